@@ -1,0 +1,33 @@
+package org.handover.core.accounts;
+
+import java.util.Locale;
+
+/**
+ * What a user may do. Observers only read; registrars keep the registry; reviewers decide matches;
+ * negotiators keep the negotiation record; administrators do everything, accounts included.
+ */
+public enum Role {
+  ADMIN, REGISTRAR, REVIEWER, NEGOTIATOR, OBSERVER;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether this role may add and edit persons. */
+  public boolean editsRegistry() {
+    return this == ADMIN || this == REGISTRAR;
+  }
+
+  public boolean managesAccounts() {
+    return this == ADMIN;
+  }
+
+  public static Role fromKey(String key) {
+    for (Role r : values()) {
+      if (r.key().equalsIgnoreCase(key)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("role: unknown value '" + key + "'");
+  }
+}

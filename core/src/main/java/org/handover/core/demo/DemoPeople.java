@@ -1,0 +1,215 @@
+package org.handover.core.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.handover.core.registry.Category;
+import org.handover.core.registry.Kind;
+import org.handover.core.registry.Name;
+import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Party;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.Script;
+import org.handover.core.registry.Sex;
+import org.handover.core.registry.Status;
+import org.handover.names.Kmu2010;
+
+/**
+ * Generated people for the demo and for benchmarks: plausible Ukrainian and Russian names with
+ * patronymics, dates and places of birth, ranks, units and service numbers. Every person is
+ * invented; the same seed gives the same people.
+ *
+ * <pre>{@code
+ * List<Person> people = new DemoPeople(42, LocalDate.of(2025, 6, 2)).generate(5000);
+ * }</pre>
+ */
+public final class DemoPeople {
+  // given name, the patronymic a son of a man so named carries, the daughter's
+  private static final String[][] UK_MALE = {
+      {"Олександр", "Олександрович", "Олександрівна"}, {"Андрій", "Андрійович", "Андріївна"},
+      {"Сергій", "Сергійович", "Сергіївна"}, {"Юрій", "Юрійович", "Юріївна"}, {"Микола", "Миколайович", "Миколаївна"},
+      {"Володимир", "Володимирович", "Володимирівна"}, {"Дмитро", "Дмитрович", "Дмитрівна"},
+      {"Іван", "Іванович", "Іванівна"}, {"Василь", "Васильович", "Василівна"}, {"Петро", "Петрович", "Петрівна"},
+      {"Михайло", "Михайлович", "Михайлівна"}, {"Віталій", "Віталійович", "Віталіївна"},
+      {"Богдан", "Богданович", "Богданівна"}, {"Тарас", "Тарасович", "Тарасівна"}, {"Ігор", "Ігорович", "Ігорівна"},
+      {"Олег", "Олегович", "Олегівна"}, {"Роман", "Романович", "Романівна"}, {"Максим", "Максимович", "Максимівна"},
+      {"Артем", "Артемович", "Артемівна"}, {"Євген", "Євгенович", "Євгенівна"}, {"Віктор", "Вікторович", "Вікторівна"},
+      {"Степан", "Степанович", "Степанівна"}, {"Григорій", "Григорович", "Григорівна"}, {"Ярослав", "Ярославович", "Ярославівна"},
+      {"Денис", "Денисович", "Денисівна"}, {"Назар", "Назарович", "Назарівна"}, {"Олексій", "Олексійович", "Олексіївна"},
+      {"Анатолій", "Анатолійович", "Анатоліївна"}, {"Павло", "Павлович", "Павлівна"}, {"Костянтин", "Костянтинович", "Костянтинівна"}};
+  private static final String[] UK_FEMALE = {"Олена", "Ірина", "Наталія", "Тетяна", "Оксана", "Юлія", "Марія",
+      "Анна", "Катерина", "Світлана", "Людмила", "Галина", "Вікторія", "Софія", "Дарина", "Ганна"};
+  // surname: masculine form, feminine form
+  private static final String[][] UK_FAMILY = {
+      {"Шевченко", "Шевченко"}, {"Коваленко", "Коваленко"}, {"Бондаренко", "Бондаренко"}, {"Ткаченко", "Ткаченко"},
+      {"Ковальчук", "Ковальчук"}, {"Кравченко", "Кравченко"}, {"Олійник", "Олійник"}, {"Шевчук", "Шевчук"},
+      {"Поліщук", "Поліщук"}, {"Бойко", "Бойко"}, {"Мельник", "Мельник"}, {"Лисенко", "Лисенко"},
+      {"Савченко", "Савченко"}, {"Руденко", "Руденко"}, {"Марченко", "Марченко"}, {"Мороз", "Мороз"},
+      {"Петренко", "Петренко"}, {"Гончаренко", "Гончаренко"}, {"Кравчук", "Кравчук"}, {"Павленко", "Павленко"},
+      {"Левченко", "Левченко"}, {"Харченко", "Харченко"}, {"Романенко", "Романенко"}, {"Ковальський", "Ковальська"},
+      {"Литвиненко", "Литвиненко"}, {"Гнатюк", "Гнатюк"}, {"Приходько", "Приходько"}, {"Яковенко", "Яковенко"},
+      {"Заїка", "Заїка"}, {"Гаврилюк", "Гаврилюк"}, {"Яценко", "Яценко"}, {"Грищенко", "Грищенко"},
+      {"Дячук", "Дячук"}, {"Чорновол", "Чорновол"}, {"Зінченко", "Зінченко"}, {"Вовк", "Вовк"},
+      {"Сидоренко", "Сидоренко"}, {"Остапчук", "Остапчук"}, {"Тимошенко", "Тимошенко"}, {"Кузьменко", "Кузьменко"},
+      {"Білоус", "Білоус"}, {"Панченко", "Панченко"}, {"Головко", "Головко"}, {"Карпенко", "Карпенко"},
+      {"Семенюк", "Семенюк"}, {"Юрченко", "Юрченко"}, {"Стельмах", "Стельмах"}, {"Гуменюк", "Гуменюк"},
+      {"Якименко", "Якименко"}, {"Вербицький", "Вербицька"}, {"Задорожний", "Задорожна"}, {"Ґудзь", "Ґудзь"},
+      {"Пономаренко", "Пономаренко"}, {"Нестеренко", "Нестеренко"}, {"Соловйов", "Соловйова"}, {"Єрмоленко", "Єрмоленко"}};
+  private static final String[][] RU_MALE = {
+      {"Александр", "Александрович"}, {"Андрей", "Андреевич"}, {"Сергей", "Сергеевич"}, {"Дмитрий", "Дмитриевич"},
+      {"Алексей", "Алексеевич"}, {"Николай", "Николаевич"}, {"Иван", "Иванович"}, {"Михаил", "Михайлович"},
+      {"Евгений", "Евгеньевич"}, {"Владимир", "Владимирович"}, {"Павел", "Павлович"}, {"Юрий", "Юрьевич"},
+      {"Артём", "Артёмович"}, {"Илья", "Ильич"}, {"Никита", "Никитич"}, {"Виктор", "Викторович"}};
+  private static final String[] RU_FAMILY = {"Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров",
+      "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов",
+      "Егоров", "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров"};
+  private static final String[] UK_PLACES = {"Київ", "Харків", "Одеса", "Дніпро", "Львів", "Запоріжжя",
+      "Кривий Ріг", "Миколаїв", "Маріуполь", "Вінниця", "Херсон", "Полтава", "Чернігів", "Черкаси", "Суми",
+      "Житомир", "Хмельницький", "Рівне", "Івано-Франківськ", "Тернопіль", "Луцьк", "Ужгород", "Кропивницький",
+      "Бровари", "Ізюм", "Бахмут", "Краматорськ", "Слов'янськ", "Знам'янка", "Біла Церква"};
+  private static final String[] RU_PLACES = {"Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург",
+      "Казань", "Ростов-на-Дону", "Воронеж", "Курск", "Белгород", "Псков", "Омск", "Самара"};
+  private static final String[] UK_RANKS = {"солдат", "старший солдат", "молодший сержант", "сержант",
+      "старший сержант", "головний сержант", "лейтенант", "старший лейтенант", "капітан", "майор"};
+  private static final String[] RU_RANKS = {"рядовой", "ефрейтор", "младший сержант", "сержант", "старший сержант",
+      "лейтенант", "старший лейтенант", "капитан"};
+
+  private final Random random;
+  private final LocalDate today;
+
+  public DemoPeople(long seed, LocalDate today) {
+    this.random = new Random(seed);
+    this.today = today;
+  }
+
+  public List<Person> generate(int count) {
+    List<Person> people = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      int roll = random.nextInt(100);
+      people.add(roll < 78 ? ukServiceMember(i) : roll < 88 ? ukCivilian(i, false) : roll < 94 ? ukCivilian(i, true)
+          : ruServiceMember(i));
+    }
+    return people;
+  }
+
+  private Person ukServiceMember(int n) {
+    boolean female = random.nextInt(100) < 6;
+    String[] father = pick(UK_MALE);
+    String[] family = pick(UK_FAMILY);
+    String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
+    String patronymic = female ? father[2] : father[1];
+    String surname = female ? family[1] : family[0];
+    Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED, Status.DECEASED,
+        Status.REMAINS_RETURNED}, new int[] {38, 44, 10, 5, 3});
+    Set<Category> categories = EnumSet.noneOf(Category.class);
+    if (status == Status.CAPTIVE && random.nextInt(100) < 8) {
+      categories.add(Category.SEVERELY_WOUNDED);
+    }
+    if (status == Status.CAPTIVE && random.nextInt(100) < 10) {
+      categories.add(Category.SICK);
+    }
+    return new Person(0, reference("UA", n), Kind.SERVICE_MEMBER, ukNames(surname, given, patronymic),
+        female ? Sex.FEMALE : Sex.MALE, Optional.of(birthDate(18, 60)), pick(UK_PLACES), father[0],
+        pick(UK_FAMILY)[1], "Україна", Optional.of(Party.UA), serviceNumber(), pick(UK_RANKS),
+        "в/ч А" + (1000 + random.nextInt(8000)), pick(UK_PLACES), marks(), personToInform(surname),
+        categories, status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
+        random.nextInt(100) < 90, "");
+  }
+
+  private Person ukCivilian(int n, boolean child) {
+    boolean female = random.nextBoolean();
+    String[] father = pick(UK_MALE);
+    String[] family = pick(UK_FAMILY);
+    String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
+    Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED},
+        child ? new int[] {60, 30, 10} : new int[] {45, 45, 10});
+    PartialDate born = child ? birthDate(3, 17) : birthDate(20, 75);
+    return new Person(0, reference(child ? "CH" : "CV", n), child ? Kind.CHILD : Kind.CIVILIAN,
+        ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]),
+        female ? Sex.FEMALE : Sex.MALE, Optional.of(born), pick(UK_PLACES), father[0], pick(UK_FAMILY)[1],
+        "Україна", Optional.of(Party.UA), "", "", "", pick(UK_PLACES), "", personToInform(family[0]),
+        Set.of(), status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
+        random.nextInt(100) < 95, child ? "депортована дитина" : "");
+  }
+
+  private Person ruServiceMember(int n) {
+    String[] given = pick(RU_MALE);
+    String[] father = pick(RU_MALE);
+    String family = pick(RU_FAMILY);
+    List<Name> names = List.of(new Name(Script.RU, "", family, given[0], father[1], "registry"));
+    return new Person(0, reference("RU", n), Kind.SERVICE_MEMBER, names, Sex.MALE, Optional.of(birthDate(19, 50)),
+        pick(RU_PLACES), father[0], "", "Россия", Optional.of(Party.RU), "", pick(RU_RANKS),
+        "в/ч " + (10000 + random.nextInt(89999)), pick(RU_PLACES), "", "", Set.of(), Status.DETAINED,
+        Optional.of(Party.UA), true, "");
+  }
+
+  private List<Name> ukNames(String family, String given, String patronymic) {
+    Name own = new Name(Script.UK, "", family, given, patronymic, "registry");
+    if (random.nextInt(100) < 70) {
+      // the passport spelling, as the 2010 national system writes it
+      return List.of(own, new Name(Script.LATIN, "kmu2010", Kmu2010.romanize(family).toUpperCase(java.util.Locale.ROOT),
+          Kmu2010.romanize(given).toUpperCase(java.util.Locale.ROOT), "", "passport"));
+    }
+    return List.of(own);
+  }
+
+  private PartialDate birthDate(int minAge, int maxAge) {
+    LocalDate latest = today.minusYears(minAge);
+    LocalDate d = latest.minusDays(random.nextInt((maxAge - minAge) * 365));
+    int precision = random.nextInt(100);
+    if (precision < 4) {
+      return PartialDate.ofYear(d.getYear());
+    }
+    if (precision < 7) {
+      return PartialDate.of(d.getYear(), d.getMonthValue());
+    }
+    return PartialDate.of(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+  }
+
+  private String serviceNumber() {
+    String letters = "АБВГДЕКМНОПРСТ";
+    return "" + letters.charAt(random.nextInt(letters.length())) + letters.charAt(random.nextInt(letters.length()))
+        + String.format("%06d", random.nextInt(1_000_000));
+  }
+
+  private String marks() {
+    String[] marks = {"", "", "", "татуювання на лівому передпліччі", "шрам над правою бровою",
+        "родимка на шиї", "татуювання «тризуб» на плечі", "відсутній мізинець лівої руки"};
+    return pick(marks);
+  }
+
+  private String personToInform(String surname) {
+    return random.nextInt(100) < 80
+        ? pick(new String[] {"мати", "батько", "дружина", "сестра", "брат"}) + ", " + surname + " " + pick(UK_FEMALE)
+        : "";
+  }
+
+  private static String reference(String prefix, int n) {
+    return prefix + "-" + String.format("%06d", n);
+  }
+
+  private <T> T pick(T[] values) {
+    // a skew towards the first entries, as real surname frequencies have
+    int i = (int) (values.length * Math.pow(random.nextDouble(), 1.6));
+    return values[Math.min(i, values.length - 1)];
+  }
+
+  private <T> T weighted(T[] values, int[] weights) {
+    int total = 0;
+    for (int w : weights) {
+      total += w;
+    }
+    int r = random.nextInt(total);
+    for (int i = 0; i < values.length; i++) {
+      r -= weights[i];
+      if (r < 0) {
+        return values[i];
+      }
+    }
+    return values[values.length - 1];
+  }
+}

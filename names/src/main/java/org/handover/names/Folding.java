@@ -1,0 +1,75 @@
+package org.handover.names;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Case and diacritics folding for search.
+ *
+ * <pre>{@code
+ * Folding.fold("Ковальчук-Ґудзь")  // "ковальчук ґудзь"
+ * Folding.fold("Kowalczük")        // "kowalczuk"
+ * Folding.tokens("КОВАЛЬЧУК Юрій") // ["ковальчук", "юрій"]
+ * }</pre>
+ *
+ * <p>Cyrillic letters keep their identity (й, ї, ґ are letters, not accented forms), except
+ * ё, which Russian writes as е as often as not. Latin letters lose their diacritics.
+ */
+public final class Folding {
+  private Folding() {}
+
+  /** Lower case, Latin diacritics removed, ё as е, apostrophes dropped, other punctuation as space. */
+  public static String fold(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c == 'ё') {
+        out.append('е');
+      } else if (isApostrophe(c)) {
+        // Знам'янка and Знамянка are one word.
+      } else if (Character.isLetterOrDigit(c)) {
+        if (c < 0x0400) {
+          out.append(stripLatinMarks(c));
+        } else {
+          out.append(c);
+        }
+      } else {
+        out.append(' ');
+      }
+    }
+    return out.toString().trim().replaceAll(" +", " ");
+  }
+
+  /** The folded words of a text, in order. */
+  public static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    for (String t : fold(text).split(" ")) {
+      if (!t.isEmpty()) {
+        tokens.add(t);
+      }
+    }
+    return tokens;
+  }
+
+  static boolean isApostrophe(char c) {
+    return c == '\'' || c == '’' || c == 'ʼ' || c == '`' || c == '‘';
+  }
+
+  private static String stripLatinMarks(char c) {
+    if (c < 0x80) {
+      return String.valueOf(c);
+    }
+    switch (c) {
+      case 'ł': return "l";
+      case 'ß': return "ss";
+      case 'ø': return "o";
+      case 'đ': return "d";
+      default:
+        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        return d.replaceAll("\\p{M}", "");
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.handover.server;
+
+import java.time.Clock;
+import org.handover.server.accounts.Accounts;
+import org.handover.server.journal.Journal;
+import org.handover.server.registry.Registry;
+import org.handover.server.storage.Database;
+import org.handover.server.web.WebServer;
+
+/** Handover's parts, wired on one database. */
+public final class App implements AutoCloseable {
+  private final Database database;
+  private final Journal journal;
+  private final Registry registry;
+  private final Accounts accounts;
+  private final Clock clock;
+
+  public App(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+    this.journal = new Journal(database.jdbi(), clock);
+    this.registry = new Registry(database.jdbi(), journal, clock);
+    this.accounts = new Accounts(database.jdbi(), journal, clock);
+  }
+
+  public static App open(String url) {
+    return new App(Database.open(url), Clock.systemDefaultZone());
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public WebServer web() {
+    return new WebServer(registry, accounts, journal, clock);
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,34 @@
+package org.handover.server.cli;
+
+import java.io.PrintWriter;
+import org.handover.server.storage.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code handover} command and its subcommands. */
+@Command(name = "handover", mixinStandardHelpOptions = true, version = "Handover 0.1.0",
+    description = "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
+    subcommands = {DemoCommand.class, ServeCommand.class, JournalCommand.class, UserCommand.class,
+        PersonCommand.class, CommandLine.HelpCommand.class})
+public final class HandoverCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new HandoverCommand());
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof StorageException || e instanceof IllegalArgumentException) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cl;
+  }
+}

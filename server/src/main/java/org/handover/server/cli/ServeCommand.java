@@ -1,0 +1,48 @@
+package org.handover.server.cli;
+
+import io.javalin.Javalin;
+import java.util.concurrent.CountDownLatch;
+import org.handover.server.App;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Starts the web server and blocks until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the web server on the database (default ./data/handover).")
+final class ServeCommand implements Runnable {
+  @Mixin
+  Options options;
+
+  @Option(names = "--port", defaultValue = "${env:HANDOVER_PORT:-7070}", description = "port (default ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+  String host;
+
+  @Override
+  public void run() {
+    App app = options.open();
+    app.accounts().createFirstAdmin().ifPresent(pw ->
+        System.out.println("First start: created user 'admin' with password " + pw + " (shown once; change it)."));
+    serve(app, host, port);
+  }
+
+  static void serve(App app, String host, int port) {
+    Javalin web = app.web().create();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      web.stop();
+      app.close();
+      stopped.countDown();
+    }));
+    web.start(host, port);
+    System.out.println("Handover is running at http://" + ("127.0.0.1".equals(host) ? "localhost" : host) + ":"
+        + web.port() + "/  (database " + app.database().url() + "; Ctrl+C stops it)");
+    try {
+      stopped.await(); // picocli would return and System.exit would stop the server
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.handover.server.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.handover.core.registry.PartialDate;
+import org.handover.names.Folding;
+import org.handover.names.Kmu2010;
+
+/**
+ * What a user typed into the registry's search box, read into name words, a date or year of birth,
+ * and service numbers or references.
+ *
+ * <pre>{@code
+ * Search.parse("Kovalchuk 1998")      // words [kovalchuk], year 1998
+ * Search.parse("Ковальчук 12.03.1998") // words [ковальчук], born 1998-03-12
+ * Search.parse("AB-123456")            // number ab123456
+ * }</pre>
+ */
+public record Search(List<String> words, Optional<PartialDate> born, List<String> numbers) {
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  private static final Pattern DATE = Pattern.compile("\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{1,2}[./]\\d{4}|\\d{4}-\\d{1,2}(-\\d{1,2})?");
+
+  public Search {
+    words = List.copyOf(words);
+    numbers = List.copyOf(numbers);
+  }
+
+  public static Search parse(String text) {
+    List<String> words = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    Optional<PartialDate> born = Optional.empty();
+    for (String raw : text.strip().split("\\s+")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      if (born.isEmpty() && (YEAR.matcher(raw).matches() || DATE.matcher(raw).matches())) {
+        try {
+          born = Optional.of(PartialDate.parse(raw));
+          continue;
+        } catch (IllegalArgumentException e) {
+          // not a possible date: search it as a number
+        }
+      }
+      boolean hasDigit = raw.chars().anyMatch(Character::isDigit);
+      if (hasDigit) {
+        numbers.add(SearchKeys.serviceNumber(raw));
+      } else {
+        // romanize so that a Cyrillic word also finds Latin spellings stored without a Cyrillic one
+        words.addAll(Folding.tokens(raw));
+      }
+    }
+    return new Search(words, born, numbers);
+  }
+
+  public boolean isEmpty() {
+    return words.isEmpty() && born.isEmpty() && numbers.isEmpty();
+  }
+
+  /** The romanized form of a word, for the Latin spellings of it. */
+  static String romanized(String word) {
+    return Folding.fold(Kmu2010.romanize(word));
+  }
+}

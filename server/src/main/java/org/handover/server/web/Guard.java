@@ -1,0 +1,131 @@
+package org.handover.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.handover.core.accounts.Role;
+import org.handover.server.accounts.Accounts;
+import org.handover.server.accounts.User;
+import org.handover.server.i18n.Messages;
+
+/**
+ * Runs before every request: finds the session and its user, picks the language, refuses a form
+ * post whose CSRF token does not match, sends anonymous visitors to the login page, and sets the
+ * headers that keep pages out of frames and scripts to our own origin.
+ */
+final class Guard {
+  private static final String SESSION = "session";
+  private static final String USER = "user";
+  private static final String MESSAGES = "messages";
+
+  private final Sessions sessions;
+  private final Accounts accounts;
+  private final WebServer web;
+
+  Guard(Sessions sessions, Accounts accounts, WebServer web) {
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.web = web;
+  }
+
+  void before(Context ctx) {
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    String path = ctx.path();
+    if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
+      return;
+    }
+    Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE)).orElse(null);
+    if (session == null) {
+      session = sessions.create(0, fromAcceptLanguage(ctx.header("Accept-Language")));
+      setCookie(ctx, session);
+    }
+    Optional<User> user = session.userId() == 0 ? Optional.empty() : accounts.find(session.userId());
+    String language = user.map(User::locale).orElse(session.language());
+    ctx.attribute(SESSION, session);
+    ctx.attribute(USER, user.orElse(null));
+    ctx.attribute(MESSAGES, Messages.of(language));
+    if (ctx.method() == HandlerType.POST && !csrfMatches(ctx, session)) {
+      web.error(ctx, 403, Messages.of(language).get("error.csrf"));
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    boolean open = path.equals("/login") || path.equals("/lang");
+    if (user.isEmpty() && !open) {
+      if (ctx.method() == HandlerType.GET) {
+        ctx.redirect("/login");
+      } else {
+        web.error(ctx, 401, Messages.of(language).get("error.login-required"));
+      }
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private static boolean csrfMatches(Context ctx, Sessions.Session session) {
+    String sent = ctx.formParam("csrf");
+    if (sent == null) {
+      sent = ctx.header("X-CSRF-Token");
+    }
+    return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        session.csrf().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void setCookie(Context ctx, Sessions.Session s) {
+    ctx.cookie(new Cookie(Sessions.COOKIE, s.token(), "/", -1, false, true, null, SameSite.STRICT));
+  }
+
+  static String fromAcceptLanguage(String header) {
+    if (header != null) {
+      for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
+        String lang = part.strip().split("[-;]")[0];
+        if (Messages.LANGUAGES.contains(lang)) {
+          return lang;
+        }
+      }
+    }
+    return "uk";
+  }
+
+  Sessions sessions() {
+    return sessions;
+  }
+
+  static Sessions.Session session(Context ctx) {
+    return ctx.attribute(SESSION);
+  }
+
+  static Optional<User> user(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(USER));
+  }
+
+  static Messages messages(Context ctx) {
+    Messages m = ctx.attribute(MESSAGES);
+    return m == null ? Messages.of("uk") : m;
+  }
+
+  static String csrf(Context ctx) {
+    Sessions.Session s = session(ctx);
+    return s == null ? "" : s.csrf();
+  }
+
+  View view(Context ctx) {
+    return new View(messages(ctx), user(ctx), csrf(ctx), ctx.path());
+  }
+
+  /** The logged-in user, if their role passes; otherwise the request is refused with 403. */
+  static User require(Context ctx, Predicate<Role> allowed) {
+    User u = user(ctx).orElseThrow(() -> new WebServer.Forbidden("not logged in"));
+    if (!allowed.test(u.role())) {
+      throw new WebServer.Forbidden(u.username() + " (" + u.role().key() + ") may not " + ctx.method() + " " + ctx.path());
+    }
+    return u;
+  }
+}

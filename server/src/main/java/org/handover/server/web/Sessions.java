@@ -1,0 +1,70 @@
+package org.handover.server.web;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Browser sessions, held in memory: a random token in an HttpOnly, SameSite=Strict cookie, and per
+ * session the user (0 before login), the CSRF token every form must carry, and the chosen language.
+ */
+final class Sessions {
+  static final String COOKIE = "handover_session";
+  static final Duration IDLE = Duration.ofHours(8);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** One session; {@code userId} is 0 until a login succeeds. */
+  record Session(String token, long userId, String csrf, String language, long lastSeenMillis) {
+    Session touch(long now) {
+      return new Session(token, userId, csrf, language, now);
+    }
+  }
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  Sessions(Clock clock) {
+    this.clock = clock;
+  }
+
+  Optional<Session> find(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    Session s = sessions.get(token);
+    long now = clock.millis();
+    if (s == null || now - s.lastSeenMillis() > IDLE.toMillis()) {
+      sessions.remove(token);
+      return Optional.empty();
+    }
+    Session touched = s.touch(now);
+    sessions.put(token, touched);
+    return Optional.of(touched);
+  }
+
+  Session create(long userId, String language) {
+    Session s = new Session(random(), userId, random(), language, clock.millis());
+    sessions.put(s.token(), s);
+    return s;
+  }
+
+  Session withLanguage(Session s, String language) {
+    Session changed = new Session(s.token(), s.userId(), s.csrf(), language, clock.millis());
+    sessions.put(s.token(), changed);
+    return changed;
+  }
+
+  void remove(String token) {
+    sessions.remove(token);
+  }
+
+  private static String random() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}

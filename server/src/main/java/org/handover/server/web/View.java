@@ -1,0 +1,41 @@
+package org.handover.server.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.handover.server.accounts.User;
+import org.handover.server.i18n.Messages;
+
+/**
+ * What every template gets: the user's messages, the user (if logged in), the CSRF token for its
+ * forms, and the path of the page (so the language switch can come back to it).
+ */
+public record View(Messages messages, Optional<User> user, String csrf, String path) {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
+      .withZone(ZoneId.systemDefault());
+
+  public String t(String key, Object... args) {
+    return messages.get(key, args);
+  }
+
+  public String lang() {
+    return messages.language();
+  }
+
+  public boolean canEdit() {
+    return user.map(u -> u.role().editsRegistry()).orElse(false);
+  }
+
+  public String username() {
+    return user.map(User::username).orElse("");
+  }
+
+  public String url(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  public String time(long millis) {
+    return TIME.format(Instant.ofEpochMilli(millis));
+  }
+}
