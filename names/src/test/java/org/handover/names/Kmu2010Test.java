@@ -47,6 +47,6 @@ class Kmu2010Test {
 
   @Test
   void russianOnlyLettersGetTheirIcaoForms() {
-    assertThat(Kmu2010.romanize("Юрий Ковалёв")).isEqualTo("Yurii Kovalev");
+    assertThat(Kmu2010.romanize("Эдуард Ковалёв Рыбаков")).isEqualTo("Eduard Kovalev Rybakov");
   }
 }

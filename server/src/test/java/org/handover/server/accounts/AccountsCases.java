@@ -1,0 +1,107 @@
+package org.handover.server.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.handover.core.accounts.Role;
+import org.handover.server.journal.Journal;
+import org.handover.server.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Accounts on H2 and PostgreSQL. */
+abstract class AccountsCases {
+  Database db;
+  MutableClock clock;
+  Accounts accounts;
+
+  abstract String url();
+
+  /** A clock the test moves, so that a fifteen-minute lock needs no waiting. */
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2025-06-02T10:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    db = Database.open(url());
+    clock = new MutableClock();
+    accounts = new Accounts(db.jdbi(), new Journal(db.jdbi(), clock), clock);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void storesAnArgon2idHashNeverThePassword() {
+    String pw = accounts.create("olena", Role.REGISTRAR, "admin");
+    String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = 'olena'")
+        .mapTo(String.class).one());
+    assertThat(stored).startsWith("$argon2id$").doesNotContain(pw);
+    assertThat(accounts.login("olena", pw)).isInstanceOf(Accounts.Login.Ok.class);
+    assertThat(accounts.login("olena", pw + "x")).isInstanceOf(Accounts.Login.Refused.class);
+    assertThat(accounts.login("nobody", pw)).isInstanceOf(Accounts.Login.Refused.class);
+  }
+
+  @Test
+  void fiveFailuresLockForFifteenMinutes() {
+    String pw = accounts.create("petro", Role.REVIEWER, "admin");
+    for (int i = 0; i < 4; i++) {
+      assertThat(accounts.login("petro", "wrong")).isInstanceOf(Accounts.Login.Refused.class);
+    }
+    assertThat(accounts.login("petro", "wrong")).isInstanceOf(Accounts.Login.Locked.class);
+    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Locked.class);
+    clock.now = clock.now.plus(Duration.ofMinutes(14));
+    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Locked.class);
+    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Ok.class);
+  }
+
+  @Test
+  void theFirstAdminIsCreatedOnlyOnAnEmptyDatabase() {
+    assertThat(accounts.createFirstAdmin()).isPresent();
+    assertThat(accounts.createFirstAdmin()).isEmpty();
+  }
+
+  @Test
+  void refusesBadAndTakenNames() {
+    accounts.create("ivan", Role.OBSERVER, "admin");
+    assertThatThrownBy(() -> accounts.create("ivan", Role.OBSERVER, "admin"))
+        .isInstanceOfSatisfying(Accounts.AccountException.class, e -> assertThat(e.key()).isEqualTo("error.username-taken"));
+    assertThatThrownBy(() -> accounts.create("Іван", Role.OBSERVER, "admin"))
+        .isInstanceOfSatisfying(Accounts.AccountException.class, e -> assertThat(e.key()).isEqualTo("error.username"));
+  }
+
+  @Test
+  void remembersTheLanguageAndJournalsIt() {
+    String pw = accounts.create("maria", Role.NEGOTIATOR, "admin");
+    User u = ((Accounts.Login.Ok) accounts.login("maria", pw)).user();
+    accounts.setLocale(u.id(), "ru", "maria");
+    assertThat(accounts.find(u.id()).orElseThrow().locale()).isEqualTo("ru");
+    assertThatThrownBy(() -> accounts.setLocale(u.id(), "de", "maria")).isInstanceOf(Accounts.AccountException.class);
+    assertThat(new Journal(db.jdbi(), clock).find(Journal.Filter.forEntity("user", String.valueOf(u.id())), 0, 10))
+        .extracting(e -> e.action()).containsExactly("user.locale", "user.create");
+  }
+}

@@ -1,0 +1,148 @@
+package org.handover.server.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.Status;
+import org.handover.server.App;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.StaleRecordException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Registry behaviour, run on H2 ({@link RegistryH2Test}) and on PostgreSQL ({@link RegistryPgTest}). */
+abstract class RegistryCases {
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  App app;
+
+  abstract String url();
+
+  @BeforeEach
+  void open() {
+    app = new App(Database.open(url()), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  static Person person(String family, String given, String patronymic, String born, String... more) {
+    Map<String, String> v = new HashMap<>();
+    v.put("name.0.family", family);
+    v.put("name.0.given", given);
+    v.put("name.0.patronymic", patronymic);
+    v.put("birth_date", born);
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      v.put(more[i], more[i + 1]);
+    }
+    return new PersonForm(v).read(0, TODAY).person().orElseThrow();
+  }
+
+  private List<String> names(String query) {
+    return app.registry().search(Search.parse(query), "uk", 1, 50).hits().stream().map(Registry.Hit::name).toList();
+  }
+
+  @Test
+  void storesAndReadsBackEveryField() {
+    Person p = person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "name.1.family", "KOVALCHUK",
+        "name.1.given", "YURII", "name.1.system", "kmu2010", "name.1.source", "passport", "service_number", "АБ 123-456",
+        "rank", "солдат", "unit", "в/ч А1234", "categories", "sick", "status", "captive", "holding_party", "RU",
+        "depends_on", "UA", "marks", "шрам", "tracing_consent", "on", "reference", "UA-1");
+    long id = app.registry().add(p, TODAY, "registrar");
+    Registry.Versioned stored = app.registry().find(id).orElseThrow();
+    assertThat(stored.person()).isEqualTo(p.withId(id));
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.history()).extracting(c -> c.status()).containsExactly(Status.CAPTIVE);
+  }
+
+  @Test
+  void findsAPersonByALatinSpellingOfACyrillicName() {
+    app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998"), TODAY, "r");
+    app.registry().add(person("Шевченко", "Тарас", "Григорович", "1961"), TODAY, "r");
+    assertThat(names("Kovalchuk Yurii")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(names("KOVALCHUK")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(names("ковальч")).containsExactly("Ковальчук Юрій Петрович");
+  }
+
+  @Test
+  void findsByDateOrYearOfBirthAndServiceNumber() {
+    app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "service_number", "АБ 123-456"), TODAY, "r");
+    app.registry().add(person("Ковальчук", "Андрій", "Іванович", "1990"), TODAY, "r");
+    assertThat(names("Ковальчук 1998")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(names("Ковальчук 12.03.1998")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(names("1990")).containsExactly("Ковальчук Андрій Іванович");
+    assertThat(names("аб123456")).containsExactly("Ковальчук Юрій Петрович");
+  }
+
+  @Test
+  void sortsByTheUkrainianAlphabet() {
+    for (String family : List.of("Ґудзь", "Гнатюк", "Їжак", "Іванов", "Єрмоленко", "Еней", "Яценко", "Абрамов")) {
+      app.registry().add(person(family, "Іван", "", "1990"), TODAY, "r");
+    }
+    List<String> families = names("").stream().map(n -> n.split(" ")[0]).toList();
+    assertThat(families).containsExactly("Абрамов", "Гнатюк", "Ґудзь", "Еней", "Єрмоленко", "Іванов", "Їжак", "Яценко");
+  }
+
+  @Test
+  void pagesThroughResults() {
+    app.registry().addAll(new DemoPeople(3, TODAY).generate(60), TODAY, "demo");
+    Registry.Page first = app.registry().search(Search.parse(""), "uk", 1, 25);
+    Registry.Page third = app.registry().search(Search.parse(""), "uk", 3, 25);
+    assertThat(first.total()).isEqualTo(60);
+    assertThat(first.pages()).isEqualTo(3);
+    assertThat(third.hits()).hasSize(10);
+  }
+
+  @Test
+  void anUpdateChangesFieldsAddsStatusHistoryAndJournalsBeforeAndAfter() {
+    long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
+    Person changed = person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "status", "returned");
+    app.registry().update(id, 1, changed, TODAY.plusDays(1), "reviewer");
+    Registry.Versioned after = app.registry().find(id).orElseThrow();
+    assertThat(after.person().status()).isEqualTo(Status.RETURNED);
+    assertThat(after.version()).isEqualTo(2);
+    assertThat(after.history()).extracting(c -> c.status()).containsExactly(Status.MISSING, Status.RETURNED);
+    var entries = app.journal().find(org.handover.server.journal.Journal.Filter.forEntity("person", String.valueOf(id)), 0, 10);
+    assertThat(entries).extracting(e -> e.action()).containsExactly("person.update", "person.create");
+    assertThat(entries.get(0).before()).contains("\"birth_date\":\"1998\"");
+    assertThat(entries.get(0).after()).contains("\"birth_date\":\"12.03.1998\"").contains("\"status\":\"returned\"");
+    assertThat(entries.get(0).actor()).isEqualTo("reviewer");
+  }
+
+  @Test
+  void aStaleUpdateIsRefusedAndChangesNothing() {
+    long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
+    app.registry().update(id, 1, person("Ковальчук", "Юрій", "Петрович", "1999"), TODAY, "a");
+    long journalBefore = app.journal().verify().count();
+    assertThatThrownBy(() -> app.registry().update(id, 1, person("Коваль", "Юрій", "", "2000"), TODAY, "b"))
+        .isInstanceOf(StaleRecordException.class);
+    assertThat(app.registry().find(id).orElseThrow().person().primaryName().family()).isEqualTo("Ковальчук");
+    assertThat(app.journal().verify().count()).isEqualTo(journalBefore);
+  }
+
+  @Test
+  void whenTheJournalCannotBeWrittenNothingIsStored() {
+    app.registry().add(person("Бойко", "Іван", "", "1990"), TODAY, "r");
+    app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal RENAME TO journal_away"));
+    try {
+      assertThatThrownBy(() -> app.registry().addAll(new DemoPeople(5, TODAY).generate(10), TODAY, "demo"))
+          .isNotNull();
+      assertThatThrownBy(() -> app.registry().add(person("Мельник", "Іван", "", "1990"), TODAY, "r")).isNotNull();
+    } finally {
+      app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal_away RENAME TO journal"));
+    }
+    assertThat(app.registry().count()).isEqualTo(1);
+    assertThat(names("")).containsExactly("Бойко Іван");
+    assertThat(app.journal().verify().intact()).isTrue();
+  }
+}

