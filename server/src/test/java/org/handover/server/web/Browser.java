@@ -1,0 +1,86 @@
+package org.handover.server.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A plain HTTP client with cookies, for driving the web pages in tests without a browser. */
+final class Browser {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private final HttpClient http;
+  private final String base;
+  private String language = "uk";
+  String csrf = "";
+
+  Browser(int port) {
+    this.base = "http://127.0.0.1:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  Browser acceptLanguage(String lang) {
+    this.language = lang;
+    return this;
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
+  HttpResponse<String> post(String path, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** Posts a form with the CSRF token the last page carried. */
+  HttpResponse<String> submit(String path, String... fields) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", csrf);
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      form.put(fields[i], fields[i + 1]);
+    }
+    return post(path, form);
+  }
+
+  HttpResponse<String> login(String user, String password) {
+    get("/login");
+    return submit("/login", "username", user, "password", password);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Matcher m = CSRF.matcher(r.body());
+      if (m.find()) {
+        csrf = m.group(1);
+      }
+      return r;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

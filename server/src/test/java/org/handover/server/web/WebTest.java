@@ -1,0 +1,191 @@
+package org.handover.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.handover.core.accounts.Role;
+import org.handover.server.App;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebTest {
+  App app;
+  Javalin web;
+  String registrarPassword;
+  String observerPassword;
+
+  @BeforeEach
+  void start() {
+    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    registrarPassword = app.accounts().create("olena", Role.REGISTRAR, "test");
+    observerPassword = app.accounts().create("icrc", Role.OBSERVER, "test");
+    web = app.web().create().start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    web.stop();
+    app.close();
+  }
+
+  Browser browser() {
+    return new Browser(web.port());
+  }
+
+  Browser registrar() {
+    Browser b = browser();
+    assertThat(b.login("olena", registrarPassword).statusCode()).isEqualTo(302);
+    return b;
+  }
+
+  private HttpResponse<String> addKovalchuk(Browser b, String birthDate) {
+    b.get("/persons/new");
+    return b.submit("/persons", "name.0.family", "Ковальчук", "name.0.given", "Юрій", "name.0.patronymic", "Петрович",
+        "birth_date", birthDate, "kind", "service-member", "status", "captive", "rank", "солдат");
+  }
+
+  @Test
+  void anonymousVisitorsAreSentToLogin() {
+    HttpResponse<String> r = browser().get("/persons");
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location")).contains("/login");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
+    HttpResponse<String> r = browser().get("/login");
+    assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c ->
+        assertThat(c).startsWith("handover_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedInTheVisitorsLanguage() {
+    HttpResponse<String> uk = browser().login("olena", "nope");
+    assertThat(uk.statusCode()).isEqualTo(401);
+    assertThat(uk.body()).contains("Неправильне ім'я користувача або пароль.");
+    HttpResponse<String> en = browser().acceptLanguage("en-GB,en;q=0.9").login("olena", "nope");
+    assertThat(en.body()).contains("Wrong user name or password.");
+  }
+
+  @Test
+  void fiveFailedLoginsLockTheAccount() {
+    Browser b = browser();
+    for (int i = 0; i < 4; i++) {
+      assertThat(b.login("olena", "nope").statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> fifth = b.login("olena", "nope");
+    assertThat(fifth.statusCode()).isEqualTo(429);
+    assertThat(fifth.body()).contains("заблоковано");
+    assertThat(b.login("olena", registrarPassword).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
+    Browser b = registrar();
+    b.get("/persons/new");
+    b.csrf = "forged";
+    HttpResponse<String> forged = b.submit("/persons", "name.0.family", "Бойко");
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("Нічого не змінено");
+    assertThat(app.registry().count()).isZero();
+  }
+
+  @Test
+  void aRegistrarAddsAPersonAndFindsThemByALatinSpelling() {
+    Browser b = registrar();
+    HttpResponse<String> created = addKovalchuk(b, "12.03.1998");
+    assertThat(created.statusCode()).isEqualTo(302);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches("/persons/\\d+");
+    HttpResponse<String> page = b.get(location);
+    assertThat(page.body()).contains("Ковальчук Юрій Петрович").contains("12.03.1998").contains("у полоні")
+        .contains("особу додано");
+    HttpResponse<String> search = b.get("/persons?q=Kovalchuk+Yurii");
+    assertThat(search.body()).contains("1 особа").contains("Ковальчук Юрій Петрович");
+  }
+
+  @Test
+  void htmxGetsOnlyTheResults() {
+    Browser b = registrar();
+    addKovalchuk(b, "12.03.1998");
+    HttpResponse<String> fragment = b.get("/persons?q=kov", "HX-Request", "true");
+    assertThat(fragment.body()).doesNotContain("<html").contains("Ковальчук Юрій Петрович");
+  }
+
+  @Test
+  void anImpossibleDateIsShownNextToItsFieldAndNothingIsStored() {
+    Browser b = registrar();
+    HttpResponse<String> r = addKovalchuk(b, "31.02.1999");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).containsPattern("id=\"error-birth_date\">Дата народження: «31.02.1999» — такої дати не існує");
+    assertThat(r.body()).contains("value=\"31.02.1999\"").contains("value=\"Ковальчук\"");
+    assertThat(app.registry().count()).isZero();
+    assertThat(app.journal().verify().count()).isEqualTo(2); // the two accounts, nothing more
+  }
+
+  @Test
+  void anObserverCanReadButNotChange() {
+    Browser r = registrar();
+    addKovalchuk(r, "12.03.1998");
+    Browser o = browser();
+    o.login("icrc", observerPassword);
+    assertThat(o.get("/persons?q=Ковальчук").body()).contains("Ковальчук Юрій Петрович").doesNotContain("/persons/new");
+    assertThat(o.get("/persons/new").statusCode()).isEqualTo(403);
+    o.get("/persons");
+    HttpResponse<String> post = o.submit("/persons", "name.0.family", "Бойко");
+    assertThat(post.statusCode()).isEqualTo(403);
+    assertThat(app.registry().count()).isEqualTo(1);
+  }
+
+  @Test
+  void anEditOfAStaleVersionIsRefused() {
+    Browser b = registrar();
+    String location = addKovalchuk(b, "12.03.1998").headers().firstValue("Location").orElseThrow();
+    b.get(location + "/edit");
+    HttpResponse<String> first = b.submit(location, "version", "1", "name.0.family", "Ковальчук", "birth_date", "1998",
+        "status", "returned");
+    assertThat(first.statusCode()).isEqualTo(302);
+    HttpResponse<String> stale = b.submit(location, "version", "1", "name.0.family", "Коваль");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(app.registry().find(Long.parseLong(location.substring(9))).orElseThrow().person().primaryName().family())
+        .isEqualTo("Ковальчук");
+  }
+
+  @Test
+  void theChosenLanguageIsRememberedForTheUser() {
+    Browser b = registrar();
+    b.get("/persons");
+    assertThat(b.submit("/lang", "lang", "en", "back", "/persons").statusCode()).isEqualTo(302);
+    assertThat(b.get("/persons").body()).contains("Registry of persons");
+    Browser later = registrar(); // a new session, Ukrainian browser
+    assertThat(later.get("/persons").body()).contains("Registry of persons").contains("<html lang=\"en\">");
+    later.submit("/lang", "lang", "ru", "back", "/persons");
+    assertThat(later.get("/persons").body()).contains("Реестр лиц");
+  }
+
+  @Test
+  void theLanguageSwitchNeverRedirectsElsewhere() {
+    Browser b = browser();
+    b.get("/login");
+    HttpResponse<String> r = b.submit("/lang", "lang", "en", "back", "//evil.example/");
+    assertThat(r.headers().firstValue("Location")).contains("/persons");
+  }
+
+  @Test
+  void theJournalPageFiltersByUser() {
+    Browser b = registrar();
+    addKovalchuk(b, "12.03.1998");
+    String all = b.get("/journal").body();
+    assertThat(all).contains("особу додано").contains("користувача створено");
+    String mine = b.get("/journal?actor=olena").body();
+    assertThat(mine).contains("особу додано").doesNotContain("користувача створено");
+    assertThat(b.get("/journal?from=2025-02-31").statusCode()).isEqualTo(400);
+    assertThat(b.get("/journal?from=" + LocalDate.now().plusDays(1)).body()).doesNotContain("особу додано");
+  }
+}
