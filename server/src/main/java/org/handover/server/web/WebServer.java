@@ -48,7 +48,11 @@ public final class WebServer {
     JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.staticFiles.add("/static", Location.CLASSPATH);
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/static";
+        files.location = Location.CLASSPATH;
+      });
       config.staticFiles.enableWebjars();
       config.startup.showJavalinBanner = false;
       config.routes.before(guard::before);

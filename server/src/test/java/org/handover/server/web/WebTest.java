@@ -51,6 +51,12 @@ class WebTest {
   }
 
   @Test
+  void theStyleSheetAndHtmxAreServedWithoutLogin() {
+    assertThat(browser().get("/static/handover.css").body()).contains("--accent");
+    assertThat(browser().get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anonymousVisitorsAreSentToLogin() {
     HttpResponse<String> r = browser().get("/persons");
     assertThat(r.statusCode()).isEqualTo(302);

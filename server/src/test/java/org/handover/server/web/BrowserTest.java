@@ -1,0 +1,136 @@
+package org.handover.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.handover.core.accounts.Role;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.registry.PersonForm;
+import org.handover.server.App;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A user's path through Debian's Chromium: log in, switch to Ukrainian, find a person by a Latin
+ * spelling, change a field, see the change in the person's journal. In CI (CI=true) a missing
+ * browser fails the test; elsewhere it is skipped.
+ */
+class BrowserTest {
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  App app;
+  Javalin web;
+  WebDriver driver;
+  String password;
+  Path shots;
+
+  @BeforeEach
+  void start() throws IOException {
+    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(present).as("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)").isTrue();
+    } else {
+      Assumptions.assumeTrue(present, "Chromium is not installed");
+    }
+    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    LocalDate today = LocalDate.now();
+    app.registry().addAll(new DemoPeople(9, today).generate(40), today, "demo");
+    app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрій",
+        "name.0.patronymic", "Петрович", "birth_date", "12.03.1998", "rank", "солдат", "status", "captive"))
+        .read(0, today).person().orElseThrow(), today, "demo");
+    web = app.web().create().start("127.0.0.1", 0);
+
+    Path home = Files.createTempDirectory("chromium-home");
+    shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--lang=en-US", "--window-size=1280,1000", "--user-data-dir=" + home.resolve("profile"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
+            "XDG_CACHE_HOME", home.resolve("cache").toString(), "TMPDIR", home.toString()))
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (web != null) {
+      web.stop();
+      app.close();
+    }
+  }
+
+  private void shot(String name) throws IOException {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void logInSwitchToUkrainianFindByLatinSpellingEditAndSeeTheJournal() throws IOException {
+    String base = "http://127.0.0.1:" + web.port();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    driver.get(base + "/persons");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+    shot("login-en");
+
+    driver.findElement(By.id("lang-uk")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Вхід"));
+    driver.findElement(By.id("username")).sendKeys("olena");
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Реєстр осіб"));
+
+    WebElement q = driver.findElement(By.id("q"));
+    q.sendKeys("Kovalchuk Yurii");
+    driver.findElement(By.id("search-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "Ковальчук Юрій Петрович"));
+    shot("search-uk");
+    driver.findElement(By.linkText("Ковальчук Юрій Петрович")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("person-name"), "Ковальчук Юрій Петрович"));
+    assertThat(driver.findElement(By.id("f-rank")).getText()).isEqualTo("солдат");
+
+    driver.findElement(By.id("edit-person")).click();
+    WebElement rank = driver.findElement(By.id("rank"));
+    rank.clear();
+    rank.sendKeys("сержант");
+    driver.findElement(By.id("save-person")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("f-rank"), "сержант"));
+    String journal = driver.findElement(By.id("journal")).getText();
+    assertThat(journal).contains("особу змінено").contains("olena").contains("сержант").contains("солдат");
+    shot("person-uk");
+  }
+}
