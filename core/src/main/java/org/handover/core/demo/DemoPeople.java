@@ -78,12 +78,21 @@ public final class DemoPeople {
   private static final String[] RU_RANKS = {"рядовой", "ефрейтор", "младший сержант", "сержант", "старший сержант",
       "лейтенант", "старший лейтенант", "капитан"};
 
+  private static final List<String[]> SURNAMES = Surnames.load(UK_FAMILY);
+  private static final double[] SURNAME_CUMULATIVE = Surnames.zipf(SURNAMES.size(), 0.6);
+
   private final Random random;
   private final LocalDate today;
 
   public DemoPeople(long seed, LocalDate today) {
     this.random = new Random(seed);
     this.today = today;
+  }
+
+  /** A surname (masculine, feminine), common ones more often, as a real population has them. */
+  private String[] surname() {
+    int i = java.util.Arrays.binarySearch(SURNAME_CUMULATIVE, random.nextDouble());
+    return SURNAMES.get(Math.min(SURNAMES.size() - 1, i < 0 ? -i - 1 : i));
   }
 
   public List<Person> generate(int count) {
@@ -99,7 +108,7 @@ public final class DemoPeople {
   private Person ukServiceMember(int n) {
     boolean female = random.nextInt(100) < 6;
     String[] father = pick(UK_MALE);
-    String[] family = pick(UK_FAMILY);
+    String[] family = surname();
     String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
     String patronymic = female ? father[2] : father[1];
     String surname = female ? family[1] : family[0];
@@ -114,7 +123,7 @@ public final class DemoPeople {
     }
     return new Person(0, reference("UA", n), Kind.SERVICE_MEMBER, ukNames(surname, given, patronymic),
         female ? Sex.FEMALE : Sex.MALE, Optional.of(birthDate(18, 60)), pick(UK_PLACES), father[0],
-        pick(UK_FAMILY)[1], "Україна", Optional.of(Party.UA), serviceNumber(), pick(UK_RANKS),
+        surname()[1], "Україна", Optional.of(Party.UA), serviceNumber(), pick(UK_RANKS),
         "в/ч А" + (1000 + random.nextInt(8000)), pick(UK_PLACES), marks(), personToInform(surname),
         categories, status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
         random.nextInt(100) < 90, "");
@@ -123,14 +132,14 @@ public final class DemoPeople {
   private Person ukCivilian(int n, boolean child) {
     boolean female = random.nextBoolean();
     String[] father = pick(UK_MALE);
-    String[] family = pick(UK_FAMILY);
+    String[] family = surname();
     String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
     Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED},
         child ? new int[] {60, 30, 10} : new int[] {45, 45, 10});
     PartialDate born = child ? birthDate(3, 17) : birthDate(20, 75);
     return new Person(0, reference(child ? "CH" : "CV", n), child ? Kind.CHILD : Kind.CIVILIAN,
         ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]),
-        female ? Sex.FEMALE : Sex.MALE, Optional.of(born), pick(UK_PLACES), father[0], pick(UK_FAMILY)[1],
+        female ? Sex.FEMALE : Sex.MALE, Optional.of(born), pick(UK_PLACES), father[0], surname()[1],
         "Україна", Optional.of(Party.UA), "", "", "", pick(UK_PLACES), "", personToInform(family[0]),
         Set.of(), status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
         random.nextInt(100) < 95, child ? "депортована дитина" : "");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.handover.server.journal.Journal;
 import org.handover.server.storage.StaleRecordException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The registry of persons: every change goes through here and is journaled in its own transaction.
@@ -108,75 +106,11 @@ public final class Registry {
    * romanized), by date or year of birth, by service number or reference; sorted by the user's collation.
    */
   public Page search(Search s, String locale, int page, int pageSize) {
-    String sortColumn = switch (locale) {
-      case "uk" -> "sort_uk";
-      case "ru" -> "sort_ru";
-      default -> "sort_en";
-    };
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    Map<String, Object> binds = new LinkedHashMap<>();
-    if (!s.words().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < s.words().size(); i++) {
-        String w = s.words().get(i);
-        String r = Search.romanized(w);
-        parts.add("SELECT person_id FROM person_tokens WHERE token LIKE :w" + i
-            + (r.equals(w) ? "" : " OR token LIKE :r" + i));
-        binds.put("w" + i, escapeLike(w) + "%");
-        binds.put("r" + i, escapeLike(r) + "%");
-      }
-      where.append(" AND p.id IN (").append(String.join(" INTERSECT ", parts)).append(")");
-    }
-    if (s.born().isPresent()) {
-      PartialDate b = s.born().get();
-      where.append(" AND p.birth_year = :year");
-      binds.put("year", b.year());
-      if (b.month().isPresent()) {
-        where.append(" AND p.birth_month = :month");
-        binds.put("month", b.month().get());
-      }
-      if (b.day().isPresent()) {
-        where.append(" AND p.birth_day = :day");
-        binds.put("day", b.day().get());
-      }
-    }
-    for (int i = 0; i < s.numbers().size(); i++) {
-      where.append(" AND (p.service_number_key = :n").append(i).append(" OR LOWER(p.reference) = :n").append(i).append(")");
-      binds.put("n" + i, s.numbers().get(i));
-    }
-    int offset = Math.max(0, page - 1) * pageSize;
-    return jdbi.withHandle(h -> {
-      Query count = h.createQuery("SELECT COUNT(*) FROM persons p" + where);
-      binds.forEach(count::bind);
-      long total = count.mapTo(Long.class).one();
-      Query q = h.createQuery("SELECT p.id, p.display_name, p.birth_year, p.birth_month, p.birth_day,"
-          + " p.service_number, p.reference, p.status, p.kind FROM persons p" + where
-          + " ORDER BY p." + sortColumn + ", p.id LIMIT :limit OFFSET :offset");
-      binds.forEach(q::bind);
-      List<Hit> hits = q.bind("limit", pageSize).bind("offset", offset).map((rs, ctx) -> {
-        int y = rs.getInt("birth_year");
-        String born = "";
-        if (!rs.wasNull()) {
-          int m = rs.getInt("birth_month");
-          boolean hasM = !rs.wasNull();
-          int d = rs.getInt("birth_day");
-          boolean hasD = !rs.wasNull();
-          born = new PartialDate(y, hasM ? Optional.of(m) : Optional.empty(), hasD ? Optional.of(d) : Optional.empty())
-              .toString();
-        }
-        return new Hit(rs.getLong("id"), rs.getString("display_name"), born, rs.getString("service_number"),
-            rs.getString("reference"), rs.getString("status"), rs.getString("kind"));
-      }).list();
-      return new Page(hits, total, Math.max(1, page), pageSize);
-    });
+    return jdbi.withHandle(h -> PersonFinder.find(h, s, locale, Math.max(1, page), pageSize));
   }
 
   public long count() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one());
-  }
-
-  private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** The journal's picture of a person: the form's fields, in a fixed order, and the id. */

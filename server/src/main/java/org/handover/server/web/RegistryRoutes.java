@@ -98,12 +98,18 @@ final class RegistryRoutes {
   }
 
   private void form(Context ctx, long id, int version, Map<String, String> values, Map<String, String> errors) {
-    int rows = 1;
-    while (values.containsKey("name." + rows + ".family") && rows < PersonForm.MAX_NAMES - 1) {
-      rows++;
+    int last = -1;
+    for (int i = 0; i < PersonForm.MAX_NAMES; i++) {
+      String n = "name." + i + ".";
+      if (!(values.getOrDefault(n + "family", "") + values.getOrDefault(n + "given", "")
+          + values.getOrDefault(n + "patronymic", "")).isBlank()) {
+        last = i;
+      }
     }
+    // the rows in use and one more for another spelling; a new person gets two
+    int rows = Math.min(PersonForm.MAX_NAMES, Math.max(2, last + 2));
     web.render(ctx, "person_form.jte", guard.view(ctx), Map.of("id", id, "version", version,
-        "f", new FormValues(values, errors), "nameRows", Math.min(rows + 1, PersonForm.MAX_NAMES)));
+        "f", new FormValues(values, errors), "nameRows", rows));
   }
 
   private static long id(Context ctx) {

@@ -31,6 +31,17 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return user.map(User::username).orElse("");
   }
 
+  /** A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none. */
+  public String fieldLabel(String key) {
+    if (key.startsWith("name.")) {
+      String[] parts = key.split("\\.");
+      if (parts.length == 3) {
+        return t("field." + parts[2]) + " (" + (Integer.parseInt(parts[1]) + 1) + ")";
+      }
+    }
+    return messages.has("field." + key) ? t("field." + key) : key;
+  }
+
   public String url(String value) {
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -1,0 +1,132 @@
+package org.handover.server.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.handover.core.registry.PartialDate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Runs a {@link Search}. Without name words, one SQL query filters and pages through the sort-key
+ * index. With name words, the persons are first found through the token index, word by word, and
+ * sorted by their collation keys in memory, and only the page shown is read: planners (H2's above
+ * all) otherwise walk the whole sort index and probe the tokens for every person.
+ */
+final class PersonFinder {
+  private static final String COLUMNS = "p.id, p.display_name, p.birth_year, p.birth_month, p.birth_day,"
+      + " p.service_number, p.reference, p.status, p.kind";
+
+  private PersonFinder() {}
+
+  static Registry.Page find(Handle h, Search s, String locale, int page, int pageSize) {
+    String sortColumn = switch (locale) {
+      case "uk" -> "sort_uk";
+      case "ru" -> "sort_ru";
+      default -> "sort_en";
+    };
+    Map<String, Object> binds = new LinkedHashMap<>();
+    String filters = filters(s, binds);
+    if (s.words().isEmpty()) {
+      Query count = h.createQuery("SELECT COUNT(*) FROM persons p WHERE 1 = 1" + filters);
+      binds.forEach(count::bind);
+      long total = count.mapTo(Long.class).one();
+      Query q = h.createQuery("SELECT " + COLUMNS + " FROM persons p WHERE 1 = 1" + filters
+          + " ORDER BY p." + sortColumn + ", p.id LIMIT :limit OFFSET :offset");
+      binds.forEach(q::bind);
+      List<Registry.Hit> hits = q.bind("limit", pageSize).bind("offset", (page - 1) * pageSize)
+          .map((rs, ctx) -> hit(rs)).list();
+      return new Registry.Page(hits, total, page, pageSize);
+    }
+    List<String> words = new ArrayList<>(s.words());
+    words.sort(Comparator.comparingInt(String::length).reversed());
+    // the longest word, with the filters, gives each candidate's sort key; the other words narrow them
+    Map<Long, byte[]> keys = new HashMap<>();
+    for (String variant : variants(words.get(0))) {
+      Query q = h.createQuery("SELECT p.id, p." + sortColumn + " AS sort_key FROM person_tokens t"
+          + " JOIN persons p ON p.id = t.person_id WHERE t.token LIKE :w" + filters);
+      binds.forEach(q::bind);
+      q.bind("w", escapeLike(variant) + "%").map((rs, ctx) -> keys.put(rs.getLong("id"), rs.getBytes("sort_key")))
+          .forEach(x -> { });
+    }
+    for (String w : words.subList(1, words.size())) {
+      if (keys.isEmpty()) {
+        break;
+      }
+      Set<Long> found = new HashSet<>();
+      for (String variant : variants(w)) {
+        found.addAll(h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
+            .bind("w", escapeLike(variant) + "%").mapTo(Long.class).list());
+      }
+      keys.keySet().retainAll(found);
+    }
+    List<Map.Entry<Long, byte[]>> sorted = new ArrayList<>(keys.entrySet());
+    sorted.sort(Map.Entry.<Long, byte[]>comparingByValue(Arrays::compareUnsigned).thenComparing(Map.Entry.comparingByKey()));
+    int from = Math.min(sorted.size(), (page - 1) * pageSize);
+    List<Long> pageIds = sorted.subList(from, Math.min(sorted.size(), from + pageSize)).stream()
+        .map(Map.Entry::getKey).toList();
+    Map<Long, Registry.Hit> rows = new HashMap<>();
+    if (!pageIds.isEmpty()) {
+      h.createQuery("SELECT " + COLUMNS + " FROM persons p WHERE p.id IN (<ids>)").bindList("ids", pageIds)
+          .map((rs, ctx) -> hit(rs)).forEach(hit -> rows.put(hit.id(), hit));
+    }
+    return new Registry.Page(pageIds.stream().map(rows::get).toList(), sorted.size(), page, pageSize);
+  }
+
+  /** A word as typed, and its romanized form when that differs. */
+  private static List<String> variants(String word) {
+    String r = Search.romanized(word);
+    return r.equals(word) ? List.of(word) : List.of(word, r);
+  }
+
+  private static String filters(Search s, Map<String, Object> binds) {
+    StringBuilder where = new StringBuilder();
+    if (s.born().isPresent()) {
+      PartialDate b = s.born().get();
+      where.append(" AND p.birth_year = :year");
+      binds.put("year", b.year());
+      if (b.month().isPresent()) {
+        where.append(" AND p.birth_month = :month");
+        binds.put("month", b.month().get());
+      }
+      if (b.day().isPresent()) {
+        where.append(" AND p.birth_day = :day");
+        binds.put("day", b.day().get());
+      }
+    }
+    for (int i = 0; i < s.numbers().size(); i++) {
+      where.append(" AND (p.service_number_key = :n").append(i).append(" OR LOWER(p.reference) = :n").append(i)
+          .append(")");
+      binds.put("n" + i, s.numbers().get(i));
+    }
+    return where.toString();
+  }
+
+  private static Registry.Hit hit(ResultSet rs) throws SQLException {
+    int y = rs.getInt("birth_year");
+    String born = "";
+    if (!rs.wasNull()) {
+      int m = rs.getInt("birth_month");
+      boolean hasMonth = !rs.wasNull();
+      int d = rs.getInt("birth_day");
+      boolean hasDay = !rs.wasNull();
+      born = new PartialDate(y, hasMonth ? Optional.of(m) : Optional.empty(), hasDay ? Optional.of(d) : Optional.empty())
+          .toString();
+    }
+    return new Registry.Hit(rs.getLong("id"), rs.getString("display_name"), born, rs.getString("service_number"),
+        rs.getString("reference"), rs.getString("status"), rs.getString("kind"));
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
