@@ -34,12 +34,14 @@ public final class SearchBench {
   public static void main(String[] args) throws IOException {
     int persons = 100_000;
     int queries = 400;
+    int runs = 3;
     Path dir = Files.createTempDirectory("handover-bench");
     Path out = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--persons" -> persons = Integer.parseInt(args[i + 1]);
         case "--queries" -> queries = Integer.parseInt(args[i + 1]);
+        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--db-dir" -> dir = Path.of(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -51,7 +53,8 @@ public final class SearchBench {
     try (App app = new App(Database.open(url), Clock.systemUTC())) {
       List<Person> people = new DemoPeople(99, today).generate(persons);
       long loadStart = System.nanoTime();
-      if (app.registry().count() == 0) {
+      boolean reused = app.registry().count() > 0;
+      if (!reused) {
         for (int from = 0; from < people.size(); from += 5000) {
           app.registry().addAll(people.subList(from, Math.min(people.size(), from + 5000)), today, "bench");
           System.err.printf("loaded %,d of %,d%n", Math.min(people.size(), from + 5000), people.size());
@@ -68,27 +71,47 @@ public final class SearchBench {
       report.append("# Registry search benchmark\n\n");
       report.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
       report.append("- machine: ").append(Machine.describe()).append('\n');
-      report.append("- command: `bench/run search --persons ").append(persons).append(" --queries ").append(queries).append("`\n");
+      report.append("- command: `bench/run search --persons ").append(persons).append(" --queries ").append(queries)
+          .append(" --runs ").append(runs).append("`\n");
       report.append("- database: H2 file (embedded, PostgreSQL mode), in process; each query = count + first page of 25,"
           + " sorted by the Ukrainian collation key\n");
-      report.append(String.format(Locale.ROOT, "- registry: %,d generated persons (load: %.1f s including the journal)%n%n",
-          app.registry().count(), loadSeconds));
-      report.append("| query | queries | median ms | p95 ms | max ms | mean hits |\n|---|---:|---:|---:|---:|---:|\n");
-      for (int k = 0; k < kinds.size(); k++) {
-        // warm up, then measure
-        run(app.registry(), people, k, queries / 4, random);
-        double[] ms = new double[queries];
-        long hits = 0;
-        for (int q = 0; q < queries; q++) {
-          String text = query(people, k, random);
-          long t0 = System.nanoTime();
-          Registry.Page page = app.registry().search(Search.parse(text), "uk", 1, 25);
-          ms[q] = (System.nanoTime() - t0) / 1e6;
-          hits += page.total();
+      report.append(String.format(Locale.ROOT, "- registry: %,d generated persons (%s)%n%n", app.registry().count(),
+          reused ? "database reused from an earlier run"
+              : String.format(Locale.ROOT, "loaded in %.1f s, 5,000 per transaction, journal included", loadSeconds)));
+      report.append("Each run measures every kind of query in turn (after a warm-up of a quarter as many);"
+          + " the pooled columns take all runs together.\n\n");
+      report.append("| query | queries per run | median ms per run | p95 ms per run | pooled median ms | pooled p95 ms"
+          + " | max ms | mean hits |\n|---|---:|---|---|---:|---:|---:|---:|\n");
+      double[][][] times = new double[kinds.size()][runs][];
+      long[] hits = new long[kinds.size()];
+      for (int run = 0; run < runs; run++) {
+        for (int k = 0; k < kinds.size(); k++) {
+          run(app.registry(), people, k, queries / 4, random);
+          double[] ms = new double[queries];
+          for (int q = 0; q < queries; q++) {
+            String text = query(people, k, random);
+            long t0 = System.nanoTime();
+            Registry.Page page = app.registry().search(Search.parse(text), "uk", 1, 25);
+            ms[q] = (System.nanoTime() - t0) / 1e6;
+            hits[k] += page.total();
+          }
+          Arrays.sort(ms);
+          times[k][run] = ms;
         }
-        Arrays.sort(ms);
-        report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.0f |%n", kinds.get(k)[0], queries,
-            ms[queries / 2], ms[(int) Math.ceil(queries * 0.95) - 1], ms[queries - 1], hits / (double) queries));
+      }
+      for (int k = 0; k < kinds.size(); k++) {
+        StringBuilder medians = new StringBuilder();
+        StringBuilder p95s = new StringBuilder();
+        double[] pooled = new double[runs * queries];
+        for (int run = 0; run < runs; run++) {
+          medians.append(run == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 50)));
+          p95s.append(run == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 95)));
+          System.arraycopy(times[k][run], 0, pooled, run * queries, queries);
+        }
+        Arrays.sort(pooled);
+        report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %.2f | %.2f | %.0f |%n", kinds.get(k)[0],
+            queries, medians, p95s, percentile(pooled, 50), percentile(pooled, 95), pooled[pooled.length - 1],
+            hits[k] / (double) (runs * queries)));
       }
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       report.append(String.format(Locale.ROOT, "%nHeap in use at the end: %.0f MB. Target: p95 under 50 ms.%n", heap / 1e6));
@@ -99,6 +122,10 @@ public final class SearchBench {
       Files.writeString(out, report.toString());
       System.err.println("written to " + out);
     }
+  }
+
+  private static double percentile(double[] sorted, int p) {
+    return sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
   }
 
   private static void run(Registry registry, List<Person> people, int kind, int n, Random random) {

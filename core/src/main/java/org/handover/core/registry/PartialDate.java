@@ -24,7 +24,7 @@ public record PartialDate(int year, Optional<Integer> month, Optional<Integer> d
   private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
   public PartialDate {
-    if (year < 1850 || year > 2200) {
+    if (year < 1850 || year > 9999) {
       throw new InvalidDateException("year", String.valueOf(year));
     }
     if (day.isPresent() && month.isEmpty()) {

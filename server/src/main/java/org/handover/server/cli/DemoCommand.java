@@ -34,7 +34,8 @@ final class DemoCommand implements Runnable {
       Path login = dir.resolve("demo-login.txt");
       if (app.registry().count() == 0) {
         System.out.println("Creating the demo registry: " + PERSONS + " generated persons...");
-        app.accounts().createFirstAdmin();
+        app.accounts().createFirstAdmin().ifPresent(pw ->
+            System.out.println("Created user 'admin' with password " + pw + " (shown once)."));
         String password = app.accounts().create("demo", Role.REGISTRAR, "system");
         Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
         app.registry().addAll(new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),

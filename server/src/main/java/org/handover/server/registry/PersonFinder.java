@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.jdbi.v3.core.statement.Query;
  * all) otherwise walk the whole sort index and probe the tokens for every person.
  */
 final class PersonFinder {
+  private static final int CHUNK = 500;
   private static final String COLUMNS = "p.id, p.display_name, p.birth_year, p.birth_month, p.birth_day,"
       + " p.service_number, p.reference, p.status, p.kind";
 
@@ -47,27 +47,16 @@ final class PersonFinder {
           .map((rs, ctx) -> hit(rs)).list();
       return new Registry.Page(hits, total, page, pageSize);
     }
-    List<String> words = new ArrayList<>(s.words());
-    words.sort(Comparator.comparingInt(String::length).reversed());
-    // the longest word, with the filters, gives each candidate's sort key; the other words narrow them
+    // ids from the token index alone, then their sort keys (and the filters) by primary key: a join
+    // lets the planner start from the birth-year or sort index and probe tokens person by person
+    List<Long> ids = new ArrayList<>(idsWithEveryWord(h, s.words()));
     Map<Long, byte[]> keys = new HashMap<>();
-    for (String variant : variants(words.get(0))) {
-      Query q = h.createQuery("SELECT p.id, p." + sortColumn + " AS sort_key FROM person_tokens t"
-          + " JOIN persons p ON p.id = t.person_id WHERE t.token LIKE :w" + filters);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      Query q = h.createQuery("SELECT p.id, p." + sortColumn + " AS sort_key FROM persons p WHERE p.id IN (<ids>)"
+          + filters);
       binds.forEach(q::bind);
-      q.bind("w", escapeLike(variant) + "%").map((rs, ctx) -> keys.put(rs.getLong("id"), rs.getBytes("sort_key")))
-          .forEach(x -> { });
-    }
-    for (String w : words.subList(1, words.size())) {
-      if (keys.isEmpty()) {
-        break;
-      }
-      Set<Long> found = new HashSet<>();
-      for (String variant : variants(w)) {
-        found.addAll(h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
-            .bind("w", escapeLike(variant) + "%").mapTo(Long.class).list());
-      }
-      keys.keySet().retainAll(found);
+      q.bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+          .map((rs, ctx) -> keys.put(rs.getLong("id"), rs.getBytes("sort_key"))).forEach(x -> { });
     }
     List<Map.Entry<Long, byte[]>> sorted = new ArrayList<>(keys.entrySet());
     sorted.sort(Map.Entry.<Long, byte[]>comparingByValue(Arrays::compareUnsigned).thenComparing(Map.Entry.comparingByKey()));
@@ -82,10 +71,26 @@ final class PersonFinder {
     return new Registry.Page(pageIds.stream().map(rows::get).toList(), sorted.size(), page, pageSize);
   }
 
-  /** A word as typed, and its romanized form when that differs. */
-  private static List<String> variants(String word) {
-    String r = Search.romanized(word);
-    return r.equals(word) ? List.of(word) : List.of(word, r);
+  /** Persons with a word starting with each of the words (in the word's script, or romanized). */
+  private static Set<Long> idsWithEveryWord(Handle h, List<String> words) {
+    Set<Long> ids = null;
+    for (String w : words) {
+      Set<Long> found = new HashSet<>();
+      String r = Search.romanized(w);
+      for (String variant : r.equals(w) ? List.of(w) : List.of(w, r)) {
+        found.addAll(h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
+            .bind("w", escapeLike(variant) + "%").mapTo(Long.class).list());
+      }
+      if (ids == null) {
+        ids = found;
+      } else {
+        ids.retainAll(found);
+      }
+      if (ids.isEmpty()) {
+        break;
+      }
+    }
+    return ids == null ? Set.of() : ids;
   }
 
   private static String filters(Search s, Map<String, Object> binds) {

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Sessions {
   static final String COOKIE = "handover_session";
   static final Duration IDLE = Duration.ofHours(8);
+  /** A visitor who never logs in keeps a session this long: enough to fill in the login form. */
+  static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(30);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One session; {@code userId} is 0 until a login succeeds. */
@@ -26,6 +28,7 @@ final class Sessions {
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
 
   Sessions(Clock clock) {
     this.clock = clock;
@@ -37,7 +40,7 @@ final class Sessions {
     }
     Session s = sessions.get(token);
     long now = clock.millis();
-    if (s == null || now - s.lastSeenMillis() > IDLE.toMillis()) {
+    if (s == null || expired(s, now)) {
       sessions.remove(token);
       return Optional.empty();
     }
@@ -46,7 +49,15 @@ final class Sessions {
     return Optional.of(touched);
   }
 
+  private static boolean expired(Session s, long now) {
+    return now - s.lastSeenMillis() > (s.userId() == 0 ? ANONYMOUS_IDLE : IDLE).toMillis();
+  }
+
   Session create(long userId, String language) {
+    if (created.getAndIncrement() % 1000 == 0) {
+      long now = clock.millis();
+      sessions.values().removeIf(old -> expired(old, now)); // so that visitors who never come back do not pile up
+    }
     Session s = new Session(random(), userId, random(), language, clock.millis());
     sessions.put(s.token(), s);
     return s;

@@ -67,11 +67,7 @@ public final class WebServer {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, guard.view(ctx).t("error.internal"));
       });
-      config.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          error(ctx, 404, guard.view(ctx).t("error.not-found"));
-        }
-      });
+      config.routes.error(404, ctx -> error(ctx, 404, guard.view(ctx).t("error.not-found")));
     });
   }
 

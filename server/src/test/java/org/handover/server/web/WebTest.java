@@ -176,6 +176,16 @@ class WebTest {
   }
 
   @Test
+  void anUnknownPersonOrPageIsNotFoundInTheUsersLanguage() {
+    Browser b = registrar();
+    HttpResponse<String> person = b.get("/persons/999999");
+    assertThat(person.statusCode()).isEqualTo(404);
+    assertThat(person.body()).contains("Такої сторінки чи запису немає.");
+    assertThat(b.get("/persons/abc").statusCode()).isEqualTo(404);
+    assertThat(b.get("/no/such/page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theLanguageSwitchNeverRedirectsElsewhere() {
     Browser b = browser();
     b.get("/login");

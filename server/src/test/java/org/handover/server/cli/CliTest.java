@@ -1,0 +1,106 @@
+package org.handover.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.handover.server.App;
+import org.handover.server.accounts.Accounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exit = HandoverCommand.commandLine().execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  String db() {
+    return "jdbc:h2:file:" + dir.resolve("h");
+  }
+
+  long persons() {
+    try (App app = App.open(db())) {
+      return app.registry().count();
+    }
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Run r = run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("demo", "serve", "journal", "user", "person");
+  }
+
+  @Test
+  void addsAPersonAndFindsThemByALatinSpelling() {
+    Run add = run("person", "add", "--db", db(), "--family", "Ковальчук", "--given", "Юрій", "--patronymic", "Петрович",
+        "--born", "12.03.1998", "--status", "captive");
+    assertThat(add.exit()).as(add.err()).isZero();
+    Run find = run("person", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
+    assertThat(find.out()).contains("1 особа").contains("Ковальчук Юрій Петрович\t12.03.1998").contains("у полоні");
+  }
+
+  @Test
+  void badInputIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsStored() {
+    Run r = run("person", "add", "--db", db(), "--lang", "uk", "--family", "", "--born", "31.02.1999",
+        "--categories", "hungry", "--status", "lost", "--unit", "x".repeat(201));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Прізвище: не може бути порожнім")
+        .contains("Дата народження: «31.02.1999» — такої дати не існує")
+        .contains("Категорії: «hungry» не є допустимим значенням")
+        .contains("Статус: «lost» не є допустимим значенням")
+        .contains("Військова частина: довше за 200 символів")
+        .contains("5 полів треба виправити");
+    assertThat(persons()).isZero();
+  }
+
+  @Test
+  void aBirthInTheFutureIsRefusedInRussian() {
+    Run r = run("person", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Дата рождения: «2999» — дата в будущем");
+    assertThat(persons()).isZero();
+  }
+
+  @Test
+  void userAddPrintsAPasswordThatLogsIn() {
+    Run r = run("user", "add", "reviewer1", "--role", "reviewer", "--db", db(), "--lang", "en");
+    assertThat(r.exit()).isZero();
+    String password = r.out().substring(r.out().lastIndexOf(' ') + 1).strip();
+    try (App app = App.open(db())) {
+      assertThat(app.accounts().login("reviewer1", password)).isInstanceOf(Accounts.Login.Ok.class);
+    }
+  }
+
+  @Test
+  void anUnknownRoleIsRefused() {
+    Run r = run("user", "add", "boss", "--role", "chief", "--db", db(), "--lang", "en");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Role: 'chief' is not one of the allowed values");
+  }
+
+  @Test
+  void anUnopenableDatabaseGivesAClearError() {
+    Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
+    assertThat(r.exit()).isEqualTo(2);
+  }
+}
