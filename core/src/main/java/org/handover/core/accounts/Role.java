@@ -1,6 +1,6 @@
 package org.handover.core.accounts;
 
-import java.util.Locale;
+import org.handover.core.Keys;
 
 /**
  * What a user may do. Observers only read; registrars keep the registry; reviewers decide matches;
@@ -10,7 +10,7 @@ public enum Role {
   ADMIN, REGISTRAR, REVIEWER, NEGOTIATOR, OBSERVER;
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return Keys.of(this);
   }
 
   /** Whether this role may add and edit persons. */
@@ -23,11 +23,6 @@ public enum Role {
   }
 
   public static Role fromKey(String key) {
-    for (Role r : values()) {
-      if (r.key().equalsIgnoreCase(key)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException("role: unknown value '" + key + "'");
+    return Keys.parse(Role.class, key, "role");
   }
 }

@@ -1,6 +1,6 @@
 package org.handover.core.registry;
 
-import java.util.Locale;
+import org.handover.core.Keys;
 
 /**
  * What an agreement can select on. Severely wounded and sick are recorded; the others are derived
@@ -20,15 +20,10 @@ public enum Category {
   }
 
   public String key() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Keys.of(this);
   }
 
   public static Category fromKey(String key) {
-    for (Category c : values()) {
-      if (c.key().equals(key)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("category: unknown value '" + key + "'");
+    return Keys.parse(Category.class, key, "category");
   }
 }

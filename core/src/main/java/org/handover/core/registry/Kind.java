@@ -1,19 +1,16 @@
 package org.handover.core.registry;
 
+import org.handover.core.Keys;
+
 /** What kind of person the registry tracks. */
 public enum Kind {
   SERVICE_MEMBER, CIVILIAN, CHILD;
 
   public String key() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return Keys.of(this);
   }
 
   public static Kind fromKey(String key) {
-    for (Kind k : values()) {
-      if (k.key().equals(key)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("kind: unknown value '" + key + "'");
+    return Keys.parse(Kind.class, key, "kind");
   }
 }

@@ -1,5 +1,7 @@
 package org.handover.core.registry;
 
+import org.handover.core.Keys;
+
 /** A side of the negotiation, or an intermediary. */
 public enum Party {
   UA, RU, ICRC, TR;
@@ -9,11 +11,6 @@ public enum Party {
   }
 
   public static Party fromKey(String key) {
-    for (Party p : values()) {
-      if (p.name().equalsIgnoreCase(key)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("party: unknown value '" + key + "'");
+    return Keys.parse(Party.class, key, "party");
   }
 }

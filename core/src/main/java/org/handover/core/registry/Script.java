@@ -1,19 +1,16 @@
 package org.handover.core.registry;
 
+import org.handover.core.Keys;
+
 /** The script a name is written in. */
 public enum Script {
   UK, RU, LATIN;
 
   public String key() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return Keys.of(this);
   }
 
   public static Script fromKey(String key) {
-    for (Script s : values()) {
-      if (s.key().equals(key)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("script: unknown value '" + key + "'");
+    return Keys.parse(Script.class, key, "script");
   }
 }

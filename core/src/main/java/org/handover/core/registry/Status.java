@@ -1,19 +1,16 @@
 package org.handover.core.registry;
 
+import org.handover.core.Keys;
+
 /** Where a person stands: the glossary's statuses. */
 public enum Status {
   MISSING, CAPTIVE, DETAINED, RELEASED, RETURNED, DECEASED, REMAINS_RETURNED;
 
   public String key() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return Keys.of(this);
   }
 
   public static Status fromKey(String key) {
-    for (Status s : values()) {
-      if (s.key().equals(key)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("status: unknown value '" + key + "'");
+    return Keys.parse(Status.class, key, "status");
   }
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.handover.core.registry.PartialDate;
 import org.jdbi.v3.core.Handle;
@@ -117,16 +116,7 @@ final class PersonFinder {
   }
 
   private static Registry.Hit hit(ResultSet rs) throws SQLException {
-    int y = rs.getInt("birth_year");
-    String born = "";
-    if (!rs.wasNull()) {
-      int m = rs.getInt("birth_month");
-      boolean hasMonth = !rs.wasNull();
-      int d = rs.getInt("birth_day");
-      boolean hasDay = !rs.wasNull();
-      born = new PartialDate(y, hasMonth ? Optional.of(m) : Optional.empty(), hasDay ? Optional.of(d) : Optional.empty())
-          .toString();
-    }
+    String born = PersonRows.birthDate(rs).map(PartialDate::toString).orElse("");
     return new Registry.Hit(rs.getLong("id"), rs.getString("display_name"), born, rs.getString("service_number"),
         rs.getString("reference"), rs.getString("status"), rs.getString("kind"));
   }
