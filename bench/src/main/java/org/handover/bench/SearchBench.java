@@ -16,7 +16,7 @@ import java.util.Random;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
-import org.handover.names.Kmu2010;
+import org.handover.names.Romanization;
 import org.handover.server.App;
 import org.handover.server.registry.Registry;
 import org.handover.server.registry.Search;
@@ -140,7 +140,7 @@ public final class SearchBench {
     int year = p.birthDate().map(d -> d.year()).orElse(1990);
     return switch (kind) {
       case 0 -> n.family();
-      case 1 -> Kmu2010.romanize(n.family() + " " + n.given());
+      case 1 -> Romanization.KMU2010.romanize(n.family() + " " + n.given());
       case 2 -> String.valueOf(year);
       case 3 -> n.family() + " " + year;
       default -> n.family().substring(0, Math.min(3, n.family().length()));

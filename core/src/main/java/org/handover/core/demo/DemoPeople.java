@@ -16,7 +16,7 @@ import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
 import org.handover.core.registry.Status;
-import org.handover.names.Kmu2010;
+import org.handover.names.Romanization;
 
 /**
  * Generated people for the demo and for benchmarks: plausible Ukrainian and Russian names with
@@ -160,8 +160,8 @@ public final class DemoPeople {
     Name own = new Name(Script.UK, "", family, given, patronymic, "registry");
     if (random.nextInt(100) < 70) {
       // the passport spelling, as the 2010 national system writes it
-      return List.of(own, new Name(Script.LATIN, "kmu2010", Kmu2010.romanize(family).toUpperCase(java.util.Locale.ROOT),
-          Kmu2010.romanize(given).toUpperCase(java.util.Locale.ROOT), "", "passport"));
+      return List.of(own, new Name(Script.LATIN, "kmu2010", Romanization.KMU2010.romanize(family).toUpperCase(java.util.Locale.ROOT),
+          Romanization.KMU2010.romanize(given).toUpperCase(java.util.Locale.ROOT), "", "passport"));
     }
     return List.of(own);
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Folding;
-import org.handover.names.Kmu2010;
+import org.handover.names.Romanization;
 
 /**
  * What a user typed into the registry's search box, read into name words, a date or year of birth,
@@ -60,6 +60,6 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
 
   /** The romanized form of a word, for the Latin spellings of it. */
   static String romanized(String word) {
-    return Folding.fold(Kmu2010.romanize(word));
+    return Folding.fold(Romanization.KMU2010.romanize(word));
   }
 }

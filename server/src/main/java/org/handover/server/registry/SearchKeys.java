@@ -8,7 +8,7 @@ import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.names.Folding;
-import org.handover.names.Kmu2010;
+import org.handover.names.Romanization;
 
 /** What the registry stores beside a person so that search and sorting need no work at query time. */
 final class SearchKeys {
@@ -26,7 +26,7 @@ final class SearchKeys {
       String full = n.full();
       tokens.addAll(Folding.tokens(full));
       if (n.script() != Script.LATIN) {
-        tokens.addAll(Folding.tokens(Kmu2010.romanize(full)));
+        tokens.addAll(Folding.tokens(Romanization.KMU2010.romanize(full)));
       }
     }
     tokens.removeIf(t -> t.length() > 100);
