@@ -1,0 +1,22 @@
+package org.handover.names;
+
+/** How alike two spellings are, strongest first; the matching engine uses these as features. */
+public enum Level {
+  /** The same letters, case and Latin diacritics aside. */
+  EXACT,
+  /** One name in two scripts or romanizations: Юрій ~ Iurii (ICAO 9303), Kowalczuk ~ Ковальчук. */
+  TRANSLITERATION,
+  /** The Ukrainian and Russian forms of one name (Олександр ~ Александр), or masculine and feminine. */
+  EQUIVALENT,
+  /** Sounds alike once vowels and voicing are set aside. */
+  PHONETIC,
+  /** One or two letters apart. */
+  EDIT,
+  /** An initial that fits the other's name. */
+  INITIALS,
+  DIFFERENT;
+
+  public boolean atLeast(Level other) {
+    return ordinal() <= other.ordinal();
+  }
+}

@@ -1,0 +1,133 @@
+package org.handover.names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a full name as lists write it into family, given and patronymic.
+ *
+ * <pre>{@code
+ * NameParser.parse("КОВАЛЬЧУК Юрій Петрович")          // capitals mark the family name
+ * NameParser.parse("Kovalchuk, Yurii")                  // a comma puts the family name first
+ * NameParser.parse("Yurii Petrovych KOVALCHUK")         // the patronymic follows the given name
+ * NameParser.parse("ФИО: Ковальчук Юрий Петрович")      // labels are dropped
+ * }</pre>
+ *
+ * Clues, strongest first: a comma; a word in capitals among words that are not; a patronymic's
+ * ending (-ович, -івна, -ovych, -ovna...); initials; a surname's ending (-енко, -чук, -ський, -ов...).
+ * Without any, Cyrillic is read family first, as official lists write it, and Latin given first.
+ */
+public final class NameParser {
+  private NameParser() {}
+
+  private static final Pattern LABEL = Pattern.compile(
+      "^\\s*(фио|піб|п\\.і\\.б\\.|ф\\.и\\.о\\.|full name|name|surname and name|прізвище,? ім'я,? по батькові)\\s*:\\s*",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern PATRONYMIC = Pattern.compile(
+      ".+(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|ична|инична|ьич|ич|ovych|ovich|evych|evich|yovych|iiovych"
+          + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern SURNAME = Pattern.compile(
+      ".+(енко|чук|щук|юк|ук|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва|ин|іна|ина|ко|ак|як|ець"
+          + "|enko|chuk|uk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|ov|ova|ev|eva|in|ina|ko|ak|iak|yak|ets)$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  public static ParsedName parse(String text) {
+    String t = LABEL.matcher(text.strip()).replaceFirst("");
+    int comma = t.indexOf(',');
+    if (comma > 0) {
+      List<String> after = words(t.substring(comma + 1));
+      return new ParsedName(String.join(" ", words(t.substring(0, comma))), after.isEmpty() ? "" : after.get(0),
+          after.size() > 1 ? String.join(" ", after.subList(1, after.size())) : "", ParsedName.Order.FAMILY_FIRST, 0.95);
+    }
+    List<String> w = words(t);
+    if (w.isEmpty()) {
+      return new ParsedName("", "", "", ParsedName.Order.UNKNOWN, 0.5);
+    }
+    if (w.size() == 1) {
+      return new ParsedName(w.get(0), "", "", ParsedName.Order.UNKNOWN, 0.5);
+    }
+    int caps = -1;
+    int capsCount = 0;
+    for (int i = 0; i < w.size(); i++) {
+      if (isCapitals(w.get(i))) {
+        caps = i;
+        capsCount++;
+      }
+    }
+    if (capsCount == 1) {
+      return around(w, caps, 0.9);
+    }
+    int patronymic = -1;
+    for (int i = 1; i < w.size(); i++) {
+      if (!ParsedName.isInitial(w.get(i)) && PATRONYMIC.matcher(w.get(i)).matches()) {
+        patronymic = i;
+      }
+    }
+    if (patronymic == w.size() - 1) {
+      // Ковальчук Юрій Петрович
+      return around(w, 0, 0.9);
+    }
+    if (patronymic == 1 && w.size() >= 3) {
+      // Юрій Петрович Ковальчук
+      return around(w, w.size() - 1, 0.9);
+    }
+    if (ParsedName.isInitial(w.get(w.size() - 1)) && !ParsedName.isInitial(w.get(0))) {
+      return around(w, 0, 0.85); // Ковальчук Ю. П.
+    }
+    if (ParsedName.isInitial(w.get(0))) {
+      return around(w, w.size() - 1, 0.85); // Ю. П. Ковальчук
+    }
+    boolean firstLooks = SURNAME.matcher(w.get(0)).matches();
+    boolean lastLooks = SURNAME.matcher(w.get(w.size() - 1)).matches();
+    if (firstLooks != lastLooks) {
+      return around(w, firstLooks ? 0 : w.size() - 1, 0.75);
+    }
+    boolean cyrillic = t.chars().anyMatch(ch -> Scheme.isCyrillic((char) ch));
+    return around(w, cyrillic ? 0 : w.size() - 1, 0.5);
+  }
+
+  /** The family name at {@code family}; the rest, in order, given then patronymic. */
+  private static ParsedName around(List<String> w, int family, double confidence) {
+    List<String> rest = new ArrayList<>(w);
+    String f = rest.remove(family);
+    ParsedName.Order order = family == 0 ? ParsedName.Order.FAMILY_FIRST : family == w.size() - 1
+        ? ParsedName.Order.FAMILY_LAST : ParsedName.Order.UNKNOWN;
+    String given = rest.isEmpty() ? "" : rest.get(0);
+    String patronymic = rest.size() > 1 ? String.join(" ", rest.subList(1, rest.size())) : "";
+    return new ParsedName(f, given, patronymic, order, confidence);
+  }
+
+  private static boolean isCapitals(String word) {
+    int letters = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
+        letters++;
+      }
+    }
+    return letters > 1;
+  }
+
+  /** Words, with glued initials split: "Ю.П." is "Ю." and "П.". */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String raw : text.strip().split("\\s+")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      if (raw.matches("(\\p{L}\\.){2,}")) {
+        for (String part : raw.split("(?<=\\.)")) {
+          out.add(part);
+        }
+      } else {
+        out.add(raw);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,211 @@
+package org.handover.names;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names library's front door: parse, compare and key names across scripts and spellings.
+ *
+ * <pre>{@code
+ * Names.compare("Ковальчук Юрій Петрович", "KOVALCHUK IURII").level()  // TRANSLITERATION
+ * Names.compareWords("Олександр", "Aleksandr").why()                   // "Олександр ~ Aleksandr: Ukrainian and Russian forms of one name"
+ * Names.keys("Ковальчук Юрій")                                         // [F:kovalchuk, G:iuri.k]
+ * }</pre>
+ */
+public final class Names {
+  private Names() {}
+
+  public static ParsedName parse(String text) {
+    return NameParser.parse(text);
+  }
+
+  public static PreparedName prepare(String text) {
+    return new PreparedName(NameParser.parse(text));
+  }
+
+  public static PreparedName prepare(ParsedName name) {
+    return new PreparedName(name);
+  }
+
+  public static Comparison compare(String a, String b) {
+    return compare(prepare(a), prepare(b));
+  }
+
+  /** Compares part by part, in the order given and with family and given names swapped; keeps the better. */
+  public static Comparison compare(PreparedName a, PreparedName b) {
+    Comparison straight = compare(a.family, b.family, a.given, b.given, a.patronymic, b.patronymic, false);
+    if (straight.level() == Level.EXACT || a.given.empty() || b.given.empty()) {
+      return straight;
+    }
+    Comparison swapped = compare(a.family, b.given, a.given, b.family, a.patronymic, b.patronymic, true);
+    return swapped.level().ordinal() < straight.level().ordinal() ? swapped : straight;
+  }
+
+  private static Comparison compare(PreparedPart fa, PreparedPart fb, PreparedPart ga, PreparedPart gb,
+                                    PreparedPart pa, PreparedPart pb, boolean swapped) {
+    List<Comparison.Part> parts = List.of(part("family", fa, fb), part("given", ga, gb), part("patronymic", pa, pb));
+    Level worst = null;
+    for (Comparison.Part p : parts) {
+      if (!p.missing() && (worst == null || p.level().ordinal() > worst.ordinal())) {
+        worst = p.level();
+      }
+    }
+    return new Comparison(worst == null ? Level.DIFFERENT : worst, parts, swapped);
+  }
+
+  private static Comparison.Part part(String name, PreparedPart a, PreparedPart b) {
+    if (a.empty() || b.empty()) {
+      return new Comparison.Part(name, a.raw, b.raw, null, a.empty() && b.empty() ? "absent on both sides"
+          : "missing on one side, not counted");
+    }
+    WordMatch m = word(a, b);
+    return new Comparison.Part(name, a.raw, b.raw, m.level, a.raw + " ~ " + b.raw + ": " + m.why);
+  }
+
+  /** Compares two single words (or two double-barrelled names) and explains the result. */
+  public static Comparison.Part compareWords(String a, String b) {
+    return part("word", new PreparedPart(a), new PreparedPart(b));
+  }
+
+  private record WordMatch(Level level, String why) {}
+
+  private static WordMatch word(PreparedPart a, PreparedPart b) {
+    if (a.folded.equals(b.folded)) {
+      return new WordMatch(Level.EXACT, "same spelling");
+    }
+    if (a.initial || b.initial) {
+      return initials(a, b);
+    }
+    if (a.cyrillic != b.cyrillic) {
+      PreparedPart cyr = a.cyrillic ? a : b;
+      PreparedPart lat = a.cyrillic ? b : a;
+      for (Map.Entry<Romanization, String> e : cyr.romanized.entrySet()) {
+        if (e.getValue().equals(lat.folded)) {
+          return new WordMatch(Level.TRANSLITERATION, "same name, " + e.getKey().title() + " spelling");
+        }
+      }
+    }
+    if (shareAny(a.skeletons, b.skeletons)) {
+      if (a.cyrillic && b.cyrillic) {
+        return new WordMatch(Level.EQUIVALENT, "Ukrainian and Russian spellings of one name");
+      }
+      return new WordMatch(Level.TRANSLITERATION, a.cyrillic || b.cyrillic
+          ? "same name in another romanization" : "two romanizations of one name");
+    }
+    Equivalents eq = Equivalents.get();
+    for (String x : a.skeletons) {
+      Set<String> partners = eq.partners(x);
+      for (String y : b.skeletons) {
+        if (partners.contains(y)) {
+          return new WordMatch(Level.EQUIVALENT, "Ukrainian and Russian forms of one name");
+        }
+        if (Equivalents.feminine(x, y)) {
+          return new WordMatch(Level.EQUIVALENT, "masculine and feminine forms of one surname");
+        }
+      }
+    }
+    if (a.phonetic.equals(b.phonetic) && a.phonetic.length() > 1) {
+      return new WordMatch(Level.PHONETIC, "sound alike");
+    }
+    String sa = a.skeletons.get(0);
+    String sb = b.skeletons.get(0);
+    int d = Distance.osa(sa, sb, 2);
+    int allowed = Math.max(sa.length(), sb.length()) <= 6 ? 1 : 2;
+    if (d <= allowed) {
+      return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
+    }
+    return new WordMatch(Level.DIFFERENT, "different names");
+  }
+
+  private static WordMatch initials(PreparedPart a, PreparedPart b) {
+    if (a.initial && b.initial) {
+      return firstSoundsFit(a.skeletons.get(0), b.skeletons.get(0))
+          ? new WordMatch(Level.INITIALS, "same initial") : new WordMatch(Level.DIFFERENT, "different initials");
+    }
+    PreparedPart initial = a.initial ? a : b;
+    PreparedPart full = a.initial ? b : a;
+    for (String s : full.skeletons) {
+      if (firstSoundsFit(initial.skeletons.get(0), s)) {
+        return new WordMatch(Level.INITIALS, "the initial fits");
+      }
+    }
+    return new WordMatch(Level.DIFFERENT, "the initial does not fit");
+  }
+
+  /** Whether an initial's sound can begin a word: Ю., Y., I. begin Iurii; Є., Y. begin Yevhen. */
+  private static boolean firstSoundsFit(String initial, String word) {
+    if (initial.isEmpty() || word.isEmpty()) {
+      return false;
+    }
+    char i = initial.charAt(0);
+    char w = word.charAt(0);
+    return i == w || (i == 'i' && w == 'e') || (i == 'e' && w == 'i');
+  }
+
+  private static boolean shareAny(List<String> a, List<String> b) {
+    for (String x : a) {
+      if (b.contains(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Short script-neutral blocking keys: the family name's skeleton (its dictionary partner folded
+   * in, feminine endings off) and the given name's with the family name's first sound. Every
+   * spelling of one name gives at least one shared key.
+   */
+  public static List<String> keys(String text) {
+    return keys(NameParser.parse(text));
+  }
+
+  public static List<String> keys(ParsedName name) {
+    Set<String> keys = new LinkedHashSet<>();
+    List<String> families = canonical(name.family(), true);
+    for (String f : families) {
+      if (!f.isEmpty()) {
+        keys.add("F:" + f);
+      }
+    }
+    if (!name.given().isEmpty() && !ParsedName.isInitial(name.given())) {
+      for (String g : canonical(name.given(), false)) {
+        for (String f : families) {
+          if (!f.isEmpty() && !g.isEmpty()) {
+            keys.add("G:" + g + "." + f.charAt(0));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /** A word's skeletons, each replaced by the smallest of itself and its uk/ru partners. */
+  private static List<String> canonical(String word, boolean surname) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String s : Skeleton.all(word)) {
+      String base = surname ? masculine(s) : s;
+      String best = base;
+      for (String p : Equivalents.get().partners(base)) {
+        if (p.compareTo(best) < 0) {
+          best = p;
+        }
+      }
+      out.add(best);
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String masculine(String s) {
+    if (s.length() > 4 && (s.endsWith("ova") || s.endsWith("eva") || s.endsWith("ina") || s.endsWith("iva"))) {
+      return s.substring(0, s.length() - 1);
+    }
+    if (s.length() > 4 && s.endsWith("ska")) {
+      return s.substring(0, s.length() - 1) + "i";
+    }
+    return s;
+  }
+}

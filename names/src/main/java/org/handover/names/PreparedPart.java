@@ -1,0 +1,73 @@
+package org.handover.names;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** One part of a name with everything comparison needs worked out once. */
+final class PreparedPart {
+  final String raw;
+  final String folded;
+  final boolean cyrillic;
+  final boolean initial;
+  final List<String> skeletons;
+  final String phonetic;
+  /** Folded romanizations of a Cyrillic part, by system; empty for Latin. */
+  final Map<Romanization, String> romanized;
+
+  PreparedPart(String raw) {
+    this.raw = raw;
+    this.folded = Folding.fold(raw).replace(" ", "");
+    this.cyrillic = raw.chars().anyMatch(c -> Scheme.isCyrillic((char) c));
+    this.initial = ParsedName.isInitial(raw);
+    this.skeletons = Skeleton.all(raw);
+    this.phonetic = phonetic(skeletons.get(0));
+    this.romanized = new EnumMap<>(Romanization.class);
+    if (cyrillic && !initial) {
+      for (Romanization r : Romanization.values()) {
+        romanized.put(r, Folding.fold(r.romanize(raw)).replace(" ", ""));
+      }
+    }
+  }
+
+  boolean empty() {
+    return raw.isEmpty();
+  }
+
+  /**
+   * A coarse code for "sounds alike": vowels in three classes (a o, e i, u), voiced and voiceless
+   * consonants merged, hushing sounds merged, and the softening i between a consonant and a vowel
+   * dropped (чю and чу, ля and ла).
+   */
+  static String phonetic(String skeleton) {
+    String s = skeleton.replace("shch", "S").replace("zh", "S").replace("sh", "S").replace("ch", "S").replace("ts", "s");
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char k = classOf(s.charAt(i));
+      boolean softening = k == 'i' && i > 0 && i + 1 < s.length() && !isVowel(classOf(s.charAt(i - 1)))
+          && isVowel(classOf(s.charAt(i + 1))) && classOf(s.charAt(i + 1)) != 'i';
+      if (softening || (b.length() > 0 && b.charAt(b.length() - 1) == k)) {
+        continue;
+      }
+      b.append(k);
+    }
+    return b.toString();
+  }
+
+  private static boolean isVowel(char k) {
+    return k == 'a' || k == 'i' || k == 'u';
+  }
+
+  private static char classOf(char c) {
+    return switch (c) {
+      case 'a', 'o' -> 'a';
+      case 'e', 'i' -> 'i';
+      case 'b', 'p' -> 'p';
+      case 'd', 't' -> 't';
+      case 'g', 'k', 'x' -> 'k';
+      case 'z', 's' -> 's';
+      case 'v', 'f' -> 'f';
+      default -> c;
+    };
+  }
+}

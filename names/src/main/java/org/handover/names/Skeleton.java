@@ -1,0 +1,157 @@
+package org.handover.names;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The script-neutral form of one word of a name: what every spelling of it, Cyrillic (Ukrainian or
+ * Russian) or Latin (by any romanization, or as German, Polish or French documents write it),
+ * reduces to. Reductions are general rules, never name by name.
+ *
+ * <pre>{@code
+ * Skeleton.of("Юрій")        // "iuri"
+ * Skeleton.of("Iurii")       // "iuri"   (ICAO 9303)
+ * Skeleton.of("Jurij")       // "iuri"   (German, Polish)
+ * Skeleton.of("Kowalczuk")   // "kovalchuk", and Skeleton.all gives "kovaltsuk" too (cz is ц in GOST 7.79 B)
+ * Skeleton.of("Poutine")     // "putin"  (French)
+ * }</pre>
+ *
+ * <p>Letters collapse into classes: и, і, ї, й, ы, y, j, ï are one i; е, є, э, ё are e; г, ґ, h, g are
+ * g; х is x; a soft sign, apostrophes and doubled letters vanish; i before e or a vowel-initial
+ * ending is dropped (є, ye, ie, je are all e). Ukrainian and Russian spellings of one surname
+ * (Ковальський, Ковальский) therefore meet too.
+ */
+public final class Skeleton {
+  private Skeleton() {}
+
+  /** The reading of a word that most spellings give; for Latin with an ambiguous letter pair, the first reading. */
+  public static String of(String word) {
+    return all(word).get(0);
+  }
+
+  /** Every reading of a word: one for Cyrillic, up to four for Latin with ambiguous pairs (cz, ch). */
+  public static List<String> all(String word) {
+    String w = Folding.fold(word).replace(" ", "");
+    if (w.isEmpty()) {
+      return List.of("");
+    }
+    boolean cyrillic = false;
+    for (int i = 0; i < w.length(); i++) {
+      if (Scheme.isCyrillic(w.charAt(i))) {
+        cyrillic = true;
+        break;
+      }
+    }
+    if (cyrillic) {
+      return List.of(reduce(fromCyrillic(w)));
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String reading : latinReadings(w)) {
+      out.add(reduce(reading));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static final String CYR = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя";
+  private static final String[] NEUTRAL = {"a", "b", "v", "g", "g", "d", "e", "ie", "e", "Z", "z", "i", "i", "i", "i",
+      "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "x", "C", "H", "S", "SH", "", "i", "", "e", "iu", "ia"};
+
+  private static String fromCyrillic(String w) {
+    StringBuilder b = new StringBuilder(w.length() + 4);
+    for (int i = 0; i < w.length(); i++) {
+      int k = CYR.indexOf(w.charAt(i));
+      if (k >= 0) {
+        b.append(NEUTRAL[k]);
+      } else if (Character.isLetter(w.charAt(i))) {
+        b.append(w.charAt(i));
+      }
+    }
+    return b.toString();
+  }
+
+  /*
+   * Latin spellings in the reduced alphabet, where Z = ж, C = ц, H = ч, S = ш, SH = щ. Longer
+   * sequences are replaced first. Polish/German "ch" is х and French "ch" is ш: those readings are
+   * added beside the English one when the spelling shows Polish, German or French habits.
+   */
+  private static final String[][] LATIN = {
+      {"shtsch", "SH"}, {"schtsch", "SH"}, {"szcz", "SH"}, {"shch", "SH"}, {"sjtsj", "SH"}, {"shh", "SH"},
+      {"tsch", "H"}, {"tch", "H"}, {"sch", "S"}, {"zh", "Z"}, {"kh", "x"}, {"ts", "C"},
+      {"ch", "H"}, {"sh", "S"}, {"sz", "S"}, {"rz", "Z"}, {"dz", "dz"}, {"cz", "H"},
+      {"w", "v"}, {"q", "k"}, {"c", "C"}};
+
+  private static final java.util.regex.Pattern CH_BEFORE_CONSONANT = java.util.regex.Pattern.compile("ch[^aeiouy]");
+
+  private static List<String> latinReadings(String w) {
+    boolean french = w.contains("ou") || w.contains("tch");
+    boolean slavicWest = w.contains("w") || w.contains("sz") || w.contains("cz") || w.contains("sch");
+    List<String> readings = new ArrayList<>();
+    readings.add(latin(w, false, false));
+    if (w.contains("cz")) {
+      readings.add(latin(w.replace("cz", "C"), false, false)); // GOST 7.79 B writes ц as cz
+    }
+    if (french) {
+      readings.add(latin(w, true, false));
+    }
+    if (w.contains("ch") && !w.contains("sch") && (slavicWest || CH_BEFORE_CONSONANT.matcher(w).find())) {
+      readings.add(latin(w, false, true)); // Polish and German write х as ch; before a consonant it is rarely ч
+    }
+    return readings;
+  }
+
+  private static String latin(String w, boolean french, boolean chIsKh) {
+    String s = w;
+    if (french) {
+      s = s.replace("tch", "H").replace("ch", "S").replace("ou", "u").replace("j", "Z");
+      if (s.length() > 3 && s.endsWith("e") && "aeiouy".indexOf(s.charAt(s.length() - 2)) < 0) {
+        s = s.substring(0, s.length() - 1); // Poutine, Lénine: the e only says the n is heard
+      }
+    }
+    if (chIsKh) {
+      s = s.replace("ch", "x");
+    }
+    for (String[] r : LATIN) {
+      s = s.replace(r[0], r[1]);
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'y' || c == 'j') {
+        b.append('i');
+      } else if (c == 'h') {
+        b.append('g');
+      } else if (Character.isLetter(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final java.util.regex.Pattern IO_AFTER_CONSONANT =
+      java.util.regex.Pattern.compile("([bvgdzklmnprstfxZCHS])io");
+
+  private static String collapse(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    char last = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != last) {
+        b.append(c);
+      }
+      last = c;
+    }
+    return b.toString();
+  }
+
+  /** What both scripts share once in the reduced alphabet: i before e goes, and doubles collapse. */
+  private static String reduce(String s) {
+    String r = collapse(s).replace("ie", "e");
+    // ё after a consonant: e in most systems, yo or io in others
+    r = IO_AFTER_CONSONANT.matcher(r).replaceAll("$1e");
+    String b = collapse(r);
+    // back to readable Latin for the classes that stood in for digraphs
+    return b.replace("SH", "shch").replace("Z", "zh").replace("C", "ts").replace("H", "ch").replace("S", "sh");
+  }
+}

@@ -1,0 +1,69 @@
+package org.handover.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+  private static Level level(String a, String b) {
+    return Names.compare(a, b).level();
+  }
+
+  @Test
+  void aPassportSpellingIsNamedBySystem() {
+    Comparison c = Names.compare("Юрій", "Iurii");
+    assertThat(c.level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(c.explanation()).isEqualTo("Юрій ~ Iurii: same name, ICAO 9303 spelling");
+    assertThat(Names.compareWords("Юрій", "Yurii").why()).contains("KMU 2010");
+  }
+
+  @Test
+  void westernRenderingsReduceToTheSameName() {
+    assertThat(level("Ковальчук", "Kowalczuk")).isEqualTo(Level.TRANSLITERATION);
+    assertThat(level("Чаплинський", "Tschaplynskyj")).isEqualTo(Level.TRANSLITERATION);
+    assertThat(level("Путин", "Poutine")).isEqualTo(Level.TRANSLITERATION);
+    assertThat(level("Шевченко", "Szewczenko")).isEqualTo(Level.TRANSLITERATION);
+    assertThat(level("Шевченко", "Schewtschenko")).isEqualTo(Level.TRANSLITERATION);
+  }
+
+  @Test
+  void ukrainianAndRussianFormsAreEquivalent() {
+    assertThat(level("Олександр", "Александр")).isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Oleksandr", "Aleksandr")).isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Микола", "Николай")).isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Олексійович", "Алексеевич")).isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Ковальський", "Ковальский")).isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Ковалёв", "Ковалёва")).isEqualTo(Level.EQUIVALENT);
+  }
+
+  @Test
+  void weakerLevels() {
+    assertThat(level("Ковальчук", "Ковальчюк")).isEqualTo(Level.PHONETIC);
+    assertThat(level("Ковальчук", "Ковальчек")).isEqualTo(Level.EDIT);
+    assertThat(level("Ковальчук Ю.", "Ковальчук Юрій")).isEqualTo(Level.INITIALS);
+    assertThat(level("Ковальчук", "Коваленко")).isEqualTo(Level.DIFFERENT);
+    assertThat(level("Ковальчук Юрій", "Ковальчук Андрій")).isEqualTo(Level.DIFFERENT);
+  }
+
+  @Test
+  void fullNamesArePartByPartWithSwappedOrderAndMissingPatronymic() {
+    Comparison c = Names.compare("Ковальчук Юрій Петрович", "KOVALCHUK IURII");
+    assertThat(c.level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(c.parts().get(2).missing()).isTrue();
+    Comparison swapped = Names.compare("Ковальчук Юрій", "Kovalchuk Iurii".replace("Kovalchuk Iurii", "Iurii Kovalchuk"));
+    assertThat(swapped.level()).isEqualTo(Level.TRANSLITERATION);
+    Comparison forced = Names.compare(Names.prepare(new ParsedName("Юрій", "Ковальчук", "", ParsedName.Order.FAMILY_FIRST, 1)),
+        Names.prepare("Ковальчук, Юрій"));
+    assertThat(forced.swapped()).isTrue();
+    assertThat(forced.level()).isEqualTo(Level.EXACT);
+  }
+
+  @Test
+  void everySpellingOfOneNameSharesAKey() {
+    assertThat(Names.keys("Ковальчук Юрій Петрович")).contains("F:kovalchuk", "G:iuri.k");
+    for (String variant : new String[] {"KOVALCHUK IURII", "Kovalchuk, Yuriy", "Kowalczuk Jurij", "Ковальчук Юрий"}) {
+      assertThat(Names.keys(variant)).as(variant).containsAnyElementsOf(Names.keys("Ковальчук Юрій"));
+    }
+    assertThat(Names.keys("Ковальова Олена")).containsAnyElementsOf(Names.keys("Ковалев Александр"));
+  }
+}
