@@ -21,6 +21,7 @@ public final class App implements AutoCloseable {
     this.journal = new Journal(database.jdbi(), clock);
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
+    org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
   }
 
   public static App open(String url) {

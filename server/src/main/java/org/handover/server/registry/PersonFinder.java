@@ -70,13 +70,12 @@ final class PersonFinder {
     return new Registry.Page(pageIds.stream().map(rows::get).toList(), sorted.size(), page, pageSize);
   }
 
-  /** Persons with a word starting with each of the words (in the word's script, or romanized). */
+  /** Persons with a word starting with each of the words (as typed, or any spelling of it). */
   private static Set<Long> idsWithEveryWord(Handle h, List<String> words) {
     Set<Long> ids = null;
     for (String w : words) {
       Set<Long> found = new HashSet<>();
-      String r = Search.romanized(w);
-      for (String variant : r.equals(w) ? List.of(w) : List.of(w, r)) {
+      for (String variant : SearchKeys.variants(w)) {
         found.addAll(h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
             .bind("w", escapeLike(variant) + "%").mapTo(Long.class).list());
       }

@@ -103,7 +103,7 @@ public final class Registry {
 
   /**
    * Finds persons by any spelling (each word a prefix of a word of some spelling, in its own script or
-   * romanized), by date or year of birth, by service number or reference; sorted by the user's collation.
+   * any other spelling of it), by date or year of birth, by service number or reference; sorted by the user's collation.
    */
   public Page search(Search s, String locale, int page, int pageSize) {
     return jdbi.withHandle(h -> PersonFinder.find(h, s, locale, Math.max(1, page), pageSize));

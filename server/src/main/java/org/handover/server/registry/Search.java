@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Folding;
-import org.handover.names.Romanization;
 
 /**
  * What a user typed into the registry's search box, read into name words, a date or year of birth,
@@ -47,7 +46,6 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
       if (hasDigit) {
         numbers.add(SearchKeys.serviceNumber(raw));
       } else {
-        // romanize so that a Cyrillic word also finds Latin spellings stored without a Cyrillic one
         words.addAll(Folding.tokens(raw));
       }
     }
@@ -56,10 +54,5 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
 
   public boolean isEmpty() {
     return words.isEmpty() && born.isEmpty() && numbers.isEmpty();
-  }
-
-  /** The romanized form of a word, for the Latin spellings of it. */
-  static String romanized(String word) {
-    return Folding.fold(Romanization.KMU2010.romanize(word));
   }
 }

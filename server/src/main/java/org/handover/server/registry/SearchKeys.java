@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
-import org.handover.core.registry.Script;
 import org.handover.names.Folding;
-import org.handover.names.Romanization;
+import org.handover.names.Equivalents;
+import org.handover.names.Skeleton;
 
 /** What the registry stores beside a person so that search and sorting need no work at query time. */
 final class SearchKeys {
@@ -19,18 +19,37 @@ final class SearchKeys {
   private static final Collator RU = Collator.getInstance(new ULocale("ru")).freeze();
   private static final Collator EN = Collator.getInstance(ULocale.ENGLISH).freeze();
 
-  /** Every folded word of every spelling, and of the romanized form of each Cyrillic spelling. */
+  /** Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on start. */
+  static final String VERSION = "skeleton-1";
+
+  /** Every folded word of every spelling, and each word's script-neutral skeletons. */
   static Set<String> tokens(Person p) {
+    return tokens(p.names());
+  }
+
+  static Set<String> tokens(java.util.List<Name> names) {
     Set<String> tokens = new LinkedHashSet<>();
-    for (Name n : p.names()) {
-      String full = n.full();
-      tokens.addAll(Folding.tokens(full));
-      if (n.script() != Script.LATIN) {
-        tokens.addAll(Folding.tokens(Romanization.KMU2010.romanize(full)));
+    for (Name n : names) {
+      for (String word : Folding.tokens(n.full())) {
+        tokens.add(word);
+        tokens.addAll(Skeleton.all(word));
       }
     }
-    tokens.removeIf(t -> t.length() > 100);
+    tokens.removeIf(t -> t.isEmpty() || t.length() > 100);
     return tokens;
+  }
+
+  /** What a word typed into search may be stored as: itself, its skeletons, and their uk/ru partners. */
+  static Set<String> variants(String word) {
+    Set<String> v = new LinkedHashSet<>();
+    v.add(word);
+    for (String s : Skeleton.all(word)) {
+      if (!s.isEmpty()) {
+        v.add(s);
+        v.addAll(Equivalents.get().partners(s));
+      }
+    }
+    return v;
   }
 
   /** Service numbers compared without case, spaces or dashes: "АА 123-456" = "аа123456". */

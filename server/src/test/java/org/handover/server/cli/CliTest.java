@@ -99,6 +99,39 @@ class CliTest {
   }
 
   @Test
+  void namesTransliterateByEachSystem() {
+    assertThat(run("names", "transliterate", "--system", "icao9303", "Юлия", "Дмитрий").out()).isEqualTo("Iuliia\nDmitrii\n");
+    assertThat(run("names", "transliterate", "--system", "mvd310", "Юлия").out()).isEqualTo("Yuliya\n");
+    assertThat(run("names", "transliterate", "--system", "kmu2010", "Знам'янка").out()).isEqualTo("Znamianka\n");
+    Run bad = run("names", "transliterate", "--system", "latin", "Юлия");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("system: unknown value 'latin'");
+  }
+
+  @Test
+  void namesCompareReadsPairsFromStandardInput() {
+    java.io.InputStream old = System.in;
+    System.setIn(new java.io.ByteArrayInputStream("Юрій\tIurii\nОлександр\tAleksandr\nБойко\tМельник\nno tab\n"
+        .getBytes(StandardCharsets.UTF_8)));
+    try {
+      Run r = run("names", "compare");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out().lines().map(l -> l.split(" ")[0]).toList())
+          .containsExactly("TRANSLITERATION", "EQUIVALENT", "DIFFERENT", "DIFFERENT");
+      assertThat(r.out()).contains("Юрій ~ Iurii: same name, ICAO 9303 spelling");
+    } finally {
+      System.setIn(old);
+    }
+  }
+
+  @Test
+  void namesParseAndKeys() {
+    assertThat(run("names", "parse", "Yurii Petrovych KOVALCHUK").out())
+        .contains("family\tKOVALCHUK", "given\tYurii", "patronymic\tPetrovych", "order\tfamily-last");
+    assertThat(run("names", "keys", "Ковальчук", "Юрій").out()).isEqualTo("F:kovalchuk\nG:iuri.k\n");
+  }
+
+  @Test
   void anUnopenableDatabaseGivesAClearError() {
     Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
     assertThat(r.exit()).isEqualTo(2);

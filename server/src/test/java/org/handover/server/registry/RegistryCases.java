@@ -75,6 +75,29 @@ abstract class RegistryCases {
   }
 
   @Test
+  void findsAPersonByAnySpellingInEitherScriptOrLanguage() {
+    app.registry().add(person("Ковальчук", "Олександр", "Петрович", "12.03.1998"), TODAY, "r");
+    app.registry().add(person("Шевченко", "Тарас", "Григорович", "1961"), TODAY, "r");
+    for (String query : List.of("Ковальчук Александр", "KOVALCHUK OLEKSANDR", "Kowalczuk", "Kovalchuk Aleksandr",
+        "Koval'chuk", "Ковальчук Петрович", "Kovalchuk Petrovich")) {
+      assertThat(names(query)).as(query).containsExactly("Ковальчук Олександр Петрович");
+    }
+  }
+
+  @Test
+  void searchWordsMadeAnotherWayAreRebuiltOnOpen() {
+    app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998"), TODAY, "r");
+    app.database().jdbi().useHandle(h -> {
+      h.execute("DELETE FROM person_tokens");
+      h.execute("UPDATE settings SET setting_value = 'old' WHERE setting_name = 'search_tokens'");
+    });
+    assertThat(names("Kovalchuk")).isEmpty();
+    assertThat(SearchIndex.ensureCurrent(app.database().jdbi())).isEqualTo(1);
+    assertThat(names("Kovalchuk")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(SearchIndex.ensureCurrent(app.database().jdbi())).isZero();
+  }
+
+  @Test
   void findsByDateOrYearOfBirthAndServiceNumber() {
     app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "service_number", "АБ 123-456"), TODAY, "r");
     app.registry().add(person("Ковальчук", "Андрій", "Іванович", "1990"), TODAY, "r");

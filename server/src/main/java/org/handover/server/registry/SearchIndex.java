@@ -1,0 +1,67 @@
+package org.handover.server.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.handover.core.registry.Name;
+import org.handover.core.registry.Script;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Keeps the search words current: when the way {@link SearchKeys} makes them has changed since they
+ * were stored, they are rebuilt from the stored spellings. Derived data only, so not journaled.
+ */
+public final class SearchIndex {
+  private static final String SETTING = "search_tokens";
+  private static final int BATCH = 2000;
+
+  private SearchIndex() {}
+
+  /** Rebuilds the tokens if they were made by another version; returns how many persons were reindexed. */
+  public static long ensureCurrent(Jdbi jdbi) {
+    Optional<String> stored = jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
+        .bind("n", SETTING).mapTo(String.class).findOne());
+    if (stored.isPresent() && stored.get().equals(SearchKeys.VERSION)) {
+      return 0;
+    }
+    return jdbi.inTransaction(h -> {
+      h.execute("DELETE FROM person_tokens");
+      long done = 0;
+      long after = 0;
+      while (true) {
+        Map<Long, List<Name>> names = new TreeMap<>();
+        h.createQuery("SELECT n.* FROM person_names n WHERE n.person_id IN (SELECT id FROM persons WHERE id > :after"
+                + " ORDER BY id LIMIT :batch) ORDER BY n.person_id, n.position")
+            .bind("after", after).bind("batch", BATCH)
+            .map((rs, ctx) -> {
+              names.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>()).add(new Name(
+                  Script.fromKey(rs.getString("script")), rs.getString("system"), rs.getString("family"),
+                  rs.getString("given"), rs.getString("patronymic"), rs.getString("source")));
+              return 0;
+            }).forEach(x -> { });
+        if (names.isEmpty()) {
+          break;
+        }
+        write(h, names);
+        done += names.size();
+        after = ((TreeMap<Long, List<Name>>) names).lastKey();
+      }
+      h.createUpdate("DELETE FROM settings WHERE setting_name = :n").bind("n", SETTING).execute();
+      h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", SETTING)
+          .bind("v", SearchKeys.VERSION).execute();
+      return done;
+    });
+  }
+
+  private static void write(Handle h, Map<Long, List<Name>> names) {
+    PreparedBatch batch = h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
+    names.forEach((id, list) -> SearchKeys.tokens(list).forEach(t -> batch.bind("token", t).bind("id", id).add()));
+    if (batch.size() > 0) {
+      batch.execute();
+    }
+  }
+}
