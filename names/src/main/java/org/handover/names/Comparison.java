@@ -8,10 +8,17 @@ import java.util.stream.Collectors;
  * sides have), each part's level, and an explanation a reviewer can check.
  */
 public record Comparison(Level level, List<Part> parts, boolean swapped) {
-  /** One part compared; {@code level} is null when either side lacks the part. */
-  public record Part(String part, String a, String b, Level level, String why) {
+  /**
+   * One part compared; {@code level} is null when either side lacks the part. {@code reason} says
+   * why in a few words ("same name, ICAO 9303 spelling"); {@link #why} puts the names before it.
+   */
+  public record Part(String part, String a, String b, Level level, String reason) {
     public boolean missing() {
       return level == null;
+    }
+
+    public String why() {
+      return missing() ? reason : a + " ~ " + b + ": " + reason;
     }
   }
 

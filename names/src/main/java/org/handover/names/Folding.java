@@ -36,11 +36,12 @@ public final class Folding {
         } else {
           out.append(c);
         }
-      } else {
+      } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
         out.append(' ');
       }
     }
-    return out.toString().trim().replaceAll(" +", " ");
+    int end = out.length();
+    return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
   }
 
   /** The folded words of a text, in order. */

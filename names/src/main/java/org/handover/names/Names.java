@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,8 +38,8 @@ public final class Names {
   /** Compares part by part, in the order given and with family and given names swapped; keeps the better. */
   public static Comparison compare(PreparedName a, PreparedName b) {
     Comparison straight = compare(a.family, b.family, a.given, b.given, a.patronymic, b.patronymic, false);
-    if (straight.level() == Level.EXACT || a.given.empty() || b.given.empty()) {
-      return straight;
+    if (straight.level().atLeast(Level.EQUIVALENT) || a.given.empty() || b.given.empty()) {
+      return straight; // a swap could not do better than a match of every part
     }
     Comparison swapped = compare(a.family, b.given, a.given, b.family, a.patronymic, b.patronymic, true);
     return swapped.level().ordinal() < straight.level().ordinal() ? swapped : straight;
@@ -62,7 +63,7 @@ public final class Names {
           : "missing on one side, not counted");
     }
     WordMatch m = word(a, b);
-    return new Comparison.Part(name, a.raw, b.raw, m.level, a.raw + " ~ " + b.raw + ": " + m.why);
+    return new Comparison.Part(name, a.raw, b.raw, m.level, m.why);
   }
 
   /** Compares two single words (or two double-barrelled names) and explains the result. */
@@ -79,21 +80,22 @@ public final class Names {
     if (a.initial || b.initial) {
       return initials(a, b);
     }
-    if (a.cyrillic != b.cyrillic) {
-      PreparedPart cyr = a.cyrillic ? a : b;
-      PreparedPart lat = a.cyrillic ? b : a;
-      for (Map.Entry<Romanization, String> e : cyr.romanized.entrySet()) {
-        if (e.getValue().equals(lat.folded)) {
-          return new WordMatch(Level.TRANSLITERATION, "same name, " + e.getKey().title() + " spelling");
-        }
-      }
-    }
     if (shareAny(a.skeletons, b.skeletons)) {
       if (a.cyrillic && b.cyrillic) {
         return new WordMatch(Level.EQUIVALENT, "Ukrainian and Russian spellings of one name");
       }
-      return new WordMatch(Level.TRANSLITERATION, a.cyrillic || b.cyrillic
-          ? "same name in another romanization" : "two romanizations of one name");
+      if (a.cyrillic == b.cyrillic) {
+        return new WordMatch(Level.TRANSLITERATION, "two romanizations of one name");
+      }
+      return new WordMatch(Level.TRANSLITERATION, system(a, b)
+          .map(r -> "same name, " + r.title() + " spelling").orElse("same name in another romanization"));
+    }
+    if (a.cyrillic != b.cyrillic) {
+      // a system's spelling whose skeleton strays (KMU 2010 writes сг and ш alike as "sh")
+      Optional<Romanization> r = system(a, b);
+      if (r.isPresent()) {
+        return new WordMatch(Level.TRANSLITERATION, "same name, " + r.get().title() + " spelling");
+      }
     }
     Equivalents eq = Equivalents.get();
     for (String x : a.skeletons) {
@@ -118,6 +120,18 @@ public final class Names {
       return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
     }
     return new WordMatch(Level.DIFFERENT, "different names");
+  }
+
+  /** The system by which the Cyrillic one of two parts is spelt as the Latin one, if any. */
+  private static Optional<Romanization> system(PreparedPart a, PreparedPart b) {
+    PreparedPart cyr = a.cyrillic ? a : b;
+    String latin = a.cyrillic ? b.folded : a.folded;
+    for (Map.Entry<Romanization, String> e : cyr.romanized().entrySet()) {
+      if (e.getValue().equals(latin)) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
   }
 
   private static WordMatch initials(PreparedPart a, PreparedPart b) {
@@ -155,24 +169,28 @@ public final class Names {
   }
 
   /**
-   * Short script-neutral blocking keys: the family name's skeleton (its dictionary partner folded
-   * in, feminine endings off) and the given name's with the family name's first sound. Every
-   * spelling of one name gives at least one shared key.
+   * Short script-neutral blocking keys: the family name's skeletons and those of its uk/ru partners,
+   * feminine endings off ("F:kovalchuk"), and the given name's with the family name's first sound
+   * ("G:iuri.k"). Spellings of one name share at least one key.
    */
   public static List<String> keys(String text) {
-    return keys(NameParser.parse(text));
+    return keys(prepare(text));
   }
 
   public static List<String> keys(ParsedName name) {
+    return keys(prepare(name));
+  }
+
+  public static List<String> keys(PreparedName name) {
     Set<String> keys = new LinkedHashSet<>();
-    List<String> families = canonical(name.family(), true);
+    List<String> families = canonical(name.family.skeletons, true);
     for (String f : families) {
       if (!f.isEmpty()) {
         keys.add("F:" + f);
       }
     }
-    if (!name.given().isEmpty() && !ParsedName.isInitial(name.given())) {
-      for (String g : canonical(name.given(), false)) {
+    if (!name.given.empty() && !name.given.initial) {
+      for (String g : canonical(name.given.skeletons, false)) {
         for (String f : families) {
           if (!f.isEmpty() && !g.isEmpty()) {
             keys.add("G:" + g + "." + f.charAt(0));
@@ -183,28 +201,32 @@ public final class Names {
     return new ArrayList<>(keys);
   }
 
-  /** A word's skeletons, each replaced by the smallest of itself and its uk/ru partners. */
-  private static List<String> canonical(String word, boolean surname) {
+  /** Each skeleton, and each of its uk/ru partners, surnames in the masculine. */
+  private static List<String> canonical(List<String> skeletons, boolean surname) {
     Set<String> out = new LinkedHashSet<>();
-    for (String s : Skeleton.all(word)) {
+    Equivalents eq = Equivalents.get();
+    for (String s : skeletons) {
       String base = surname ? masculine(s) : s;
-      String best = base;
-      for (String p : Equivalents.get().partners(base)) {
-        if (p.compareTo(best) < 0) {
-          best = p;
+      out.add(base);
+      for (String from : new String[] {s, base}) {
+        for (String p : eq.partners(from)) {
+          out.add(surname ? masculine(p) : p);
         }
       }
-      out.add(best);
     }
     return new ArrayList<>(out);
   }
 
+  /** The masculine skeleton of a feminine surname: -ova, -eva, -ina, -iva lose the a; -ska, -skaia become -ski. */
   private static String masculine(String s) {
-    if (s.length() > 4 && (s.endsWith("ova") || s.endsWith("eva") || s.endsWith("ina") || s.endsWith("iva"))) {
-      return s.substring(0, s.length() - 1);
+    if (s.length() > 6 && s.endsWith("skaia")) {
+      return s.substring(0, s.length() - 3) + "i";
     }
     if (s.length() > 4 && s.endsWith("ska")) {
       return s.substring(0, s.length() - 1) + "i";
+    }
+    if (s.length() > 4 && (s.endsWith("ova") || s.endsWith("eva") || s.endsWith("ina") || s.endsWith("iva"))) {
+      return s.substring(0, s.length() - 1);
     }
     return s;
   }

@@ -12,8 +12,8 @@ final class PreparedPart {
   final boolean initial;
   final List<String> skeletons;
   final String phonetic;
-  /** Folded romanizations of a Cyrillic part, by system; empty for Latin. */
-  final Map<Romanization, String> romanized;
+  /** Folded romanizations of a Cyrillic part, by system, made when first asked for; empty for Latin. */
+  private volatile Map<Romanization, String> romanized;
 
   PreparedPart(String raw) {
     this.raw = raw;
@@ -22,12 +22,20 @@ final class PreparedPart {
     this.initial = ParsedName.isInitial(raw);
     this.skeletons = Skeleton.all(raw);
     this.phonetic = phonetic(skeletons.get(0));
-    this.romanized = new EnumMap<>(Romanization.class);
-    if (cyrillic && !initial) {
-      for (Romanization r : Romanization.values()) {
-        romanized.put(r, Folding.fold(r.romanize(raw)).replace(" ", ""));
+  }
+
+  Map<Romanization, String> romanized() {
+    Map<Romanization, String> m = romanized;
+    if (m == null) {
+      m = new EnumMap<>(Romanization.class);
+      if (cyrillic && !initial) {
+        for (Romanization r : Romanization.values()) {
+          m.put(r, Folding.fold(r.romanize(raw)).replace(" ", ""));
+        }
       }
+      romanized = m;
     }
+    return m;
   }
 
   boolean empty() {

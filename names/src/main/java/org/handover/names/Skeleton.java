@@ -14,7 +14,7 @@ import java.util.Set;
  * Skeleton.of("Юрій")        // "iuri"
  * Skeleton.of("Iurii")       // "iuri"   (ICAO 9303)
  * Skeleton.of("Jurij")       // "iuri"   (German, Polish)
- * Skeleton.of("Kowalczuk")   // "kovalchuk", and Skeleton.all gives "kovaltsuk" too (cz is ц in GOST 7.79 B)
+ * Skeleton.all("Kowalczuk")  // [kovalchuk, kovaltsuk]: cz is ч in Polish, ц in GOST 7.79 B
  * Skeleton.of("Poutine")     // "putin"  (French)
  * }</pre>
  *
@@ -31,7 +31,7 @@ public final class Skeleton {
     return all(word).get(0);
   }
 
-  /** Every reading of a word: one for Cyrillic, up to four for Latin with ambiguous pairs (cz, ch). */
+  /** Every reading of a word: one for Cyrillic; for Latin, one more for each ambiguous pair (cz, ch, rz, sch, sh). */
   public static List<String> all(String word) {
     String w = Folding.fold(word).replace(" ", "");
     if (w.isEmpty()) {
@@ -73,44 +73,73 @@ public final class Skeleton {
 
   /*
    * Latin spellings in the reduced alphabet, where Z = ж, C = ц, H = ч, S = ш, SH = щ. Longer
-   * sequences are replaced first. Polish/German "ch" is х and French "ch" is ш: those readings are
-   * added beside the English one when the spelling shows Polish, German or French habits.
+   * sequences are replaced first. Where a letter pair reads one way in one convention and another
+   * way in another, the usual reading comes first and each other reading is added beside it.
    */
   private static final String[][] LATIN = {
       {"shtsch", "SH"}, {"schtsch", "SH"}, {"szcz", "SH"}, {"shch", "SH"}, {"sjtsj", "SH"}, {"shh", "SH"},
       {"tsch", "H"}, {"tch", "H"}, {"sch", "S"}, {"zh", "Z"}, {"kh", "x"}, {"ts", "C"},
-      {"ch", "H"}, {"sh", "S"}, {"sz", "S"}, {"rz", "Z"}, {"dz", "dz"}, {"cz", "H"},
-      {"w", "v"}, {"q", "k"}, {"c", "C"}};
+      {"ch", "H"}, {"sh", "S"}, {"sz", "S"}, {"cz", "H"}, {"w", "v"}, {"q", "k"}, {"c", "C"}};
 
   private static final java.util.regex.Pattern CH_BEFORE_CONSONANT = java.util.regex.Pattern.compile("ch[^aeiouy]");
+  private static final java.util.regex.Pattern SH_NOT_SHCH = java.util.regex.Pattern.compile("sh(?!ch)");
+
+  /** One way of reading the ambiguous pairs of a Latin spelling. */
+  private record Reading(boolean french, boolean chIsKh, boolean czIsTs, boolean rzIsZh, boolean schIsSCh,
+                         boolean shIsSH) {}
 
   private static List<String> latinReadings(String w) {
-    boolean french = w.contains("ou") || w.contains("tch");
-    boolean slavicWest = w.contains("w") || w.contains("sz") || w.contains("cz") || w.contains("sch");
-    List<String> readings = new ArrayList<>();
-    readings.add(latin(w, false, false));
+    boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
+    Reading usual = new Reading(false, false, false, polish, false, false);
+    List<Reading> readings = new ArrayList<>();
+    readings.add(usual);
     if (w.contains("cz")) {
-      readings.add(latin(w.replace("cz", "C"), false, false)); // GOST 7.79 B writes ц as cz
+      readings.add(new Reading(false, false, true, polish, false, false)); // GOST 7.79 B writes ц as cz
     }
-    if (french) {
-      readings.add(latin(w, true, false));
+    if (w.contains("ou") || w.contains("tch")) {
+      readings.add(new Reading(true, false, false, polish, false, false));
     }
-    if (w.contains("ch") && !w.contains("sch") && (slavicWest || CH_BEFORE_CONSONANT.matcher(w).find())) {
-      readings.add(latin(w, false, true)); // Polish and German write х as ch; before a consonant it is rarely ч
+    if (w.contains("ch") && !w.contains("sch") && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
+      readings.add(new Reading(false, true, false, polish, false, false)); // Polish and German write х as ch
     }
-    return readings;
+    if (w.contains("rz")) {
+      readings.add(new Reading(false, false, false, !polish, false, false)); // Polish rz is ж
+    }
+    if (w.contains("sch") && !w.contains("shch")) {
+      readings.add(new Reading(false, false, false, polish, true, false)); // сч, not German ш
+    }
+    if (SH_NOT_SHCH.matcher(w).find()) {
+      readings.add(new Reading(false, false, false, polish, false, true)); // KMU writes сг as sh too
+    }
+    List<String> out = new ArrayList<>(readings.size());
+    for (Reading r : readings) {
+      out.add(latin(w, r));
+    }
+    return out;
   }
 
-  private static String latin(String w, boolean french, boolean chIsKh) {
+  private static String latin(String w, Reading reading) {
     String s = w;
-    if (french) {
+    if (reading.french()) {
       s = s.replace("tch", "H").replace("ch", "S").replace("ou", "u").replace("j", "Z");
       if (s.length() > 3 && s.endsWith("e") && "aeiouy".indexOf(s.charAt(s.length() - 2)) < 0) {
         s = s.substring(0, s.length() - 1); // Poutine, Lénine: the e only says the n is heard
       }
     }
-    if (chIsKh) {
+    if (reading.chIsKh()) {
       s = s.replace("ch", "x");
+    }
+    if (reading.czIsTs()) {
+      s = s.replace("cz", "C");
+    }
+    if (reading.rzIsZh()) {
+      s = s.replace("rz", "Z");
+    }
+    if (reading.schIsSCh()) {
+      s = s.replace("sch", "sH");
+    }
+    if (reading.shIsSH()) {
+      s = SH_NOT_SHCH.matcher(s).replaceAll("sg");
     }
     for (String[] r : LATIN) {
       s = s.replace(r[0], r[1]);
