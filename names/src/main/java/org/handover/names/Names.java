@@ -41,6 +41,9 @@ public final class Names {
     if (straight.level().atLeast(Level.EQUIVALENT) || a.given.empty() || b.given.empty()) {
       return straight; // a swap could not do better than a match of every part
     }
+    if (word(a.family, b.given).level == Level.DIFFERENT) {
+      return straight; // swapping cannot help when the family name is not the other's given name
+    }
     Comparison swapped = compare(a.family, b.given, a.given, b.family, a.patronymic, b.patronymic, true);
     return swapped.level().ordinal() < straight.level().ordinal() ? swapped : straight;
   }
