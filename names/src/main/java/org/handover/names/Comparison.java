@@ -6,6 +6,13 @@ import java.util.stream.Collectors;
 /**
  * What {@link Names#compare} found: a level for the whole name (the weakest of the parts both
  * sides have), each part's level, and an explanation a reviewer can check.
+ *
+ * <pre>{@code
+ * Comparison c = Names.compare("Ковальчук Юрій Петрович", "KOVALCHUK IURII");
+ * c.level();           // TRANSLITERATION
+ * c.parts().get(2);    // patronymic: missing on one side, not counted
+ * c.explanation();     // "family: Ковальчук ~ KOVALCHUK: same name, KMU 2010 spelling; given: ..."
+ * }</pre>
  */
 public record Comparison(Level level, List<Part> parts, boolean swapped) {
   /**

@@ -1,6 +1,13 @@
 package org.handover.names;
 
-/** How alike two spellings are, strongest first; the matching engine uses these as features. */
+/**
+ * How alike two spellings are, strongest first; the matching engine uses these as features.
+ *
+ * <pre>{@code
+ * Names.compareWords("Юрій", "Iurii").level()              // TRANSLITERATION
+ * Names.compareWords("Юрій", "Iurii").level().atLeast(Level.EQUIVALENT)  // true
+ * }</pre>
+ */
 public enum Level {
   /** The same letters, case and Latin diacritics aside. */
   EXACT,

@@ -1,6 +1,13 @@
 package org.handover.names;
 
-/** A name parsed, folded, reduced and romanized once, for many comparisons. See {@link Names#prepare}. */
+/**
+ * A name parsed, folded and reduced once, for many comparisons.
+ *
+ * <pre>{@code
+ * PreparedName ours = Names.prepare("Ковальчук Юрій Петрович");
+ * for (PreparedName theirs : roster) { Names.compare(ours, theirs); }
+ * }</pre>
+ */
 public final class PreparedName {
   final ParsedName parsed;
   final PreparedPart family;
