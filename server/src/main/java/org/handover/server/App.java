@@ -13,6 +13,7 @@ public final class App implements AutoCloseable {
   private final Journal journal;
   private final Registry registry;
   private final Accounts accounts;
+  private final org.handover.server.lists.Rosters rosters;
   private final Clock clock;
 
   public App(Database database, Clock clock) {
@@ -21,6 +22,7 @@ public final class App implements AutoCloseable {
     this.journal = new Journal(database.jdbi(), clock);
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
+    this.rosters = new org.handover.server.lists.Rosters(database.jdbi(), journal, clock);
     org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
   }
 
@@ -42,6 +44,10 @@ public final class App implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public org.handover.server.lists.Rosters rosters() {
+    return rosters;
   }
 
   public Clock clock() {

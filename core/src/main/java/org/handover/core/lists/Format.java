@@ -16,7 +16,7 @@ public enum Format {
    */
   public static Format of(String fileName, byte[] head) throws RosterFileException {
     if (head.length == 0) {
-      throw new RosterFileException("error.file.empty", "the file " + fileName + " is empty");
+      throw new RosterFileException("error.file.empty", "the file " + fileName + " is empty", fileName);
     }
     String name = fileName.toLowerCase(Locale.ROOT);
     boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;

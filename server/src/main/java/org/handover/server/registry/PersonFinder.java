@@ -107,7 +107,7 @@ final class PersonFinder {
       }
     }
     for (int i = 0; i < s.numbers().size(); i++) {
-      where.append(" AND (p.service_number_key = :n").append(i).append(" OR LOWER(p.reference) = :n").append(i)
+      where.append(" AND (p.service_number_key = :n").append(i).append(" OR p.reference_key = :n").append(i)
           .append(")");
       binds.put("n" + i, s.numbers().get(i));
     }

@@ -28,7 +28,7 @@ final class PersonRows {
   private PersonRows() {}
 
   private static final String COLUMNS = "reference, kind, sex, birth_year, birth_month, birth_day, birth_place,"
-      + " father_name, mother_maiden_name, citizenship, depends_on, service_number, service_number_key, rank_title,"
+      + " father_name, mother_maiden_name, citizenship, depends_on, service_number, service_number_key, reference_key, rank_title,"
       + " unit, last_residence, marks, person_to_inform, categories, status, holding_party, tracing_consent, notes,"
       + " display_name, sort_uk, sort_ru, sort_en";
 
@@ -74,6 +74,7 @@ final class PersonRows {
         .bind("depends_on", p.dependsOn().map(Party::key).orElse(null))
         .bind("service_number", p.serviceNumber())
         .bind("service_number_key", SearchKeys.serviceNumber(p.serviceNumber()))
+        .bind("reference_key", SearchKeys.serviceNumber(p.reference()))
         .bind("rank_title", p.rank())
         .bind("unit", p.unit())
         .bind("last_residence", p.lastResidence())

@@ -30,6 +30,10 @@ public final class SearchIndex {
     }
     return jdbi.inTransaction(h -> {
       h.execute("DELETE FROM person_tokens");
+      h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''").map((rs, ctx) ->
+          h.createUpdate("UPDATE persons SET reference_key = :k WHERE id = :id")
+              .bind("k", SearchKeys.serviceNumber(rs.getString("reference"))).bind("id", rs.getLong("id")).execute())
+          .forEach(x -> { });
       long done = 0;
       long after = 0;
       while (true) {

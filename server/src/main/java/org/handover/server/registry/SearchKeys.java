@@ -20,7 +20,7 @@ final class SearchKeys {
   private static final Collator EN = Collator.getInstance(ULocale.ENGLISH).freeze();
 
   /** Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on start. */
-  static final String VERSION = "skeleton-1";
+  static final String VERSION = "skeleton-2";
 
   /** Every folded word of every spelling, and each word's script-neutral skeletons. */
   static Set<String> tokens(Person p) {

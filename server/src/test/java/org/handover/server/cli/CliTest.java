@@ -132,6 +132,35 @@ class CliTest {
   }
 
   @Test
+  void rosterImportAndShowInTheUsersLanguage() throws Exception {
+    Path list = dir.resolve("spysok.csv");
+    java.nio.file.Files.write(list, ("Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\nБойко;Іван;31.02.1999\n")
+        .getBytes(java.nio.charset.Charset.forName("windows-1251")));
+    Run imported = run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db(), "--lang", "uk");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("список 1: 2 рядки, з помилками: 1");
+    Run shown = run("roster", "show", "1", "--problems", "--db", db(), "--lang", "uk");
+    assertThat(shown.out()).contains("windows-1251").contains("рядок 2, стовпець 3 (Дата народження) «31.02.1999»");
+    Run bad = run("roster", "import", list.toString(), "--from", "RU", "--purpose", "gossip", "--db", db(), "--lang", "en");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("purpose: unknown value 'gossip'");
+  }
+
+  @Test
+  void registryImportIsAllOrNothing() throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
+    Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "en");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("row 2, column 3 (DOB) '2099'").contains("Nothing was stored.");
+    assertThat(persons()).isZero();
+    Path good = dir.resolve("good.csv");
+    java.nio.file.Files.writeString(good, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\n");
+    assertThat(run("registry", "import", good.toString(), "--db", db(), "--lang", "en").exit()).isZero();
+    assertThat(run("person", "find", "ua-1", "--db", db(), "--lang", "en").out()).contains("1 person").contains("Kovalchuk Yurii");
+  }
+
+  @Test
   void anUnopenableDatabaseGivesAClearError() {
     Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
     assertThat(r.exit()).isEqualTo(2);

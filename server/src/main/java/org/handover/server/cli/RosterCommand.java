@@ -1,0 +1,167 @@
+package org.handover.server.cli;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.handover.core.lists.ColumnMapping;
+import org.handover.core.lists.Entry;
+import org.handover.core.lists.Purpose;
+import org.handover.core.lists.RosterDetails;
+import org.handover.core.lists.RosterFileException;
+import org.handover.core.lists.Tables;
+import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Party;
+import org.handover.server.App;
+import org.handover.server.i18n.Messages;
+import org.handover.server.lists.Rosters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Rosters from the command line: import a list and show it. */
+@Command(name = "roster", mixinStandardHelpOptions = true, description = "Lists handed over or received.",
+    subcommands = {RosterCommand.Import.class, RosterCommand.Show.class})
+final class RosterCommand {
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import a list (CSV/TSV in any Cyrillic encoding, or XLSX): prints the roster id and counts.")
+  static final class Import implements Callable<Integer> {
+    @Mixin
+    Options options;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--from", required = true, description = "the party that handed it over: UA, RU, ICRC, TR")
+    String from;
+
+    @Option(names = "--to", description = "the party it was handed to (default: UA, or RU when it came from UA)")
+    String to;
+
+    @Option(names = "--purpose", required = true, description = "exchange, information, children or remains")
+    String purpose;
+
+    @Option(names = "--received", description = "date received, dd.mm.yyyy (default today)")
+    String received;
+
+    @Option(names = "--notes", defaultValue = "") String notes;
+
+    @Option(names = "--mapping", description = "a saved mapping profile of the sending party")
+    String mapping;
+
+    @Option(names = "--save-mapping", description = "save the mapping used under this name for the sending party")
+    String saveMapping;
+
+    @Option(names = "--encoding", description = "utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r, cp866 (default: detected)")
+    String encoding;
+
+    @Option(names = "--delimiter", description = "the cell separator, e.g. ';' or 'tab' (default: detected)")
+    String delimiter;
+
+    @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1 (default 1)")
+    int sheet;
+
+    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal") String actor;
+
+    @Override
+    public Integer call() throws IOException {
+      Messages m = options.messages();
+      if (!Files.isRegularFile(file)) {
+        System.err.println(m.get("error.file.not-found", file.toString()));
+        return 2;
+      }
+      RosterDetails details;
+      Tables.Options read = Tables.Options.detect().withSheet(Math.max(0, sheet - 1));
+      try {
+        Party fromParty = Party.fromKey(from);
+        Party toParty = to != null ? Party.fromKey(to) : fromParty == Party.UA ? Party.RU : Party.UA;
+        LocalDate on = received == null ? LocalDate.now() : PartialDate.parse(received).earliest();
+        details = new RosterDetails(fromParty, toParty, on, Purpose.fromKey(purpose), notes);
+        if (encoding != null) {
+          read = read.withCharset(Charset.forName(encoding.equalsIgnoreCase("cp866") ? "IBM866" : encoding));
+        }
+        if (delimiter != null) {
+          read = read.withDelimiter(delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.charAt(0));
+        }
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+      try (App app = options.open()) {
+        Optional<ColumnMapping> chosen = Optional.empty();
+        if (mapping != null) {
+          var profile = app.rosters().profile(details.from(), mapping);
+          if (profile.isEmpty()) {
+            System.err.println(m.get("error.mapping.unknown", mapping, details.from().key()));
+            return 2;
+          }
+          chosen = Optional.of(ColumnMapping.fromProfile(profile.get(), Integer.MAX_VALUE));
+        }
+        Rosters.Imported r = app.rosters().importFile(file, file.getFileName().toString(), details, read, chosen,
+            actor, n -> System.err.print("\r" + m.get("roster.progress", n)));
+        System.err.println();
+        if (saveMapping != null) {
+          app.rosters().saveProfile(details.from(), saveMapping, r.mapping(), actor);
+        }
+        System.out.println(m.get("roster.imported", r.id(), r.rows(), r.errorRows()));
+        return 0;
+      } catch (RosterFileException e) {
+        System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
+      }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a roster: details, mapping, entries and problems.")
+  static final class Show implements Callable<Integer> {
+    @Mixin
+    Options options;
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Option(names = "--limit", defaultValue = "20", description = "entries to show (default 20)")
+    int limit;
+
+    @Option(names = "--problems", description = "show only the entries with problems")
+    boolean problems;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Optional<Rosters.Summary> s = app.rosters().find(id);
+        if (s.isEmpty()) {
+          System.err.println(m.get("error.roster.unknown", id));
+          return 2;
+        }
+        Rosters.Summary r = s.get();
+        System.out.println(m.get("roster.title", r.id(), r.fileName()));
+        System.out.println(m.get("roster.details", r.from().key(), r.to().key(), PartialDate.of(r.receivedOn().getYear(), r.receivedOn().getMonthValue(), r.receivedOn().getDayOfMonth()).toString(),
+            m.get("purpose." + r.purpose()), r.rows(), r.errorRows()));
+        System.out.println("sha256 " + r.sha256() + "  " + r.format() + (r.encoding().isEmpty() ? "" : " " + r.encoding())
+            + (r.delimiter().isEmpty() ? "" : " '" + (r.delimiter().equals("\t") ? "\\t" : r.delimiter()) + "'"));
+        r.mapping().forEach((field, column) -> System.out.println("  " + column + " " + r.header().get(column - 1)
+            + " -> " + m.get("list-field." + field)));
+        for (Rosters.StoredEntry e : app.rosters().entries(id, problems, 0, limit)) {
+          System.out.println(e.row() + "\t" + e.family() + "\t" + e.given() + "\t" + e.patronymic() + "\t" + e.born());
+          for (Entry.Problem p : e.problems()) {
+            System.out.println("\t! " + problem(m, p));
+          }
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** "row 2, column 4 (Дата народження) '31.02.1999': not a possible date". */
+  static String problem(Messages m, Entry.Problem p) {
+    return m.get("roster.problem", p.row(), p.column(), p.header(), p.value(), m.get(p.key(), p.args().toArray()));
+  }
+}

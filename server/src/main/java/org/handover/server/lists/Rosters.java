@@ -1,0 +1,281 @@
+package org.handover.server.lists;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.handover.core.lists.ColumnMapping;
+import org.handover.core.lists.Entry;
+import org.handover.core.lists.EntryReader;
+import org.handover.core.lists.RosterDetails;
+import org.handover.core.lists.RosterFileException;
+import org.handover.core.lists.Table;
+import org.handover.core.lists.Tables;
+import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Party;
+import org.handover.server.journal.Journal;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries, all in
+ * one transaction with its journal entry, so that a roster is there whole or not at all.
+ *
+ * <pre>{@code
+ * Rosters.Imported r = rosters.importFile(path, "spysok.csv", details, Tables.Options.detect(), Optional.empty(), "olena", n -> {});
+ * }</pre>
+ */
+public final class Rosters {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 1000;
+  private final Jdbi jdbi;
+  private final Journal journal;
+  private final Clock clock;
+
+  public Rosters(Jdbi jdbi, Journal journal, Clock clock) {
+    this.jdbi = jdbi;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** What an import stored. */
+  public record Imported(long id, int rows, int errorRows, String sha256, ColumnMapping mapping) {}
+
+  /**
+   * Imports a list. Nothing is stored when the file cannot be read as a whole (the exception says why);
+   * rows that cannot be read are stored with their problems.
+   *
+   * @param progress told the number of rows read so far, every 10,000 rows
+   */
+  public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
+                             Optional<ColumnMapping> mapping, String actor, LongConsumer progress)
+      throws RosterFileException, IOException {
+    String sha = sha256(file);
+    long size = Files.size(file);
+    try (Table table = Tables.open(file, fileName, options)) {
+      ColumnMapping m = mapping.isPresent() ? mapping.get() : ColumnMapping.guess(table.header());
+      if (mapping.isPresent()) {
+        ColumnMapping.checkHeader(table.header());
+      }
+      if (!m.hasName()) {
+        throw new RosterFileException("error.file.no-name-column", "no column holds the name: the headers are "
+            + table.header(), String.join(", ", table.header()));
+      }
+      EntryReader reader = new EntryReader(table.header(), m, LocalDate.now(clock));
+      try {
+        return jdbi.<Imported, Exception>inTransaction(h -> {
+        storeFile(h, file, sha, size);
+        long id = insertRoster(h, sha, fileName, table, details, m, actor);
+        int rows = 0;
+        int errorRows = 0;
+        PreparedBatch batch = entryBatch(h);
+        for (Optional<Table.Row> r = table.next(); r.isPresent(); r = table.next()) {
+          Entry e = reader.read(r.get());
+          bindEntry(batch, id, e);
+          rows++;
+          if (!e.ok()) {
+            errorRows++;
+          }
+          if (batch.size() >= BATCH) {
+            batch.execute();
+            batch = entryBatch(h);
+          }
+          if (rows % 10_000 == 0) {
+            progress.accept(rows);
+          }
+        }
+        if (batch.size() > 0) {
+          batch.execute();
+        }
+        h.createUpdate("UPDATE rosters SET row_count = :rows, error_rows = :errors WHERE id = :id")
+            .bind("rows", rows).bind("errors", errorRows).bind("id", id).execute();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("file", fileName);
+        after.put("sha256", sha);
+        after.put("from", details.from().key());
+        after.put("to", details.to().key());
+        after.put("purpose", details.purpose().key());
+        after.put("rows", rows);
+        after.put("errorRows", errorRows);
+        journal.append(h, actor, "roster.import", "roster", String.valueOf(id), "", json(after));
+        progress.accept(rows);
+        return new Imported(id, rows, errorRows, sha, m);
+        });
+      } catch (RosterFileException | IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("import of " + fileName + " failed", e);
+      }
+    }
+  }
+
+  private static void storeFile(Handle h, Path file, String sha, long size) throws IOException {
+    boolean known = h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha)
+        .mapTo(Long.class).one() > 0;
+    if (!known) {
+      try (InputStream in = Files.newInputStream(file)) {
+        h.createUpdate("INSERT INTO roster_files (sha256, size_bytes, content, stored_at) VALUES (:s, :n, :c, :at)")
+            .bind("s", sha).bind("n", size).bindBinaryStream("c", in, (int) Math.min(size, Integer.MAX_VALUE))
+            .bind("at", System.currentTimeMillis()).execute();
+      }
+    }
+  }
+
+  private long insertRoster(Handle h, String sha, String fileName, Table table, RosterDetails d, ColumnMapping m,
+                            String actor) {
+    return h.createUpdate("INSERT INTO rosters (file_sha256, file_name, file_format, file_encoding, file_delimiter,"
+            + " file_sheet, from_party, to_party, received_on, purpose, notes, header, mapping, row_count, error_rows,"
+            + " imported_by, imported_at) VALUES (:sha, :name, :format, :enc, :delim, 0, :from, :to, :received,"
+            + " :purpose, :notes, :header, :mapping, 0, 0, :by, :at)")
+        .bind("sha", sha).bind("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+        .bind("format", table.charset().isPresent() ? "csv" : "xlsx")
+        .bind("enc", table.charset().map(c -> c.name()).orElse(""))
+        .bind("delim", table.delimiter() == 0 ? "" : String.valueOf(table.delimiter()))
+        .bind("from", d.from().key()).bind("to", d.to().key()).bind("received", d.receivedOn())
+        .bind("purpose", d.purpose().key()).bind("notes", d.notes()).bind("header", json(table.header()))
+        .bind("mapping", json(m.toProfile())).bind("by", actor).bind("at", clock.millis())
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  }
+
+  private static PreparedBatch entryBatch(Handle h) {
+    return h.prepareBatch("INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic,"
+        + " birth_year, birth_month, birth_day, fields, problems, has_problems) VALUES (:roster, :row, :line, :cells,"
+        + " :family, :given, :patronymic, :year, :month, :day, :fields, :problems, :bad)");
+  }
+
+  private static void bindEntry(PreparedBatch b, long roster, Entry e) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    e.values().forEach((f, v) -> fields.put(f.key(), v));
+    b.bind("roster", roster).bind("row", e.row()).bind("line", e.line()).bind("cells", json(e.cells()))
+        .bind("family", cut(e.family())).bind("given", cut(e.given())).bind("patronymic", cut(e.patronymic()))
+        .bind("year", e.birthDate().map(PartialDate::year).orElse(null))
+        .bind("month", e.birthDate().flatMap(PartialDate::month).orElse(null))
+        .bind("day", e.birthDate().flatMap(PartialDate::day).orElse(null))
+        .bind("fields", json(fields)).bind("problems", json(e.problems())).bind("bad", !e.ok()).add();
+  }
+
+  private static String cut(String s) {
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+
+  /** A stored roster's details and counts. */
+  public record Summary(long id, String fileName, String sha256, String format, String encoding, String delimiter,
+                        Party from, Party to, LocalDate receivedOn, String purpose, String notes, List<String> header,
+                        Map<String, Integer> mapping, int rows, int errorRows, String importedBy, long importedAt) {}
+
+  public Optional<Summary> find(long id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256").trim(),
+            rs.getString("file_format"), rs.getString("file_encoding"), rs.getString("file_delimiter"),
+            Party.fromKey(rs.getString("from_party")), Party.fromKey(rs.getString("to_party")),
+            rs.getObject("received_on", LocalDate.class), rs.getString("purpose"), rs.getString("notes"),
+            parse(rs.getString("header"), new TypeReference<List<String>>() {}),
+            parse(rs.getString("mapping"), new TypeReference<LinkedHashMap<String, Integer>>() {}),
+            rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at")))
+        .findOne());
+  }
+
+  public List<Summary> list() {
+    List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM rosters ORDER BY id DESC").mapTo(Long.class).list());
+    List<Summary> out = new ArrayList<>();
+    ids.forEach(id -> find(id).ifPresent(out::add));
+    return out;
+  }
+
+  /** A stored entry as shown: row, raw cells, the name read from them, and problems. */
+  public record StoredEntry(int row, long line, List<String> cells, String family, String given, String patronymic,
+                            String born, Map<String, String> fields, List<Entry.Problem> problems) {}
+
+  public List<StoredEntry> entries(long rosterId, boolean onlyProblems, int offset, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM roster_entries WHERE roster_id = :id"
+            + (onlyProblems ? " AND has_problems = TRUE" : "") + " ORDER BY row_no LIMIT :limit OFFSET :offset")
+        .bind("id", rosterId).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> {
+          int y = rs.getInt("birth_year");
+          String born = "";
+          if (!rs.wasNull()) {
+            int mo = rs.getInt("birth_month");
+            boolean hasMonth = !rs.wasNull();
+            int d = rs.getInt("birth_day");
+            boolean hasDay = !rs.wasNull();
+            born = new PartialDate(y, hasMonth ? Optional.of(mo) : Optional.empty(),
+                hasDay ? Optional.of(d) : Optional.empty()).toString();
+          }
+          return new StoredEntry(rs.getInt("row_no"), rs.getLong("line_no"),
+              parse(rs.getString("cells"), new TypeReference<List<String>>() {}), rs.getString("family"),
+              rs.getString("given"), rs.getString("patronymic"), born,
+              parse(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {}),
+              parse(rs.getString("problems"), new TypeReference<List<Entry.Problem>>() {}));
+        }).list());
+  }
+
+  /** The stored file, byte for byte. */
+  public Optional<byte[]> file(String sha256) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT content FROM roster_files WHERE sha256 = :s").bind("s", sha256)
+        .mapTo(byte[].class).findOne());
+  }
+
+  /** Saves the mapping a user confirmed for a counterpart under a name. */
+  public void saveProfile(Party party, String name, ColumnMapping mapping, String actor) {
+    jdbi.useTransaction(h -> {
+      Optional<String> before = h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
+          .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne();
+      h.createUpdate("DELETE FROM mapping_profiles WHERE party = :p AND name = :n").bind("p", party.key())
+          .bind("n", name).execute();
+      String after = json(mapping.toProfile());
+      h.createUpdate("INSERT INTO mapping_profiles (party, name, mapping, updated_at) VALUES (:p, :n, :m, :at)")
+          .bind("p", party.key()).bind("n", name).bind("m", after).bind("at", clock.millis()).execute();
+      journal.append(h, actor, "mapping.save", "mapping", party.key() + "/" + name, before.orElse(""), after);
+    });
+  }
+
+  public Optional<Map<String, Integer>> profile(Party party, String name) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
+        .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne()
+        .map(s -> parse(s, new TypeReference<LinkedHashMap<String, Integer>>() {})));
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  static <T> T parse(String s, TypeReference<T> type) {
+    try {
+      return JSON.readValue(s, type);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored JSON cannot be read: " + s, e);
+    }
+  }
+}
