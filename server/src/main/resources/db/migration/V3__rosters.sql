@@ -3,8 +3,15 @@
 CREATE TABLE roster_files (
   sha256      CHAR(64)     NOT NULL PRIMARY KEY,
   size_bytes  BIGINT       NOT NULL,
-  content     BYTEA        NOT NULL,
   stored_at   BIGINT       NOT NULL
+);
+
+-- The bytes in pieces of at most 1 MiB, so that neither database holds a whole file in memory.
+CREATE TABLE roster_file_chunks (
+  sha256    CHAR(64)  NOT NULL REFERENCES roster_files (sha256),
+  chunk_no  INTEGER   NOT NULL,
+  content   BYTEA     NOT NULL,
+  PRIMARY KEY (sha256, chunk_no)
 );
 
 CREATE TABLE rosters (

@@ -44,6 +44,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class Rosters {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 1000;
+  private static final int CHUNK = 1024 * 1024;
   private final Jdbi jdbi;
   private final Journal journal;
   private final Clock clock;
@@ -129,10 +130,14 @@ public final class Rosters {
     boolean known = h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha)
         .mapTo(Long.class).one() > 0;
     if (!known) {
+      h.createUpdate("INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (:s, :n, :at)")
+          .bind("s", sha).bind("n", size).bind("at", System.currentTimeMillis()).execute();
       try (InputStream in = Files.newInputStream(file)) {
-        h.createUpdate("INSERT INTO roster_files (sha256, size_bytes, content, stored_at) VALUES (:s, :n, :c, :at)")
-            .bind("s", sha).bind("n", size).bindBinaryStream("c", in, (int) Math.min(size, Integer.MAX_VALUE))
-            .bind("at", System.currentTimeMillis()).execute();
+        int chunk = 0;
+        for (byte[] bytes = in.readNBytes(CHUNK); bytes.length > 0; bytes = in.readNBytes(CHUNK)) {
+          h.createUpdate("INSERT INTO roster_file_chunks (sha256, chunk_no, content) VALUES (:s, :n, :c)")
+              .bind("s", sha).bind("n", chunk++).bind("c", bytes).execute();
+        }
       }
     }
   }
@@ -225,10 +230,25 @@ public final class Rosters {
         }).list());
   }
 
-  /** The stored file, byte for byte. */
-  public Optional<byte[]> file(String sha256) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT content FROM roster_files WHERE sha256 = :s").bind("s", sha256)
-        .mapTo(byte[].class).findOne());
+  /** Writes the stored file, byte for byte, to {@code out}; false when there is no such file. */
+  public boolean file(String sha256, java.io.OutputStream out) {
+    return jdbi.withHandle(h -> {
+      if (h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha256).mapTo(Long.class)
+          .one() == 0) {
+        return false;
+      }
+      try (var chunks = h.createQuery("SELECT content FROM roster_file_chunks WHERE sha256 = :s ORDER BY chunk_no")
+          .bind("s", sha256).mapTo(byte[].class).stream()) {
+        for (var it = chunks.iterator(); it.hasNext(); ) {
+          try {
+            out.write(it.next());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the stored file " + sha256, e);
+          }
+        }
+      }
+      return true;
+    });
   }
 
   /** Saves the mapping a user confirmed for a counterpart under a name. */
