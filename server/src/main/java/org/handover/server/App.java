@@ -14,6 +14,7 @@ public final class App implements AutoCloseable {
   private final Registry registry;
   private final Accounts accounts;
   private final org.handover.server.lists.Rosters rosters;
+  private final org.handover.server.signing.InstallationKey key;
   private final Clock clock;
 
   public App(Database database, Clock clock) {
@@ -23,6 +24,7 @@ public final class App implements AutoCloseable {
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
     this.rosters = new org.handover.server.lists.Rosters(database.jdbi(), journal, clock);
+    this.key = new org.handover.server.signing.InstallationKey(database.jdbi(), journal);
     org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
   }
 
@@ -48,6 +50,10 @@ public final class App implements AutoCloseable {
 
   public org.handover.server.lists.Rosters rosters() {
     return rosters;
+  }
+
+  public org.handover.server.signing.InstallationKey key() {
+    return key;
   }
 
   public Clock clock() {

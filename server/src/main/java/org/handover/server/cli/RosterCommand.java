@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /** Rosters from the command line: import a list and show it. */
 @Command(name = "roster", mixinStandardHelpOptions = true, description = "Lists handed over or received.",
-    subcommands = {RosterCommand.Import.class, RosterCommand.Show.class})
+    subcommands = {RosterCommand.Import.class, RosterCommand.Show.class, RosterCommand.Export.class,
+        RosterCommand.Verify.class})
 final class RosterCommand {
 
   @Command(name = "import", mixinStandardHelpOptions = true,
@@ -157,6 +158,87 @@ final class RosterCommand {
         }
         return 0;
       }
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Write a roster as CSV (UTF-8 with BOM, for Excel) or JSON interchange.",
+          "JSON is signed with the installation's key: the signature goes to FILE.sig."})
+  static final class Export implements Callable<Integer> {
+    @Mixin
+    Options options;
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Option(names = "--format", required = true, description = "csv or json")
+    String format;
+
+    @Option(names = "--out", required = true, description = "the file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      Messages m = options.messages();
+      if (!format.equals("csv") && !format.equals("json")) {
+        System.err.println(m.get("error.export.format", format));
+        return 2;
+      }
+      try (App app = options.open()) {
+        Optional<Rosters.Summary> r = app.rosters().find(id);
+        if (r.isEmpty()) {
+          System.err.println(m.get("error.roster.unknown", id));
+          return 2;
+        }
+        org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(app.rosters());
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
+        try (var stream = Files.newOutputStream(tmp)) {
+          if (format.equals("csv")) {
+            export.csv(r.get(), m, stream);
+          } else {
+            export.json(r.get(), stream);
+          }
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.out.println(m.get("roster.exported", out.toString()));
+        if (format.equals("json")) {
+          Path sig = out.resolveSibling(out.getFileName() + ".sig");
+          Files.writeString(sig, app.key().sign(out) + "\n");
+          System.out.println(m.get("roster.signed", sig.toString()));
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check a file against its detached signature and a public key: exit 0 when intact and signed by that key, 1 when not.")
+  static final class Verify implements Callable<Integer> {
+    @Mixin
+    Options options;
+
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "SIGNATURE", description = "the .sig file")
+    Path signature;
+
+    @Option(names = "--key", required = true, description = "the public key (Base64), or a file holding it")
+    String key;
+
+    @Override
+    public Integer call() throws IOException {
+      Messages m = options.messages();
+      for (Path p : new Path[] {file, signature}) {
+        if (!Files.isRegularFile(p)) {
+          System.err.println(m.get("error.file.not-found", p.toString()));
+          return 2;
+        }
+      }
+      String publicKey = Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
+      boolean ok = org.handover.server.signing.InstallationKey.verify(file, Files.readString(signature), publicKey);
+      System.out.println(m.get(ok ? "roster.verified" : "roster.not-verified", file.getFileName().toString()));
+      return ok ? 0 : 1;
     }
   }
 

@@ -147,6 +147,36 @@ class CliTest {
   }
 
   @Test
+  void exportsCsvForExcelAndSignedJsonThatVerifies() throws Exception {
+    Path list = dir.resolve("list.csv");
+    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Примітки\nКовальчук,Юрій,=HYPERLINK(\"http://x\")\n");
+    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db()).exit()).isZero();
+    Path csv = dir.resolve("out.csv");
+    assertThat(run("roster", "export", "1", "--format", "csv", "--out", csv.toString(), "--db", db(), "--lang", "uk").exit()).isZero();
+    byte[] bytes = java.nio.file.Files.readAllBytes(csv);
+    assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("№,Прізвище,Ім'я,По батькові,Дата народження,Примітки\r\n")
+        .contains("1,Ковальчук,Юрій,,,\"'=HYPERLINK(\"\"http://x\"\")\"");
+    Path json = dir.resolve("out.json");
+    Run exported = run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db(), "--lang", "en");
+    assertThat(exported.exit()).isZero();
+    assertThat(java.nio.file.Files.readString(json)).contains("\"format\" : \"handover-roster\"").contains("Ковальчук");
+    String key = run("key", "show", "--db", db()).out().strip();
+    Path sig = dir.resolve("out.json.sig");
+    Run ok = run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
+    assertThat(ok.exit()).isZero();
+    assertThat(ok.out()).contains("intact, and signed by that key");
+    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("Ковальчук", "Коваленко"));
+    Run tampered = run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
+    assertThat(tampered.exit()).isEqualTo(1);
+    assertThat(tampered.out()).contains("does NOT verify");
+    String otherKey = java.util.Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
+        .generateKeyPair().getPublic().getEncoded());
+    assertThat(run("roster", "verify", json.toString(), sig.toString(), "--key", otherKey).exit()).isEqualTo(1);
+  }
+
+  @Test
   void registryImportIsAllOrNothing() throws Exception {
     Path bad = dir.resolve("bad.csv");
     java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
