@@ -60,8 +60,22 @@ public final class App implements AutoCloseable {
     return clock;
   }
 
+  /** The largest upload the web accepts: env HANDOVER_MAX_UPLOAD_MB, 200 MB by default. */
+  public static long maxUploadBytes() {
+    String mb = System.getenv("HANDOVER_MAX_UPLOAD_MB");
+    try {
+      return (mb == null || mb.isBlank() ? 200 : Long.parseLong(mb.strip())) * 1024 * 1024;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("HANDOVER_MAX_UPLOAD_MB: not a number of megabytes: '" + mb + "'");
+    }
+  }
+
   public WebServer web() {
-    return new WebServer(registry, accounts, journal, clock);
+    return web(maxUploadBytes());
+  }
+
+  public WebServer web(long maxUploadBytes) {
+    return new WebServer(registry, accounts, journal, rosters, clock, maxUploadBytes);
   }
 
   @Override

@@ -53,6 +53,12 @@ final class Guard {
     ctx.attribute(SESSION, session);
     ctx.attribute(USER, user.orElse(null));
     ctx.attribute(MESSAGES, Messages.of(language));
+    if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > web.maxUploadBytes()) {
+      // refused before the body is read, so that an oversized upload costs nothing
+      web.error(ctx, 413, Messages.of(language).get("error.upload.too-large", web.maxUploadBytes() >> 20));
+      ctx.skipRemainingHandlers();
+      return;
+    }
     if (ctx.method() == HandlerType.POST && !csrfMatches(ctx, session)) {
       web.error(ctx, 403, Messages.of(language).get("error.csrf"));
       ctx.skipRemainingHandlers();
@@ -70,7 +76,12 @@ final class Guard {
   }
 
   private static boolean csrfMatches(Context ctx, Sessions.Session session) {
-    String sent = ctx.formParam("csrf");
+    String sent;
+    try {
+      sent = ctx.formParam("csrf");
+    } catch (RuntimeException e) {
+      return false; // a body that cannot be read as a form carries no token
+    }
     if (sent == null) {
       sent = ctx.header("X-CSRF-Token");
     }

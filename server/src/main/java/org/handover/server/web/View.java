@@ -46,6 +46,10 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  public String date(java.time.LocalDate d) {
+    return String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+  }
+
   public String time(long millis) {
     return TIME.format(Instant.ofEpochMilli(millis));
   }

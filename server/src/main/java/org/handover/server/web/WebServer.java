@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The web interface: server-rendered jte pages, htmx where it helps, every page in uk/en/ru.
  *
  * <pre>{@code
- * Javalin app = new WebServer(registry, accounts, journal, Clock.systemUTC()).create();
+ * Javalin app = app.web().create();
  * app.start("127.0.0.1", 7070);
  * }</pre>
  */
@@ -31,13 +31,18 @@ public final class WebServer {
   private final Accounts accounts;
   private final Journal journal;
   private final Clock clock;
+  private final org.handover.server.lists.Rosters rosters;
+  private final long maxUploadBytes;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  public WebServer(Registry registry, Accounts accounts, Journal journal, Clock clock) {
+  public WebServer(Registry registry, Accounts accounts, Journal journal, org.handover.server.lists.Rosters rosters,
+                   Clock clock, long maxUploadBytes) {
     this.registry = registry;
     this.accounts = accounts;
     this.journal = journal;
+    this.rosters = rosters;
     this.clock = clock;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   public Javalin create() {
@@ -46,8 +51,12 @@ public final class WebServer {
     LoginRoutes login = new LoginRoutes(sessions, accounts, guard, this);
     RegistryRoutes persons = new RegistryRoutes(registry, journal, guard, this, clock);
     JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
+    RosterRoutes rosterRoutes = new RosterRoutes(rosters, guard, this, clock, maxUploadBytes);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
         files.directory = "/static";
@@ -59,6 +68,7 @@ public final class WebServer {
       login.register(config.routes);
       persons.register(config.routes);
       journalRoutes.register(config.routes);
+      rosterRoutes.register(config.routes);
       config.routes.get("/", ctx -> ctx.redirect("/persons"));
       config.routes.exception(StaleRecordException.class, (e, ctx) ->
           error(ctx, 409, guard.view(ctx).t("error.stale")));
@@ -78,6 +88,10 @@ public final class WebServer {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  long maxUploadBytes() {
+    return maxUploadBytes;
   }
 
   void error(Context ctx, int status, String message) {

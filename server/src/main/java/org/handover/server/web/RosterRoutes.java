@@ -1,0 +1,235 @@
+package org.handover.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.accounts.Role;
+import org.handover.core.lists.ColumnMapping;
+import org.handover.core.lists.CsvExport;
+import org.handover.core.lists.Entry;
+import org.handover.core.lists.Field;
+import org.handover.core.lists.Purpose;
+import org.handover.core.lists.RosterDetails;
+import org.handover.core.lists.RosterFileException;
+import org.handover.core.lists.Table;
+import org.handover.core.lists.Tables;
+import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Party;
+import org.handover.server.accounts.User;
+import org.handover.server.i18n.Messages;
+import org.handover.server.lists.Rosters;
+
+/** Rosters on the web: the list, upload, preview with the column mapping, import, a roster's page. */
+final class RosterRoutes {
+  static final int PREVIEW_ROWS = 10;
+  static final int PAGE_SIZE = 50;
+  private final Rosters rosters;
+  private final Uploads uploads;
+  private final Guard guard;
+  private final WebServer web;
+  private final Clock clock;
+  private final long maxUploadBytes;
+
+  RosterRoutes(Rosters rosters, Guard guard, WebServer web, Clock clock, long maxUploadBytes) {
+    this.rosters = rosters;
+    this.uploads = new Uploads(clock);
+    this.guard = guard;
+    this.web = web;
+    this.clock = clock;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/rosters", ctx -> web.render(ctx, "rosters.jte", guard.view(ctx), Map.of("rosters", rosters.list())));
+    routes.get("/rosters/new", ctx -> {
+      Guard.require(ctx, Role::editsRegistry);
+      web.render(ctx, "roster_upload.jte", guard.view(ctx), Map.of("error", "", "maxMb", maxUploadBytes >> 20));
+    });
+    routes.post("/rosters/upload", this::upload);
+    routes.post("/rosters/preview", ctx -> preview(ctx, staged(ctx), ""));
+    routes.post("/rosters/import", this::importStaged);
+    routes.get("/rosters/{id}", this::show);
+    routes.get("/rosters/{id}/problems.csv", this::problems);
+    routes.get("/rosters/{id}/file", ctx -> {
+      Rosters.Summary r = summary(ctx);
+      ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(r.fileName(),
+          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+      ctx.contentType("application/octet-stream");
+      rosters.file(r.sha256(), ctx.outputStream());
+    });
+  }
+
+  private void upload(Context ctx) throws IOException {
+    User user = Guard.require(ctx, Role::editsRegistry);
+    View view = guard.view(ctx);
+    if (ctx.contentLength() > maxUploadBytes) {
+      ctx.status(413);
+      web.render(ctx, "roster_upload.jte", view, Map.of("error", view.t("error.upload.too-large", maxUploadBytes >> 20),
+          "maxMb", maxUploadBytes >> 20));
+      return;
+    }
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file == null || file.filename().isBlank()) {
+      ctx.status(400);
+      web.render(ctx, "roster_upload.jte", view, Map.of("error", view.t("error.upload.missing"), "maxMb", maxUploadBytes >> 20));
+      return;
+    }
+    Uploads.Staged s;
+    try (var in = file.content()) {
+      s = uploads.stage(in, file.filename(), user.id());
+    }
+    preview(ctx, s, "");
+  }
+
+  private Uploads.Staged staged(Context ctx) {
+    User user = Guard.require(ctx, Role::editsRegistry);
+    return uploads.find(ctx.formParam("token"), user.id()).orElseThrow(() -> new NotFoundResponse("upload expired"));
+  }
+
+  private Tables.Options options(Context ctx) {
+    Tables.Options o = Tables.Options.detect();
+    String enc = ctx.formParam("encoding");
+    if (enc != null && !enc.isBlank()) {
+      o = o.withCharset(Charset.forName(enc));
+    }
+    String delim = ctx.formParam("delimiter");
+    if (delim != null && !delim.isEmpty()) {
+      o = o.withDelimiter(delim.equals("tab") ? '\t' : delim.charAt(0));
+    }
+    String sheet = ctx.formParam("sheet");
+    return sheet == null || sheet.isBlank() ? o : o.withSheet(Math.max(0, Integer.parseInt(sheet.strip()) - 1));
+  }
+
+  /** The first rows as decoded, the detected reading, and the guessed (or chosen) mapping. */
+  private void preview(Context ctx, Uploads.Staged s, String error) {
+    View view = guard.view(ctx);
+    Map<String, Object> model = new java.util.HashMap<>(Map.of("token", s.token(), "fileName", s.name(),
+        "size", s.size(), "error", error, "details", details(ctx)));
+    try (Table t = Tables.open(s.file(), s.name(), options(ctx))) {
+      List<List<String>> rows = new ArrayList<>();
+      for (Optional<Table.Row> r = t.next(); r.isPresent() && rows.size() < PREVIEW_ROWS; r = t.next()) {
+        rows.add(r.get().cells());
+      }
+      ColumnMapping.checkHeader(t.header());
+      Map<Integer, String> chosen = new java.util.HashMap<>();
+      ColumnMapping.guess(t.header()).columns().forEach((f, c) -> chosen.put(c, f.key()));
+      model.put("header", t.header());
+      model.put("rows", rows);
+      model.put("mapping", chosen);
+      model.put("encoding", t.charset().map(Charset::name).orElse(""));
+      model.put("delimiter", t.delimiter() == '\t' ? "tab" : t.delimiter() == 0 ? "" : String.valueOf(t.delimiter()));
+      web.render(ctx, "roster_preview.jte", view, model);
+    } catch (RosterFileException e) {
+      ctx.status(422);
+      model.put("header", List.of());
+      model.put("rows", List.of());
+      model.put("mapping", Map.of());
+      model.put("encoding", "");
+      model.put("delimiter", "");
+      model.put("error", s.name() + ": " + view.t(e.key(), e.args().toArray()));
+      web.render(ctx, "roster_preview.jte", view, model);
+    } catch (IOException | IllegalArgumentException e) {
+      ctx.status(422);
+      web.render(ctx, "roster_upload.jte", view, Map.of("error", view.t("error.file.unreadable", e.getMessage()),
+          "maxMb", maxUploadBytes >> 20));
+    }
+  }
+
+  private Map<String, String> details(Context ctx) {
+    Map<String, String> d = new java.util.HashMap<>();
+    for (String f : List.of("from", "to", "purpose", "received", "notes", "save_mapping")) {
+      String v = ctx.formParam(f);
+      d.put(f, v == null ? "" : v);
+    }
+    return d;
+  }
+
+  private void importStaged(Context ctx) throws IOException {
+    User user = Guard.require(ctx, Role::editsRegistry);
+    Uploads.Staged s = staged(ctx);
+    View view = guard.view(ctx);
+    RosterDetails details;
+    Map<Field, Integer> columns = new EnumMap<>(Field.class);
+    try {
+      Party from = Party.fromKey(ctx.formParam("from"));
+      String toKey = ctx.formParam("to");
+      Party to = toKey == null || toKey.isBlank() ? (from == Party.UA ? Party.RU : Party.UA) : Party.fromKey(toKey);
+      String received = ctx.formParam("received");
+      LocalDate on = received == null || received.isBlank() ? LocalDate.now(clock) : PartialDate.parse(received).earliest();
+      details = new RosterDetails(from, to, on, Purpose.fromKey(ctx.formParam("purpose")),
+          Optional.ofNullable(ctx.formParam("notes")).orElse(""));
+      for (Map.Entry<String, List<String>> p : ctx.formParamMap().entrySet()) {
+        if (p.getKey().startsWith("col.") && !p.getValue().get(0).isBlank()) {
+          columns.putIfAbsent(Field.fromKey(p.getValue().get(0)), Integer.parseInt(p.getKey().substring(4)));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      preview(ctx, s, e.getMessage());
+      return;
+    }
+    try {
+      Rosters.Imported r = rosters.importFile(s.file(), s.name(), details, options(ctx),
+          Optional.of(new ColumnMapping(columns)), user.username(), n -> { });
+      String profile = ctx.formParam("save_mapping");
+      if (profile != null && !profile.isBlank()) {
+        rosters.saveProfile(details.from(), profile.strip(), r.mapping(), user.username());
+      }
+      uploads.forget(s);
+      ctx.redirect("/rosters/" + r.id());
+    } catch (RosterFileException e) {
+      preview(ctx, s, view.t(e.key(), e.args().toArray()) + " " + view.t("roster.nothing-stored"));
+    }
+  }
+
+  private Rosters.Summary summary(Context ctx) {
+    try {
+      return rosters.find(Long.parseLong(ctx.pathParam("id"))).orElseThrow(NotFoundResponse::new);
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse();
+    }
+  }
+
+  private void show(Context ctx) {
+    Rosters.Summary r = summary(ctx);
+    boolean onlyProblems = "1".equals(ctx.queryParam("problems"));
+    int page = RegistryRoutes.intParam(ctx.queryParam("page"), 1);
+    List<Rosters.StoredEntry> entries = rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+    boolean more = entries.size() > PAGE_SIZE;
+    web.render(ctx, "roster.jte", guard.view(ctx), Map.of("r", r, "entries", more ? entries.subList(0, PAGE_SIZE) : entries,
+        "page", page, "more", more, "onlyProblems", onlyProblems));
+  }
+
+  /** The error report: row, column, header, value and reason, in the reader's language. */
+  private void problems(Context ctx) throws IOException {
+    Rosters.Summary r = summary(ctx);
+    Messages m = Guard.messages(ctx);
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "-problems.csv\"");
+    try (CsvExport csv = new CsvExport(ctx.outputStream())) {
+      csv.row(List.of(m.get("report.row"), m.get("report.column"), m.get("report.header"), m.get("report.value"),
+          m.get("report.reason")));
+      for (int offset = 0; ; offset += 5000) {
+        List<Rosters.StoredEntry> page = rosters.entries(r.id(), true, offset, 5000);
+        for (Rosters.StoredEntry e : page) {
+          for (Entry.Problem p : e.problems()) {
+            csv.row(List.of(String.valueOf(p.row()), String.valueOf(p.column()), p.header(), p.value(),
+                m.get(p.key(), p.args().toArray())));
+          }
+        }
+        if (page.size() < 5000) {
+          break;
+        }
+      }
+    }
+  }
+}
