@@ -162,7 +162,7 @@ final class RosterCommand {
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write a roster as CSV (UTF-8 with BOM, for Excel) or JSON interchange.",
+      description = {"Write a roster as CSV (UTF-8 with BOM, for Excel), XLSX, JSON interchange, or a PDF manifest to sign.",
           "JSON is signed with the installation's key: the signature goes to FILE.sig."})
   static final class Export implements Callable<Integer> {
     @Mixin
@@ -171,7 +171,7 @@ final class RosterCommand {
     @Parameters(paramLabel = "ID")
     long id;
 
-    @Option(names = "--format", required = true, description = "csv or json")
+    @Option(names = "--format", required = true, description = "csv, xlsx, json or pdf")
     String format;
 
     @Option(names = "--out", required = true, description = "the file to write")
@@ -180,7 +180,7 @@ final class RosterCommand {
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
-      if (!format.equals("csv") && !format.equals("json")) {
+      if (!java.util.List.of("csv", "xlsx", "json", "pdf").contains(format)) {
         System.err.println(m.get("error.export.format", format));
         return 2;
       }
@@ -193,10 +193,11 @@ final class RosterCommand {
         org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(app.rosters());
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
         try (var stream = Files.newOutputStream(tmp)) {
-          if (format.equals("csv")) {
-            export.csv(r.get(), m, stream);
-          } else {
-            export.json(r.get(), stream);
+          switch (format) {
+            case "csv" -> export.csv(r.get(), m, stream);
+            case "xlsx" -> export.xlsx(r.get(), m, stream);
+            case "pdf" -> export.pdf(r.get(), m, stream);
+            default -> export.json(r.get(), stream);
           }
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

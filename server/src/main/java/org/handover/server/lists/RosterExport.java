@@ -92,6 +92,52 @@ public final class RosterExport {
     }
   }
 
+  /** A workbook with the same columns as the CSV; dates stay text, as they were read. */
+  public void xlsx(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
+    List<String> fields = otherFields(r);
+    org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Handover", "1.0");
+    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(m.get("manifest.title", r.id()).replaceAll("[\\\\/?*\\[\\]:]", " "));
+    List<String> header = new ArrayList<>(List.of("№", m.get("list-field.family"), m.get("list-field.given"),
+        m.get("list-field.patronymic"), m.get("list-field.birth-date")));
+    fields.forEach(f -> header.add(m.get("list-field." + f)));
+    for (int c = 0; c < header.size(); c++) {
+      ws.value(0, c, header.get(c));
+      ws.style(0, c).bold().set();
+    }
+    int row = 1;
+    for (int offset = 0; ; offset += PAGE) {
+      List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+      for (Rosters.StoredEntry e : page) {
+        ws.value(row, 0, e.row());
+        ws.value(row, 1, e.family());
+        ws.value(row, 2, e.given());
+        ws.value(row, 3, e.patronymic());
+        ws.value(row, 4, e.born());
+        for (int i = 0; i < fields.size(); i++) {
+          ws.value(row, 5 + i, e.fields().getOrDefault(fields.get(i), ""));
+        }
+        row++;
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    wb.finish();
+  }
+
+  /** The printable manifest for signing on paper. */
+  public void pdf(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
+    List<Rosters.StoredEntry> all = new ArrayList<>();
+    for (int offset = 0; ; offset += PAGE) {
+      List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    Manifest.write(r, all, otherFields(r), m, out);
+  }
+
   private static List<String> otherFields(Rosters.Summary r) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.mapping().entrySet()) {

@@ -60,6 +60,7 @@ final class RosterRoutes {
     routes.post("/rosters/import", this::importStaged);
     routes.get("/rosters/{id}", this::show);
     routes.get("/rosters/{id}/problems.csv", this::problems);
+    routes.get("/rosters/{id}/export.{format}", this::export);
     routes.get("/rosters/{id}/file", ctx -> {
       Rosters.Summary r = summary(ctx);
       ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(r.fileName(),
@@ -207,6 +208,27 @@ final class RosterRoutes {
     boolean more = entries.size() > PAGE_SIZE;
     web.render(ctx, "roster.jte", guard.view(ctx), Map.of("r", r, "entries", more ? entries.subList(0, PAGE_SIZE) : entries,
         "page", page, "more", more, "onlyProblems", onlyProblems));
+  }
+
+  private void export(Context ctx) throws IOException {
+    Rosters.Summary r = summary(ctx);
+    String format = ctx.pathParam("format");
+    String type = switch (format) {
+      case "csv" -> "text/csv; charset=utf-8";
+      case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      case "json" -> "application/json";
+      case "pdf" -> "application/pdf";
+      default -> throw new NotFoundResponse();
+    };
+    ctx.contentType(type);
+    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");
+    org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(rosters);
+    switch (format) {
+      case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
+      case "xlsx" -> export.xlsx(r, Guard.messages(ctx), ctx.outputStream());
+      case "pdf" -> export.pdf(r, Guard.messages(ctx), ctx.outputStream());
+      default -> export.json(r, ctx.outputStream());
+    }
   }
 
   /** The error report: row, column, header, value and reason, in the reader's language. */

@@ -177,6 +177,29 @@ class CliTest {
   }
 
   @Test
+  void exportsAPdfManifestAndAWorkbook() throws Exception {
+    Path list = dir.resolve("list.csv");
+    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\nЇжак,Ґалина,1990,\n");
+    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--received", "03.06.2025",
+        "--db", db()).exit()).isZero();
+    Path pdf = dir.resolve("m.pdf");
+    assertThat(run("roster", "export", "1", "--format", "pdf", "--out", pdf.toString(), "--db", db(), "--lang", "uk").exit()).isZero();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text).contains("Список 1").contains("Від: Росія, кому: Україна, дата 03.06.2025; 2 рядки")
+          .contains("Ковальчук").contains("Їжак").contains("Ґалина").contains("Сторінка 1 з 1");
+    }
+    Path xlsx = dir.resolve("m.xlsx");
+    assertThat(run("roster", "export", "1", "--format", "xlsx", "--out", xlsx.toString(), "--db", db(), "--lang", "en").exit()).isZero();
+    try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+      var rows = wb.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(1)).isEqualTo("Family name");
+      assertThat(rows.get(2).getCellText(1)).isEqualTo("Їжак");
+      assertThat(rows.get(1).getCellText(5)).isEqualTo("солдат");
+    }
+  }
+
+  @Test
   void registryImportIsAllOrNothing() throws Exception {
     Path bad = dir.resolve("bad.csv");
     java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
