@@ -38,13 +38,13 @@ final class RosterCommand {
     @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--from", required = true, description = "the party that handed it over: UA, RU, ICRC, TR")
+    @Option(names = "--from", description = "the party that handed it over: UA, RU, ICRC, TR (a JSON file says it itself)")
     String from;
 
     @Option(names = "--to", description = "the party it was handed to (default: UA, or RU when it came from UA)")
     String to;
 
-    @Option(names = "--purpose", required = true, description = "exchange, information, children or remains")
+    @Option(names = "--purpose", description = "exchange, information, children or remains (a JSON file says it itself)")
     String purpose;
 
     @Option(names = "--received", description = "date received, dd.mm.yyyy (default today)")
@@ -67,11 +67,26 @@ final class RosterCommand {
     @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1 (default 1)")
     int sheet;
 
+    @Option(names = "--signature", description = "the file's detached signature (.sig); needs --key")
+    Path signatureFile;
+
+    @Option(names = "--key", description = "the sender's public key (Base64), or a file holding it")
+    String key;
+
     @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal") String actor;
 
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
+      boolean json = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+      if (!json && (from == null || purpose == null)) {
+        System.err.println(m.get("error.roster.details-required"));
+        return 2;
+      }
+      if ((signatureFile == null) != (key == null)) {
+        System.err.println(m.get("error.signature.needs-key"));
+        return 2;
+      }
       if (!Files.isRegularFile(file)) {
         System.err.println(m.get("error.file.not-found", file.toString()));
         return 2;
@@ -79,10 +94,10 @@ final class RosterCommand {
       RosterDetails details;
       Tables.Options read = Tables.Options.detect().withSheet(Math.max(0, sheet - 1));
       try {
-        Party fromParty = Party.fromKey(from);
+        Party fromParty = Party.fromKey(from == null ? "RU" : from);
         Party toParty = to != null ? Party.fromKey(to) : fromParty == Party.UA ? Party.RU : Party.UA;
         LocalDate on = received == null ? LocalDate.now() : PartialDate.parse(received).earliest();
-        details = new RosterDetails(fromParty, toParty, on, Purpose.fromKey(purpose), notes);
+        details = new RosterDetails(fromParty, toParty, on, Purpose.fromKey(purpose == null ? "exchange" : purpose), notes);
         if (encoding != null) {
           read = read.withCharset(Charset.forName(encoding.equalsIgnoreCase("cp866") ? "IBM866" : encoding));
         }
@@ -103,8 +118,13 @@ final class RosterCommand {
           }
           chosen = Optional.of(ColumnMapping.fromProfile(profile.get(), Integer.MAX_VALUE));
         }
+        Optional<Rosters.Signed> signed = Optional.empty();
+        if (signatureFile != null) {
+          String publicKey = Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
+          signed = Optional.of(new Rosters.Signed(Files.readString(signatureFile).strip(), publicKey));
+        }
         Rosters.Imported r = app.rosters().importFile(file, file.getFileName().toString(), details, read, chosen,
-            actor, n -> System.err.print("\r" + m.get("roster.progress", n)));
+            signed, actor, n -> System.err.print("\r" + m.get("roster.progress", n)));
         System.err.println();
         if (saveMapping != null) {
           app.rosters().saveProfile(details.from(), saveMapping, r.mapping(), actor);
@@ -146,6 +166,7 @@ final class RosterCommand {
         System.out.println(m.get("roster.title", r.id(), r.fileName()));
         System.out.println(m.get("roster.details", r.from().key(), r.to().key(), PartialDate.of(r.receivedOn().getYear(), r.receivedOn().getMonthValue(), r.receivedOn().getDayOfMonth()).toString(),
             m.get("purpose." + r.purpose()), r.rows(), r.errorRows()));
+        System.out.println(m.get("roster.signature." + r.signature()));
         System.out.println("sha256 " + r.sha256() + "  " + r.format() + (r.encoding().isEmpty() ? "" : " " + r.encoding())
             + (r.delimiter().isEmpty() ? "" : " '" + (r.delimiter().equals("\t") ? "\\t" : r.delimiter()) + "'"));
         r.mapping().forEach((field, column) -> System.out.println("  " + column + " " + r.header().get(column - 1)

@@ -67,9 +67,41 @@ public final class Rosters {
   public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
                              Optional<ColumnMapping> mapping, String actor, LongConsumer progress)
       throws RosterFileException, IOException {
+    return importFile(file, fileName, details, options, mapping, Optional.empty(), actor, progress);
+  }
+
+  /** A detached signature (Base64) and the public key (Base64) it should verify against. */
+  public record Signed(String signature, String publicKey) {}
+
+  /**
+   * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String, LongConsumer)}, for a
+   * file that may come signed: a signature that does not verify refuses the file; one that does is recorded.
+   * A JSON interchange file brings its own details, which replace {@code details}.
+   */
+  public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
+                             Optional<ColumnMapping> mapping, Optional<Signed> signed, String actor,
+                             LongConsumer progress) throws RosterFileException, IOException {
+    if (signed.isPresent() && !org.handover.server.signing.InstallationKey.verify(file, signed.get().signature(),
+        signed.get().publicKey())) {
+      throw new RosterFileException("error.signature.invalid", fileName + ": the signature does not verify", fileName);
+    }
     String sha = sha256(file);
     long size = Files.size(file);
-    try (Table table = Tables.open(file, fileName, options)) {
+    boolean json = Tables.format(file, fileName) == org.handover.core.lists.Format.JSON;
+    try (Table table = json ? new JsonTable(file) : Tables.open(file, fileName, options)) {
+      if (json) {
+        Map<String, String> r = ((JsonTable) table).roster();
+        details = new RosterDetails(Party.fromKey(r.get("from")), Party.fromKey(r.get("to")),
+            LocalDate.parse(r.get("receivedOn")), org.handover.core.lists.Purpose.fromKey(r.get("purpose")),
+            r.getOrDefault("notes", ""));
+        Map<String, Integer> identity = new LinkedHashMap<>();
+        for (int i = 0; i < JsonTable.HEADER.size(); i++) {
+          identity.put(JsonTable.HEADER.get(i), i + 1);
+        }
+        mapping = Optional.of(ColumnMapping.fromProfile(identity, JsonTable.HEADER.size()));
+      }
+      final RosterDetails d = details;
+      final String signature = signed.isPresent() ? "verified" : "none";
       ColumnMapping m = mapping.isPresent() ? mapping.get() : ColumnMapping.guess(table.header());
       if (mapping.isPresent()) {
         ColumnMapping.checkHeader(table.header());
@@ -82,7 +114,9 @@ public final class Rosters {
       try {
         return jdbi.<Imported, Exception>inTransaction(h -> {
         storeFile(h, file, sha, size);
-        long id = insertRoster(h, sha, fileName, table, details, m, actor);
+        long id = insertRoster(h, sha, fileName, table, d, m, actor);
+        h.createUpdate("UPDATE rosters SET signature = :s, file_format = :f WHERE id = :id").bind("s", signature)
+            .bind("f", json ? "json" : table.charset().isPresent() ? "csv" : "xlsx").bind("id", id).execute();
         int rows = 0;
         int errorRows = 0;
         PreparedBatch batch = entryBatch(h);
@@ -109,9 +143,10 @@ public final class Rosters {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("file", fileName);
         after.put("sha256", sha);
-        after.put("from", details.from().key());
-        after.put("to", details.to().key());
-        after.put("purpose", details.purpose().key());
+        after.put("from", d.from().key());
+        after.put("to", d.to().key());
+        after.put("purpose", d.purpose().key());
+        after.put("signature", signature);
         after.put("rows", rows);
         after.put("errorRows", errorRows);
         journal.append(h, actor, "roster.import", "roster", String.valueOf(id), "", json(after));
@@ -182,7 +217,8 @@ public final class Rosters {
   /** A stored roster's details and counts. */
   public record Summary(long id, String fileName, String sha256, String format, String encoding, String delimiter,
                         Party from, Party to, LocalDate receivedOn, String purpose, String notes, List<String> header,
-                        Map<String, Integer> mapping, int rows, int errorRows, String importedBy, long importedAt) {}
+                        Map<String, Integer> mapping, int rows, int errorRows, String importedBy, long importedAt,
+                        String signature) {}
 
   public Optional<Summary> find(long id) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters WHERE id = :id").bind("id", id)
@@ -192,7 +228,8 @@ public final class Rosters {
             rs.getObject("received_on", LocalDate.class), rs.getString("purpose"), rs.getString("notes"),
             parse(rs.getString("header"), new TypeReference<List<String>>() {}),
             parse(rs.getString("mapping"), new TypeReference<LinkedHashMap<String, Integer>>() {}),
-            rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at")))
+            rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at"),
+            rs.getString("signature")))
         .findOne());
   }
 

@@ -200,6 +200,34 @@ class CliTest {
   }
 
   @Test
+  void aSignedJsonExportImportsOnTheOtherSideAndABrokenOneIsRefused() throws Exception {
+    Path list = dir.resolve("list.csv");
+    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\n");
+    assertThat(run("roster", "import", list.toString(), "--from", "UA", "--to", "RU", "--purpose", "exchange",
+        "--received", "03.06.2025", "--db", db()).exit()).isZero();
+    Path json = dir.resolve("ours.json");
+    assertThat(run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db()).exit()).isZero();
+    String key = run("key", "show", "--db", db()).out().strip();
+    String theirs = "jdbc:h2:file:" + dir.resolve("theirs");
+    Run in = run("roster", "import", json.toString(), "--signature", json + ".sig", "--key", key, "--db", theirs, "--lang", "en");
+    assertThat(in.exit()).as(in.err()).isZero();
+    Run shown = run("roster", "show", "1", "--db", theirs, "--lang", "en");
+    assertThat(shown.out()).contains("from UA to RU, received 03.06.2025").contains("signature verified")
+        .contains("Ковальчук\tЮрій\t\t12.03.1998");
+    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("Юрій", "Юрий"));
+    Run tampered = run("roster", "import", json.toString(), "--signature", json + ".sig", "--key", key, "--db", theirs, "--lang", "en");
+    assertThat(tampered.exit()).isEqualTo(2);
+    assertThat(tampered.err()).contains("the signature does not verify").contains("Nothing was stored.");
+    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("\"family\"", "\"surname\""));
+    Run broken = run("roster", "import", json.toString(), "--db", theirs, "--lang", "en");
+    assertThat(broken.exit()).isEqualTo(2);
+    assertThat(broken.err()).contains("does not follow the interchange schema at $.entries[0].surname");
+    try (App app = App.open(theirs)) {
+      assertThat(app.rosters().list()).hasSize(1);
+    }
+  }
+
+  @Test
   void registryImportIsAllOrNothing() throws Exception {
     Path bad = dir.resolve("bad.csv");
     java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
