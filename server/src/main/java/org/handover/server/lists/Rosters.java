@@ -302,6 +302,12 @@ public final class Rosters {
     });
   }
 
+  /** Every saved mapping, as "PARTY/name". */
+  public List<String> profiles() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT party, name FROM mapping_profiles ORDER BY party, name")
+        .map((rs, ctx) -> rs.getString("party") + "/" + rs.getString("name")).list());
+  }
+
   public Optional<Map<String, Integer>> profile(Party party, String name) {
     return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
         .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne()

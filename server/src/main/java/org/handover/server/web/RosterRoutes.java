@@ -123,7 +123,19 @@ final class RosterRoutes {
       }
       ColumnMapping.checkHeader(t.header());
       Map<Integer, String> chosen = new java.util.HashMap<>();
-      ColumnMapping.guess(t.header()).columns().forEach((f, c) -> chosen.put(c, f.key()));
+      ColumnMapping guessed = ColumnMapping.guess(t.header());
+      String profile = ctx.formParam("profile");
+      if (profile != null && profile.contains("/")) {
+        String[] pn = profile.split("/", 2);
+        Optional<Map<String, Integer>> saved = rosters.profile(Party.fromKey(pn[0]), pn[1]);
+        if (saved.isPresent()) {
+          guessed = ColumnMapping.fromProfile(saved.get(), t.header().size());
+        }
+      }
+      guessed.columns().forEach((f, c) -> chosen.put(c, f.key()));
+      model.put("profiles", rosters.profiles());
+      model.put("profile", profile == null ? "" : profile);
+      model.put("sheet", ctx.formParam("sheet") == null ? "1" : ctx.formParam("sheet"));
       model.put("header", t.header());
       model.put("rows", rows);
       model.put("mapping", chosen);
@@ -132,6 +144,9 @@ final class RosterRoutes {
       web.render(ctx, "roster_preview.jte", view, model);
     } catch (RosterFileException e) {
       ctx.status(422);
+      model.put("profiles", List.of());
+      model.put("profile", "");
+      model.put("sheet", "1");
       model.put("header", List.of());
       model.put("rows", List.of());
       model.put("mapping", Map.of());
