@@ -1,0 +1,30 @@
+package org.handover.core.matching;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One field of a candidate pair, compared into a level: 0 is the strongest agreement, the last the
+ * weakest; {@link #MISSING} when either side lacks the field (it then weighs nothing).
+ *
+ * @param <T> the record compared
+ */
+public interface FieldComparison<T> {
+  int MISSING = -1;
+
+  /** The field's name, as explanations show it. */
+  String name();
+
+  /** The names of the levels, strongest first. */
+  List<String> levels();
+
+  int compare(T a, T b);
+
+  /**
+   * The value whose frequency adjusts the weight of exact agreement (agreeing on Шевченко counts for
+   * less than on a rare surname); empty when the field has no such adjustment or the record no value.
+   */
+  default Optional<String> termOf(T record) {
+    return Optional.empty();
+  }
+}
