@@ -33,6 +33,11 @@ public final class NameParser {
           + "|enko|chuk|uk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|ov|ova|ev|eva|in|ina|ko|ak|iak|yak|ets)$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  private static final Pattern STRONG_SURNAME = Pattern.compile(
+      ".+(енко|чук|щук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва"
+          + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva)$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   public static ParsedName parse(String text) {
     String t = LABEL.matcher(text.strip()).replaceFirst("");
     int comma = t.indexOf(',');
@@ -79,13 +84,22 @@ public final class NameParser {
     if (ParsedName.isInitial(w.get(0))) {
       return around(w, w.size() - 1, 0.85); // Ю. П. Ковальчук
     }
-    boolean firstLooks = SURNAME.matcher(w.get(0)).matches();
-    boolean lastLooks = SURNAME.matcher(w.get(w.size() - 1)).matches();
-    if (firstLooks != lastLooks) {
-      return around(w, firstLooks ? 0 : w.size() - 1, 0.75);
+    int first = surnameScore(w.get(0));
+    int last = surnameScore(w.get(w.size() - 1));
+    if (first != last) {
+      // an ending only surnames have is a fair clue; -ин or -ко alone (Костянтин, Петро... Бойко) a weak one
+      return around(w, first > last ? 0 : w.size() - 1, Math.max(first, last) == 2 ? 0.75 : 0.6);
     }
     boolean cyrillic = t.chars().anyMatch(ch -> Scheme.isCyrillic((char) ch));
     return around(w, cyrillic ? 0 : w.size() - 1, 0.5);
+  }
+
+  /** 2 for an ending only surnames have (-енко, -чук, -ський, -ов), 1 for one given names share (-ин, -ко), else 0. */
+  private static int surnameScore(String word) {
+    if (STRONG_SURNAME.matcher(word).matches()) {
+      return 2;
+    }
+    return SURNAME.matcher(word).matches() ? 1 : 0;
   }
 
   /** The family name at {@code family}; the rest, in order, given then patronymic. */

@@ -185,6 +185,19 @@ public final class Names {
   }
 
   public static List<String> keys(PreparedName name) {
+    List<String> keys = keysInOrder(name);
+    ParsedName p = name.parsed;
+    if (p.confidence() < 0.75 && !p.given().isEmpty() && !name.given.initial) {
+      // the order was a guess: key the other reading too, so that a swapped name still meets its block
+      Set<String> both = new LinkedHashSet<>(keys);
+      both.addAll(keysInOrder(new PreparedName(new ParsedName(p.given(), p.family(), p.patronymic(),
+          ParsedName.Order.UNKNOWN, p.confidence()))));
+      return new ArrayList<>(both);
+    }
+    return keys;
+  }
+
+  private static List<String> keysInOrder(PreparedName name) {
     Set<String> keys = new LinkedHashSet<>();
     List<String> families = canonical(name.family.skeletons, true);
     for (String f : families) {

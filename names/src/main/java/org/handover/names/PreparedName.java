@@ -24,4 +24,14 @@ public final class PreparedName {
   public ParsedName parsed() {
     return parsed;
   }
+
+  /** The family name's script-neutral skeleton: the same for every spelling of it. */
+  public String familySkeleton() {
+    return family.skeletons.get(0);
+  }
+
+  /** The given name's skeleton ("" when there is no given name). */
+  public String givenSkeleton() {
+    return given.empty() ? "" : given.skeletons.get(0);
+  }
 }

@@ -17,6 +17,16 @@ public final class Em {
   public record Fit(double[][] m, double lambda, int iterations) {}
 
   public static Fit fit(int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations) {
+    return fit(vectors, levels, u, lambda0, maxIterations, 0.999);
+  }
+
+  /**
+   * As {@link #fit(int[][], int[], double[][], double, int)}, with λ held at most {@code maxLambda}: among
+   * pairs blocked on names nearly all agree on names, and without a bound EM explains that by calling
+   * every pair a match. No more pairs can match than the smaller list has records.
+   */
+  public static Fit fit(int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations,
+                        double maxLambda) {
     int fields = levels.length;
     double[][] m = new double[fields][];
     for (int k = 0; k < fields; k++) {
@@ -26,7 +36,7 @@ public final class Em {
         m[k][l] = l == 0 ? 0.9 : 0.1 / Math.max(1, levels[k] - 1);
       }
     }
-    double lambda = lambda0;
+    double lambda = Math.min(lambda0, maxLambda);
     int it = 0;
     for (; it < maxIterations; it++) {
       double[][] sum = new double[fields][];
@@ -62,7 +72,7 @@ public final class Em {
           m[k][l] = next;
         }
       }
-      double nextLambda = Math.min(0.999, Math.max(1e-6, posteriors / Math.max(1, vectors.length)));
+      double nextLambda = Math.min(maxLambda, Math.max(1e-6, posteriors / Math.max(1, vectors.length)));
       change = Math.max(change, Math.abs(nextLambda - lambda));
       lambda = nextLambda;
       if (change < 1e-5) {

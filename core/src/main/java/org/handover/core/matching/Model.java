@@ -74,7 +74,8 @@ public final class Model<T> {
       vectors[p] = vector(fields, left.get(candidates.left(p)), right.get(candidates.right(p)));
     }
     double lambda0 = Math.min(0.5, Math.max(1e-4, (double) Math.min(left.size(), right.size()) / Math.max(1, candidates.size())));
-    Em.Fit fit = Em.fit(vectors, levels, u, lambda0, 30);
+    double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, candidates.size()));
+    Em.Fit fit = Em.fit(vectors, levels, u, lambda0, 30, maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
     for (FieldComparison<T> f : fields) {
       Map<String, Double> freq = new HashMap<>();

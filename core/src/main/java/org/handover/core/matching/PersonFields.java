@@ -1,0 +1,244 @@
+package org.handover.core.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.handover.core.registry.PartialDate;
+import org.handover.names.Comparison;
+import org.handover.names.Level;
+import org.handover.names.Names;
+import org.handover.names.PreparedName;
+import org.handover.names.Skeleton;
+
+/**
+ * How a roster entry and a registry person are compared and blocked: names part by part at the names
+ * library's levels (the best over every pair of spellings), date of birth, place of birth, the
+ * father's name against the patronymic, service number, sex and unit.
+ */
+public final class PersonFields {
+  private PersonFields() {}
+
+  static final List<String> NAME_LEVELS = List.of("exact", "transliteration", "equivalent", "phonetic", "edit",
+      "initials", "different");
+
+  /** The best comparison over every pair of spellings; cached for the pair last asked about. */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+
+  static Comparison names(PersonRecord a, PersonRecord b) {
+    Object[] last = LAST.get();
+    if (last[0] == a && last[1] == b) {
+      return (Comparison) last[2];
+    }
+    Comparison best = null;
+    for (PreparedName x : a.names()) {
+      for (PreparedName y : b.names()) {
+        Comparison c = Names.compare(x, y);
+        if (best == null || c.level().ordinal() < best.level().ordinal()) {
+          best = c;
+        }
+      }
+    }
+    last[0] = a;
+    last[1] = b;
+    last[2] = best;
+    return best;
+  }
+
+  static FieldComparison<PersonRecord> namePart(String name, int part, boolean termFrequency) {
+    return new FieldComparison<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> levels() {
+        return NAME_LEVELS;
+      }
+
+      @Override
+      public int compare(PersonRecord a, PersonRecord b) {
+        Level l = names(a, b).parts().get(part).level();
+        return l == null ? MISSING : l.ordinal();
+      }
+
+      @Override
+      public Optional<String> termOf(PersonRecord r) {
+        return termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty();
+      }
+    };
+  }
+
+  static final FieldComparison<PersonRecord> BIRTH_DATE = new FieldComparison<>() {
+    @Override
+    public String name() {
+      return "date of birth";
+    }
+
+    @Override
+    public List<String> levels() {
+      return List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year",
+          "within one year", "different");
+    }
+
+    @Override
+    public int compare(PersonRecord a, PersonRecord b) {
+      if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
+        return MISSING;
+      }
+      PartialDate x = a.birthDate().get();
+      PartialDate y = b.birthDate().get();
+      if (x.equals(y) && x.day().isPresent()) {
+        return 0;
+      }
+      if (x.day().isPresent() && y.day().isPresent()) {
+        if (x.year() == y.year() && x.day().equals(y.month()) && x.month().equals(y.day())) {
+          return 1;
+        }
+        if (Strings.osa(x.toString(), y.toString()) == 1) {
+          return 2;
+        }
+      }
+      if (x.year() == y.year() && x.month().isPresent() && x.month().equals(y.month())) {
+        return 3;
+      }
+      if (x.year() == y.year()) {
+        return 4;
+      }
+      return Math.abs(x.year() - y.year()) <= 1 ? 5 : 6;
+    }
+  };
+
+  static FieldComparison<PersonRecord> sameOrNot(String name, java.util.function.Function<PersonRecord, String> get) {
+    return new FieldComparison<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> levels() {
+        return List.of("same", "different");
+      }
+
+      @Override
+      public int compare(PersonRecord a, PersonRecord b) {
+        String x = get.apply(a);
+        String y = get.apply(b);
+        if (x.isEmpty() || y.isEmpty()) {
+          return MISSING;
+        }
+        return x.equals(y) ? 0 : 1;
+      }
+    };
+  }
+
+  static final FieldComparison<PersonRecord> SERVICE_NUMBER = new FieldComparison<>() {
+    @Override
+    public String name() {
+      return "service number";
+    }
+
+    @Override
+    public List<String> levels() {
+      return List.of("same", "one character off", "different");
+    }
+
+    @Override
+    public int compare(PersonRecord a, PersonRecord b) {
+      if (a.serviceNumber().isEmpty() || b.serviceNumber().isEmpty()) {
+        return MISSING;
+      }
+      int d = Strings.osa(a.serviceNumber(), b.serviceNumber());
+      return Math.min(d, 2);
+    }
+  };
+
+  /** The father's first name on one side against the patronymic on the other: Петро ~ Петрович. */
+  static final FieldComparison<PersonRecord> FATHER = new FieldComparison<>() {
+    @Override
+    public String name() {
+      return "father's name and patronymic";
+    }
+
+    @Override
+    public List<String> levels() {
+      return List.of("consistent", "inconsistent");
+    }
+
+    @Override
+    public int compare(PersonRecord a, PersonRecord b) {
+      int ab = consistent(a.fatherName(), b);
+      int ba = consistent(b.fatherName(), a);
+      if (ab == MISSING && ba == MISSING) {
+        return MISSING;
+      }
+      return ab == 1 || ba == 1 ? 1 : 0;
+    }
+
+    private int consistent(String father, PersonRecord other) {
+      String patronymic = other.names().get(0).parsed().patronymic();
+      if (father.isEmpty() || patronymic.isEmpty() || patronymic.endsWith(".")) {
+        return MISSING;
+      }
+      String f = Skeleton.of(father);
+      String p = Skeleton.of(patronymic);
+      String stem = f.length() > 3 ? f.substring(0, f.length() - 2) : f;
+      return p.startsWith(stem) ? 0 : 1;
+    }
+  };
+
+  public static List<FieldComparison<PersonRecord>> all() {
+    return List.of(namePart("family name", 0, true), namePart("given name", 1, false),
+        namePart("patronymic", 2, false), BIRTH_DATE, sameOrNot("place of birth", PersonRecord::birthPlace), FATHER,
+        SERVICE_NUMBER, sameOrNot("sex", PersonRecord::sex), sameOrNot("unit", PersonRecord::unit));
+  }
+
+  /**
+   * Name keys with the year of birth; the full date with the family name's first sound; the service
+   * number; the family name with the given name's first sound (for entries without a date).
+   */
+  public static List<BlockingRule<PersonRecord>> rules() {
+    return List.of(
+        BlockingRule.of("name keys + year of birth", r -> {
+          if (r.birthDate().isEmpty()) {
+            return List.of();
+          }
+          Set<String> keys = new LinkedHashSet<>();
+          for (PreparedName n : r.names()) {
+            for (String k : Names.keys(n)) {
+              keys.add(k + "|" + r.birthDate().get().year());
+            }
+          }
+          return new ArrayList<>(keys);
+        }),
+        BlockingRule.of("date of birth + family initial", r -> {
+          if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
+            return List.of();
+          }
+          Set<String> keys = new LinkedHashSet<>();
+          for (PreparedName n : r.names()) {
+            String f = n.familySkeleton();
+            if (!f.isEmpty()) {
+              keys.add(r.birthDate().get() + "|" + f.charAt(0));
+            }
+          }
+          return new ArrayList<>(keys);
+        }),
+        BlockingRule.of("service number", r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber())),
+        BlockingRule.of("family name + given initial", r -> {
+          Set<String> keys = new LinkedHashSet<>();
+          for (PreparedName n : r.names()) {
+            String g = n.givenSkeleton();
+            for (String k : Names.keys(n)) {
+              if (k.startsWith("F:") && !g.isEmpty()) {
+                keys.add(k + "." + g.charAt(0));
+              }
+            }
+          }
+          return new ArrayList<>(keys);
+        }));
+  }
+}

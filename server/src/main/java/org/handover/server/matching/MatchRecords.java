@@ -1,0 +1,98 @@
+package org.handover.server.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.lists.Field;
+import org.handover.core.matching.PersonRecord;
+import org.handover.core.registry.PartialDate;
+import org.handover.names.Folding;
+import org.handover.names.Names;
+import org.handover.names.ParsedName;
+import org.handover.names.PreparedName;
+import org.handover.names.Skeleton;
+import org.handover.server.lists.Rosters;
+import org.jdbi.v3.core.Jdbi;
+
+/** The registry's persons and a roster's entries as the matching engine compares them. */
+public final class MatchRecords {
+  private MatchRecords() {}
+
+  /** Every person of the registry, every spelling of the name prepared. */
+  public static List<PersonRecord> registry(Jdbi jdbi) {
+    return jdbi.withHandle(h -> {
+      Map<Long, List<PreparedName>> names = new HashMap<>();
+      h.createQuery("SELECT person_id, family, given, patronymic FROM person_names ORDER BY person_id, position")
+          .map((rs, ctx) -> names.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>()).add(Names.prepare(
+              new ParsedName(rs.getString("family"), rs.getString("given"), rs.getString("patronymic"),
+                  ParsedName.Order.FAMILY_FIRST, 1))))
+          .forEach(x -> { });
+      return h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day, birth_place, father_name,"
+              + " service_number_key, sex, unit FROM persons ORDER BY id")
+          .map((rs, ctx) -> {
+            int y = rs.getInt("birth_year");
+            Optional<PartialDate> born = Optional.empty();
+            if (!rs.wasNull()) {
+              int m = rs.getInt("birth_month");
+              boolean hasMonth = !rs.wasNull();
+              int d = rs.getInt("birth_day");
+              boolean hasDay = !rs.wasNull();
+              born = Optional.of(new PartialDate(y, hasMonth ? Optional.of(m) : Optional.empty(),
+                  hasDay ? Optional.of(d) : Optional.empty()));
+            }
+            String sex = rs.getString("sex");
+            return new PersonRecord(rs.getLong("id"), rs.getString("reference"), names.get(rs.getLong("id")), born,
+                place(rs.getString("birth_place")), rs.getString("father_name"), rs.getString("service_number_key"),
+                "unknown".equals(sex) ? "" : sex, unit(rs.getString("unit")));
+          }).list();
+    });
+  }
+
+  /** A roster's entries that have a name; the id is the row. */
+  public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
+    List<PersonRecord> out = new ArrayList<>();
+    for (int offset = 0; ; offset += 5000) {
+      List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
+      for (Rosters.StoredEntry e : page) {
+        if (e.family().isEmpty()) {
+          continue;
+        }
+        Optional<PartialDate> born = Optional.empty();
+        try {
+          born = e.born().isEmpty() ? Optional.empty() : Optional.of(PartialDate.parse(e.born()));
+        } catch (IllegalArgumentException ex) {
+          // stored dates are valid; an unreadable one is treated as unknown
+        }
+        Map<String, String> f = e.fields();
+        String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(java.util.Locale.ROOT);
+        List<PreparedName> names = new ArrayList<>();
+        names.add(Names.prepare(new ParsedName(e.family(), e.given(), e.patronymic(), ParsedName.Order.FAMILY_FIRST, 1)));
+        String full = f.getOrDefault(Field.FULL_NAME.key(), "");
+        if (!full.isEmpty() && !e.given().isEmpty() && Names.parse(full).confidence() < 0.75) {
+          // "VOVK IVAN": the order was a guess, so the other reading is compared too
+          names.add(Names.prepare(new ParsedName(e.given(), e.family(), e.patronymic(), ParsedName.Order.UNKNOWN, 0.5)));
+        }
+        out.add(new PersonRecord(e.row(), String.valueOf(e.row()), names, born,
+            place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")), f.getOrDefault(Field.FATHER_NAME.key(), ""),
+            Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
+            sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m") ? "male"
+                : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
+            unit(f.getOrDefault(Field.UNIT.key(), ""))));
+      }
+      if (page.size() < 5000) {
+        return out;
+      }
+    }
+  }
+
+  static String place(String p) {
+    return p.isBlank() ? "" : Skeleton.of(p);
+  }
+
+  /** A unit by its digits: "в/ч А1234" and "A-1234" are one unit. */
+  static String unit(String u) {
+    return u.replaceAll("\\D", "");
+  }
+}
