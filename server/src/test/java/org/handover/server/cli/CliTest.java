@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,29 @@ class CliTest {
     try (App app = App.open(theirs)) {
       assertThat(app.rosters().list()).hasSize(1);
     }
+  }
+
+  @Test
+  void matchLinksARosterInAnotherScriptToTheRegistry() throws Exception {
+    try (App app = App.open(db())) {
+      app.registry().addAll(new org.handover.core.demo.DemoPeople(5, java.time.LocalDate.of(2025, 6, 2)).generate(400),
+          java.time.LocalDate.of(2025, 6, 2), "test");
+      app.registry().add(new org.handover.core.registry.PersonForm(java.util.Map.of("name.0.family", "Ковальчук",
+          "name.0.given", "Юрій", "name.0.patronymic", "Петрович", "birth_date", "12.03.1998", "reference", "UA-K1"))
+          .read(0, java.time.LocalDate.of(2025, 6, 2)).person().orElseThrow(), java.time.LocalDate.of(2025, 6, 2), "test");
+    }
+    Path list = dir.resolve("their.csv");
+    java.nio.file.Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nНЕИЗВЕСТНЫЙ Сидор Карпович,01.01.1970\n");
+    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db()).exit()).isZero();
+    Path out = dir.resolve("links.csv");
+    Run r = run("match", "--roster", "1", "--one-to-one", "--out", out.toString(), "--db", db(), "--lang", "en");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 entries against 401 persons").contains("auto-link 1").contains("no match 1");
+    List<String> lines = java.nio.file.Files.readAllLines(out);
+    assertThat(lines.get(0)).endsWith("entry_row,entry_id,person_id,person_reference,weight,probability,band,decision");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).startsWith("1,1:1,").contains(",UA-K1,").endsWith(",auto,proposed");
+    assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err()).contains("there is no roster 9");
   }
 
   @Test
