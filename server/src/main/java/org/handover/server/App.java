@@ -15,6 +15,7 @@ public final class App implements AutoCloseable {
   private final Accounts accounts;
   private final org.handover.server.lists.Rosters rosters;
   private final org.handover.server.signing.InstallationKey key;
+  private final org.handover.server.matching.Matching matching;
   private final Clock clock;
 
   public App(Database database, Clock clock) {
@@ -25,6 +26,7 @@ public final class App implements AutoCloseable {
     this.accounts = new Accounts(database.jdbi(), journal, clock);
     this.rosters = new org.handover.server.lists.Rosters(database.jdbi(), journal, clock);
     this.key = new org.handover.server.signing.InstallationKey(database.jdbi(), journal);
+    this.matching = new org.handover.server.matching.Matching(database.jdbi(), rosters, journal, clock);
     org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
   }
 
@@ -52,6 +54,10 @@ public final class App implements AutoCloseable {
     return rosters;
   }
 
+  public org.handover.server.matching.Matching matching() {
+    return matching;
+  }
+
   public org.handover.server.signing.InstallationKey key() {
     return key;
   }
@@ -75,7 +81,7 @@ public final class App implements AutoCloseable {
   }
 
   public WebServer web(long maxUploadBytes) {
-    return new WebServer(registry, accounts, journal, rosters, clock, maxUploadBytes);
+    return new WebServer(registry, accounts, journal, rosters, matching, clock, maxUploadBytes);
   }
 
   @Override

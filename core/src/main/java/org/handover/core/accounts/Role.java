@@ -18,6 +18,11 @@ public enum Role {
     return this == ADMIN || this == REGISTRAR;
   }
 
+  /** Whether this role may run matching and confirm or reject proposed links. */
+  public boolean reviewsMatches() {
+    return this == ADMIN || this == REVIEWER || this == REGISTRAR;
+  }
+
   public boolean managesAccounts() {
     return this == ADMIN;
   }

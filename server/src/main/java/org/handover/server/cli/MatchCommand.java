@@ -1,22 +1,16 @@
 package org.handover.server.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.handover.core.lists.CsvExport;
 import org.handover.core.matching.Linker;
-import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.server.App;
 import org.handover.server.i18n.Messages;
-import org.handover.server.matching.MatchRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +18,7 @@ import picocli.CommandLine.Option;
 /** Links a roster's entries to the registry and prints the counts per band; writes the links as CSV. */
 @Command(name = "match", mixinStandardHelpOptions = true,
     description = {"Link a roster to the registry: blocking, Fellegi–Sunter weights trained by EM, one band per link.",
-        "Links are proposals: nothing is stored yet, and no decision is made."})
+        "The run and its links are stored for review; decisions made before are kept and shown."})
 final class MatchCommand implements Callable<Integer> {
   @Mixin
   Options options;
@@ -41,6 +35,9 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--review", defaultValue = "0.5", description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
   double review;
 
+  @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
+  String actor;
+
   @Option(names = "--out", description = "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
@@ -56,49 +53,34 @@ final class MatchCommand implements Callable<Integer> {
         System.err.println(m.get("error.roster.unknown", roster));
         return 2;
       }
-      List<PersonRecord> entries = MatchRecords.roster(app.rosters(), roster);
-      List<PersonRecord> persons = MatchRecords.registry(app.database().jdbi());
-      if (entries.isEmpty() || persons.isEmpty()) {
-        System.err.println(m.get("error.match.empty", entries.size(), persons.size()));
+      org.handover.server.matching.Matching.Run run;
+      try {
+        run = app.matching().run(roster, oneToOne, auto, review, actor);
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
         return 2;
       }
-      Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), PersonFields.rules(),
-          Linker.Options.defaults().oneToOne(oneToOne));
-      int sure = 0;
-      int toReview = 0;
-      Set<Integer> linked = new HashSet<>();
-      PrintWriter csv = null;
-      CsvExport writer = null;
       if (out != null) {
-        writer = new CsvExport(Files.newOutputStream(out));
-        writer.row(List.of("entry_row", "entry_id", "person_id", "person_reference", "weight", "probability", "band",
-            "decision"));
-      }
-      for (Linker.Link l : r.links()) {
-        double p = l.scored().probability();
-        if (p < review) {
-          continue;
-        }
-        String band = p >= auto ? "auto" : "review";
-        if (p >= auto) {
-          sure++;
-        } else {
-          toReview++;
-        }
-        linked.add(l.left());
-        if (writer != null) {
-          PersonRecord e = entries.get(l.left());
-          PersonRecord person = persons.get(l.right());
-          writer.row(List.of(String.valueOf(e.id()), roster + ":" + e.id(), String.valueOf(person.id()), person.reference(),
-              String.format(Locale.ROOT, "%.3f", l.scored().weight()), String.format(Locale.ROOT, "%.6f", p), band,
-              "proposed"));
+        try (CsvExport writer = new CsvExport(Files.newOutputStream(out))) {
+          writer.row(List.of("entry_row", "entry_id", "person_id", "person_reference", "weight", "probability", "band",
+              "decision"));
+          java.util.Map<Long, String> references = new java.util.HashMap<>();
+          app.database().jdbi().useHandle(h -> h.createQuery("SELECT id, reference FROM persons")
+              .map((rs, ctx) -> references.put(rs.getLong("id"), rs.getString("reference"))).forEach(x -> { }));
+          List<org.handover.server.matching.Matching.StoredMatch> stored = new java.util.ArrayList<>(app.matching().matches(run.id()));
+          stored.sort(java.util.Comparator.comparingInt(org.handover.server.matching.Matching.StoredMatch::entryRow)
+              .thenComparingDouble(x -> -x.weight()));
+          for (var s : stored) {
+            writer.row(List.of(String.valueOf(s.entryRow()), roster + ":" + s.entryRow(), String.valueOf(s.personId()),
+                references.getOrDefault(s.personId(), ""), String.format(Locale.ROOT, "%.3f", s.weight()),
+                String.format(Locale.ROOT, "%.6f", s.probability()), s.band(), s.decision().isEmpty() ? "proposed" : s.decision()));
+          }
         }
       }
-      if (writer != null) {
-        writer.close();
-      }
-      System.out.println(m.get("match.summary", entries.size(), persons.size(), r.candidates().size(), sure, toReview,
-          entries.size() - linked.size()));
+      Linker.Result<PersonRecord> r = run.result();
+      System.out.println(m.get("match.run", run.id()));
+      System.out.println(m.get("match.summary", run.entries(), run.persons(), r.candidates().size(), run.auto(),
+          run.review(), run.noMatch()));
       System.out.println(m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis()) + " "
           + r.candidates().byRule());
       if (out != null) {

@@ -54,7 +54,10 @@ final class Guard {
     ctx.attribute(USER, user.orElse(null));
     ctx.attribute(MESSAGES, Messages.of(language));
     if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > web.maxUploadBytes()) {
-      // refused before the body is read, so that an oversized upload costs nothing
+      // refused without parsing; the body is read off (up to a bound) so that the client, still sending,
+      // is not cut off before it can read the refusal
+      drain(ctx, DRAIN_LIMIT);
+      ctx.header("Connection", "close");
       web.error(ctx, 413, Messages.of(language).get("error.upload.too-large", web.maxUploadBytes() >> 20));
       ctx.skipRemainingHandlers();
       return;
@@ -72,6 +75,21 @@ final class Guard {
         web.error(ctx, 401, Messages.of(language).get("error.login-required"));
       }
       ctx.skipRemainingHandlers();
+    }
+  }
+
+  static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  private static void drain(Context ctx, long limit) {
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long read = 0;
+      for (int n = in.read(buffer); n > 0 && read < limit; n = in.read(buffer)) {
+        read += n;
+      }
+    } catch (java.io.IOException e) {
+      // the client went away: there is nobody left to tell
     }
   }
 

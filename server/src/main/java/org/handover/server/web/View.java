@@ -42,6 +42,12 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return messages.has("field." + key) ? t("field." + key) : key;
   }
 
+  /** A matching field's or level's name in the user's language ("date of birth", "one digit off"). */
+  public String matchTerm(String english) {
+    String key = "match-term." + english.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return messages.has(key) ? t(key) : english;
+  }
+
   public String url(String value) {
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -32,11 +32,13 @@ public final class WebServer {
   private final Journal journal;
   private final Clock clock;
   private final org.handover.server.lists.Rosters rosters;
+  private final org.handover.server.matching.Matching matching;
   private final long maxUploadBytes;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public WebServer(Registry registry, Accounts accounts, Journal journal, org.handover.server.lists.Rosters rosters,
-                   Clock clock, long maxUploadBytes) {
+                   org.handover.server.matching.Matching matching, Clock clock, long maxUploadBytes) {
+    this.matching = matching;
     this.registry = registry;
     this.accounts = accounts;
     this.journal = journal;
@@ -52,6 +54,7 @@ public final class WebServer {
     RegistryRoutes persons = new RegistryRoutes(registry, journal, guard, this, clock);
     JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
     RosterRoutes rosterRoutes = new RosterRoutes(rosters, guard, this, clock, maxUploadBytes);
+    MatchRoutes matchRoutes = new MatchRoutes(matching, rosters, registry, guard, this);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
@@ -69,6 +72,7 @@ public final class WebServer {
       persons.register(config.routes);
       journalRoutes.register(config.routes);
       rosterRoutes.register(config.routes);
+      matchRoutes.register(config.routes);
       config.routes.get("/", ctx -> ctx.redirect("/persons"));
       config.routes.exception(StaleRecordException.class, (e, ctx) ->
           error(ctx, 409, guard.view(ctx).t("error.stale")));

@@ -99,6 +99,38 @@ class BrowserTest {
     Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  private void logIn(String base) {
+    driver.get(base + "/login");
+    driver.findElement(By.id("username")).sendKeys("olena");
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+  }
+
+  @Test
+  void runMatchingOnAListAndConfirmALinkWithTheKeyboard() throws Exception {
+    Path list = Files.createTempFile("their", ".csv");
+    Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n");
+    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.lists.RosterDetails(
+        org.handover.core.registry.Party.RU, org.handover.core.registry.Party.UA, LocalDate.now(),
+        org.handover.core.lists.Purpose.EXCHANGE, ""), org.handover.core.lists.Tables.Options.detect(),
+        java.util.Optional.empty(), "test", n -> { }).id();
+    String base = "http://127.0.0.1:" + web.port();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    logIn(base);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+    driver.get(base + "/rosters/" + roster);
+    driver.findElement(By.id("run-match")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("explanation")));
+    String before = driver.findElement(By.id("progress")).getText();
+    assertThat(driver.findElement(By.id("pair")).getText()).contains("Ковальчук Юрій Петрович");
+    assertThat(driver.findElement(By.id("explanation")).getText()).contains("прізвище").contains("дата народження");
+    shot("review-uk");
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys("c").perform();
+    wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("progress"), before)));
+    assertThat(driver.findElement(By.id("progress")).getText()).startsWith("вирішено 1 з");
+    assertThat(driver.findElement(By.id("decided")).getText()).contains("підтверджено (olena)");
+  }
+
   @Test
   void logInSwitchToUkrainianFindByLatinSpellingEditAndSeeTheJournal() throws IOException {
     String base = "http://127.0.0.1:" + web.port();

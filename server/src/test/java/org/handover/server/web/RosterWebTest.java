@@ -85,6 +85,23 @@ class RosterWebTest {
   }
 
   @Test
+  void anObserverCannotRunMatchingOrDecide() throws Exception {
+    java.nio.file.Path list = java.nio.file.Files.createTempFile("their", ".csv");
+    java.nio.file.Files.write(list, LIST);
+    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.lists.RosterDetails(
+        org.handover.core.registry.Party.RU, org.handover.core.registry.Party.UA, java.time.LocalDate.now(),
+        org.handover.core.lists.Purpose.EXCHANGE, ""), org.handover.core.lists.Tables.Options.detect(),
+        java.util.Optional.empty(), "test", n -> { }).id();
+    Browser o = as("icrc", observer);
+    o.get("/rosters/" + roster);
+    assertThat(o.submit("/rosters/" + roster + "/match").statusCode()).isEqualTo(403);
+    assertThat(o.submit("/matches/1/decide", "entry_row", "1", "person_id", "1", "decision", "confirmed").statusCode())
+        .isEqualTo(403);
+    long runs = app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_runs").mapTo(Long.class).one());
+    assertThat(runs).isZero();
+  }
+
+  @Test
   void anUploadOverTheLimitIsRefusedWithAClearMessage() {
     Browser b = as("olena", registrar);
     b.get("/rosters/new");

@@ -1,0 +1,90 @@
+package org.handover.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.accounts.Role;
+import org.handover.server.accounts.User;
+import org.handover.server.lists.Rosters;
+import org.handover.server.matching.Matching;
+import org.handover.server.registry.Registry;
+
+/** Matching on the web: run it for a roster, then review the proposed links one pair at a time. */
+final class MatchRoutes {
+  private final Matching matching;
+  private final Rosters rosters;
+  private final Registry registry;
+  private final Guard guard;
+  private final WebServer web;
+
+  MatchRoutes(Matching matching, Rosters rosters, Registry registry, Guard guard, WebServer web) {
+    this.matching = matching;
+    this.rosters = rosters;
+    this.registry = registry;
+    this.guard = guard;
+    this.web = web;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/rosters/{id}/match", ctx -> {
+      User user = Guard.require(ctx, Role::reviewsMatches);
+      long rosterId = number(ctx.pathParam("id"));
+      rosters.find(rosterId).orElseThrow(NotFoundResponse::new);
+      try {
+        Matching.Run run = matching.run(rosterId, "on".equals(ctx.formParam("one_to_one")), 0.99, 0.5, user.username());
+        ctx.redirect("/matches/" + run.id());
+      } catch (IllegalArgumentException e) {
+        web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));
+      }
+    });
+    routes.get("/matches/{run}", this::review);
+    routes.post("/matches/{run}/decide", ctx -> {
+      User user = Guard.require(ctx, Role::reviewsMatches);
+      long run = number(ctx.pathParam("run"));
+      long roster = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
+      String decision = ctx.formParam("decision");
+      if (!"skip".equals(decision)) {
+        try {
+          matching.decide(roster, (int) number(ctx.formParam("entry_row")), number(ctx.formParam("person_id")),
+              decision == null ? "" : decision, user.username());
+        } catch (IllegalArgumentException e) {
+          web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
+          return;
+        }
+      }
+      int skip = (int) Math.max(0, number(Optional.ofNullable(ctx.formParam("skip")).orElse("0")));
+      ctx.redirect("/matches/" + run + ("skip".equals(decision) ? "?skip=" + (skip + 1) : ""));
+    });
+  }
+
+  private void review(Context ctx) {
+    long run = number(ctx.pathParam("run"));
+    long rosterId = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
+    List<Matching.StoredMatch> all = matching.matches(run);
+    List<Matching.StoredMatch> open = all.stream().filter(m -> m.decision().isEmpty()).toList();
+    int skip = (int) Math.max(0, number(Optional.ofNullable(ctx.queryParam("skip")).orElse("0")));
+    Optional<Matching.StoredMatch> current = open.isEmpty() ? Optional.empty() : Optional.of(open.get(skip % open.size()));
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("run", run);
+    model.put("roster", rosters.find(rosterId).orElseThrow(NotFoundResponse::new));
+    model.put("total", all.size());
+    model.put("decided", all.size() - open.size());
+    model.put("skip", skip);
+    model.put("current", current);
+    model.put("entry", current.flatMap(m -> rosters.entries(rosterId, false, m.entryRow() - 1, 1).stream().findFirst()));
+    model.put("person", current.flatMap(m -> registry.find(m.personId())));
+    model.put("decidedList", all.stream().filter(m -> !m.decision().isEmpty()).toList());
+    web.render(ctx, "review.jte", guard.view(ctx), model);
+  }
+
+  private static long number(String s) {
+    try {
+      return Long.parseLong(s == null ? "" : s.strip());
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.handover.server.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.data.Offset;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.lists.Purpose;
+import org.handover.core.lists.RosterDetails;
+import org.handover.core.lists.Tables;
+import org.handover.core.matching.Model;
+import org.handover.core.registry.Party;
+import org.handover.core.registry.PersonForm;
+import org.handover.server.App;
+import org.handover.server.journal.Journal;
+import org.handover.server.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Match runs and decisions on H2 ({@link MatchingH2Test}) and PostgreSQL ({@link MatchingPgTest}). */
+abstract class MatchingCases {
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  @TempDir
+  Path dir;
+  App app;
+  long roster;
+  long kovalchuk;
+
+  abstract String url();
+
+  @BeforeEach
+  void open() throws Exception {
+    app = new App(Database.open(url()), Clock.systemUTC());
+    app.registry().addAll(new DemoPeople(5, TODAY).generate(300), TODAY, "test");
+    kovalchuk = app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрій",
+        "name.0.patronymic", "Петрович", "birth_date", "12.03.1998")).read(0, TODAY).person().orElseThrow(), TODAY, "test");
+    Path list = dir.resolve("their.csv");
+    Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n", StandardCharsets.UTF_8);
+    roster = app.rosters().importFile(list, "their.csv", new RosterDetails(Party.RU, Party.UA, TODAY, Purpose.EXCHANGE, ""),
+        Tables.Options.detect(), Optional.empty(), "test", n -> { }).id();
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  @Test
+  void aRunStoresItsLinksWithExplanationsThatSumToTheirWeight() {
+    Matching.Run run = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    List<Matching.StoredMatch> stored = app.matching().matches(run.id());
+    assertThat(stored).anySatisfy(m -> {
+      assertThat(m.entryRow()).isEqualTo(1);
+      assertThat(m.personId()).isEqualTo(kovalchuk);
+      assertThat(m.band()).isEqualTo("auto");
+    });
+    for (Matching.StoredMatch m : stored) {
+      Model.Scored s = m.explanation();
+      double sum = s.priorBits() + s.explanation().stream().mapToDouble(Model.Contribution::bits).sum();
+      assertThat(sum).isCloseTo(m.weight(), Offset.offset(1e-9));
+    }
+    assertThat(app.journal().find(Journal.Filter.forEntity("match-run", String.valueOf(run.id())), 0, 5)).hasSize(1);
+  }
+
+  @Test
+  void aDecisionIsJournaledAndSurvivesARerun() {
+    Matching.Run first = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
+    Matching.Run second = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(app.matching().matches(second.id())).filteredOn(m -> m.personId() == kovalchuk && m.entryRow() == 1)
+        .singleElement().satisfies(m -> {
+          assertThat(m.decision()).isEqualTo("confirmed");
+          assertThat(m.decidedBy()).isEqualTo("reviewer");
+        });
+    app.matching().decide(roster, 1, kovalchuk, "rejected", "chief");
+    assertThat(app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
+        .extracting(e -> e.before() + "->" + e.after())
+        .containsExactly("{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\"}", "->{\"decision\":\"confirmed\"}");
+  }
+
+  @Test
+  void aDecisionOnAPairNoRunProposedIsRefused() {
+    app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    assertThatThrownBy(() -> app.matching().decide(roster, 1, 1, "confirmed", "reviewer"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> app.matching().decide(roster, 1, kovalchuk, "maybe", "reviewer"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
