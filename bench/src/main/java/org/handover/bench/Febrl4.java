@@ -43,62 +43,26 @@ public final class Febrl4 {
   }
 
   static FieldComparison<Rec> text(String name, Function<Rec, String> get, boolean tf) {
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return name;
+    return FieldComparison.of(name, List.of("exact", "jw>=0.92", "jw>=0.8", "different"), (a, b) -> {
+      String x = get.apply(a);
+      String y = get.apply(b);
+      if (x.isEmpty() || y.isEmpty()) {
+        return FieldComparison.MISSING;
       }
-
-      @Override
-      public List<String> levels() {
-        return List.of("exact", "jw>=0.92", "jw>=0.8", "different");
+      if (x.equals(y)) {
+        return 0;
       }
-
-      @Override
-      public int compare(Rec a, Rec b) {
-        String x = get.apply(a);
-        String y = get.apply(b);
-        if (x.isEmpty() || y.isEmpty()) {
-          return MISSING;
-        }
-        if (x.equals(y)) {
-          return 0;
-        }
-        double jw = Strings.jaroWinkler(x, y);
-        return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
-      }
-
-      @Override
-      public Optional<String> termOf(Rec r) {
-        String v = get.apply(r);
-        return tf && !v.isEmpty() ? Optional.of(v) : Optional.empty();
-      }
-    };
+      double jw = Strings.jaroWinkler(x, y);
+      return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
+    }, r -> tf && !get.apply(r).isEmpty() ? Optional.of(get.apply(r)) : Optional.empty());
   }
 
   static FieldComparison<Rec> digits(String name, Function<Rec, String> get) {
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<String> levels() {
-        return List.of("exact", "one edit", "two edits", "different");
-      }
-
-      @Override
-      public int compare(Rec a, Rec b) {
-        String x = get.apply(a);
-        String y = get.apply(b);
-        if (x.isEmpty() || y.isEmpty()) {
-          return MISSING;
-        }
-        int d = Strings.osa(x, y);
-        return Math.min(d, 3);
-      }
-    };
+    return FieldComparison.of(name, List.of("exact", "one edit", "two edits", "different"), (a, b) -> {
+      String x = get.apply(a);
+      String y = get.apply(b);
+      return x.isEmpty() || y.isEmpty() ? FieldComparison.MISSING : Math.min(Strings.osa(x, y), 3);
+    });
   }
 
   public static List<FieldComparison<Rec>> fields() {

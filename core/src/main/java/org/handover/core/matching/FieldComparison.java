@@ -27,4 +27,36 @@ public interface FieldComparison<T> {
   default Optional<String> termOf(T record) {
     return Optional.empty();
   }
+
+  /** A comparison from its name, its levels and a function giving the level (or {@link #MISSING}). */
+  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare) {
+    return of(name, levels, compare, r -> Optional.empty());
+  }
+
+  /** As {@link #of(String, List, java.util.function.ToIntBiFunction)}, with a term for frequency adjustment. */
+  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare,
+                                   java.util.function.Function<T, Optional<String>> term) {
+    List<String> copy = List.copyOf(levels);
+    return new FieldComparison<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> levels() {
+        return copy;
+      }
+
+      @Override
+      public int compare(T a, T b) {
+        return compare.applyAsInt(a, b);
+      }
+
+      @Override
+      public Optional<String> termOf(T record) {
+        return term.apply(record);
+      }
+    };
+  }
 }

@@ -47,148 +47,75 @@ public final class PersonFields {
   }
 
   static FieldComparison<PersonRecord> namePart(String name, int part, boolean termFrequency) {
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<String> levels() {
-        return NAME_LEVELS;
-      }
-
-      @Override
-      public int compare(PersonRecord a, PersonRecord b) {
-        Level l = names(a, b).parts().get(part).level();
-        return l == null ? MISSING : l.ordinal();
-      }
-
-      @Override
-      public Optional<String> termOf(PersonRecord r) {
-        return termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty();
-      }
-    };
+    return FieldComparison.of(name, NAME_LEVELS, (a, b) -> {
+      Level l = names(a, b).parts().get(part).level();
+      return l == null ? FieldComparison.MISSING : l.ordinal();
+    }, r -> termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty());
   }
 
-  static final FieldComparison<PersonRecord> BIRTH_DATE = new FieldComparison<>() {
-    @Override
-    public String name() {
-      return "date of birth";
-    }
+  static final FieldComparison<PersonRecord> BIRTH_DATE = FieldComparison.of("date of birth",
+      List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year", "within one year",
+          "different"), PersonFields::birthDates);
 
-    @Override
-    public List<String> levels() {
-      return List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year",
-          "within one year", "different");
+  private static int birthDates(PersonRecord a, PersonRecord b) {
+    if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
+      return FieldComparison.MISSING;
     }
-
-    @Override
-    public int compare(PersonRecord a, PersonRecord b) {
-      if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
-        return MISSING;
-      }
-      PartialDate x = a.birthDate().get();
-      PartialDate y = b.birthDate().get();
-      if (x.equals(y) && x.day().isPresent()) {
-        return 0;
-      }
-      if (x.day().isPresent() && y.day().isPresent()) {
-        if (x.year() == y.year() && x.day().equals(y.month()) && x.month().equals(y.day())) {
-          return 1;
-        }
-        if (Strings.osa(x.toString(), y.toString()) == 1) {
-          return 2;
-        }
-      }
-      if (x.year() == y.year() && x.month().isPresent() && x.month().equals(y.month())) {
-        return 3;
-      }
-      if (x.year() == y.year()) {
-        return 4;
-      }
-      return Math.abs(x.year() - y.year()) <= 1 ? 5 : 6;
+    PartialDate x = a.birthDate().get();
+    PartialDate y = b.birthDate().get();
+    if (x.equals(y) && x.day().isPresent()) {
+      return 0;
     }
-  };
+    if (x.day().isPresent() && y.day().isPresent()) {
+      if (x.year() == y.year() && x.day().equals(y.month()) && x.month().equals(y.day())) {
+        return 1;
+      }
+      if (Strings.osa(x.toString(), y.toString()) == 1) {
+        return 2;
+      }
+    }
+    if (x.year() == y.year() && x.month().isPresent() && x.month().equals(y.month())) {
+      return 3;
+    }
+    if (x.year() == y.year()) {
+      return 4;
+    }
+    return Math.abs(x.year() - y.year()) <= 1 ? 5 : 6;
+  }
 
   static FieldComparison<PersonRecord> sameOrNot(String name, java.util.function.Function<PersonRecord, String> get) {
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<String> levels() {
-        return List.of("same", "different");
-      }
-
-      @Override
-      public int compare(PersonRecord a, PersonRecord b) {
-        String x = get.apply(a);
-        String y = get.apply(b);
-        if (x.isEmpty() || y.isEmpty()) {
-          return MISSING;
-        }
-        return x.equals(y) ? 0 : 1;
-      }
-    };
+    return FieldComparison.of(name, List.of("same", "different"), (a, b) -> {
+      String x = get.apply(a);
+      String y = get.apply(b);
+      return x.isEmpty() || y.isEmpty() ? FieldComparison.MISSING : x.equals(y) ? 0 : 1;
+    });
   }
 
-  static final FieldComparison<PersonRecord> SERVICE_NUMBER = new FieldComparison<>() {
-    @Override
-    public String name() {
-      return "service number";
-    }
-
-    @Override
-    public List<String> levels() {
-      return List.of("same", "one character off", "different");
-    }
-
-    @Override
-    public int compare(PersonRecord a, PersonRecord b) {
-      if (a.serviceNumber().isEmpty() || b.serviceNumber().isEmpty()) {
-        return MISSING;
-      }
-      int d = Strings.osa(a.serviceNumber(), b.serviceNumber());
-      return Math.min(d, 2);
-    }
-  };
+  static final FieldComparison<PersonRecord> SERVICE_NUMBER = FieldComparison.of("service number",
+      List.of("same", "one character off", "different"), (a, b) -> a.serviceNumber().isEmpty()
+          || b.serviceNumber().isEmpty() ? FieldComparison.MISSING : Math.min(Strings.osa(a.serviceNumber(), b.serviceNumber()), 2));
 
   /** The father's first name on one side against the patronymic on the other: Петро ~ Петрович. */
-  static final FieldComparison<PersonRecord> FATHER = new FieldComparison<>() {
-    @Override
-    public String name() {
-      return "father's name and patronymic";
-    }
+  static final FieldComparison<PersonRecord> FATHER = FieldComparison.of("father's name and patronymic",
+      List.of("consistent", "inconsistent"), (a, b) -> {
+        int ab = fatherFits(a.fatherName(), b);
+        int ba = fatherFits(b.fatherName(), a);
+        if (ab == FieldComparison.MISSING && ba == FieldComparison.MISSING) {
+          return FieldComparison.MISSING;
+        }
+        return ab == 1 || ba == 1 ? 1 : 0;
+      });
 
-    @Override
-    public List<String> levels() {
-      return List.of("consistent", "inconsistent");
+  private static int fatherFits(String father, PersonRecord other) {
+    String patronymic = other.names().get(0).parsed().patronymic();
+    if (father.isEmpty() || patronymic.isEmpty() || patronymic.endsWith(".")) {
+      return FieldComparison.MISSING;
     }
-
-    @Override
-    public int compare(PersonRecord a, PersonRecord b) {
-      int ab = consistent(a.fatherName(), b);
-      int ba = consistent(b.fatherName(), a);
-      if (ab == MISSING && ba == MISSING) {
-        return MISSING;
-      }
-      return ab == 1 || ba == 1 ? 1 : 0;
-    }
-
-    private int consistent(String father, PersonRecord other) {
-      String patronymic = other.names().get(0).parsed().patronymic();
-      if (father.isEmpty() || patronymic.isEmpty() || patronymic.endsWith(".")) {
-        return MISSING;
-      }
-      String f = Skeleton.of(father);
-      String p = Skeleton.of(patronymic);
-      String stem = f.length() > 3 ? f.substring(0, f.length() - 2) : f;
-      return p.startsWith(stem) ? 0 : 1;
-    }
-  };
+    String f = Skeleton.of(father);
+    String p = Skeleton.of(patronymic);
+    String stem = f.length() > 3 ? f.substring(0, f.length() - 2) : f;
+    return p.startsWith(stem) ? 0 : 1;
+  }
 
   public static List<FieldComparison<PersonRecord>> all() {
     return List.of(namePart("family name", 0, true), namePart("given name", 1, false),

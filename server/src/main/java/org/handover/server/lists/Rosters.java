@@ -249,16 +249,7 @@ public final class Rosters {
             + (onlyProblems ? " AND has_problems = TRUE" : "") + " ORDER BY row_no LIMIT :limit OFFSET :offset")
         .bind("id", rosterId).bind("limit", limit).bind("offset", offset)
         .map((rs, ctx) -> {
-          int y = rs.getInt("birth_year");
-          String born = "";
-          if (!rs.wasNull()) {
-            int mo = rs.getInt("birth_month");
-            boolean hasMonth = !rs.wasNull();
-            int d = rs.getInt("birth_day");
-            boolean hasDay = !rs.wasNull();
-            born = new PartialDate(y, hasMonth ? Optional.of(mo) : Optional.empty(),
-                hasDay ? Optional.of(d) : Optional.empty()).toString();
-          }
+          String born = org.handover.server.storage.Columns.birthDate(rs).map(PartialDate::toString).orElse("");
           return new StoredEntry(rs.getInt("row_no"), rs.getLong("line_no"),
               parse(rs.getString("cells"), new TypeReference<List<String>>() {}), rs.getString("family"),
               rs.getString("given"), rs.getString("patronymic"), born,

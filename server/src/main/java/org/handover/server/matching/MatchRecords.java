@@ -32,16 +32,7 @@ public final class MatchRecords {
       return h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day, birth_place, father_name,"
               + " service_number_key, sex, unit FROM persons ORDER BY id")
           .map((rs, ctx) -> {
-            int y = rs.getInt("birth_year");
-            Optional<PartialDate> born = Optional.empty();
-            if (!rs.wasNull()) {
-              int m = rs.getInt("birth_month");
-              boolean hasMonth = !rs.wasNull();
-              int d = rs.getInt("birth_day");
-              boolean hasDay = !rs.wasNull();
-              born = Optional.of(new PartialDate(y, hasMonth ? Optional.of(m) : Optional.empty(),
-                  hasDay ? Optional.of(d) : Optional.empty()));
-            }
+            Optional<PartialDate> born = org.handover.server.storage.Columns.birthDate(rs);
             String sex = rs.getString("sex");
             return new PersonRecord(rs.getLong("id"), rs.getString("reference"), names.get(rs.getLong("id")), born,
                 place(rs.getString("birth_place")), rs.getString("father_name"), rs.getString("service_number_key"),

@@ -115,7 +115,7 @@ final class PersonFinder {
   }
 
   private static Registry.Hit hit(ResultSet rs) throws SQLException {
-    String born = PersonRows.birthDate(rs).map(PartialDate::toString).orElse("");
+    String born = org.handover.server.storage.Columns.birthDate(rs).map(PartialDate::toString).orElse("");
     return new Registry.Hit(rs.getLong("id"), rs.getString("display_name"), born, rs.getString("service_number"),
         rs.getString("reference"), rs.getString("status"), rs.getString("kind"));
   }

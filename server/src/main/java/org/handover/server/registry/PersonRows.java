@@ -125,7 +125,7 @@ final class PersonRows {
   }
 
   private static Person read(ResultSet rs, List<Name> names) throws SQLException {
-    Optional<PartialDate> birth = birthDate(rs);
+    Optional<PartialDate> birth = org.handover.server.storage.Columns.birthDate(rs);
     Set<Category> categories = EnumSet.noneOf(Category.class);
     for (String c : rs.getString("categories").split(",")) {
       if (!c.isEmpty()) {
@@ -139,20 +139,6 @@ final class PersonRows {
         rs.getString("last_residence"), rs.getString("marks"), rs.getString("person_to_inform"), categories,
         Status.fromKey(rs.getString("status")), party(rs.getString("holding_party")),
         rs.getBoolean("tracing_consent"), rs.getString("notes"));
-  }
-
-  /** The date of birth in a row's birth_year, birth_month and birth_day, each of which may be NULL. */
-  static Optional<PartialDate> birthDate(ResultSet rs) throws SQLException {
-    int year = rs.getInt("birth_year");
-    if (rs.wasNull()) {
-      return Optional.empty();
-    }
-    int month = rs.getInt("birth_month");
-    boolean hasMonth = !rs.wasNull();
-    int day = rs.getInt("birth_day");
-    boolean hasDay = !rs.wasNull();
-    return Optional.of(new PartialDate(year, hasMonth ? Optional.of(month) : Optional.empty(),
-        hasDay ? Optional.of(day) : Optional.empty()));
   }
 
   private static Optional<Party> party(String key) {
