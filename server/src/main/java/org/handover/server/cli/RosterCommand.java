@@ -198,6 +198,9 @@ final class RosterCommand {
     @Option(names = "--out", required = true, description = "the file to write")
     Path out;
 
+    @Option(names = "--confirmed-only", description = "only the entries a reviewer has linked to a person of the registry")
+    boolean confirmedOnly;
+
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
@@ -211,7 +214,7 @@ final class RosterCommand {
           System.err.println(m.get("error.roster.unknown", id));
           return 2;
         }
-        org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(app.rosters());
+        org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(app.rosters(), confirmedOnly);
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
         try (var stream = Files.newOutputStream(tmp)) {
           switch (format) {

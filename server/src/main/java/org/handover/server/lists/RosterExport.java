@@ -19,9 +19,20 @@ import org.handover.server.i18n.Messages;
 public final class RosterExport {
   private static final int PAGE = 5000;
   private final Rosters rosters;
+  private final boolean confirmedOnly;
 
   public RosterExport(Rosters rosters) {
+    this(rosters, false);
+  }
+
+  /** With {@code confirmedOnly}, only the entries a reviewer has linked to a person of the registry. */
+  public RosterExport(Rosters rosters, boolean confirmedOnly) {
     this.rosters = rosters;
+    this.confirmedOnly = confirmedOnly;
+  }
+
+  private List<Rosters.StoredEntry> page(Rosters.Summary r, int offset) {
+    return confirmedOnly ? rosters.confirmedEntries(r.id(), offset, PAGE) : rosters.entries(r.id(), false, offset, PAGE);
   }
 
   /** Row number, name parts, date of birth, then every other mapped field, in the mapping's order. */
@@ -33,7 +44,7 @@ public final class RosterExport {
       fields.forEach(f -> header.add(m.get("list-field." + f)));
       csv.row(header);
       for (int offset = 0; ; offset += PAGE) {
-        List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+        List<Rosters.StoredEntry> page = page(r, offset);
         for (Rosters.StoredEntry e : page) {
           List<String> row = new ArrayList<>(List.of(String.valueOf(e.row()), e.family(), e.given(), e.patronymic(),
               e.born()));
@@ -65,7 +76,7 @@ public final class RosterExport {
       g.writeEndObject();
       g.writeArrayFieldStart("entries");
       for (int offset = 0; ; offset += PAGE) {
-        List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+        List<Rosters.StoredEntry> page = page(r, offset);
         for (Rosters.StoredEntry e : page) {
           g.writeStartObject();
           g.writeNumberField("row", e.row());
@@ -106,7 +117,7 @@ public final class RosterExport {
     }
     int row = 1;
     for (int offset = 0; ; offset += PAGE) {
-      List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+      List<Rosters.StoredEntry> page = page(r, offset);
       for (Rosters.StoredEntry e : page) {
         ws.value(row, 0, e.row());
         ws.value(row, 1, e.family());
@@ -129,7 +140,7 @@ public final class RosterExport {
   public void pdf(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
     List<Rosters.StoredEntry> all = new ArrayList<>();
     for (int offset = 0; ; offset += PAGE) {
-      List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, PAGE);
+      List<Rosters.StoredEntry> page = page(r, offset);
       all.addAll(page);
       if (page.size() < PAGE) {
         break;

@@ -245,8 +245,18 @@ public final class Rosters {
                             String born, Map<String, String> fields, List<Entry.Problem> problems) {}
 
   public List<StoredEntry> entries(long rosterId, boolean onlyProblems, int offset, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM roster_entries WHERE roster_id = :id"
-            + (onlyProblems ? " AND has_problems = TRUE" : "") + " ORDER BY row_no LIMIT :limit OFFSET :offset")
+    return entries(rosterId, onlyProblems ? " AND e.has_problems = TRUE" : "", offset, limit);
+  }
+
+  /** The entries a reviewer has linked to a person of the registry (a confirmed match). */
+  public List<StoredEntry> confirmedEntries(long rosterId, int offset, int limit) {
+    return entries(rosterId, " AND EXISTS (SELECT 1 FROM match_decisions d WHERE d.roster_id = e.roster_id"
+        + " AND d.entry_row = e.row_no AND d.decision = 'confirmed')", offset, limit);
+  }
+
+  private List<StoredEntry> entries(long rosterId, String condition, int offset, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT e.* FROM roster_entries e WHERE e.roster_id = :id"
+            + condition + " ORDER BY e.row_no LIMIT :limit OFFSET :offset")
         .bind("id", rosterId).bind("limit", limit).bind("offset", offset)
         .map((rs, ctx) -> {
           String born = org.handover.server.storage.Columns.birthDate(rs).map(PartialDate::toString).orElse("");

@@ -111,6 +111,22 @@ public final class Matching {
         .list());
   }
 
+  /** One run of a roster, as its page lists it. */
+  public record RunSummary(long id, String createdBy, long createdAt, int auto, int review, int confirmed) {}
+
+  public List<RunSummary> runs(long rosterId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT r.id, r.created_by, r.created_at,"
+            + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'auto') AS auto_count,"
+            + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'review') AS review_count,"
+            + " (SELECT COUNT(*) FROM matches m JOIN match_decisions d ON d.roster_id = m.roster_id"
+            + " AND d.entry_row = m.entry_row AND d.person_id = m.person_id WHERE m.run_id = r.id"
+            + " AND d.decision = 'confirmed') AS confirmed_count FROM match_runs r WHERE r.roster_id = :roster ORDER BY r.id DESC")
+        .bind("roster", rosterId)
+        .map((rs, ctx) -> new RunSummary(rs.getLong("id"), rs.getString("created_by"), rs.getLong("created_at"),
+            rs.getInt("auto_count"), rs.getInt("review_count"), rs.getInt("confirmed_count")))
+        .list());
+  }
+
   public Optional<Long> rosterOf(long runId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT roster_id FROM match_runs WHERE id = :id").bind("id", runId)
         .mapTo(Long.class).findOne());

@@ -34,14 +34,17 @@ final class RosterRoutes {
   static final int PREVIEW_ROWS = 10;
   static final int PAGE_SIZE = 50;
   private final Rosters rosters;
+  private final org.handover.server.matching.Matching matching;
   private final Uploads uploads;
   private final Guard guard;
   private final WebServer web;
   private final Clock clock;
   private final long maxUploadBytes;
 
-  RosterRoutes(Rosters rosters, Guard guard, WebServer web, Clock clock, long maxUploadBytes) {
+  RosterRoutes(Rosters rosters, org.handover.server.matching.Matching matching, Guard guard, WebServer web, Clock clock,
+               long maxUploadBytes) {
     this.rosters = rosters;
+    this.matching = matching;
     this.uploads = new Uploads(clock);
     this.guard = guard;
     this.web = web;
@@ -133,6 +136,7 @@ final class RosterRoutes {
         }
       }
       guessed.columns().forEach((f, c) -> chosen.put(c, f.key()));
+      model.put("report", validate(s, ctx, t.header(), guessed, view));
       model.put("profiles", rosters.profiles());
       model.put("profile", profile == null ? "" : profile);
       model.put("sheet", ctx.formParam("sheet") == null ? "1" : ctx.formParam("sheet"));
@@ -145,6 +149,7 @@ final class RosterRoutes {
     } catch (RosterFileException e) {
       ctx.status(422);
       model.put("profiles", List.of());
+      model.put("report", new ValidationReport(0, 0, List.of()));
       model.put("profile", "");
       model.put("sheet", "1");
       model.put("header", List.of());
@@ -159,6 +164,30 @@ final class RosterRoutes {
       web.render(ctx, "roster_upload.jte", view, Map.of("error", view.t("error.file.unreadable", e.getMessage()),
           "maxMb", maxUploadBytes >> 20));
     }
+  }
+
+  private ValidationReport validate(Uploads.Staged s, Context ctx, List<String> header, ColumnMapping mapping, View view) {
+    int rows = 0;
+    int bad = 0;
+    List<String> first = new ArrayList<>();
+    try (Table t = Tables.open(s.file(), s.name(), options(ctx))) {
+      org.handover.core.lists.EntryReader reader = new org.handover.core.lists.EntryReader(header, mapping, LocalDate.now(clock));
+      for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
+        Entry e = reader.read(r.get());
+        rows++;
+        if (!e.ok()) {
+          bad++;
+          for (Entry.Problem p : e.problems()) {
+            if (first.size() < 20) {
+              first.add(view.t("roster.problem", p.row(), p.column(), p.header(), p.value(), view.t(p.key(), p.args().toArray())));
+            }
+          }
+        }
+      }
+    } catch (RosterFileException | IOException e) {
+      first.add(e.getMessage());
+    }
+    return new ValidationReport(rows, bad, first);
   }
 
   private Map<String, String> details(Context ctx) {
@@ -222,7 +251,7 @@ final class RosterRoutes {
     List<Rosters.StoredEntry> entries = rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean more = entries.size() > PAGE_SIZE;
     web.render(ctx, "roster.jte", guard.view(ctx), Map.of("r", r, "entries", more ? entries.subList(0, PAGE_SIZE) : entries,
-        "page", page, "more", more, "onlyProblems", onlyProblems));
+        "page", page, "more", more, "onlyProblems", onlyProblems, "runs", matching.runs(r.id())));
   }
 
   private void export(Context ctx) throws IOException {

@@ -53,7 +53,7 @@ public final class WebServer {
     LoginRoutes login = new LoginRoutes(sessions, accounts, guard, this);
     RegistryRoutes persons = new RegistryRoutes(registry, journal, guard, this, clock);
     JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
-    RosterRoutes rosterRoutes = new RosterRoutes(rosters, guard, this, clock, maxUploadBytes);
+    RosterRoutes rosterRoutes = new RosterRoutes(rosters, matching, guard, this, clock, maxUploadBytes);
     MatchRoutes matchRoutes = new MatchRoutes(matching, rosters, registry, guard, this);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;

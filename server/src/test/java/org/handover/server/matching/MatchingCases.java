@@ -21,6 +21,7 @@ import org.handover.core.registry.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
+import org.handover.server.lists.Rosters;
 import org.handover.server.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,23 @@ abstract class MatchingCases {
     assertThat(app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
         .extracting(e -> e.before() + "->" + e.after())
         .containsExactly("{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\"}", "->{\"decision\":\"confirmed\"}");
+  }
+
+  @Test
+  void theConfirmedPartOfARosterIsWhatAReviewerLinked() throws Exception {
+    Matching.Run run = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    assertThat(app.rosters().confirmedEntries(roster, 0, 10)).isEmpty();
+    app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
+    assertThat(app.rosters().confirmedEntries(roster, 0, 10)).extracting(Rosters.StoredEntry::row).containsExactly(1);
+    assertThat(app.matching().runs(roster)).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo(run.id());
+      assertThat(r.confirmed()).isEqualTo(1);
+    });
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new org.handover.server.lists.RosterExport(app.rosters(), true).csv(app.rosters().find(roster).orElseThrow(),
+        org.handover.server.i18n.Messages.of("en"), out);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).startsWith("1,КОВАЛЬЧУК,Юрий,Петрович,12.03.1998"));
   }
 
   @Test

@@ -57,6 +57,8 @@ class RosterWebTest {
     assertThat(preview.body()).contains("Ковальчук").contains("рядовой")
         .containsPattern("<option value=\"windows-1251\" selected>").containsPattern("<option value=\";\" selected>")
         .containsPattern("name=\"col.0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"family\" selected>");
+    assertThat(preview.body()).contains("з цією відповідністю прочитано 2 рядки, з помилками: 1")
+        .contains("рядок 2, стовпець 4 (Дата рождения) «31.02.1999»");
     assertThat(rosters()).isZero();
     Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview.body());
     assertThat(token.find()).isTrue();
