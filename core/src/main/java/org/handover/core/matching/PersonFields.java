@@ -23,20 +23,27 @@ public final class PersonFields {
   static final List<String> NAME_LEVELS = List.of("exact", "transliteration", "equivalent", "phonetic", "edit",
       "initials", "different");
 
-  /** The best comparison over every pair of spellings; cached for the pair last asked about. */
+  /**
+   * Each name part's best level over every pair of spellings that both have the part, or null when
+   * none has; cached for the pair last asked about. Per part, so that a spelling without a
+   * patronymic cannot hide the patronymics that differ in another (Іванович against Степанович).
+   */
   private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
-  static Comparison names(PersonRecord a, PersonRecord b) {
+  static Level[] nameLevels(PersonRecord a, PersonRecord b) {
     Object[] last = LAST.get();
     if (last[0] == a && last[1] == b) {
-      return (Comparison) last[2];
+      return (Level[]) last[2];
     }
-    Comparison best = null;
+    Level[] best = new Level[3];
     for (PreparedName x : a.names()) {
       for (PreparedName y : b.names()) {
         Comparison c = Names.compare(x, y);
-        if (best == null || c.level().ordinal() < best.level().ordinal()) {
-          best = c;
+        for (int k = 0; k < 3; k++) {
+          Level l = c.parts().get(k).level();
+          if (l != null && (best[k] == null || l.ordinal() < best[k].ordinal())) {
+            best[k] = l;
+          }
         }
       }
     }
@@ -48,7 +55,7 @@ public final class PersonFields {
 
   static FieldComparison<PersonRecord> namePart(String name, int part, boolean termFrequency) {
     return FieldComparison.of(name, NAME_LEVELS, (a, b) -> {
-      Level l = names(a, b).parts().get(part).level();
+      Level l = nameLevels(a, b)[part];
       return l == null ? FieldComparison.MISSING : l.ordinal();
     }, r -> termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty());
   }
