@@ -66,7 +66,7 @@ public final class ImportBench {
       long t0 = System.nanoTime();
       Rosters.Imported r = app.rosters().importFile(csv, "list.csv",
           new RosterDetails(Party.RU, Party.UA, LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, ""), Tables.Options.detect(),
-          Optional.empty(), "bench", n -> {
+          Optional.empty(), "bench", (n, share) -> {
             if (n % 100_000 == 0) {
               System.err.printf("%,d rows%n", n);
             }

@@ -24,11 +24,32 @@ final class CsvTable implements Table {
   private final char delimiter;
   private final List<String> header;
   private int number;
+  private final long size;
+  private volatile long consumed;
 
   CsvTable(Path file, Charset charset, int bomLength, char delimiter) throws RosterFileException, IOException {
     this.charset = charset;
     this.delimiter = delimiter;
-    InputStream in = Files.newInputStream(file);
+    this.size = Math.max(1, Files.size(file));
+    InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          consumed++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+          consumed += n;
+        }
+        return n;
+      }
+    };
     in.skipNBytes(bomLength);
     this.reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowExtraFields(true)
         .allowMissingFields(true).ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
@@ -73,6 +94,11 @@ final class CsvTable implements Table {
     }
     number++;
     return Optional.of(new Row(number, r.get().getStartingLineNumber(), r.get().getFields()));
+  }
+
+  @Override
+  public double progress() {
+    return Math.min(1.0, (double) consumed / size);
   }
 
   @Override

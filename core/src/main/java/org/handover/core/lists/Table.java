@@ -20,6 +20,11 @@ public interface Table extends AutoCloseable {
   /** The encoding the text was read in; empty for workbooks. */
   Optional<Charset> charset();
 
+  /** The share of the file read so far, 0 to 1; -1 when it cannot be told. */
+  default double progress() {
+    return -1;
+  }
+
   /** The cell separator; 0 for workbooks. */
   char delimiter();
 

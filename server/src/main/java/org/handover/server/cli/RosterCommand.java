@@ -124,7 +124,7 @@ final class RosterCommand {
           signed = Optional.of(new Rosters.Signed(Files.readString(signatureFile).strip(), publicKey));
         }
         Rosters.Imported r = app.rosters().importFile(file, file.getFileName().toString(), details, read, chosen,
-            signed, actor, n -> System.err.print("\r" + m.get("roster.progress", n)));
+            signed, actor, (n, share) -> System.err.print("\r" + bar(share) + " " + m.get("roster.progress", n)));
         System.err.println();
         if (saveMapping != null) {
           app.rosters().saveProfile(details.from(), saveMapping, r.mapping(), actor);
@@ -265,6 +265,15 @@ final class RosterCommand {
       System.out.println(m.get(ok ? "roster.verified" : "roster.not-verified", file.getFileName().toString()));
       return ok ? 0 : 1;
     }
+  }
+
+  /** "[##########----------]  50%" for a share of the file read; nothing when the share is unknown. */
+  static String bar(double share) {
+    if (share < 0) {
+      return "";
+    }
+    int filled = (int) Math.round(share * 20);
+    return "[" + "#".repeat(filled) + "-".repeat(20 - filled) + "] " + String.format("%3d%%", Math.round(share * 100));
   }
 
   /** "row 2, column 4 (Дата народження) '31.02.1999': not a possible date". */

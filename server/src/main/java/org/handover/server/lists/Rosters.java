@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 import org.handover.core.lists.ColumnMapping;
 import org.handover.core.lists.Entry;
 import org.handover.core.lists.EntryReader;
@@ -38,7 +37,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * one transaction with its journal entry, so that a roster is there whole or not at all.
  *
  * <pre>{@code
- * Rosters.Imported r = rosters.importFile(path, "spysok.csv", details, Tables.Options.detect(), Optional.empty(), "olena", n -> {});
+ * Rosters.Imported r = rosters.importFile(path, "spysok.csv", details, Tables.Options.detect(), Optional.empty(), "olena", (rows, share) -> {});
  * }</pre>
  */
 public final class Rosters {
@@ -55,6 +54,12 @@ public final class Rosters {
     this.clock = clock;
   }
 
+  /** Told how an import goes: rows read so far, and the share of the file read (0 to 1, or -1 if unknown). */
+  @FunctionalInterface
+  public interface Progress {
+    void report(long rows, double fraction);
+  }
+
   /** What an import stored. */
   public record Imported(long id, int rows, int errorRows, String sha256, ColumnMapping mapping) {}
 
@@ -62,10 +67,10 @@ public final class Rosters {
    * Imports a list. Nothing is stored when the file cannot be read as a whole (the exception says why);
    * rows that cannot be read are stored with their problems.
    *
-   * @param progress told the number of rows read so far, every 10,000 rows
+   * @param progress told the rows read so far and the share of the file read, every 10,000 rows and at the end
    */
   public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
-                             Optional<ColumnMapping> mapping, String actor, LongConsumer progress)
+                             Optional<ColumnMapping> mapping, String actor, Progress progress)
       throws RosterFileException, IOException {
     return importFile(file, fileName, details, options, mapping, Optional.empty(), actor, progress);
   }
@@ -74,13 +79,13 @@ public final class Rosters {
   public record Signed(String signature, String publicKey) {}
 
   /**
-   * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String, LongConsumer)}, for a
+   * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String, Progress)}, for a
    * file that may come signed: a signature that does not verify refuses the file; one that does is recorded.
    * A JSON interchange file brings its own details, which replace {@code details}.
    */
   public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
                              Optional<ColumnMapping> mapping, Optional<Signed> signed, String actor,
-                             LongConsumer progress) throws RosterFileException, IOException {
+                             Progress progress) throws RosterFileException, IOException {
     if (signed.isPresent() && !org.handover.server.signing.InstallationKey.verify(file, signed.get().signature(),
         signed.get().publicKey())) {
       throw new RosterFileException("error.signature.invalid", fileName + ": the signature does not verify", fileName);
@@ -132,7 +137,7 @@ public final class Rosters {
             batch = entryBatch(h);
           }
           if (rows % 10_000 == 0) {
-            progress.accept(rows);
+            progress.report(rows, table.progress());
           }
         }
         if (batch.size() > 0) {
@@ -150,7 +155,7 @@ public final class Rosters {
         after.put("rows", rows);
         after.put("errorRows", errorRows);
         journal.append(h, actor, "roster.import", "roster", String.valueOf(id), "", json(after));
-        progress.accept(rows);
+        progress.report(rows, 1.0);
         return new Imported(id, rows, errorRows, sha, m);
         });
       } catch (RosterFileException | IOException | RuntimeException e) {

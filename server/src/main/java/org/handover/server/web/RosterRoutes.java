@@ -224,7 +224,7 @@ final class RosterRoutes {
     }
     try {
       Rosters.Imported r = rosters.importFile(s.file(), s.name(), details, options(ctx),
-          Optional.of(new ColumnMapping(columns)), user.username(), n -> { });
+          Optional.of(new ColumnMapping(columns)), user.username(), (n, f) -> { });
       String profile = ctx.formParam("save_mapping");
       if (profile != null && !profile.isBlank()) {
         rosters.saveProfile(details.from(), profile.strip(), r.mapping(), user.username());

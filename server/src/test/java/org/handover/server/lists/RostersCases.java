@@ -60,7 +60,7 @@ abstract class RostersCases {
   }
 
   Rosters.Imported importList(Path p, String name) throws Exception {
-    return app.rosters().importFile(p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", n -> { });
+    return app.rosters().importFile(p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", (n, f) -> { });
   }
 
   @Test
@@ -133,7 +133,7 @@ abstract class RostersCases {
     app.rosters().saveProfile(Party.RU, "columns", ColumnMapping.fromProfile(Map.of("family", 1, "birth-date", 2), 2), "olena");
     ColumnMapping m = ColumnMapping.fromProfile(app.rosters().profile(Party.RU, "columns").orElseThrow(), 2);
     Rosters.Imported r = app.rosters().importFile(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv",
-        FROM_RU, Tables.Options.detect(), Optional.of(m), "olena", n -> { });
+        FROM_RU, Tables.Options.detect(), Optional.of(m), "olena", (n, f) -> { });
     assertThat(app.rosters().entries(r.id(), false, 0, 5)).singleElement()
         .satisfies(e -> assertThat(e.born()).isEqualTo("1998"));
   }

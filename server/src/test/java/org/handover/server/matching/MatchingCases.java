@@ -48,7 +48,7 @@ abstract class MatchingCases {
     Path list = dir.resolve("their.csv");
     Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n", StandardCharsets.UTF_8);
     roster = app.rosters().importFile(list, "their.csv", new RosterDetails(Party.RU, Party.UA, TODAY, Purpose.EXCHANGE, ""),
-        Tables.Options.detect(), Optional.empty(), "test", n -> { }).id();
+        Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
   }
 
   @AfterEach

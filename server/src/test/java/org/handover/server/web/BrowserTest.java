@@ -113,7 +113,7 @@ class BrowserTest {
     long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.lists.RosterDetails(
         org.handover.core.registry.Party.RU, org.handover.core.registry.Party.UA, LocalDate.now(),
         org.handover.core.lists.Purpose.EXCHANGE, ""), org.handover.core.lists.Tables.Options.detect(),
-        java.util.Optional.empty(), "test", n -> { }).id();
+        java.util.Optional.empty(), "test", (n, f) -> { }).id();
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     logIn(base);

@@ -93,7 +93,7 @@ class RosterWebTest {
     long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.lists.RosterDetails(
         org.handover.core.registry.Party.RU, org.handover.core.registry.Party.UA, java.time.LocalDate.now(),
         org.handover.core.lists.Purpose.EXCHANGE, ""), org.handover.core.lists.Tables.Options.detect(),
-        java.util.Optional.empty(), "test", n -> { }).id();
+        java.util.Optional.empty(), "test", (n, f) -> { }).id();
     Browser o = as("icrc", observer);
     o.get("/rosters/" + roster);
     assertThat(o.submit("/rosters/" + roster + "/match").statusCode()).isEqualTo(403);
