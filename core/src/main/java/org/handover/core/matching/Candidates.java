@@ -31,6 +31,12 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
   }
 
   public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock) {
+    return of(left, right, rules, maxBlock, false);
+  }
+
+  /** With {@code oneList}, left and right are one list: a record is not paired with itself, and each pair once. */
+  public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock,
+                                  boolean oneList) {
     Set<Long> seen = new HashSet<>();
     List<Long> pairs = new ArrayList<>();
     Map<String, Long> byRule = new LinkedHashMap<>();
@@ -56,6 +62,9 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
             continue;
           }
           for (int j : block) {
+            if (oneList && j <= i) {
+              continue;
+            }
             long p = (long) i * n + j;
             if (seen.add(p)) {
               pairs.add(p);

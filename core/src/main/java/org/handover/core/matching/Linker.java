@@ -19,13 +19,19 @@ public final class Linker {
   private Linker() {}
 
   /** Settings of a run. */
-  public record Options(int maxBlock, int randomPairs, long seed, boolean oneToOne, double minProbability) {
+  public record Options(int maxBlock, int randomPairs, long seed, boolean oneToOne, double minProbability,
+                        boolean oneList) {
     public static Options defaults() {
-      return new Options(1000, 50_000, 42, false, 0.01);
+      return new Options(1000, 50_000, 42, false, 0.01, false);
     }
 
     public Options oneToOne(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, on, minProbability);
+      return new Options(maxBlock, randomPairs, seed, on, minProbability, oneList);
+    }
+
+    /** Deduplication: left and right are the same list; no record is paired with itself. */
+    public Options oneList(boolean on) {
+      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, on);
     }
   }
 
@@ -39,7 +45,7 @@ public final class Linker {
   public static <T> Result<T> link(List<T> left, List<T> right, List<FieldComparison<T>> fields,
                                    List<BlockingRule<T>> rules, Options options) {
     long t0 = System.nanoTime();
-    Candidates c = Candidates.of(left, right, rules, options.maxBlock());
+    Candidates c = Candidates.of(left, right, rules, options.maxBlock(), options.oneList());
     long t1 = System.nanoTime();
     Model<T> model = Model.train(left, right, fields, c, options.randomPairs(), options.seed());
     long t2 = System.nanoTime();

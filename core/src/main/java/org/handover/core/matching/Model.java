@@ -73,8 +73,27 @@ public final class Model<T> {
     for (int p = 0; p < candidates.size(); p++) {
       vectors[p] = vector(fields, left.get(candidates.left(p)), right.get(candidates.right(p)));
     }
-    double lambda0 = Math.min(0.5, Math.max(1e-4, (double) Math.min(left.size(), right.size()) / Math.max(1, candidates.size())));
-    double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, candidates.size()));
+    // How many candidates can match at all: no more than the smaller list has records, and, as the
+    // data shows it, not many more than agree at the top level on every field both sides have (with
+    // at least three of them). Without this bound EM, on pairs blocked on names, explains the
+    // agreement on names by calling every pair a match, even where no one is recorded twice.
+    long certain = 0;
+    for (int[] v : vectors) {
+      int present = 0;
+      boolean allTop = true;
+      for (int l : v) {
+        if (l >= 0) {
+          present++;
+          allTop &= l == 0;
+        }
+      }
+      if (allTop && present >= 3) {
+        certain++;
+      }
+    }
+    double pairs = Math.max(1, candidates.size());
+    double maxLambda = Math.min(0.999, Math.min(Math.min(left.size(), right.size()), 2.0 * certain + 1) / pairs);
+    double lambda0 = Math.max(1e-6, Math.min(maxLambda, Math.max(certain, 1) / pairs));
     Em.Fit fit = Em.fit(vectors, levels, u, lambda0, 30, maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
     for (FieldComparison<T> f : fields) {

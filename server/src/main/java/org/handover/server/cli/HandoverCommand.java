@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "handover", mixinStandardHelpOptions = true, version = "Handover 0.1.0",
     description = "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
     subcommands = {DemoCommand.class, ServeCommand.class, JournalCommand.class, UserCommand.class,
-        PersonCommand.class, RegistryCommand.class, RosterCommand.class, MatchCommand.class, KeyCommand.class, NamesCommand.class, CommandLine.HelpCommand.class})
+        PersonCommand.class, RegistryCommand.class, RosterCommand.class, MatchCommand.class, DedupeCommand.class, KeyCommand.class, NamesCommand.class, CommandLine.HelpCommand.class})
 public final class HandoverCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -252,6 +252,24 @@ class CliTest {
   }
 
   @Test
+  void dedupeFindsAPersonRecordedTwiceAndProposesNothingElseAsSure() throws Exception {
+    java.time.LocalDate day = java.time.LocalDate.of(2025, 6, 2);
+    try (App app = App.open(db())) {
+      app.registry().addAll(new org.handover.core.demo.DemoPeople(8, day).generate(300), day, "test");
+      for (String[] n : new String[][] {{"Ковальчук", "Юрій", "Петрович", "UA-A"}, {"KOVALCHUK", "YURII", "", "UA-B"}}) {
+        app.registry().add(new org.handover.core.registry.PersonForm(java.util.Map.of("name.0.family", n[0],
+            "name.0.given", n[1], "name.0.patronymic", n[2], "birth_date", "12.03.1998", "reference", n[3],
+            "service_number", "АБ123456")).read(0, day).person().orElseThrow(), day, "test");
+      }
+    }
+    Path out = dir.resolve("dups.csv");
+    Run r = run("dedupe", "--out", out.toString(), "--db", db(), "--lang", "en");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> sure = java.nio.file.Files.readAllLines(out).stream().filter(l -> l.contains(",auto,")).toList();
+    assertThat(sure).singleElement().satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
+  }
+
+  @Test
   void registryImportIsAllOrNothing() throws Exception {
     Path bad = dir.resolve("bad.csv");
     java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
