@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Role;
 import org.handover.core.lists.ColumnMapping;
-import org.handover.core.lists.CsvExport;
 import org.handover.core.lists.Entry;
 import org.handover.core.lists.Field;
 import org.handover.core.lists.Purpose;
@@ -26,7 +25,6 @@ import org.handover.core.lists.Tables;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.registry.Party;
 import org.handover.server.accounts.User;
-import org.handover.server.i18n.Messages;
 import org.handover.server.lists.Rosters;
 
 /** Rosters on the web: the list, upload, preview with the column mapping, import, a roster's page. */
@@ -62,15 +60,7 @@ final class RosterRoutes {
     routes.post("/rosters/preview", ctx -> preview(ctx, staged(ctx), ""));
     routes.post("/rosters/import", this::importStaged);
     routes.get("/rosters/{id}", this::show);
-    routes.get("/rosters/{id}/problems.csv", this::problems);
-    routes.get("/rosters/{id}/export.{format}", this::export);
-    routes.get("/rosters/{id}/file", ctx -> {
-      Rosters.Summary r = summary(ctx);
-      ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(r.fileName(),
-          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-      ctx.contentType("application/octet-stream");
-      rosters.file(r.sha256(), ctx.outputStream());
-    });
+    new RosterDownloads(rosters).register(routes);
   }
 
   private void upload(Context ctx) throws IOException {
@@ -236,7 +226,7 @@ final class RosterRoutes {
     }
   }
 
-  private Rosters.Summary summary(Context ctx) {
+  static Rosters.Summary summary(Rosters rosters, Context ctx) {
     try {
       return rosters.find(Long.parseLong(ctx.pathParam("id"))).orElseThrow(NotFoundResponse::new);
     } catch (NumberFormatException e) {
@@ -245,57 +235,12 @@ final class RosterRoutes {
   }
 
   private void show(Context ctx) {
-    Rosters.Summary r = summary(ctx);
+    Rosters.Summary r = summary(rosters, ctx);
     boolean onlyProblems = "1".equals(ctx.queryParam("problems"));
     int page = RegistryRoutes.intParam(ctx.queryParam("page"), 1);
     List<Rosters.StoredEntry> entries = rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean more = entries.size() > PAGE_SIZE;
     web.render(ctx, "roster.jte", guard.view(ctx), Map.of("r", r, "entries", more ? entries.subList(0, PAGE_SIZE) : entries,
         "page", page, "more", more, "onlyProblems", onlyProblems, "runs", matching.runs(r.id())));
-  }
-
-  private void export(Context ctx) throws IOException {
-    Rosters.Summary r = summary(ctx);
-    String format = ctx.pathParam("format");
-    String type = switch (format) {
-      case "csv" -> "text/csv; charset=utf-8";
-      case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      case "json" -> "application/json";
-      case "pdf" -> "application/pdf";
-      default -> throw new NotFoundResponse();
-    };
-    ctx.contentType(type);
-    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");
-    org.handover.server.lists.RosterExport export = new org.handover.server.lists.RosterExport(rosters);
-    switch (format) {
-      case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
-      case "xlsx" -> export.xlsx(r, Guard.messages(ctx), ctx.outputStream());
-      case "pdf" -> export.pdf(r, Guard.messages(ctx), ctx.outputStream());
-      default -> export.json(r, ctx.outputStream());
-    }
-  }
-
-  /** The error report: row, column, header, value and reason, in the reader's language. */
-  private void problems(Context ctx) throws IOException {
-    Rosters.Summary r = summary(ctx);
-    Messages m = Guard.messages(ctx);
-    ctx.contentType("text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "-problems.csv\"");
-    try (CsvExport csv = new CsvExport(ctx.outputStream())) {
-      csv.row(List.of(m.get("report.row"), m.get("report.column"), m.get("report.header"), m.get("report.value"),
-          m.get("report.reason")));
-      for (int offset = 0; ; offset += 5000) {
-        List<Rosters.StoredEntry> page = rosters.entries(r.id(), true, offset, 5000);
-        for (Rosters.StoredEntry e : page) {
-          for (Entry.Problem p : e.problems()) {
-            csv.row(List.of(String.valueOf(p.row()), String.valueOf(p.column()), p.header(), p.value(),
-                m.get(p.key(), p.args().toArray())));
-          }
-        }
-        if (page.size() < 5000) {
-          break;
-        }
-      }
-    }
   }
 }
