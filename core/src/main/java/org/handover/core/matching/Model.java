@@ -149,6 +149,19 @@ public final class Model<T> {
     return new Scored(weight, probability, prior, out);
   }
 
+  /** The trained tables, field by field and level by level: {field: {level: [m, u]}}, for storing a run. */
+  public java.util.Map<String, java.util.Map<String, double[]>> tables() {
+    java.util.Map<String, java.util.Map<String, double[]>> out = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < fields.size(); k++) {
+      java.util.Map<String, double[]> levels = new java.util.LinkedHashMap<>();
+      for (int l = 0; l < fields.get(k).levels().size(); l++) {
+        levels.put(fields.get(k).levels().get(l), new double[] {m[k][l], u[k][l]});
+      }
+      out.put(fields.get(k).name(), levels);
+    }
+    return out;
+  }
+
   public double lambda() {
     return lambda;
   }

@@ -52,6 +52,7 @@ public final class Matching {
     return jdbi.inTransaction(h -> {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("lambda", r.model().lambda());
+      model.put("fields", r.model().tables());
       long id = h.createUpdate("INSERT INTO match_runs (roster_id, one_to_one, auto_threshold, review_threshold, model,"
               + " candidates, by_rule, block_ms, train_ms, score_ms, created_by, created_at) VALUES (:roster, :one, :auto,"
               + " :review, :model, :candidates, :rules, :b, :t, :s, :by, :at)")

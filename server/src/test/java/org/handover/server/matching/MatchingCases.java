@@ -71,6 +71,9 @@ abstract class MatchingCases {
       assertThat(sum).isCloseTo(m.weight(), Offset.offset(1e-9));
     }
     assertThat(app.journal().find(Journal.Filter.forEntity("match-run", String.valueOf(run.id())), 0, 5)).hasSize(1);
+    String model = app.database().jdbi().withHandle(h -> h.createQuery("SELECT model FROM match_runs WHERE id = :id")
+        .bind("id", run.id()).mapTo(String.class).one());
+    assertThat(model).contains("\"lambda\"").contains("\"date of birth\"").contains("\"day and month swapped\"");
   }
 
   @Test
