@@ -78,6 +78,16 @@ public final class MatchRecords {
     }
   }
 
+  /** A person not yet stored (benchmarks, tests), compared as the registry's are. */
+  public static PersonRecord of(long id, org.handover.core.registry.Person p) {
+    List<PreparedName> names = new ArrayList<>();
+    p.names().forEach(n -> names.add(Names.prepare(new ParsedName(n.family(), n.given(), n.patronymic(),
+        ParsedName.Order.FAMILY_FIRST, 1))));
+    return new PersonRecord(id, p.reference(), names, p.birthDate(), place(p.birthPlace()), p.fatherName(),
+        Folding.fold(p.serviceNumber()).replace(" ", ""), p.sex() == org.handover.core.registry.Sex.UNKNOWN ? ""
+            : p.sex().key(), unit(p.unit()));
+  }
+
   static String place(String p) {
     return p.isBlank() ? "" : Skeleton.of(p);
   }
