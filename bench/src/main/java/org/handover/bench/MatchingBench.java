@@ -28,6 +28,8 @@ import org.handover.server.matching.MatchRecords;
  * </pre>
  */
 public final class MatchingBench {
+  static final double MIN_MARGIN = org.handover.server.matching.Matching.MIN_MARGIN;
+
   public static void main(String[] args) throws Exception {
     int n = 100_000;
     int m = 10_000;
@@ -75,19 +77,20 @@ public final class MatchingBench {
       long links = 0;
       long correct = 0;
       for (Map.Entry<Integer, Linker.Link> e : best.entrySet()) {
-        double p = e.getValue().scored().probability();
-        if (p >= band[0]) {
+        String b = e.getValue().band(0.99, 0.5, MIN_MARGIN);
+        if (band[0] == 0.99 ? b.equals("auto") : !b.equals("none")) {
           links++;
           if (drawn.truth().get(e.getKey()) == e.getValue().right()) {
             correct++;
           }
         }
       }
-      s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", band[0] == 0.99 ? "auto-link (p ≥ 0.99)"
+      s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", band[0] == 0.99
+          ? "auto-link (p ≥ 0.99, ≥ " + (int) MIN_MARGIN + " bits ahead of the next candidate)"
           : "auto-link + review (p ≥ 0.5)", links, correct, links == 0 ? 0 : (double) correct / links,
           (double) correct / inRegistry));
     }
-    long review = best.values().stream().filter(l -> l.scored().probability() >= 0.5 && l.scored().probability() < 0.99).count();
+    long review = best.values().stream().filter(l -> l.band(0.99, 0.5, MIN_MARGIN).equals("review")).count();
     s.append(String.format(Locale.ROOT, "%nReview band: %,d entries, %.1f%% of the roster. Targets (matching issue):"
         + " precision ≥ 0.995 at auto-link, recall ≥ 0.99 for auto-link + review, review band under 5%%.%n", review,
         100.0 * review / m));

@@ -35,8 +35,18 @@ public final class Linker {
     }
   }
 
-  /** A scored pair of a left and a right record, by index. */
-  public record Link(int left, int right, Model.Scored scored) {}
+  /**
+   * A scored pair of a left and a right record, by index; {@code margin} is how many bits it weighs
+   * more than the next best candidate of the same left record (infinite when there is none): a link
+   * that barely beats another cannot be sure, however heavy it is.
+   */
+  public record Link(int left, int right, Model.Scored scored, double margin) {
+    /** "auto" at or above {@code auto} with a margin of {@code minMargin} bits; "review" from {@code review}; else "none". */
+    public String band(double auto, double review, double minMargin) {
+      double p = scored.probability();
+      return p >= auto && margin >= minMargin ? "auto" : p >= review ? "review" : "none";
+    }
+  }
 
   /** The links above {@code minProbability}, heaviest first; the candidates; the model; the time of each phase. */
   public record Result<T>(List<Link> links, Candidates candidates, Model<T> model, long blockMillis, long trainMillis,
@@ -53,16 +63,37 @@ public final class Linker {
     for (int p = 0; p < c.size(); p++) {
       Model.Scored s = model.score(left.get(c.left(p)), right.get(c.right(p)));
       if (s.probability() >= options.minProbability()) {
-        links.add(new Link(c.left(p), c.right(p), s));
+        links.add(new Link(c.left(p), c.right(p), s, Double.POSITIVE_INFINITY));
       }
     }
     links.sort(Comparator.comparingDouble((Link l) -> -l.scored().weight()).thenComparingInt(Link::left)
         .thenComparingInt(Link::right));
+    links = withMargins(links);
     if (options.oneToOne()) {
       links = oneToOne(links);
     }
     long t3 = System.nanoTime();
     return new Result<>(links, c, model, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+  }
+
+  /** Each link's lead in bits over the next candidate of the same left record (links sorted heaviest first). */
+  private static List<Link> withMargins(List<Link> sorted) {
+    java.util.Map<Integer, Double> second = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+    for (Link l : sorted) {
+      int n = seen.merge(l.left(), 1, Integer::sum);
+      if (n == 2) {
+        second.put(l.left(), l.scored().weight());
+      }
+    }
+    List<Link> out = new ArrayList<>(sorted.size());
+    java.util.Set<Integer> first = new java.util.HashSet<>();
+    for (Link l : sorted) {
+      boolean best = first.add(l.left());
+      double margin = best ? l.scored().weight() - second.getOrDefault(l.left(), Double.NEGATIVE_INFINITY) : 0;
+      out.add(new Link(l.left(), l.right(), l.scored(), margin));
+    }
+    return out;
   }
 
   private static List<Link> oneToOne(List<Link> sorted) {

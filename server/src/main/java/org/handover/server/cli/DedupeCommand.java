@@ -62,11 +62,11 @@ final class DedupeCommand implements Callable<Integer> {
       }
       for (Linker.Link l : r.links()) {
         double p = l.scored().probability();
-        if (p < review) {
+        String band = l.band(auto, review, org.handover.server.matching.Matching.MIN_MARGIN);
+        if (band.equals("none")) {
           continue;
         }
-        String band = p >= auto ? "auto" : "review";
-        if (p >= auto) {
+        if (band.equals("auto")) {
           sure++;
         } else {
           toReview++;

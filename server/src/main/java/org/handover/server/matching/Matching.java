@@ -25,6 +25,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class Matching {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many bits a link must weigh more than the entry's next candidate to be sure without review. */
+  public static final double MIN_MARGIN = 5;
   private final Jdbi jdbi;
   private final Rosters rosters;
   private final Journal journal;
@@ -67,11 +69,11 @@ public final class Matching {
       java.util.Set<Integer> linked = new java.util.HashSet<>();
       for (Linker.Link l : r.links()) {
         double p = l.scored().probability();
-        if (p < review) {
+        String band = l.band(auto, review, MIN_MARGIN);
+        if (band.equals("none")) {
           continue;
         }
-        String band = p >= auto ? "auto" : "review";
-        if (p >= auto) {
+        if (band.equals("auto")) {
           sure++;
         } else {
           toReview++;
