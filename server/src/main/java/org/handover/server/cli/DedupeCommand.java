@@ -28,11 +28,8 @@ final class DedupeCommand implements Callable<Integer> {
   @Mixin
   Options options;
 
-  @Option(names = "--auto", defaultValue = "0.99", description = "probability from which a pair is sure (default ${DEFAULT-VALUE})")
-  double auto;
-
-  @Option(names = "--review", defaultValue = "0.5", description = "probability from which a pair goes to review (default ${DEFAULT-VALUE})")
-  double review;
+  @Mixin
+  Thresholds thresholds;
 
   @Option(names = "--out", description = "write one row per pair: person_id,person_reference,other_person_id,other_person_reference,weight,probability,band,decision")
   Path out;
@@ -40,8 +37,7 @@ final class DedupeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
-    if (!(review > 0 && review <= auto && auto <= 1)) {
-      System.err.println(m.get("error.match.thresholds", review, auto));
+    if (!thresholds.valid(m)) {
       return 2;
     }
     try (App app = options.open()) {
@@ -62,7 +58,7 @@ final class DedupeCommand implements Callable<Integer> {
       }
       for (Linker.Link l : r.links()) {
         double p = l.scored().probability();
-        String band = l.band(auto, review, org.handover.server.matching.Matching.MIN_MARGIN);
+        String band = l.band(thresholds.auto, thresholds.review, org.handover.server.matching.Matching.MIN_MARGIN);
         if (band.equals("none")) {
           continue;
         }

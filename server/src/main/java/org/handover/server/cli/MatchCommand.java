@@ -29,11 +29,8 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--one-to-one", description = "each entry to at most one person and each person at most once")
   boolean oneToOne;
 
-  @Option(names = "--auto", defaultValue = "0.99", description = "probability from which a link is proposed as sure (default ${DEFAULT-VALUE})")
-  double auto;
-
-  @Option(names = "--review", defaultValue = "0.5", description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
-  double review;
+  @Mixin
+  Thresholds thresholds;
 
   @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
   String actor;
@@ -44,8 +41,7 @@ final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
-    if (!(review > 0 && review <= auto && auto <= 1)) {
-      System.err.println(m.get("error.match.thresholds", review, auto));
+    if (!thresholds.valid(m)) {
       return 2;
     }
     try (App app = options.open()) {
@@ -55,7 +51,7 @@ final class MatchCommand implements Callable<Integer> {
       }
       org.handover.server.matching.Matching.Run run;
       try {
-        run = app.matching().run(roster, oneToOne, auto, review, actor);
+        run = app.matching().run(roster, oneToOne, thresholds.auto, thresholds.review, actor);
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
         return 2;

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,12 +165,12 @@ public final class Rosters {
     }
   }
 
-  private static void storeFile(Handle h, Path file, String sha, long size) throws IOException {
+  private void storeFile(Handle h, Path file, String sha, long size) throws IOException {
     boolean known = h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha)
         .mapTo(Long.class).one() > 0;
     if (!known) {
       h.createUpdate("INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (:s, :n, :at)")
-          .bind("s", sha).bind("n", size).bind("at", System.currentTimeMillis()).execute();
+          .bind("s", sha).bind("n", size).bind("at", clock.millis()).execute();
       try (InputStream in = Files.newInputStream(file)) {
         int chunk = 0;
         for (byte[] bytes = in.readNBytes(CHUNK); bytes.length > 0; bytes = in.readNBytes(CHUNK)) {
@@ -227,22 +226,23 @@ public final class Rosters {
 
   public Optional<Summary> find(long id) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256").trim(),
-            rs.getString("file_format"), rs.getString("file_encoding"), rs.getString("file_delimiter"),
-            Party.fromKey(rs.getString("from_party")), Party.fromKey(rs.getString("to_party")),
-            rs.getObject("received_on", LocalDate.class), rs.getString("purpose"), rs.getString("notes"),
-            parse(rs.getString("header"), new TypeReference<List<String>>() {}),
-            parse(rs.getString("mapping"), new TypeReference<LinkedHashMap<String, Integer>>() {}),
-            rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at"),
-            rs.getString("signature")))
-        .findOne());
+        .map((rs, ctx) -> summary(rs)).findOne());
   }
 
   public List<Summary> list() {
-    List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM rosters ORDER BY id DESC").mapTo(Long.class).list());
-    List<Summary> out = new ArrayList<>();
-    ids.forEach(id -> find(id).ifPresent(out::add));
-    return out;
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters ORDER BY id DESC").map((rs, ctx) -> summary(rs))
+        .list());
+  }
+
+  private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256").trim(),
+        rs.getString("file_format"), rs.getString("file_encoding"), rs.getString("file_delimiter"),
+        Party.fromKey(rs.getString("from_party")), Party.fromKey(rs.getString("to_party")),
+        rs.getObject("received_on", LocalDate.class), rs.getString("purpose"), rs.getString("notes"),
+        parse(rs.getString("header"), new TypeReference<List<String>>() {}),
+        parse(rs.getString("mapping"), new TypeReference<LinkedHashMap<String, Integer>>() {}),
+        rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at"),
+        rs.getString("signature"));
   }
 
   /** A stored entry as shown: row, raw cells, the name read from them, and problems. */
