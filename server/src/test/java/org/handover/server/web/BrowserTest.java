@@ -19,7 +19,6 @@ import org.handover.server.App;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,9 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser fails the test; elsewhere it is skipped.
  */
 class BrowserTest {
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
   App app;
   Javalin web;
   WebDriver driver;
@@ -50,12 +43,7 @@ class BrowserTest {
 
   @BeforeEach
   void start() throws IOException {
-    boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    if ("true".equals(System.getenv("CI"))) {
-      assertThat(present).as("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)").isTrue();
-    } else {
-      Assumptions.assumeTrue(present, "Chromium is not installed");
-    }
+    Chromium.requirePresent();
     app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
     password = app.accounts().create("olena", Role.REGISTRAR, "test");
     LocalDate today = LocalDate.now();
@@ -65,28 +53,15 @@ class BrowserTest {
         .read(0, today).person().orElseThrow(), today, "demo");
     web = app.web().create().start("127.0.0.1", 0);
 
-    Path home = Files.createTempDirectory("chromium-home");
     shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--lang=en-US", "--window-size=1280,1000", "--user-data-dir=" + home.resolve("profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
-            "XDG_CACHE_HOME", home.resolve("cache").toString(), "TMPDIR", home.toString()))
-        .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    driver = Chromium.start();
   }
 
   @AfterEach
   void stop() {
     if (driver != null) {
-      driver.quit();
+      Chromium.stop(driver);
     }
     if (web != null) {
       web.stop();
