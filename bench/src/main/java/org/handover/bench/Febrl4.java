@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import org.handover.core.matching.BlockingRule;
@@ -74,12 +75,12 @@ public final class Febrl4 {
 
   public static List<BlockingRule<Rec>> rules() {
     return List.of(
-        BlockingRule.of("social security id", r -> r.ssid().isEmpty() ? List.of() : List.of(r.ssid())),
-        BlockingRule.of("date of birth", r -> r.dob().isEmpty() ? List.of() : List.of(r.dob())),
-        BlockingRule.of("surname + given initial", r -> r.surname().isEmpty() || r.given().isEmpty() ? List.of()
+        BlockingRule.of("social security id", Set.of("social security id"), r -> r.ssid().isEmpty() ? List.of() : List.of(r.ssid())),
+        BlockingRule.of("date of birth", Set.of("date of birth"), r -> r.dob().isEmpty() ? List.of() : List.of(r.dob())),
+        BlockingRule.of("surname + given initial", Set.of("surname"), r -> r.surname().isEmpty() || r.given().isEmpty() ? List.of()
             : List.of(r.surname() + "|" + r.given().charAt(0))),
-        BlockingRule.of("given + postcode", r -> r.given().isEmpty() ? List.of() : List.of(r.given() + "|" + r.postcode())),
-        BlockingRule.of("surname + suburb", r -> r.surname().isEmpty() ? List.of() : List.of(r.surname() + "|" + r.suburb())));
+        BlockingRule.of("given + postcode", Set.of("given name", "postcode"), r -> r.given().isEmpty() ? List.of() : List.of(r.given() + "|" + r.postcode())),
+        BlockingRule.of("surname + suburb", Set.of("surname", "suburb"), r -> r.surname().isEmpty() ? List.of() : List.of(r.surname() + "|" + r.suburb())));
   }
 
   /** Precision, recall and F1 of links at or above a probability. */

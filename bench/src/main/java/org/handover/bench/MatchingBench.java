@@ -94,6 +94,7 @@ public final class MatchingBench {
     s.append(String.format(Locale.ROOT, "%nReview band: %,d entries, %.1f%% of the roster. Targets (matching issue):"
         + " precision ≥ 0.995 at auto-link, recall ≥ 0.99 for auto-link + review, review band under 5%%.%n", review,
         100.0 * review / m));
+    s.append(Diagnosis.of(drawn, registry, r, MIN_MARGIN));
     System.out.print(s);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());

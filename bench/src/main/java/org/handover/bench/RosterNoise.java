@@ -24,7 +24,7 @@ import org.handover.names.Romanization;
  *   <li>patronymic missing 20%; given name as an initial 5%;</li>
  *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%;</li>
  *   <li>family and given name in swapped order 5% (as "Given Family" without a comma);</li>
- *   <li>strangers, not in the registry: 20% of the roster.</li>
+ *   <li>strangers, not in the registry: 20% of the roster; the others are distinct registry persons.</li>
  * </ul>
  */
 final class RosterNoise {
@@ -46,9 +46,16 @@ final class RosterNoise {
     List<PersonRecord> entries = new ArrayList<>(size);
     List<Integer> truth = new ArrayList<>(size);
     int s = 0;
+    // each registry person at most once, as a list names a person once
+    List<Integer> order = new ArrayList<>(registry.size());
+    for (int i = 0; i < registry.size(); i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    int next = 0;
     for (int i = 0; i < size; i++) {
-      boolean stranger = random.nextDouble() < 0.2;
-      int index = stranger ? -1 : random.nextInt(registry.size());
+      boolean stranger = random.nextDouble() < 0.2 || next == order.size();
+      int index = stranger ? -1 : order.get(next++);
       Person p = stranger ? strangers.get(s++ % strangers.size()) : registry.get(index);
       entries.add(entry(i + 1, p));
       truth.add(index);

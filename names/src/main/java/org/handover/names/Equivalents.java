@@ -25,9 +25,11 @@ import java.util.Set;
 public final class Equivalents {
   private static volatile Equivalents instance;
   private final Map<String, Set<String>> partners;
+  private final Set<String> givenStems;
 
-  private Equivalents(Map<String, Set<String>> partners) {
+  private Equivalents(Map<String, Set<String>> partners, Set<String> givenStems) {
     this.partners = partners;
+    this.givenStems = givenStems;
   }
 
   /** The dictionary bundled with this library, loaded once. */
@@ -46,6 +48,7 @@ public final class Equivalents {
 
   private static Equivalents load() {
     Map<String, Set<String>> partners = new HashMap<>();
+    Set<String> givenStems = new HashSet<>();
     try (InputStream in = Equivalents.class.getResourceAsStream("uk-ru.tsv")) {
       if (in == null) {
         throw new IllegalStateException("uk-ru.tsv is missing from the names library");
@@ -58,6 +61,12 @@ public final class Equivalents {
         int tab = line.indexOf('\t');
         String uk = Skeleton.of(line.substring(0, tab));
         String ru = Skeleton.of(line.substring(tab + 1));
+        for (String word : new String[] {uk, ru}) {
+          String stem = patronymicStem(word);
+          if (stem != null) {
+            givenStems.add(stem);
+          }
+        }
         if (!uk.equals(ru)) {
           partners.computeIfAbsent(uk, k -> new HashSet<>()).add(ru);
           partners.computeIfAbsent(ru, k -> new HashSet<>()).add(uk);
@@ -66,7 +75,43 @@ public final class Equivalents {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read uk-ru.tsv", e);
     }
-    return new Equivalents(partners);
+    return new Equivalents(partners, givenStems);
+  }
+
+  private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovna", "evna", "ivna", "ichna", "ich"};
+
+  /** The given name a patronymic's skeleton comes from, vowels off its end (mixailovich -> mixail), or null. */
+  private static String patronymicStem(String skeleton) {
+    for (String ending : PATRONYMIC_ENDINGS) {
+      if (skeleton.endsWith(ending)) {
+        String stem = withoutFinalVowels(skeleton.substring(0, skeleton.length() - ending.length()));
+        return stem.length() >= 3 ? stem : null;
+      }
+    }
+    return null;
+  }
+
+  private static String withoutFinalVowels(String s) {
+    int end = s.length();
+    while (end > 0 && "aeiou".indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /**
+   * Whether a word is a given name: some patronymic in the dictionary is formed from it (Михайло, by
+   * Михайлович; Микола, by Миколайович). A surname almost never has one, which is how a parser tells
+   * "Михайло Вітряк Вікторович" from "Вітряк Михайло Вікторович".
+   */
+  public boolean isGivenName(String word) {
+    for (String x : Skeleton.all(word)) {
+      String stem = withoutFinalVowels(x);
+      if (stem.length() >= 3 && givenStems.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether two words are the Ukrainian and Russian forms of one name, as the dictionary has them. */

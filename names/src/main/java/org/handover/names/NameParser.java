@@ -71,6 +71,9 @@ public final class NameParser {
       }
     }
     if (patronymic == w.size() - 1) {
+      if (w.size() == 3 && Equivalents.get().isGivenName(w.get(0)) && !Equivalents.get().isGivenName(w.get(1))) {
+        return around(w, 1, 0.6); // Юрій Ковальчук Петрович: a given name first, then one that is not
+      }
       // Ковальчук Юрій Петрович
       return around(w, 0, 0.9);
     }

@@ -53,6 +53,18 @@ class NameParserTest {
   }
 
   @Test
+  void aGivenNameBeforeAWordThatIsNoneIsReadAsGivenFamilyPatronymicWithDoubt() {
+    parses("Михайло Вітряк Вікторович", "Вітряк", "Михайло", "Вікторович");
+    parses("MYKHAILO VITRIAK VIKTOROVYCH", "VITRIAK", "MYKHAILO", "VIKTOROVYCH");
+    assertThat(NameParser.parse("Михайло Вітряк Вікторович").confidence()).isLessThan(0.75);
+    // two given names, or a surname first: the usual order stands
+    parses("Вітряк Михайло Вікторович", "Вітряк", "Михайло", "Вікторович");
+    parses("Микола Іван Петрович", "Микола", "Іван", "Петрович");
+    assertThat(Equivalents.get().isGivenName("Микола")).isTrue();
+    assertThat(Equivalents.get().isGivenName("Петренко")).isFalse();
+  }
+
+  @Test
   void labelsAreDropped() {
     parses("ФИО: Ковальчук Юрий Петрович", "Ковальчук", "Юрий", "Петрович");
     parses("ПІБ: Ковальчук Юрій Петрович", "Ковальчук", "Юрій", "Петрович");

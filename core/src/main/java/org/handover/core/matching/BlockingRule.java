@@ -1,14 +1,29 @@
 package org.handover.core.matching;
 
 import java.util.List;
+import java.util.Set;
 
-/** A way of choosing which pairs to compare: records that share a key are candidates. */
+/**
+ * A way of choosing which pairs to compare: records that share a key are candidates. A rule names the
+ * fields its keys force to agree ({@link #fixes()}): when the model is trained on the rule's pairs,
+ * those fields say nothing about matching and are left out, as Splink does.
+ */
 public interface BlockingRule<T> {
   String name();
 
   List<String> keys(T record);
 
+  /** The names of the field comparisons whose agreement this rule's pairs share by construction. */
+  default Set<String> fixes() {
+    return Set.of();
+  }
+
   static <T> BlockingRule<T> of(String name, java.util.function.Function<T, List<String>> keys) {
+    return of(name, Set.of(), keys);
+  }
+
+  static <T> BlockingRule<T> of(String name, Set<String> fixes, java.util.function.Function<T, List<String>> keys) {
+    Set<String> fixed = Set.copyOf(fixes);
     return new BlockingRule<>() {
       @Override
       public String name() {
@@ -18,6 +33,11 @@ public interface BlockingRule<T> {
       @Override
       public List<String> keys(T record) {
         return keys.apply(record);
+      }
+
+      @Override
+      public Set<String> fixes() {
+        return fixed;
       }
     };
   }

@@ -57,7 +57,7 @@ public final class Linker {
     long t0 = System.nanoTime();
     Candidates c = Candidates.of(left, right, rules, options.maxBlock(), options.oneList());
     long t1 = System.nanoTime();
-    Model<T> model = Model.train(left, right, fields, c, options.randomPairs(), options.seed());
+    Model<T> model = Model.train(left, right, fields, rules, c, options);
     long t2 = System.nanoTime();
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {

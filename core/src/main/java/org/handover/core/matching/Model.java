@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * A trained Fellegi–Sunter model: u-probabilities from random pairs, m-probabilities by EM on the
@@ -40,61 +39,24 @@ public final class Model<T> {
   /** A scored pair: the weight in bits, its probability, and the contributions that sum to it. */
   public record Scored(double weight, double probability, double priorBits, List<Contribution> explanation) {}
 
+  /** Trained without blocking rules to learn from: one EM on every candidate and every field. */
   public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates candidates,
                                    int randomPairs, long seed) {
-    int[] levels = fields.stream().mapToInt(f -> f.levels().size()).toArray();
-    double[][] u = new double[fields.size()][];
-    double[][] counts = new double[fields.size()][];
-    for (int k = 0; k < fields.size(); k++) {
-      counts[k] = new double[levels[k]];
-    }
-    Random random = new Random(seed);
-    for (int s = 0; s < randomPairs; s++) {
-      T a = left.get(random.nextInt(left.size()));
-      T b = right.get(random.nextInt(right.size()));
-      for (int k = 0; k < fields.size(); k++) {
-        int l = fields.get(k).compare(a, b);
-        if (l >= 0) {
-          counts[k][l]++;
-        }
-      }
-    }
-    for (int k = 0; k < fields.size(); k++) {
-      double total = 0;
-      for (double c : counts[k]) {
-        total += c;
-      }
-      u[k] = new double[levels[k]];
-      for (int l = 0; l < levels[k]; l++) {
-        u[k][l] = (counts[k][l] + 0.5) / (total + 0.5 * levels[k]);
-      }
-    }
-    int[][] vectors = new int[candidates.size()][];
-    for (int p = 0; p < candidates.size(); p++) {
-      vectors[p] = vector(fields, left.get(candidates.left(p)), right.get(candidates.right(p)));
-    }
-    // How many candidates can match at all: no more than the smaller list has records, and, as the
-    // data shows it, not many more than agree at the top level on every field both sides have (with
-    // at least three of them). Without this bound EM, on pairs blocked on names, explains the
-    // agreement on names by calling every pair a match, even where no one is recorded twice.
-    long certain = 0;
-    for (int[] v : vectors) {
-      int present = 0;
-      boolean allTop = true;
-      for (int l : v) {
-        if (l >= 0) {
-          present++;
-          allTop &= l == 0;
-        }
-      }
-      if (allTop && present >= 3) {
-        certain++;
-      }
-    }
-    double pairs = Math.max(1, candidates.size());
-    double maxLambda = Math.min(0.999, Math.min(Math.min(left.size(), right.size()), 2.0 * certain + 1) / pairs);
-    double lambda0 = Math.max(1e-6, Math.min(maxLambda, Math.max(certain, 1) / pairs));
-    Em.Fit fit = Em.fit(vectors, levels, u, lambda0, 30, maxLambda);
+    return train(left, right, fields, List.of(), candidates,
+        new Linker.Options(1000, randomPairs, seed, false, 0.01, false));
+  }
+
+  /**
+   * Trained with u from random pairs and m from one EM session per blocking rule that names the fields
+   * it fixes ({@link Training}); λ is then the share of matches among all the candidates.
+   */
+  public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields,
+                                   List<BlockingRule<T>> rules, Candidates candidates, Linker.Options options) {
+    double[][] u = Training.u(left, right, fields, options.randomPairs(), options.seed());
+    int[][] vectors = Training.vectors(left, right, fields, candidates, java.util.Set.of(), 1);
+    double[][] m = Training.m(left, right, fields, rules, vectors, u, options.maxBlock(), options.oneList());
+    double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
+    double lambda = Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
     for (FieldComparison<T> f : fields) {
       Map<String, Double> freq = new HashMap<>();
@@ -112,7 +74,7 @@ public final class Model<T> {
       }
       tf.add(freq);
     }
-    return new Model<>(fields, fit.m(), u, fit.lambda(), tf);
+    return new Model<>(fields, m, u, lambda, tf);
   }
 
   static <T> int[] vector(List<FieldComparison<T>> fields, T a, T b) {

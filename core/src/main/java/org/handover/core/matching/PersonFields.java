@@ -20,6 +20,11 @@ import org.handover.names.Skeleton;
 public final class PersonFields {
   private PersonFields() {}
 
+  static final String FAMILY = "family name";
+  static final String GIVEN = "given name";
+  static final String BIRTH = "date of birth";
+  static final String SERVICE = "service number";
+
   static final List<String> NAME_LEVELS = List.of("exact", "transliteration", "equivalent", "phonetic", "edit",
       "initials", "different");
 
@@ -60,7 +65,7 @@ public final class PersonFields {
     }, r -> termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty());
   }
 
-  static final FieldComparison<PersonRecord> BIRTH_DATE = FieldComparison.of("date of birth",
+  static final FieldComparison<PersonRecord> BIRTH_DATE = FieldComparison.of(BIRTH,
       List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year", "within one year",
           "different"), PersonFields::birthDates);
 
@@ -98,13 +103,20 @@ public final class PersonFields {
     });
   }
 
-  static final FieldComparison<PersonRecord> SERVICE_NUMBER = FieldComparison.of("service number",
+  static final FieldComparison<PersonRecord> SERVICE_NUMBER = FieldComparison.of(SERVICE,
       List.of("same", "one character off", "different"), (a, b) -> a.serviceNumber().isEmpty()
           || b.serviceNumber().isEmpty() ? FieldComparison.MISSING : Math.min(Strings.osa(a.serviceNumber(), b.serviceNumber()), 2));
 
-  /** The father's first name on one side against the patronymic on the other: Петро ~ Петрович. */
+  /**
+   * The father's first name on one side against the patronymic on the other: Петро ~ Петрович. Only
+   * when one side has no patronymic: where both have one, the patronymic's own comparison says it,
+   * and counting it twice would make EM take "same father" for "same person".
+   */
   static final FieldComparison<PersonRecord> FATHER = FieldComparison.of("father's name and patronymic",
       List.of("consistent", "inconsistent"), (a, b) -> {
+        if (hasPatronymic(a) && hasPatronymic(b)) {
+          return FieldComparison.MISSING;
+        }
         int ab = fatherFits(a.fatherName(), b);
         int ba = fatherFits(b.fatherName(), a);
         if (ab == FieldComparison.MISSING && ba == FieldComparison.MISSING) {
@@ -112,6 +124,16 @@ public final class PersonFields {
         }
         return ab == 1 || ba == 1 ? 1 : 0;
       });
+
+  private static boolean hasPatronymic(PersonRecord r) {
+    for (PreparedName n : r.names()) {
+      String p = n.parsed().patronymic();
+      if (!p.isEmpty() && !p.endsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static int fatherFits(String father, PersonRecord other) {
     String patronymic = other.names().get(0).parsed().patronymic();
@@ -125,7 +147,7 @@ public final class PersonFields {
   }
 
   public static List<FieldComparison<PersonRecord>> all() {
-    return List.of(namePart("family name", 0, true), namePart("given name", 1, false),
+    return List.of(namePart(FAMILY, 0, true), namePart(GIVEN, 1, false),
         namePart("patronymic", 2, false), BIRTH_DATE, sameOrNot("place of birth", PersonRecord::birthPlace), FATHER,
         SERVICE_NUMBER, sameOrNot("sex", PersonRecord::sex), sameOrNot("unit", PersonRecord::unit));
   }
@@ -136,7 +158,7 @@ public final class PersonFields {
    */
   public static List<BlockingRule<PersonRecord>> rules() {
     return List.of(
-        BlockingRule.of("name keys + year of birth", r -> {
+        BlockingRule.of("name keys + year of birth", Set.of(FAMILY, GIVEN, BIRTH), r -> {
           if (r.birthDate().isEmpty()) {
             return List.of();
           }
@@ -148,7 +170,7 @@ public final class PersonFields {
           }
           return new ArrayList<>(keys);
         }),
-        BlockingRule.of("date of birth + family initial", r -> {
+        BlockingRule.of("date of birth + family initial", Set.of(BIRTH), r -> {
           if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
             return List.of();
           }
@@ -161,8 +183,8 @@ public final class PersonFields {
           }
           return new ArrayList<>(keys);
         }),
-        BlockingRule.of("service number", r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber())),
-        BlockingRule.of("family name + given initial", r -> {
+        BlockingRule.of("service number", Set.of(SERVICE), r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber())),
+        BlockingRule.of("family name + given initial", Set.of(FAMILY), r -> {
           Set<String> keys = new LinkedHashSet<>();
           for (PreparedName n : r.names()) {
             String g = n.givenSkeleton();

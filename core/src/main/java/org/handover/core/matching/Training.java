@@ -1,0 +1,160 @@
+package org.handover.core.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * How a model's m-probabilities are estimated without labels. u comes from random pairs. m comes
+ * from one EM session per blocking rule, on that rule's own pairs with the fields the rule forces to
+ * agree left out (Splink's method): among pairs blocked on the family name, agreeing on it says
+ * nothing, and EM run on every field at once would take "same family" for "same person". The session
+ * that sees the most fields runs first; each later one holds the m already estimated and estimates
+ * only the rest, anchored by them. A field no session could estimate falls back to one EM on all
+ * candidates.
+ */
+final class Training {
+  /** Pairs per session at most, taken evenly from the rule's pairs. */
+  static final int MAX_SESSION_PAIRS = 300_000;
+
+  private Training() {}
+
+  static <T> double[][] u(List<T> left, List<T> right, List<FieldComparison<T>> fields, int randomPairs, long seed) {
+    double[][] counts = new double[fields.size()][];
+    for (int k = 0; k < fields.size(); k++) {
+      counts[k] = new double[fields.get(k).levels().size()];
+    }
+    Random random = new Random(seed);
+    for (int s = 0; s < randomPairs; s++) {
+      T a = left.get(random.nextInt(left.size()));
+      T b = right.get(random.nextInt(right.size()));
+      for (int k = 0; k < fields.size(); k++) {
+        int l = fields.get(k).compare(a, b);
+        if (l >= 0) {
+          counts[k][l]++;
+        }
+      }
+    }
+    double[][] u = new double[fields.size()][];
+    for (int k = 0; k < fields.size(); k++) {
+      double total = 0;
+      for (double c : counts[k]) {
+        total += c;
+      }
+      int levels = counts[k].length;
+      u[k] = new double[levels];
+      for (int l = 0; l < levels; l++) {
+        u[k][l] = (counts[k][l] + 0.5) / (total + 0.5 * levels);
+      }
+    }
+    return u;
+  }
+
+  /** The comparison vectors of every {@code step}-th pair, with the fields in {@code masked} left out. */
+  static <T> int[][] vectors(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c,
+                             Set<Integer> masked, int step) {
+    int[][] out = new int[(c.size() + step - 1) / step][];
+    for (int p = 0, i = 0; p < c.size(); p += step, i++) {
+      int[] v = Model.vector(fields, left.get(c.left(p)), right.get(c.right(p)));
+      for (int k : masked) {
+        v[k] = FieldComparison.MISSING;
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /** The m of every field; {@code all} holds the vectors of every candidate pair. */
+  static <T> double[][] m(List<T> left, List<T> right, List<FieldComparison<T>> fields, List<BlockingRule<T>> rules,
+                          int[][] all, double[][] u, int maxBlock, boolean oneList) {
+    int[] levels = fields.stream().mapToInt(f -> f.levels().size()).toArray();
+    List<Session> sessions = new ArrayList<>();
+    for (BlockingRule<T> rule : rules) {
+      if (rule.fixes().isEmpty()) {
+        continue;
+      }
+      Set<Integer> masked = new HashSet<>();
+      for (int k = 0; k < fields.size(); k++) {
+        if (rule.fixes().contains(fields.get(k).name())) {
+          masked.add(k);
+        }
+      }
+      Candidates own = Candidates.of(left, right, List.of(rule), maxBlock, oneList);
+      int[][] v = vectors(left, right, fields, own, masked, Math.max(1, own.size() / MAX_SESSION_PAIRS + 1));
+      int usable = usableFields(v, fields.size());
+      if (usable >= 2) {
+        sessions.add(new Session(v, usable, sessions.size()));
+      }
+    }
+    // the session that sees the most fields first; later ones hold what earlier ones estimated
+    sessions.sort(Comparator.comparingInt((Session x) -> -x.usable).thenComparingInt(x -> x.order));
+    double[][] m = new double[fields.size()][];
+    for (Session session : sessions) {
+      double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, session.vectors.length));
+      Em.Fit fit = Em.fit(session.vectors, levels, u, Math.min(0.1, maxLambda), 50, maxLambda, m.clone());
+      for (int k = 0; k < fields.size(); k++) {
+        if (m[k] == null && fit.support()[k] > 0) {
+          m[k] = fit.m()[k];
+        }
+      }
+    }
+    double[][] fallback = null;
+    for (int k = 0; k < fields.size(); k++) {
+      if (m[k] == null) {
+        if (fallback == null) {
+          fallback = everyFieldAtOnce(all, levels, u, Math.min(left.size(), right.size()));
+        }
+        m[k] = fallback[k];
+      }
+    }
+    return m;
+  }
+
+  private record Session(int[][] vectors, int usable, int order) {}
+
+  /** How many fields enough pairs have (5%): EM needs two, or it cannot tell matches from their agreement. */
+  private static int usableFields(int[][] vectors, int fields) {
+    int usable = 0;
+    for (int k = 0; k < fields; k++) {
+      int present = 0;
+      for (int[] v : vectors) {
+        if (v[k] >= 0) {
+          present++;
+        }
+      }
+      if (present >= 0.05 * vectors.length && present > 0) {
+        usable++;
+      }
+    }
+    return usable;
+  }
+
+  /**
+   * One EM on every candidate and every field, λ bounded by the pairs that agree at the top level on
+   * every field both sides have (at least three): without a bound, on pairs blocked on names, EM calls
+   * every pair a match even where no one is recorded twice.
+   */
+  private static double[][] everyFieldAtOnce(int[][] vectors, int[] levels, double[][] u, int smaller) {
+    long certain = 0;
+    for (int[] v : vectors) {
+      int present = 0;
+      boolean allTop = true;
+      for (int l : v) {
+        if (l >= 0) {
+          present++;
+          allTop &= l == 0;
+        }
+      }
+      if (allTop && present >= 3) {
+        certain++;
+      }
+    }
+    double pairs = Math.max(1, vectors.length);
+    double maxLambda = Math.min(0.999, Math.min(smaller, 2.0 * certain + 1) / pairs);
+    double lambda0 = Math.max(1e-6, Math.min(maxLambda, Math.max(certain, 1) / pairs));
+    return Em.fit(vectors, levels, u, lambda0, 30, maxLambda).m();
+  }
+}
