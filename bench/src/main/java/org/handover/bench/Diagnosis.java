@@ -12,12 +12,13 @@ import org.handover.core.matching.PersonRecord;
 /**
  * Where a run on generated data goes wrong: true entries that blocking never paired with their
  * person, that lost to another candidate, or that scored below the bands; wrong auto-links of
- * strangers and of entries in the registry. A few examples of each go to standard error.
+ * strangers and of entries in the registry. On request, a few examples of each go to standard error.
  */
 final class Diagnosis {
   private Diagnosis() {}
 
-  static String of(RosterNoise.Drawn drawn, List<PersonRecord> registry, Linker.Result<PersonRecord> r, double minMargin) {
+  static String of(RosterNoise.Drawn drawn, List<PersonRecord> registry, Linker.Result<PersonRecord> r, double minMargin,
+                   boolean examples) {
     Set<Long> candidates = new HashSet<>();
     for (int k = 0; k < r.candidates().size(); k++) {
       candidates.add((long) r.candidates().left(k) * registry.size() + r.candidates().right(k));
@@ -34,7 +35,7 @@ final class Diagnosis {
     int reviewOnly = 0;
     int wrongAutoStranger = 0;
     int wrongAutoOther = 0;
-    int examples = 0;
+    int shown = 0;
     for (int i = 0; i < drawn.entries().size(); i++) {
       int truth = drawn.truth().get(i);
       Linker.Link b = best.get(i);
@@ -45,7 +46,7 @@ final class Diagnosis {
         } else {
           wrongAutoOther++;
         }
-        if (examples++ < 25) {
+        if (examples && shown++ < 25) {
           System.err.printf(Locale.ROOT, "WRONG AUTO p=%.4f w=%.1f margin=%.1f%n  entry  %s%n  linked %s%n  truth  %s%n",
               b.scored().probability(), b.scored().weight(), b.margin(), show(drawn.entries().get(i)),
               show(registry.get(b.right())), truth < 0 ? "(stranger)" : show(registry.get(truth)));
@@ -57,12 +58,12 @@ final class Diagnosis {
       long pair = (long) i * registry.size() + truth;
       if (!candidates.contains(pair)) {
         notBlocked++;
-        if (notBlocked <= 10) {
+        if (examples && notBlocked <= 10) {
           System.err.printf("NOT BLOCKED%n  entry %s%n  truth %s%n", show(drawn.entries().get(i)), show(registry.get(truth)));
         }
       } else if (b == null || b.right() != truth) {
         lost++;
-        if (lost <= 25) {
+        if (examples && lost <= 25) {
           Linker.Link t = byPair.get(pair);
           System.err.printf(Locale.ROOT, "LOST truth p=%s%n  entry  %s%n  truth  %s%n  best   %s (p=%s)%n",
               t == null ? "-" : String.format(Locale.ROOT, "%.4f w=%.1f", t.scored().probability(), t.scored().weight()),

@@ -7,11 +7,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.registry.Person;
@@ -20,28 +23,82 @@ import org.handover.server.matching.MatchRecords;
 /**
  * The matching engine on generated data with known truth: a registry of N persons and a roster of M
  * entries drawn from it with {@link RosterNoise}'s noise model (20% strangers). Precision and recall at
- * the auto-link threshold and for auto-link + review, the review band, pairs compared, time per phase,
- * peak heap.
+ * the auto-link threshold and for auto-link + review, the review band, blocking recall, pairs
+ * compared, time per phase, peak heap.
  *
  * <pre>
- * bench/run matching [--registry 100000] [--roster 10000] [--out bench/results/FILE.md]
+ * bench/run matching [--registry 100000] [--roster 10000] [--out bench/results/FILE.md] [--examples]
  * </pre>
  */
 public final class MatchingBench {
   static final double MIN_MARGIN = org.handover.server.matching.Matching.MIN_MARGIN;
+  static final double AUTO = 0.99;
+  static final double REVIEW = 0.5;
 
-  public static void main(String[] args) throws Exception {
-    int n = 100_000;
-    int m = 10_000;
-    Path out = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--registry" -> n = Integer.parseInt(args[i + 1]);
-        case "--roster" -> m = Integer.parseInt(args[i + 1]);
-        case "--out" -> out = Path.of(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
+  /** One band's links, the correct among them, and the true entries they could have found. */
+  record Band(long links, long correct, long inRegistry) {
+    double precision() {
+      return links == 0 ? 0 : (double) correct / links;
     }
+
+    double recall() {
+      return (double) correct / inRegistry;
+    }
+  }
+
+  /** A run: the data, the engine's result, and how long preparing the records took. */
+  record Run(int registrySize, int rosterSize, RosterNoise.Drawn drawn, List<PersonRecord> registry,
+             Linker.Result<PersonRecord> result, long prepareMillis, double seconds, double peakHeap) {
+    Map<Integer, Linker.Link> best() {
+      Map<Integer, Linker.Link> best = new HashMap<>();
+      for (Linker.Link l : result.links()) {
+        best.putIfAbsent(l.left(), l);
+      }
+      return best;
+    }
+
+    long inRegistry() {
+      return drawn.truth().stream().filter(t -> t >= 0).count();
+    }
+
+    /** Links in the auto band ({@code withReview} false) or in auto and review together. */
+    Band band(boolean withReview) {
+      long links = 0;
+      long correct = 0;
+      for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
+        String b = e.getValue().band(AUTO, REVIEW, MIN_MARGIN);
+        if (withReview ? !b.equals("none") : b.equals("auto")) {
+          links++;
+          if (drawn.truth().get(e.getKey()) == e.getValue().right()) {
+            correct++;
+          }
+        }
+      }
+      return new Band(links, correct, inRegistry());
+    }
+
+    long reviewEntries() {
+      return best().values().stream().filter(l -> l.band(AUTO, REVIEW, MIN_MARGIN).equals("review")).count();
+    }
+
+    /** The share of true entries that blocking paired with their person. */
+    double blockingRecall() {
+      Set<Long> pairs = new HashSet<>();
+      for (int k = 0; k < result.candidates().size(); k++) {
+        pairs.add((long) result.candidates().left(k) * registry.size() + result.candidates().right(k));
+      }
+      long found = 0;
+      for (int i = 0; i < drawn.truth().size(); i++) {
+        int t = drawn.truth().get(i);
+        if (t >= 0 && pairs.contains((long) i * registry.size() + t)) {
+          found++;
+        }
+      }
+      return (double) found / inRegistry();
+    }
+  }
+
+  static Run run(int n, int m) throws java.io.IOException, InterruptedException {
     LocalDate today = LocalDate.of(2025, 6, 2);
     List<Person> people = new DemoPeople(1, today).generate(n);
     List<Person> strangers = new DemoPeople(2, today).generate(Math.max(1, m / 4));
@@ -53,52 +110,71 @@ public final class MatchingBench {
     }
     RosterNoise.Drawn drawn = new RosterNoise(3).draw(people, strangers, m);
     long prepareMillis = (System.nanoTime() - t0) / 1_000_000;
-    Linker.Result<PersonRecord> r = Linker.link(drawn.entries(), registry, PersonFields.all(), PersonFields.rules(),
+    Linker.Result<PersonRecord> r = Linker.link(drawn.entries(), registry, PersonFields.all(), PersonBlocking.rules(),
         Linker.Options.defaults().oneToOne(true));
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
-    int inRegistry = (int) drawn.truth().stream().filter(t -> t >= 0).count();
-    Map<Integer, Linker.Link> best = new HashMap<>();
-    for (Linker.Link l : r.links()) {
-      best.putIfAbsent(l.left(), l);
-    }
+    return new Run(n, m, drawn, registry, r, prepareMillis, seconds, heap.peak());
+  }
+
+  static String report(Run run, boolean examples) {
+    Linker.Result<PersonRecord> r = run.result();
     StringBuilder s = new StringBuilder("# Matching a noisy roster to a generated registry\n\n");
     s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
     s.append("- machine: ").append(Machine.describe()).append('\n');
-    s.append("- command: `bench/run matching --registry ").append(n).append(" --roster ").append(m).append("`\n");
+    s.append("- command: `bench/run matching --registry ").append(run.registrySize()).append(" --roster ")
+        .append(run.rosterSize()).append("`\n");
     s.append(String.format(Locale.ROOT, "- registry: %,d generated persons (DemoPeople, seed 1); roster: %,d entries,"
-        + " %,d of them drawn from the registry, the rest strangers; noise model in RosterNoise's javadoc%n", n, m, inRegistry));
-    s.append("- engine: blocking rules OR-ed, Fellegi–Sunter (u from random pairs, m by EM), one-to-one\n\n");
-    s.append(String.format(Locale.ROOT, "Pairs compared: %,d %s. Time: preparing records %,d ms, blocking %,d ms,"
-        + " training %,d ms, scoring %,d ms; %.1f s end to end. Peak heap in use: %,.0f MB.%n%n", r.candidates().size(),
-        r.candidates().byRule(), prepareMillis, r.blockMillis(), r.trainMillis(), r.scoreMillis(), seconds, heap.peak() / 1e6));
+        + " %,d of them drawn from the registry, the rest strangers; noise model in RosterNoise's javadoc%n",
+        run.registrySize(), run.rosterSize(), run.inRegistry()));
+    s.append("- engine: blocking rules OR-ed, Fellegi–Sunter (u from random pairs, m by EM per blocking rule), one-to-one\n\n");
+    s.append(String.format(Locale.ROOT, "Pairs compared: %,d %s. Blocking recall (true entries paired with their"
+        + " person): %.4f. Time: preparing records %,d ms, blocking %,d ms, training %,d ms, scoring %,d ms; %.1f s"
+        + " end to end. Peak heap in use: %,.0f MB.%n%n", r.candidates().size(), r.candidates().byRule(),
+        run.blockingRecall(), run.prepareMillis(), r.blockMillis(), r.trainMillis(), r.scoreMillis(), run.seconds(),
+        run.peakHeap() / 1e6));
     s.append("| band | links | correct | precision | recall |\n|---|---:|---:|---:|---:|\n");
-    for (double[] band : new double[][] {{0.99, 1.0}, {0.5, 1.0}}) {
-      long links = 0;
-      long correct = 0;
-      for (Map.Entry<Integer, Linker.Link> e : best.entrySet()) {
-        String b = e.getValue().band(0.99, 0.5, MIN_MARGIN);
-        if (band[0] == 0.99 ? b.equals("auto") : !b.equals("none")) {
-          links++;
-          if (drawn.truth().get(e.getKey()) == e.getValue().right()) {
-            correct++;
-          }
-        }
-      }
-      s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", band[0] == 0.99
-          ? "auto-link (p ≥ 0.99, ≥ " + (int) MIN_MARGIN + " bits ahead of the next candidate)"
-          : "auto-link + review (p ≥ 0.5)", links, correct, links == 0 ? 0 : (double) correct / links,
-          (double) correct / inRegistry));
+    for (boolean withReview : new boolean[] {false, true}) {
+      Band b = run.band(withReview);
+      s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", withReview
+          ? "auto-link + review (p ≥ " + REVIEW + ")"
+          : "auto-link (p ≥ " + AUTO + ", ≥ " + (int) MIN_MARGIN + " bits ahead of the next candidate, no field "
+              + (int) Linker.MAX_AGAINST_BITS + " bits against)", b.links(), b.correct(), b.precision(), b.recall()));
     }
-    long review = best.values().stream().filter(l -> l.band(0.99, 0.5, MIN_MARGIN).equals("review")).count();
+    long review = run.reviewEntries();
     s.append(String.format(Locale.ROOT, "%nReview band: %,d entries, %.1f%% of the roster. Targets (matching issue):"
         + " precision ≥ 0.995 at auto-link, recall ≥ 0.99 for auto-link + review, review band under 5%%.%n", review,
-        100.0 * review / m));
-    s.append(Diagnosis.of(drawn, registry, r, MIN_MARGIN));
+        100.0 * review / run.rosterSize()));
+    s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
+    return s.toString();
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = 100_000;
+    int m = 10_000;
+    Path out = null;
+    boolean examples = false;
+    for (int i = 0; i < args.length; i += 2) {
+      if (args[i].equals("--examples")) {
+        examples = true;
+        i--;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      switch (args[i]) {
+        case "--registry" -> n = Integer.parseInt(args[i + 1]);
+        case "--roster" -> m = Integer.parseInt(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    String s = report(run(n, m), examples);
     System.out.print(s);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, s.toString());
+      Files.writeString(out, s);
     }
   }
 

@@ -24,6 +24,9 @@ import org.handover.names.Romanization;
  *   <li>patronymic missing 20%; given name as an initial 5%;</li>
  *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%;</li>
  *   <li>family and given name in swapped order 5% (as "Given Family" without a comma);</li>
+ *   <li>place of birth given 60% (in the entry's script and language: Russian form of the town where
+ *       the names are Russian, romanized where they are), rank 60% (in Russian where the names are;
+ *       one grade higher 5%), unit 30%, service number 25% (one character changed 5%);</li>
  *   <li>strangers, not in the registry: 20% of the roster; the others are distinct registry persons.</li>
  * </ul>
  */
@@ -67,7 +70,8 @@ final class RosterNoise {
     String family = p.primaryName().family();
     String given = p.primaryName().given();
     String patronymic = p.primaryName().patronymic();
-    if (random.nextDouble() < 0.5) {
+    boolean russian = random.nextDouble() < 0.5;
+    if (russian) {
       given = russian(given);
       patronymic = russian(patronymic);
     }
@@ -80,8 +84,15 @@ final class RosterNoise {
     if (random.nextDouble() < 0.2) {
       patronymic = "";
     }
+    String place = random.nextDouble() < 0.6 ? p.birthPlace() : "";
+    if (russian) {
+      place = RUSSIAN_PLACES.getOrDefault(place, place);
+    }
+    Romanization latin = null;
     if (random.nextDouble() < 0.3) {
       Romanization r = random.nextBoolean() ? Romanization.ICAO9303 : Romanization.KMU2010;
+      latin = r;
+      place = r.romanize(place).toUpperCase(java.util.Locale.ROOT);
       family = r.romanize(family).toUpperCase(java.util.Locale.ROOT);
       given = r.romanize(given).toUpperCase(java.util.Locale.ROOT);
       patronymic = r.romanize(patronymic).toUpperCase(java.util.Locale.ROOT);
@@ -104,8 +115,42 @@ final class RosterNoise {
     ParsedName name = random.nextDouble() < 0.05
         ? Names.parse(given + " " + family + (patronymic.isEmpty() ? "" : " " + patronymic))
         : new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1);
-    return new PersonRecord(id, String.valueOf(id), List.of(Names.prepare(name)), born, "", "", "", "", "");
+    String rank = random.nextDouble() < 0.6 ? p.rank() : "";
+    if (!rank.isEmpty() && random.nextDouble() < 0.05) {
+      rank = PROMOTIONS.getOrDefault(rank, rank);
+    }
+    if (russian || latin != null) {
+      rank = RUSSIAN_RANKS.getOrDefault(rank, rank);
+    }
+    String unit = random.nextDouble() < 0.3 ? p.unit() : "";
+    String number = random.nextDouble() < 0.25 ? p.serviceNumber() : "";
+    if (number.length() > 3 && random.nextDouble() < 0.05) {
+      int i = random.nextInt(number.length());
+      number = number.substring(0, i) + (char) ('0' + random.nextInt(10)) + number.substring(i + 1);
+    }
+    org.handover.core.registry.Person listed = new org.handover.core.registry.Person(0, "", p.kind(), p.names(), p.sex(),
+        born, place, "", "", "", p.dependsOn(), number, rank, unit, "", "", "", java.util.Set.of(), p.status(),
+        p.holdingParty(), false, "");
+    PersonRecord r = org.handover.server.matching.MatchRecords.of(id, listed);
+    return new PersonRecord(id, String.valueOf(id), List.of(Names.prepare(name)), born, r.birthPlace(), "",
+        r.serviceNumber(), "", r.unit(), r.rank());
   }
+
+  private static final Map<String, String> RUSSIAN_PLACES = Map.ofEntries(Map.entry("Київ", "Киев"),
+      Map.entry("Харків", "Харьков"), Map.entry("Одеса", "Одесса"), Map.entry("Дніпро", "Днепр"),
+      Map.entry("Львів", "Львов"), Map.entry("Запоріжжя", "Запорожье"), Map.entry("Кривий Ріг", "Кривой Рог"),
+      Map.entry("Миколаїв", "Николаев"), Map.entry("Маріуполь", "Мариуполь"), Map.entry("Вінниця", "Винница"),
+      Map.entry("Чернігів", "Чернигов"), Map.entry("Черкаси", "Черкассы"), Map.entry("Суми", "Сумы"),
+      Map.entry("Хмельницький", "Хмельницкий"), Map.entry("Рівне", "Ровно"), Map.entry("Івано-Франківськ",
+          "Ивано-Франковск"), Map.entry("Тернопіль", "Тернополь"), Map.entry("Луцьк", "Луцк"),
+      Map.entry("Кропивницький", "Кропивницкий"), Map.entry("Бровари", "Бровары"), Map.entry("Ізюм", "Изюм"),
+      Map.entry("Краматорськ", "Краматорск"), Map.entry("Слов'янськ", "Славянск"), Map.entry("Знам'янка", "Знаменка"),
+      Map.entry("Біла Церква", "Белая Церковь"));
+  private static final Map<String, String> RUSSIAN_RANKS = Map.of("солдат", "рядовой", "старший солдат", "ефрейтор",
+      "молодший сержант", "младший сержант", "головний сержант", "старшина", "капітан", "капитан");
+  private static final Map<String, String> PROMOTIONS = Map.of("солдат", "старший солдат", "старший солдат",
+      "молодший сержант", "молодший сержант", "сержант", "сержант", "старший сержант", "лейтенант", "старший лейтенант",
+      "старший лейтенант", "капітан", "рядовой", "ефрейтор", "ефрейтор", "младший сержант");
 
   private String russian(String word) {
     if (word.isEmpty()) {

@@ -71,8 +71,9 @@ public final class NameParser {
       }
     }
     if (patronymic == w.size() - 1) {
-      if (w.size() == 3 && Equivalents.get().isGivenName(w.get(0)) && !Equivalents.get().isGivenName(w.get(1))) {
-        return around(w, 1, 0.6); // Юрій Ковальчук Петрович: a given name first, then one that is not
+      if (w.size() <= 3 && Equivalents.get().isGivenName(w.get(0)) && !Equivalents.get().isGivenName(w.get(1))) {
+        // Юрій Ковальчук Петрович, Віталій Кирилич: a given name first, then a word that is none
+        return around(w, 1, 0.6);
       }
       // Ковальчук Юрій Петрович
       return around(w, 0, 0.9);

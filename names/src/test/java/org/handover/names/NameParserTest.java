@@ -60,6 +60,7 @@ class NameParserTest {
     // two given names, or a surname first: the usual order stands
     parses("Вітряк Михайло Вікторович", "Вітряк", "Михайло", "Вікторович");
     parses("Микола Іван Петрович", "Микола", "Іван", "Петрович");
+    parses("Віталій Кирилич", "Кирилич", "Віталій", "");
     assertThat(Equivalents.get().isGivenName("Микола")).isTrue();
     assertThat(Equivalents.get().isGivenName("Петренко")).isFalse();
   }

@@ -41,12 +41,20 @@ public final class Linker {
    * that barely beats another cannot be sure, however heavy it is.
    */
   public record Link(int left, int right, Model.Scored scored, double margin) {
-    /** "auto" at or above {@code auto} with a margin of {@code minMargin} bits; "review" from {@code review}; else "none". */
+    /**
+     * "auto" at or above {@code auto} with a margin of {@code minMargin} bits and no field weighing
+     * {@link #MAX_AGAINST_BITS} or more against it; "review" from {@code review}; else "none". A
+     * namesake born in another year can outweigh its date on names alone; a person should look.
+     */
     public String band(double auto, double review, double minMargin) {
       double p = scored.probability();
-      return p >= auto && margin >= minMargin ? "auto" : p >= review ? "review" : "none";
+      boolean contradicted = scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
+      return p >= auto && margin >= minMargin && !contradicted ? "auto" : p >= review ? "review" : "none";
     }
   }
+
+  /** A field that weighs this many bits against a link keeps it from being linked without review. */
+  public static final double MAX_AGAINST_BITS = 5;
 
   /** The links above {@code minProbability}, heaviest first; the candidates; the model; the time of each phase. */
   public record Result<T>(List<Link> links, Candidates candidates, Model<T> model, long blockMillis, long trainMillis,

@@ -15,7 +15,7 @@ import org.handover.names.Skeleton;
 /**
  * How a roster entry and a registry person are compared and blocked: names part by part at the names
  * library's levels (the best over every pair of spellings), date of birth, place of birth, the
- * father's name against the patronymic, service number, sex and unit.
+ * father's name against the patronymic, service number, sex, unit and rank.
  */
 public final class PersonFields {
   private PersonFields() {}
@@ -24,6 +24,7 @@ public final class PersonFields {
   static final String GIVEN = "given name";
   static final String BIRTH = "date of birth";
   static final String SERVICE = "service number";
+  static final String UNIT = "unit";
 
   static final List<String> NAME_LEVELS = List.of("exact", "transliteration", "equivalent", "phonetic", "edit",
       "initials", "different");
@@ -95,6 +96,21 @@ public final class PersonFields {
     return Math.abs(x.year() - y.year()) <= 1 ? 5 : 6;
   }
 
+  /** Places of birth as the names library compares words: Київ ~ Kyiv ~ Киев; Херсон ~ Херсонь. */
+  static final FieldComparison<PersonRecord> BIRTH_PLACE = FieldComparison.of("place of birth",
+      List.of("same", "similar", "different"), (a, b) -> {
+        if (a.birthPlace().isEmpty() || b.birthPlace().isEmpty()) {
+          return FieldComparison.MISSING;
+        }
+        Level l = Names.compareWords(a.birthPlace(), b.birthPlace()).level();
+        return l.atLeast(Level.EQUIVALENT) ? 0 : l.atLeast(Level.EDIT) ? 1 : 2;
+      }, r -> r.birthPlace().isEmpty() ? Optional.empty() : Optional.of(Skeleton.of(r.birthPlace())));
+
+  /** Ranks by grade, whatever the language; one grade apart is a promotion between two lists. */
+  static final FieldComparison<PersonRecord> RANK = FieldComparison.of("rank",
+      List.of("same", "one grade apart", "different"), (a, b) -> a.rank() == 0 || b.rank() == 0
+          ? FieldComparison.MISSING : a.rank() == b.rank() ? 0 : Math.abs(a.rank() - b.rank()) == 1 ? 1 : 2);
+
   static FieldComparison<PersonRecord> sameOrNot(String name, java.util.function.Function<PersonRecord, String> get) {
     return FieldComparison.of(name, List.of("same", "different"), (a, b) -> {
       String x = get.apply(a);
@@ -148,53 +164,7 @@ public final class PersonFields {
 
   public static List<FieldComparison<PersonRecord>> all() {
     return List.of(namePart(FAMILY, 0, true), namePart(GIVEN, 1, false),
-        namePart("patronymic", 2, false), BIRTH_DATE, sameOrNot("place of birth", PersonRecord::birthPlace), FATHER,
-        SERVICE_NUMBER, sameOrNot("sex", PersonRecord::sex), sameOrNot("unit", PersonRecord::unit));
-  }
-
-  /**
-   * Name keys with the year of birth; the full date with the family name's first sound; the service
-   * number; the family name with the given name's first sound (for entries without a date).
-   */
-  public static List<BlockingRule<PersonRecord>> rules() {
-    return List.of(
-        BlockingRule.of("name keys + year of birth", Set.of(FAMILY, GIVEN, BIRTH), r -> {
-          if (r.birthDate().isEmpty()) {
-            return List.of();
-          }
-          Set<String> keys = new LinkedHashSet<>();
-          for (PreparedName n : r.names()) {
-            for (String k : Names.keys(n)) {
-              keys.add(k + "|" + r.birthDate().get().year());
-            }
-          }
-          return new ArrayList<>(keys);
-        }),
-        BlockingRule.of("date of birth + family initial", Set.of(BIRTH), r -> {
-          if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
-            return List.of();
-          }
-          Set<String> keys = new LinkedHashSet<>();
-          for (PreparedName n : r.names()) {
-            String f = n.familySkeleton();
-            if (!f.isEmpty()) {
-              keys.add(r.birthDate().get() + "|" + f.charAt(0));
-            }
-          }
-          return new ArrayList<>(keys);
-        }),
-        BlockingRule.of("service number", Set.of(SERVICE), r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber())),
-        BlockingRule.of("family name + given initial", Set.of(FAMILY), r -> {
-          Set<String> keys = new LinkedHashSet<>();
-          for (PreparedName n : r.names()) {
-            String g = n.givenSkeleton();
-            for (String k : Names.keys(n)) {
-              if (k.startsWith("F:") && !g.isEmpty()) {
-                keys.add(k + "." + g.charAt(0));
-              }
-            }
-          }
-          return new ArrayList<>(keys);
-        }));
+        namePart("patronymic", 2, false), BIRTH_DATE, BIRTH_PLACE, FATHER,
+        SERVICE_NUMBER, sameOrNot("sex", PersonRecord::sex), sameOrNot(UNIT, PersonRecord::unit), RANK);
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.handover.core.lists.CsvExport;
 import org.handover.core.matching.Clusters;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.server.App;
@@ -46,7 +47,7 @@ final class DedupeCommand implements Callable<Integer> {
         System.err.println(m.get("error.match.empty", persons.size(), persons.size()));
         return 2;
       }
-      Linker.Result<PersonRecord> r = Linker.link(persons, persons, PersonFields.all(), PersonFields.rules(),
+      Linker.Result<PersonRecord> r = Linker.link(persons, persons, PersonFields.all(), PersonBlocking.rules(),
           Linker.Options.defaults().oneList(true));
       int sure = 0;
       int toReview = 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.lists.Field;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Ranks;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Folding;
 import org.handover.names.Names;
@@ -30,13 +31,13 @@ public final class MatchRecords {
                   ParsedName.Order.FAMILY_FIRST, 1))))
           .forEach(x -> { });
       return h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day, birth_place, father_name,"
-              + " service_number_key, sex, unit FROM persons ORDER BY id")
+              + " service_number_key, sex, unit, rank_title FROM persons ORDER BY id")
           .map((rs, ctx) -> {
             Optional<PartialDate> born = org.handover.server.storage.Columns.birthDate(rs);
             String sex = rs.getString("sex");
             return new PersonRecord(rs.getLong("id"), rs.getString("reference"), names.get(rs.getLong("id")), born,
                 place(rs.getString("birth_place")), rs.getString("father_name"), rs.getString("service_number_key"),
-                "unknown".equals(sex) ? "" : sex, unit(rs.getString("unit")));
+                "unknown".equals(sex) ? "" : sex, unit(rs.getString("unit")), Ranks.grade(rs.getString("rank_title")));
           }).list();
     });
   }
@@ -70,7 +71,7 @@ public final class MatchRecords {
             Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
             sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m") ? "male"
                 : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
-            unit(f.getOrDefault(Field.UNIT.key(), ""))));
+            unit(f.getOrDefault(Field.UNIT.key(), "")), Ranks.grade(f.getOrDefault(Field.RANK.key(), ""))));
       }
       if (page.size() < 5000) {
         return out;
@@ -85,11 +86,12 @@ public final class MatchRecords {
         ParsedName.Order.FAMILY_FIRST, 1))));
     return new PersonRecord(id, p.reference(), names, p.birthDate(), place(p.birthPlace()), p.fatherName(),
         Folding.fold(p.serviceNumber()).replace(" ", ""), p.sex() == org.handover.core.registry.Sex.UNKNOWN ? ""
-            : p.sex().key(), unit(p.unit()));
+            : p.sex().key(), unit(p.unit()), Ranks.grade(p.rank()));
   }
 
+  /** A place as written, without "м.", "с.", "г." and the like before it ("м. Київ" is Київ). */
   static String place(String p) {
-    return p.isBlank() ? "" : Skeleton.of(p);
+    return p.isBlank() ? "" : p.strip().replaceFirst("^(?iu)(м|с|смт|г|пос|с-ще|сел|село|місто|город)\\.?\\s+", "");
   }
 
   /** A unit by its digits: "в/ч А1234" and "A-1234" are one unit. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Model;
+import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.server.journal.Journal;
@@ -49,7 +50,7 @@ public final class Matching {
     if (entries.isEmpty() || persons.isEmpty()) {
       throw new IllegalArgumentException("nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
     }
-    Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), PersonFields.rules(),
+    Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), PersonBlocking.rules(),
         Linker.Options.defaults().oneToOne(oneToOne));
     return jdbi.inTransaction(h -> {
       Map<String, Object> model = new LinkedHashMap<>();

@@ -1,0 +1,144 @@
+package org.handover.core.matching;
+
+import static org.handover.core.matching.PersonFields.BIRTH;
+import static org.handover.core.matching.PersonFields.FAMILY;
+import static org.handover.core.matching.PersonFields.GIVEN;
+import static org.handover.core.matching.PersonFields.SERVICE;
+import static org.handover.core.matching.PersonFields.UNIT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.handover.names.Equivalents;
+import org.handover.names.Names;
+import org.handover.names.PreparedName;
+
+/**
+ * Which registry persons a roster entry is compared with: the rules OR-ed, each by name so that a
+ * run can report the pairs each brought and an operator can choose among them.
+ */
+public final class PersonBlocking {
+  private PersonBlocking() {}
+
+  /** Every rule, in the order they are tried. */
+  public static List<BlockingRule<PersonRecord>> rules() {
+    return List.of(NAME_KEYS_YEAR, FAMILY_TYPO_YEAR, DATE_INITIAL, SERVICE_NUMBER, FAMILY_GIVEN_INITIAL, UNIT_FAMILY);
+  }
+
+  /** The rules with these names, in the order given; an unknown name is refused, naming the known ones. */
+  public static List<BlockingRule<PersonRecord>> rules(List<String> names) {
+    List<BlockingRule<PersonRecord>> out = new ArrayList<>();
+    for (String name : names) {
+      out.add(rules().stream().filter(r -> r.name().equals(name.strip())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown blocking rule \"" + name.strip() + "\"; known: "
+              + String.join(", ", rules().stream().map(BlockingRule::name).toList()))));
+    }
+    return out;
+  }
+
+  /** Name keys (the names library's, every spelling) with the year of birth. */
+  static final BlockingRule<PersonRecord> NAME_KEYS_YEAR = BlockingRule.of("name keys + year of birth",
+      Set.of(FAMILY, GIVEN, BIRTH), withYear(r -> nameKeys(r)));
+
+  /** The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet. */
+  static final BlockingRule<PersonRecord> FAMILY_TYPO_YEAR = BlockingRule.of("family name one letter off + year of birth",
+      Set.of(FAMILY, BIRTH), withYear(r -> {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : nameKeys(r)) {
+          if (k.startsWith("F:") && k.length() >= 6) {
+            String f = k.substring(2);
+            for (int i = 0; i < f.length(); i++) {
+              keys.add("D:" + f.substring(0, i) + f.substring(i + 1));
+            }
+          }
+        }
+        return keys;
+      }));
+
+  /** The full date of birth with the first sound of the family or the given name, either order. */
+  static final BlockingRule<PersonRecord> DATE_INITIAL = BlockingRule.of("date of birth + an initial", Set.of(BIRTH),
+      r -> {
+        if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
+          return List.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (PreparedName n : r.names()) {
+          for (String part : new String[] {n.familySkeleton(), n.givenSkeleton()}) {
+            if (!part.isEmpty()) {
+              keys.add(r.birthDate().get() + "|" + part.charAt(0));
+            }
+          }
+        }
+        return new ArrayList<>(keys);
+      });
+
+  static final BlockingRule<PersonRecord> SERVICE_NUMBER = BlockingRule.of("service number", Set.of(SERVICE),
+      r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber()));
+
+  /** The family name with the given name's first sound, in either language (Олександр, Александр). */
+  static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL = BlockingRule.of("family name + given initial",
+      Set.of(FAMILY), r -> {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PreparedName n : r.names()) {
+          for (char initial : givenInitials(n)) {
+            for (String k : Names.keys(n)) {
+              if (k.startsWith("F:")) {
+                keys.add(k + "." + initial);
+              }
+            }
+          }
+        }
+        return new ArrayList<>(keys);
+      });
+
+  /** The unit with the family name's first sound: a list from the front names the unit more often than the date. */
+  static final BlockingRule<PersonRecord> UNIT_FAMILY = BlockingRule.of("unit + family initial", Set.of(UNIT), r -> {
+    if (r.unit().isEmpty()) {
+      return List.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (PreparedName n : r.names()) {
+      if (!n.familySkeleton().isEmpty()) {
+        keys.add(r.unit() + "|" + n.familySkeleton().charAt(0));
+      }
+    }
+    return new ArrayList<>(keys);
+  });
+
+  private static Set<String> nameKeys(PersonRecord r) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (PreparedName n : r.names()) {
+      keys.addAll(Names.keys(n));
+    }
+    return keys;
+  }
+
+  private static Function<PersonRecord, List<String>> withYear(Function<PersonRecord, Set<String>> keys) {
+    return r -> {
+      if (r.birthDate().isEmpty()) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (String k : keys.apply(r)) {
+        out.add(k + "|" + r.birthDate().get().year());
+      }
+      return out;
+    };
+  }
+
+  private static Set<Character> givenInitials(PreparedName n) {
+    Set<Character> out = new LinkedHashSet<>();
+    String g = n.givenSkeleton();
+    if (!g.isEmpty()) {
+      out.add(g.charAt(0));
+      for (String partner : Equivalents.get().partners(g)) {
+        if (!partner.isEmpty()) {
+          out.add(partner.charAt(0));
+        }
+      }
+    }
+    return out;
+  }
+}
