@@ -1,22 +1,27 @@
 package org.handover.core.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The candidate pairs of two lists under several blocking rules OR-ed together, each pair once, with
- * how many pairs each rule brought (a pair counts for the first rule that found it). A key shared by
- * more than {@code maxBlock} right-hand records is skipped and counted, so that one common value
- * cannot make the comparison quadratic.
+ * how many pairs each rule brought (a pair counts for the first rule that found it) and each rule's
+ * own pairs (for training on them). A key shared by more than {@code maxBlock} right-hand records is
+ * skipped and counted, so that one common value cannot make the comparison quadratic.
  *
- * @param pairs each pair as left index * size of right + right index
+ * <p>The smaller list is indexed and the larger streamed past it, its keys computed in parallel: a
+ * roster of 10,000 against a registry of 1,000,000 holds an index of the roster, not of the registry.
+ *
+ * @param pairs each pair as left index * size of right + right index, ascending
+ * @param rulePairs each rule's own pairs, encoded and ordered as {@code pairs}
  */
-public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, Map<String, Long> skippedKeys) {
+public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, Map<String, Long> skippedKeys,
+                         Map<String, long[]> rulePairs) {
 
   public int left(int k) {
     return (int) (pairs[k] / rightSize);
@@ -30,6 +35,11 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     return pairs.length;
   }
 
+  /** Where an encoded pair stands in {@link #pairs()}, or a negative number when it is not a candidate. */
+  public int indexOf(long pair) {
+    return Arrays.binarySearch(pairs, pair);
+  }
+
   public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock) {
     return of(left, right, rules, maxBlock, false);
   }
@@ -37,50 +47,139 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
   /** With {@code oneList}, left and right are one list: a record is not paired with itself, and each pair once. */
   public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock,
                                   boolean oneList) {
-    Set<Long> seen = new HashSet<>();
-    List<Long> pairs = new ArrayList<>();
     Map<String, Long> byRule = new LinkedHashMap<>();
     Map<String, Long> skipped = new LinkedHashMap<>();
+    Map<String, long[]> rulePairs = new LinkedHashMap<>();
+    long[] union = new long[0];
     int n = right.size();
     for (BlockingRule<T> rule : rules) {
-      Map<String, List<Integer>> index = new HashMap<>();
-      for (int j = 0; j < right.size(); j++) {
-        for (String key : rule.keys(right.get(j))) {
-          index.computeIfAbsent(key, k -> new ArrayList<>()).add(j);
+      long[] skippedKeys = new long[1];
+      long[] own = oneList || left.size() >= right.size()
+          ? indexRight(left, right, rule, maxBlock, oneList, skippedKeys)
+          : indexLeft(left, right, rule, maxBlock, skippedKeys);
+      long[] merged = merge(union, own);
+      byRule.put(rule.name(), (long) (merged.length - union.length));
+      skipped.put(rule.name(), skippedKeys[0]);
+      rulePairs.put(rule.name(), own);
+      union = merged;
+    }
+    return new Candidates(union, n, byRule, skipped, rulePairs);
+  }
+
+  private static <T> List<String>[] keys(List<T> records, BlockingRule<T> rule) {
+    @SuppressWarnings("unchecked")
+    List<String>[] keys = new List[records.size()];
+    IntStream.range(0, records.size()).parallel().forEach(i -> keys[i] = rule.keys(records.get(i)));
+    return keys;
+  }
+
+  private static <T> long[] indexRight(List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock,
+                                       boolean oneList, long[] skippedKeys) {
+    List<String>[] rightKeys = keys(right, rule);
+    List<String>[] leftKeys = oneList ? rightKeys : keys(left, rule);
+    Map<String, List<Integer>> index = new HashMap<>();
+    for (int j = 0; j < rightKeys.length; j++) {
+      for (String key : rightKeys[j]) {
+        index.computeIfAbsent(key, k -> new ArrayList<>(2)).add(j);
+      }
+    }
+    Pairs out = new Pairs();
+    int n = right.size();
+    for (int i = 0; i < leftKeys.length; i++) {
+      for (String key : leftKeys[i]) {
+        List<Integer> block = index.get(key);
+        if (block == null) {
+          continue;
+        }
+        if (block.size() > maxBlock) {
+          skippedKeys[0]++;
+          continue;
+        }
+        for (int j : block) {
+          if (!oneList || j > i) {
+            out.add((long) i * n + j);
+          }
         }
       }
-      long added = 0;
-      long skippedKeys = 0;
-      for (int i = 0; i < left.size(); i++) {
-        for (String key : rule.keys(left.get(i))) {
-          List<Integer> block = index.get(key);
-          if (block == null) {
-            continue;
-          }
-          if (block.size() > maxBlock) {
-            skippedKeys++;
-            continue;
-          }
-          for (int j : block) {
-            if (oneList && j <= i) {
-              continue;
-            }
-            long p = (long) i * n + j;
-            if (seen.add(p)) {
-              pairs.add(p);
-              added++;
-            }
+    }
+    return out.sortedDistinct();
+  }
+
+  /** The left list indexed; the right one streamed past it, counting its records per key for the block cap. */
+  private static <T> long[] indexLeft(List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock,
+                                      long[] skippedKeys) {
+    List<String>[] leftKeys = keys(left, rule);
+    Map<String, List<Integer>> index = new HashMap<>();
+    for (int i = 0; i < leftKeys.length; i++) {
+      for (String key : leftKeys[i]) {
+        index.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
+      }
+    }
+    List<String>[] rightKeys = keys(right, rule);
+    Map<String, Integer> rightCount = new HashMap<>();
+    for (List<String> ks : rightKeys) {
+      for (String key : ks) {
+        if (index.containsKey(key)) {
+          rightCount.merge(key, 1, Integer::sum);
+        }
+      }
+    }
+    for (Map.Entry<String, List<Integer>> e : index.entrySet()) {
+      if (rightCount.getOrDefault(e.getKey(), 0) > maxBlock) {
+        skippedKeys[0] += e.getValue().size(); // as indexing the right side counts: once per left record's key
+      }
+    }
+    Pairs out = new Pairs();
+    int n = right.size();
+    for (int j = 0; j < rightKeys.length; j++) {
+      for (String key : rightKeys[j]) {
+        List<Integer> block = index.get(key);
+        if (block != null && rightCount.get(key) <= maxBlock) {
+          for (int i : block) {
+            out.add((long) i * n + j);
           }
         }
       }
-      byRule.put(rule.name(), added);
-      skipped.put(rule.name(), skippedKeys);
     }
-    long[] array = new long[pairs.size()];
-    for (int k = 0; k < array.length; k++) {
-      array[k] = pairs.get(k);
+    return out.sortedDistinct();
+  }
+
+  private static long[] merge(long[] a, long[] b) {
+    long[] out = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length || j < b.length) {
+      long next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (k == 0 || out[k - 1] != next) {
+        out[k++] = next;
+      }
     }
-    java.util.Arrays.sort(array); // the same input gives the same order, whatever the hashing
-    return new Candidates(array, n, byRule, skipped);
+    return Arrays.copyOf(out, k);
+  }
+
+  /** A growing array of encoded pairs. */
+  private static final class Pairs {
+    private long[] values = new long[1024];
+    private int size;
+
+    void add(long p) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = p;
+    }
+
+    long[] sortedDistinct() {
+      long[] v = Arrays.copyOf(values, size);
+      Arrays.sort(v);
+      int k = 0;
+      for (int i = 0; i < v.length; i++) {
+        if (k == 0 || v[k - 1] != v[i]) {
+          v[k++] = v[i];
+        }
+      }
+      return Arrays.copyOf(v, k);
+    }
   }
 }

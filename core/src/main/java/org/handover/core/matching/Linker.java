@@ -65,13 +65,16 @@ public final class Linker {
     long t0 = System.nanoTime();
     Candidates c = Candidates.of(left, right, rules, options.maxBlock(), options.oneList());
     long t1 = System.nanoTime();
-    Model<T> model = Model.train(left, right, fields, rules, c, options);
+    int[][] vectors = Training.vectors(left, right, fields, c);
+    Model<T> model = Model.train(left, right, fields, rules, c, vectors, options);
     long t2 = System.nanoTime();
+    Model.Scored[] scored = new Model.Scored[c.size()];
+    java.util.stream.IntStream.range(0, c.size()).parallel()
+        .forEach(p -> scored[p] = model.score(vectors[p], right.get(c.right(p))));
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
-      Model.Scored s = model.score(left.get(c.left(p)), right.get(c.right(p)));
-      if (s.probability() >= options.minProbability()) {
-        links.add(new Link(c.left(p), c.right(p), s, Double.POSITIVE_INFINITY));
+      if (scored[p].probability() >= options.minProbability()) {
+        links.add(new Link(c.left(p), c.right(p), scored[p], Double.POSITIVE_INFINITY));
       }
     }
     links.sort(Comparator.comparingDouble((Link l) -> -l.scored().weight()).thenComparingInt(Link::left)

@@ -42,19 +42,20 @@ public final class Model<T> {
   /** Trained without blocking rules to learn from: one EM on every candidate and every field. */
   public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates candidates,
                                    int randomPairs, long seed) {
-    return train(left, right, fields, List.of(), candidates,
+    return train(left, right, fields, List.of(), candidates, Training.vectors(left, right, fields, candidates),
         new Linker.Options(1000, randomPairs, seed, false, 0.01, false));
   }
 
   /**
    * Trained with u from random pairs and m from one EM session per blocking rule that names the fields
    * it fixes ({@link Training}); λ is then the share of matches among all the candidates.
+   * {@code vectors} are the candidates' comparison vectors, in the candidates' order.
    */
   public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields,
-                                   List<BlockingRule<T>> rules, Candidates candidates, Linker.Options options) {
+                                   List<BlockingRule<T>> rules, Candidates candidates, int[][] vectors,
+                                   Linker.Options options) {
     double[][] u = Training.u(left, right, fields, options.randomPairs(), options.seed());
-    int[][] vectors = Training.vectors(left, right, fields, candidates, java.util.Set.of(), 1);
-    double[][] m = Training.m(left, right, fields, rules, vectors, u, options.maxBlock(), options.oneList());
+    double[][] m = Training.m(left, right, fields, rules, candidates, vectors, u);
     double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     double lambda = Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
@@ -86,12 +87,17 @@ public final class Model<T> {
   }
 
   public Scored score(T a, T b) {
+    return score(vector(fields, a, b), b);
+  }
+
+  /** A pair scored from its comparison vector; {@code b} gives the values whose frequency adjusts the weight. */
+  public Scored score(int[] vector, T b) {
     double prior = log2(lambda / (1 - lambda));
     double weight = prior;
     List<Contribution> out = new ArrayList<>(fields.size());
     for (int k = 0; k < fields.size(); k++) {
       FieldComparison<T> f = fields.get(k);
-      int l = f.compare(a, b);
+      int l = vector[k];
       if (l < 0) {
         out.add(new Contribution(f.name(), "missing", 0));
         continue;

@@ -53,12 +53,20 @@ final class Training {
     return u;
   }
 
-  /** The comparison vectors of every {@code step}-th pair, with the fields in {@code masked} left out. */
-  static <T> int[][] vectors(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c,
-                             Set<Integer> masked, int step) {
-    int[][] out = new int[(c.size() + step - 1) / step][];
-    for (int p = 0, i = 0; p < c.size(); p += step, i++) {
-      int[] v = Model.vector(fields, left.get(c.left(p)), right.get(c.right(p)));
+  /** The comparison vectors of every candidate pair, compared in parallel. */
+  static <T> int[][] vectors(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
+    int[][] out = new int[c.size()][];
+    java.util.stream.IntStream.range(0, c.size()).parallel()
+        .forEach(p -> out[p] = Model.vector(fields, left.get(c.left(p)), right.get(c.right(p))));
+    return out;
+  }
+
+  /** Every {@code step}-th of a rule's own pairs, its vector taken from {@code all}, the masked fields left out. */
+  private static int[][] session(Candidates c, long[] own, int[][] all, Set<Integer> masked) {
+    int step = Math.max(1, own.length / MAX_SESSION_PAIRS + 1);
+    int[][] out = new int[(own.length + step - 1) / step][];
+    for (int p = 0, i = 0; p < own.length; p += step, i++) {
+      int[] v = all[c.indexOf(own[p])].clone();
       for (int k : masked) {
         v[k] = FieldComparison.MISSING;
       }
@@ -67,9 +75,9 @@ final class Training {
     return out;
   }
 
-  /** The m of every field; {@code all} holds the vectors of every candidate pair. */
+  /** The m of every field; {@code all} holds the vectors of every candidate pair of {@code c}. */
   static <T> double[][] m(List<T> left, List<T> right, List<FieldComparison<T>> fields, List<BlockingRule<T>> rules,
-                          int[][] all, double[][] u, int maxBlock, boolean oneList) {
+                          Candidates c, int[][] all, double[][] u) {
     int[] levels = fields.stream().mapToInt(f -> f.levels().size()).toArray();
     List<Session> sessions = new ArrayList<>();
     for (BlockingRule<T> rule : rules) {
@@ -82,8 +90,11 @@ final class Training {
           masked.add(k);
         }
       }
-      Candidates own = Candidates.of(left, right, List.of(rule), maxBlock, oneList);
-      int[][] v = vectors(left, right, fields, own, masked, Math.max(1, own.size() / MAX_SESSION_PAIRS + 1));
+      long[] own = c.rulePairs().get(rule.name());
+      if (own == null) {
+        continue;
+      }
+      int[][] v = session(c, own, all, masked);
       int usable = usableFields(v, fields.size());
       if (usable >= 2) {
         sessions.add(new Session(v, usable, sessions.size()));
