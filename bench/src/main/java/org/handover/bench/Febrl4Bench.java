@@ -27,16 +27,25 @@ public final class Febrl4Bench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    String s = "# FEBRL4 linked by Handover's matching engine\n\n" + "- date: "
+        + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "\n- machine: " + Machine.describe()
+        + "\n- command: `bench/run febrl4`\n" + section(data);
+    System.out.print(s);
+    if (out != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, s.toString());
+    }
+  }
+
+  /** The data, the model, the candidates, the time and the quality table, as Markdown. */
+  static String section(Path data) throws java.io.IOException {
     List<Febrl4.Rec> a = Febrl4.read(data.resolve("febrl4a.csv"));
     List<Febrl4.Rec> b = Febrl4.read(data.resolve("febrl4b.csv"));
     Linker.link(a, b, Febrl4.fields(), Febrl4.rules(), Linker.Options.defaults().oneToOne(true)); // warm-up
     long t0 = System.nanoTime();
     Linker.Result<Febrl4.Rec> r = Linker.link(a, b, Febrl4.fields(), Febrl4.rules(), Linker.Options.defaults().oneToOne(true));
     double seconds = (System.nanoTime() - t0) / 1e9;
-    StringBuilder s = new StringBuilder("# FEBRL4 linked by Handover's matching engine\n\n");
-    s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
-    s.append("- machine: ").append(Machine.describe()).append('\n');
-    s.append("- command: `bench/run febrl4`\n");
+    StringBuilder s = new StringBuilder();
     s.append("- data: ../shared/data/febrl4 (5,000 + 5,000 records, 5,000 true links; see its SOURCES.md)\n");
     s.append("- model: Fellegi–Sunter, u from 50,000 random pairs, m by EM (no labels), term frequencies for"
         + " given name, surname and suburb; links kept one-to-one, heaviest first\n\n");
@@ -53,11 +62,7 @@ public final class Febrl4Bench {
           q.falsePositives(), q.falseNegatives(), q.precision(), q.recall(), q.f1()));
     }
     s.append("\nTarget (matching issue): F1 >= 0.99. Splink publishes results on the same data set.\n");
-    System.out.print(s);
-    if (out != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, s.toString());
-    }
+    return s.toString();
   }
 
   private Febrl4Bench() {}

@@ -23,10 +23,12 @@ import org.handover.server.matching.MatchRecords;
  * The matching engine on generated data with known truth: a registry of N persons and a roster of M
  * entries drawn from it with {@link RosterNoise}'s noise model (20% strangers). Precision and recall at
  * the auto-link threshold and for auto-link + review, the review band, blocking recall, pairs
- * compared, time per phase, peak heap.
+ * compared, time per phase, peak heap; then Duke 1.2 on the same data (up to --duke-max persons) and
+ * FEBRL4 by the same engine.
  *
  * <pre>
- * bench/run matching [--registry 100000] [--roster 10000] [--out bench/results/FILE.md] [--examples]
+ * ./handover bench matching [--registry 100000] [--roster 10000] [--out bench/results/FILE.md] [--examples]
+ *     [--duke-max 200000] [--febrl4 ../shared/data/febrl4]
  * </pre>
  */
 public final class MatchingBench {
@@ -121,7 +123,7 @@ public final class MatchingBench {
     StringBuilder s = new StringBuilder("# Matching a noisy roster to a generated registry\n\n");
     s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
     s.append("- machine: ").append(Machine.describe()).append('\n');
-    s.append("- command: `bench/run matching --registry ").append(run.registrySize()).append(" --roster ")
+    s.append("- command: `./handover bench matching --registry ").append(run.registrySize()).append(" --roster ")
         .append(run.rosterSize()).append("`\n");
     s.append(String.format(Locale.ROOT, "- registry: %,d generated persons (DemoPeople, seed 1); roster: %,d entries,"
         + " %,d of them drawn from the registry, the rest strangers; noise model in RosterNoise's javadoc%n",
@@ -149,11 +151,51 @@ public final class MatchingBench {
     return s.toString();
   }
 
+  /** The F1 of Handover's best link per entry in the auto band, or in auto and review together. */
+  static double f1(Band b) {
+    double p = b.precision();
+    double r = b.recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  /** Duke 1.2 on the same registry and roster, at several of its confidences, beside Handover. */
+  static String duke(Run run, Path dir) throws java.io.IOException, InterruptedException {
+    DukePeer.Result duke = DukePeer.run(run.registry(), run.drawn().entries(), 0.5, dir);
+    StringBuilder s = new StringBuilder("\n## Peer: Duke 1.2 on the same registry and roster\n\n");
+    s.append("Duke's command-line tool in its own process (Lucene 4 stays off Handover's classpath), configured as in"
+        + " DukePeer's javadoc: names romanized by KMU 2010, Jaro–Winkler on name parts, Levenshtein on dates and"
+        + " places, exact service number, unit and rank, Lucene lookup on family name and date of birth, 50 hits"
+        + " per lookup. Its best match per entry, at several of its confidences:\n\n");
+    s.append("| engine, links kept | links | correct | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|\n");
+    double bestF1 = 0;
+    for (double t : new double[] {0.5, 0.9, 0.99, 0.999}) {
+      java.util.Set<Long> links = duke.above(t);
+      long correct = links.stream().filter(l -> run.drawn().truth().get((int) (l / run.registrySize()))
+          == (int) (l % run.registrySize())).count();
+      Band b = new Band(links.size(), correct, run.inRegistry());
+      bestF1 = Math.max(bestF1, f1(b));
+      s.append(String.format(Locale.ROOT, "| Duke, confidence ≥ %s | %,d | %,d | %.4f | %.4f | %.4f |%n", t, b.links(),
+          b.correct(), b.precision(), b.recall(), f1(b)));
+    }
+    for (boolean withReview : new boolean[] {false, true}) {
+      Band b = run.band(withReview);
+      s.append(String.format(Locale.ROOT, "| Handover, %s | %,d | %,d | %.4f | %.4f | %.4f |%n",
+          withReview ? "auto-link + review" : "auto-link", b.links(), b.correct(), b.precision(), b.recall(), f1(b)));
+    }
+    s.append(String.format(Locale.ROOT, "%nTime end to end: Duke %.1f s (its process, start to exit), Handover %.1f s"
+        + " (preparing records to links): Handover is %.1f× as fast, at F1 %.4f (auto-link + review) against Duke's best"
+        + " %.4f. Target (matching issue): at least 10× Duke's speed at equal or better F1.%n", duke.seconds(),
+        run.seconds(), duke.seconds() / run.seconds(), f1(run.band(true)), bestF1));
+    return s.toString();
+  }
+
   public static void main(String[] args) throws Exception {
     int n = 100_000;
     int m = 10_000;
     Path out = null;
     boolean examples = false;
+    int dukeMax = 200_000;
+    Path febrl4 = Path.of("../shared/data/febrl4");
     for (int i = 0; i < args.length; i += 2) {
       if (args[i].equals("--examples")) {
         examples = true;
@@ -167,10 +209,24 @@ public final class MatchingBench {
         case "--registry" -> n = Integer.parseInt(args[i + 1]);
         case "--roster" -> m = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--duke-max" -> dukeMax = Integer.parseInt(args[i + 1]);
+        case "--febrl4" -> febrl4 = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    String s = report(run(n, m), examples);
+    Run run = run(n, m);
+    String s = report(run, examples);
+    if (n <= dukeMax) {
+      s += duke(run, Files.createTempDirectory("duke"));
+    } else {
+      s += String.format(Locale.ROOT, "%n## Peer: Duke 1.2%n%nNot run at a registry of %,d (over --duke-max %,d);"
+          + " see the report at a size Duke finishes.%n", n, dukeMax);
+    }
+    if (Files.isDirectory(febrl4)) {
+      s += "\n## FEBRL4, linked by the same engine\n\n" + Febrl4Bench.section(febrl4);
+    } else {
+      s += "\n## FEBRL4\n\nNot run: " + febrl4.toAbsolutePath() + " is not there (give --febrl4 DIR).\n";
+    }
     System.out.print(s);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
