@@ -36,10 +36,27 @@ final class Diagnosis {
     int wrongAutoStranger = 0;
     int wrongAutoOther = 0;
     int shown = 0;
+    Map<String, Integer> review = new java.util.TreeMap<>();
     for (int i = 0; i < drawn.entries().size(); i++) {
       int truth = drawn.truth().get(i);
       Linker.Link b = best.get(i);
       String band = b == null ? "none" : b.band(0.99, 0.5, minMargin);
+      if (band.equals("review")) {
+        String why = b.scored().probability() < 0.99 ? "p below 0.99"
+            : b.margin() < minMargin ? "another candidate within " + (int) minMargin + " bits"
+            : "against: " + b.scored().explanation().stream().filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
+                .map(c -> c.field() + " " + c.level()).findFirst().orElse("?");
+        if (b.scored().probability() < 0.99) {
+          why += String.format(Locale.ROOT, " (p %.1f–%.1f)", Math.floor(b.scored().probability() * 10) / 10,
+              Math.floor(b.scored().probability() * 10) / 10 + 0.1);
+        }
+        String who = truth < 0 ? "stranger" : truth == b.right() ? "the right person" : "another person";
+        review.merge(who + ", " + why, 1, Integer::sum);
+        if (examples && who.equals("the right person") && why.startsWith("against") && shown++ < 60) {
+          System.err.printf("RIGHT, %s%n  entry  %s%n  person %s%n", why, show(drawn.entries().get(i)),
+              show(registry.get(b.right())));
+        }
+      }
       if (band.equals("auto") && b.right() != truth) {
         if (truth < 0) {
           wrongAutoStranger++;
@@ -79,7 +96,8 @@ final class Diagnosis {
     return String.format(Locale.ROOT, "%nWhere it goes wrong: of the true entries, %,d never paired with their person"
         + " by blocking, %,d lost to another candidate, %,d below the review band, %,d in review only. Wrong auto-links:"
         + " %,d of strangers, %,d to another person.%n", notBlocked, lost, belowReview, reviewOnly, wrongAutoStranger,
-        wrongAutoOther) + model(r, trueM(drawn, registry));
+        wrongAutoOther) + String.format(Locale.ROOT, "%nThe review band, by who the entry is and why it is not"
+        + " sure: %s.%n", review) + model(r, trueM(drawn, registry));
   }
 
   /** The m each field would have if the truth were known: its levels among the true pairs. */

@@ -122,6 +122,15 @@ public final class Names {
     if (d <= allowed) {
       return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
     }
+    // a slip of the pen in the other language's form: Андаей is one letter from Андрей, Андрій's partner
+    for (PreparedPart[] pair : new PreparedPart[][] {{a, b}, {b, a}}) {
+      for (String partner : eq.partners(pair[1].skeletons.get(0))) {
+        String x = pair[0].skeletons.get(0);
+        if (Math.max(x.length(), partner.length()) >= 4 && Distance.osa(x, partner, 1) <= 1) {
+          return new WordMatch(Level.EDIT, "one letter from the other language's form");
+        }
+      }
+    }
     return new WordMatch(Level.DIFFERENT, "different names");
   }
 
@@ -147,6 +156,11 @@ public final class Names {
     for (String s : full.skeletons) {
       if (firstSoundsFit(initial.skeletons.get(0), s)) {
         return new WordMatch(Level.INITIALS, "the initial fits");
+      }
+      for (String partner : Equivalents.get().partners(s)) {
+        if (firstSoundsFit(initial.skeletons.get(0), partner)) {
+          return new WordMatch(Level.INITIALS, "the initial fits the other language's form"); // А. for Олександр
+        }
       }
     }
     return new WordMatch(Level.DIFFERENT, "the initial does not fit");

@@ -34,4 +34,19 @@ public final class PreparedName {
   public String givenSkeleton() {
     return given.empty() ? "" : given.skeletons.get(0);
   }
+
+  /** The patronymic's skeleton ("" when there is none). */
+  public String patronymicSkeleton() {
+    return patronymic.empty() ? "" : patronymic.skeletons.get(0);
+  }
+
+  /** The skeleton of a part: 0 family, 1 given, 2 patronymic ("" when the part is missing). */
+  public String skeleton(int part) {
+    return switch (part) {
+      case 0 -> familySkeleton();
+      case 1 -> givenSkeleton();
+      case 2 -> patronymicSkeleton();
+      default -> throw new IllegalArgumentException("part " + part + ": 0 family, 1 given, 2 patronymic");
+    };
+  }
 }

@@ -43,6 +43,14 @@ class NamesTest {
     assertThat(level("Ковальчук Ю.", "Ковальчук Юрій")).isEqualTo(Level.INITIALS);
     assertThat(level("Ковальчук", "Коваленко")).isEqualTo(Level.DIFFERENT);
     assertThat(level("Ковальчук Юрій", "Ковальчук Андрій")).isEqualTo(Level.DIFFERENT);
+    // a slip in the other language's form, in either script, is still one letter off
+    assertThat(level("Ковальчук Андаей", "Ковальчук Андрій")).isEqualTo(Level.EDIT);
+    assertThat(level("KOVALCHUK ANAREI", "Ковальчук Андрій")).isEqualTo(Level.EDIT);
+    assertThat(level("Ковальчук Андрей", "Ковальчук Олексій")).isEqualTo(Level.DIFFERENT);
+    // an initial of the Russian form: А. for Олександр (Александр), N. for Микола (Николай)
+    assertThat(level("Ковальчук А.", "Ковальчук Олександр")).isEqualTo(Level.INITIALS);
+    assertThat(level("KOVALCHUK N.", "Ковальчук Микола")).isEqualTo(Level.INITIALS);
+    assertThat(level("Ковальчук В.", "Ковальчук Микола")).isEqualTo(Level.DIFFERENT);
   }
 
   @Test

@@ -28,6 +28,14 @@ public interface FieldComparison<T> {
     return Optional.empty();
   }
 
+  /**
+   * How many of the strongest levels mean "the same value" and share the frequency adjustment (a name
+   * the same in one script, in two, or in its Russian form is the same name): 1 unless overridden.
+   */
+  default int termLevels() {
+    return 1;
+  }
+
   /** A comparison from its name, its levels and a function giving the level (or {@link #MISSING}). */
   static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare) {
     return of(name, levels, compare, r -> Optional.empty());
@@ -36,6 +44,12 @@ public interface FieldComparison<T> {
   /** As {@link #of(String, List, java.util.function.ToIntBiFunction)}, with a term for frequency adjustment. */
   static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare,
                                    java.util.function.Function<T, Optional<String>> term) {
+    return of(name, levels, compare, term, 1);
+  }
+
+  /** As above, with the first {@code termLevels} levels sharing the frequency adjustment. */
+  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare,
+                                   java.util.function.Function<T, Optional<String>> term, int termLevels) {
     List<String> copy = List.copyOf(levels);
     return new FieldComparison<>() {
       @Override
@@ -56,6 +70,11 @@ public interface FieldComparison<T> {
       @Override
       public Optional<String> termOf(T record) {
         return term.apply(record);
+      }
+
+      @Override
+      public int termLevels() {
+        return termLevels;
       }
     };
   }

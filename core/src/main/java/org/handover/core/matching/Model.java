@@ -103,10 +103,16 @@ public final class Model<T> {
         continue;
       }
       double uk = u[k][l];
-      if (l == 0) {
+      if (l < f.termLevels()) {
         Optional<String> term = f.termOf(b);
-        if (term.isPresent() && termFrequency.get(k).containsKey(term.get())) {
-          uk = Math.max(termFrequency.get(k).get(term.get()), 1e-6); // how often a random pair agrees on this very value
+        Double tf = term.isEmpty() ? null : termFrequency.get(k).get(term.get());
+        if (tf != null) {
+          // how often a random pair agrees on this very value, shared among the levels that mean "same"
+          double same = 0;
+          for (int i = 0; i < f.termLevels(); i++) {
+            same += u[k][i];
+          }
+          uk = Math.max(tf * u[k][l] / same, 1e-6);
         }
       }
       double bits = log2(m[k][l] / uk);

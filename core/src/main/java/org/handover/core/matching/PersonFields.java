@@ -59,16 +59,23 @@ public final class PersonFields {
     return best;
   }
 
-  static FieldComparison<PersonRecord> namePart(String name, int part, boolean termFrequency) {
+  /**
+   * One part of the name, its frequency adjusting the three levels that mean "the same name" (exact,
+   * another script, the other language's form): agreeing on Олександр says less than on Ярема.
+   */
+  static FieldComparison<PersonRecord> namePart(String name, int part) {
     return FieldComparison.of(name, NAME_LEVELS, (a, b) -> {
       Level l = nameLevels(a, b)[part];
       return l == null ? FieldComparison.MISSING : l.ordinal();
-    }, r -> termFrequency ? Optional.of(r.names().get(0).familySkeleton()) : Optional.empty());
+    }, r -> {
+      String s = r.names().get(0).skeleton(part);
+      return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }, 3);
   }
 
   static final FieldComparison<PersonRecord> BIRTH_DATE = FieldComparison.of(BIRTH,
-      List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year", "within one year",
-          "different"), PersonFields::birthDates);
+      List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year",
+          "same year, other day and month", "within one year", "different"), PersonFields::birthDates);
 
   private static int birthDates(PersonRecord a, PersonRecord b) {
     if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
@@ -91,9 +98,10 @@ public final class PersonFields {
       return 3;
     }
     if (x.year() == y.year()) {
-      return 4;
+      // two whole dates that share only the year disagree; a year against a whole date does not
+      return x.month().isPresent() && y.month().isPresent() ? 5 : 4;
     }
-    return Math.abs(x.year() - y.year()) <= 1 ? 5 : 6;
+    return Math.abs(x.year() - y.year()) <= 1 ? 6 : 7;
   }
 
   /** Places of birth as the names library compares words: Київ ~ Kyiv ~ Киев; Херсон ~ Херсонь. */
@@ -163,8 +171,8 @@ public final class PersonFields {
   }
 
   public static List<FieldComparison<PersonRecord>> all() {
-    return List.of(namePart(FAMILY, 0, true), namePart(GIVEN, 1, false),
-        namePart("patronymic", 2, false), BIRTH_DATE, BIRTH_PLACE, FATHER,
+    return List.of(namePart(FAMILY, 0), namePart(GIVEN, 1),
+        namePart("patronymic", 2), BIRTH_DATE, BIRTH_PLACE, FATHER,
         SERVICE_NUMBER, sameOrNot("sex", PersonRecord::sex), sameOrNot(UNIT, PersonRecord::unit), RANK);
   }
 }

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Military ranks in Ukrainian, Russian and English reduced to one scale of grades (NATO's OR-1 to
- * OR-9 and OF-1 to OF-5, as 1 to 9 and 11 to 15), so that "старший солдат", "ефрейтор" and "private
- * first class" compare as one rank, and a rank one grade apart (a promotion between two lists) as
- * near. A rank the table does not know has no grade.
+ * Military ranks in Ukrainian, Russian and English reduced to one ladder of grades, each rank one
+ * step above the one below it (soldiers and sergeants 1 to 8, officers from 10), so that "старший
+ * солдат", "ефрейтор" and "private first class" compare as one rank, and a rank one step apart (a
+ * promotion between two lists) as near. A rank the table does not know has no grade.
  */
 public final class Ranks {
   private static final Map<String, Integer> GRADES = new HashMap<>();
@@ -16,14 +16,14 @@ public final class Ranks {
   static {
     grade(1, "солдат", "рядовой", "рядовий", "матрос", "private", "seaman");
     grade(2, "старший солдат", "ефрейтор", "старший матрос", "private first class", "lance corporal");
-    grade(4, "молодший сержант", "младший сержант", "старшина 2 статті", "старшина 2 статьи", "corporal",
+    grade(3, "молодший сержант", "младший сержант", "старшина 2 статті", "старшина 2 статьи", "corporal",
         "junior sergeant");
-    grade(5, "сержант", "старшина 1 статті", "старшина 1 статьи", "sergeant");
-    grade(6, "старший сержант", "головний старшина", "главный старшина", "staff sergeant", "senior sergeant");
-    grade(7, "головний сержант", "старшина", "головний корабельний старшина", "главный корабельный старшина",
+    grade(4, "сержант", "старшина 1 статті", "старшина 1 статьи", "sergeant");
+    grade(5, "старший сержант", "головний старшина", "главный старшина", "staff sergeant", "senior sergeant");
+    grade(6, "головний сержант", "старшина", "головний корабельний старшина", "главный корабельный старшина",
         "sergeant first class", "master sergeant");
-    grade(8, "штаб-сержант", "прапорщик", "мічман", "мичман", "sergeant major", "warrant officer");
-    grade(9, "майстер-сержант", "старший прапорщик", "старший мічман", "старший мичман", "senior warrant officer");
+    grade(7, "штаб-сержант", "прапорщик", "мічман", "мичман", "sergeant major", "warrant officer");
+    grade(8, "майстер-сержант", "старший прапорщик", "старший мічман", "старший мичман", "senior warrant officer");
     grade(10, "молодший лейтенант", "младший лейтенант", "junior lieutenant");
     grade(11, "лейтенант", "lieutenant", "second lieutenant");
     grade(12, "старший лейтенант", "senior lieutenant", "first lieutenant");
