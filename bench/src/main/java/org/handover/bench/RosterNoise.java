@@ -45,6 +45,22 @@ final class RosterNoise {
   /** The roster's records; {@code truth.get(i)} is the registry index of entry i, or -1 for a stranger. */
   record Drawn(List<PersonRecord> entries, List<Integer> truth) {}
 
+  /** {@code size} distinct registry persons, each noised, without strangers. */
+  Drawn drawNoStrangers(List<Person> registry, int size) {
+    List<Integer> order = new ArrayList<>(registry.size());
+    for (int i = 0; i < registry.size(); i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    List<PersonRecord> entries = new ArrayList<>(size);
+    List<Integer> truth = new ArrayList<>(size);
+    for (int i = 0; i < size && i < order.size(); i++) {
+      entries.add(entry(i + 1, registry.get(order.get(i))));
+      truth.add(order.get(i));
+    }
+    return new Drawn(entries, truth);
+  }
+
   Drawn draw(List<Person> registry, List<Person> strangers, int size) {
     List<PersonRecord> entries = new ArrayList<>(size);
     List<Integer> truth = new ArrayList<>(size);

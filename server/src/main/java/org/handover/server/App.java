@@ -16,6 +16,7 @@ public final class App implements AutoCloseable {
   private final org.handover.server.lists.Rosters rosters;
   private final org.handover.server.signing.InstallationKey key;
   private final org.handover.server.matching.Matching matching;
+  private final org.handover.server.matching.Duplicates duplicates;
   private final Clock clock;
 
   public App(Database database, Clock clock) {
@@ -27,6 +28,7 @@ public final class App implements AutoCloseable {
     this.rosters = new org.handover.server.lists.Rosters(database.jdbi(), journal, clock);
     this.key = new org.handover.server.signing.InstallationKey(database.jdbi(), journal);
     this.matching = new org.handover.server.matching.Matching(database.jdbi(), rosters, journal, clock);
+    this.duplicates = new org.handover.server.matching.Duplicates(database.jdbi(), registry, journal, clock);
     org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
   }
 
@@ -58,6 +60,10 @@ public final class App implements AutoCloseable {
     return matching;
   }
 
+  public org.handover.server.matching.Duplicates duplicates() {
+    return duplicates;
+  }
+
   public org.handover.server.signing.InstallationKey key() {
     return key;
   }
@@ -81,7 +87,7 @@ public final class App implements AutoCloseable {
   }
 
   public WebServer web(long maxUploadBytes) {
-    return new WebServer(registry, accounts, journal, rosters, matching, clock, maxUploadBytes);
+    return new WebServer(registry, accounts, journal, rosters, matching, duplicates, clock, maxUploadBytes);
   }
 
   @Override

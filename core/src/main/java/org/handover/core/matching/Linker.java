@@ -68,13 +68,16 @@ public final class Linker {
     int[][] vectors = Training.vectors(left, right, fields, c);
     Model<T> model = Model.train(left, right, fields, rules, c, vectors, options);
     long t2 = System.nanoTime();
-    Model.Scored[] scored = new Model.Scored[c.size()];
+    // weights of every pair first; the explanation only for pairs likely enough to be shown
+    double[] weights = new double[c.size()];
     java.util.stream.IntStream.range(0, c.size()).parallel()
-        .forEach(p -> scored[p] = model.score(vectors[p], right.get(c.right(p))));
+        .forEach(p -> weights[p] = model.weight(vectors[p], right.get(c.right(p))));
+    double minWeight = Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
-      if (scored[p].probability() >= options.minProbability()) {
-        links.add(new Link(c.left(p), c.right(p), scored[p], Double.POSITIVE_INFINITY));
+      if (weights[p] >= minWeight) {
+        links.add(new Link(c.left(p), c.right(p), model.score(vectors[p], right.get(c.right(p))),
+            Double.POSITIVE_INFINITY));
       }
     }
     links.sort(Comparator.comparingDouble((Link l) -> -l.scored().weight()).thenComparingInt(Link::left)

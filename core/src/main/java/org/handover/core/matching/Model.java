@@ -102,25 +102,42 @@ public final class Model<T> {
         out.add(new Contribution(f.name(), "missing", 0));
         continue;
       }
-      double uk = u[k][l];
-      if (l < f.termLevels()) {
-        Optional<String> term = f.termOf(b);
-        Double tf = term.isEmpty() ? null : termFrequency.get(k).get(term.get());
-        if (tf != null) {
-          // how often a random pair agrees on this very value, shared among the levels that mean "same"
-          double same = 0;
-          for (int i = 0; i < f.termLevels(); i++) {
-            same += u[k][i];
-          }
-          uk = Math.max(tf * u[k][l] / same, 1e-6);
-        }
-      }
-      double bits = log2(m[k][l] / uk);
+      double bits = bits(k, l, b);
       weight += bits;
       out.add(new Contribution(f.name(), f.levels().get(l), bits));
     }
     double probability = 1 / (1 + Math.pow(2, -weight));
     return new Scored(weight, probability, prior, out);
+  }
+
+  /** A pair's weight alone, as {@link #score(int[], Object)} sums it, for the many pairs no one will read. */
+  public double weight(int[] vector, T b) {
+    double weight = log2(lambda / (1 - lambda));
+    for (int k = 0; k < fields.size(); k++) {
+      if (vector[k] >= 0) {
+        weight += bits(k, vector[k], b);
+      }
+    }
+    return weight;
+  }
+
+  /** Field k's weight at level l: log2(m/u), u replaced by the value's own frequency where that applies. */
+  private double bits(int k, int l, T b) {
+    FieldComparison<T> f = fields.get(k);
+    double uk = u[k][l];
+    if (l < f.termLevels()) {
+      Optional<String> term = f.termOf(b);
+      Double tf = term.isEmpty() ? null : termFrequency.get(k).get(term.get());
+      if (tf != null) {
+        // how often a random pair agrees on this very value, shared among the levels that mean "same"
+        double same = 0;
+        for (int i = 0; i < f.termLevels(); i++) {
+          same += u[k][i];
+        }
+        uk = Math.max(tf * u[k][l] / same, 1e-6);
+      }
+    }
+    return log2(m[k][l] / uk);
   }
 
   /** The trained tables, field by field and level by level: {field: {level: [m, u]}}, for storing a run. */

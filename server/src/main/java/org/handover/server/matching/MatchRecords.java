@@ -30,8 +30,9 @@ public final class MatchRecords {
               new ParsedName(rs.getString("family"), rs.getString("given"), rs.getString("patronymic"),
                   ParsedName.Order.FAMILY_FIRST, 1))))
           .forEach(x -> { });
+      // a merged record is matched as the person it became, under that person's id
       return h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day, birth_place, father_name,"
-              + " service_number_key, sex, unit, rank_title FROM persons ORDER BY id")
+              + " service_number_key, sex, unit, rank_title FROM persons WHERE merged_into IS NULL ORDER BY id")
           .map((rs, ctx) -> {
             Optional<PartialDate> born = org.handover.server.storage.Columns.birthDate(rs);
             String sex = rs.getString("sex");

@@ -92,7 +92,7 @@ final class PersonFinder {
   }
 
   private static String filters(Search s, Map<String, Object> binds) {
-    StringBuilder where = new StringBuilder();
+    StringBuilder where = new StringBuilder(" AND p.merged_into IS NULL"); // a merged record lives on in the one it became
     if (s.born().isPresent()) {
       PartialDate b = s.born().get();
       where.append(" AND p.birth_year = :year");

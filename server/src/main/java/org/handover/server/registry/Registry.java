@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.PersonMerge;
 import org.handover.core.registry.StatusChange;
 import org.handover.server.journal.Journal;
 import org.handover.server.storage.StaleRecordException;
@@ -82,6 +83,58 @@ public final class Registry {
     });
   }
 
+  /**
+   * Merges persons recorded twice into {@code keep} ({@link PersonMerge}): every spelling and source of
+   * theirs is kept, a field {@code keep} lacks is taken from them, and each of them is left pointing at
+   * {@code keep}, out of search and matching, its own journal intact. One transaction, journaled for
+   * every person touched.
+   *
+   * @throws StaleRecordException when a person does not exist or was merged already
+   */
+  public void merge(long keep, List<Long> others, String actor) {
+    if (others.isEmpty() || others.contains(keep) || others.stream().distinct().count() != others.size()) {
+      throw new IllegalArgumentException("merge: the persons to merge must be others than the one kept, each once");
+    }
+    jdbi.useTransaction(h -> {
+      PersonRows.Stored kept = live(h, keep);
+      Person merged = kept.person();
+      for (long id : others) {
+        PersonRows.Stored other = live(h, id);
+        Person o = other.person();
+        merged = PersonMerge.of(merged, o, o.reference().isEmpty() ? "#" + id : o.reference() + " (#" + id + ")");
+        h.createUpdate("UPDATE persons SET merged_into = :keep, version = version + 1 WHERE id = :id")
+            .bind("keep", keep).bind("id", id).execute();
+        h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id").bind("id", id).execute();
+        journal.append(h, actor, "person.merged", "person", String.valueOf(id), json(o),
+            "{\"merged_into\":" + keep + "}");
+      }
+      if (!PersonRows.update(h, keep, kept.version(), merged.withId(keep), clock.millis())) {
+        throw new StaleRecordException("person " + keep + " was changed by someone else meanwhile");
+      }
+      journal.append(h, actor, "person.merge", "person", String.valueOf(keep), json(kept.person()), json(merged));
+    });
+  }
+
+  private static PersonRows.Stored live(Handle h, long id) {
+    PersonRows.Stored s = PersonRows.find(h, id)
+        .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
+    if (mergedInto(h, id).isPresent()) {
+      throw new StaleRecordException("person " + id + " was merged into person " + mergedInto(h, id).get());
+    }
+    return s;
+  }
+
+  private static Optional<Long> mergedInto(Handle h, long id) {
+    return h.createQuery("SELECT merged_into FROM persons WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> rs.getObject("merged_into") == null ? null : rs.getLong("merged_into")).findOne()
+        .flatMap(Optional::ofNullable);
+  }
+
+  /** The person a merged record became, if it was merged. */
+  public Optional<Long> mergedInto(long id) {
+    return jdbi.withHandle(h -> mergedInto(h, id));
+  }
+
   /** A person as stored, with the version an edit must name. */
   public record Versioned(Person person, int version, List<StatusChange> history) {}
 
@@ -110,7 +163,8 @@ public final class Registry {
   }
 
   public long count() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one());
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
+        .mapTo(Long.class).one());
   }
 
   /** The journal's picture of a person: the form's fields, in a fixed order, and the id. */

@@ -33,8 +33,14 @@ final class MatchRoutes {
       User user = Guard.require(ctx, Role::reviewsMatches);
       long rosterId = number(ctx.pathParam("id"));
       rosters.find(rosterId).orElseThrow(NotFoundResponse::new);
+      Thresholds t = Thresholds.read(ctx);
+      if (t == null) {
+        web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
+        return;
+      }
       try {
-        Matching.Run run = matching.run(rosterId, "on".equals(ctx.formParam("one_to_one")), 0.99, 0.5, user.username());
+        Matching.Run run = matching.run(rosterId, "on".equals(ctx.formParam("one_to_one")), t.auto(), t.review(),
+            user.username());
         ctx.redirect("/matches/" + run.id());
       } catch (IllegalArgumentException e) {
         web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));

@@ -65,7 +65,7 @@ final class RegistryRoutes {
     Registry.Versioned p = registry.find(id).orElseThrow(io.javalin.http.NotFoundResponse::new);
     List<Changes> entries = journal.find(Journal.Filter.forEntity("person", String.valueOf(id)), 0, 200).stream()
         .map(Changes::of).toList();
-    web.render(ctx, "person.jte", guard.view(ctx), Map.of("p", p, "journal", entries,
+    web.render(ctx, "person.jte", guard.view(ctx), Map.of("p", p, "journal", entries, "mergedInto", registry.mergedInto(id),
         "derived", p.person().categoriesAt(LocalDate.now(clock))));
   }
 

@@ -33,12 +33,15 @@ public final class WebServer {
   private final Clock clock;
   private final org.handover.server.lists.Rosters rosters;
   private final org.handover.server.matching.Matching matching;
+  private final org.handover.server.matching.Duplicates duplicates;
   private final long maxUploadBytes;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public WebServer(Registry registry, Accounts accounts, Journal journal, org.handover.server.lists.Rosters rosters,
-                   org.handover.server.matching.Matching matching, Clock clock, long maxUploadBytes) {
+                   org.handover.server.matching.Matching matching, org.handover.server.matching.Duplicates duplicates,
+                   Clock clock, long maxUploadBytes) {
     this.matching = matching;
+    this.duplicates = duplicates;
     this.registry = registry;
     this.accounts = accounts;
     this.journal = journal;
@@ -55,6 +58,7 @@ public final class WebServer {
     JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
     RosterRoutes rosterRoutes = new RosterRoutes(rosters, matching, guard, this, clock, maxUploadBytes);
     MatchRoutes matchRoutes = new MatchRoutes(matching, rosters, registry, guard, this);
+    DuplicateRoutes duplicateRoutes = new DuplicateRoutes(duplicates, registry, guard, this);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
@@ -73,6 +77,7 @@ public final class WebServer {
       journalRoutes.register(config.routes);
       rosterRoutes.register(config.routes);
       matchRoutes.register(config.routes);
+      duplicateRoutes.register(config.routes);
       config.routes.get("/", ctx -> ctx.redirect("/persons"));
       config.routes.exception(StaleRecordException.class, (e, ctx) ->
           error(ctx, 409, guard.view(ctx).t("error.stale")));

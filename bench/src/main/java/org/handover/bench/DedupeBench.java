@@ -1,0 +1,114 @@
+package org.handover.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Clusters;
+import org.handover.core.matching.Linker;
+import org.handover.core.matching.PersonBlocking;
+import org.handover.core.matching.PersonFields;
+import org.handover.core.matching.PersonRecord;
+import org.handover.core.registry.Person;
+import org.handover.server.matching.MatchRecords;
+
+/**
+ * Deduplication of a generated registry with known duplicates: N persons, then a second record of 2%
+ * of them written as another party would (RosterNoise's noise model, no strangers), all in one list.
+ * Pairs in the auto band and in auto + review against the truth, groups, time per phase, peak heap.
+ *
+ * <pre>
+ * ./handover bench dedupe [--registry 1000000] [--out bench/results/FILE.md]
+ * </pre>
+ */
+public final class DedupeBench {
+  public static void main(String[] args) throws Exception {
+    int n = 100_000;
+    Path out = null;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--registry" -> n = Integer.parseInt(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    LocalDate today = LocalDate.of(2025, 6, 2);
+    List<Person> people = new DemoPeople(1, today).generate(n);
+    int twice = n / 50;
+    RosterNoise.Drawn copies = new RosterNoise(4).drawNoStrangers(people, twice);
+    HeapSampler heap = HeapSampler.start();
+    long t0 = System.nanoTime();
+    List<Person> everyone = people;
+    List<PersonRecord> records = new ArrayList<>(IntStream.range(0, n).parallel()
+        .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i))).toList());
+    people = null;
+    Set<Long> truth = new HashSet<>();
+    for (int k = 0; k < copies.entries().size(); k++) {
+      PersonRecord c = copies.entries().get(k);
+      records.add(new PersonRecord(n + k + 1, "copy", c.names(), c.birthDate(), c.birthPlace(), c.fatherName(),
+          c.serviceNumber(), c.sex(), c.unit(), c.rank()));
+      truth.add(key(copies.truth().get(k), n + k));
+    }
+    long prepare = (System.nanoTime() - t0) / 1_000_000;
+    Linker.Result<PersonRecord> r = Linker.link(records, records, PersonFields.all(), PersonBlocking.rules(),
+        Linker.Options.defaults().oneList(true));
+    long[] auto = new long[2];
+    long[] review = new long[2];
+    List<Clusters.Pair> pairs = new ArrayList<>();
+    for (Linker.Link l : r.links()) {
+      String band = l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN);
+      if (band.equals("none")) {
+        continue;
+      }
+      boolean right = truth.contains(key(l.left(), l.right()));
+      long[] counts = band.equals("auto") ? auto : review;
+      counts[0]++;
+      counts[1] += right ? 1 : 0;
+      pairs.add(new Clusters.Pair(l.left(), l.right(), l.scored().weight()));
+    }
+    int groups = Clusters.of(pairs).size();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    heap.stop();
+    StringBuilder s = new StringBuilder("# Deduplicating a generated registry\n\n");
+    s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
+    s.append("- machine: ").append(Machine.describe()).append('\n');
+    String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
+    s.append("- command: `").append(opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
+        .append("./handover bench dedupe ").append(String.join(" ", args)).append("`\n");
+    s.append(String.format(Locale.ROOT, "- data: %,d generated persons and a second record of %,d of them (%,d records),"
+        + " the copies noised as RosterNoise's javadoc says%n%n", n, twice, records.size()));
+    s.append(String.format(Locale.ROOT, "Pairs compared: %,d %s; oversized blocks skipped: %s. Time: preparing records"
+        + " %,d ms, blocking %,d ms, comparing and training %,d ms, scoring %,d ms; %.1f s end to end, groups"
+        + " included. Peak heap in use: %,.0f MB.%n%n", r.candidates().size(), r.candidates().byRule(),
+        r.candidates().skippedKeys(), prepare, r.blockMillis(), r.trainMillis(), r.scoreMillis(), seconds,
+        heap.peak() / 1e6));
+    s.append("| band | pairs | right | precision | recall |\n|---|---:|---:|---:|---:|\n");
+    s.append(String.format(Locale.ROOT, "| auto | %,d | %,d | %.4f | %.4f |%n", auto[0], auto[1],
+        auto[0] == 0 ? 0 : (double) auto[1] / auto[0], (double) auto[1] / twice));
+    long all = auto[0] + review[0];
+    long right = auto[1] + review[1];
+    s.append(String.format(Locale.ROOT, "| auto + review | %,d | %,d | %.4f | %.4f |%n", all, right,
+        all == 0 ? 0 : (double) right / all, (double) right / twice));
+    s.append(String.format(Locale.ROOT, "%nGroups (complete linkage over auto + review): %,d. Target (matching issue):"
+        + " deduplication of 1,000,000 in under 5 minutes.%n", groups));
+    System.out.print(s);
+    if (out != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, s.toString());
+    }
+  }
+
+  private static long key(int a, int b) {
+    return Math.min(a, b) * 4_294_967_296L + Math.max(a, b);
+  }
+
+  private DedupeBench() {}
+}

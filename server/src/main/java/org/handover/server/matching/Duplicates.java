@@ -1,0 +1,225 @@
+package org.handover.server.matching;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.handover.core.matching.Clusters;
+import org.handover.core.matching.Linker;
+import org.handover.core.matching.Model;
+import org.handover.core.matching.PersonBlocking;
+import org.handover.core.matching.PersonFields;
+import org.handover.core.matching.PersonRecord;
+import org.handover.server.journal.Journal;
+import org.handover.server.registry.Registry;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Persons recorded twice in the registry. A search stores its groups (every member linked to every
+ * other: nobody is chained to a stranger through a third) with the pairs' explanations; a reviewer
+ * merges a group into one person or marks two persons as different people, and a later search
+ * leaves such a pair alone. Every decision is journaled.
+ */
+public final class Duplicates {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Jdbi jdbi;
+  private final Registry registry;
+  private final Journal journal;
+  private final Clock clock;
+
+  public Duplicates(Jdbi jdbi, Registry registry, Journal journal, Clock clock) {
+    this.jdbi = jdbi;
+    this.registry = registry;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** A stored search. */
+  public record RunSummary(long id, long persons, long candidates, int groups, String createdBy, long createdAt) {}
+
+  /** Two persons of a group, how alike they are, and why. */
+  public record Pair(long personId, long otherId, double weight, double probability, String band,
+                     Model.Scored explanation) {}
+
+  /** A group of persons that may be one, with the pairs between them. */
+  public record Group(long runId, int number, List<Long> persons, List<Pair> pairs) {}
+
+  /** A stored search: its id, every proposed pair (by person id), how many were sure, the groups, the engine's result. */
+  public record Found(long runId, int persons, List<Pair> pairs, Map<Long, String> references, int auto, int review,
+                      int groups, Linker.Result<PersonRecord> result) {}
+
+  /** Searches the registry for persons recorded twice and stores what it finds; returns the run's id. */
+  public long find(double auto, double review, String actor) {
+    return search(auto, review, actor).runId();
+  }
+
+  /**
+   * Searches the registry for persons recorded twice, leaving out pairs marked as different people,
+   * and stores the groups it finds with their pairs.
+   */
+  public Found search(double auto, double review, String actor) {
+    List<PersonRecord> persons = MatchRecords.registry(jdbi);
+    if (persons.size() < 2) {
+      throw new IllegalArgumentException("the registry has " + persons.size() + " persons: nothing to compare");
+    }
+    Set<Long> different = differentPairs();
+    Linker.Result<PersonRecord> r = Linker.link(persons, persons, PersonFields.all(), PersonBlocking.rules(),
+        Linker.Options.defaults().oneList(true));
+    List<Linker.Link> kept = new ArrayList<>();
+    List<Clusters.Pair> pairs = new ArrayList<>();
+    for (Linker.Link l : r.links()) {
+      long a = persons.get(l.left()).id();
+      long b = persons.get(l.right()).id();
+      if (l.band(auto, review, Matching.MIN_MARGIN).equals("none") || different.contains(key(a, b))) {
+        continue;
+      }
+      kept.add(l);
+      pairs.add(new Clusters.Pair(l.left(), l.right(), l.scored().weight()));
+    }
+    List<Set<Integer>> groups = Clusters.of(pairs);
+    List<Pair> proposed = new ArrayList<>();
+    Map<Long, String> references = new java.util.HashMap<>();
+    int sure = 0;
+    for (Linker.Link l : kept) {
+      references.put(persons.get(l.left()).id(), persons.get(l.left()).reference());
+      references.put(persons.get(l.right()).id(), persons.get(l.right()).reference());
+      String band = l.band(auto, review, Matching.MIN_MARGIN);
+      sure += band.equals("auto") ? 1 : 0;
+      proposed.add(new Pair(persons.get(l.left()).id(), persons.get(l.right()).id(), l.scored().weight(),
+          l.scored().probability(), band, l.scored()));
+    }
+    int sureCount = sure;
+    long runId = jdbi.inTransaction(h -> {
+      long id = h.createUpdate("INSERT INTO duplicate_runs (review_threshold, auto_threshold, persons, candidates,"
+              + " groups_found, created_by, created_at) VALUES (:review, :auto, :persons, :candidates, :groups, :by, :at)")
+          .bind("review", review).bind("auto", auto).bind("persons", persons.size())
+          .bind("candidates", r.candidates().size()).bind("groups", groups.size()).bind("by", actor)
+          .bind("at", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      Map<Integer, Integer> groupOf = new LinkedHashMap<>();
+      for (int g = 0; g < groups.size(); g++) {
+        for (int member : groups.get(g)) {
+          groupOf.put(member, g + 1);
+        }
+      }
+      PreparedBatch batch = h.prepareBatch("INSERT INTO duplicate_pairs (run_id, group_no, person_id, other_id, weight,"
+          + " probability, band, explanation) VALUES (:run, :group, :a, :b, :w, :p, :band, :why)");
+      for (Linker.Link l : kept) {
+        Integer g = groupOf.get(l.left());
+        if (g == null || !g.equals(groupOf.get(l.right()))) {
+          continue; // a pair that joined no group: its two persons belong to groups of people closer to them
+        }
+        batch.bind("run", id).bind("group", g).bind("a", persons.get(l.left()).id()).bind("b", persons.get(l.right()).id())
+            .bind("w", l.scored().weight()).bind("p", l.scored().probability())
+            .bind("band", l.band(auto, review, Matching.MIN_MARGIN)).bind("why", json(l.scored())).add();
+      }
+      if (batch.size() > 0) {
+        batch.execute();
+      }
+      journal.append(h, actor, "duplicates.find", "duplicate-run", String.valueOf(id), "",
+          "{\"persons\":" + persons.size() + ",\"groups\":" + groups.size() + "}");
+      return id;
+    });
+    return new Found(runId, persons.size(), proposed, references, sureCount, proposed.size() - sureCount, groups.size(), r);
+  }
+
+  public Optional<RunSummary> latest() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM duplicate_runs ORDER BY id DESC LIMIT 1")
+        .map((rs, ctx) -> new RunSummary(rs.getLong("id"), rs.getLong("persons"), rs.getLong("candidates"),
+            rs.getInt("groups_found"), rs.getString("created_by"), rs.getLong("created_at"))).findOne());
+  }
+
+  /**
+   * The groups of a run still open: a person merged since, or a pair marked different since, leaves
+   * its group; a group left with one person is done.
+   */
+  public List<Group> groups(long runId) {
+    Set<Long> different = differentPairs();
+    Set<Long> merged = new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT id FROM persons WHERE merged_into IS NOT NULL")
+        .mapTo(Long.class).list()));
+    Map<Integer, List<Pair>> byGroup = new LinkedHashMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT * FROM duplicate_pairs WHERE run_id = :run ORDER BY group_no, weight DESC,"
+            + " person_id, other_id").bind("run", runId)
+        .map((rs, ctx) -> Map.entry(rs.getInt("group_no"), new Pair(rs.getLong("person_id"), rs.getLong("other_id"),
+            rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"), parse(rs.getString("explanation")))))
+        .forEach(e -> {
+          Pair p = e.getValue();
+          if (!merged.contains(p.personId()) && !merged.contains(p.otherId()) && !different.contains(key(p.personId(), p.otherId()))) {
+            byGroup.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
+          }
+        }));
+    List<Group> out = new ArrayList<>();
+    byGroup.forEach((g, pairs) -> {
+      Set<Long> members = new TreeSet<>();
+      pairs.forEach(p -> {
+        members.add(p.personId());
+        members.add(p.otherId());
+      });
+      out.add(new Group(runId, g, List.copyOf(members), pairs));
+    });
+    return out;
+  }
+
+  public Optional<Group> group(long runId, int number) {
+    return groups(runId).stream().filter(g -> g.number() == number).findFirst();
+  }
+
+  /** Records that two persons are different people: no later search proposes them together. */
+  public void markDifferent(long a, long b, String actor) {
+    if (a == b) {
+      throw new IllegalArgumentException("a person cannot be different from itself");
+    }
+    long x = Math.min(a, b);
+    long y = Math.max(a, b);
+    jdbi.useTransaction(h -> {
+      h.createUpdate("DELETE FROM duplicate_decisions WHERE person_id = :a AND other_id = :b").bind("a", x).bind("b", y)
+          .execute();
+      h.createUpdate("INSERT INTO duplicate_decisions (person_id, other_id, decision, decided_by, decided_at)"
+              + " VALUES (:a, :b, 'different', :by, :at)").bind("a", x).bind("b", y).bind("by", actor)
+          .bind("at", clock.millis()).execute();
+      journal.append(h, actor, "duplicates.different", "person-pair", x + "/" + y, "", "{\"decision\":\"different\"}");
+    });
+  }
+
+  /** Merges a group's other persons into {@code keep}; see {@link Registry#merge}. */
+  public void merge(long keep, List<Long> others, String actor) {
+    registry.merge(keep, others, actor);
+  }
+
+  private Set<Long> differentPairs() {
+    Set<Long> out = new HashSet<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT person_id, other_id FROM duplicate_decisions WHERE decision = 'different'")
+        .map((rs, ctx) -> key(rs.getLong("person_id"), rs.getLong("other_id"))).forEach(out::add));
+    return out;
+  }
+
+  /** Two person ids as one key, in either order (ids are far below 2^31 in any registry this serves). */
+  private static long key(long a, long b) {
+    return Math.min(a, b) << 32 | Math.max(a, b);
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  private static Model.Scored parse(String s) {
+    try {
+      return JSON.readValue(s, new TypeReference<Model.Scored>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException("a stored explanation cannot be read", e);
+    }
+  }
+}
