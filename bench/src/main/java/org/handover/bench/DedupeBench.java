@@ -58,8 +58,8 @@ public final class DedupeBench {
       truth.add(key(copies.truth().get(k), n + k));
     }
     long prepare = (System.nanoTime() - t0) / 1_000_000;
-    Linker.Result<PersonRecord> r = Linker.link(records, records, PersonFields.all(), PersonBlocking.rules(),
-        Linker.Options.defaults().oneList(true));
+    Linker.Result<PersonRecord> r = Linker.dedupe(records, PersonFields.all(), PersonBlocking.rules(), PersonBlocking.dedupeRules(),
+        Linker.Options.defaults());
     long[] auto = new long[2];
     long[] review = new long[2];
     List<Clusters.Pair> pairs = new ArrayList<>();

@@ -68,6 +68,43 @@ public final class Linker {
     int[][] vectors = Training.vectors(left, right, fields, c);
     Model<T> model = Model.train(left, right, fields, rules, c, vectors, options);
     long t2 = System.nanoTime();
+    return scoreAndLink(left, right, c, vectors, model, options, t0, t1, t2);
+  }
+
+  /** Above this many records, deduplication trains its model on an even sample of them. */
+  public static final int DEDUPE_SAMPLE = 100_000;
+
+  /**
+   * Deduplicates one list. The model is trained as {@link #link} trains it, with {@code trainingRules},
+   * on the whole list or, above {@link #DEDUPE_SAMPLE} records, on an even sample of it (broad rules
+   * over a million records would pair too many); the candidates come from the narrower
+   * {@code blockingRules} over the whole list, and the prior share of matches is estimated on them.
+   */
+  public static <T> Result<T> dedupe(List<T> records, List<FieldComparison<T>> fields, List<BlockingRule<T>> trainingRules,
+                                     List<BlockingRule<T>> blockingRules, Options options) {
+    Options one = options.oneList(true);
+    long t0 = System.nanoTime();
+    Candidates c = Candidates.of(records, records, blockingRules, one.maxBlock(), true);
+    long t1 = System.nanoTime();
+    List<T> sample = records;
+    if (records.size() > DEDUPE_SAMPLE) {
+      int step = (records.size() + DEDUPE_SAMPLE - 1) / DEDUPE_SAMPLE;
+      sample = new ArrayList<>();
+      for (int i = 0; i < records.size(); i += step) {
+        sample.add(records.get(i));
+      }
+    }
+    Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
+    Model<T> trained = Model.train(sample, sample, fields, trainingRules, sc, Training.vectors(sample, sample, fields, sc), one);
+    int[][] vectors = Training.vectors(records, records, fields, c);
+    Model<T> model = trained.withLambda(trained.lambdaOf(vectors,
+        Math.min(0.999, (double) records.size() / Math.max(1, vectors.length))));
+    long t2 = System.nanoTime();
+    return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
+  }
+
+  private static <T> Result<T> scoreAndLink(List<T> left, List<T> right, Candidates c, int[][] vectors, Model<T> model,
+                                            Options options, long t0, long t1, long t2) {
     // weights of every pair first; the explanation only for pairs likely enough to be shown
     double[] weights = new double[c.size()];
     java.util.stream.IntStream.range(0, c.size()).parallel()

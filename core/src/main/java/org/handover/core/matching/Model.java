@@ -153,6 +153,16 @@ public final class Model<T> {
     return out;
   }
 
+  /** The same model with another prior share of matches: the share differs from one set of candidates to another. */
+  public Model<T> withLambda(double newLambda) {
+    return new Model<>(fields, m, u, newLambda, termFrequency);
+  }
+
+  /** The share of matches among pairs with these comparison vectors, m and u held. */
+  public double lambdaOf(int[][] vectors, double maxLambda) {
+    return Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
+  }
+
   public double lambda() {
     return lambda;
   }

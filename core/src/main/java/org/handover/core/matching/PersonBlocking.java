@@ -27,13 +27,31 @@ public final class PersonBlocking {
     return List.of(NAME_KEYS_YEAR, FAMILY_TYPO_YEAR, DATE_INITIAL, SERVICE_NUMBER, FAMILY_GIVEN_INITIAL, UNIT_FAMILY);
   }
 
+  /**
+   * Narrower rules for deduplicating a whole registry, where every pair of a block is compared: the
+   * family name with a given initial and the year of birth (or the family name one letter off), the
+   * date with an initial, the service number, the unit.
+   */
+  public static List<BlockingRule<PersonRecord>> dedupeRules() {
+    return List.of(FAMILY_INITIAL_YEAR, FAMILY_TYPO_INITIAL_YEAR, DATE_INITIAL, SERVICE_NUMBER, UNIT_FAMILY);
+  }
+
+  static final BlockingRule<PersonRecord> FAMILY_INITIAL_YEAR = BlockingRule.of("family name + given initial + year",
+      Set.of(FAMILY, BIRTH), withYear(r -> withInitials(r, familyKeys(r))));
+
+  static final BlockingRule<PersonRecord> FAMILY_TYPO_INITIAL_YEAR = BlockingRule.of(
+      "family name one letter off + given initial + year", Set.of(FAMILY, BIRTH),
+      withYear(r -> withInitials(r, deletions(familyKeys(r)))));
+
   /** The rules with these names, in the order given; an unknown name is refused, naming the known ones. */
   public static List<BlockingRule<PersonRecord>> rules(List<String> names) {
     List<BlockingRule<PersonRecord>> out = new ArrayList<>();
+    List<BlockingRule<PersonRecord>> known = new ArrayList<>(rules());
+    known.addAll(dedupeRules());
     for (String name : names) {
-      out.add(rules().stream().filter(r -> r.name().equals(name.strip())).findFirst()
+      out.add(known.stream().filter(r -> r.name().equals(name.strip())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("unknown blocking rule \"" + name.strip() + "\"; known: "
-              + String.join(", ", rules().stream().map(BlockingRule::name).toList()))));
+              + String.join(", ", known.stream().map(BlockingRule::name).distinct().toList()))));
     }
     return out;
   }
@@ -44,18 +62,7 @@ public final class PersonBlocking {
 
   /** The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet. */
   static final BlockingRule<PersonRecord> FAMILY_TYPO_YEAR = BlockingRule.of("family name one letter off + year of birth",
-      Set.of(FAMILY, BIRTH), withYear(r -> {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String k : nameKeys(r)) {
-          if (k.startsWith("F:") && k.length() >= 6) {
-            String f = k.substring(2);
-            for (int i = 0; i < f.length(); i++) {
-              keys.add("D:" + f.substring(0, i) + f.substring(i + 1));
-            }
-          }
-        }
-        return keys;
-      }));
+      Set.of(FAMILY, BIRTH), withYear(r -> deletions(familyKeys(r))));
 
   /** The full date of birth with the first sound of the family or the given name, either order. */
   static final BlockingRule<PersonRecord> DATE_INITIAL = BlockingRule.of("date of birth + an initial", Set.of(BIRTH),
@@ -106,6 +113,44 @@ public final class PersonBlocking {
     }
     return new ArrayList<>(keys);
   });
+
+  /** The family name keys ("F:...") of every spelling. */
+  private static Set<String> familyKeys(PersonRecord r) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String k : nameKeys(r)) {
+      if (k.startsWith("F:")) {
+        keys.add(k);
+      }
+    }
+    return keys;
+  }
+
+  /** Each family key with one letter dropped, each way ("D:..."), for keys of six characters or more. */
+  private static Set<String> deletions(Set<String> familyKeys) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String k : familyKeys) {
+      if (k.length() >= 6) {
+        String f = k.substring(2);
+        for (int i = 0; i < f.length(); i++) {
+          keys.add("D:" + f.substring(0, i) + f.substring(i + 1));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Each key with each given initial of every spelling (both languages' forms). */
+  private static Set<String> withInitials(PersonRecord r, Set<String> keys) {
+    Set<String> out = new LinkedHashSet<>();
+    for (PreparedName n : r.names()) {
+      for (char initial : givenInitials(n)) {
+        for (String k : keys) {
+          out.add(k + "." + initial);
+        }
+      }
+    }
+    return out;
+  }
 
   private static Set<String> nameKeys(PersonRecord r) {
     Set<String> keys = new LinkedHashSet<>();

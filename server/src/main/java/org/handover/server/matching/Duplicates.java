@@ -73,8 +73,8 @@ public final class Duplicates {
       throw new IllegalArgumentException("the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();
-    Linker.Result<PersonRecord> r = Linker.link(persons, persons, PersonFields.all(), PersonBlocking.rules(),
-        Linker.Options.defaults().oneList(true));
+    Linker.Result<PersonRecord> r = Linker.dedupe(persons, PersonFields.all(), PersonBlocking.rules(), PersonBlocking.dedupeRules(),
+        Linker.Options.defaults());
     List<Linker.Link> kept = new ArrayList<>();
     List<Clusters.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
