@@ -50,6 +50,12 @@ public final class MatchingBench {
   /** A run: the data, the engine's result, and how long preparing the records took. */
   record Run(int registrySize, int rosterSize, RosterNoise.Drawn drawn, List<PersonRecord> registry,
              Linker.Result<PersonRecord> result, long prepareMillis, double seconds, double peakHeap) {
+    /** This run's times alone, its data let go. */
+    Run timesOnly() {
+      return new Run(registrySize, rosterSize, null, null, new Linker.Result<>(List.of(), null, null,
+          result.blockMillis(), result.trainMillis(), result.scoreMillis()), prepareMillis, seconds, peakHeap);
+    }
+
     /** This run's data with another run's times (the data of every run is the same). */
     Run withTimesOf(Run other) {
       Linker.Result<PersonRecord> o = other.result();
@@ -230,17 +236,22 @@ public final class MatchingBench {
       }
     }
     // the same data each run; the quality is the same, the time varies: the run of median time is reported
+    // every run but the last keeps only its times (two 1M registries at once do not fit in 3 GB); the
+    // data, and so the quality, is the same in every run
     List<Run> runs = new java.util.ArrayList<>();
+    Run last = null;
     for (int k = 0; k < repeat; k++) {
       Run next = run(n, m);
-      // later runs keep only their times, with the first run's data: three 1M registries do not fit in 3 GB
-      runs.add(k == 0 ? next : runs.get(0).withTimesOf(next));
+      System.err.printf(Locale.ROOT, "run %d of %d: %.1f s%n", k + 1, repeat, next.seconds());
+      runs.add(next.timesOnly());
+      if (k == repeat - 1) {
+        last = next;
+      }
       next = null;
-      System.err.printf(Locale.ROOT, "run %d of %d: %.1f s%n", k + 1, repeat, runs.get(k).seconds());
     }
     List<Run> byTime = new java.util.ArrayList<>(runs);
     byTime.sort(java.util.Comparator.comparingDouble(Run::seconds));
-    Run run = byTime.get(byTime.size() / 2);
+    Run run = last.withTimesOf(byTime.get(byTime.size() / 2));
     String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
     String s = report(run, examples, (opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
         + "./handover bench matching " + String.join(" ", args));

@@ -35,6 +35,12 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
   String actor;
 
+  @Option(names = "--rules", split = ",", paramLabel = "RULE",
+      description = "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
+          + " family name one letter off + year of birth, date of birth + an initial, service number,"
+          + " family name + given initial, unit + family initial)")
+  List<String> rules;
+
   @Option(names = "--out", description = "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
@@ -51,7 +57,9 @@ final class MatchCommand implements Callable<Integer> {
       }
       org.handover.server.matching.Matching.Run run;
       try {
-        run = app.matching().run(roster, oneToOne, thresholds.auto, thresholds.review, actor);
+        var chosen = rules == null ? org.handover.core.matching.PersonBlocking.rules()
+            : org.handover.core.matching.PersonBlocking.rules(rules);
+        run = app.matching().run(roster, oneToOne, thresholds.auto, thresholds.review, chosen, actor);
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
         return 2;

@@ -45,12 +45,18 @@ public final class Matching {
                     Linker.Result<PersonRecord> result) {}
 
   public Run run(long rosterId, boolean oneToOne, double auto, double review, String actor) {
+    return run(rosterId, oneToOne, auto, review, PersonBlocking.rules(), actor);
+  }
+
+  /** A run with the blocking rules given (all of {@link PersonBlocking#rules()} by default). */
+  public Run run(long rosterId, boolean oneToOne, double auto, double review,
+                 List<org.handover.core.matching.BlockingRule<PersonRecord>> rules, String actor) {
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (entries.isEmpty() || persons.isEmpty()) {
       throw new IllegalArgumentException("nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
     }
-    Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), PersonBlocking.rules(),
+    Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), rules,
         Linker.Options.defaults().oneToOne(oneToOne));
     return jdbi.inTransaction(h -> {
       Map<String, Object> model = new LinkedHashMap<>();

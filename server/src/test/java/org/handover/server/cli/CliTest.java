@@ -249,6 +249,13 @@ class CliTest {
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("1,1:1,").contains(",UA-K1,").endsWith(",auto,proposed");
     assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err()).contains("there is no roster 9");
+    // blocking rules chosen by name: the date rule alone still finds him; an unknown rule is named
+    Run dated = run("match", "--roster", "1", "--rules", "date of birth + an initial", "--db", db(), "--lang", "en");
+    assertThat(dated.exit()).as(dated.err()).isZero();
+    assertThat(dated.out()).contains("auto-link 1").contains("{date of birth + an initial=");
+    Run unknown = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown blocking rule \"soundex\"").contains("service number");
   }
 
   @Test

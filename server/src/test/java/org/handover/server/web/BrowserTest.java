@@ -140,4 +140,39 @@ class BrowserTest {
     assertThat(journal).contains("особу змінено").contains("olena").contains("сержант").contains("солдат");
     shot("person-uk");
   }
+
+  @Test
+  void findAPersonRecordedTwiceAndMergeTheGroupKeepingBothSpellings() throws Exception {
+    LocalDate today = LocalDate.now();
+    long copy = app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрий",
+        "name.0.patronymic", "Петрович", "name.0.source", "list RU-3", "birth_date", "12.03.1998",
+        "service_number", "АБ765432", "status", "captive")).read(0, today).person().orElseThrow(), today, "demo");
+    String base = "http://127.0.0.1:" + web.port();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    logIn(base);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+    driver.get(base + "/duplicates");
+    assertThat(driver.findElement(By.id("no-search")).isDisplayed()).isTrue();
+    driver.findElement(By.id("find-duplicates")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("last-search")));
+    WebElement groups = driver.findElement(By.id("groups"));
+    assertThat(groups.getText()).contains("Ковальчук Юрій Петрович").contains("Ковальчук Юрий Петрович");
+    shot("duplicates");
+    WebElement row = groups.findElements(By.tagName("tr")).stream().filter(r -> r.getText().contains("Ковальчук"))
+        .findFirst().orElseThrow();
+    row.findElement(By.tagName("a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-persons")));
+    String kept = driver.findElements(By.cssSelector("input[name=keep]")).stream()
+        .map(e -> e.getAttribute("value")).filter(v -> !v.equals(String.valueOf(copy))).findFirst().orElseThrow();
+    driver.findElement(By.id("keep-" + kept)).click();
+    shot("duplicate-group");
+    driver.findElement(By.id("merge")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-name")));
+    assertThat(driver.getCurrentUrl()).endsWith("/persons/" + kept);
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Юрий").contains("list RU-3")
+        .contains("АБ765432");
+    driver.get(base + "/persons/" + copy);
+    assertThat(driver.findElement(By.id("merged-into")).getText()).contains("#" + kept);
+    assertThat(app.registry().mergedInto(copy)).contains(Long.parseLong(kept));
+  }
 }
