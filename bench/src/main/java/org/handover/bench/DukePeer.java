@@ -138,6 +138,38 @@ final class DukePeer {
     return new Result(out, seconds);
   }
 
+  /** Duke 1.2 on the same registry and roster, at several of its confidences, beside Handover. */
+  static String section(MatchingRun.Run run, double coldSeconds, Path dir) throws java.io.IOException, InterruptedException {
+    Result duke = run(run.registry(), run.drawn().entries(), 0.5, dir);
+    StringBuilder s = new StringBuilder("\n## Peer: Duke 1.2 on the same registry and roster\n\n");
+    s.append("Duke's command-line tool in its own process (Lucene 4 stays off Handover's classpath), configured as in"
+        + " DukePeer's javadoc: names romanized by KMU 2010, Jaro–Winkler on name parts, Levenshtein on dates and"
+        + " places, exact service number, unit and rank, Lucene lookup on family name and date of birth, 50 hits"
+        + " per lookup. Its best match per entry, at several of its confidences:\n\n");
+    s.append("| engine, links kept | links | correct | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|\n");
+    double bestF1 = 0;
+    for (double t : new double[] {0.5, 0.9, 0.99, 0.999}) {
+      java.util.Set<Long> links = duke.above(t);
+      long correct = links.stream().filter(l -> run.drawn().truth().get((int) (l / run.registrySize()))
+          == (int) (l % run.registrySize())).count();
+      MatchingRun.Band b = new MatchingRun.Band(links.size(), correct, run.inRegistry());
+      bestF1 = Math.max(bestF1, MatchingRun.f1(b));
+      s.append(String.format(Locale.ROOT, "| Duke, confidence ≥ %s | %,d | %,d | %.4f | %.4f | %.4f |%n", t, b.links(),
+          b.correct(), b.precision(), b.recall(), MatchingRun.f1(b)));
+    }
+    for (boolean withReview : new boolean[] {false, true}) {
+      MatchingRun.Band b = run.band(withReview);
+      s.append(String.format(Locale.ROOT, "| Handover, %s | %,d | %,d | %.4f | %.4f | %.4f |%n",
+          withReview ? "auto-link + review" : "auto-link", b.links(), b.correct(), b.precision(), b.recall(), MatchingRun.f1(b)));
+    }
+    s.append(String.format(Locale.ROOT, "%nTime end to end: Duke %.1f s (its process, start to exit); Handover %.1f s in"
+        + " its first run (a fresh JVM, as Duke's process is; preparing records to links), %.1f s in the median run:"
+        + " Handover is %.1f× as fast (first run against Duke), at F1 %.4f (auto-link + review) against Duke's best"
+        + " %.4f. Target (matching issue): at least 10× Duke's speed at equal or better F1.%n", duke.seconds(),
+        coldSeconds, run.seconds(), duke.seconds() / coldSeconds, MatchingRun.f1(run.band(true)), bestF1));
+    return s.toString();
+  }
+
   private static String id(String line) {
     int start = line.indexOf("ID: '") + 5;
     return line.substring(start, line.indexOf('\'', start));

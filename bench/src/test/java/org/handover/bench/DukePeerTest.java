@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DukePeerTest {
   @Test
   void dukeLinksMostOfASmallRosterInItsOwnProcess(@TempDir Path dir) throws Exception {
-    MatchingBench.Run run = MatchingBench.run(2_000, 200);
+    MatchingRun.Run run = MatchingBench.run(2_000, 200);
     DukePeer.Result duke = DukePeer.run(run.registry(), run.drawn().entries(), 0.5, dir);
     long correct = duke.links().keySet().stream().filter(l -> run.drawn().truth().get((int) (l / 2_000)) == (int) (l % 2_000))
         .count();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * coarse; the committed benchmark gives the figures at full size.
  */
 class MatchingBenchTest {
-  static MatchingBench.Run run;
+  static MatchingRun.Run run;
 
   @BeforeAll
   static void link() throws Exception {

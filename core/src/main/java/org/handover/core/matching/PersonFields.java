@@ -1,10 +1,7 @@
 package org.handover.core.matching;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Comparison;
 import org.handover.names.Level;

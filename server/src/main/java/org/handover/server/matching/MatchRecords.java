@@ -13,7 +13,6 @@ import org.handover.names.Folding;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
-import org.handover.names.Skeleton;
 import org.handover.server.lists.Rosters;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,0 +1,98 @@
+package org.handover.bench;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.handover.core.matching.Linker;
+import org.handover.core.matching.PersonRecord;
+
+/** A run of the matching benchmark and the figures taken from it against the known truth. */
+final class MatchingRun {
+  private MatchingRun() {}
+
+  /** One band's links, the correct among them, and the true entries they could have found. */
+  record Band(long links, long correct, long inRegistry) {
+    double precision() {
+      return links == 0 ? 0 : (double) correct / links;
+    }
+
+    double recall() {
+      return (double) correct / inRegistry;
+    }
+  }
+
+  /** A run: the data, the engine's result, and how long preparing the records took. */
+  record Run(int registrySize, int rosterSize, RosterNoise.Drawn drawn, List<PersonRecord> registry,
+             Linker.Result<PersonRecord> result, long prepareMillis, double seconds, double peakHeap) {
+    /** This run's times alone, its data let go. */
+    Run timesOnly() {
+      return new Run(registrySize, rosterSize, null, null, new Linker.Result<>(List.of(), null, null,
+          result.blockMillis(), result.trainMillis(), result.scoreMillis()), prepareMillis, seconds, peakHeap);
+    }
+
+    /** This run's data with another run's times (the data of every run is the same). */
+    Run withTimesOf(Run other) {
+      Linker.Result<PersonRecord> o = other.result();
+      return new Run(registrySize, rosterSize, drawn, registry, new Linker.Result<>(result.links(), result.candidates(),
+          result.model(), o.blockMillis(), o.trainMillis(), o.scoreMillis()), other.prepareMillis(), other.seconds(),
+          other.peakHeap());
+    }
+
+    Map<Integer, Linker.Link> best() {
+      Map<Integer, Linker.Link> best = new HashMap<>();
+      for (Linker.Link l : result.links()) {
+        best.putIfAbsent(l.left(), l);
+      }
+      return best;
+    }
+
+    long inRegistry() {
+      return drawn.truth().stream().filter(t -> t >= 0).count();
+    }
+
+    /** Links in the auto band ({@code withReview} false) or in auto and review together. */
+    Band band(boolean withReview) {
+      long links = 0;
+      long correct = 0;
+      for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
+        String b = e.getValue().band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN);
+        if (withReview ? !b.equals("none") : b.equals("auto")) {
+          links++;
+          if (drawn.truth().get(e.getKey()) == e.getValue().right()) {
+            correct++;
+          }
+        }
+      }
+      return new Band(links, correct, inRegistry());
+    }
+
+    long reviewEntries() {
+      return best().values().stream().filter(l -> l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN).equals("review")).count();
+    }
+
+    /** The share of true entries that blocking paired with their person. */
+    double blockingRecall() {
+      Set<Long> pairs = new HashSet<>();
+      for (int k = 0; k < result.candidates().size(); k++) {
+        pairs.add((long) result.candidates().left(k) * registry.size() + result.candidates().right(k));
+      }
+      long found = 0;
+      for (int i = 0; i < drawn.truth().size(); i++) {
+        int t = drawn.truth().get(i);
+        if (t >= 0 && pairs.contains((long) i * registry.size() + t)) {
+          found++;
+        }
+      }
+      return (double) found / inRegistry();
+    }
+  }
+
+  /** The F1 of a band. */
+  static double f1(Band b) {
+    double p = b.precision();
+    double r = b.recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+}
