@@ -97,8 +97,10 @@ public final class Linker {
     Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
     Model<T> trained = Model.train(sample, sample, fields, trainingRules, sc, Training.vectors(sample, sample, fields, sc), one);
     int[][] vectors = Training.vectors(records, records, fields, c);
+    // at most even odds: in a small registry a handful of candidates, all alike, would otherwise make
+    // the prior itself argue for every pair
     Model<T> model = trained.withLambda(trained.lambdaOf(vectors,
-        Math.min(0.999, (double) records.size() / Math.max(1, vectors.length))));
+        Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
     long t2 = System.nanoTime();
     return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
   }

@@ -90,26 +90,12 @@ final class RosterRoutes {
     return uploads.find(ctx.formParam("token"), user.id()).orElseThrow(() -> new NotFoundResponse("upload expired"));
   }
 
-  private Tables.Options options(Context ctx) {
-    Tables.Options o = Tables.Options.detect();
-    String enc = ctx.formParam("encoding");
-    if (enc != null && !enc.isBlank()) {
-      o = o.withCharset(Charset.forName(enc));
-    }
-    String delim = ctx.formParam("delimiter");
-    if (delim != null && !delim.isEmpty()) {
-      o = o.withDelimiter(delim.equals("tab") ? '\t' : delim.charAt(0));
-    }
-    String sheet = ctx.formParam("sheet");
-    return sheet == null || sheet.isBlank() ? o : o.withSheet(Math.max(0, Integer.parseInt(sheet.strip()) - 1));
-  }
-
   /** The first rows as decoded, the detected reading, and the guessed (or chosen) mapping. */
   private void preview(Context ctx, Uploads.Staged s, String error) {
     View view = guard.view(ctx);
     Map<String, Object> model = new java.util.HashMap<>(Map.of("token", s.token(), "fileName", s.name(),
-        "size", s.size(), "error", error, "details", details(ctx)));
-    try (Table t = Tables.open(s.file(), s.name(), options(ctx))) {
+        "size", s.size(), "error", error, "details", RosterForms.details(ctx)));
+    try (Table t = Tables.open(s.file(), s.name(), RosterForms.options(ctx))) {
       List<List<String>> rows = new ArrayList<>();
       for (Optional<Table.Row> r = t.next(); r.isPresent() && rows.size() < PREVIEW_ROWS; r = t.next()) {
         rows.add(r.get().cells());
@@ -126,7 +112,7 @@ final class RosterRoutes {
         }
       }
       guessed.columns().forEach((f, c) -> chosen.put(c, f.key()));
-      model.put("report", validate(s, ctx, t.header(), guessed, view));
+      model.put("report", RosterForms.validate(s, RosterForms.options(ctx), t.header(), guessed, LocalDate.now(clock), view));
       model.put("profiles", rosters.profiles());
       model.put("profile", profile == null ? "" : profile);
       model.put("sheet", ctx.formParam("sheet") == null ? "1" : ctx.formParam("sheet"));
@@ -156,39 +142,6 @@ final class RosterRoutes {
     }
   }
 
-  private ValidationReport validate(Uploads.Staged s, Context ctx, List<String> header, ColumnMapping mapping, View view) {
-    int rows = 0;
-    int bad = 0;
-    List<String> first = new ArrayList<>();
-    try (Table t = Tables.open(s.file(), s.name(), options(ctx))) {
-      org.handover.core.lists.EntryReader reader = new org.handover.core.lists.EntryReader(header, mapping, LocalDate.now(clock));
-      for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
-        Entry e = reader.read(r.get());
-        rows++;
-        if (!e.ok()) {
-          bad++;
-          for (Entry.Problem p : e.problems()) {
-            if (first.size() < 20) {
-              first.add(view.t("roster.problem", p.row(), p.column(), p.header(), p.value(), view.t(p.key(), p.args().toArray())));
-            }
-          }
-        }
-      }
-    } catch (RosterFileException | IOException e) {
-      first.add(e.getMessage());
-    }
-    return new ValidationReport(rows, bad, first);
-  }
-
-  private Map<String, String> details(Context ctx) {
-    Map<String, String> d = new java.util.HashMap<>();
-    for (String f : List.of("from", "to", "purpose", "received", "notes", "save_mapping")) {
-      String v = ctx.formParam(f);
-      d.put(f, v == null ? "" : v);
-    }
-    return d;
-  }
-
   private void importStaged(Context ctx) throws IOException {
     User user = Guard.require(ctx, Role::editsRegistry);
     Uploads.Staged s = staged(ctx);
@@ -213,7 +166,7 @@ final class RosterRoutes {
       return;
     }
     try {
-      Rosters.Imported r = rosters.importFile(s.file(), s.name(), details, options(ctx),
+      Rosters.Imported r = rosters.importFile(s.file(), s.name(), details, RosterForms.options(ctx),
           Optional.of(new ColumnMapping(columns)), user.username(), (n, f) -> { });
       String profile = ctx.formParam("save_mapping");
       if (profile != null && !profile.isBlank()) {
