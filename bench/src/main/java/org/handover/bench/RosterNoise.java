@@ -45,6 +45,9 @@ final class RosterNoise {
   /** The roster's records; {@code truth.get(i)} is the registry index of entry i, or -1 for a stranger. */
   record Drawn(List<PersonRecord> entries, List<Integer> truth) {}
 
+  /** Each drawn entry as the other side writes it, one map of column to text per entry (in order). */
+  final List<Map<String, String>> rows = new ArrayList<>();
+
   /** {@code size} distinct registry persons, each noised, without strangers. */
   Drawn drawNoStrangers(List<Person> registry, int size) {
     List<Integer> order = new ArrayList<>(registry.size());
@@ -128,8 +131,9 @@ final class RosterNoise {
         born = Optional.empty();
       }
     }
-    ParsedName name = random.nextDouble() < 0.05
-        ? Names.parse(given + " " + family + (patronymic.isEmpty() ? "" : " " + patronymic))
+    boolean swapped = random.nextDouble() < 0.05;
+    String written = (swapped ? given + " " + family : family + " " + given) + (patronymic.isEmpty() ? "" : " " + patronymic);
+    ParsedName name = swapped ? Names.parse(written)
         : new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1);
     String rank = random.nextDouble() < 0.6 ? p.rank() : "";
     if (!rank.isEmpty() && random.nextDouble() < 0.05) {
@@ -148,6 +152,14 @@ final class RosterNoise {
         born, place, "", "", "", p.dependsOn(), number, rank, unit, "", "", "", java.util.Set.of(), p.status(),
         p.holdingParty(), false, "");
     PersonRecord r = org.handover.server.matching.MatchRecords.of(id, listed);
+    Map<String, String> row = new java.util.LinkedHashMap<>();
+    row.put("ПІБ", written.strip());
+    row.put("Дата народження", born.map(Object::toString).orElse(""));
+    row.put("Місце народження", place);
+    row.put("Військове звання", rank);
+    row.put("Військова частина", unit);
+    row.put("Особовий номер", number);
+    rows.add(row);
     return new PersonRecord(id, String.valueOf(id), List.of(Names.prepare(name)), born, r.birthPlace(), "",
         r.serviceNumber(), "", r.unit(), r.rank());
   }

@@ -20,27 +20,38 @@ import org.jdbi.v3.core.Jdbi;
 public final class MatchRecords {
   private MatchRecords() {}
 
-  /** Every person of the registry, every spelling of the name prepared. */
+  /**
+   * Every person of the registry not merged into another, every spelling of the name prepared (in
+   * parallel: preparing a million names is most of the loading).
+   */
   public static List<PersonRecord> registry(Jdbi jdbi) {
     return jdbi.withHandle(h -> {
-      Map<Long, List<PreparedName>> names = new HashMap<>();
+      Map<Long, List<ParsedName>> parsed = new HashMap<>();
       h.createQuery("SELECT person_id, family, given, patronymic FROM person_names ORDER BY person_id, position")
-          .map((rs, ctx) -> names.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>()).add(Names.prepare(
+          .map((rs, ctx) -> parsed.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>(2)).add(
               new ParsedName(rs.getString("family"), rs.getString("given"), rs.getString("patronymic"),
-                  ParsedName.Order.FAMILY_FIRST, 1))))
+                  ParsedName.Order.FAMILY_FIRST, 1)))
           .forEach(x -> { });
       // a merged record is matched as the person it became, under that person's id
-      return h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day, birth_place, father_name,"
-              + " service_number_key, sex, unit, rank_title FROM persons WHERE merged_into IS NULL ORDER BY id")
+      List<PersonRecord> unprepared = h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day,"
+              + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
+              + " WHERE merged_into IS NULL ORDER BY id")
           .map((rs, ctx) -> {
             Optional<PartialDate> born = org.handover.server.storage.Columns.birthDate(rs);
             String sex = rs.getString("sex");
-            return new PersonRecord(rs.getLong("id"), rs.getString("reference"), names.get(rs.getLong("id")), born,
+            // a placeholder name, prepared below with the others
+            return new PersonRecord(rs.getLong("id"), rs.getString("reference"), PLACEHOLDER, born,
                 place(rs.getString("birth_place")), rs.getString("father_name"), rs.getString("service_number_key"),
                 "unknown".equals(sex) ? "" : sex, unit(rs.getString("unit")), Ranks.grade(rs.getString("rank_title")));
           }).list();
+      return unprepared.parallelStream().map(r -> new PersonRecord(r.id(), r.reference(),
+          parsed.getOrDefault(r.id(), List.of()).stream().map(Names::prepare).toList(), r.birthDate(), r.birthPlace(),
+          r.fatherName(), r.serviceNumber(), r.sex(), r.unit(), r.rank())).toList();
     });
   }
+
+  private static final List<PreparedName> PLACEHOLDER = List.of(Names.prepare(new ParsedName("?", "", "",
+      ParsedName.Order.FAMILY_FIRST, 1)));
 
   /** A roster's entries that have a name; the id is the row. */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {

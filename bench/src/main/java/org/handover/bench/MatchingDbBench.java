@@ -1,0 +1,98 @@
+package org.handover.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.lists.Purpose;
+import org.handover.core.lists.RosterDetails;
+import org.handover.core.lists.Tables;
+import org.handover.core.registry.Party;
+import org.handover.core.registry.Person;
+import org.handover.server.App;
+import org.handover.server.matching.Matching;
+import org.handover.server.storage.Database;
+
+/**
+ * Matching end to end through the database, as `match --roster` does it: a registry of N generated
+ * persons stored in H2 (journaled, as any registry is), a roster of M entries drawn from it with
+ * RosterNoise's noise model written as a CSV with one full-name column and imported, then one match
+ * run timed from reading the registry and the roster out of the database to storing the links.
+ *
+ * <pre>
+ * ./handover bench matching-db [--registry 1000000] [--roster 10000] [--db DIR] [--out FILE.md]
+ * </pre>
+ */
+public final class MatchingDbBench {
+  public static void main(String[] args) throws Exception {
+    int n = 100_000;
+    int m = 10_000;
+    Path dir = Files.createTempDirectory("matching-db");
+    Path out = null;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--registry" -> n = Integer.parseInt(args[i + 1]);
+        case "--roster" -> m = Integer.parseInt(args[i + 1]);
+        case "--db" -> dir = Path.of(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    LocalDate today = LocalDate.of(2025, 6, 2);
+    List<Person> people = new DemoPeople(1, today).generate(n);
+    RosterNoise noise = new RosterNoise(3);
+    RosterNoise.Drawn drawn = noise.draw(people, new DemoPeople(2, today).generate(Math.max(1, m / 4)), m);
+    Path csv = dir.resolve("their-list.csv");
+    StringBuilder text = new StringBuilder(String.join(",", noise.rows.get(0).keySet())).append('\n');
+    for (Map<String, String> row : noise.rows) {
+      text.append(String.join(",", row.values().stream().map(v -> v.replace(",", " ")).toList())).append('\n');
+    }
+    Files.writeString(csv, text, StandardCharsets.UTF_8);
+    String report;
+    try (App app = new App(Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db")), Clock.systemUTC())) {
+      long s0 = System.nanoTime();
+      for (int from = 0; from < people.size(); from += 20_000) {
+        app.registry().addAll(people.subList(from, Math.min(people.size(), from + 20_000)), today, "bench");
+        System.err.printf(Locale.ROOT, "registry: %,d persons stored%n", Math.min(people.size(), from + 20_000));
+      }
+      double storing = (System.nanoTime() - s0) / 1e9;
+      people = null;
+      long roster = app.rosters().importFile(csv, "their-list.csv", new RosterDetails(Party.RU, Party.UA, today,
+          Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "bench", (k, f) -> { }).id();
+      HeapSampler heap = HeapSampler.start();
+      long t0 = System.nanoTime();
+      Matching.Run run = app.matching().run(roster, true, 0.99, 0.5, "bench");
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      heap.stop();
+      var r = run.result();
+      report = String.format(Locale.ROOT, "# Matching end to end through the database%n%n- date: %s%n- machine: %s%n"
+              + "- command: `%s./handover bench matching-db %s`%n- registry: %,d generated persons stored in H2 with their"
+              + " journal (%.0f s to store, not counted below); roster: %,d entries drawn with RosterNoise's noise model"
+              + " (20%% strangers), one full-name column, imported as a CSV%n%n"
+              + "One match run (`match --roster ID --one-to-one`), from reading the registry and the roster out of the"
+              + " database to the links stored: %.1f s; peak heap in use %,.0f MB. Engine phases: blocking %,d ms,"
+              + " comparing and training %,d ms, scoring %,d ms; pairs compared %,d. Bands: %,d auto-linked, %,d to"
+              + " review, %,d without a match.%n%nTarget (matching issue): a roster of 10,000 against a registry of"
+              + " 1,000,000 in under 60 s end to end, heap under 4 GB.%n",
+          LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), Machine.describe(),
+          System.getenv().containsKey("BENCH_JAVA_OPTS") ? "BENCH_JAVA_OPTS=\"" + System.getenv("BENCH_JAVA_OPTS") + "\" " : "",
+          String.join(" ", args), n, storing, m, seconds, heap.peak() / 1e6, r.blockMillis(), r.trainMillis(),
+          r.scoreMillis(), r.candidates().size(), run.auto(), run.review(), run.noMatch());
+    }
+    System.out.print(report);
+    if (out != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, report);
+    }
+  }
+
+  private MatchingDbBench() {}
+}
