@@ -50,6 +50,7 @@ public final class MatchingDbBench {
     List<Person> people = new DemoPeople(1, today).generate(n);
     RosterNoise noise = new RosterNoise(3);
     RosterNoise.Drawn drawn = noise.draw(people, new DemoPeople(2, today).generate(Math.max(1, m / 4)), m);
+    Files.createDirectories(dir);
     Path csv = dir.resolve("their-list.csv");
     StringBuilder text = new StringBuilder(String.join(",", noise.rows.get(0).keySet())).append('\n');
     for (Map<String, String> row : noise.rows) {
