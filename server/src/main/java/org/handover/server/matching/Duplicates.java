@@ -1,9 +1,5 @@
 package org.handover.server.matching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +27,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * leaves such a pair alone. Every decision is journaled.
  */
 public final class Duplicates {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Jdbi jdbi;
   private final Registry registry;
   private final Journal journal;
@@ -120,7 +115,7 @@ public final class Duplicates {
         }
         batch.bind("run", id).bind("group", g).bind("a", persons.get(l.left()).id()).bind("b", persons.get(l.right()).id())
             .bind("w", l.scored().weight()).bind("p", l.scored().probability())
-            .bind("band", l.band(auto, review, Matching.MIN_MARGIN)).bind("why", json(l.scored())).add();
+            .bind("band", l.band(auto, review, Matching.MIN_MARGIN)).bind("why", StoredJson.write(l.scored())).add();
       }
       if (batch.size() > 0) {
         batch.execute();
@@ -150,7 +145,7 @@ public final class Duplicates {
     jdbi.useHandle(h -> h.createQuery("SELECT * FROM duplicate_pairs WHERE run_id = :run ORDER BY group_no, weight DESC,"
             + " person_id, other_id").bind("run", runId)
         .map((rs, ctx) -> Map.entry(rs.getInt("group_no"), new Pair(rs.getLong("person_id"), rs.getLong("other_id"),
-            rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"), parse(rs.getString("explanation")))))
+            rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"), StoredJson.explanation(rs.getString("explanation")))))
         .forEach(e -> {
           Pair p = e.getValue();
           if (!merged.contains(p.personId()) && !merged.contains(p.otherId()) && !different.contains(key(p.personId(), p.otherId()))) {
@@ -207,19 +202,4 @@ public final class Duplicates {
     return Math.min(a, b) << 32 | Math.max(a, b);
   }
 
-  private static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
-  }
-
-  private static Model.Scored parse(String s) {
-    try {
-      return JSON.readValue(s, new TypeReference<Model.Scored>() {});
-    } catch (IOException e) {
-      throw new IllegalStateException("a stored explanation cannot be read", e);
-    }
-  }
 }

@@ -1,9 +1,5 @@
 package org.handover.server.matching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +21,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * are kept per pair, so a later run shows them again instead of asking twice.
  */
 public final class Matching {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** How many bits a link must weigh more than the entry's next candidate to be sure without review. */
   public static final double MIN_MARGIN = 5;
   private final Jdbi jdbi;
@@ -66,7 +61,8 @@ public final class Matching {
               + " candidates, by_rule, block_ms, train_ms, score_ms, created_by, created_at) VALUES (:roster, :one, :auto,"
               + " :review, :model, :candidates, :rules, :b, :t, :s, :by, :at)")
           .bind("roster", rosterId).bind("one", oneToOne).bind("auto", auto).bind("review", review)
-          .bind("model", json(model)).bind("candidates", r.candidates().size()).bind("rules", json(r.candidates().byRule()))
+          .bind("model", StoredJson.write(model)).bind("candidates", r.candidates().size())
+          .bind("rules", StoredJson.write(r.candidates().byRule()))
           .bind("b", r.blockMillis()).bind("t", r.trainMillis()).bind("s", r.scoreMillis()).bind("by", actor)
           .bind("at", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       PreparedBatch batch = h.prepareBatch("INSERT INTO matches (run_id, roster_id, entry_row, person_id, weight,"
@@ -88,7 +84,7 @@ public final class Matching {
         linked.add(l.left());
         batch.bind("run", id).bind("roster", rosterId).bind("row", (int) entries.get(l.left()).id())
             .bind("person", persons.get(l.right()).id()).bind("w", l.scored().weight()).bind("p", p).bind("band", band)
-            .bind("why", json(l.scored())).add();
+            .bind("why", StoredJson.write(l.scored())).add();
       }
       if (batch.size() > 0) {
         batch.execute();
@@ -98,7 +94,7 @@ public final class Matching {
       after.put("auto", sure);
       after.put("review", toReview);
       after.put("candidates", r.candidates().size());
-      journal.append(h, actor, "match.run", "match-run", String.valueOf(id), "", json(after));
+      journal.append(h, actor, "match.run", "match-run", String.valueOf(id), "", StoredJson.write(after));
       return new Run(id, entries.size(), persons.size(), sure, toReview, entries.size() - linked.size(), r);
     });
   }
@@ -116,7 +112,7 @@ public final class Matching {
         .bind("run", runId)
         .map((rs, ctx) -> new StoredMatch(rs.getLong("run_id"), rs.getLong("roster_id"), rs.getInt("entry_row"),
             rs.getLong("person_id"), rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"),
-            parse(rs.getString("explanation")), Optional.ofNullable(rs.getString("decision")).orElse(""),
+            StoredJson.explanation(rs.getString("explanation")), Optional.ofNullable(rs.getString("decision")).orElse(""),
             Optional.ofNullable(rs.getString("decided_by")).orElse("")))
         .list());
   }
@@ -168,19 +164,4 @@ public final class Matching {
     });
   }
 
-  private static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
-  }
-
-  private static Model.Scored parse(String s) {
-    try {
-      return JSON.readValue(s, new TypeReference<Model.Scored>() {});
-    } catch (IOException e) {
-      throw new IllegalStateException("a stored explanation cannot be read", e);
-    }
-  }
 }
