@@ -29,7 +29,12 @@ final class Diagnosis {
       best.putIfAbsent(l.left(), l);
       byPair.putIfAbsent((long) l.left() * registry.size() + l.right(), l);
     }
+    Set<Long> alternatives = new HashSet<>();
+    for (Linker.Link l : r.alternatives()) {
+      alternatives.add((long) l.left() * registry.size() + l.right());
+    }
     int notBlocked = 0;
+    int besideIt = 0;
     int lost = 0;
     int belowReview = 0;
     int reviewOnly = 0;
@@ -78,6 +83,8 @@ final class Diagnosis {
         if (examples && notBlocked <= 10) {
           System.err.printf("NOT BLOCKED%n  entry %s%n  truth %s%n", show(drawn.entries().get(i)), show(registry.get(truth)));
         }
+      } else if (b != null && b.right() != truth && alternatives.contains(pair)) {
+        besideIt++;
       } else if (b == null || b.right() != truth) {
         lost++;
         if (examples && lost <= 25) {
@@ -94,8 +101,9 @@ final class Diagnosis {
       }
     }
     return String.format(Locale.ROOT, "%nWhere it goes wrong: of the true entries, %,d never paired with their person"
-        + " by blocking, %,d lost to another candidate, %,d below the review band, %,d in review only. Wrong auto-links:"
-        + " %,d of strangers, %,d to another person.%n", notBlocked, lost, belowReview, reviewOnly, wrongAutoStranger,
+        + " by blocking, %,d lost to another candidate but reviewed beside it (an alternative), %,d lost to another"
+        + " candidate outright, %,d below the review band, %,d in review only. Wrong auto-links: %,d of strangers, %,d to"
+        + " another person.%n", notBlocked, besideIt, lost, belowReview, reviewOnly, wrongAutoStranger,
         wrongAutoOther) + String.format(Locale.ROOT, "%nThe review band, by who the entry is and why it is not"
         + " sure: %s.%n", review) + model(r, trueM(drawn, registry));
   }

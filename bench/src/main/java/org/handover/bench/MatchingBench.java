@@ -76,7 +76,8 @@ public final class MatchingBench {
     for (boolean withReview : new boolean[] {false, true}) {
       MatchingRun.Band b = run.band(withReview);
       s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", withReview
-          ? "auto-link + review (p ≥ " + REVIEW + ")"
+          ? "auto-link + review (p ≥ " + REVIEW + "; the entry's person among its link and the alternatives within "
+              + (int) MIN_MARGIN + " bits)"
           : "auto-link (p ≥ " + AUTO + ", ≥ " + (int) MIN_MARGIN + " bits ahead of the next candidate, no field "
               + (int) Linker.MAX_AGAINST_BITS + " bits against)", b.links(), b.correct(), b.precision(), b.recall()));
     }

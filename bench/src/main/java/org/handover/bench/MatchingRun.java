@@ -28,14 +28,15 @@ final class MatchingRun {
              Linker.Result<PersonRecord> result, long prepareMillis, double seconds, double peakHeap) {
     /** This run's times alone, its data let go. */
     Run timesOnly() {
-      return new Run(registrySize, rosterSize, null, null, new Linker.Result<>(List.of(), null, null,
+      return new Run(registrySize, rosterSize, null, null, new Linker.Result<>(List.of(), List.of(), null, null,
           result.blockMillis(), result.trainMillis(), result.scoreMillis()), prepareMillis, seconds, peakHeap);
     }
 
     /** This run's data with another run's times (the data of every run is the same). */
     Run withTimesOf(Run other) {
       Linker.Result<PersonRecord> o = other.result();
-      return new Run(registrySize, rosterSize, drawn, registry, new Linker.Result<>(result.links(), result.candidates(),
+      return new Run(registrySize, rosterSize, drawn, registry, new Linker.Result<>(result.links(), result.alternatives(),
+          result.candidates(),
           result.model(), o.blockMillis(), o.trainMillis(), o.scoreMillis()), other.prepareMillis(), other.seconds(),
           other.peakHeap());
     }
@@ -52,15 +53,27 @@ final class MatchingRun {
       return drawn.truth().stream().filter(t -> t >= 0).count();
     }
 
-    /** Links in the auto band ({@code withReview} false) or in auto and review together. */
+    /**
+     * Entries linked in the auto band ({@code withReview} false), or with a proposal in auto or review
+     * (the entry's link or an alternative beside it), and those whose proposals include their person.
+     */
     Band band(boolean withReview) {
+      Map<Integer, java.util.Set<Integer>> reviewed = new HashMap<>();
+      if (withReview) {
+        for (Linker.Link l : result.alternatives()) {
+          if (l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN).equals("review")) {
+            reviewed.computeIfAbsent(l.left(), k -> new HashSet<>()).add(l.right());
+          }
+        }
+      }
       long links = 0;
       long correct = 0;
       for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
         String b = e.getValue().band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN);
         if (withReview ? !b.equals("none") : b.equals("auto")) {
           links++;
-          if (drawn.truth().get(e.getKey()) == e.getValue().right()) {
+          int truth = drawn.truth().get(e.getKey());
+          if (truth == e.getValue().right() || reviewed.getOrDefault(e.getKey(), Set.of()).contains(truth)) {
             correct++;
           }
         }

@@ -56,7 +56,7 @@ class MatchingBenchTest {
     Path out = dir.resolve("m.md");
     MatchingBench.main(new String[] {"--registry", "2000", "--roster", "200", "--out", out.toString()});
     String report = Files.readString(out);
-    assertThat(report).contains("| auto-link (p ≥ 0.99, ≥ 5 bits ahead").contains("| auto-link + review (p ≥ 0.5) |")
+    assertThat(report).contains("| auto-link (p ≥ 0.99, ≥ 5 bits ahead").contains("| auto-link + review (p ≥ 0.5; the entry's person among")
         .contains("Review band:").contains("Blocking recall").contains("Trained model")
         .contains("## Peer: Duke 1.2 on the same registry and roster").contains("| Duke, confidence ≥ 0.99 |")
         .contains("## FEBRL4");

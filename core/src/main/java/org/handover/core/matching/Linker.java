@@ -56,9 +56,17 @@ public final class Linker {
   /** A field that weighs this many bits against a link keeps it from being linked without review. */
   public static final double MAX_AGAINST_BITS = 5;
 
-  /** The links above {@code minProbability}, heaviest first; the candidates; the model; the time of each phase. */
-  public record Result<T>(List<Link> links, Candidates candidates, Model<T> model, long blockMillis, long trainMillis,
-                          long scoreMillis) {}
+  /**
+   * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives: for an
+   * entry whose link leads its next candidate by less than {@link #MIN_MARGIN} bits, those candidates,
+   * for review beside it (their margin is their distance below the link, never enough to be sure);
+   * the candidates; the model; the time of each phase.
+   */
+  public record Result<T>(List<Link> links, List<Link> alternatives, Candidates candidates, Model<T> model,
+                          long blockMillis, long trainMillis, long scoreMillis) {}
+
+  /** How many bits a link must lead its entry's next candidate by to be sure; closer ones are reviewed together. */
+  public static final double MIN_MARGIN = 5;
 
   public static <T> Result<T> link(List<T> left, List<T> right, List<FieldComparison<T>> fields,
                                    List<BlockingRule<T>> rules, Options options) {
@@ -122,11 +130,15 @@ public final class Linker {
     links.sort(Comparator.comparingDouble((Link l) -> -l.scored().weight()).thenComparingInt(Link::left)
         .thenComparingInt(Link::right));
     links = withMargins(links);
+    List<Link> alternatives = List.of();
     if (options.oneToOne()) {
-      links = oneToOne(links);
+      List<Link> all = links;
+      links = oneToOne(all);
+      alternatives = alternatives(all, links);
     }
     long t3 = System.nanoTime();
-    return new Result<>(links, c, model, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    return new Result<>(links, alternatives, c, model, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+        (t3 - t2) / 1_000_000);
   }
 
   /** Each link's lead in bits over the next candidate of the same left record (links sorted heaviest first). */
@@ -145,6 +157,25 @@ public final class Linker {
       boolean best = first.add(l.left());
       double margin = best ? l.scored().weight() - second.getOrDefault(l.left(), Double.NEGATIVE_INFINITY) : 0;
       out.add(new Link(l.left(), l.right(), l.scored(), margin));
+    }
+    return out;
+  }
+
+  /** The candidates not kept that weigh within {@link #MIN_MARGIN} bits of their entry's kept link, heaviest first. */
+  private static List<Link> alternatives(List<Link> sorted, List<Link> kept) {
+    java.util.Map<Integer, Link> keptOf = new java.util.HashMap<>();
+    Set<Long> keptPairs = new HashSet<>();
+    for (Link l : kept) {
+      keptOf.put(l.left(), l);
+      keptPairs.add(((long) l.left() << 32) | l.right());
+    }
+    List<Link> out = new ArrayList<>();
+    for (Link l : sorted) {
+      Link k = keptOf.get(l.left());
+      if (k != null && !keptPairs.contains(((long) l.left() << 32) | l.right())
+          && l.scored().weight() > k.scored().weight() - MIN_MARGIN) {
+        out.add(new Link(l.left(), l.right(), l.scored(), Math.min(0, l.scored().weight() - k.scored().weight())));
+      }
     }
     return out;
   }

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class Matching {
   /** How many bits a link must weigh more than the entry's next candidate to be sure without review. */
-  public static final double MIN_MARGIN = 5;
+  public static final double MIN_MARGIN = Linker.MIN_MARGIN;
   private final Jdbi jdbi;
   private final Rosters rosters;
   private final Journal journal;
@@ -70,7 +70,9 @@ public final class Matching {
       int sure = 0;
       int toReview = 0;
       java.util.Set<Integer> linked = new java.util.HashSet<>();
-      for (Linker.Link l : r.links()) {
+      List<Linker.Link> proposed = new java.util.ArrayList<>(r.links());
+      proposed.addAll(r.alternatives()); // near-ties, for review beside the entry's link
+      for (Linker.Link l : proposed) {
         double p = l.scored().probability();
         String band = l.band(auto, review, MIN_MARGIN);
         if (band.equals("none")) {
