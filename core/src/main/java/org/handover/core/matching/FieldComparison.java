@@ -36,6 +36,73 @@ public interface FieldComparison<T> {
     return 1;
   }
 
+  /**
+   * How records of one person usually compare on this field, level by level (summing to 1), or null:
+   * used instead of the m that EM finds when the data cannot teach it (a registry without duplicates
+   * gives EM nothing to learn from, and it then fits noise): see {@link Training}.
+   */
+  default double[] typicalM() {
+    return null;
+  }
+
+  /**
+   * How many of the strongest levels say the two agree (the rest say they disagree): 1 unless given.
+   * A trained m that weighs a disagreeing level for a match, or the strongest against, is not trusted.
+   */
+  default int agreeingLevels() {
+    return 1;
+  }
+
+  /** This comparison with the m typical of one person's records; only the strongest level agrees. */
+  default FieldComparison<T> typically(double... m) {
+    return typically(1, m);
+  }
+
+  /** This comparison with the m typical of one person's records; the first {@code agreeing} levels agree. */
+  default FieldComparison<T> typically(int agreeing, double... m) {
+    FieldComparison<T> self = this;
+    double[] copy = m.clone();
+    if (copy.length != levels().size()) {
+      throw new IllegalArgumentException(name() + ": " + copy.length + " typical m for " + levels().size() + " levels");
+    }
+    return new FieldComparison<>() {
+      @Override
+      public String name() {
+        return self.name();
+      }
+
+      @Override
+      public List<String> levels() {
+        return self.levels();
+      }
+
+      @Override
+      public int compare(T a, T b) {
+        return self.compare(a, b);
+      }
+
+      @Override
+      public Optional<String> termOf(T record) {
+        return self.termOf(record);
+      }
+
+      @Override
+      public int termLevels() {
+        return self.termLevels();
+      }
+
+      @Override
+      public double[] typicalM() {
+        return copy.clone();
+      }
+
+      @Override
+      public int agreeingLevels() {
+        return agreeing;
+      }
+    };
+  }
+
   /** A comparison from its name, its levels and a function giving the level (or {@link #MISSING}). */
   static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare) {
     return of(name, levels, compare, r -> Optional.empty());

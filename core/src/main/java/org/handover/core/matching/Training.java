@@ -120,8 +120,28 @@ final class Training {
         }
         m[k] = fallback[k];
       }
+      // what EM found must at least say that agreeing is for a match and disagreeing against it;
+      // otherwise it learnt noise (a registry without duplicates teaches nothing), and the field
+      // takes the m typical of one person's records
+      double[] typical = fields.get(k).typicalM();
+      if (typical != null && !trustworthy(m[k], u[k], fields.get(k).agreeingLevels())) {
+        m[k] = typical;
+      }
     }
     return m;
+  }
+
+  /** Agreeing at the strongest level weighs for a match, and no disagreeing level does. */
+  private static boolean trustworthy(double[] m, double[] u, int agreeing) {
+    if (m[0] <= u[0]) {
+      return false;
+    }
+    for (int l = agreeing; l < m.length; l++) {
+      if (m[l] > u[l]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private record Session(int[][] vectors, int usable, int order) {}

@@ -83,6 +83,9 @@ final class MatchRoutes {
     model.put("entry", current.flatMap(m -> rosters.entries(rosterId, false, m.entryRow() - 1, 1).stream().findFirst()));
     model.put("person", current.flatMap(m -> registry.find(m.personId())));
     model.put("decidedList", all.stream().filter(m -> !m.decision().isEmpty()).toList());
+    // the entry's other candidates in this run: a near-tie is decided looking at both
+    model.put("others", current.map(c -> all.stream().filter(m -> m.entryRow() == c.entryRow()
+        && m.personId() != c.personId()).toList()).orElse(List.of()));
     web.render(ctx, "review.jte", guard.view(ctx), model);
   }
 

@@ -77,6 +77,25 @@ abstract class MatchingCases {
   }
 
   @Test
+  void oneToOneStillProposesANearTieForReviewBesideTheEntrysLink() throws Exception {
+    long[] twins = new long[2];
+    for (int k = 0; k < 2; k++) {
+      twins[k] = app.registry().add(new PersonForm(Map.of("name.0.family", "Гнатюк", "name.0.given", "Остап",
+          "name.0.patronymic", "Ярославович", "birth_date", (k == 0 ? "03.04." : "17.09.") + "1990"))
+          .read(0, TODAY).person().orElseThrow(), TODAY, "test");
+    }
+    Path list = dir.resolve("twins.csv");
+    Files.writeString(list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
+    long twinsRoster = app.rosters().importFile(list, "twins.csv", new RosterDetails(Party.RU, Party.UA, TODAY,
+        Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
+    Matching.Run run = app.matching().run(twinsRoster, true, 0.99, 0.5, "reviewer");
+    assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
+        .extracting(Matching.StoredMatch::personId).containsExactlyInAnyOrder(twins[0], twins[1]);
+    assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
+        .allSatisfy(m -> assertThat(m.band()).isEqualTo("review"));
+  }
+
+  @Test
   void aDecisionIsJournaledAndSurvivesARerun() {
     Matching.Run first = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
     app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
