@@ -38,9 +38,17 @@ final class MatchRoutes {
         web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
         return;
       }
+      List<String> chosen = ctx.formParams("rule");
+      var rules = chosen.isEmpty() ? org.handover.core.matching.PersonBlocking.rules() : null;
+      try {
+        rules = rules != null ? rules : org.handover.core.matching.PersonBlocking.rules(chosen);
+      } catch (IllegalArgumentException e) {
+        web.error(ctx, 400, guard.view(ctx).t("error.match.rule"));
+        return;
+      }
       try {
         Matching.Run run = matching.run(rosterId, "on".equals(ctx.formParam("one_to_one")), t.auto(), t.review(),
-            user.username());
+            rules, user.username());
         ctx.redirect("/matches/" + run.id());
       } catch (IllegalArgumentException e) {
         web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));

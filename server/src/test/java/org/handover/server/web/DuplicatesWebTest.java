@@ -108,6 +108,8 @@ class DuplicatesWebTest {
     HttpResponse<String> bad = t.submit("/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.5", "review", "0.9");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("Пороги мають бути числами");
+    assertThat(t.submit("/rosters/" + roster + "/match", "rule", "soundex").statusCode()).isEqualTo(400);
+    assertThat(t.get("/rosters/" + roster).body()).contains("ключі імені + рік народження");
     HttpResponse<String> run = t.submit("/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.99", "review", "0.5");
     assertThat(run.statusCode()).isEqualTo(302);
     HttpResponse<String> page = t.get(run.headers().firstValue("Location").orElseThrow());
