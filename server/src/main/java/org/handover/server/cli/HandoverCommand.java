@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code handover} command and its subcommands. */
 @Command(name = "handover", mixinStandardHelpOptions = true, version = "Handover 0.1.0",
     description = "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
+    footer = {"", "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4 [options]",
+        "(run beside the application; their reports go to bench/results/, see the README)."},
     subcommands = {DemoCommand.class, ServeCommand.class, JournalCommand.class, UserCommand.class,
         PersonCommand.class, RegistryCommand.class, RosterCommand.class, MatchCommand.class, DedupeCommand.class, KeyCommand.class, NamesCommand.class, CommandLine.HelpCommand.class})
 public final class HandoverCommand implements Runnable {
