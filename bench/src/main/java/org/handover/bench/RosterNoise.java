@@ -48,13 +48,18 @@ final class RosterNoise {
   /** Each drawn entry as the other side writes it, one map of column to text per entry (in order). */
   final List<Map<String, String>> rows = new ArrayList<>();
 
-  /** {@code size} distinct registry persons, each noised, without strangers. */
-  Drawn drawNoStrangers(List<Person> registry, int size) {
-    List<Integer> order = new ArrayList<>(registry.size());
-    for (int i = 0; i < registry.size(); i++) {
+  private List<Integer> shuffledIndexes(int size) {
+    List<Integer> order = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
       order.add(i);
     }
     java.util.Collections.shuffle(order, random);
+    return order;
+  }
+
+  /** {@code size} distinct registry persons, each noised, without strangers. */
+  Drawn drawNoStrangers(List<Person> registry, int size) {
+    List<Integer> order = shuffledIndexes(registry.size());
     List<PersonRecord> entries = new ArrayList<>(size);
     List<Integer> truth = new ArrayList<>(size);
     for (int i = 0; i < size && i < order.size(); i++) {
@@ -69,11 +74,7 @@ final class RosterNoise {
     List<Integer> truth = new ArrayList<>(size);
     int s = 0;
     // each registry person at most once, as a list names a person once
-    List<Integer> order = new ArrayList<>(registry.size());
-    for (int i = 0; i < registry.size(); i++) {
-      order.add(i);
-    }
-    java.util.Collections.shuffle(order, random);
+    List<Integer> order = shuffledIndexes(registry.size());
     int next = 0;
     for (int i = 0; i < size; i++) {
       boolean stranger = random.nextDouble() < 0.2 || next == order.size();

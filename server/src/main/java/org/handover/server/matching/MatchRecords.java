@@ -33,25 +33,23 @@ public final class MatchRecords {
                   ParsedName.Order.FAMILY_FIRST, 1)))
           .forEach(x -> { });
       // a merged record is matched as the person it became, under that person's id
-      List<PersonRecord> unprepared = h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day,"
+      List<Row> rows = h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day,"
               + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
               + " WHERE merged_into IS NULL ORDER BY id")
-          .map((rs, ctx) -> {
-            Optional<PartialDate> born = org.handover.server.storage.Columns.birthDate(rs);
-            String sex = rs.getString("sex");
-            // a placeholder name, prepared below with the others
-            return new PersonRecord(rs.getLong("id"), rs.getString("reference"), PLACEHOLDER, born,
-                place(rs.getString("birth_place")), rs.getString("father_name"), rs.getString("service_number_key"),
-                "unknown".equals(sex) ? "" : sex, unit(rs.getString("unit")), Ranks.grade(rs.getString("rank_title")));
-          }).list();
-      return unprepared.parallelStream().map(r -> new PersonRecord(r.id(), r.reference(),
-          parsed.getOrDefault(r.id(), List.of()).stream().map(Names::prepare).toList(), r.birthDate(), r.birthPlace(),
-          r.fatherName(), r.serviceNumber(), r.sex(), r.unit(), r.rank())).toList();
+          .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("reference"),
+              org.handover.server.storage.Columns.birthDate(rs), rs.getString("birth_place"), rs.getString("father_name"),
+              rs.getString("service_number_key"), rs.getString("sex"), rs.getString("unit"), rs.getString("rank_title")))
+          .list();
+      return rows.parallelStream().map(r -> new PersonRecord(r.id(), r.reference(),
+          parsed.getOrDefault(r.id(), List.of()).stream().map(Names::prepare).toList(), r.born(), place(r.place()),
+          r.father(), r.serviceNumber(), "unknown".equals(r.sex()) ? "" : r.sex(), unit(r.unit()), Ranks.grade(r.rank())))
+          .toList();
     });
   }
 
-  private static final List<PreparedName> PLACEHOLDER = List.of(Names.prepare(new ParsedName("?", "", "",
-      ParsedName.Order.FAMILY_FIRST, 1)));
+  /** A person's row as read, before its names are prepared. */
+  private record Row(long id, String reference, Optional<PartialDate> born, String place, String father,
+                     String serviceNumber, String sex, String unit, String rank) {}
 
   /** A roster's entries that have a name; the id is the row. */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {

@@ -118,8 +118,9 @@ public final class Registry {
   private static PersonRows.Stored live(Handle h, long id) {
     PersonRows.Stored s = PersonRows.find(h, id)
         .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
-    if (mergedInto(h, id).isPresent()) {
-      throw new StaleRecordException("person " + id + " was merged into person " + mergedInto(h, id).get());
+    Optional<Long> into = mergedInto(h, id);
+    if (into.isPresent()) {
+      throw new StaleRecordException("person " + id + " was merged into person " + into.get());
     }
     return s;
   }

@@ -52,7 +52,7 @@ final class DuplicateRoutes {
     routes.post("/duplicates/{run}/{group}/merge", ctx -> {
       User user = Guard.require(ctx, Role::editsRegistry);
       Duplicates.Group g = group(ctx);
-      long keep = number(ctx.formParam("keep"));
+      long keep = MatchRoutes.number(ctx.formParam("keep"));
       if (!g.persons().contains(keep)) {
         web.error(ctx, 400, guard.view(ctx).t("duplicates.keep-required"));
         return;
@@ -70,8 +70,8 @@ final class DuplicateRoutes {
     routes.post("/duplicates/{run}/{group}/different", ctx -> {
       User user = Guard.require(ctx, Role::reviewsMatches);
       Duplicates.Group g = group(ctx);
-      long a = number(ctx.formParam("person_id"));
-      long b = number(ctx.formParam("other_id"));
+      long a = MatchRoutes.number(ctx.formParam("person_id"));
+      long b = MatchRoutes.number(ctx.formParam("other_id"));
       if (!g.persons().contains(a) || !g.persons().contains(b) || a == b) {
         web.error(ctx, 400, guard.view(ctx).t("duplicates.pair-required"));
         return;
@@ -114,15 +114,8 @@ final class DuplicateRoutes {
   }
 
   private Duplicates.Group group(Context ctx) {
-    return duplicates.group(number(ctx.pathParam("run")), (int) number(ctx.pathParam("group")))
+    return duplicates.group(MatchRoutes.number(ctx.pathParam("run")), (int) MatchRoutes.number(ctx.pathParam("group")))
         .orElseThrow(NotFoundResponse::new);
   }
 
-  private static long number(String s) {
-    try {
-      return Long.parseLong(s == null ? "" : s.strip());
-    } catch (NumberFormatException e) {
-      throw new NotFoundResponse();
-    }
-  }
 }

@@ -97,7 +97,8 @@ final class MatchRoutes {
     web.render(ctx, "review.jte", guard.view(ctx), model);
   }
 
-  private static long number(String s) {
+  /** A number from a path or a form; anything else is a page that does not exist. */
+  static long number(String s) {
     try {
       return Long.parseLong(s == null ? "" : s.strip());
     } catch (NumberFormatException e) {
