@@ -56,9 +56,16 @@ final class MatchCommand implements Callable<Integer> {
         return 2;
       }
       org.handover.server.matching.Matching.Run run;
+      java.util.List<org.handover.core.matching.BlockingRule<org.handover.core.matching.PersonRecord>> chosen;
       try {
-        var chosen = rules == null ? org.handover.core.matching.PersonBlocking.rules()
+        chosen = rules == null ? org.handover.core.matching.PersonBlocking.rules()
             : org.handover.core.matching.PersonBlocking.rules(rules);
+      } catch (IllegalArgumentException e) {
+        System.err.println(m.get("error.match.unknown-rule", String.join(", ", rules), String.join(", ",
+            org.handover.core.matching.PersonBlocking.rules().stream().map(r -> r.name()).toList())));
+        return 2;
+      }
+      try {
         run = app.matching().run(roster, oneToOne, thresholds.auto, thresholds.review, chosen, actor);
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());

@@ -255,7 +255,9 @@ class CliTest {
     assertThat(dated.out()).contains("auto-link 1").contains("{date of birth + an initial=");
     Run unknown = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("unknown blocking rule \"soundex\"").contains("service number");
+    assertThat(unknown.err()).contains("no such blocking rule among soundex").contains("service number");
+    Run unknownUk = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
+    assertThat(unknownUk.err()).contains("невідоме правило відбору");
   }
 
   @Test
