@@ -17,6 +17,9 @@ import java.util.Set;
  * candidates.
  */
 final class Training {
+  /** How many sure examples of a match EM needs before what it learns is used over a typical m. */
+  static final int MIN_EXAMPLES = 30;
+
   /** Pairs per session at most, taken evenly from the rule's pairs. */
   static final int MAX_SESSION_PAIRS = 300_000;
 
@@ -112,6 +115,9 @@ final class Training {
         }
       }
     }
+    // with hardly any pair sure to be one person (a registry nearly free of duplicates), EM's "match"
+    // class is whatever else the pairs share; it is not used where a typical m is known
+    boolean examples = certain(all) >= MIN_EXAMPLES;
     double[][] fallback = null;
     for (int k = 0; k < fields.size(); k++) {
       if (m[k] == null) {
@@ -124,7 +130,7 @@ final class Training {
       // otherwise it learnt noise (a registry without duplicates teaches nothing), and the field
       // takes the m typical of one person's records
       double[] typical = fields.get(k).typicalM();
-      if (typical != null && !trustworthy(m[k], u[k], fields.get(k).agreeingLevels())) {
+      if (typical != null && (!examples || !trustworthy(m[k], u[k], fields.get(k).agreeingLevels()))) {
         m[k] = typical;
       }
     }
@@ -169,6 +175,15 @@ final class Training {
    * every pair a match even where no one is recorded twice.
    */
   private static double[][] everyFieldAtOnce(int[][] vectors, int[] levels, double[][] u, int smaller) {
+    long certain = certain(vectors);
+    double pairs = Math.max(1, vectors.length);
+    double maxLambda = Math.min(0.999, Math.min(smaller, 2.0 * certain + 1) / pairs);
+    double lambda0 = Math.max(1e-6, Math.min(maxLambda, Math.max(certain, 1) / pairs));
+    return Em.fit(vectors, levels, u, lambda0, 30, maxLambda).m();
+  }
+
+  /** The pairs that agree at the top level on every field both sides have, three at least: sure examples of a match. */
+  static long certain(int[][] vectors) {
     long certain = 0;
     for (int[] v : vectors) {
       int present = 0;
@@ -183,9 +198,6 @@ final class Training {
         certain++;
       }
     }
-    double pairs = Math.max(1, vectors.length);
-    double maxLambda = Math.min(0.999, Math.min(smaller, 2.0 * certain + 1) / pairs);
-    double lambda0 = Math.max(1e-6, Math.min(maxLambda, Math.max(certain, 1) / pairs));
-    return Em.fit(vectors, levels, u, lambda0, 30, maxLambda).m();
+    return certain;
   }
 }
