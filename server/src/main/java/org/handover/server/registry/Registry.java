@@ -105,8 +105,9 @@ public final class Registry {
         h.createUpdate("UPDATE persons SET merged_into = :keep, version = version + 1 WHERE id = :id")
             .bind("keep", keep).bind("id", id).execute();
         h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id").bind("id", id).execute();
-        journal.append(h, actor, "person.merged", "person", String.valueOf(id), json(o),
-            "{\"merged_into\":" + keep + "}");
+        // the record is unchanged but for where it now points: the journal shows just that
+        journal.append(h, actor, "person.merged", "person", String.valueOf(id), json(o.withId(id)),
+            json(o.withId(id), Map.of("merged_into", keep)));
       }
       if (!PersonRows.update(h, keep, kept.version(), merged.withId(keep), clock.millis())) {
         throw new StaleRecordException("person " + keep + " was changed by someone else meanwhile");
@@ -170,9 +171,15 @@ public final class Registry {
 
   /** The journal's picture of a person: the form's fields, in a fixed order, and the id. */
   static String json(Person p) {
+    return json(p, Map.of());
+  }
+
+  /** As {@link #json(Person)}, with more fields after the form's (a merged record's merged_into). */
+  static String json(Person p, Map<String, Object> more) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
     m.putAll(PersonForm.of(p));
+    m.putAll(more);
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

@@ -91,6 +91,10 @@ class DuplicatesWebTest {
     assertThat(r.submit(group + "/merge", "keep", "999").statusCode()).isEqualTo(400);
     assertThat(r.submit(group + "/merge", "keep", String.valueOf(recordedTwice[0])).statusCode()).isEqualTo(302);
     assertThat(app.registry().mergedInto(recordedTwice[1])).contains(recordedTwice[0]);
+    String merged = r.get("/persons/" + recordedTwice[1]).body();
+    assertThat(merged).contains("id=\"merged-into\"").contains("запис приєднано до іншої особи")
+        .contains("Приєднано до особи").doesNotContain("[action.").doesNotContain("[entity.");
+    assertThat(r.get("/journal").body()).contains("реєстр перевірено на дублікати").doesNotContain("[action.");
     // namesakes born months apart in a registry with no duplicates to learn from: at most for review, never sure
     assertThat(app.duplicates().groups(run)).flatMap(Duplicates.Group::pairs)
         .filteredOn(p -> p.personId() == twins[0] || p.otherId() == twins[0]).allSatisfy(p -> assertThat(p.band())
