@@ -64,12 +64,12 @@ public final class DedupeBench {
     long[] review = new long[2];
     List<Clusters.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
-      String band = l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN);
-      if (band.equals("none")) {
+      org.handover.core.matching.Band band = l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+      if (band == org.handover.core.matching.Band.NONE) {
         continue;
       }
       boolean right = truth.contains(key(l.left(), l.right()));
-      long[] counts = band.equals("auto") ? auto : review;
+      long[] counts = band == org.handover.core.matching.Band.AUTO ? auto : review;
       counts[0]++;
       counts[1] += right ? 1 : 0;
       pairs.add(new Clusters.Pair(l.left(), l.right(), l.scored().weight()));

@@ -45,8 +45,8 @@ final class Diagnosis {
     for (int i = 0; i < drawn.entries().size(); i++) {
       int truth = drawn.truth().get(i);
       Linker.Link b = best.get(i);
-      String band = b == null ? "none" : b.band(0.99, 0.5, minMargin);
-      if (band.equals("review")) {
+      org.handover.core.matching.Band band = b == null ? org.handover.core.matching.Band.NONE : b.band(MatchingBench.THRESHOLDS, minMargin);
+      if (band == org.handover.core.matching.Band.REVIEW) {
         String why = b.scored().probability() < 0.99 ? "p below 0.99"
             : b.margin() < minMargin ? "another candidate within " + (int) minMargin + " bits"
             : "against: " + b.scored().explanation().stream().filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
@@ -62,7 +62,7 @@ final class Diagnosis {
               show(registry.get(b.right())));
         }
       }
-      if (band.equals("auto") && b.right() != truth) {
+      if (band == org.handover.core.matching.Band.AUTO && b.right() != truth) {
         if (truth < 0) {
           wrongAutoStranger++;
         } else {
@@ -94,9 +94,9 @@ final class Diagnosis {
               show(drawn.entries().get(i)), show(registry.get(truth)), b == null ? "-" : show(registry.get(b.right())),
               b == null ? "-" : String.format(Locale.ROOT, "%.4f w=%.1f", b.scored().probability(), b.scored().weight()));
         }
-      } else if (band.equals("none")) {
+      } else if (band == org.handover.core.matching.Band.NONE) {
         belowReview++;
-      } else if (band.equals("review")) {
+      } else if (band == org.handover.core.matching.Band.REVIEW) {
         reviewOnly++;
       }
     }

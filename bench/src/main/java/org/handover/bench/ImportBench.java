@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.handover.core.demo.DemoPeople;
-import org.handover.core.lists.Encodings;
-import org.handover.core.lists.Purpose;
-import org.handover.core.lists.RosterDetails;
-import org.handover.core.lists.Tables;
+import org.handover.core.rosters.Encodings;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
 import org.handover.core.registry.Name;
-import org.handover.core.registry.Party;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.server.App;
-import org.handover.server.lists.Rosters;
+import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Database;
 
 /**
@@ -65,7 +65,7 @@ public final class ImportBench {
       HeapSampler heap = HeapSampler.start();
       long t0 = System.nanoTime();
       Rosters.Imported r = app.rosters().importFile(csv, "list.csv",
-          new RosterDetails(Party.RU, Party.UA, LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, ""), Tables.Options.detect(),
+          new RosterDetails(Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, ""), Tables.Options.detect(),
           Optional.empty(), "bench", (n, share) -> {
             if (n % 100_000 == 0) {
               System.err.printf("%,d rows%n", n);

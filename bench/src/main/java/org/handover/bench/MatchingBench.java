@@ -29,8 +29,9 @@ import org.handover.server.matching.MatchRecords;
  */
 public final class MatchingBench {
   static final double MIN_MARGIN = org.handover.server.matching.Matching.MIN_MARGIN;
-  static final double AUTO = 0.99;
-  static final double REVIEW = 0.5;
+  static final org.handover.core.matching.Thresholds THRESHOLDS = org.handover.core.matching.Thresholds.DEFAULT;
+  static final double AUTO = THRESHOLDS.auto();
+  static final double REVIEW = THRESHOLDS.review();
 
   static MatchingRun.Run run(int n, int m) throws java.io.IOException, InterruptedException {
     LocalDate today = LocalDate.of(2025, 6, 2);

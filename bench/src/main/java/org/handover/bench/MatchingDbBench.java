@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.demo.DemoPeople;
-import org.handover.core.lists.Purpose;
-import org.handover.core.lists.RosterDetails;
-import org.handover.core.lists.Tables;
-import org.handover.core.registry.Party;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.server.App;
 import org.handover.server.matching.Matching;
@@ -74,7 +74,7 @@ public final class MatchingDbBench {
       }
       double storing = (System.nanoTime() - s0) / 1e9;
       people = null;
-      long roster = app.rosters().importFile(csv, "their-list.csv", new RosterDetails(Party.RU, Party.UA, today,
+      long roster = app.rosters().importFile(csv, "their-list.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), today,
           Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "bench", (k, f) -> { }).id();
       // the same run several times (each stored, as a user's reruns are); the median is reported
       List<Double> times = new java.util.ArrayList<>();
@@ -82,7 +82,7 @@ public final class MatchingDbBench {
       HeapSampler heap = HeapSampler.start();
       for (int k = 0; k < repeat; k++) {
         long t0 = System.nanoTime();
-        run = app.matching().run(roster, true, 0.99, 0.5, "bench");
+        run = app.matching().run(roster, true, MatchingBench.THRESHOLDS, "bench");
         times.add((System.nanoTime() - t0) / 1e9);
         System.err.printf(Locale.ROOT, "run %d of %d: %.1f s%n", k + 1, repeat, times.get(k));
       }

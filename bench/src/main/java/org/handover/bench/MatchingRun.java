@@ -61,7 +61,7 @@ final class MatchingRun {
       Map<Integer, java.util.Set<Integer>> reviewed = new HashMap<>();
       if (withReview) {
         for (Linker.Link l : result.alternatives()) {
-          if (l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN).equals("review")) {
+          if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW) {
             reviewed.computeIfAbsent(l.left(), k -> new HashSet<>()).add(l.right());
           }
         }
@@ -69,8 +69,8 @@ final class MatchingRun {
       long links = 0;
       long correct = 0;
       for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
-        String b = e.getValue().band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN);
-        if (withReview ? !b.equals("none") : b.equals("auto")) {
+        org.handover.core.matching.Band b = e.getValue().band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+        if (withReview ? b != org.handover.core.matching.Band.NONE : b == org.handover.core.matching.Band.AUTO) {
           links++;
           int truth = drawn.truth().get(e.getKey());
           if (truth == e.getValue().right() || reviewed.getOrDefault(e.getKey(), Set.of()).contains(truth)) {
@@ -82,7 +82,7 @@ final class MatchingRun {
     }
 
     long reviewEntries() {
-      return best().values().stream().filter(l -> l.band(MatchingBench.AUTO, MatchingBench.REVIEW, MatchingBench.MIN_MARGIN).equals("review")).count();
+      return best().values().stream().filter(l -> l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW).count();
     }
 
     /** The share of true entries that blocking paired with their person. */

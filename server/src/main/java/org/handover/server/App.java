@@ -1,35 +1,58 @@
 package org.handover.server;
 
 import java.time.Clock;
+import java.util.List;
 import org.handover.server.accounts.Accounts;
+import org.handover.server.accounts.AccountsFeature;
+import org.handover.server.demo.DemoFeature;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.JournalFeature;
+import org.handover.server.matching.Duplicates;
+import org.handover.server.matching.Matching;
+import org.handover.server.matching.MatchingFeature;
+import org.handover.server.names.NamesFeature;
+import org.handover.server.parties.Parties;
+import org.handover.server.parties.PartiesFeature;
 import org.handover.server.registry.Registry;
+import org.handover.server.registry.RegistryFeature;
+import org.handover.server.registry.SearchIndex;
+import org.handover.server.rosters.Rosters;
+import org.handover.server.rosters.RostersFeature;
+import org.handover.server.signing.InstallationKey;
+import org.handover.server.signing.SigningFeature;
 import org.handover.server.storage.Database;
 import org.handover.server.web.WebServer;
 
-/** Handover's parts, wired on one database. */
+/** Handover's parts, wired on one database, and its features, each listed once. */
 public final class App implements AutoCloseable {
+  /** Every feature, in the order of the navigation and of {@code handover --help}. */
+  public static final List<Feature> FEATURES = List.of(new RegistryFeature(), new RostersFeature(),
+      new MatchingFeature(), new PartiesFeature(), new JournalFeature(), new AccountsFeature(), new SigningFeature(),
+      new NamesFeature(), new DemoFeature());
+
   private final Database database;
+  private final Clock clock;
   private final Journal journal;
+  private final Parties parties;
   private final Registry registry;
   private final Accounts accounts;
-  private final org.handover.server.lists.Rosters rosters;
-  private final org.handover.server.signing.InstallationKey key;
-  private final org.handover.server.matching.Matching matching;
-  private final org.handover.server.matching.Duplicates duplicates;
-  private final Clock clock;
+  private final Rosters rosters;
+  private final InstallationKey key;
+  private final Matching matching;
+  private final Duplicates duplicates;
 
   public App(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
     this.journal = new Journal(database.jdbi(), clock);
+    this.parties = new Parties(database.jdbi(), journal, clock);
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
-    this.rosters = new org.handover.server.lists.Rosters(database.jdbi(), journal, clock);
-    this.key = new org.handover.server.signing.InstallationKey(database.jdbi(), journal);
-    this.matching = new org.handover.server.matching.Matching(database.jdbi(), rosters, journal, clock);
-    this.duplicates = new org.handover.server.matching.Duplicates(database.jdbi(), registry, journal, clock);
-    org.handover.server.registry.SearchIndex.ensureCurrent(database.jdbi());
+    this.rosters = new Rosters(database.jdbi(), journal, clock);
+    this.key = new InstallationKey(database.jdbi(), journal);
+    this.matching = new Matching(database.jdbi(), rosters, journal, clock);
+    this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
+    SearchIndex.ensureCurrent(database.jdbi());
   }
 
   public static App open(String url) {
@@ -44,6 +67,10 @@ public final class App implements AutoCloseable {
     return journal;
   }
 
+  public Parties parties() {
+    return parties;
+  }
+
   public Registry registry() {
     return registry;
   }
@@ -52,19 +79,19 @@ public final class App implements AutoCloseable {
     return accounts;
   }
 
-  public org.handover.server.lists.Rosters rosters() {
+  public Rosters rosters() {
     return rosters;
   }
 
-  public org.handover.server.matching.Matching matching() {
+  public Matching matching() {
     return matching;
   }
 
-  public org.handover.server.matching.Duplicates duplicates() {
+  public Duplicates duplicates() {
     return duplicates;
   }
 
-  public org.handover.server.signing.InstallationKey key() {
+  public InstallationKey key() {
     return key;
   }
 
@@ -87,7 +114,7 @@ public final class App implements AutoCloseable {
   }
 
   public WebServer web(long maxUploadBytes) {
-    return new WebServer(registry, accounts, journal, rosters, matching, duplicates, clock, maxUploadBytes);
+    return new WebServer(this, FEATURES, maxUploadBytes);
   }
 
   @Override

@@ -1,30 +1,35 @@
 package org.handover.core.accounts;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.handover.core.Keys;
 
 /**
- * What a user may do. Observers only read; registrars keep the registry; reviewers decide matches;
- * negotiators keep the negotiation record; administrators do everything, accounts included.
+ * What a user may do, as one table of permissions: observers and negotiators read; registrars keep
+ * the registry and the lists; reviewers decide matches; administrators do everything.
  */
 public enum Role {
   ADMIN, REGISTRAR, REVIEWER, NEGOTIATOR, OBSERVER;
+
+  private static final Map<Role, Set<Permission>> TABLE = Map.of(
+      ADMIN, EnumSet.allOf(Permission.class),
+      REGISTRAR, EnumSet.of(Permission.READ, Permission.EDIT_REGISTRY, Permission.IMPORT_ROSTERS,
+          Permission.REVIEW_MATCHES, Permission.MERGE_PERSONS),
+      REVIEWER, EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
+      NEGOTIATOR, EnumSet.of(Permission.READ),
+      OBSERVER, EnumSet.of(Permission.READ));
 
   public String key() {
     return Keys.of(this);
   }
 
-  /** Whether this role may add and edit persons. */
-  public boolean editsRegistry() {
-    return this == ADMIN || this == REGISTRAR;
+  public boolean permits(Permission permission) {
+    return TABLE.get(this).contains(permission);
   }
 
-  /** Whether this role may run matching and confirm or reject proposed links. */
-  public boolean reviewsMatches() {
-    return this == ADMIN || this == REVIEWER || this == REGISTRAR;
-  }
-
-  public boolean managesAccounts() {
-    return this == ADMIN;
+  public Set<Permission> permissions() {
+    return Set.copyOf(TABLE.get(this));
   }
 
   public static Role fromKey(String key) {

@@ -11,7 +11,7 @@ import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.PartialDate;
-import org.handover.core.registry.Party;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
@@ -123,9 +123,9 @@ public final class DemoPeople {
     }
     return new Person(0, reference("UA", n), Kind.SERVICE_MEMBER, ukNames(surname, given, patronymic),
         female ? Sex.FEMALE : Sex.MALE, Optional.of(birthDate(18, 60)), pick(UK_PLACES), father[0],
-        surname()[1], "Україна", Optional.of(Party.UA), serviceNumber(), pick(UK_RANKS),
+        surname()[1], "Україна", Optional.of(Party.of("UA")), serviceNumber(), pick(UK_RANKS),
         "в/ч А" + (1000 + random.nextInt(8000)), pick(UK_PLACES), marks(), personToInform(surname),
-        categories, status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
+        categories, status, status == Status.CAPTIVE ? Optional.of(Party.of("RU")) : Optional.empty(),
         random.nextInt(100) < 90, "");
   }
 
@@ -140,8 +140,8 @@ public final class DemoPeople {
     return new Person(0, reference(child ? "CH" : "CV", n), child ? Kind.CHILD : Kind.CIVILIAN,
         ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]),
         female ? Sex.FEMALE : Sex.MALE, Optional.of(born), pick(UK_PLACES), father[0], surname()[1],
-        "Україна", Optional.of(Party.UA), "", "", "", pick(UK_PLACES), "", personToInform(family[0]),
-        Set.of(), status, status == Status.CAPTIVE ? Optional.of(Party.RU) : Optional.empty(),
+        "Україна", Optional.of(Party.of("UA")), "", "", "", pick(UK_PLACES), "", personToInform(family[0]),
+        Set.of(), status, status == Status.CAPTIVE ? Optional.of(Party.of("RU")) : Optional.empty(),
         random.nextInt(100) < 95, child ? "депортована дитина" : "");
   }
 
@@ -151,9 +151,9 @@ public final class DemoPeople {
     String family = pick(RU_FAMILY);
     List<Name> names = List.of(new Name(Script.RU, "", family, given[0], father[1], "registry"));
     return new Person(0, reference("RU", n), Kind.SERVICE_MEMBER, names, Sex.MALE, Optional.of(birthDate(19, 50)),
-        pick(RU_PLACES), father[0], "", "Россия", Optional.of(Party.RU), "", pick(RU_RANKS),
+        pick(RU_PLACES), father[0], "", "Россия", Optional.of(Party.of("RU")), "", pick(RU_RANKS),
         "в/ч " + (10000 + random.nextInt(89999)), pick(RU_PLACES), "", "", Set.of(), Status.DETAINED,
-        Optional.of(Party.UA), true, "");
+        Optional.of(Party.of("UA")), true, "");
   }
 
   private List<Name> ukNames(String family, String given, String patronymic) {

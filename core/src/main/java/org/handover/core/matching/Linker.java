@@ -42,14 +42,13 @@ public final class Linker {
    */
   public record Link(int left, int right, Model.Scored scored, double margin) {
     /**
-     * "auto" at or above {@code auto} with a margin of {@code minMargin} bits and no field weighing
-     * {@link #MAX_AGAINST_BITS} or more against it; "review" from {@code review}; else "none". A
+     * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits and no field
+     * weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW from their review; else NONE. A
      * namesake born in another year can outweigh its date on names alone; a person should look.
      */
-    public String band(double auto, double review, double minMargin) {
-      double p = scored.probability();
+    public Band band(Thresholds thresholds, double minMargin) {
       boolean contradicted = scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
-      return p >= auto && margin >= minMargin && !contradicted ? "auto" : p >= review ? "review" : "none";
+      return thresholds.band(scored.probability(), margin, minMargin, contradicted);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.handover.core.registry;
 
+import org.handover.core.parties.Party;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;

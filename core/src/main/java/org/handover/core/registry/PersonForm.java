@@ -1,5 +1,7 @@
 package org.handover.core.registry;
 
+import org.handover.core.parties.Party;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,8 +28,15 @@ import java.util.function.Function;
 public final class PersonForm {
   public static final int MAX_NAMES = 20;
   private final Map<String, String> values;
+  private final java.util.function.Predicate<Party> known;
 
   public PersonForm(Map<String, String> values) {
+    this(values, party -> true);
+  }
+
+  /** A form whose party fields must name one of the parties {@code known} accepts. */
+  public PersonForm(Map<String, String> values, java.util.function.Predicate<Party> known) {
+    this.known = known;
     this.values = new LinkedHashMap<>(values);
   }
 
@@ -49,8 +58,8 @@ public final class PersonForm {
     Kind kind = choice("kind", Kind::fromKey, Kind.SERVICE_MEMBER, problems);
     Sex sex = choice("sex", Sex::fromKey, Sex.UNKNOWN, problems);
     Status status = choice("status", Status::fromKey, Status.MISSING, problems);
-    Optional<Party> dependsOn = Optional.ofNullable(choice("depends_on", Party::fromKey, null, problems));
-    Optional<Party> holding = Optional.ofNullable(choice("holding_party", Party::fromKey, null, problems));
+    Optional<Party> dependsOn = Optional.ofNullable(choice("depends_on", this::knownParty, null, problems));
+    Optional<Party> holding = Optional.ofNullable(choice("holding_party", this::knownParty, null, problems));
     Optional<PartialDate> birth = birthDate(today, problems);
     Set<Category> categories = categories(problems);
     Map<String, String> texts = new LinkedHashMap<>();
@@ -183,6 +192,14 @@ public final class PersonForm {
       }
     }
     return set;
+  }
+
+  private Party knownParty(String code) {
+    Party p = Party.fromKey(code);
+    if (!known.test(p)) {
+      throw new IllegalArgumentException("party: unknown party " + code);
+    }
+    return p;
   }
 
   private <T> T choice(String field, Function<String, T> parse, T fallback, List<Problem> problems) {

@@ -1,5 +1,9 @@
 package org.handover.server.accounts;
 
+import java.util.Map;
+
+import org.handover.server.storage.Json;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +71,7 @@ public final class Accounts {
           .bind("u", username).bind("h", hash).bind("r", role.key()).bind("now", clock.millis())
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       journal.append(h, actor, "user.create", "user", String.valueOf(id), "",
-          "{\"username\":\"" + username + "\",\"role\":\"" + role.key() + "\"}");
+          Json.write(Map.of("username", username, "role", role.key())));
     });
   }
 
@@ -110,7 +114,7 @@ public final class Accounts {
         h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = :until WHERE id = :id")
             .bind("until", until).bind("id", r.user.id()).execute();
         journal.append(h, "system", "user.lock", "user", String.valueOf(r.user.id()), "",
-            "{\"username\":\"" + r.user.username() + "\",\"lockedUntil\":" + until + "}");
+            Json.write(Map.of("username", r.user.username(), "lockedUntil", until)));
         return new Login.Locked(until);
       }
       h.createUpdate("UPDATE users SET failed_logins = :f WHERE id = :id").bind("f", failures)
@@ -122,6 +126,10 @@ public final class Accounts {
   public Optional<User> find(long id) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id").bind("id", id)
         .map((rs, ctx) -> readUser(rs)).findOne());
+  }
+
+  public Optional<User> find(String username) {
+    return jdbi.withHandle(h -> findByName(h, username).map(Row::user));
   }
 
   /** Remembers the language a user chose; journaled like any change. */
@@ -137,7 +145,7 @@ public final class Accounts {
       }
       h.createUpdate("UPDATE users SET locale = :l WHERE id = :id").bind("l", locale).bind("id", userId).execute();
       journal.append(h, actor, "user.locale", "user", String.valueOf(userId),
-          "{\"locale\":\"" + before + "\"}", "{\"locale\":\"" + locale + "\"}");
+          Json.write(Map.of("locale", before)), Json.write(Map.of("locale", locale)));
     });
   }
 

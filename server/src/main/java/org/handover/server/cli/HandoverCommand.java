@@ -1,17 +1,17 @@
 package org.handover.server.cli;
 
 import java.io.PrintWriter;
+import org.handover.server.App;
+import org.handover.server.Feature;
 import org.handover.server.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code handover} command and its subcommands. */
+/** The {@code handover} command: {@code serve}, and every feature's commands. */
 @Command(name = "handover", mixinStandardHelpOptions = true, version = "Handover 0.1.0",
     description = "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
     footer = {"", "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4 [options]",
-        "(run beside the application; their reports go to bench/results/, see the README)."},
-    subcommands = {DemoCommand.class, ServeCommand.class, JournalCommand.class, UserCommand.class,
-        PersonCommand.class, RegistryCommand.class, RosterCommand.class, MatchCommand.class, DedupeCommand.class, KeyCommand.class, NamesCommand.class, CommandLine.HelpCommand.class})
+        "(run beside the application; their reports go to bench/results/, see the README)."})
 public final class HandoverCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,15 @@ public final class HandoverCommand implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new HandoverCommand());
+    cl.addSubcommand(new ServeCommand());
+    for (Feature f : App.FEATURES) {
+      f.commands().forEach(cl::addSubcommand);
+    }
+    for (Feature f : App.FEATURES) {
+      f.subcommands().forEach((parent, commands) -> commands.forEach(c -> cl.getSubcommands().get(parent).addSubcommand(c)));
+    }
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    cl.setExecutionStrategy(new PermissionCheck(new CommandLine.RunLast()));
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof StorageException || e instanceof IllegalArgumentException) {

@@ -7,21 +7,26 @@ import org.handover.server.storage.Database;
 import picocli.CommandLine.Option;
 
 /** Options every command that opens the database shares. */
-final class Options {
+public final class Options {
   @Option(names = "--db", paramLabel = "URL",
       description = "JDBC URL of the database (default: env HANDOVER_DB_URL, else ${DEFAULT-VALUE})",
       defaultValue = "${env:HANDOVER_DB_URL:-" + Database.DEFAULT_URL + "}")
-  String db;
+  public String db;
 
   @Option(names = "--lang", paramLabel = "uk|en|ru",
       description = "language of messages (default: from env LANG, else en)")
-  String lang;
+  public String lang;
 
-  App open() {
+  public App open() {
     return App.open(db);
   }
 
-  Messages messages() {
+  public Messages messages() {
+    return messages(lang);
+  }
+
+  /** Messages in {@code lang}, else in the language of env LANG, else English. */
+  static Messages messages(String lang) {
     if (lang != null) {
       return Messages.of(lang);
     }

@@ -2,6 +2,9 @@ package org.handover.server.cli;
 
 import io.javalin.Javalin;
 import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
+import org.handover.core.accounts.Permission;
+import org.handover.core.parties.Party;
 import org.handover.server.App;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Option;
 /** Starts the web server and blocks until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Start the web server on the database (default ./data/handover).")
-final class ServeCommand implements Runnable {
+@Requires(Permission.READ)
+public final class ServeCommand implements Runnable {
   @Mixin
   Options options;
 
@@ -20,15 +24,34 @@ final class ServeCommand implements Runnable {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--party", paramLabel = "CODE|none",
+      description = "on the first start, the party this installation works for (none: an intermediary's); later an"
+          + " administrator changes it on the page Parties or with 'handover party own'")
+  String party;
+
   @Override
   public void run() {
     App app = options.open();
     app.accounts().createFirstAdmin().ifPresent(pw ->
         System.out.println("First start: created user 'admin' with password " + pw + " (shown once; change it)."));
+    if (!app.parties().chosen()) {
+      if (party == null) {
+        System.out.println(options.messages().get("serve.party-unchosen"));
+      } else {
+        Optional<Party> own = "none".equalsIgnoreCase(party) ? Optional.empty() : Optional.of(Party.of(party));
+        if (own.isPresent() && !app.parties().book().knows(own.get())) {
+          app.close();
+          throw new IllegalArgumentException(options.messages().get("error.party.unknown", own.get().code()));
+        }
+        app.parties().choose(own, "cli");
+      }
+    } else if (party != null) {
+      System.out.println(options.messages().get("serve.party-kept"));
+    }
     serve(app, host, port);
   }
 
-  static void serve(App app, String host, int port) {
+  public static void serve(App app, String host, int port) {
     Javalin web = app.web().create();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

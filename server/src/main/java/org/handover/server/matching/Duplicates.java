@@ -1,5 +1,7 @@
 package org.handover.server.matching;
 
+import org.handover.server.storage.Json;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.handover.core.matching.Clusters;
+import org.handover.core.matching.Band;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.Thresholds;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
@@ -43,7 +47,7 @@ public final class Duplicates {
   public record RunSummary(long id, long persons, long candidates, int groups, String createdBy, long createdAt) {}
 
   /** Two persons of a group, how alike they are, and why. */
-  public record Pair(long personId, long otherId, double weight, double probability, String band,
+  public record Pair(long personId, long otherId, double weight, double probability, Band band,
                      Model.Scored explanation) {}
 
   /** A group of persons that may be one, with the pairs between them. */
@@ -54,15 +58,15 @@ public final class Duplicates {
                       int groups, Linker.Result<PersonRecord> result) {}
 
   /** Searches the registry for persons recorded twice and stores what it finds; returns the run's id. */
-  public long find(double auto, double review, String actor) {
-    return search(auto, review, actor).runId();
+  public long find(Thresholds thresholds, String actor) {
+    return search(thresholds, actor).runId();
   }
 
   /**
    * Searches the registry for persons recorded twice, leaving out pairs marked as different people,
    * and stores the groups it finds with their pairs.
    */
-  public Found search(double auto, double review, String actor) {
+  public Found search(Thresholds thresholds, String actor) {
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (persons.size() < 2) {
       throw new IllegalArgumentException("the registry has " + persons.size() + " persons: nothing to compare");
@@ -75,7 +79,7 @@ public final class Duplicates {
     for (Linker.Link l : r.links()) {
       long a = persons.get(l.left()).id();
       long b = persons.get(l.right()).id();
-      if (l.band(auto, review, Matching.MIN_MARGIN).equals("none") || different.contains(key(a, b))) {
+      if (l.band(thresholds, Matching.MIN_MARGIN) == Band.NONE || different.contains(key(a, b))) {
         continue;
       }
       kept.add(l);
@@ -88,8 +92,8 @@ public final class Duplicates {
     for (Linker.Link l : kept) {
       references.put(persons.get(l.left()).id(), persons.get(l.left()).reference());
       references.put(persons.get(l.right()).id(), persons.get(l.right()).reference());
-      String band = l.band(auto, review, Matching.MIN_MARGIN);
-      sure += band.equals("auto") ? 1 : 0;
+      Band band = l.band(thresholds, Matching.MIN_MARGIN);
+      sure += band == Band.AUTO ? 1 : 0;
       proposed.add(new Pair(persons.get(l.left()).id(), persons.get(l.right()).id(), l.scored().weight(),
           l.scored().probability(), band, l.scored()));
     }
@@ -97,7 +101,7 @@ public final class Duplicates {
     long runId = jdbi.inTransaction(h -> {
       long id = h.createUpdate("INSERT INTO duplicate_runs (review_threshold, auto_threshold, persons, candidates,"
               + " groups_found, created_by, created_at) VALUES (:review, :auto, :persons, :candidates, :groups, :by, :at)")
-          .bind("review", review).bind("auto", auto).bind("persons", persons.size())
+          .bind("review", thresholds.review()).bind("auto", thresholds.auto()).bind("persons", persons.size())
           .bind("candidates", r.candidates().size()).bind("groups", groups.size()).bind("by", actor)
           .bind("at", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       Map<Integer, Integer> groupOf = new LinkedHashMap<>();
@@ -115,13 +119,13 @@ public final class Duplicates {
         }
         batch.bind("run", id).bind("group", g).bind("a", persons.get(l.left()).id()).bind("b", persons.get(l.right()).id())
             .bind("w", l.scored().weight()).bind("p", l.scored().probability())
-            .bind("band", l.band(auto, review, Matching.MIN_MARGIN)).bind("why", StoredJson.write(l.scored())).add();
+            .bind("band", l.band(thresholds, Matching.MIN_MARGIN).key()).bind("why", StoredJson.write(l.scored())).add();
       }
       if (batch.size() > 0) {
         batch.execute();
       }
       journal.append(h, actor, "duplicates.find", "duplicate-run", String.valueOf(id), "",
-          "{\"persons\":" + persons.size() + ",\"groups\":" + groups.size() + "}");
+          Json.write(Map.of("persons", persons.size(), "groups", groups.size())));
       return id;
     });
     return new Found(runId, persons.size(), proposed, references, sureCount, proposed.size() - sureCount, groups.size(), r);
@@ -145,7 +149,7 @@ public final class Duplicates {
     jdbi.useHandle(h -> h.createQuery("SELECT * FROM duplicate_pairs WHERE run_id = :run ORDER BY group_no, weight DESC,"
             + " person_id, other_id").bind("run", runId)
         .map((rs, ctx) -> Map.entry(rs.getInt("group_no"), new Pair(rs.getLong("person_id"), rs.getLong("other_id"),
-            rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"), StoredJson.explanation(rs.getString("explanation")))))
+            rs.getDouble("weight"), rs.getDouble("probability"), Band.fromKey(rs.getString("band")), StoredJson.explanation(rs.getString("explanation")))))
         .forEach(e -> {
           Pair p = e.getValue();
           if (!merged.contains(p.personId()) && !merged.contains(p.otherId()) && !different.contains(key(p.personId(), p.otherId()))) {
@@ -181,7 +185,7 @@ public final class Duplicates {
       h.createUpdate("INSERT INTO duplicate_decisions (person_id, other_id, decision, decided_by, decided_at)"
               + " VALUES (:a, :b, 'different', :by, :at)").bind("a", x).bind("b", y).bind("by", actor)
           .bind("at", clock.millis()).execute();
-      journal.append(h, actor, "duplicates.different", "person-pair", x + "/" + y, "", "{\"decision\":\"different\"}");
+      journal.append(h, actor, "duplicates.different", "person-pair", x + "/" + y, "", Json.write(Map.of("decision", "different")));
     });
   }
 

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.handover.core.lists.Field;
+import org.handover.core.rosters.Field;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.Ranks;
 import org.handover.core.registry.PartialDate;
@@ -13,7 +13,7 @@ import org.handover.names.Folding;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
-import org.handover.server.lists.Rosters;
+import org.handover.server.rosters.Rosters;
 import org.jdbi.v3.core.Jdbi;
 
 /** The registry's persons and a roster's entries as the matching engine compares them. */

@@ -1,17 +1,21 @@
 package org.handover.server.matching;
 
+import org.handover.server.storage.Json;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.core.matching.Band;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.Thresholds;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.server.journal.Journal;
-import org.handover.server.lists.Rosters;
+import org.handover.server.rosters.Rosters;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -39,12 +43,12 @@ public final class Matching {
   public record Run(long id, int entries, int persons, int auto, int review, int noMatch,
                     Linker.Result<PersonRecord> result) {}
 
-  public Run run(long rosterId, boolean oneToOne, double auto, double review, String actor) {
-    return run(rosterId, oneToOne, auto, review, PersonBlocking.rules(), actor);
+  public Run run(long rosterId, boolean oneToOne, Thresholds thresholds, String actor) {
+    return run(rosterId, oneToOne, thresholds, PersonBlocking.rules(), actor);
   }
 
   /** A run with the blocking rules given (all of {@link PersonBlocking#rules()} by default). */
-  public Run run(long rosterId, boolean oneToOne, double auto, double review,
+  public Run run(long rosterId, boolean oneToOne, Thresholds thresholds,
                  List<org.handover.core.matching.BlockingRule<PersonRecord>> rules, String actor) {
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
@@ -60,7 +64,7 @@ public final class Matching {
       long id = h.createUpdate("INSERT INTO match_runs (roster_id, one_to_one, auto_threshold, review_threshold, model,"
               + " candidates, by_rule, block_ms, train_ms, score_ms, created_by, created_at) VALUES (:roster, :one, :auto,"
               + " :review, :model, :candidates, :rules, :b, :t, :s, :by, :at)")
-          .bind("roster", rosterId).bind("one", oneToOne).bind("auto", auto).bind("review", review)
+          .bind("roster", rosterId).bind("one", oneToOne).bind("auto", thresholds.auto()).bind("review", thresholds.review())
           .bind("model", StoredJson.write(model)).bind("candidates", r.candidates().size())
           .bind("rules", StoredJson.write(r.candidates().byRule()))
           .bind("b", r.blockMillis()).bind("t", r.trainMillis()).bind("s", r.scoreMillis()).bind("by", actor)
@@ -74,18 +78,18 @@ public final class Matching {
       proposed.addAll(r.alternatives()); // near-ties, for review beside the entry's link
       for (Linker.Link l : proposed) {
         double p = l.scored().probability();
-        String band = l.band(auto, review, MIN_MARGIN);
-        if (band.equals("none")) {
+        Band band = l.band(thresholds, MIN_MARGIN);
+        if (band == Band.NONE) {
           continue;
         }
-        if (band.equals("auto")) {
+        if (band == Band.AUTO) {
           sure++;
         } else {
           toReview++;
         }
         linked.add(l.left());
         batch.bind("run", id).bind("roster", rosterId).bind("row", (int) entries.get(l.left()).id())
-            .bind("person", persons.get(l.right()).id()).bind("w", l.scored().weight()).bind("p", p).bind("band", band)
+            .bind("person", persons.get(l.right()).id()).bind("w", l.scored().weight()).bind("p", p).bind("band", band.key())
             .bind("why", StoredJson.write(l.scored())).add();
       }
       if (batch.size() > 0) {
@@ -103,7 +107,7 @@ public final class Matching {
 
   /** One stored link, with the decision on its pair if there is one ("" if not). */
   public record StoredMatch(long runId, long rosterId, int entryRow, long personId, double weight, double probability,
-                            String band, Model.Scored explanation, String decision, String decidedBy) {}
+                            Band band, Model.Scored explanation, String decision, String decidedBy) {}
 
   /** The links of a run: undecided ones first, the least certain first; decided ones after. */
   public List<StoredMatch> matches(long runId) {
@@ -113,7 +117,7 @@ public final class Matching {
             + " m.entry_row, m.person_id")
         .bind("run", runId)
         .map((rs, ctx) -> new StoredMatch(rs.getLong("run_id"), rs.getLong("roster_id"), rs.getInt("entry_row"),
-            rs.getLong("person_id"), rs.getDouble("weight"), rs.getDouble("probability"), rs.getString("band"),
+            rs.getLong("person_id"), rs.getDouble("weight"), rs.getDouble("probability"), Band.fromKey(rs.getString("band")),
             StoredJson.explanation(rs.getString("explanation")), Optional.ofNullable(rs.getString("decision")).orElse(""),
             Optional.ofNullable(rs.getString("decided_by")).orElse("")))
         .list());
@@ -161,8 +165,8 @@ public final class Matching {
               + " VALUES (:r, :e, :p, :d, :by, :at)").bind("r", rosterId).bind("e", entryRow).bind("p", personId)
           .bind("d", decision).bind("by", actor).bind("at", clock.millis()).execute();
       String id = rosterId + "/" + entryRow + "/" + personId;
-      journal.append(h, actor, "match.decide", "match", id, before.map(b -> "{\"decision\":\"" + b + "\"}").orElse(""),
-          "{\"decision\":\"" + decision + "\"}");
+      journal.append(h, actor, "match.decide", "match", id, before.map(b -> Json.write(Map.of("decision", b))).orElse(""),
+          Json.write(Map.of("decision", decision)));
     });
   }
 

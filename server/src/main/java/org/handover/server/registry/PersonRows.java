@@ -14,7 +14,7 @@ import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.PartialDate;
-import org.handover.core.registry.Party;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;

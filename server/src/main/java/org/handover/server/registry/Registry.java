@@ -1,7 +1,7 @@
 package org.handover.server.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.handover.server.storage.Json;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +28,6 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  */
 public final class Registry {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Jdbi jdbi;
   private final Journal journal;
   private final Clock clock;
@@ -180,10 +179,6 @@ public final class Registry {
     m.put("id", p.id());
     m.putAll(PersonForm.of(p));
     m.putAll(more);
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write person " + p.id() + " as JSON", e);
-    }
+    return Json.write(m);
   }
 }

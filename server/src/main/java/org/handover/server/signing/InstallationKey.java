@@ -1,5 +1,9 @@
 package org.handover.server.signing;
 
+import java.util.Map;
+
+import org.handover.server.storage.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,7 +101,7 @@ public final class InstallationKey {
             .bind("v", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())).execute();
         h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", PUBLIC)
             .bind("v", publicText).execute();
-        journal.append(h, "system", "key.create", "key", "installation", "", "{\"public\":\"" + publicText + "\"}");
+        journal.append(h, "system", "key.create", "key", "installation", "", Json.write(Map.of("public", publicText)));
         return pair;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the stored signing key cannot be read", e);

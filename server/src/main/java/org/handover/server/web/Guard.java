@@ -8,8 +8,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.handover.core.accounts.Role;
+import org.handover.core.accounts.Permission;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.accounts.User;
 import org.handover.server.i18n.Messages;
@@ -19,7 +18,7 @@ import org.handover.server.i18n.Messages;
  * post whose CSRF token does not match, sends anonymous visitors to the login page, and sets the
  * headers that keep pages out of frames and scripts to our own origin.
  */
-final class Guard {
+public final class Guard {
   private static final String SESSION = "session";
   private static final String USER = "user";
   private static final String MESSAGES = "messages";
@@ -107,7 +106,7 @@ final class Guard {
         session.csrf().getBytes(StandardCharsets.UTF_8));
   }
 
-  static void setCookie(Context ctx, Sessions.Session s) {
+  public static void setCookie(Context ctx, Sessions.Session s) {
     ctx.cookie(new Cookie(Sessions.COOKIE, s.token(), "/", -1, false, true, null, SameSite.STRICT));
   }
 
@@ -123,36 +122,41 @@ final class Guard {
     return "uk";
   }
 
-  Sessions sessions() {
+  public Sessions sessions() {
     return sessions;
   }
 
-  static Sessions.Session session(Context ctx) {
+  public static Sessions.Session session(Context ctx) {
     return ctx.attribute(SESSION);
   }
 
-  static Optional<User> user(Context ctx) {
+  public static Optional<User> user(Context ctx) {
     return Optional.ofNullable(ctx.attribute(USER));
   }
 
-  static Messages messages(Context ctx) {
+  public static Messages messages(Context ctx) {
     Messages m = ctx.attribute(MESSAGES);
     return m == null ? Messages.of("uk") : m;
   }
 
-  static String csrf(Context ctx) {
+  public static String csrf(Context ctx) {
     Sessions.Session s = session(ctx);
     return s == null ? "" : s.csrf();
   }
 
-  View view(Context ctx) {
-    return new View(messages(ctx), user(ctx), csrf(ctx), ctx.path());
+  public View view(Context ctx) {
+    return new View(messages(ctx), user(ctx), csrf(ctx), ctx.path(), web.navigation(), web.parties());
   }
 
-  /** The logged-in user, if their role passes; otherwise the request is refused with 403. */
-  static User require(Context ctx, Predicate<Role> allowed) {
+  /** The logged-in user; a route's permission was checked before its handler runs. */
+  public static User current(Context ctx) {
+    return user(ctx).orElseThrow(() -> new WebServer.Forbidden("not logged in"));
+  }
+
+  /** The logged-in user, if their role holds the permission; otherwise the request is refused with 403. */
+  public static User require(Context ctx, Permission permission) {
     User u = user(ctx).orElseThrow(() -> new WebServer.Forbidden("not logged in"));
-    if (!allowed.test(u.role())) {
+    if (!u.role().permits(permission)) {
       throw new WebServer.Forbidden(u.username() + " (" + u.role().key() + ") may not " + ctx.method() + " " + ctx.path());
     }
     return u;

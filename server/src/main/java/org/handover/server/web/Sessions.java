@@ -12,15 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Browser sessions, held in memory: a random token in an HttpOnly, SameSite=Strict cookie, and per
  * session the user (0 before login), the CSRF token every form must carry, and the chosen language.
  */
-final class Sessions {
-  static final String COOKIE = "handover_session";
+public final class Sessions {
+  public static final String COOKIE = "handover_session";
   static final Duration IDLE = Duration.ofHours(8);
   /** A visitor who never logs in keeps a session this long: enough to fill in the login form. */
   static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(30);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One session; {@code userId} is 0 until a login succeeds. */
-  record Session(String token, long userId, String csrf, String language, long lastSeenMillis) {
+  public record Session(String token, long userId, String csrf, String language, long lastSeenMillis) {
     Session touch(long now) {
       return new Session(token, userId, csrf, language, now);
     }
@@ -34,7 +34,7 @@ final class Sessions {
     this.clock = clock;
   }
 
-  Optional<Session> find(String token) {
+  public Optional<Session> find(String token) {
     if (token == null) {
       return Optional.empty();
     }
@@ -53,7 +53,7 @@ final class Sessions {
     return now - s.lastSeenMillis() > (s.userId() == 0 ? ANONYMOUS_IDLE : IDLE).toMillis();
   }
 
-  Session create(long userId, String language) {
+  public Session create(long userId, String language) {
     if (created.getAndIncrement() % 1000 == 0) {
       long now = clock.millis();
       sessions.values().removeIf(old -> expired(old, now)); // so that visitors who never come back do not pile up
@@ -63,13 +63,13 @@ final class Sessions {
     return s;
   }
 
-  Session withLanguage(Session s, String language) {
+  public Session withLanguage(Session s, String language) {
     Session changed = new Session(s.token(), s.userId(), s.csrf(), language, clock.millis());
     sessions.put(s.token(), changed);
     return changed;
   }
 
-  void remove(String token) {
+  public void remove(String token) {
     sessions.remove(token);
   }
 

@@ -3,15 +3,21 @@ package org.handover.server.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import org.handover.core.accounts.Permission;
+import org.handover.core.parties.Party;
+import org.handover.core.parties.PartyBook;
 import org.handover.server.accounts.User;
 import org.handover.server.i18n.Messages;
 
 /**
  * What every template gets: the user's messages, the user (if logged in), the CSRF token for its
- * forms, and the path of the page (so the language switch can come back to it).
+ * forms, the path of the page (so the language switch can come back to it), the navigation and
+ * the parties known to this installation.
  */
-public record View(Messages messages, Optional<User> user, String csrf, String path) {
+public record View(Messages messages, Optional<User> user, String csrf, String path, List<Nav> navigation,
+                   PartyBook parties) {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
       .withZone(ZoneId.systemDefault());
 
@@ -23,8 +29,19 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return messages.language();
   }
 
-  public boolean canEdit() {
-    return user.map(u -> u.role().editsRegistry()).orElse(false);
+  /** Whether the user's role holds the permission (pages hide what the server would refuse). */
+  public boolean can(Permission permission) {
+    return user.map(u -> u.role().permits(permission)).orElse(false);
+  }
+
+  /** The navigation links this user may follow. */
+  public List<Nav> links() {
+    return navigation.stream().filter(n -> can(n.permission())).toList();
+  }
+
+  /** A party's name in the user's language; its code when this installation does not know it. */
+  public String party(Party party) {
+    return parties.name(party, lang());
   }
 
   public String username() {

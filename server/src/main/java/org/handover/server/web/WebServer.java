@@ -1,69 +1,61 @@
 package org.handover.server.web;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.handover.server.accounts.Accounts;
-import org.handover.server.journal.Journal;
-import org.handover.server.registry.Registry;
+import org.handover.core.parties.PartyBook;
+import org.handover.server.App;
+import org.handover.server.Feature;
 import org.handover.server.storage.StaleRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web interface: server-rendered jte pages, htmx where it helps, every page in uk/en/ru.
+ * The web interface: server-rendered jte pages, htmx where it helps, every page in uk/en/ru. Each
+ * feature registers its own routes, each with the permission it needs.
  *
  * <pre>{@code
- * Javalin app = app.web().create();
- * app.start("127.0.0.1", 7070);
+ * Javalin server = app.web().create();
+ * server.start("127.0.0.1", 7070);
  * }</pre>
  */
 public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long MAX_REQUEST_BYTES = 1_000_000;
 
-  private final Registry registry;
-  private final Accounts accounts;
-  private final Journal journal;
-  private final Clock clock;
-  private final org.handover.server.lists.Rosters rosters;
-  private final org.handover.server.matching.Matching matching;
-  private final org.handover.server.matching.Duplicates duplicates;
+  private final App app;
+  private final List<Feature> features;
   private final long maxUploadBytes;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final List<Nav> navigation = new ArrayList<>();
+  private final List<Routes.Route> table = new ArrayList<>();
+  private final List<Section> sections = new ArrayList<>();
+  private Guard guard;
 
-  public WebServer(Registry registry, Accounts accounts, Journal journal, org.handover.server.lists.Rosters rosters,
-                   org.handover.server.matching.Matching matching, org.handover.server.matching.Duplicates duplicates,
-                   Clock clock, long maxUploadBytes) {
-    this.matching = matching;
-    this.duplicates = duplicates;
-    this.registry = registry;
-    this.accounts = accounts;
-    this.journal = journal;
-    this.rosters = rosters;
-    this.clock = clock;
+  public WebServer(App app, List<Feature> features, long maxUploadBytes) {
+    this.app = app;
+    this.features = List.copyOf(features);
     this.maxUploadBytes = maxUploadBytes;
+    features.forEach(f -> navigation.addAll(f.navigation()));
+    features.forEach(f -> sections.addAll(f.sections(app, this)));
   }
 
   public Javalin create() {
-    Sessions sessions = new Sessions(clock);
-    Guard guard = new Guard(sessions, accounts, this);
-    LoginRoutes login = new LoginRoutes(sessions, accounts, guard, this);
-    RegistryRoutes persons = new RegistryRoutes(registry, journal, guard, this, clock);
-    JournalRoutes journalRoutes = new JournalRoutes(journal, guard, this);
-    RosterRoutes rosterRoutes = new RosterRoutes(rosters, matching, guard, this, clock, maxUploadBytes);
-    MatchRoutes matchRoutes = new MatchRoutes(matching, rosters, registry, guard, this);
-    DuplicateRoutes duplicateRoutes = new DuplicateRoutes(duplicates, registry, guard, this);
+    guard = new Guard(new Sessions(app.clock()), app.accounts(), this);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+      config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + MAX_REQUEST_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
         files.directory = "/static";
@@ -72,13 +64,13 @@ public final class WebServer {
       config.staticFiles.enableWebjars();
       config.startup.showJavalinBanner = false;
       config.routes.before(guard::before);
-      login.register(config.routes);
-      persons.register(config.routes);
-      journalRoutes.register(config.routes);
-      rosterRoutes.register(config.routes);
-      matchRoutes.register(config.routes);
-      duplicateRoutes.register(config.routes);
-      config.routes.get("/", ctx -> ctx.redirect("/persons"));
+      Routes routes = new Routes(config.routes);
+      for (Feature f : features) {
+        f.routes(app, this, routes);
+      }
+      table.clear();
+      table.addAll(routes.table());
+      config.routes.get("/", ctx -> ctx.redirect("/registry"));
       config.routes.exception(StaleRecordException.class, (e, ctx) ->
           error(ctx, 409, guard.view(ctx).t("error.stale")));
       config.routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, guard.view(ctx).t("error.forbidden")));
@@ -90,21 +82,53 @@ public final class WebServer {
     });
   }
 
+  /** Every route the features registered, with its permission: what a test walks for every role. */
+  public List<Routes.Route> routes() {
+    return List.copyOf(table);
+  }
+
+  public Guard guard() {
+    return guard;
+  }
+
   /** Renders a page template with the view and the given model. */
-  void render(Context ctx, String template, View view, Map<String, Object> model) {
-    Map<String, Object> params = new java.util.HashMap<>(model);
+  public void render(Context ctx, String template, View view, Map<String, Object> model) {
+    Map<String, Object> params = new HashMap<>(model);
     params.put("v", view);
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
-  long maxUploadBytes() {
+  /** A template rendered to be placed inside a page, as a section of it. */
+  public Content fragment(String template, View view, Map<String, Object> model) {
+    Map<String, Object> params = new HashMap<>(model);
+    params.put("v", view);
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    String html = out.toString();
+    return output -> output.writeContent(html);
+  }
+
+  /** What other features add to a page about one subject, in the order of the features. */
+  public List<Content> sections(String page, Context ctx, View view, long subject) {
+    return sections.stream().filter(s -> s.page().equals(page)).map(s -> s.renderer().render(ctx, view, subject)).toList();
+  }
+
+  public long maxUploadBytes() {
     return maxUploadBytes;
   }
 
-  void error(Context ctx, int status, String message) {
-    View view = new View(Guard.messages(ctx), Guard.user(ctx), Guard.csrf(ctx), ctx.path());
+  List<Nav> navigation() {
+    return navigation;
+  }
+
+  PartyBook parties() {
+    return app.parties().book();
+  }
+
+  public void error(Context ctx, int status, String message) {
+    View view = guard.view(ctx);
     ctx.status(status);
     render(ctx, "error.jte", view, Map.of("status", status, "message", message));
   }

@@ -53,16 +53,16 @@ class CliTest {
 
   @Test
   void addsAPersonAndFindsThemByALatinSpelling() {
-    Run add = run("person", "add", "--db", db(), "--family", "Ковальчук", "--given", "Юрій", "--patronymic", "Петрович",
+    Run add = run("registry", "add", "--db", db(), "--family", "Ковальчук", "--given", "Юрій", "--patronymic", "Петрович",
         "--born", "12.03.1998", "--status", "captive");
     assertThat(add.exit()).as(add.err()).isZero();
-    Run find = run("person", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
+    Run find = run("registry", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
     assertThat(find.out()).contains("1 особа").contains("Ковальчук Юрій Петрович\t12.03.1998").contains("у полоні");
   }
 
   @Test
   void badInputIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsStored() {
-    Run r = run("person", "add", "--db", db(), "--lang", "uk", "--family", "", "--born", "31.02.1999",
+    Run r = run("registry", "add", "--db", db(), "--lang", "uk", "--family", "", "--born", "31.02.1999",
         "--categories", "hungry", "--status", "lost", "--unit", "x".repeat(201));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Прізвище: не може бути порожнім")
@@ -76,7 +76,7 @@ class CliTest {
 
   @Test
   void aBirthInTheFutureIsRefusedInRussian() {
-    Run r = run("person", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
+    Run r = run("registry", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Дата рождения: «2999» — дата в будущем");
     assertThat(persons()).isZero();
@@ -272,7 +272,7 @@ class CliTest {
       }
     }
     Path out = dir.resolve("dups.csv");
-    Run r = run("dedupe", "--out", out.toString(), "--db", db(), "--lang", "en");
+    Run r = run("duplicates", "--out", out.toString(), "--db", db(), "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> sure = java.nio.file.Files.readAllLines(out).stream().filter(l -> l.contains(",auto,")).toList();
     assertThat(sure).singleElement().satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
@@ -289,7 +289,7 @@ class CliTest {
     Path good = dir.resolve("good.csv");
     java.nio.file.Files.writeString(good, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\n");
     assertThat(run("registry", "import", good.toString(), "--db", db(), "--lang", "en").exit()).isZero();
-    assertThat(run("person", "find", "ua-1", "--db", db(), "--lang", "en").out()).contains("1 person").contains("Kovalchuk Yurii");
+    assertThat(run("registry", "find", "ua-1", "--db", db(), "--lang", "en").out()).contains("1 person").contains("Kovalchuk Yurii");
   }
 
   @Test

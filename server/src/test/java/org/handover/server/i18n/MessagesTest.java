@@ -8,7 +8,8 @@ import java.util.Properties;
 import org.handover.core.accounts.Role;
 import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
-import org.handover.core.registry.Party;
+import org.handover.core.parties.PartyKind;
+import org.handover.core.accounts.Permission;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
 import org.handover.core.registry.Status;
@@ -39,7 +40,8 @@ class MessagesTest {
     for (Status s : Status.values()) keys.add("status." + s.key());
     for (Sex s : Sex.values()) keys.add("sex." + s.key());
     for (Script s : Script.values()) keys.add("script." + s.key());
-    for (Party p : Party.values()) keys.add("party." + p.key());
+    for (PartyKind k : PartyKind.values()) keys.add("party-kind." + k.key());
+    for (Permission p : Permission.values()) keys.add("permission." + p.key());
     for (Category c : Category.values()) keys.add("category." + c.key());
     for (Role r : Role.values()) keys.add("role." + r.key());
     for (String lang : Messages.LANGUAGES) {

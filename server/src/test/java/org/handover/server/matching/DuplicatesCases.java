@@ -1,5 +1,6 @@
 package org.handover.server.matching;
 
+import org.handover.core.matching.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ abstract class DuplicatesCases {
 
   @Test
   void aSearchGroupsOnePersonRecordedTwiceWithTheReasons() {
-    long run = app.duplicates().find(0.99, 0.5, "reviewer");
+    long run = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
     Duplicates.Group g = groupWithOurs(run);
     assertThat(g.persons()).containsExactly(ours, theirs);
     Duplicates.Pair p = g.pairs().get(0);
@@ -70,10 +71,10 @@ abstract class DuplicatesCases {
 
   @Test
   void differentPeopleLeaveTheirGroupAndLaterSearches() {
-    long run = app.duplicates().find(0.99, 0.5, "reviewer");
+    long run = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
     app.duplicates().markDifferent(theirs, ours, "reviewer");
     assertThat(app.duplicates().groups(run)).noneMatch(g -> g.persons().contains(ours));
-    long again = app.duplicates().find(0.99, 0.5, "reviewer");
+    long again = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
     assertThat(app.duplicates().groups(again)).noneMatch(g -> g.persons().contains(ours) && g.persons().contains(theirs));
     assertThat(app.journal().find(Journal.Filter.forEntity("person-pair", ours + "/" + theirs), 0, 10)).hasSize(1);
   }
@@ -102,7 +103,7 @@ abstract class DuplicatesCases {
     assertThatThrownBy(() -> app.duplicates().merge(ours, List.of(ours), "registrar"))
         .isInstanceOf(IllegalArgumentException.class);
     // and is not compared again
-    long run = app.duplicates().find(0.99, 0.5, "reviewer");
+    long run = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
     assertThat(app.duplicates().groups(run)).noneMatch(g -> g.persons().contains(theirs));
   }
 }

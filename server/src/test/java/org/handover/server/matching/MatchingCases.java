@@ -1,5 +1,7 @@
 package org.handover.server.matching;
 
+import org.handover.core.matching.Band;
+import org.handover.core.matching.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,15 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.data.Offset;
 import org.handover.core.demo.DemoPeople;
-import org.handover.core.lists.Purpose;
-import org.handover.core.lists.RosterDetails;
-import org.handover.core.lists.Tables;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
 import org.handover.core.matching.Model;
-import org.handover.core.registry.Party;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
-import org.handover.server.lists.Rosters;
+import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ abstract class MatchingCases {
         "name.0.patronymic", "Петрович", "birth_date", "12.03.1998")).read(0, TODAY).person().orElseThrow(), TODAY, "test");
     Path list = dir.resolve("their.csv");
     Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n", StandardCharsets.UTF_8);
-    roster = app.rosters().importFile(list, "their.csv", new RosterDetails(Party.RU, Party.UA, TODAY, Purpose.EXCHANGE, ""),
+    roster = app.rosters().importFile(list, "their.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
         Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
   }
 
@@ -58,12 +60,12 @@ abstract class MatchingCases {
 
   @Test
   void aRunStoresItsLinksWithExplanationsThatSumToTheirWeight() {
-    Matching.Run run = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     List<Matching.StoredMatch> stored = app.matching().matches(run.id());
     assertThat(stored).anySatisfy(m -> {
       assertThat(m.entryRow()).isEqualTo(1);
       assertThat(m.personId()).isEqualTo(kovalchuk);
-      assertThat(m.band()).isEqualTo("auto");
+      assertThat(m.band()).isEqualTo(Band.AUTO);
     });
     for (Matching.StoredMatch m : stored) {
       Model.Scored s = m.explanation();
@@ -86,20 +88,20 @@ abstract class MatchingCases {
     }
     Path list = dir.resolve("twins.csv");
     Files.writeString(list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
-    long twinsRoster = app.rosters().importFile(list, "twins.csv", new RosterDetails(Party.RU, Party.UA, TODAY,
+    long twinsRoster = app.rosters().importFile(list, "twins.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY,
         Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
-    Matching.Run run = app.matching().run(twinsRoster, true, 0.99, 0.5, "reviewer");
+    Matching.Run run = app.matching().run(twinsRoster, true, Thresholds.DEFAULT, "reviewer");
     assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
         .extracting(Matching.StoredMatch::personId).containsExactlyInAnyOrder(twins[0], twins[1]);
     assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
-        .allSatisfy(m -> assertThat(m.band()).isEqualTo("review"));
+        .allSatisfy(m -> assertThat(m.band()).isEqualTo(Band.REVIEW));
   }
 
   @Test
   void aDecisionIsJournaledAndSurvivesARerun() {
-    Matching.Run first = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    Matching.Run first = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
-    Matching.Run second = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    Matching.Run second = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     assertThat(second.id()).isNotEqualTo(first.id());
     assertThat(app.matching().matches(second.id())).filteredOn(m -> m.personId() == kovalchuk && m.entryRow() == 1)
         .singleElement().satisfies(m -> {
@@ -114,7 +116,7 @@ abstract class MatchingCases {
 
   @Test
   void theConfirmedPartOfARosterIsWhatAReviewerLinked() throws Exception {
-    Matching.Run run = app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     assertThat(app.rosters().confirmedEntries(roster, 0, 10)).isEmpty();
     app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
     assertThat(app.rosters().confirmedEntries(roster, 0, 10)).extracting(Rosters.StoredEntry::row).containsExactly(1);
@@ -123,7 +125,7 @@ abstract class MatchingCases {
       assertThat(r.confirmed()).isEqualTo(1);
     });
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    new org.handover.server.lists.RosterExport(app.rosters(), true).csv(app.rosters().find(roster).orElseThrow(),
+    new org.handover.server.rosters.RosterExport(app.rosters(), true).csv(app.rosters().find(roster).orElseThrow(),
         org.handover.server.i18n.Messages.of("en"), out);
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
         .anySatisfy(l -> assertThat(l).startsWith("1,КОВАЛЬЧУК,Юрий,Петрович,12.03.1998"));
@@ -131,7 +133,7 @@ abstract class MatchingCases {
 
   @Test
   void aDecisionOnAPairNoRunProposedIsRefused() {
-    app.matching().run(roster, false, 0.99, 0.5, "reviewer");
+    app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     assertThatThrownBy(() -> app.matching().decide(roster, 1, 1, "confirmed", "reviewer"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> app.matching().decide(roster, 1, kovalchuk, "maybe", "reviewer"))

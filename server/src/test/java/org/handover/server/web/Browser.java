@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A plain HTTP client with cookies, for driving the web pages in tests without a browser. */
-final class Browser {
+public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final HttpClient http;
   private final String base;
   private String language = "uk";
-  String csrf = "";
+  public String csrf = "";
 
-  Browser(int port) {
+  public Browser(int port) {
     this.base = "http://127.0.0.1:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  Browser acceptLanguage(String lang) {
+  public Browser acceptLanguage(String lang) {
     this.language = lang;
     return this;
   }
 
-  HttpResponse<String> get(String path, String... headers) {
+  public HttpResponse<String> get(String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -41,7 +41,7 @@ final class Browser {
     return send(b.build());
   }
 
-  byte[] bytes(String path) {
+  public byte[] bytes(String path) {
     try {
       return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -53,7 +53,7 @@ final class Browser {
     }
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form) {
+  public HttpResponse<String> post(String path, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
@@ -62,7 +62,7 @@ final class Browser {
   }
 
   /** Posts a form with the CSRF token the last page carried. */
-  HttpResponse<String> submit(String path, String... fields) {
+  public HttpResponse<String> submit(String path, String... fields) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("csrf", csrf);
     for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -72,7 +72,7 @@ final class Browser {
   }
 
   /** Posts a file as multipart/form-data, with the CSRF token the last page carried. */
-  HttpResponse<String> upload(String path, String fileName, byte[] content) {
+  public HttpResponse<String> upload(String path, String fileName, byte[] content) {
     String boundary = "----handover" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     try {
@@ -90,7 +90,7 @@ final class Browser {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
   }
 
-  HttpResponse<String> login(String user, String password) {
+  public HttpResponse<String> login(String user, String password) {
     get("/login");
     return submit("/login", "username", user, "password", password);
   }

@@ -85,9 +85,9 @@ class BrowserTest {
   void runMatchingOnAListAndConfirmALinkWithTheKeyboard() throws Exception {
     Path list = Files.createTempFile("their", ".csv");
     Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n");
-    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.lists.RosterDetails(
-        org.handover.core.registry.Party.RU, org.handover.core.registry.Party.UA, LocalDate.now(),
-        org.handover.core.lists.Purpose.EXCHANGE, ""), org.handover.core.lists.Tables.Options.detect(),
+    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.rosters.RosterDetails(
+        org.handover.core.parties.Party.of("RU"), org.handover.core.parties.Party.of("UA"), LocalDate.now(),
+        org.handover.core.rosters.Purpose.EXCHANGE, ""), org.handover.core.rosters.Tables.Options.detect(),
         java.util.Optional.empty(), "test", (n, f) -> { }).id();
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
@@ -110,7 +110,7 @@ class BrowserTest {
   void logInSwitchToUkrainianFindByLatinSpellingEditAndSeeTheJournal() throws IOException {
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    driver.get(base + "/persons");
+    driver.get(base + "/registry");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
     shot("login-en");
 
@@ -168,10 +168,10 @@ class BrowserTest {
     shot("duplicate-group");
     driver.findElement(By.id("merge")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-name")));
-    assertThat(driver.getCurrentUrl()).endsWith("/persons/" + kept);
+    assertThat(driver.getCurrentUrl()).endsWith("/registry/" + kept);
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("Юрий").contains("list RU-3")
         .contains("АБ765432");
-    driver.get(base + "/persons/" + copy);
+    driver.get(base + "/registry/" + copy);
     assertThat(driver.findElement(By.id("merged-into")).getText()).contains("#" + kept);
     assertThat(app.registry().mergedInto(copy)).contains(Long.parseLong(kept));
   }

@@ -45,8 +45,8 @@ class WebTest {
   }
 
   private HttpResponse<String> addKovalchuk(Browser b, String birthDate) {
-    b.get("/persons/new");
-    return b.submit("/persons", "name.0.family", "Ковальчук", "name.0.given", "Юрій", "name.0.patronymic", "Петрович",
+    b.get("/registry/new");
+    return b.submit("/registry", "name.0.family", "Ковальчук", "name.0.given", "Юрій", "name.0.patronymic", "Петрович",
         "birth_date", birthDate, "kind", "service-member", "status", "captive", "rank", "солдат");
   }
 
@@ -58,7 +58,7 @@ class WebTest {
 
   @Test
   void anonymousVisitorsAreSentToLogin() {
-    HttpResponse<String> r = browser().get("/persons");
+    HttpResponse<String> r = browser().get("/registry");
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location")).contains("/login");
   }
@@ -94,9 +94,9 @@ class WebTest {
   @Test
   void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
     Browser b = registrar();
-    b.get("/persons/new");
+    b.get("/registry/new");
     b.csrf = "forged";
-    HttpResponse<String> forged = b.submit("/persons", "name.0.family", "Бойко");
+    HttpResponse<String> forged = b.submit("/registry", "name.0.family", "Бойко");
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("Нічого не змінено");
     assertThat(app.registry().count()).isZero();
@@ -108,11 +108,11 @@ class WebTest {
     HttpResponse<String> created = addKovalchuk(b, "12.03.1998");
     assertThat(created.statusCode()).isEqualTo(302);
     String location = created.headers().firstValue("Location").orElseThrow();
-    assertThat(location).matches("/persons/\\d+");
+    assertThat(location).matches("/registry/\\d+");
     HttpResponse<String> page = b.get(location);
     assertThat(page.body()).contains("Ковальчук Юрій Петрович").contains("12.03.1998").contains("у полоні")
         .contains("особу додано");
-    HttpResponse<String> search = b.get("/persons?q=Kovalchuk+Yurii");
+    HttpResponse<String> search = b.get("/registry?q=Kovalchuk+Yurii");
     assertThat(search.body()).contains("1 особа").contains("Ковальчук Юрій Петрович");
   }
 
@@ -120,7 +120,7 @@ class WebTest {
   void htmxGetsOnlyTheResults() {
     Browser b = registrar();
     addKovalchuk(b, "12.03.1998");
-    HttpResponse<String> fragment = b.get("/persons?q=kov", "HX-Request", "true");
+    HttpResponse<String> fragment = b.get("/registry?q=kov", "HX-Request", "true");
     assertThat(fragment.body()).doesNotContain("<html").contains("Ковальчук Юрій Петрович");
   }
 
@@ -141,10 +141,10 @@ class WebTest {
     addKovalchuk(r, "12.03.1998");
     Browser o = browser();
     o.login("icrc", observerPassword);
-    assertThat(o.get("/persons?q=Ковальчук").body()).contains("Ковальчук Юрій Петрович").doesNotContain("/persons/new");
-    assertThat(o.get("/persons/new").statusCode()).isEqualTo(403);
-    o.get("/persons");
-    HttpResponse<String> post = o.submit("/persons", "name.0.family", "Бойко");
+    assertThat(o.get("/registry?q=Ковальчук").body()).contains("Ковальчук Юрій Петрович").doesNotContain("/registry/new");
+    assertThat(o.get("/registry/new").statusCode()).isEqualTo(403);
+    o.get("/registry");
+    HttpResponse<String> post = o.submit("/registry", "name.0.family", "Бойко");
     assertThat(post.statusCode()).isEqualTo(403);
     assertThat(app.registry().count()).isEqualTo(1);
   }
@@ -159,29 +159,29 @@ class WebTest {
     assertThat(first.statusCode()).isEqualTo(302);
     HttpResponse<String> stale = b.submit(location, "version", "1", "name.0.family", "Коваль");
     assertThat(stale.statusCode()).isEqualTo(409);
-    assertThat(app.registry().find(Long.parseLong(location.substring(9))).orElseThrow().person().primaryName().family())
+    assertThat(app.registry().find(Long.parseLong(location.substring("/registry/".length()))).orElseThrow().person().primaryName().family())
         .isEqualTo("Ковальчук");
   }
 
   @Test
   void theChosenLanguageIsRememberedForTheUser() {
     Browser b = registrar();
-    b.get("/persons");
-    assertThat(b.submit("/lang", "lang", "en", "back", "/persons").statusCode()).isEqualTo(302);
-    assertThat(b.get("/persons").body()).contains("Registry of persons");
+    b.get("/registry");
+    assertThat(b.submit("/lang", "lang", "en", "back", "/registry").statusCode()).isEqualTo(302);
+    assertThat(b.get("/registry").body()).contains("Registry of persons");
     Browser later = registrar(); // a new session, Ukrainian browser
-    assertThat(later.get("/persons").body()).contains("Registry of persons").contains("<html lang=\"en\">");
-    later.submit("/lang", "lang", "ru", "back", "/persons");
-    assertThat(later.get("/persons").body()).contains("Реестр лиц");
+    assertThat(later.get("/registry").body()).contains("Registry of persons").contains("<html lang=\"en\">");
+    later.submit("/lang", "lang", "ru", "back", "/registry");
+    assertThat(later.get("/registry").body()).contains("Реестр лиц");
   }
 
   @Test
   void anUnknownPersonOrPageIsNotFoundInTheUsersLanguage() {
     Browser b = registrar();
-    HttpResponse<String> person = b.get("/persons/999999");
+    HttpResponse<String> person = b.get("/registry/999999");
     assertThat(person.statusCode()).isEqualTo(404);
     assertThat(person.body()).contains("Такої сторінки чи запису немає.");
-    assertThat(b.get("/persons/abc").statusCode()).isEqualTo(404);
+    assertThat(b.get("/registry/abc").statusCode()).isEqualTo(404);
     assertThat(b.get("/no/such/page").statusCode()).isEqualTo(404);
   }
 
@@ -190,7 +190,7 @@ class WebTest {
     Browser b = browser();
     b.get("/login");
     HttpResponse<String> r = b.submit("/lang", "lang", "en", "back", "//evil.example/");
-    assertThat(r.headers().firstValue("Location")).contains("/persons");
+    assertThat(r.headers().firstValue("Location")).contains("/registry");
   }
 
   @Test

@@ -1,0 +1,28 @@
+package org.handover.core.accounts;
+
+import org.handover.core.Keys;
+
+/**
+ * One thing a user may do. Every web route and every command declares the one it needs; {@link
+ * Role#permits} is the one table that says who holds which.
+ */
+public enum Permission {
+  /** Read every page: the registry, lists, matches, the journal. */
+  READ,
+  /** Add and edit persons, import persons from a spreadsheet. */
+  EDIT_REGISTRY,
+  /** Import lists and save column mappings. */
+  IMPORT_ROSTERS,
+  /** Run matching and duplicate searches, confirm or reject links, mark two persons as different. */
+  REVIEW_MATCHES,
+  /** Merge persons recorded twice into one record. */
+  MERGE_PERSONS,
+  /** Add parties and choose the installation's own. */
+  MANAGE_PARTIES,
+  /** Create accounts and change roles. */
+  MANAGE_ACCOUNTS;
+
+  public String key() {
+    return Keys.of(this);
+  }
+}

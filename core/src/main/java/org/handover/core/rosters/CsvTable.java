@@ -1,0 +1,122 @@
+package org.handover.core.rosters;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A delimited text list (CSV, TSV, semicolons), decoded strictly and streamed. */
+final class CsvTable implements Table {
+  private final CsvReader<CsvRecord> reader;
+  private final CloseableIterator<CsvRecord> rows;
+  private final Charset charset;
+  private final char delimiter;
+  private final List<String> header;
+  private int number;
+  private final long size;
+  private volatile long consumed;
+
+  CsvTable(Path file, Charset charset, int bomLength, char delimiter) throws RosterFileException, IOException {
+    this.charset = charset;
+    this.delimiter = delimiter;
+    this.size = Math.max(1, Files.size(file));
+    InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          consumed++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+          consumed += n;
+        }
+        return n;
+      }
+    };
+    in.skipNBytes(bomLength);
+    this.reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowExtraFields(true)
+        .allowMissingFields(true).ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
+    this.rows = reader.iterator();
+    Optional<CsvRecord> first = read();
+    if (first.isEmpty()) {
+      close();
+      throw new RosterFileException("error.file.empty", "the file has no rows", file.getFileName().toString());
+    }
+    List<String> h = new ArrayList<>();
+    for (String cell : first.get().getFields()) {
+      h.add(cell.strip());
+    }
+    this.header = List.copyOf(h);
+  }
+
+  private Optional<CsvRecord> read() throws RosterFileException {
+    try {
+      return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new RosterFileException("error.file.undecodable", "bytes after row " + number + " are not valid "
+            + charset.name(), String.valueOf(number + 1), charset.name());
+      }
+      throw new RosterFileException("error.file.unreadable", "cannot read the file: " + e.getMessage(), e.getMessage());
+    } catch (CsvParseException e) {
+      throw new RosterFileException("error.file.csv", "the text after row " + number + " is not valid CSV: "
+          + e.getMessage(), String.valueOf(number + 1), String.valueOf(e.getMessage()));
+    }
+  }
+
+  @Override
+  public List<String> header() {
+    return header;
+  }
+
+  @Override
+  public Optional<Row> next() throws RosterFileException {
+    Optional<CsvRecord> r = read();
+    if (r.isEmpty()) {
+      return Optional.empty();
+    }
+    number++;
+    return Optional.of(new Row(number, r.get().getStartingLineNumber(), r.get().getFields()));
+  }
+
+  @Override
+  public double progress() {
+    return Math.min(1.0, (double) consumed / size);
+  }
+
+  @Override
+  public Optional<Charset> charset() {
+    return Optional.of(charset);
+  }
+
+  @Override
+  public char delimiter() {
+    return delimiter;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // reading is over; a failure to close a read-only file loses nothing
+    }
+  }
+}

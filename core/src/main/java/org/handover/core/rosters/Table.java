@@ -1,0 +1,33 @@
+package org.handover.core.rosters;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A list's rows as text cells, read one at a time so that a million rows need not fit in memory.
+ * The first row is the header; {@link #next} gives data rows (row 1 = first data row).
+ */
+public interface Table extends AutoCloseable {
+  /** One data row: its number (1 = first row after the header), the line it starts on, and its cells. */
+  record Row(int number, long line, List<String> cells) {}
+
+  List<String> header();
+
+  /** The next data row, or empty at the end. */
+  Optional<Row> next() throws RosterFileException;
+
+  /** The encoding the text was read in; empty for workbooks. */
+  Optional<Charset> charset();
+
+  /** The share of the file read so far, 0 to 1; -1 when it cannot be told. */
+  default double progress() {
+    return -1;
+  }
+
+  /** The cell separator; 0 for workbooks. */
+  char delimiter();
+
+  @Override
+  void close();
+}

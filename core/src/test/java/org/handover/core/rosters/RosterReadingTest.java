@@ -1,0 +1,202 @@
+package org.handover.core.rosters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.handover.core.registry.PartialDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RosterReadingTest {
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  static final String LIST = "Прізвище;Ім'я;По батькові;Дата народження;Військове звання\n"
+      + "Ковальчук;Юрій;Петрович;12.03.1998;солдат\n"
+      + "Шевченко;Олексій;Іванович;1990;сержант\n"
+      + "Їжак;Ґалина;Євгенівна;03.2001;\n";
+
+  @TempDir
+  Path dir;
+
+  Path write(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  static List<Entry> entries(Path file, String name, Tables.Options options) throws Exception {
+    List<Entry> out = new ArrayList<>();
+    try (Table t = Tables.open(file, name, options)) {
+      EntryReader reader = new EntryReader(t.header(), ColumnMapping.guess(t.header()), TODAY);
+      for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
+        out.add(reader.read(r.get()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void detectsEveryCyrillicEncodingOfAUkrainianList() throws Exception {
+    for (Charset c : List.of(StandardCharsets.UTF_8, Encodings.WINDOWS_1251, Encodings.KOI8_U)) {
+      byte[] bytes = LIST.getBytes(c);
+      assertThat(Encodings.detect(bytes).charset()).as(c.name()).isEqualTo(c);
+      List<Entry> e = entries(write("list-" + c.name() + ".csv", bytes), "list.csv", Tables.Options.detect());
+      assertThat(e).extracting(Entry::family).as(c.name()).containsExactly("Ковальчук", "Шевченко", "Їжак");
+    }
+  }
+
+  @Test
+  void aRussianListInKoi8OrDosReadsBack() throws Exception {
+    // CP866 has no і or ґ, so only Russian lists come in it; KOI8-R and KOI8-U agree on Russian letters
+    String ru = "Фамилия,Имя,Отчество\nИванов,Сергей,Петрович\nКузнецова,Алёна,Игоревна\nЩукин,Эдуард,Юрьевич\n";
+    for (Charset c : List.of(Encodings.KOI8_R, Encodings.CP866, Encodings.WINDOWS_1251)) {
+      Charset detected = Encodings.detect(ru.getBytes(c)).charset();
+      assertThat(new String(ru.getBytes(c), detected)).as(c.name()).isEqualTo(ru);
+    }
+  }
+
+  @Test
+  void utf16WithAndWithoutBomAndUtf8WithBom() throws Exception {
+    assertThat(Encodings.detect(("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_16LE)))
+        .isEqualTo(new Encodings.Detected(StandardCharsets.UTF_16LE, 2));
+    assertThat(Encodings.detect(LIST.getBytes(StandardCharsets.UTF_16BE)).charset()).isEqualTo(StandardCharsets.UTF_16BE);
+    byte[] bom = ("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_8);
+    assertThat(Encodings.detect(bom)).isEqualTo(new Encodings.Detected(StandardCharsets.UTF_8, 3));
+    List<Entry> e = entries(write("bom.csv", bom), "bom.csv", Tables.Options.detect());
+    assertThat(e.get(0).values()).containsEntry(Field.RANK, "солдат");
+    List<Entry> u16 = entries(write("u16.csv", ("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_16LE)), "u16.csv",
+        Tables.Options.detect());
+    assertThat(u16).hasSize(3);
+  }
+
+  @Test
+  void detectsTheDelimiter() {
+    assertThat(Delimiters.detect("a;b;c\n1;2;3\n")).isEqualTo(';');
+    assertThat(Delimiters.detect("a\tb\tc\n1\t2\t3\n")).isEqualTo('\t');
+    assertThat(Delimiters.detect("a,b,\"c;d\"\n1,2,3\n")).isEqualTo(',');
+  }
+
+  @Test
+  void guessesColumnsFromUkrainianRussianAndEnglishHeaders() throws Exception {
+    ColumnMapping uk = ColumnMapping.guess(List.of("№ з/п", "ПІБ", "Дата народження (дд.мм.рррр)", "Номер справи"));
+    assertThat(uk.column(Field.FULL_NAME)).contains(1);
+    assertThat(uk.column(Field.BIRTH_DATE)).contains(2);
+    assertThat(uk.column(Field.REFERENCE)).contains(3);
+    ColumnMapping ru = ColumnMapping.guess(List.of("Фамилия", "Имя", "Отчество", "Дата рождения", "Воинское звание", "Личный номер"));
+    assertThat(ru.columns()).hasSize(6);
+    ColumnMapping en = ColumnMapping.guess(List.of("Surname", "Given name", "Patronymic", "DOB", "Rank", "Service number"));
+    assertThat(en.column(Field.SERVICE_NUMBER)).contains(5);
+  }
+
+  @Test
+  void splitsAFullNameAndReadsExcelSerialDates() throws Exception {
+    String csv = "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,35866\n\"Иванов, Сергей\",31.02.1999\n";
+    List<Entry> e = entries(write("full.csv", csv.getBytes(StandardCharsets.UTF_8)), "full.csv", Tables.Options.detect());
+    assertThat(e.get(0).family()).isEqualTo("КОВАЛЬЧУК");
+    assertThat(e.get(0).given()).isEqualTo("Юрий");
+    assertThat(e.get(0).patronymic()).isEqualTo("Петрович");
+    assertThat(e.get(0).birthDate()).contains(PartialDate.of(1998, 3, 12));
+    assertThat(e.get(1).family()).isEqualTo("Иванов");
+    assertThat(e.get(1).problems()).singleElement().satisfies(p -> {
+      assertThat(p.key()).isEqualTo("error.date.impossible");
+      assertThat(p.row()).isEqualTo(2);
+      assertThat(p.column()).isEqualTo(2);
+      assertThat(p.header()).isEqualTo("Дата рождения");
+      assertThat(p.value()).isEqualTo("31.02.1999");
+    });
+  }
+
+  @Test
+  void raggedRowsAreKeptWithTheirProblem() throws Exception {
+    String csv = "Прізвище,Ім'я\nБойко,Іван,зайве\nМельник\n,Петро\n";
+    List<Entry> e = entries(write("ragged.csv", csv.getBytes(StandardCharsets.UTF_8)), "ragged.csv", Tables.Options.detect());
+    assertThat(e).hasSize(3);
+    assertThat(e.get(0).problems()).extracting(Entry.Problem::key).containsExactly("error.row.extra-cells");
+    assertThat(e.get(1).problems()).extracting(Entry.Problem::key).containsExactly("error.row.missing-cells");
+    assertThat(e.get(2).problems()).extracting(Entry.Problem::key).containsExactly("error.required");
+  }
+
+  @Test
+  void readsAWorkbookWithDateCells() throws Exception {
+    Path file = dir.resolve("list.xlsx");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("Список");
+      ws.value(0, 0, "Прізвище");
+      ws.value(0, 1, "Ім'я");
+      ws.value(0, 2, "Дата народження");
+      ws.value(1, 0, "Ковальчук");
+      ws.value(1, 1, "Юрій");
+      ws.value(1, 2, LocalDate.of(1998, 3, 12));
+      ws.style(1, 2).format("dd.mm.yyyy").set();
+      ws.value(2, 0, "Бойко");
+      ws.value(2, 2, 35866);
+      wb.finish();
+    }
+    List<Entry> e = entries(file, "list.xlsx", Tables.Options.detect());
+    assertThat(e).extracting(Entry::family).containsExactly("Ковальчук", "Бойко");
+    assertThat(e).extracting(x -> x.birthDate().orElseThrow()).containsOnly(PartialDate.of(1998, 3, 12));
+  }
+
+  @Test
+  void refusesAnEmptyFile() throws Exception {
+    Path p = write("empty.csv", new byte[0]);
+    assertThatThrownBy(() -> entries(p, "empty.csv", Tables.Options.detect()))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.empty"));
+  }
+
+  @Test
+  void refusesAFileThatIsNotWhatItsNameSays() throws Exception {
+    Path p = write("list.xlsx", LIST.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> entries(p, "list.xlsx", Tables.Options.detect()))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.not-what-named"));
+  }
+
+  @Test
+  void refusesAZipBomb() throws Exception {
+    Path p = dir.resolve("bomb.xlsx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
+      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 8; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    assertThat(Files.size(p)).isLessThan(100_000);
+    assertThatThrownBy(() -> entries(p, "bomb.xlsx", Tables.Options.detect().withMaxInflatedBytes(4L * 1024 * 1024)))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.zip-bomb"));
+  }
+
+  @Test
+  void refusesUndecodableBytesInTheChosenEncoding() throws Exception {
+    byte[] bytes = LIST.getBytes(Encodings.WINDOWS_1251);
+    Path p = write("bad.csv", bytes);
+    assertThatThrownBy(() -> entries(p, "bad.csv", Tables.Options.detect().withCharset(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.undecodable"));
+  }
+
+  @Test
+  void refusesDuplicatedAndMissingHeaders() {
+    assertThatThrownBy(() -> ColumnMapping.guess(List.of("Прізвище", "Ім'я", "прізвище")))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> {
+          assertThat(e.key()).isEqualTo("error.file.header-duplicated");
+          assertThat(e.args()).containsExactly("прізвище", "1", "3");
+        });
+    assertThatThrownBy(() -> ColumnMapping.guess(List.of("Прізвище", "", "Ім'я")))
+        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.header-missing"));
+  }
+}

@@ -1,0 +1,90 @@
+package org.handover.server.accounts;
+
+import org.handover.server.web.Guard;
+import org.handover.server.web.Sessions;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
+
+import org.handover.server.web.Routes;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.handover.core.accounts.Permission;
+import java.util.Map;
+import org.handover.server.i18n.Messages;
+
+/** Login, logout and the language switch. */
+final class LoginRoutes {
+  private final Sessions sessions;
+  private final Accounts accounts;
+  private final Guard guard;
+  private final WebServer web;
+
+  LoginRoutes(Sessions sessions, Accounts accounts, Guard guard, WebServer web) {
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.guard = guard;
+    this.web = web;
+  }
+
+  void register(Routes routes) {
+    routes.open(HandlerType.GET, "/login", ctx -> {
+      if (Guard.user(ctx).isPresent()) {
+        ctx.redirect("/registry");
+        return;
+      }
+      page(ctx, "", "");
+    });
+    routes.open(HandlerType.POST, "/login", this::login);
+    routes.post("/logout", Permission.READ, ctx -> {
+      sessions.remove(Guard.session(ctx).token());
+      ctx.removeCookie(Sessions.COOKIE, "/");
+      ctx.redirect("/login");
+    });
+    routes.open(HandlerType.POST, "/lang", this::language);
+  }
+
+  private void login(Context ctx) {
+    String username = value(ctx, "username");
+    String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+    View view = guard.view(ctx);
+    Accounts.Login result = accounts.login(username, password);
+    if (result instanceof Accounts.Login.Ok ok) {
+      // a new session on login, so a token planted before it is worth nothing
+      sessions.remove(Guard.session(ctx).token());
+      Sessions.Session s = sessions.create(ok.user().id(), ok.user().locale());
+      Guard.setCookie(ctx, s);
+      ctx.redirect("/registry");
+    } else if (result instanceof Accounts.Login.Locked locked) {
+      ctx.status(429);
+      page(ctx, username, view.t("login.locked", view.time(locked.untilMillis())));
+    } else {
+      ctx.status(401);
+      page(ctx, username, view.t("login.failed"));
+    }
+  }
+
+  private void page(Context ctx, String username, String error) {
+    web.render(ctx, "accounts/login.jte", guard.view(ctx), Map.of("username", username, "error", error));
+  }
+
+  private void language(Context ctx) {
+    String lang = value(ctx, "lang");
+    if (!Messages.LANGUAGES.contains(lang)) {
+      web.error(ctx, 400, Guard.messages(ctx).get("error.unknown-value", lang));
+      return;
+    }
+    var user = Guard.user(ctx);
+    if (user.isPresent()) {
+      accounts.setLocale(user.get().id(), lang, user.get().username());
+    }
+    sessions.withLanguage(Guard.session(ctx), lang);
+    String back = value(ctx, "back");
+    // only a path of ours: never an address elsewhere
+    ctx.redirect(back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/registry");
+  }
+
+  static String value(Context ctx, String field) {
+    String v = ctx.formParam(field);
+    return v == null ? "" : v.strip();
+  }
+}

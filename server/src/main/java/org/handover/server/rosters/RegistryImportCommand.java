@@ -1,0 +1,129 @@
+package org.handover.server.rosters;
+
+import org.handover.core.accounts.Permission;
+
+import org.handover.server.cli.Requires;
+
+import org.handover.server.cli.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.handover.core.rosters.ColumnMapping;
+import org.handover.core.rosters.Entry;
+import org.handover.core.rosters.EntryReader;
+import org.handover.core.rosters.Field;
+import org.handover.core.rosters.RosterFileException;
+import org.handover.core.rosters.Table;
+import org.handover.core.rosters.Tables;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.Problem;
+import org.handover.server.App;
+import org.handover.server.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code registry import}: persons loaded from a party's spreadsheet through the roster readers, all or nothing. */
+@Requires(Permission.EDIT_REGISTRY)
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Load persons from a CSV or XLSX list through the roster readers and column mapping.",
+        "All or nothing: when any row cannot be read, every problem is listed and nothing is stored."})
+final class RegistryImportCommand implements Callable<Integer> {
+  @Mixin
+  Options options;
+
+  @Parameters(paramLabel = "FILE")
+  Path file;
+
+  @Option(names = "--kind", defaultValue = "service-member", description = "service-member, civilian or child")
+  String kind;
+
+  @Option(names = "--status", defaultValue = "missing", description = "the status of everyone loaded (default missing)")
+  String status;
+
+  @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1") int sheet;
+
+  @Option(names = "--actor", defaultValue = "cli") String actor;
+
+  private static final Map<Field, String> FORM = new LinkedHashMap<>();
+
+  static {
+    FORM.put(Field.REFERENCE, "reference");
+    FORM.put(Field.BIRTH_PLACE, "birth_place");
+    FORM.put(Field.RANK, "rank");
+    FORM.put(Field.SERVICE_NUMBER, "service_number");
+    FORM.put(Field.UNIT, "unit");
+    FORM.put(Field.CITIZENSHIP, "citizenship");
+    FORM.put(Field.FATHER_NAME, "father_name");
+    FORM.put(Field.MOTHER_MAIDEN_NAME, "mother_maiden_name");
+    FORM.put(Field.LAST_RESIDENCE, "last_residence");
+    FORM.put(Field.NOTES, "notes");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    org.handover.core.parties.PartyBook parties;
+    try (App app = options.open()) {
+      parties = app.parties().book();
+    }
+    Messages m = options.messages();
+    if (!Files.isRegularFile(file)) {
+      System.err.println(m.get("error.file.not-found", file.toString()));
+      return 2;
+    }
+    LocalDate today = LocalDate.now();
+    List<Person> persons = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    try (Table t = Tables.open(file, file.getFileName().toString(), Tables.Options.detect().withSheet(sheet - 1))) {
+      ColumnMapping mapping = ColumnMapping.guess(t.header());
+      if (!mapping.hasName()) {
+        throw new RosterFileException("error.file.no-name-column", "no name column", String.join(", ", t.header()));
+      }
+      EntryReader reader = new EntryReader(t.header(), mapping, today);
+      for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
+        Entry e = reader.read(r.get());
+        e.problems().forEach(p -> problems.add(RosterCommand.problem(m, p)));
+        if (!e.ok()) {
+          continue;
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("name.0.family", e.family());
+        v.put("name.0.given", e.given());
+        v.put("name.0.patronymic", e.patronymic());
+        v.put("birth_date", e.birthDate().map(Object::toString).orElse(""));
+        v.put("kind", kind);
+        v.put("status", status);
+        FORM.forEach((field, form) -> v.put(form, e.value(field)));
+        PersonForm.Result read = new PersonForm(v, parties::knows).read(0, today);
+        for (Problem p : read.problems()) {
+          problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
+        }
+        read.person().ifPresent(persons::add);
+      }
+    } catch (RosterFileException e) {
+      System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+      System.err.println(m.get("roster.nothing-stored"));
+      return 2;
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(System.err::println);
+      System.err.println(m.get("roster.nothing-stored"));
+      return 2;
+    }
+    try (App app = options.open()) {
+      app.registry().addAll(persons, today, actor);
+    }
+    System.out.println(m.get("registry.imported", persons.size()));
+    return 0;
+  }
+}

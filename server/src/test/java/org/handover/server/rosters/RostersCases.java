@@ -1,0 +1,140 @@
+package org.handover.server.rosters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.rosters.ColumnMapping;
+import org.handover.core.rosters.Encodings;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.RosterFileException;
+import org.handover.core.rosters.Tables;
+import org.handover.core.parties.Party;
+import org.handover.server.App;
+import org.handover.server.journal.Journal;
+import org.handover.server.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Roster import on H2 ({@link RostersH2Test}) and PostgreSQL ({@link RostersPgTest}). */
+abstract class RostersCases {
+  static final RosterDetails FROM_RU = new RosterDetails(Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, "");
+  static final String LIST = "Фамилия;Имя;Отчество;Дата рождения;Воинское звание;Личный номер\n"
+      + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой;АБ-123\n"
+      + "Шевченко;Алексей;Иванович;31.02.1990;сержант;\n"
+      + "Бойко;Иван;;1985;;;лишнее\n";
+
+  @TempDir
+  Path dir;
+  App app;
+
+  abstract String url();
+
+  @BeforeEach
+  void open() {
+    app = new App(Database.open(url()), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  Path file(String name, byte[] bytes) throws Exception {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  long count(String table) {
+    return app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+  }
+
+  Rosters.Imported importList(Path p, String name) throws Exception {
+    return app.rosters().importFile(p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", (n, f) -> { });
+  }
+
+  @Test
+  void keepsTheFileByteForByteAndEveryRowWithItsProblems() throws Exception {
+    byte[] bytes = LIST.getBytes(Encodings.WINDOWS_1251);
+    Rosters.Imported r = importList(file("spisok.csv", bytes), "spisok.csv");
+    assertThat(r.rows()).isEqualTo(3);
+    assertThat(r.errorRows()).isEqualTo(2);
+    Rosters.Summary s = app.rosters().find(r.id()).orElseThrow();
+    assertThat(s.encoding()).isEqualTo("windows-1251");
+    assertThat(s.delimiter()).isEqualTo(";");
+    assertThat(s.mapping()).containsEntry("family", 1).containsEntry("service-number", 6);
+    java.io.ByteArrayOutputStream stored = new java.io.ByteArrayOutputStream();
+    assertThat(app.rosters().file(r.sha256(), stored)).isTrue();
+    assertThat(stored.toByteArray()).isEqualTo(bytes);
+    List<Rosters.StoredEntry> entries = app.rosters().entries(r.id(), false, 0, 10);
+    assertThat(entries).extracting(Rosters.StoredEntry::family).containsExactly("Ковальчук", "Шевченко", "Бойко");
+    assertThat(entries.get(0).born()).isEqualTo("12.03.1998");
+    assertThat(entries.get(0).cells()).containsExactly("Ковальчук", "Юрий", "Петрович", "12.03.1998", "рядовой", "АБ-123");
+    assertThat(entries.get(1).problems()).singleElement().satisfies(p -> {
+      assertThat(p.key()).isEqualTo("error.date.impossible");
+      assertThat(p.column()).isEqualTo(4);
+      assertThat(p.value()).isEqualTo("31.02.1990");
+    });
+    assertThat(entries.get(2).problems()).extracting(p -> p.key()).containsExactly("error.row.extra-cells");
+    assertThat(app.rosters().entries(r.id(), true, 0, 10)).hasSize(2);
+    assertThat(app.journal().find(Journal.Filter.forEntity("roster", String.valueOf(r.id())), 0, 5))
+        .singleElement().satisfies(e -> assertThat(e.after()).contains("\"rows\":3").contains(r.sha256()));
+  }
+
+  @Test
+  void theSameFileTwiceIsStoredOnce() throws Exception {
+    Path p = file("a.csv", LIST.getBytes(Encodings.WINDOWS_1251));
+    importList(p, "a.csv");
+    importList(p, "a-again.csv");
+    assertThat(count("rosters")).isEqualTo(2);
+    assertThat(count("roster_files")).isEqualTo(1);
+  }
+
+  @Test
+  void whenAnyPartFailsNothingIsStored() throws Exception {
+    app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal RENAME TO journal_away"));
+    try {
+      assertThatThrownBy(() -> importList(file("a.csv", LIST.getBytes(Encodings.WINDOWS_1251)), "a.csv")).isNotNull();
+    } finally {
+      app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal_away RENAME TO journal"));
+    }
+    assertThat(count("rosters") + count("roster_files") + count("roster_file_chunks") + count("roster_entries")).isZero();
+  }
+
+  @Test
+  void badFilesAreRefusedAndNothingIsStored() throws Exception {
+    record Bad(String name, byte[] bytes, String key) {}
+    for (Bad b : List.of(
+        new Bad("empty.csv", new byte[0], "error.file.empty"),
+        new Bad("list.xlsx", LIST.getBytes(Encodings.WINDOWS_1251), "error.file.not-what-named"),
+        new Bad("dup.csv", "Фамилия,Имя,фамилия\nА,Б,В\n".getBytes(Encodings.WINDOWS_1251), "error.file.header-duplicated"),
+        new Bad("noname.csv", "Дата рождения,Звание\n1990,рядовой\n".getBytes(Encodings.WINDOWS_1251), "error.file.no-name-column"))) {
+      assertThatThrownBy(() -> importList(file(b.name(), b.bytes()), b.name())).as(b.name())
+          .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo(b.key()));
+    }
+    assertThat(count("rosters") + count("roster_files") + count("roster_entries") + count("journal")).isZero();
+  }
+
+  @Test
+  void aSavedMappingReadsTheNextListOfThatParty() throws Exception {
+    String odd = "Колонка 1,Колонка 2\nКовальчук,1998\n";
+    assertThatThrownBy(() -> importList(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv"))
+        .isInstanceOf(RosterFileException.class);
+    app.rosters().saveProfile(Party.of("RU"), "columns", ColumnMapping.fromProfile(Map.of("family", 1, "birth-date", 2), 2), "olena");
+    ColumnMapping m = ColumnMapping.fromProfile(app.rosters().profile(Party.of("RU"), "columns").orElseThrow(), 2);
+    Rosters.Imported r = app.rosters().importFile(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv",
+        FROM_RU, Tables.Options.detect(), Optional.of(m), "olena", (n, f) -> { });
+    assertThat(app.rosters().entries(r.id(), false, 0, 5)).singleElement()
+        .satisfies(e -> assertThat(e.born()).isEqualTo("1998"));
+  }
+}
