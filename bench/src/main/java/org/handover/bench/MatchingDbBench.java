@@ -23,7 +23,7 @@ import org.handover.server.storage.Database;
 
 /**
  * Matching end to end through the database, as `match --roster` does it: a registry of N generated
- * persons stored in H2 (journaled, as any registry is), a roster of M entries drawn from it with
+ * persons stored in the embedded PostgreSQL (journaled, as any registry is), a roster of M entries drawn from it with
  * RosterNoise's noise model written as a CSV with one full-name column and imported, then one match
  * run timed from reading the registry and the roster out of the database to storing the links.
  *
@@ -61,7 +61,7 @@ public final class MatchingDbBench {
     }
     Files.writeString(csv, text, StandardCharsets.UTF_8);
     String report;
-    try (App app = new App(Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db")), Clock.systemUTC())) {
+    try (App app = new App(Database.open("embedded:" + dir.toAbsolutePath().resolve("db")), Clock.systemUTC())) {
       long s0 = System.nanoTime();
       long stored = app.registry().count();
       if (stored != 0 && stored != n) {
@@ -92,7 +92,7 @@ public final class MatchingDbBench {
       double seconds = sorted.get(sorted.size() / 2);
       var r = run.result();
       report = String.format(Locale.ROOT, "# Matching end to end through the database%n%n- date: %s%n- machine: %s%n"
-              + "- command: `%s./handover bench matching-db %s`%n- registry: %,d generated persons stored in H2 with their"
+              + "- command: `%s./handover bench matching-db %s`%n- registry: %,d generated persons stored in the embedded PostgreSQL with their"
               + " journal (%s, not counted below); roster: %,d entries drawn with RosterNoise's noise model"
               + " (20%% strangers), one full-name column, imported as a CSV%n%n"
               + "A match run (`match --roster ID --one-to-one`), from reading the registry and the roster out of the"

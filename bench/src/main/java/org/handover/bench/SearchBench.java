@@ -23,7 +23,7 @@ import org.handover.server.registry.Search;
 import org.handover.server.storage.Database;
 
 /**
- * Registry search latency, in process, on an H2 file database of N generated persons: by name in
+ * Registry search latency, in process, on the embedded PostgreSQL with N generated persons: by name in
  * Cyrillic, by a Latin spelling, by year of birth, and by name with year. Writes a Markdown report.
  *
  * <pre>
@@ -48,7 +48,7 @@ public final class SearchBench {
       }
     }
     LocalDate today = LocalDate.of(2025, 6, 2);
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bench");
+    String url = "embedded:" + dir.toAbsolutePath().resolve("bench");
     StringBuilder report = new StringBuilder();
     try (App app = new App(Database.open(url), Clock.systemUTC())) {
       List<Person> people = new DemoPeople(99, today).generate(persons);
@@ -73,7 +73,7 @@ public final class SearchBench {
       report.append("- machine: ").append(Machine.describe()).append('\n');
       report.append("- command: `bench/run search --persons ").append(persons).append(" --queries ").append(queries)
           .append(" --runs ").append(runs).append("`\n");
-      report.append("- database: H2 file (embedded, PostgreSQL mode), in process; each query = count + first page of 25,"
+      report.append("- database: the embedded PostgreSQL 17.7 (loopback), Handover in process; each query = count + first page of 25,"
           + " sorted by the Ukrainian collation key\n");
       report.append(String.format(Locale.ROOT, "- registry: %,d generated persons (%s)%n%n", app.registry().count(),
           reused ? "database reused from an earlier run"

@@ -37,7 +37,7 @@ final class DemoCommand implements Runnable {
   public void run() {
     try {
       Files.createDirectories(dir);
-      App app = App.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("handover"));
+      App app = App.open("embedded:" + dir.toAbsolutePath());
       Path login = dir.resolve("demo-login.txt");
       if (app.registry().count() == 0) {
         System.out.println("Creating the demo registry: " + PERSONS + " generated persons...");

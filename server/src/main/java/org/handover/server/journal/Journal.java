@@ -77,8 +77,16 @@ public final class Journal {
       }
       sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
       Query q = h.createQuery(sql.toString()).bind("from", f.fromMillis()).bind("to", f.toMillis())
-          .bind("actor", f.actor()).bind("entity", f.entity()).bind("entityId", f.entityId())
           .bind("limit", limit).bind("offset", offset);
+      if (!f.actor().isEmpty()) {
+        q.bind("actor", f.actor());
+      }
+      if (!f.entity().isEmpty()) {
+        q.bind("entity", f.entity());
+      }
+      if (!f.entityId().isEmpty()) {
+        q.bind("entityId", f.entityId());
+      }
       return q.map((rs, ctx) -> read(rs)).list();
     });
   }

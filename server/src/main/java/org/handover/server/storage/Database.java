@@ -2,82 +2,96 @@ package org.handover.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The database Handover stores everything in: embedded H2 by default, PostgreSQL by URL.
- * Opening migrates the schema with the one Flyway migration set both share.
+ * The database Handover stores everything in: PostgreSQL, either a private one under a folder
+ * ({@code embedded:DIR}, by default {@code embedded:data}) or an existing server by its JDBC URL.
+ * Opening migrates the schema.
  *
  * <pre>{@code
- * try (Database db = Database.open("jdbc:h2:file:./data/handover")) { db.jdbi().withHandle(...); }
+ * try (Database db = Database.open("embedded:data")) { db.jdbi().withHandle(...); }
+ * Database.open("jdbc:postgresql://127.0.0.1:5432/handover?user=handover&password=...");
  * }</pre>
  */
 public final class Database implements AutoCloseable {
-  public static final String DEFAULT_URL = "jdbc:h2:file:./data/handover";
-  private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  public static final String DEFAULT_URL = "embedded:data";
+  private static final String EMBEDDED = "embedded:";
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final String url;
+  private final Optional<EmbeddedServer> embedded;
 
-  private Database(HikariDataSource dataSource, String url) {
+  private Database(HikariDataSource dataSource, String url, Optional<EmbeddedServer> embedded) {
     this.dataSource = dataSource;
     this.url = url;
+    this.embedded = embedded;
     this.jdbi = Jdbi.create(dataSource);
-    // optional filters bind every parameter and use only some
-    jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
   }
 
+  /** Opens (starting the embedded server for an {@code embedded:DIR} URL) and migrates. */
   public static Database open(String url) {
-    return open(url, "", "");
+    if (url.startsWith("jdbc:h2:")) {
+      throw new StorageException("H2 is no longer supported: Handover stores its data in PostgreSQL (" + DEFAULT_URL
+          + " runs a private one under ./data); give --db embedded:DIR or --db jdbc:postgresql://...");
+    }
+    if (url.equals("embedded") || url.startsWith(EMBEDDED)) {
+      String dir = url.equals("embedded") ? "data" : url.substring(EMBEDDED.length());
+      EmbeddedServer server = EmbeddedServer.start(Path.of(dir.isBlank() ? "data" : dir));
+      try {
+        return open(server.url(), url, Optional.of(server));
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new StorageException("not a database Handover knows: " + safe(url)
+          + " (give embedded:DIR or jdbc:postgresql://HOST:PORT/NAME?user=...&password=...)");
+    }
+    return open(url, url, Optional.empty());
   }
 
-  public static Database open(String url, String user, String password) {
-    String full = withH2Options(url);
+  private static Database open(String jdbcUrl, String shownUrl, Optional<EmbeddedServer> embedded) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(full);
-    if (!user.isEmpty()) {
-      config.setUsername(user);
-      config.setPassword(password);
-    }
+    config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(8);
     config.setPoolName("handover");
+    config.setInitializationFailTimeout(10_000);
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StorageException("cannot open the database at " + url + ": " + rootMessage(e), e);
+      throw new StorageException("cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
-      throw new StorageException("cannot migrate the database at " + url + ": " + rootMessage(e), e);
+      throw new StorageException("cannot migrate the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
-    return new Database(ds, full);
+    return new Database(ds, shownUrl, embedded);
   }
 
-  /** Adds the PostgreSQL-compatibility options to an H2 URL that lacks them. */
-  static String withH2Options(String url) {
-    if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("MODE=")) {
-      return url;
-    }
-    return url + H2_OPTIONS;
+  /** A URL or message with any password in it masked: error messages and logs never show one. */
+  public static String safe(String text) {
+    return text == null ? "" : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
+        .replaceAll("(//[^/:@\\s]+:)[^/@\\s]+@", "$1***@");
   }
 
   public Jdbi jdbi() {
     return jdbi;
   }
 
+  /** The URL the database was opened by, without its password. */
   public String url() {
-    return url;
-  }
-
-  public boolean isPostgres() {
-    return url.startsWith("jdbc:postgresql:");
+    return safe(url);
   }
 
   /** Whether the connection works, for a health check. */
@@ -100,5 +114,6 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    embedded.ifPresent(EmbeddedServer::close);
   }
 }

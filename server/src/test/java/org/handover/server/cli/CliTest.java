@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,14 @@ class CliTest {
     }
   }
 
+  private String db;
+
+  /** This test's own database, created on first use. */
   String db() {
-    return "jdbc:h2:file:" + dir.resolve("h");
+    if (db == null) {
+      db = TestDatabases.postgres();
+    }
+    return db;
   }
 
   long persons() {
@@ -209,7 +216,7 @@ class CliTest {
     Path json = dir.resolve("ours.json");
     assertThat(run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db()).exit()).isZero();
     String key = run("key", "show", "--db", db()).out().strip();
-    String theirs = "jdbc:h2:file:" + dir.resolve("theirs");
+    String theirs = TestDatabases.postgres();
     Run in = run("roster", "import", json.toString(), "--signature", json + ".sig", "--key", key, "--db", theirs, "--lang", "en");
     assertThat(in.exit()).as(in.err()).isZero();
     Run shown = run("roster", "show", "1", "--db", theirs, "--lang", "en");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Role;
 import org.handover.server.App;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ class PermissionsTest {
 
   @Test
   void anActorWhoseRoleLacksThePermissionIsRefusedAndNothingIsStored() {
-    String db = "jdbc:h2:file:" + dir.resolve("h");
+    String db = TestDatabases.postgres();
     try (App app = App.open(db)) {
       app.accounts().create("icrc", Role.OBSERVER, "test");
       app.accounts().create("olena", Role.REGISTRAR, "test");

@@ -44,7 +44,7 @@ class DuplicatesWebTest {
 
   @BeforeEach
   void start() {
-    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     registrar = app.accounts().create("olena", Role.REGISTRAR, "test");
     reviewer = app.accounts().create("taras", Role.REVIEWER, "test");
     observer = app.accounts().create("icrc", Role.OBSERVER, "test");

@@ -28,7 +28,7 @@ class RosterWebTest {
 
   @BeforeEach
   void start() {
-    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     registrar = app.accounts().create("olena", Role.REGISTRAR, "test");
     observer = app.accounts().create("icrc", Role.OBSERVER, "test");
     web = app.web(64 * 1024).create().start("127.0.0.1", 0);

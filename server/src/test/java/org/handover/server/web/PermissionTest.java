@@ -32,7 +32,7 @@ class PermissionTest {
 
   @BeforeAll
   static void start() {
-    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     for (Role r : Role.values()) {
       PASSWORDS.put(r, app.accounts().create("user-" + r.key(), r, "test"));
     }

@@ -22,7 +22,7 @@ class WebTest {
 
   @BeforeEach
   void start() {
-    app = new App(Database.open(TestDatabases.h2()), Clock.systemDefaultZone());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     registrarPassword = app.accounts().create("olena", Role.REGISTRAR, "test");
     observerPassword = app.accounts().create("icrc", Role.OBSERVER, "test");
     web = app.web().create().start("127.0.0.1", 0);

@@ -10,17 +10,17 @@ import java.time.ZoneOffset;
 import org.handover.core.accounts.Role;
 import org.handover.server.journal.Journal;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Accounts on H2 and PostgreSQL. */
-abstract class AccountsCases {
+/** Accounts. */
+class AccountsTest {
   Database db;
   MutableClock clock;
   Accounts accounts;
 
-  abstract String url();
 
   /** A clock the test moves, so that a fifteen-minute lock needs no waiting. */
   static final class MutableClock extends Clock {
@@ -44,7 +44,7 @@ abstract class AccountsCases {
 
   @BeforeEach
   void open() {
-    db = Database.open(url());
+    db = Database.open(TestDatabases.postgres());
     clock = new MutableClock();
     accounts = new Accounts(db.jdbi(), new Journal(db.jdbi(), clock), clock);
   }

@@ -16,19 +16,19 @@ import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.registry.Search;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.handover.server.storage.StaleRecordException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Registry duplicates: search, merge, mark different, on H2 and PostgreSQL. */
-abstract class DuplicatesCases {
+/** Registry duplicates: search, merge, mark different,. */
+class DuplicatesTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   App app;
   long ours;
   long theirs;
 
-  abstract String url();
 
   private long add(String... pairs) {
     Map<String, String> f = new HashMap<>();
@@ -40,7 +40,7 @@ abstract class DuplicatesCases {
 
   @BeforeEach
   void open() {
-    app = new App(Database.open(url()), Clock.systemUTC());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(8, TODAY).generate(300), TODAY, "test");
     ours = add("name.0.family", "Задорожний", "name.0.given", "Ярема", "name.0.patronymic", "Тарасович",
         "name.0.source", "registry", "birth_date", "07.11.1994", "birth_place", "Ізюм", "reference", "UA-7");

@@ -25,13 +25,14 @@ import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Match runs and decisions on H2 ({@link MatchingH2Test}) and PostgreSQL ({@link MatchingPgTest}). */
-abstract class MatchingCases {
+/** Match runs and decisions on PostgreSQL. */
+class MatchingTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   @TempDir
   Path dir;
@@ -39,11 +40,10 @@ abstract class MatchingCases {
   long roster;
   long kovalchuk;
 
-  abstract String url();
 
   @BeforeEach
   void open() throws Exception {
-    app = new App(Database.open(url()), Clock.systemUTC());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(5, TODAY).generate(300), TODAY, "test");
     kovalchuk = app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрій",
         "name.0.patronymic", "Петрович", "birth_date", "12.03.1998")).read(0, TODAY).person().orElseThrow(), TODAY, "test");

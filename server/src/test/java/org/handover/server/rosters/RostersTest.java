@@ -20,13 +20,14 @@ import org.handover.core.parties.Party;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Roster import on H2 ({@link RostersH2Test}) and PostgreSQL ({@link RostersPgTest}). */
-abstract class RostersCases {
+/** Roster import on PostgreSQL. */
+class RostersTest {
   static final RosterDetails FROM_RU = new RosterDetails(Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, "");
   static final String LIST = "Фамилия;Имя;Отчество;Дата рождения;Воинское звание;Личный номер\n"
       + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой;АБ-123\n"
@@ -37,11 +38,10 @@ abstract class RostersCases {
   Path dir;
   App app;
 
-  abstract String url();
 
   @BeforeEach
   void open() {
-    app = new App(Database.open(url()), Clock.systemUTC());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
   }
 
   @AfterEach

@@ -11,22 +11,22 @@ import org.handover.core.journal.JournalChain;
 import org.handover.server.App;
 import org.handover.server.cli.HandoverCommand;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The stored journal's chain and {@code handover journal verify}, on H2 and PostgreSQL. */
-abstract class JournalCases {
+/** The stored journal's chain and {@code handover journal verify},. */
+class JournalTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   String url;
   App app;
 
-  abstract String url();
 
   @BeforeEach
   void open() {
-    url = url();
+    url = TestDatabases.postgres();
     app = new App(Database.open(url), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(11, TODAY).generate(6), TODAY, "demo");
   }

