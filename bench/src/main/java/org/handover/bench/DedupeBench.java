@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.handover.core.demo.DemoPeople;
-import org.handover.core.matching.Clusters;
+import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
@@ -62,7 +62,7 @@ public final class DedupeBench {
         Linker.Options.defaults());
     long[] auto = new long[2];
     long[] review = new long[2];
-    List<Clusters.Pair> pairs = new ArrayList<>();
+    List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
       org.handover.core.matching.Band band = l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
       if (band == org.handover.core.matching.Band.NONE) {
@@ -72,9 +72,9 @@ public final class DedupeBench {
       long[] counts = band == org.handover.core.matching.Band.AUTO ? auto : review;
       counts[0]++;
       counts[1] += right ? 1 : 0;
-      pairs.add(new Clusters.Pair(l.left(), l.right(), l.scored().weight()));
+      pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
     }
-    int groups = Clusters.of(pairs).size();
+    int groups = DuplicateGroups.of(pairs).size();
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     StringBuilder s = new StringBuilder("# Deduplicating a generated registry\n\n");

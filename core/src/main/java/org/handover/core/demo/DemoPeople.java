@@ -28,6 +28,8 @@ import org.handover.names.Romanization;
  * }</pre>
  */
 public final class DemoPeople {
+  private static final Party UA = Party.of("UA");
+  private static final Party RU = Party.of("RU");
   // given name, the patronymic a son of a man so named carries, the daughter's
   private static final String[][] UK_MALE = {
       {"Олександр", "Олександрович", "Олександрівна"}, {"Андрій", "Андрійович", "Андріївна"},
@@ -121,12 +123,15 @@ public final class DemoPeople {
     if (status == Status.CAPTIVE && random.nextInt(100) < 10) {
       categories.add(Category.SICK);
     }
-    return new Person(0, reference("UA", n), Kind.SERVICE_MEMBER, ukNames(surname, given, patronymic),
-        female ? Sex.FEMALE : Sex.MALE, Optional.of(birthDate(18, 60)), pick(UK_PLACES), father[0],
-        surname()[1], "Україна", Optional.of(Party.of("UA")), serviceNumber(), pick(UK_RANKS),
-        "в/ч А" + (1000 + random.nextInt(8000)), pick(UK_PLACES), marks(), personToInform(surname),
-        categories, status, status == Status.CAPTIVE ? Optional.of(Party.of("RU")) : Optional.empty(),
-        random.nextInt(100) < 90, "");
+    // the builder is called in the order of the fields: the random draws, and so the people, stay the same
+    return Person.builder().reference(reference("UA", n)).kind(Kind.SERVICE_MEMBER)
+        .names(ukNames(surname, given, patronymic)).sex(female ? Sex.FEMALE : Sex.MALE)
+        .birthDate(Optional.of(birthDate(18, 60))).birthPlace(pick(UK_PLACES)).fatherName(father[0])
+        .motherMaidenName(surname()[1]).citizenship("Україна").dependsOn(Optional.of(UA))
+        .serviceNumber(serviceNumber()).rank(pick(UK_RANKS)).unit("в/ч А" + (1000 + random.nextInt(8000)))
+        .lastResidence(pick(UK_PLACES)).marks(marks()).personToInform(personToInform(surname)).categories(categories)
+        .status(status).holdingParty(status == Status.CAPTIVE ? Optional.of(RU) : Optional.empty())
+        .tracingConsent(random.nextInt(100) < 90).build();
   }
 
   private Person ukCivilian(int n, boolean child) {
@@ -137,12 +142,13 @@ public final class DemoPeople {
     Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED},
         child ? new int[] {60, 30, 10} : new int[] {45, 45, 10});
     PartialDate born = child ? birthDate(3, 17) : birthDate(20, 75);
-    return new Person(0, reference(child ? "CH" : "CV", n), child ? Kind.CHILD : Kind.CIVILIAN,
-        ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]),
-        female ? Sex.FEMALE : Sex.MALE, Optional.of(born), pick(UK_PLACES), father[0], surname()[1],
-        "Україна", Optional.of(Party.of("UA")), "", "", "", pick(UK_PLACES), "", personToInform(family[0]),
-        Set.of(), status, status == Status.CAPTIVE ? Optional.of(Party.of("RU")) : Optional.empty(),
-        random.nextInt(100) < 95, child ? "депортована дитина" : "");
+    return Person.builder().reference(reference(child ? "CH" : "CV", n)).kind(child ? Kind.CHILD : Kind.CIVILIAN)
+        .names(ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]))
+        .sex(female ? Sex.FEMALE : Sex.MALE).birthDate(Optional.of(born)).birthPlace(pick(UK_PLACES))
+        .fatherName(father[0]).motherMaidenName(surname()[1]).citizenship("Україна").dependsOn(Optional.of(UA))
+        .lastResidence(pick(UK_PLACES)).personToInform(personToInform(family[0])).status(status)
+        .holdingParty(status == Status.CAPTIVE ? Optional.of(RU) : Optional.empty())
+        .tracingConsent(random.nextInt(100) < 95).notes(child ? "депортована дитина" : "").build();
   }
 
   private Person ruServiceMember(int n) {
@@ -150,10 +156,11 @@ public final class DemoPeople {
     String[] father = pick(RU_MALE);
     String family = pick(RU_FAMILY);
     List<Name> names = List.of(new Name(Script.RU, "", family, given[0], father[1], "registry"));
-    return new Person(0, reference("RU", n), Kind.SERVICE_MEMBER, names, Sex.MALE, Optional.of(birthDate(19, 50)),
-        pick(RU_PLACES), father[0], "", "Россия", Optional.of(Party.of("RU")), "", pick(RU_RANKS),
-        "в/ч " + (10000 + random.nextInt(89999)), pick(RU_PLACES), "", "", Set.of(), Status.DETAINED,
-        Optional.of(Party.of("UA")), true, "");
+    return Person.builder().reference(reference("RU", n)).kind(Kind.SERVICE_MEMBER).names(names).sex(Sex.MALE)
+        .birthDate(Optional.of(birthDate(19, 50))).birthPlace(pick(RU_PLACES)).fatherName(father[0])
+        .citizenship("Россия").dependsOn(Optional.of(RU)).rank(pick(RU_RANKS))
+        .unit("в/ч " + (10000 + random.nextInt(89999))).lastResidence(pick(RU_PLACES)).status(Status.DETAINED)
+        .holdingParty(Optional.of(UA)).tracingConsent(true).build();
   }
 
   private List<Name> ukNames(String family, String given, String patronymic) {

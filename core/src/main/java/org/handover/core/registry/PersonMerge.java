@@ -33,14 +33,15 @@ public final class PersonMerge {
     if (notes.length() > Person.MAX_NOTES) {
       notes = notes.substring(0, Person.MAX_NOTES);
     }
-    return new Person(keep.id(), or(keep.reference(), other.reference()), keep.kind(), names,
-        keep.sex() == Sex.UNKNOWN ? other.sex() : keep.sex(), or(keep.birthDate(), other.birthDate()),
-        or(keep.birthPlace(), other.birthPlace()), or(keep.fatherName(), other.fatherName()),
-        or(keep.motherMaidenName(), other.motherMaidenName()), or(keep.citizenship(), other.citizenship()),
-        or(keep.dependsOn(), other.dependsOn()), or(keep.serviceNumber(), other.serviceNumber()),
-        or(keep.rank(), other.rank()), or(keep.unit(), other.unit()), or(keep.lastResidence(), other.lastResidence()),
-        or(keep.marks(), other.marks()), or(keep.personToInform(), other.personToInform()), categories, keep.status(),
-        or(keep.holdingParty(), other.holdingParty()), keep.tracingConsent(), notes);
+    return keep.toBuilder().reference(or(keep.reference(), other.reference())).names(names)
+        .sex(keep.sex() == Sex.UNKNOWN ? other.sex() : keep.sex()).birthDate(or(keep.birthDate(), other.birthDate()))
+        .birthPlace(or(keep.birthPlace(), other.birthPlace())).fatherName(or(keep.fatherName(), other.fatherName()))
+        .motherMaidenName(or(keep.motherMaidenName(), other.motherMaidenName()))
+        .citizenship(or(keep.citizenship(), other.citizenship())).dependsOn(or(keep.dependsOn(), other.dependsOn()))
+        .serviceNumber(or(keep.serviceNumber(), other.serviceNumber())).rank(or(keep.rank(), other.rank()))
+        .unit(or(keep.unit(), other.unit())).lastResidence(or(keep.lastResidence(), other.lastResidence()))
+        .marks(or(keep.marks(), other.marks())).personToInform(or(keep.personToInform(), other.personToInform()))
+        .categories(categories).holdingParty(or(keep.holdingParty(), other.holdingParty())).notes(notes).build();
   }
 
   private static String or(String a, String b) {

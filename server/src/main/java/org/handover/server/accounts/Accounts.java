@@ -1,5 +1,7 @@
 package org.handover.server.accounts;
 
+import org.handover.server.journal.Journal.Change;
+
 import java.util.Map;
 
 import org.handover.server.storage.Json;
@@ -70,8 +72,7 @@ public final class Accounts {
               + " VALUES (:u, :h, :r, 'uk', :now)")
           .bind("u", username).bind("h", hash).bind("r", role.key()).bind("now", clock.millis())
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      journal.append(h, actor, "user.create", "user", String.valueOf(id), "",
-          Json.write(Map.of("username", username, "role", role.key())));
+      journal.append(h, Change.by(actor, "user.create").on("user", String.valueOf(id)).now(Json.write(Map.of("username", username, "role", role.key()))));
     });
   }
 
@@ -113,8 +114,7 @@ public final class Accounts {
         long until = now + LOCK.toMillis();
         h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = :until WHERE id = :id")
             .bind("until", until).bind("id", r.user.id()).execute();
-        journal.append(h, "system", "user.lock", "user", String.valueOf(r.user.id()), "",
-            Json.write(Map.of("username", r.user.username(), "lockedUntil", until)));
+        journal.append(h, Change.by("system", "user.lock").on("user", String.valueOf(r.user.id())).now(Json.write(Map.of("username", r.user.username(), "lockedUntil", until))));
         return new Login.Locked(until);
       }
       h.createUpdate("UPDATE users SET failed_logins = :f WHERE id = :id").bind("f", failures)
@@ -144,8 +144,7 @@ public final class Accounts {
         return;
       }
       h.createUpdate("UPDATE users SET locale = :l WHERE id = :id").bind("l", locale).bind("id", userId).execute();
-      journal.append(h, actor, "user.locale", "user", String.valueOf(userId),
-          Json.write(Map.of("locale", before)), Json.write(Map.of("locale", locale)));
+      journal.append(h, Change.by(actor, "user.locale").on("user", String.valueOf(userId)).was(Json.write(Map.of("locale", before))).now(Json.write(Map.of("locale", locale))));
     });
   }
 

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
+import org.handover.core.parties.Party;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
 import org.handover.server.App;
@@ -47,6 +49,9 @@ final class DemoCommand implements Runnable {
         Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
         app.registry().addAll(new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
             LocalDate.now(app.clock()), "demo");
+      }
+      if (!app.parties().chosen()) {
+        app.parties().choose(Optional.of(Party.of("UA")), "demo"); // the demo is kept by Ukraine's coordination staff
       }
       String[] credentials = Files.exists(login) ? Files.readString(login).strip().split(" ") : new String[] {"?", "?"};
       System.out.println("Demo login: user '" + credentials[0] + "', password '" + credentials[1] + "'");

@@ -23,14 +23,46 @@ public final class Journal {
     this.clock = clock;
   }
 
+  /**
+   * What one journal entry records: who did what to which entity, its state before (empty when it
+   * is new) and after, as JSON.
+   *
+   * <pre>{@code
+   * Change.by("olena", "person.update").on("person", "42").was(beforeJson).now(afterJson)
+   * }</pre>
+   */
+  public record Change(String actor, String action, String entity, String entityId, String before, String after) {
+    public Change {
+      for (String part : new String[] {actor, action, entity, entityId, before, after}) {
+        java.util.Objects.requireNonNull(part, "a journal change has no null part");
+      }
+    }
+
+    public static Change by(String actor, String action) {
+      return new Change(actor, action, "", "", "", "");
+    }
+
+    public Change on(String entity, String entityId) {
+      return new Change(actor, action, entity, entityId, before, after);
+    }
+
+    public Change was(String before) {
+      return new Change(actor, action, entity, entityId, before, after);
+    }
+
+    public Change now(String after) {
+      return new Change(actor, action, entity, entityId, before, after);
+    }
+  }
+
   /** Appends an entry within the caller's transaction; the head row's lock numbers entries one at a time. */
-  public JournalEntry append(Handle h, String actor, String action, String entity, String entityId,
-                             String before, String after) {
+  public JournalEntry append(Handle h, Change c) {
     Map<String, Object> head = h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
         .mapToMap().one();
     long seq = ((Number) head.get("last_seq")).longValue() + 1;
     String prev = ((String) head.get("last_hash")).trim();
-    JournalEntry e = JournalEntry.next(seq, clock.millis(), actor, action, entity, entityId, before, after, prev);
+    JournalEntry e = JournalEntry.next(seq, clock.millis(), c.actor(), c.action(), c.entity(), c.entityId(), c.before(), c.after(),
+        prev);
     h.createUpdate("INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state, after_state,"
             + " prev_hash, hash) VALUES (:seq, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash)")
         .bind("seq", e.seq()).bind("at", e.atMillis()).bind("actor", e.actor()).bind("action", e.action())

@@ -1,5 +1,7 @@
 package org.handover.server.matching;
 
+import org.handover.server.journal.Journal.Change;
+
 import org.handover.server.storage.Json;
 
 import java.time.Clock;
@@ -11,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.handover.core.matching.Clusters;
+import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Thresholds;
@@ -75,7 +77,7 @@ public final class Duplicates {
     Linker.Result<PersonRecord> r = Linker.dedupe(persons, PersonFields.all(), PersonBlocking.rules(), PersonBlocking.dedupeRules(),
         Linker.Options.defaults());
     List<Linker.Link> kept = new ArrayList<>();
-    List<Clusters.Pair> pairs = new ArrayList<>();
+    List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
       long a = persons.get(l.left()).id();
       long b = persons.get(l.right()).id();
@@ -83,9 +85,9 @@ public final class Duplicates {
         continue;
       }
       kept.add(l);
-      pairs.add(new Clusters.Pair(l.left(), l.right(), l.scored().weight()));
+      pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
     }
-    List<Set<Integer>> groups = Clusters.of(pairs);
+    List<Set<Integer>> groups = DuplicateGroups.of(pairs);
     List<Pair> proposed = new ArrayList<>();
     Map<Long, String> references = new java.util.HashMap<>();
     int sure = 0;
@@ -124,8 +126,7 @@ public final class Duplicates {
       if (batch.size() > 0) {
         batch.execute();
       }
-      journal.append(h, actor, "duplicates.find", "duplicate-run", String.valueOf(id), "",
-          Json.write(Map.of("persons", persons.size(), "groups", groups.size())));
+      journal.append(h, Change.by(actor, "duplicates.find").on("duplicate-run", String.valueOf(id)).now(Json.write(Map.of("persons", persons.size(), "groups", groups.size()))));
       return id;
     });
     return new Found(runId, persons.size(), proposed, references, sureCount, proposed.size() - sureCount, groups.size(), r);
@@ -185,7 +186,7 @@ public final class Duplicates {
       h.createUpdate("INSERT INTO duplicate_decisions (person_id, other_id, decision, decided_by, decided_at)"
               + " VALUES (:a, :b, 'different', :by, :at)").bind("a", x).bind("b", y).bind("by", actor)
           .bind("at", clock.millis()).execute();
-      journal.append(h, actor, "duplicates.different", "person-pair", x + "/" + y, "", Json.write(Map.of("decision", "different")));
+      journal.append(h, Change.by(actor, "duplicates.different").on("person-pair", x + "/" + y).now(Json.write(Map.of("decision", "different"))));
     });
   }
 

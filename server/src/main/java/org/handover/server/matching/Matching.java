@@ -1,5 +1,7 @@
 package org.handover.server.matching;
 
+import org.handover.server.journal.Journal.Change;
+
 import org.handover.server.storage.Json;
 
 import java.time.Clock;
@@ -100,7 +102,7 @@ public final class Matching {
       after.put("auto", sure);
       after.put("review", toReview);
       after.put("candidates", r.candidates().size());
-      journal.append(h, actor, "match.run", "match-run", String.valueOf(id), "", StoredJson.write(after));
+      journal.append(h, Change.by(actor, "match.run").on("match-run", String.valueOf(id)).now(StoredJson.write(after)));
       return new Run(id, entries.size(), persons.size(), sure, toReview, entries.size() - linked.size(), r);
     });
   }
@@ -165,8 +167,7 @@ public final class Matching {
               + " VALUES (:r, :e, :p, :d, :by, :at)").bind("r", rosterId).bind("e", entryRow).bind("p", personId)
           .bind("d", decision).bind("by", actor).bind("at", clock.millis()).execute();
       String id = rosterId + "/" + entryRow + "/" + personId;
-      journal.append(h, actor, "match.decide", "match", id, before.map(b -> Json.write(Map.of("decision", b))).orElse(""),
-          Json.write(Map.of("decision", decision)));
+      journal.append(h, Change.by(actor, "match.decide").on("match", id).was(before.map(b -> Json.write(Map.of("decision", b))).orElse("")).now(Json.write(Map.of("decision", decision))));
     });
   }
 

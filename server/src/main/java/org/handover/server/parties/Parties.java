@@ -1,5 +1,7 @@
 package org.handover.server.parties;
 
+import org.handover.server.journal.Journal.Change;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +65,7 @@ public final class Parties {
               + " VALUES (:c, :k, :uk, :en, :ru, :at)")
           .bind("c", p.code()).bind("k", p.kind().key()).bind("uk", p.nameUk()).bind("en", p.nameEn())
           .bind("ru", p.nameRu()).bind("at", clock.millis()).execute();
-      journal.append(h, actor, "party.add", "party", p.code(), "", Json.write(state(p)));
+      journal.append(h, Change.by(actor, "party.add").on("party", p.code()).now(Json.write(state(p))));
     });
   }
 
@@ -81,8 +83,7 @@ public final class Parties {
       h.createUpdate("DELETE FROM settings WHERE setting_name = :n").bind("n", OWN).execute();
       h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", OWN)
           .bind("v", after).execute();
-      journal.append(h, actor, "party.own", "installation", "own-party",
-          before.map(b -> Json.write(java.util.Map.of("own", b))).orElse(""), Json.write(java.util.Map.of("own", after)));
+      journal.append(h, Change.by(actor, "party.own").on("installation", "own-party").was(before.map(b -> Json.write(java.util.Map.of("own", b))).orElse("")).now(Json.write(java.util.Map.of("own", after))));
     });
   }
 

@@ -1,5 +1,7 @@
 package org.handover.server.registry;
 
+import org.handover.server.journal.Journal.Change;
+
 import org.handover.server.storage.Json;
 
 import java.time.Clock;
@@ -56,7 +58,7 @@ public final class Registry {
     long now = clock.millis();
     long id = PersonRows.insert(h, p, now);
     PersonRows.addStatus(h, id, new StatusChange(p.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
-    journal.append(h, actor, "person.create", "person", String.valueOf(id), "", json(p.withId(id)));
+    journal.append(h, Change.by(actor, "person.create").on("person", String.valueOf(id)).now(json(p.withId(id))));
     return id;
   }
 
@@ -78,7 +80,7 @@ public final class Registry {
       if (before.person().status() != after.status()) {
         PersonRows.addStatus(h, id, new StatusChange(after.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
       }
-      journal.append(h, actor, "person.update", "person", String.valueOf(id), json(before.person()), json(after));
+      journal.append(h, Change.by(actor, "person.update").on("person", String.valueOf(id)).was(json(before.person())).now(json(after)));
     });
   }
 
@@ -105,13 +107,12 @@ public final class Registry {
             .bind("keep", keep).bind("id", id).execute();
         h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id").bind("id", id).execute();
         // the record is unchanged but for where it now points: the journal shows just that
-        journal.append(h, actor, "person.merged", "person", String.valueOf(id), json(o.withId(id)),
-            json(o.withId(id), Map.of("merged_into", keep)));
+        journal.append(h, Change.by(actor, "person.merged").on("person", String.valueOf(id)).was(json(o.withId(id))).now(json(o.withId(id), Map.of("merged_into", keep))));
       }
       if (!PersonRows.update(h, keep, kept.version(), merged.withId(keep), clock.millis())) {
         throw new StaleRecordException("person " + keep + " was changed by someone else meanwhile");
       }
-      journal.append(h, actor, "person.merge", "person", String.valueOf(keep), json(kept.person()), json(merged));
+      journal.append(h, Change.by(actor, "person.merge").on("person", String.valueOf(keep)).was(json(kept.person())).now(json(merged)));
     });
   }
 

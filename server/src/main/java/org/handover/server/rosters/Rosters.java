@@ -1,5 +1,7 @@
 package org.handover.server.rosters;
 
+import org.handover.server.journal.Journal.Change;
+
 import org.handover.server.storage.Json;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.rosters.ColumnMapping;
+import org.handover.core.rosters.InterchangeTable;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
 import org.handover.core.rosters.RosterDetails;
@@ -91,18 +94,13 @@ public final class Rosters {
     String sha = sha256(file);
     long size = Files.size(file);
     boolean json = Tables.format(file, fileName) == org.handover.core.rosters.Format.JSON;
-    try (Table table = json ? new JsonTable(file) : Tables.open(file, fileName, options)) {
+    InterchangeTable interchange = json ? new InterchangeTable(file) : null;
+    try (Table table = json ? interchange : Tables.open(file, fileName, options)) {
       if (json) {
-        Map<String, String> r = ((JsonTable) table).roster();
-        details = new RosterDetails(Party.fromKey(r.get("from")), Party.fromKey(r.get("to")),
-            LocalDate.parse(r.get("receivedOn")), org.handover.core.rosters.Purpose.fromKey(r.get("purpose")),
-            r.getOrDefault("notes", ""));
-        Map<String, Integer> identity = new LinkedHashMap<>();
-        for (int i = 0; i < JsonTable.HEADER.size(); i++) {
-          identity.put(JsonTable.HEADER.get(i), i + 1);
-        }
-        mapping = Optional.of(ColumnMapping.fromProfile(identity, JsonTable.HEADER.size()));
+        details = interchange.details();
+        mapping = Optional.of(interchange.mapping());
       }
+      requireKnown(details);
       final RosterDetails d = details;
       final String signature = signed.isPresent() ? "verified" : "none";
       ColumnMapping m = mapping.isPresent() ? mapping.get() : ColumnMapping.guess(table.header());
@@ -152,7 +150,7 @@ public final class Rosters {
         after.put("signature", signature);
         after.put("rows", rows);
         after.put("errorRows", errorRows);
-        journal.append(h, actor, "roster.import", "roster", String.valueOf(id), "", json(after));
+        journal.append(h, Change.by(actor, "roster.import").on("roster", String.valueOf(id)).now(json(after)));
         progress.report(rows, 1.0);
         return new Imported(id, rows, errorRows, sha, m);
         });
@@ -303,7 +301,7 @@ public final class Rosters {
       String after = json(mapping.toProfile());
       h.createUpdate("INSERT INTO mapping_profiles (party, name, mapping, updated_at) VALUES (:p, :n, :m, :at)")
           .bind("p", party.key()).bind("n", name).bind("m", after).bind("at", clock.millis()).execute();
-      journal.append(h, actor, "mapping.save", "mapping", party.key() + "/" + name, before.orElse(""), after);
+      journal.append(h, Change.by(actor, "mapping.save").on("mapping", party.key() + "/" + name).was(before.orElse("")).now(after));
     });
   }
 
@@ -317,6 +315,17 @@ public final class Rosters {
     return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
         .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne()
         .map(s -> parse(s, new TypeReference<LinkedHashMap<String, Integer>>() {})));
+  }
+
+  /** A list from or to a party this installation does not know is refused before anything is stored. */
+  private void requireKnown(RosterDetails details) throws RosterFileException {
+    for (Party p : List.of(details.from(), details.to())) {
+      boolean known = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
+          .bind("c", p.code()).mapTo(Integer.class).one()) > 0;
+      if (!known) {
+        throw new RosterFileException("error.party.unknown", "no party has the code " + p.code(), p.code());
+      }
+    }
   }
 
   static String sha256(Path file) throws IOException {

@@ -1,5 +1,7 @@
 package org.handover.server.signing;
 
+import org.handover.server.journal.Journal.Change;
+
 import java.util.Map;
 
 import org.handover.server.storage.Json;
@@ -101,7 +103,7 @@ public final class InstallationKey {
             .bind("v", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())).execute();
         h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", PUBLIC)
             .bind("v", publicText).execute();
-        journal.append(h, "system", "key.create", "key", "installation", "", Json.write(Map.of("public", publicText)));
+        journal.append(h, Change.by("system", "key.create").on("key", "installation").now(Json.write(Map.of("public", publicText))));
         return pair;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the stored signing key cannot be read", e);

@@ -24,6 +24,9 @@ import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.handover.core.parties.PartyProfile;
+import org.handover.core.parties.PartyKind;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Roster import on PostgreSQL. */
@@ -61,6 +64,21 @@ class RostersTest {
 
   Rosters.Imported importList(Path p, String name) throws Exception {
     return app.rosters().importFile(p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", (n, f) -> { });
+  }
+
+  @Test
+  void aListFromAPartyThisInstallationDoesNotKnowIsRefusedAndNothingIsStored() throws Exception {
+    Path p = file("md.csv", LIST.getBytes(StandardCharsets.UTF_8));
+    RosterDetails fromMoldova = new RosterDetails(Party.of("MD"), Party.of("UA"), LocalDate.of(2025, 6, 3),
+        Purpose.EXCHANGE, "");
+    assertThatThrownBy(() -> app.rosters().importFile(p, "md.csv", fromMoldova, Tables.Options.detect(), Optional.empty(),
+        "olena", (n, f) -> { })).isInstanceOf(RosterFileException.class)
+        .satisfies(e -> assertThat(((RosterFileException) e).key()).isEqualTo("error.party.unknown"));
+    assertThat(count("rosters")).isZero();
+    assertThat(count("roster_files")).isZero();
+    app.parties().add(new PartyProfile(Party.of("MD"), PartyKind.MEDIATOR, "Молдова", "Moldova", "Молдова"), "admin");
+    assertThat(app.rosters().importFile(p, "md.csv", fromMoldova, Tables.Options.detect(), Optional.empty(), "olena",
+        (n, f) -> { }).rows()).isEqualTo(3);
   }
 
   @Test

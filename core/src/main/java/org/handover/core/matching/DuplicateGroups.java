@@ -15,11 +15,11 @@ import java.util.TreeSet;
  * people are never chained together through a third who resembles both.
  *
  * <pre>{@code
- * List<Set<Integer>> groups = Clusters.of(pairs);   // pairs: (a, b, weight), a != b
+ * List<Set<Integer>> groups = DuplicateGroups.of(pairs);   // pairs: (a, b, weight), a != b
  * }</pre>
  */
-public final class Clusters {
-  private Clusters() {}
+public final class DuplicateGroups {
+  private DuplicateGroups() {}
 
   /** A link between two records, by index, with its weight. */
   public record Pair(int a, int b, double weight) {}

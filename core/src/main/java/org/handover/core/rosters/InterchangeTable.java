@@ -1,4 +1,4 @@
-package org.handover.server.rosters;
+package org.handover.core.rosters;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.handover.core.rosters.Field;
-import org.handover.core.rosters.RosterFileException;
-import org.handover.core.rosters.Table;
+import java.time.LocalDate;
+import org.handover.core.parties.Party;
 
 /**
  * A roster in Handover's JSON interchange format (docs/roster-interchange.schema.json), streamed
@@ -24,9 +23,9 @@ import org.handover.core.rosters.Table;
  * ("entries[12].family") and stops the import, so that nothing of a broken file is stored.
  * Its columns are fixed: family, given, patronymic, birth-date, then every other field.
  */
-final class JsonTable implements Table {
-  static final List<String> HEADER;
-  private static final Set<String> PARTIES = Set.of("UA", "RU", "ICRC", "TR");
+public final class InterchangeTable implements Table {
+  /** The fixed columns of an interchange file, in order. */
+  public static final List<String> HEADER;
   private static final Set<String> PURPOSES = Set.of("exchange", "information", "children", "remains");
 
   static {
@@ -43,7 +42,7 @@ final class JsonTable implements Table {
   private final Map<String, String> roster = new LinkedHashMap<>();
   private int number;
 
-  JsonTable(Path file) throws IOException, RosterFileException {
+  public InterchangeTable(Path file) throws IOException, RosterFileException {
     this.parser = new JsonFactory().createParser(Files.newInputStream(file));
     try {
       expect(parser.nextToken() == JsonToken.START_OBJECT, "$", "an object");
@@ -89,7 +88,7 @@ final class JsonTable implements Table {
       expect(parser.currentToken() == JsonToken.VALUE_STRING, "$.roster." + name, "a string");
       String v = parser.getText();
       switch (name) {
-        case "from", "to" -> expect(PARTIES.contains(v), "$.roster." + name, "UA, RU, ICRC or TR");
+        case "from", "to" -> expect(isPartyCode(v), "$.roster." + name, "a party's code (UA, RU, ICRC...)");
         case "purpose" -> expect(PURPOSES.contains(v), "$.roster.purpose", "exchange, information, children or remains");
         case "receivedOn" -> expect(v.matches("\\d{4}-\\d{2}-\\d{2}"), "$.roster.receivedOn", "a date yyyy-mm-dd");
         case "notes", "sourceFile", "sourceSha256" -> { }
@@ -103,8 +102,28 @@ final class JsonTable implements Table {
   }
 
   /** The roster's own details, as the file gives them. */
-  Map<String, String> roster() {
-    return roster;
+  /** The roster's details as the file states them (who handed it to whom, when, why). */
+  public RosterDetails details() {
+    return new RosterDetails(Party.of(roster.get("from")), Party.of(roster.get("to")),
+        LocalDate.parse(roster.get("receivedOn")), Purpose.fromKey(roster.get("purpose")), roster.getOrDefault("notes", ""));
+  }
+
+  /** The columns mapped to the fields they are named for. */
+  public ColumnMapping mapping() throws RosterFileException {
+    Map<String, Integer> identity = new LinkedHashMap<>();
+    for (int i = 0; i < HEADER.size(); i++) {
+      identity.put(HEADER.get(i), i + 1);
+    }
+    return ColumnMapping.fromProfile(identity, HEADER.size());
+  }
+
+  private static boolean isPartyCode(String v) {
+    try {
+      Party.of(v);
+      return v.equals(v.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override
