@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Band;
 import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.PersonBlocking;
@@ -21,9 +22,10 @@ import org.handover.core.registry.Person;
 import org.handover.server.matching.MatchRecords;
 
 /**
- * Deduplication of a generated registry with known duplicates: N persons, then a second record of 2%
- * of them written as another party would (RosterNoise's noise model, no strangers), all in one list.
- * Pairs in the auto band and in auto + review against the truth, groups, time per phase, peak heap.
+ * Deduplication of a generated registry with known duplicates: N persons, then a second record of
+ * 2% of them written as another party would (RosterNoise's noise model, no strangers), all in one
+ * list. Pairs in the auto band and in auto + review against the truth, groups, time per phase, peak
+ * heap.
  *
  * <pre>
  * ./handover bench dedupe [--registry 1000000] [--out bench/results/FILE.md]
@@ -47,29 +49,48 @@ public final class DedupeBench {
     HeapSampler heap = HeapSampler.start();
     long t0 = System.nanoTime();
     List<Person> everyone = people;
-    List<PersonRecord> records = new ArrayList<>(IntStream.range(0, n).parallel()
-        .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i))).toList());
+    List<PersonRecord> records =
+        new ArrayList<>(
+            IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i)))
+                .toList());
     people = null;
     Set<Long> truth = new HashSet<>();
     for (int k = 0; k < copies.entries().size(); k++) {
       PersonRecord c = copies.entries().get(k);
-      records.add(new PersonRecord(n + k + 1, "copy", c.names(), c.birthDate(), c.birthPlace(), c.fatherName(),
-          c.serviceNumber(), c.sex(), c.unit(), c.rank()));
+      records.add(
+          new PersonRecord(
+              n + k + 1,
+              "copy",
+              c.names(),
+              c.birthDate(),
+              c.birthPlace(),
+              c.fatherName(),
+              c.serviceNumber(),
+              c.sex(),
+              c.unit(),
+              c.rank()));
       truth.add(key(copies.truth().get(k), n + k));
     }
     long prepare = (System.nanoTime() - t0) / 1_000_000;
-    Linker.Result<PersonRecord> r = Linker.dedupe(records, PersonFields.all(), PersonBlocking.rules(), PersonBlocking.dedupeRules(),
-        Linker.Options.defaults());
+    Linker.Result<PersonRecord> r =
+        Linker.dedupe(
+            records,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            PersonBlocking.dedupeRules(),
+            Linker.Options.defaults());
     long[] auto = new long[2];
     long[] review = new long[2];
     List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
-      org.handover.core.matching.Band band = l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
-      if (band == org.handover.core.matching.Band.NONE) {
+      Band band = l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+      if (band == Band.NONE) {
         continue;
       }
       boolean right = truth.contains(key(l.left(), l.right()));
-      long[] counts = band == org.handover.core.matching.Band.AUTO ? auto : review;
+      long[] counts = band == Band.AUTO ? auto : review;
       counts[0]++;
       counts[1] += right ? 1 : 0;
       pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
@@ -78,27 +99,64 @@ public final class DedupeBench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     StringBuilder s = new StringBuilder("# Deduplicating a generated registry\n\n");
-    s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
+    s.append("- date: ")
+        .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+        .append('\n');
     s.append("- machine: ").append(Machine.describe()).append('\n');
     String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
-    s.append("- command: `").append(opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
-        .append("./handover bench dedupe ").append(String.join(" ", args)).append("`\n");
-    s.append(String.format(Locale.ROOT, "- data: %,d generated persons and a second record of %,d of them (%,d records),"
-        + " the copies noised as RosterNoise's javadoc says%n%n", n, twice, records.size()));
-    s.append(String.format(Locale.ROOT, "Pairs compared: %,d %s; oversized blocks skipped: %s. Time: preparing records"
-        + " %,d ms, blocking %,d ms, comparing and training %,d ms, scoring %,d ms; %.1f s end to end, groups"
-        + " included. Peak heap in use: %,.0f MB.%n%n", r.candidates().size(), r.candidates().byRule(),
-        r.candidates().skippedKeys(), prepare, r.blockMillis(), r.trainMillis(), r.scoreMillis(), seconds,
-        heap.peak() / 1e6));
+    s.append("- command: `")
+        .append(opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
+        .append("./handover bench dedupe ")
+        .append(String.join(" ", args))
+        .append("`\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "- data: %,d generated persons and a second record of %,d of them (%,d records),"
+                + " the copies noised as RosterNoise's javadoc says%n%n",
+            n,
+            twice,
+            records.size()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "Pairs compared: %,d %s; oversized blocks skipped: %s. Time: preparing records"
+                + " %,d ms, blocking %,d ms, comparing and training %,d ms, scoring %,d ms; %.1f s end to end, groups"
+                + " included. Peak heap in use: %,.0f MB.%n%n",
+            r.candidates().size(),
+            r.candidates().byRule(),
+            r.candidates().skippedKeys(),
+            prepare,
+            r.blockMillis(),
+            r.trainMillis(),
+            r.scoreMillis(),
+            seconds,
+            heap.peak() / 1e6));
     s.append("| band | pairs | right | precision | recall |\n|---|---:|---:|---:|---:|\n");
-    s.append(String.format(Locale.ROOT, "| auto | %,d | %,d | %.4f | %.4f |%n", auto[0], auto[1],
-        auto[0] == 0 ? 0 : (double) auto[1] / auto[0], (double) auto[1] / twice));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| auto | %,d | %,d | %.4f | %.4f |%n",
+            auto[0],
+            auto[1],
+            auto[0] == 0 ? 0 : (double) auto[1] / auto[0],
+            (double) auto[1] / twice));
     long all = auto[0] + review[0];
     long right = auto[1] + review[1];
-    s.append(String.format(Locale.ROOT, "| auto + review | %,d | %,d | %.4f | %.4f |%n", all, right,
-        all == 0 ? 0 : (double) right / all, (double) right / twice));
-    s.append(String.format(Locale.ROOT, "%nGroups (complete linkage over auto + review): %,d. Target (matching issue):"
-        + " deduplication of 1,000,000 in under 5 minutes.%n", groups));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| auto + review | %,d | %,d | %.4f | %.4f |%n",
+            all,
+            right,
+            all == 0 ? 0 : (double) right / all,
+            (double) right / twice));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nGroups (complete linkage over auto + review): %,d. Target (matching issue):"
+                + " deduplication of 1,000,000 in under 5 minutes.%n",
+            groups));
     System.out.print(s);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());

@@ -35,16 +35,18 @@ final class DukePeer {
     /** The links at or above a confidence. */
     Set<Long> above(double confidence) {
       Set<Long> out = new HashSet<>();
-      links.forEach((pair, c) -> {
-        if (c >= confidence) {
-          out.add(pair);
-        }
-      });
+      links.forEach(
+          (pair, c) -> {
+            if (c >= confidence) {
+              out.add(pair);
+            }
+          });
       return out;
     }
   }
 
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       <duke>
         <schema>
           <threshold>%s</threshold>
@@ -66,7 +68,8 @@ final class DukePeer {
       </duke>
       """;
 
-  static final String GROUP = """
+  static final String GROUP =
+      """
       <group>
         <csv>
           <param name="input-file" value="%s"/>
@@ -83,29 +86,50 @@ final class DukePeer {
       </group>
       """;
 
-  /** The classpath the bench-duke module wrote, looked for from the repository root or a module folder. */
+  /**
+   * The classpath the bench-duke module wrote, looked for from the repository root or a module
+   * folder.
+   */
   static Path classpathFile() {
-    for (Path p : List.of(Path.of("bench-duke/target/duke-classpath.txt"), Path.of("../bench-duke/target/duke-classpath.txt"))) {
+    for (Path p :
+        List.of(
+            Path.of("bench-duke/target/duke-classpath.txt"),
+            Path.of("../bench-duke/target/duke-classpath.txt"))) {
       if (Files.isRegularFile(p)) {
         return p;
       }
     }
-    throw new IllegalStateException("Duke's classpath is missing: build the bench-duke module first (mvn package -pl bench-duke)");
+    throw new IllegalStateException(
+        "Duke's classpath is missing: build the bench-duke module first (mvn package -pl bench-duke)");
   }
 
-  static Result run(List<PersonRecord> registry, List<PersonRecord> roster, double threshold, Path dir)
+  static Result run(
+      List<PersonRecord> registry, List<PersonRecord> roster, double threshold, Path dir)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     write(dir.resolve("registry.csv"), registry, "p");
     write(dir.resolve("roster.csv"), roster, "e");
     Path config = dir.resolve("duke.xml");
-    Files.writeString(config, String.format(Locale.ROOT, CONFIG, threshold,
-        String.format(GROUP, dir.resolve("registry.csv").toAbsolutePath()),
-        String.format(GROUP, dir.resolve("roster.csv").toAbsolutePath())));
+    Files.writeString(
+        config,
+        String.format(
+            Locale.ROOT,
+            CONFIG,
+            threshold,
+            String.format(GROUP, dir.resolve("registry.csv").toAbsolutePath()),
+            String.format(GROUP, dir.resolve("roster.csv").toAbsolutePath())));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx2g", "-cp", Files.readString(classpathFile()).strip(),
-        "no.priv.garshol.duke.Duke", "--showmatches", config.toAbsolutePath().toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("duke.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-Xmx2g",
+                "-cp",
+                Files.readString(classpathFile()).strip(),
+                "no.priv.garshol.duke.Duke",
+                "--showmatches",
+                config.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("duke.log").toFile());
     long t0 = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
@@ -113,7 +137,8 @@ final class DukePeer {
       throw new IllegalStateException("Duke failed; see " + dir.resolve("duke.log"));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    // --showmatches prints "MATCH 0.97" and then the two records, each line starting "ID: 'e12', ...";
+    // --showmatches prints "MATCH 0.97" and then the two records, each line starting "ID: 'e12',
+    // ...";
     // the link file would lose the confidence. The best match of each entry is kept.
     Map<Long, Double> best = new HashMap<>();
     Map<Long, Long> pairOf = new HashMap<>();
@@ -139,34 +164,66 @@ final class DukePeer {
   }
 
   /** Duke 1.2 on the same registry and roster, at several of its confidences, beside Handover. */
-  static String section(MatchingRun.Run run, double coldSeconds, Path dir) throws java.io.IOException, InterruptedException {
+  static String section(MatchingRun.Run run, double coldSeconds, Path dir)
+      throws java.io.IOException, InterruptedException {
     Result duke = run(run.registry(), run.drawn().entries(), 0.5, dir);
     StringBuilder s = new StringBuilder("\n## Peer: Duke 1.2 on the same registry and roster\n\n");
-    s.append("Duke's command-line tool in its own process (Lucene 4 stays off Handover's classpath), configured as in"
-        + " DukePeer's javadoc: names romanized by KMU 2010, Jaro–Winkler on name parts, Levenshtein on dates and"
-        + " places, exact service number, unit and rank, Lucene lookup on family name and date of birth, 50 hits"
-        + " per lookup. Its best match per entry, at several of its confidences:\n\n");
-    s.append("| engine, links kept | links | correct | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|\n");
+    s.append(
+        "Duke's command-line tool in its own process (Lucene 4 stays off Handover's classpath), configured as in"
+            + " DukePeer's javadoc: names romanized by KMU 2010, Jaro–Winkler on name parts, Levenshtein on dates and"
+            + " places, exact service number, unit and rank, Lucene lookup on family name and date of birth, 50 hits"
+            + " per lookup. Its best match per entry, at several of its confidences:\n\n");
+    s.append(
+        "| engine, links kept | links | correct | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|\n");
     double bestF1 = 0;
     for (double t : new double[] {0.5, 0.9, 0.99, 0.999}) {
       java.util.Set<Long> links = duke.above(t);
-      long correct = links.stream().filter(l -> run.drawn().truth().get((int) (l / run.registrySize()))
-          == (int) (l % run.registrySize())).count();
+      long correct =
+          links.stream()
+              .filter(
+                  l ->
+                      run.drawn().truth().get((int) (l / run.registrySize()))
+                          == (int) (l % run.registrySize()))
+              .count();
       MatchingRun.Band b = new MatchingRun.Band(links.size(), correct, run.inRegistry());
       bestF1 = Math.max(bestF1, MatchingRun.f1(b));
-      s.append(String.format(Locale.ROOT, "| Duke, confidence ≥ %s | %,d | %,d | %.4f | %.4f | %.4f |%n", t, b.links(),
-          b.correct(), b.precision(), b.recall(), MatchingRun.f1(b)));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| Duke, confidence ≥ %s | %,d | %,d | %.4f | %.4f | %.4f |%n",
+              t,
+              b.links(),
+              b.correct(),
+              b.precision(),
+              b.recall(),
+              MatchingRun.f1(b)));
     }
     for (boolean withReview : new boolean[] {false, true}) {
       MatchingRun.Band b = run.band(withReview);
-      s.append(String.format(Locale.ROOT, "| Handover, %s | %,d | %,d | %.4f | %.4f | %.4f |%n",
-          withReview ? "auto-link + review" : "auto-link", b.links(), b.correct(), b.precision(), b.recall(), MatchingRun.f1(b)));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| Handover, %s | %,d | %,d | %.4f | %.4f | %.4f |%n",
+              withReview ? "auto-link + review" : "auto-link",
+              b.links(),
+              b.correct(),
+              b.precision(),
+              b.recall(),
+              MatchingRun.f1(b)));
     }
-    s.append(String.format(Locale.ROOT, "%nTime end to end: Duke %.1f s (its process, start to exit); Handover %.1f s in"
-        + " its first run (a fresh JVM, as Duke's process is; preparing records to links), %.1f s in the median run:"
-        + " Handover is %.1f× as fast (first run against Duke), at F1 %.4f (auto-link + review) against Duke's best"
-        + " %.4f. Target (matching issue): at least 10× Duke's speed at equal or better F1.%n", duke.seconds(),
-        coldSeconds, run.seconds(), duke.seconds() / coldSeconds, MatchingRun.f1(run.band(true)), bestF1));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nTime end to end: Duke %.1f s (its process, start to exit); Handover %.1f s in"
+                + " its first run (a fresh JVM, as Duke's process is; preparing records to links), %.1f s in the median run:"
+                + " Handover is %.1f× as fast (first run against Duke), at F1 %.4f (auto-link + review) against Duke's best"
+                + " %.4f. Target (matching issue): at least 10× Duke's speed at equal or better F1.%n",
+            duke.seconds(),
+            coldSeconds,
+            run.seconds(),
+            duke.seconds() / coldSeconds,
+            MatchingRun.f1(run.band(true)),
+            bestF1));
     return s.toString();
   }
 
@@ -175,15 +232,32 @@ final class DukePeer {
     return line.substring(start, line.indexOf('\'', start));
   }
 
-  private static void write(Path file, List<PersonRecord> records, String prefix) throws IOException {
-    StringBuilder s = new StringBuilder("id,family,given,patronymic,born,place,service,unit,rank\n");
+  private static void write(Path file, List<PersonRecord> records, String prefix)
+      throws IOException {
+    StringBuilder s =
+        new StringBuilder("id,family,given,patronymic,born,place,service,unit,rank\n");
     for (int i = 0; i < records.size(); i++) {
       PersonRecord r = records.get(i);
       ParsedName n = r.names().get(0).parsed();
-      s.append(prefix).append(i).append(',').append(latin(n.family())).append(',').append(latin(n.given())).append(',')
-          .append(latin(n.patronymic())).append(',').append(r.birthDate().map(DukePeer::iso).orElse("")).append(',')
-          .append(latin(r.birthPlace())).append(',').append(clean(r.serviceNumber())).append(',')
-          .append(clean(r.unit())).append(',').append(r.rank() == 0 ? "" : String.valueOf(r.rank())).append('\n');
+      s.append(prefix)
+          .append(i)
+          .append(',')
+          .append(latin(n.family()))
+          .append(',')
+          .append(latin(n.given()))
+          .append(',')
+          .append(latin(n.patronymic()))
+          .append(',')
+          .append(r.birthDate().map(DukePeer::iso).orElse(""))
+          .append(',')
+          .append(latin(r.birthPlace()))
+          .append(',')
+          .append(clean(r.serviceNumber()))
+          .append(',')
+          .append(clean(r.unit()))
+          .append(',')
+          .append(r.rank() == 0 ? "" : String.valueOf(r.rank()))
+          .append('\n');
     }
     Files.writeString(file, s, StandardCharsets.UTF_8);
   }
@@ -197,7 +271,8 @@ final class DukePeer {
   }
 
   private static String iso(PartialDate d) {
-    return d.year() + d.month().map(m -> String.format("-%02d", m)).orElse("")
+    return d.year()
+        + d.month().map(m -> String.format("-%02d", m)).orElse("")
         + d.day().map(x -> String.format("-%02d", x)).orElse("");
   }
 }

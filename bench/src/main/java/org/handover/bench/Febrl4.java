@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.FieldComparison;
@@ -22,8 +23,18 @@ public final class Febrl4 {
   private Febrl4() {}
 
   /** One FEBRL record; every field as text, trimmed. */
-  public record Rec(String id, String given, String surname, String streetNumber, String address1, String address2,
-                    String suburb, String postcode, String state, String dob, String ssid) {
+  public record Rec(
+      String id,
+      String given,
+      String surname,
+      String streetNumber,
+      String address1,
+      String address2,
+      String suburb,
+      String postcode,
+      String state,
+      String dob,
+      String ssid) {
     /** The N of rec-N-org / rec-N-dup-0: the truth. */
     String entity() {
       return id.split("-")[1];
@@ -44,47 +55,80 @@ public final class Febrl4 {
   }
 
   static FieldComparison<Rec> text(String name, Function<Rec, String> get, boolean tf) {
-    return FieldComparison.of(name, List.of("exact", "jw>=0.92", "jw>=0.8", "different"), (a, b) -> {
-      String x = get.apply(a);
-      String y = get.apply(b);
-      if (x.isEmpty() || y.isEmpty()) {
-        return FieldComparison.MISSING;
-      }
-      if (x.equals(y)) {
-        return 0;
-      }
-      double jw = Strings.jaroWinkler(x, y);
-      return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
-    }, r -> tf && !get.apply(r).isEmpty() ? Optional.of(get.apply(r)) : Optional.empty());
+    return FieldComparison.of(
+        name,
+        List.of("exact", "jw>=0.92", "jw>=0.8", "different"),
+        (a, b) -> {
+          String x = get.apply(a);
+          String y = get.apply(b);
+          if (x.isEmpty() || y.isEmpty()) {
+            return FieldComparison.MISSING;
+          }
+          if (x.equals(y)) {
+            return 0;
+          }
+          double jw = Strings.jaroWinkler(x, y);
+          return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
+        },
+        r -> tf && !get.apply(r).isEmpty() ? Optional.of(get.apply(r)) : Optional.empty());
   }
 
   static FieldComparison<Rec> digits(String name, Function<Rec, String> get) {
-    return FieldComparison.of(name, List.of("exact", "one edit", "two edits", "different"), (a, b) -> {
-      String x = get.apply(a);
-      String y = get.apply(b);
-      return x.isEmpty() || y.isEmpty() ? FieldComparison.MISSING : Math.min(Strings.osa(x, y), 3);
-    });
+    return FieldComparison.of(
+        name,
+        List.of("exact", "one edit", "two edits", "different"),
+        (a, b) -> {
+          String x = get.apply(a);
+          String y = get.apply(b);
+          return x.isEmpty() || y.isEmpty()
+              ? FieldComparison.MISSING
+              : Math.min(Strings.osa(x, y), 3);
+        });
   }
 
   public static List<FieldComparison<Rec>> fields() {
-    return List.of(text("given name", Rec::given, true), text("surname", Rec::surname, true),
-        digits("date of birth", Rec::dob), digits("social security id", Rec::ssid),
-        digits("street number", Rec::streetNumber), text("address", Rec::address1, false),
-        text("suburb", Rec::suburb, true), digits("postcode", Rec::postcode), text("state", Rec::state, false));
+    return List.of(
+        text("given name", Rec::given, true),
+        text("surname", Rec::surname, true),
+        digits("date of birth", Rec::dob),
+        digits("social security id", Rec::ssid),
+        digits("street number", Rec::streetNumber),
+        text("address", Rec::address1, false),
+        text("suburb", Rec::suburb, true),
+        digits("postcode", Rec::postcode),
+        text("state", Rec::state, false));
   }
 
   public static List<BlockingRule<Rec>> rules() {
     return List.of(
-        BlockingRule.of("social security id", Set.of("social security id"), r -> r.ssid().isEmpty() ? List.of() : List.of(r.ssid())),
-        BlockingRule.of("date of birth", Set.of("date of birth"), r -> r.dob().isEmpty() ? List.of() : List.of(r.dob())),
-        BlockingRule.of("surname + given initial", Set.of("surname"), r -> r.surname().isEmpty() || r.given().isEmpty() ? List.of()
-            : List.of(r.surname() + "|" + r.given().charAt(0))),
-        BlockingRule.of("given + postcode", Set.of("given name", "postcode"), r -> r.given().isEmpty() ? List.of() : List.of(r.given() + "|" + r.postcode())),
-        BlockingRule.of("surname + suburb", Set.of("surname", "suburb"), r -> r.surname().isEmpty() ? List.of() : List.of(r.surname() + "|" + r.suburb())));
+        BlockingRule.of(
+            "social security id",
+            Set.of("social security id"),
+            r -> r.ssid().isEmpty() ? List.of() : List.of(r.ssid())),
+        BlockingRule.of(
+            "date of birth",
+            Set.of("date of birth"),
+            r -> r.dob().isEmpty() ? List.of() : List.of(r.dob())),
+        BlockingRule.of(
+            "surname + given initial",
+            Set.of("surname"),
+            r ->
+                r.surname().isEmpty() || r.given().isEmpty()
+                    ? List.of()
+                    : List.of(r.surname() + "|" + r.given().charAt(0))),
+        BlockingRule.of(
+            "given + postcode",
+            Set.of("given name", "postcode"),
+            r -> r.given().isEmpty() ? List.of() : List.of(r.given() + "|" + r.postcode())),
+        BlockingRule.of(
+            "surname + suburb",
+            Set.of("surname", "suburb"),
+            r -> r.surname().isEmpty() ? List.of() : List.of(r.surname() + "|" + r.suburb())));
   }
 
   /** Precision, recall and F1 of links at or above a probability. */
-  public record Quality(double threshold, long truePositives, long falsePositives, long falseNegatives) {
+  public record Quality(
+      double threshold, long truePositives, long falsePositives, long falseNegatives) {
     public double precision() {
       return truePositives == 0 ? 0 : (double) truePositives / (truePositives + falsePositives);
     }
@@ -100,7 +144,8 @@ public final class Febrl4 {
     }
   }
 
-  public static Quality quality(List<Rec> a, List<Rec> b, List<Linker.Link> links, double threshold) {
+  public static Quality quality(
+      List<Rec> a, List<Rec> b, List<Linker.Link> links, double threshold) {
     long tp = 0;
     long fp = 0;
     for (Linker.Link l : links) {
@@ -113,7 +158,7 @@ public final class Febrl4 {
         fp++;
       }
     }
-    java.util.Set<String> inB = new java.util.HashSet<>();
+    Set<String> inB = new HashSet<>();
     b.forEach(r -> inB.add(r.entity()));
     long truth = a.stream().filter(r -> inB.contains(r.entity())).count();
     return new Quality(threshold, tp, fp, truth - tp);

@@ -3,7 +3,9 @@ package org.handover.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
-/** The most heap in use at any sample, taken every 20 ms by a daemon thread while a benchmark runs. */
+/**
+ * The most heap in use at any sample, taken every 20 ms by a daemon thread while a benchmark runs.
+ */
 final class HeapSampler {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final Thread thread;
@@ -11,16 +13,19 @@ final class HeapSampler {
   private volatile long peak;
 
   private HeapSampler() {
-    thread = new Thread(() -> {
-      while (running) {
-        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    thread =
+        new Thread(
+            () -> {
+              while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     thread.setDaemon(true);
   }
 

@@ -1,5 +1,6 @@
 package org.handover.bench;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,21 +15,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.Name;
+import org.handover.core.registry.Person;
 import org.handover.core.rosters.Encodings;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.Tables;
-import org.handover.core.registry.Name;
-import org.handover.core.parties.Party;
-import org.handover.core.registry.Person;
 import org.handover.server.App;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Database;
 
 /**
- * Roster import speed: a generated list of N rows (Windows-1251, semicolons, as lists arrive) imported
- * into a fresh database: the embedded PostgreSQL under a folder, or PostgreSQL by URL. Run it with the heap the target names
- * ({@code BENCH_JAVA_OPTS=-Xmx512m}); the report gives rows per second and the peak heap in use.
+ * Roster import speed: a generated list of N rows (Windows-1251, semicolons, as lists arrive)
+ * imported into a fresh database: the embedded PostgreSQL under a folder, or PostgreSQL by URL. Run
+ * it with the heap the target names ({@code BENCH_JAVA_OPTS=-Xmx512m}); the report gives rows per
+ * second and the peak heap in use.
  *
  * <pre>
  * BENCH_JAVA_OPTS=-Xmx512m bench/run import --rows 1000000 [--db URL | --postgres embedded] [--out bench/results/FILE.md]
@@ -51,38 +53,67 @@ public final class ImportBench {
     Path dir = Files.createTempDirectory("handover-import-bench");
     Path csv = dir.resolve("list.csv");
     long written = generate(csv, rows);
-    io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
+    EmbeddedPostgres pg = null;
     if ("embedded".equals(url)) {
-      pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
-      try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-        st.execute("CREATE DATABASE bench ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      pg = EmbeddedPostgres.builder().start();
+      try (var c = pg.getPostgresDatabase().getConnection();
+          var st = c.createStatement()) {
+        st.execute(
+            "CREATE DATABASE bench ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
       }
       url = pg.getJdbcUrl("postgres", "bench");
     }
     String db = url != null ? url : "embedded:" + dir.toAbsolutePath().resolve("db");
     String report;
-    try (App app = new App(Database.open(db), Clock.systemUTC())) {
+    try (App app = new App(Database.create(db), Clock.systemUTC())) {
       HeapSampler heap = HeapSampler.start();
       long t0 = System.nanoTime();
-      Rosters.Imported r = app.rosters().importFile(csv, "list.csv",
-          new RosterDetails(Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, ""), Tables.Options.detect(),
-          Optional.empty(), "bench", (n, share) -> {
-            if (n % 100_000 == 0) {
-              System.err.printf("%,d rows%n", n);
-            }
-          });
+      Rosters.Imported r =
+          app.rosters()
+              .importFile(
+                  csv,
+                  "list.csv",
+                  new RosterDetails(
+                      Party.of("RU"),
+                      Party.of("UA"),
+                      LocalDate.of(2025, 6, 3),
+                      Purpose.EXCHANGE,
+                      ""),
+                  Tables.Options.detect(),
+                  Optional.empty(),
+                  "bench",
+                  (n, share) -> {
+                    if (n % 100_000 == 0) {
+                      System.err.printf("%,d rows%n", n);
+                    }
+                  });
       double seconds = (System.nanoTime() - t0) / 1e9;
       heap.stop();
-      report = String.format(Locale.ROOT, "# Roster import benchmark%n%n- date: %s%n- machine: %s%n- command: `%s`%n"
-              + "- database: %s%n- file: %,d rows, %,.1f MB, Windows-1251, semicolons, 7 columns%n%n"
-              + "| rows | rows with problems | seconds | rows/s | peak heap in use (sampled every 20 ms) |%n|---:|---:|---:|---:|---:|%n"
-              + "| %,d | %,d | %.1f | %,.0f | %,.0f MB |%n%n"
-              + "Target: at least 50,000 rows/s within a 512 MB heap.%n",
-          LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), Machine.describe(),
-          "BENCH_JAVA_OPTS=" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
-              + " bench/run import --rows " + rows + (url == null ? "" : " --postgres embedded"),
-          url == null ? "PostgreSQL 17.7 (the embedded default, same machine, loopback)" : "PostgreSQL by URL", rows, written / 1e6, r.rows(), r.errorRows(), seconds,
-          r.rows() / seconds, heap.peak() / 1e6);
+      report =
+          String.format(
+              Locale.ROOT,
+              "# Roster import benchmark%n%n- date: %s%n- machine: %s%n- command: `%s`%n"
+                  + "- database: %s%n- file: %,d rows, %,.1f MB, Windows-1251, semicolons, 7 columns%n%n"
+                  + "| rows | rows with problems | seconds | rows/s | peak heap in use (sampled every 20 ms) |%n|---:|---:|---:|---:|---:|%n"
+                  + "| %,d | %,d | %.1f | %,.0f | %,.0f MB |%n%n"
+                  + "Target: at least 50,000 rows/s within a 512 MB heap.%n",
+              LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+              Machine.describe(),
+              "BENCH_JAVA_OPTS="
+                  + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                  + " bench/run import --rows "
+                  + rows
+                  + (url == null ? "" : " --postgres embedded"),
+              url == null
+                  ? "PostgreSQL 17.7 (the embedded default, same machine, loopback)"
+                  : "PostgreSQL by URL",
+              rows,
+              written / 1e6,
+              r.rows(),
+              r.errorRows(),
+              seconds,
+              r.rows() / seconds,
+              heap.peak() / 1e6);
     }
     if (pg != null) {
       pg.close();
@@ -104,8 +135,23 @@ public final class ImportBench {
         List<Person> batch = people.generate(Math.min(10_000, rows - done));
         for (Person p : batch) {
           Name n = p.primaryName();
-          w.write(n.family() + ";" + n.given() + ";" + n.patronymic() + ";" + p.birthDate().map(Object::toString).orElse("")
-              + ";" + p.rank() + ";" + p.serviceNumber() + ";" + p.reference() + "-" + done + "\r\n");
+          w.write(
+              n.family()
+                  + ";"
+                  + n.given()
+                  + ";"
+                  + n.patronymic()
+                  + ";"
+                  + p.birthDate().map(Object::toString).orElse("")
+                  + ";"
+                  + p.rank()
+                  + ";"
+                  + p.serviceNumber()
+                  + ";"
+                  + p.reference()
+                  + "-"
+                  + done
+                  + "\r\n");
           done++;
         }
       }

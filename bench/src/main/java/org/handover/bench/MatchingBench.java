@@ -1,26 +1,32 @@
 package org.handover.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Thresholds;
 import org.handover.core.registry.Person;
 import org.handover.server.matching.MatchRecords;
+import org.handover.server.matching.Matching;
 
 /**
  * The matching engine on generated data with known truth: a registry of N persons and a roster of M
- * entries drawn from it with {@link RosterNoise}'s noise model (20% strangers). Precision and recall at
- * the auto-link threshold and for auto-link + review, the review band, blocking recall, pairs
- * compared, time per phase, peak heap; then Duke 1.2 on the same data (up to --duke-max persons) and
- * FEBRL4 by the same engine.
+ * entries drawn from it with {@link RosterNoise}'s noise model (20% strangers). Precision and
+ * recall at the auto-link threshold and for auto-link + review, the review band, blocking recall,
+ * pairs compared, time per phase, peak heap; then Duke 1.2 on the same data (up to --duke-max
+ * persons) and FEBRL4 by the same engine.
  *
  * <pre>
  * ./handover bench matching [--registry 100000] [--roster 10000] [--runs 1] [--out bench/results/FILE.md]
@@ -28,64 +34,119 @@ import org.handover.server.matching.MatchRecords;
  * </pre>
  */
 public final class MatchingBench {
-  static final double MIN_MARGIN = org.handover.server.matching.Matching.MIN_MARGIN;
-  static final org.handover.core.matching.Thresholds THRESHOLDS = org.handover.core.matching.Thresholds.DEFAULT;
+  static final double MIN_MARGIN = Matching.MIN_MARGIN;
+  static final Thresholds THRESHOLDS = Thresholds.DEFAULT;
   static final double AUTO = THRESHOLDS.auto();
   static final double REVIEW = THRESHOLDS.review();
 
-  static MatchingRun.Run run(int n, int m) throws java.io.IOException, InterruptedException {
+  static MatchingRun.Run run(int n, int m) throws IOException, InterruptedException {
     LocalDate today = LocalDate.of(2025, 6, 2);
     List<Person> people = new DemoPeople(1, today).generate(n);
     List<Person> strangers = new DemoPeople(2, today).generate(Math.max(1, m / 4));
     HeapSampler heap = HeapSampler.start();
     long t0 = System.nanoTime();
     List<Person> everyone = people;
-    List<PersonRecord> registry = java.util.stream.IntStream.range(0, n).parallel()
-        .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i))).toList();
+    List<PersonRecord> registry =
+        IntStream.range(0, n)
+            .parallel()
+            .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i)))
+            .toList();
     RosterNoise.Drawn drawn = new RosterNoise(3).draw(people, strangers, m);
     people = null; // the engine works on the records alone; the persons may go
     long prepareMillis = (System.nanoTime() - t0) / 1_000_000;
-    Linker.Result<PersonRecord> r = Linker.link(drawn.entries(), registry, PersonFields.all(), PersonBlocking.rules(),
-        Linker.Options.defaults().oneToOne(true));
+    Linker.Result<PersonRecord> r =
+        Linker.link(
+            drawn.entries(),
+            registry,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            Linker.Options.defaults().oneToOne(true));
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     return new MatchingRun.Run(n, m, drawn, registry, r, prepareMillis, seconds, heap.peak());
   }
 
   static String report(MatchingRun.Run run, boolean examples) {
-    return report(run, examples, "./handover bench matching --registry " + run.registrySize() + " --roster " + run.rosterSize());
+    return report(
+        run,
+        examples,
+        "./handover bench matching --registry "
+            + run.registrySize()
+            + " --roster "
+            + run.rosterSize());
   }
 
   static String report(MatchingRun.Run run, boolean examples, String command) {
     Linker.Result<PersonRecord> r = run.result();
     StringBuilder s = new StringBuilder("# Matching a noisy roster to a generated registry\n\n");
-    s.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
+    s.append("- date: ")
+        .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+        .append('\n');
     s.append("- machine: ").append(Machine.describe()).append('\n');
-    s.append("- command: `").append(command).append("`, Java heap at most ")
-        .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MiB\n");
-    s.append(String.format(Locale.ROOT, "- registry: %,d generated persons (DemoPeople, seed 1); roster: %,d entries,"
-        + " %,d of them drawn from the registry, the rest strangers; noise model in RosterNoise's javadoc%n",
-        run.registrySize(), run.rosterSize(), run.inRegistry()));
-    s.append("- engine: blocking rules OR-ed, Fellegi–Sunter (u from random pairs, m by EM per blocking rule), one-to-one\n\n");
-    s.append(String.format(Locale.ROOT, "Pairs compared: %,d %s. Blocking recall (true entries paired with their"
-        + " person): %.4f. Time: preparing records %,d ms, blocking %,d ms, comparing and training %,d ms, scoring %,d ms;"
-        + " %.1f s"
-        + " end to end. Peak heap in use: %,.0f MB.%n%n", r.candidates().size(), r.candidates().byRule(),
-        run.blockingRecall(), run.prepareMillis(), r.blockMillis(), r.trainMillis(), r.scoreMillis(), run.seconds(),
-        run.peakHeap() / 1e6));
+    s.append("- command: `")
+        .append(command)
+        .append("`, Java heap at most ")
+        .append(Runtime.getRuntime().maxMemory() / (1 << 20))
+        .append(" MiB\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "- registry: %,d generated persons (DemoPeople, seed 1); roster: %,d entries,"
+                + " %,d of them drawn from the registry, the rest strangers; noise model in RosterNoise's javadoc%n",
+            run.registrySize(),
+            run.rosterSize(),
+            run.inRegistry()));
+    s.append(
+        "- engine: blocking rules OR-ed, Fellegi–Sunter (u from random pairs, m by EM per blocking rule), one-to-one\n\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "Pairs compared: %,d %s. Blocking recall (true entries paired with their"
+                + " person): %.4f. Time: preparing records %,d ms, blocking %,d ms, comparing and training %,d ms, scoring %,d ms;"
+                + " %.1f s"
+                + " end to end. Peak heap in use: %,.0f MB.%n%n",
+            r.candidates().size(),
+            r.candidates().byRule(),
+            run.blockingRecall(),
+            run.prepareMillis(),
+            r.blockMillis(),
+            r.trainMillis(),
+            r.scoreMillis(),
+            run.seconds(),
+            run.peakHeap() / 1e6));
     s.append("| band | links | correct | precision | recall |\n|---|---:|---:|---:|---:|\n");
     for (boolean withReview : new boolean[] {false, true}) {
       MatchingRun.Band b = run.band(withReview);
-      s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.4f | %.4f |%n", withReview
-          ? "auto-link + review (p ≥ " + REVIEW + "; the entry's person among its link and the alternatives within "
-              + (int) MIN_MARGIN + " bits)"
-          : "auto-link (p ≥ " + AUTO + ", ≥ " + (int) MIN_MARGIN + " bits ahead of the next candidate, no field "
-              + (int) Linker.MAX_AGAINST_BITS + " bits against)", b.links(), b.correct(), b.precision(), b.recall()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %.4f | %.4f |%n",
+              withReview
+                  ? "auto-link + review (p ≥ "
+                      + REVIEW
+                      + "; the entry's person among its link and the alternatives within "
+                      + (int) MIN_MARGIN
+                      + " bits)"
+                  : "auto-link (p ≥ "
+                      + AUTO
+                      + ", ≥ "
+                      + (int) MIN_MARGIN
+                      + " bits ahead of the next candidate, no field "
+                      + (int) Linker.MAX_AGAINST_BITS
+                      + " bits against)",
+              b.links(),
+              b.correct(),
+              b.precision(),
+              b.recall()));
     }
     long review = run.reviewEntries();
-    s.append(String.format(Locale.ROOT, "%nReview band: %,d entries, %.1f%% of the roster. Targets (matching issue):"
-        + " precision ≥ 0.995 at auto-link, recall ≥ 0.99 for auto-link + review, review band under 5%%.%n", review,
-        100.0 * review / run.rosterSize()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nReview band: %,d entries, %.1f%% of the roster. Targets (matching issue):"
+                + " precision ≥ 0.995 at auto-link, recall ≥ 0.99 for auto-link + review, review band under 5%%.%n",
+            review,
+            100.0 * review / run.rosterSize()));
     s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
     return s.toString();
   }
@@ -117,10 +178,12 @@ public final class MatchingBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    // the same data each run; the quality is the same, the time varies: the run of median time is reported
-    // every run but the last keeps only its times (two 1M registries at once do not fit in 3 GB); the
+    // the same data each run; the quality is the same, the time varies: the run of median time is
+    // reported
+    // every run but the last keeps only its times (two 1M registries at once do not fit in 3 GB);
+    // the
     // data, and so the quality, is the same in every run
-    List<MatchingRun.Run> runs = new java.util.ArrayList<>();
+    List<MatchingRun.Run> runs = new ArrayList<>();
     MatchingRun.Run last = null;
     for (int k = 0; k < repeat; k++) {
       MatchingRun.Run next = run(n, m);
@@ -131,26 +194,47 @@ public final class MatchingBench {
       }
       next = null;
     }
-    List<MatchingRun.Run> byTime = new java.util.ArrayList<>(runs);
-    byTime.sort(java.util.Comparator.comparingDouble(MatchingRun.Run::seconds));
+    List<MatchingRun.Run> byTime = new ArrayList<>(runs);
+    byTime.sort(Comparator.comparingDouble(MatchingRun.Run::seconds));
     MatchingRun.Run run = last.withTimesOf(byTime.get(byTime.size() / 2));
     String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
-    String s = report(run, examples, (opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
-        + "./handover bench matching " + String.join(" ", args));
+    String s =
+        report(
+            run,
+            examples,
+            (opts.isEmpty() ? "" : "BENCH_JAVA_OPTS=\"" + opts + "\" ")
+                + "./handover bench matching "
+                + String.join(" ", args));
     if (repeat > 1) {
-      s += String.format(Locale.ROOT, "%nTimes above are of the median of %d runs; end to end, each run: %s s.%n", repeat,
-          String.join(", ", runs.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.seconds())).toList()));
+      s +=
+          String.format(
+              Locale.ROOT,
+              "%nTimes above are of the median of %d runs; end to end, each run: %s s.%n",
+              repeat,
+              String.join(
+                  ", ",
+                  runs.stream()
+                      .map(x -> String.format(Locale.ROOT, "%.1f", x.seconds()))
+                      .toList()));
     }
     if (n <= dukeMax) {
       s += DukePeer.section(run, runs.get(0).seconds(), Files.createTempDirectory("duke"));
     } else {
-      s += String.format(Locale.ROOT, "%n## Peer: Duke 1.2%n%nNot run at a registry of %,d (over --duke-max %,d);"
-          + " see the report at a size Duke finishes.%n", n, dukeMax);
+      s +=
+          String.format(
+              Locale.ROOT,
+              "%n## Peer: Duke 1.2%n%nNot run at a registry of %,d (over --duke-max %,d);"
+                  + " see the report at a size Duke finishes.%n",
+              n,
+              dukeMax);
     }
     if (Files.isDirectory(febrl4)) {
       s += "\n## FEBRL4, linked by the same engine\n\n" + Febrl4Bench.section(febrl4);
     } else {
-      s += "\n## FEBRL4\n\nNot run: " + febrl4.toAbsolutePath() + " is not there (give --febrl4 DIR).\n";
+      s +=
+          "\n## FEBRL4\n\nNot run: "
+              + febrl4.toAbsolutePath()
+              + " is not there (give --febrl4 DIR).\n";
     }
     System.out.print(s);
     if (out != null) {

@@ -24,20 +24,53 @@ final class MatchingRun {
   }
 
   /** A run: the data, the engine's result, and how long preparing the records took. */
-  record Run(int registrySize, int rosterSize, RosterNoise.Drawn drawn, List<PersonRecord> registry,
-             Linker.Result<PersonRecord> result, long prepareMillis, double seconds, double peakHeap) {
+  record Run(
+      int registrySize,
+      int rosterSize,
+      RosterNoise.Drawn drawn,
+      List<PersonRecord> registry,
+      Linker.Result<PersonRecord> result,
+      long prepareMillis,
+      double seconds,
+      double peakHeap) {
     /** This run's times alone, its data let go. */
     Run timesOnly() {
-      return new Run(registrySize, rosterSize, null, null, new Linker.Result<>(List.of(), List.of(), null, null,
-          result.blockMillis(), result.trainMillis(), result.scoreMillis()), prepareMillis, seconds, peakHeap);
+      return new Run(
+          registrySize,
+          rosterSize,
+          null,
+          null,
+          new Linker.Result<>(
+              List.of(),
+              List.of(),
+              null,
+              null,
+              result.blockMillis(),
+              result.trainMillis(),
+              result.scoreMillis()),
+          prepareMillis,
+          seconds,
+          peakHeap);
     }
 
     /** This run's data with another run's times (the data of every run is the same). */
     Run withTimesOf(Run other) {
       Linker.Result<PersonRecord> o = other.result();
-      return new Run(registrySize, rosterSize, drawn, registry, new Linker.Result<>(result.links(), result.alternatives(),
-          result.candidates(),
-          result.model(), o.blockMillis(), o.trainMillis(), o.scoreMillis()), other.prepareMillis(), other.seconds(),
+      return new Run(
+          registrySize,
+          rosterSize,
+          drawn,
+          registry,
+          new Linker.Result<>(
+              result.links(),
+              result.alternatives(),
+              result.candidates(),
+              result.model(),
+              o.blockMillis(),
+              o.trainMillis(),
+              o.scoreMillis()),
+          other.prepareMillis(),
+          other.seconds(),
           other.peakHeap());
     }
 
@@ -54,14 +87,16 @@ final class MatchingRun {
     }
 
     /**
-     * Entries linked in the auto band ({@code withReview} false), or with a proposal in auto or review
-     * (the entry's link or an alternative beside it), and those whose proposals include their person.
+     * Entries linked in the auto band ({@code withReview} false), or with a proposal in auto or
+     * review (the entry's link or an alternative beside it), and those whose proposals include
+     * their person.
      */
     Band band(boolean withReview) {
-      Map<Integer, java.util.Set<Integer>> reviewed = new HashMap<>();
+      Map<Integer, Set<Integer>> reviewed = new HashMap<>();
       if (withReview) {
         for (Linker.Link l : result.alternatives()) {
-          if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW) {
+          if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+              == org.handover.core.matching.Band.REVIEW) {
             reviewed.computeIfAbsent(l.left(), k -> new HashSet<>()).add(l.right());
           }
         }
@@ -69,11 +104,15 @@ final class MatchingRun {
       long links = 0;
       long correct = 0;
       for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
-        org.handover.core.matching.Band b = e.getValue().band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
-        if (withReview ? b != org.handover.core.matching.Band.NONE : b == org.handover.core.matching.Band.AUTO) {
+        org.handover.core.matching.Band b =
+            e.getValue().band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+        if (withReview
+            ? b != org.handover.core.matching.Band.NONE
+            : b == org.handover.core.matching.Band.AUTO) {
           links++;
           int truth = drawn.truth().get(e.getKey());
-          if (truth == e.getValue().right() || reviewed.getOrDefault(e.getKey(), Set.of()).contains(truth)) {
+          if (truth == e.getValue().right()
+              || reviewed.getOrDefault(e.getKey(), Set.of()).contains(truth)) {
             correct++;
           }
         }
@@ -82,14 +121,20 @@ final class MatchingRun {
     }
 
     long reviewEntries() {
-      return best().values().stream().filter(l -> l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW).count();
+      return best().values().stream()
+          .filter(
+              l ->
+                  l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                      == org.handover.core.matching.Band.REVIEW)
+          .count();
     }
 
     /** The share of true entries that blocking paired with their person. */
     double blockingRecall() {
       Set<Long> pairs = new HashSet<>();
       for (int k = 0; k < result.candidates().size(); k++) {
-        pairs.add((long) result.candidates().left(k) * registry.size() + result.candidates().right(k));
+        pairs.add(
+            (long) result.candidates().left(k) * registry.size() + result.candidates().right(k));
       }
       long found = 0;
       for (int i = 0; i < drawn.truth().size(); i++) {

@@ -50,8 +50,12 @@ public class NamesBenchmark {
       String[] g = dictionary.get(random.nextInt(dictionary.size()));
       String family = f[random.nextInt(2)];
       String given = g[random.nextInt(2)];
-      names.add(Character.toUpperCase(family.charAt(0)) + family.substring(1) + " "
-          + Character.toUpperCase(given.charAt(0)) + given.substring(1));
+      names.add(
+          Character.toUpperCase(family.charAt(0))
+              + family.substring(1)
+              + " "
+              + Character.toUpperCase(given.charAt(0))
+              + given.substring(1));
     }
     prepared = names.stream().map(Names::prepare).toList();
   }

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +67,7 @@ public final class NamesQualityBench {
     for (String[] pair : drawn) {
       String original = capitalize(pair[0]);
       Set<String> originalKeys = new HashSet<>(Names.keys(family(original)));
-      Map<String, Romanization> spellings = new java.util.LinkedHashMap<>();
+      Map<String, Romanization> spellings = new LinkedHashMap<>();
       spellings.put(capitalize(pair[1]), null);
       for (String form : new String[] {capitalize(pair[0]), capitalize(pair[1])}) {
         for (Romanization r : Romanization.values()) {
@@ -73,7 +76,8 @@ public final class NamesQualityBench {
       }
       for (Map.Entry<String, Romanization> s : spellings.entrySet()) {
         variants++;
-        Comparison c = Names.compare(Names.prepare(family(original)), Names.prepare(family(s.getKey())));
+        Comparison c =
+            Names.compare(Names.prepare(family(original)), Names.prepare(family(s.getKey())));
         variantLevels.merge(c.level(), 1, Integer::sum);
         if (c.level().atLeast(Level.EQUIVALENT)) {
           atLeastEquivalent++;
@@ -82,14 +86,27 @@ public final class NamesQualityBench {
             missesBySystem.merge(s.getValue(), 1, Integer::sum);
           }
           if (misses.size() < 25) {
-            misses.add(original + " ~ " + s.getKey() + " (" + (s.getValue() == null ? "Russian form" : s.getValue().key())
-                + "): " + c.level());
+            misses.add(
+                original
+                    + " ~ "
+                    + s.getKey()
+                    + " ("
+                    + (s.getValue() == null ? "Russian form" : s.getValue().key())
+                    + "): "
+                    + c.level());
           }
         }
         if (!Collections.disjoint(originalKeys, Names.keys(family(s.getKey())))) {
           sharedKey++;
         } else if (keyMisses.size() < 15) {
-          keyMisses.add(original + " " + originalKeys + " ~ " + s.getKey() + " " + Names.keys(family(s.getKey())));
+          keyMisses.add(
+              original
+                  + " "
+                  + originalKeys
+                  + " ~ "
+                  + s.getKey()
+                  + " "
+                  + Names.keys(family(s.getKey())));
         }
       }
     }
@@ -101,7 +118,11 @@ public final class NamesQualityBench {
     while (compared < pairs) {
       String[] a = dictionary.get(random.nextInt(dictionary.size()));
       String[] b = dictionary.get(random.nextInt(dictionary.size()));
-      if (a == b || a[0].equals(b[0]) || a[1].equals(b[1]) || a[0].equals(b[1]) || a[1].equals(b[0])) {
+      if (a == b
+          || a[0].equals(b[0])
+          || a[1].equals(b[1])
+          || a[0].equals(b[1])
+          || a[1].equals(b[0])) {
         continue;
       }
       compared++;
@@ -118,15 +139,22 @@ public final class NamesQualityBench {
     // 3. block sizes over the whole dictionary, both forms, Cyrillic and KMU/ICAO spellings
     Map<String, Set<String>> blocks = new HashMap<>();
     for (String[] pair : dictionary) {
-      for (String form : new String[] {capitalize(pair[0]), capitalize(pair[1]),
-          Romanization.KMU2010.romanize(capitalize(pair[0])), Romanization.ICAO9303.romanize(capitalize(pair[1]))}) {
+      for (String form :
+          new String[] {
+            capitalize(pair[0]),
+            capitalize(pair[1]),
+            Romanization.KMU2010.romanize(capitalize(pair[0])),
+            Romanization.ICAO9303.romanize(capitalize(pair[1]))
+          }) {
         for (String key : Names.keys(family(form))) {
           blocks.computeIfAbsent(key, k -> new HashSet<>()).add(pair[0]);
         }
       }
     }
-    Map.Entry<String, Set<String>> largest = blocks.entrySet().stream()
-        .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(Set::size))).orElseThrow();
+    Map.Entry<String, Set<String>> largest =
+        blocks.entrySet().stream()
+            .max(Map.Entry.comparingByValue(Comparator.comparingInt(Set::size)))
+            .orElseThrow();
 
     // 4. speed, one thread
     List<String> full = new ArrayList<>();
@@ -139,21 +167,40 @@ public final class NamesQualityBench {
     double compareRate = compareRate(full);
 
     StringBuilder r = new StringBuilder("# Names library: quality and speed\n\n");
-    r.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
+    r.append("- date: ")
+        .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+        .append('\n');
     r.append("- machine: ").append(Machine.describe()).append('\n');
-    r.append("- command: `bench/run names --sample ").append(sample).append(" --pairs ").append(pairs).append("`\n");
-    r.append("- data: the bundled uk-ru dictionary (").append(dictionary.size())
+    r.append("- command: `bench/run names --sample ")
+        .append(sample)
+        .append(" --pairs ")
+        .append(pairs)
+        .append("`\n");
+    r.append("- data: the bundled uk-ru dictionary (")
+        .append(dictionary.size())
         .append(" pairs, cleaned from names-translator; see NOTICE)\n\n");
     r.append("## Spellings of one name\n\n");
-    r.append(String.format(Locale.ROOT, "%,d names drawn; every spelling that the six systems give of the Ukrainian or the"
-        + " Russian form, and the Russian form itself, compared with the Ukrainian Cyrillic original: %,d spellings.%n%n",
-        drawn.size(), variants));
-    r.append(String.format(Locale.ROOT, "- at EQUIVALENT or stronger: **%.2f%%** (%,d of %,d); target 100%%%n",
-        100.0 * atLeastEquivalent / variants, atLeastEquivalent, variants));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%,d names drawn; every spelling that the six systems give of the Ukrainian or the"
+                + " Russian form, and the Russian form itself, compared with the Ukrainian Cyrillic original: %,d spellings.%n%n",
+            drawn.size(),
+            variants));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- at EQUIVALENT or stronger: **%.2f%%** (%,d of %,d); target 100%%%n",
+            100.0 * atLeastEquivalent / variants,
+            atLeastEquivalent,
+            variants));
     r.append("- by level: ").append(variantLevels).append('\n');
     r.append("- misses by system of the spelling: ").append(missesBySystem).append('\n');
-    r.append(String.format(Locale.ROOT, "- sharing a blocking key with the original: **%.2f%%**; target 99.9%%%n%n",
-        100.0 * sharedKey / variants));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- sharing a blocking key with the original: **%.2f%%**; target 99.9%%%n%n",
+            100.0 * sharedKey / variants));
     if (!misses.isEmpty()) {
       r.append("First misses:\n\n");
       misses.forEach(m -> r.append("    ").append(m).append('\n'));
@@ -165,32 +212,58 @@ public final class NamesQualityBench {
       r.append('\n');
     }
     r.append("## Different names\n\n");
-    r.append(String.format(Locale.ROOT, "%,d random pairs of different dictionary entries, each side in a random form"
-        + " (Ukrainian or Russian) and spelling (Cyrillic or one of the six systems).%n%n", compared));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%,d random pairs of different dictionary entries, each side in a random form"
+                + " (Ukrainian or Russian) and spelling (Cyrillic or one of the six systems).%n%n",
+            compared));
     int strong = 0;
     for (Level l : Level.values()) {
       if (l.atLeast(Level.EQUIVALENT)) {
         strong += randomLevels.getOrDefault(l, 0);
       }
     }
-    r.append(String.format(Locale.ROOT, "- at EQUIVALENT or stronger: **%.2f%%**; target at most 0.5%%%n", 100.0 * strong / compared));
-    r.append(String.format(Locale.ROOT, "- PHONETIC: %.2f%%, EDIT: %.2f%%, INITIALS: %.2f%%%n",
-        100.0 * randomLevels.getOrDefault(Level.PHONETIC, 0) / compared,
-        100.0 * randomLevels.getOrDefault(Level.EDIT, 0) / compared,
-        100.0 * randomLevels.getOrDefault(Level.INITIALS, 0) / compared));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- at EQUIVALENT or stronger: **%.2f%%**; target at most 0.5%%%n",
+            100.0 * strong / compared));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- PHONETIC: %.2f%%, EDIT: %.2f%%, INITIALS: %.2f%%%n",
+            100.0 * randomLevels.getOrDefault(Level.PHONETIC, 0) / compared,
+            100.0 * randomLevels.getOrDefault(Level.EDIT, 0) / compared,
+            100.0 * randomLevels.getOrDefault(Level.INITIALS, 0) / compared));
     r.append("- by level: ").append(randomLevels).append("\n\n");
     if (!falseMatches.isEmpty()) {
-      r.append("Examples at EQUIVALENT or stronger (many are real variants the dictionary lists apart):\n\n");
+      r.append(
+          "Examples at EQUIVALENT or stronger (many are real variants the dictionary lists apart):\n\n");
       falseMatches.forEach(m -> r.append("    ").append(m).append('\n'));
       r.append('\n');
     }
     r.append("## Blocks\n\n");
-    r.append(String.format(Locale.ROOT, "%,d keys over the dictionary (both forms, Cyrillic, KMU 2010 and ICAO 9303);"
-        + " largest block: `%s` with %,d entries.%n%n", blocks.size(), largest.getKey(), largest.getValue().size()));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%,d keys over the dictionary (both forms, Cyrillic, KMU 2010 and ICAO 9303);"
+                + " largest block: `%s` with %,d entries.%n%n",
+            blocks.size(),
+            largest.getKey(),
+            largest.getValue().size()));
     r.append("## Speed, one thread (simple timed loop after warm-up, median of 5 rounds)\n\n");
-    r.append(String.format(Locale.ROOT, "- prepare a full name (parse, fold, skeletons, romanizations) and make its keys:"
-        + " **%,.0f names/s**; target 100,000%n", prepareRate));
-    r.append(String.format(Locale.ROOT, "- compare two prepared names: **%,.0f pairs/s**; target 1,000,000%n", compareRate));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- prepare a full name (parse, fold, skeletons, romanizations) and make its keys:"
+                + " **%,.0f names/s**; target 100,000%n",
+            prepareRate));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- compare two prepared names: **%,.0f pairs/s**; target 1,000,000%n",
+            compareRate));
     System.out.print(r);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
@@ -223,7 +296,7 @@ public final class NamesQualityBench {
         rates[round] = rate + (sink == 42 ? 1e-9 : 0);
       }
     }
-    java.util.Arrays.sort(rates);
+    Arrays.sort(rates);
     return rates[2];
   }
 
@@ -242,7 +315,7 @@ public final class NamesQualityBench {
         rates[round] = rate + (sink == -1 ? 1e-9 : 0);
       }
     }
-    java.util.Arrays.sort(rates);
+    Arrays.sort(rates);
     return rates[2];
   }
 

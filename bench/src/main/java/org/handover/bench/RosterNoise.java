@@ -1,40 +1,48 @@
 package org.handover.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.registry.Person;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.Romanization;
+import org.handover.server.matching.MatchRecords;
 
 /**
  * A counterpart's roster drawn from a registry, with the noise lists really carry. Each entry comes
- * from a registry person (the ground truth) unless it is one of the strangers. The noise model, each
- * applied independently to each entry with the probability given:
+ * from a registry person (the ground truth) unless it is one of the strangers. The noise model,
+ * each applied independently to each entry with the probability given:
+ *
  * <ul>
  *   <li>the other side's spelling: Russian forms of the given name and patronymic (from the bundled
- *       dictionary, where it has them) 50%; written in Latin by ICAO 9303 or KMU 2010 30%;</li>
- *   <li>a typo (one letter changed) in the family name 5%, in the given name 5%;</li>
- *   <li>patronymic missing 20%; given name as an initial 5%;</li>
- *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%;</li>
- *   <li>family and given name in swapped order 5% (as "Given Family" without a comma);</li>
- *   <li>place of birth given 60% (in the entry's script and language: Russian form of the town where
- *       the names are Russian, romanized where they are), rank 60% (in Russian where the names are;
- *       one grade higher 5%), unit 30%, service number 25% (one character changed 5%);</li>
- *   <li>strangers, not in the registry: 20% of the roster; the others are distinct registry persons.</li>
+ *       dictionary, where it has them) 50%; written in Latin by ICAO 9303 or KMU 2010 30%;
+ *   <li>a typo (one letter changed) in the family name 5%, in the given name 5%;
+ *   <li>patronymic missing 20%; given name as an initial 5%;
+ *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%;
+ *   <li>family and given name in swapped order 5% (as "Given Family" without a comma);
+ *   <li>place of birth given 60% (in the entry's script and language: Russian form of the town
+ *       where the names are Russian, romanized where they are), rank 60% (in Russian where the
+ *       names are; one grade higher 5%), unit 30%, service number 25% (one character changed 5%);
+ *   <li>strangers, not in the registry: 20% of the roster; the others are distinct registry
+ *       persons.
  * </ul>
  */
 final class RosterNoise {
   private final Random random;
   private final Map<String, String> ukToRu;
 
-  RosterNoise(long seed) throws java.io.IOException {
+  RosterNoise(long seed) throws IOException {
     this.random = new Random(seed);
     this.ukToRu = new HashMap<>();
     for (String[] pair : NamesQualityBench.dictionary()) {
@@ -42,10 +50,15 @@ final class RosterNoise {
     }
   }
 
-  /** The roster's records; {@code truth.get(i)} is the registry index of entry i, or -1 for a stranger. */
+  /**
+   * The roster's records; {@code truth.get(i)} is the registry index of entry i, or -1 for a
+   * stranger.
+   */
   record Drawn(List<PersonRecord> entries, List<Integer> truth) {}
 
-  /** Each drawn entry as the other side writes it, one map of column to text per entry (in order). */
+  /**
+   * Each drawn entry as the other side writes it, one map of column to text per entry (in order).
+   */
   final List<Map<String, String>> rows = new ArrayList<>();
 
   private List<Integer> shuffledIndexes(int size) {
@@ -53,7 +66,7 @@ final class RosterNoise {
     for (int i = 0; i < size; i++) {
       order.add(i);
     }
-    java.util.Collections.shuffle(order, random);
+    Collections.shuffle(order, random);
     return order;
   }
 
@@ -112,10 +125,10 @@ final class RosterNoise {
     if (random.nextDouble() < 0.3) {
       Romanization r = random.nextBoolean() ? Romanization.ICAO9303 : Romanization.KMU2010;
       latin = r;
-      place = r.romanize(place).toUpperCase(java.util.Locale.ROOT);
-      family = r.romanize(family).toUpperCase(java.util.Locale.ROOT);
-      given = r.romanize(given).toUpperCase(java.util.Locale.ROOT);
-      patronymic = r.romanize(patronymic).toUpperCase(java.util.Locale.ROOT);
+      place = r.romanize(place).toUpperCase(Locale.ROOT);
+      family = r.romanize(family).toUpperCase(Locale.ROOT);
+      given = r.romanize(given).toUpperCase(Locale.ROOT);
+      patronymic = r.romanize(patronymic).toUpperCase(Locale.ROOT);
     }
     if (random.nextDouble() < 0.05 && !given.isEmpty()) {
       given = given.substring(0, 1) + ".";
@@ -133,9 +146,13 @@ final class RosterNoise {
       }
     }
     boolean swapped = random.nextDouble() < 0.05;
-    String written = (swapped ? given + " " + family : family + " " + given) + (patronymic.isEmpty() ? "" : " " + patronymic);
-    ParsedName name = swapped ? Names.parse(written)
-        : new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1);
+    String written =
+        (swapped ? given + " " + family : family + " " + given)
+            + (patronymic.isEmpty() ? "" : " " + patronymic);
+    ParsedName name =
+        swapped
+            ? Names.parse(written)
+            : new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1);
     String rank = random.nextDouble() < 0.6 ? p.rank() : "";
     if (!rank.isEmpty() && random.nextDouble() < 0.05) {
       rank = PROMOTIONS.getOrDefault(rank, rank);
@@ -149,11 +166,32 @@ final class RosterNoise {
       int i = random.nextInt(number.length());
       number = number.substring(0, i) + (char) ('0' + random.nextInt(10)) + number.substring(i + 1);
     }
-    org.handover.core.registry.Person listed = new org.handover.core.registry.Person(0, "", p.kind(), p.names(), p.sex(),
-        born, place, "", "", "", p.dependsOn(), number, rank, unit, "", "", "", java.util.Set.of(), p.status(),
-        p.holdingParty(), false, "");
-    PersonRecord r = org.handover.server.matching.MatchRecords.of(id, listed);
-    Map<String, String> row = new java.util.LinkedHashMap<>();
+    Person listed =
+        new Person(
+            0,
+            "",
+            p.kind(),
+            p.names(),
+            p.sex(),
+            born,
+            place,
+            "",
+            "",
+            "",
+            p.dependsOn(),
+            number,
+            rank,
+            unit,
+            "",
+            "",
+            "",
+            Set.of(),
+            p.status(),
+            p.holdingParty(),
+            false,
+            "");
+    PersonRecord r = MatchRecords.of(id, listed);
+    Map<String, String> row = new LinkedHashMap<>();
     row.put("ПІБ", written.strip());
     row.put("Дата народження", born.map(Object::toString).orElse(""));
     row.put("Місце народження", place);
@@ -161,31 +199,82 @@ final class RosterNoise {
     row.put("Військова частина", unit);
     row.put("Особовий номер", number);
     rows.add(row);
-    return new PersonRecord(id, String.valueOf(id), List.of(Names.prepare(name)), born, r.birthPlace(), "",
-        r.serviceNumber(), "", r.unit(), r.rank());
+    return new PersonRecord(
+        id,
+        String.valueOf(id),
+        List.of(Names.prepare(name)),
+        born,
+        r.birthPlace(),
+        "",
+        r.serviceNumber(),
+        "",
+        r.unit(),
+        r.rank());
   }
 
-  private static final Map<String, String> RUSSIAN_PLACES = Map.ofEntries(Map.entry("Київ", "Киев"),
-      Map.entry("Харків", "Харьков"), Map.entry("Одеса", "Одесса"), Map.entry("Дніпро", "Днепр"),
-      Map.entry("Львів", "Львов"), Map.entry("Запоріжжя", "Запорожье"), Map.entry("Кривий Ріг", "Кривой Рог"),
-      Map.entry("Миколаїв", "Николаев"), Map.entry("Маріуполь", "Мариуполь"), Map.entry("Вінниця", "Винница"),
-      Map.entry("Чернігів", "Чернигов"), Map.entry("Черкаси", "Черкассы"), Map.entry("Суми", "Сумы"),
-      Map.entry("Хмельницький", "Хмельницкий"), Map.entry("Рівне", "Ровно"), Map.entry("Івано-Франківськ",
-          "Ивано-Франковск"), Map.entry("Тернопіль", "Тернополь"), Map.entry("Луцьк", "Луцк"),
-      Map.entry("Кропивницький", "Кропивницкий"), Map.entry("Бровари", "Бровары"), Map.entry("Ізюм", "Изюм"),
-      Map.entry("Краматорськ", "Краматорск"), Map.entry("Слов'янськ", "Славянск"), Map.entry("Знам'янка", "Знаменка"),
-      Map.entry("Біла Церква", "Белая Церковь"));
-  private static final Map<String, String> RUSSIAN_RANKS = Map.of("солдат", "рядовой", "старший солдат", "ефрейтор",
-      "молодший сержант", "младший сержант", "головний сержант", "старшина", "капітан", "капитан");
-  private static final Map<String, String> PROMOTIONS = Map.of("солдат", "старший солдат", "старший солдат",
-      "молодший сержант", "молодший сержант", "сержант", "сержант", "старший сержант", "лейтенант", "старший лейтенант",
-      "старший лейтенант", "капітан", "рядовой", "ефрейтор", "ефрейтор", "младший сержант");
+  private static final Map<String, String> RUSSIAN_PLACES =
+      Map.ofEntries(
+          Map.entry("Київ", "Киев"),
+          Map.entry("Харків", "Харьков"),
+          Map.entry("Одеса", "Одесса"),
+          Map.entry("Дніпро", "Днепр"),
+          Map.entry("Львів", "Львов"),
+          Map.entry("Запоріжжя", "Запорожье"),
+          Map.entry("Кривий Ріг", "Кривой Рог"),
+          Map.entry("Миколаїв", "Николаев"),
+          Map.entry("Маріуполь", "Мариуполь"),
+          Map.entry("Вінниця", "Винница"),
+          Map.entry("Чернігів", "Чернигов"),
+          Map.entry("Черкаси", "Черкассы"),
+          Map.entry("Суми", "Сумы"),
+          Map.entry("Хмельницький", "Хмельницкий"),
+          Map.entry("Рівне", "Ровно"),
+          Map.entry("Івано-Франківськ", "Ивано-Франковск"),
+          Map.entry("Тернопіль", "Тернополь"),
+          Map.entry("Луцьк", "Луцк"),
+          Map.entry("Кропивницький", "Кропивницкий"),
+          Map.entry("Бровари", "Бровары"),
+          Map.entry("Ізюм", "Изюм"),
+          Map.entry("Краматорськ", "Краматорск"),
+          Map.entry("Слов'янськ", "Славянск"),
+          Map.entry("Знам'янка", "Знаменка"),
+          Map.entry("Біла Церква", "Белая Церковь"));
+  private static final Map<String, String> RUSSIAN_RANKS =
+      Map.of(
+          "солдат",
+          "рядовой",
+          "старший солдат",
+          "ефрейтор",
+          "молодший сержант",
+          "младший сержант",
+          "головний сержант",
+          "старшина",
+          "капітан",
+          "капитан");
+  private static final Map<String, String> PROMOTIONS =
+      Map.of(
+          "солдат",
+          "старший солдат",
+          "старший солдат",
+          "молодший сержант",
+          "молодший сержант",
+          "сержант",
+          "сержант",
+          "старший сержант",
+          "лейтенант",
+          "старший лейтенант",
+          "старший лейтенант",
+          "капітан",
+          "рядовой",
+          "ефрейтор",
+          "ефрейтор",
+          "младший сержант");
 
   private String russian(String word) {
     if (word.isEmpty()) {
       return word;
     }
-    String ru = ukToRu.get(word.toLowerCase(java.util.Locale.ROOT));
+    String ru = ukToRu.get(word.toLowerCase(Locale.ROOT));
     return ru == null ? word : Character.toUpperCase(ru.charAt(0)) + ru.substring(1);
   }
 

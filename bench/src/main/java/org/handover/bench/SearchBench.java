@@ -23,8 +23,9 @@ import org.handover.server.registry.Search;
 import org.handover.server.storage.Database;
 
 /**
- * Registry search latency, in process, on the embedded PostgreSQL with N generated persons: by name in
- * Cyrillic, by a Latin spelling, by year of birth, and by name with year. Writes a Markdown report.
+ * Registry search latency, in process, on the embedded PostgreSQL with N generated persons: by name
+ * in Cyrillic, by a Latin spelling, by year of birth, and by name with year. Writes a Markdown
+ * report.
  *
  * <pre>
  * bench/run search [--persons 100000] [--queries 400] [--db-dir DIR] [--out bench/results/FILE.md]
@@ -50,14 +51,16 @@ public final class SearchBench {
     LocalDate today = LocalDate.of(2025, 6, 2);
     String url = "embedded:" + dir.toAbsolutePath().resolve("bench");
     StringBuilder report = new StringBuilder();
-    try (App app = new App(Database.open(url), Clock.systemUTC())) {
+    try (App app = new App(Database.create(url), Clock.systemUTC())) {
       List<Person> people = new DemoPeople(99, today).generate(persons);
       long loadStart = System.nanoTime();
       boolean reused = app.registry().count() > 0;
       if (!reused) {
         for (int from = 0; from < people.size(); from += 5000) {
-          app.registry().addAll(people.subList(from, Math.min(people.size(), from + 5000)), today, "bench");
-          System.err.printf("loaded %,d of %,d%n", Math.min(people.size(), from + 5000), people.size());
+          app.registry()
+              .addAll(people.subList(from, Math.min(people.size(), from + 5000)), today, "bench");
+          System.err.printf(
+              "loaded %,d of %,d%n", Math.min(people.size(), from + 5000), people.size());
         }
       }
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -69,19 +72,39 @@ public final class SearchBench {
       kinds.add(new String[] {"family name + year of birth", ""});
       kinds.add(new String[] {"prefix of 3 letters, Cyrillic", ""});
       report.append("# Registry search benchmark\n\n");
-      report.append("- date: ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append('\n');
+      report
+          .append("- date: ")
+          .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+          .append('\n');
       report.append("- machine: ").append(Machine.describe()).append('\n');
-      report.append("- command: `bench/run search --persons ").append(persons).append(" --queries ").append(queries)
-          .append(" --runs ").append(runs).append("`\n");
-      report.append("- database: the embedded PostgreSQL 17.7 (loopback), Handover in process; each query = count + first page of 25,"
-          + " sorted by the Ukrainian collation key\n");
-      report.append(String.format(Locale.ROOT, "- registry: %,d generated persons (%s)%n%n", app.registry().count(),
-          reused ? "database reused from an earlier run"
-              : String.format(Locale.ROOT, "loaded in %.1f s, 5,000 per transaction, journal included", loadSeconds)));
-      report.append("Each run measures every kind of query in turn (after a warm-up of a quarter as many);"
-          + " the pooled columns take all runs together.\n\n");
-      report.append("| query | queries per run | median ms per run | p95 ms per run | pooled median ms | pooled p95 ms"
-          + " | max ms | mean hits |\n|---|---:|---|---|---:|---:|---:|---:|\n");
+      report
+          .append("- command: `bench/run search --persons ")
+          .append(persons)
+          .append(" --queries ")
+          .append(queries)
+          .append(" --runs ")
+          .append(runs)
+          .append("`\n");
+      report.append(
+          "- database: the embedded PostgreSQL 17.7 (loopback), Handover in process; each query = count + first page of 25,"
+              + " sorted by the Ukrainian collation key\n");
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "- registry: %,d generated persons (%s)%n%n",
+              app.registry().count(),
+              reused
+                  ? "database reused from an earlier run"
+                  : String.format(
+                      Locale.ROOT,
+                      "loaded in %.1f s, 5,000 per transaction, journal included",
+                      loadSeconds)));
+      report.append(
+          "Each run measures every kind of query in turn (after a warm-up of a quarter as many);"
+              + " the pooled columns take all runs together.\n\n");
+      report.append(
+          "| query | queries per run | median ms per run | p95 ms per run | pooled median ms | pooled p95 ms"
+              + " | max ms | mean hits |\n|---|---:|---|---|---:|---:|---:|---:|\n");
       double[][][] times = new double[kinds.size()][runs][];
       long[] hits = new long[kinds.size()];
       for (int run = 0; run < runs; run++) {
@@ -104,17 +127,33 @@ public final class SearchBench {
         StringBuilder p95s = new StringBuilder();
         double[] pooled = new double[runs * queries];
         for (int run = 0; run < runs; run++) {
-          medians.append(run == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 50)));
-          p95s.append(run == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 95)));
+          medians
+              .append(run == 0 ? "" : " / ")
+              .append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 50)));
+          p95s.append(run == 0 ? "" : " / ")
+              .append(String.format(Locale.ROOT, "%.2f", percentile(times[k][run], 95)));
           System.arraycopy(times[k][run], 0, pooled, run * queries, queries);
         }
         Arrays.sort(pooled);
-        report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %.2f | %.2f | %.0f |%n", kinds.get(k)[0],
-            queries, medians, p95s, percentile(pooled, 50), percentile(pooled, 95), pooled[pooled.length - 1],
-            hits[k] / (double) (runs * queries)));
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %.2f | %.2f | %.2f | %.0f |%n",
+                kinds.get(k)[0],
+                queries,
+                medians,
+                p95s,
+                percentile(pooled, 50),
+                percentile(pooled, 95),
+                pooled[pooled.length - 1],
+                hits[k] / (double) (runs * queries)));
       }
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      report.append(String.format(Locale.ROOT, "%nHeap in use at the end: %.0f MB. Target: p95 under 50 ms.%n", heap / 1e6));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%nHeap in use at the end: %.0f MB. Target: p95 under 50 ms.%n",
+              heap / 1e6));
     }
     System.out.print(report);
     if (out != null) {

@@ -12,8 +12,10 @@ class DukePeerTest {
   void dukeLinksMostOfASmallRosterInItsOwnProcess(@TempDir Path dir) throws Exception {
     MatchingRun.Run run = MatchingBench.run(2_000, 200);
     DukePeer.Result duke = DukePeer.run(run.registry(), run.drawn().entries(), 0.5, dir);
-    long correct = duke.links().keySet().stream().filter(l -> run.drawn().truth().get((int) (l / 2_000)) == (int) (l % 2_000))
-        .count();
+    long correct =
+        duke.links().keySet().stream()
+            .filter(l -> run.drawn().truth().get((int) (l / 2_000)) == (int) (l % 2_000))
+            .count();
     assertThat(duke.links()).isNotEmpty();
     assertThat((double) correct / run.inRegistry()).as("Duke's recall").isGreaterThan(0.5);
     assertThat(duke.seconds()).isPositive();

@@ -41,11 +41,15 @@ class MatchingBenchTest {
     double[][] truth = Diagnosis.trueM(run.drawn(), run.registry());
     Map<String, Map<String, double[]>> tables = run.result().model().tables();
     List<String> fields = List.copyOf(tables.keySet());
-    for (String field : List.of("family name", "given name", "patronymic", "date of birth", "place of birth", "rank")) {
+    for (String field :
+        List.of(
+            "family name", "given name", "patronymic", "date of birth", "place of birth", "rank")) {
       int k = fields.indexOf(field);
       int l = 0;
       for (Map.Entry<String, double[]> level : tables.get(field).entrySet()) {
-        assertThat(level.getValue()[0]).as("%s, %s", field, level.getKey()).isCloseTo(truth[k][l], within(0.05));
+        assertThat(level.getValue()[0])
+            .as("%s, %s", field, level.getKey())
+            .isCloseTo(truth[k][l], within(0.05));
         l++;
       }
     }
@@ -54,11 +58,17 @@ class MatchingBenchTest {
   @Test
   void writesAReport(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("m.md");
-    MatchingBench.main(new String[] {"--registry", "2000", "--roster", "200", "--out", out.toString()});
+    MatchingBench.main(
+        new String[] {"--registry", "2000", "--roster", "200", "--out", out.toString()});
     String report = Files.readString(out);
-    assertThat(report).contains("| auto-link (p ≥ 0.99, ≥ 5 bits ahead").contains("| auto-link + review (p ≥ 0.5; the entry's person among")
-        .contains("Review band:").contains("Blocking recall").contains("Trained model")
-        .contains("## Peer: Duke 1.2 on the same registry and roster").contains("| Duke, confidence ≥ 0.99 |")
+    assertThat(report)
+        .contains("| auto-link (p ≥ 0.99, ≥ 5 bits ahead")
+        .contains("| auto-link + review (p ≥ 0.5; the entry's person among")
+        .contains("Review band:")
+        .contains("Blocking recall")
+        .contains("Trained model")
+        .contains("## Peer: Duke 1.2 on the same registry and roster")
+        .contains("| Duke, confidence ≥ 0.99 |")
         .contains("## FEBRL4");
   }
 }

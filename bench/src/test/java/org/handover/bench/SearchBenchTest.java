@@ -8,16 +8,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchBenchTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesAReportWithEveryKindOfQueryAndTheMachine() throws Exception {
     Path out = dir.resolve("report.md");
-    SearchBench.main(new String[] {"--persons", "300", "--queries", "8", "--runs", "2", "--db-dir",
-        dir.resolve("db").toString(), "--out", out.toString()});
+    SearchBench.main(
+        new String[] {
+          "--persons",
+          "300",
+          "--queries",
+          "8",
+          "--runs",
+          "2",
+          "--db-dir",
+          dir.resolve("db").toString(),
+          "--out",
+          out.toString()
+        });
     String report = Files.readString(out);
     assertThat(report).contains("300 generated persons").contains("2 cores").contains("--runs 2");
-    assertThat(report.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| query"))).hasSize(5);
+    assertThat(report.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| query")))
+        .hasSize(5);
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What {@link Names#compare} found: a level for the whole name (the weakest of the parts both
- * sides have), each part's level, and an explanation a reviewer can check.
+ * What {@link Names#compare} found: a level for the whole name (the weakest of the parts both sides
+ * have), each part's level, and an explanation a reviewer can check.
  *
  * <pre>{@code
  * Comparison c = Names.compare("Ковальчук Юрій Петрович", "KOVALCHUK IURII");
@@ -34,9 +34,12 @@ public record Comparison(Level level, List<Part> parts, boolean swapped) {
   }
 
   public String explanation() {
-    List<Part> present = parts.stream().filter(p -> !(p.missing() && p.a().isEmpty() && p.b().isEmpty())).toList();
-    String text = present.stream().map(p -> present.size() == 1 ? p.why() : p.part() + ": " + p.why())
-        .collect(Collectors.joining("; "));
+    List<Part> present =
+        parts.stream().filter(p -> !(p.missing() && p.a().isEmpty() && p.b().isEmpty())).toList();
+    String text =
+        present.stream()
+            .map(p -> present.size() == 1 ? p.why() : p.part() + ": " + p.why())
+            .collect(Collectors.joining("; "));
     return swapped ? text + " (family and given names in swapped order)" : text;
   }
 }

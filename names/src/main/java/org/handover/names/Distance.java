@@ -1,6 +1,9 @@
 package org.handover.names;
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early past a bound. */
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early past
+ * a bound.
+ */
 final class Distance {
   private Distance() {}
 
@@ -23,7 +26,10 @@ final class Distance {
       for (int j = 1; j <= m; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           v = Math.min(v, prev2[j - 2] + 1);
         }
         cur[j] = v;

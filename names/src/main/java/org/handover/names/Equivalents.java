@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Ukrainian and Russian forms of one name (Олександр ~ Александр, Микола ~ Николай, Олексійович ~
  * Алексеевич), from the bundled dictionary, matched through {@link Skeleton}s so that any spelling
- * of either form, in either script, finds the other. Pairs are not chained: Олена ~ Елена and Елена ~
- * Алёна do not make Олена ~ Алёна.
+ * of either form, in either script, finds the other. Pairs are not chained: Олена ~ Елена and Елена
+ * ~ Алёна do not make Олена ~ Алёна.
  *
  * <pre>{@code
  * Equivalents.get().equivalent("Oleksandr", "Александр")   // true
@@ -78,13 +78,19 @@ public final class Equivalents {
     return new Equivalents(partners, givenStems);
   }
 
-  private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovna", "evna", "ivna", "ichna", "ich"};
+  private static final String[] PATRONYMIC_ENDINGS = {
+    "ovich", "evich", "ovna", "evna", "ivna", "ichna", "ich"
+  };
 
-  /** The given name a patronymic's skeleton comes from, vowels off its end (mixailovich -> mixail), or null. */
+  /**
+   * The given name a patronymic's skeleton comes from, vowels off its end (mixailovich -> mixail),
+   * or null.
+   */
   private static String patronymicStem(String skeleton) {
     for (String ending : PATRONYMIC_ENDINGS) {
       if (skeleton.endsWith(ending)) {
-        String stem = withoutFinalVowels(skeleton.substring(0, skeleton.length() - ending.length()));
+        String stem =
+            withoutFinalVowels(skeleton.substring(0, skeleton.length() - ending.length()));
         return stem.length() >= 3 ? stem : null;
       }
     }
@@ -100,9 +106,9 @@ public final class Equivalents {
   }
 
   /**
-   * Whether a word is a given name: some patronymic in the dictionary is formed from it (Михайло, by
-   * Михайлович; Микола, by Миколайович). A surname almost never has one, which is how a parser tells
-   * "Михайло Вітряк Вікторович" from "Вітряк Михайло Вікторович".
+   * Whether a word is a given name: some patronymic in the dictionary is formed from it (Михайло,
+   * by Михайлович; Микола, by Миколайович). A surname almost never has one, which is how a parser
+   * tells "Михайло Вітряк Вікторович" from "Вітряк Михайло Вікторович".
    */
   public boolean isGivenName(String word) {
     for (String x : Skeleton.all(word)) {
@@ -114,7 +120,9 @@ public final class Equivalents {
     return false;
   }
 
-  /** Whether two words are the Ukrainian and Russian forms of one name, as the dictionary has them. */
+  /**
+   * Whether two words are the Ukrainian and Russian forms of one name, as the dictionary has them.
+   */
   public boolean equivalent(String a, String b) {
     for (String x : Skeleton.all(a)) {
       Set<String> p = partners.get(x);
@@ -147,10 +155,15 @@ public final class Equivalents {
     String shorter = skeletonA.length() <= skeletonB.length() ? skeletonA : skeletonB;
     String longer = shorter == skeletonA ? skeletonB : skeletonA;
     if (longer.equals(shorter + "a")) {
-      return shorter.endsWith("ov") || shorter.endsWith("ev") || shorter.endsWith("in") || shorter.endsWith("iv");
+      return shorter.endsWith("ov")
+          || shorter.endsWith("ev")
+          || shorter.endsWith("in")
+          || shorter.endsWith("iv");
     }
     // -ський / -ська: ski ~ ska
-    return shorter.length() > 3 && shorter.endsWith("ki") && longer.length() == shorter.length()
+    return shorter.length() > 3
+        && shorter.endsWith("ki")
+        && longer.length() == shorter.length()
         && longer.equals(shorter.substring(0, shorter.length() - 1) + "a");
   }
 }

@@ -14,13 +14,15 @@ import java.util.Locale;
  * Folding.tokens("КОВАЛЬЧУК Юрій") // ["ковальчук", "юрій"]
  * }</pre>
  *
- * <p>Cyrillic letters keep their identity (й, ї, ґ are letters, not accented forms), except
- * ё, which Russian writes as е as often as not. Latin letters lose their diacritics.
+ * <p>Cyrillic letters keep their identity (й, ї, ґ are letters, not accented forms), except ё,
+ * which Russian writes as е as often as not. Latin letters lose their diacritics.
  */
 public final class Folding {
   private Folding() {}
 
-  /** Lower case, Latin diacritics removed, ё as е, apostrophes dropped, other punctuation as space. */
+  /**
+   * Lower case, Latin diacritics removed, ё as е, apostrophes dropped, other punctuation as space.
+   */
   public static String fold(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(lower.length());
@@ -64,10 +66,14 @@ public final class Folding {
       return String.valueOf(c);
     }
     switch (c) {
-      case 'ł': return "l";
-      case 'ß': return "ss";
-      case 'ø': return "o";
-      case 'đ': return "d";
+      case 'ł':
+        return "l";
+      case 'ß':
+        return "ss";
+      case 'ø':
+        return "o";
+      case 'đ':
+        return "d";
       default:
         String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
         return d.replaceAll("\\p{M}", "");

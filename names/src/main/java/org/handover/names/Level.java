@@ -13,7 +13,9 @@ public enum Level {
   EXACT,
   /** One name in two scripts or romanizations: Юрій ~ Iurii (ICAO 9303), Kowalczuk ~ Ковальчук. */
   TRANSLITERATION,
-  /** The Ukrainian and Russian forms of one name (Олександр ~ Александр), or masculine and feminine. */
+  /**
+   * The Ukrainian and Russian forms of one name (Олександр ~ Александр), or masculine and feminine.
+   */
   EQUIVALENT,
   /** Sounds alike once vowels and voicing are set aside. */
   PHONETIC,

@@ -15,36 +15,45 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * Clues, strongest first: a comma; a word in capitals among words that are not; a patronymic's
- * ending (-ович, -івна, -ovych, -ovna...); initials; a surname's ending (-енко, -чук, -ський, -ов...).
- * Without any, Cyrillic is read family first, as official lists write it, and Latin given first.
+ * ending (-ович, -івна, -ovych, -ovna...); initials; a surname's ending (-енко, -чук, -ський,
+ * -ов...). Without any, Cyrillic is read family first, as official lists write it, and Latin given
+ * first.
  */
 public final class NameParser {
   private NameParser() {}
 
-  private static final Pattern LABEL = Pattern.compile(
-      "^\\s*(фио|піб|п\\.і\\.б\\.|ф\\.и\\.о\\.|full name|name|surname and name|прізвище,? ім'я,? по батькові)\\s*:\\s*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern PATRONYMIC = Pattern.compile(
-      ".+(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|ична|инична|ьич|ич|ovych|ovich|evych|evich|yovych|iiovych"
-          + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern SURNAME = Pattern.compile(
-      ".+(енко|чук|щук|юк|ук|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва|ин|іна|ина|ко|ак|як|ець"
-          + "|enko|chuk|uk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|ov|ova|ev|eva|in|ina|ko|ak|iak|yak|ets)$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "^\\s*(фио|піб|п\\.і\\.б\\.|ф\\.и\\.о\\.|full name|name|surname and name|прізвище,? ім'я,? по батькові)\\s*:\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern PATRONYMIC =
+      Pattern.compile(
+          ".+(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|ична|инична|ьич|ич|ovych|ovich|evych|evich|yovych|iiovych"
+              + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern SURNAME =
+      Pattern.compile(
+          ".+(енко|чук|щук|юк|ук|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва|ин|іна|ина|ко|ак|як|ець"
+              + "|enko|chuk|uk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|ov|ova|ev|eva|in|ina|ko|ak|iak|yak|ets)$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private static final Pattern STRONG_SURNAME = Pattern.compile(
-      ".+(енко|чук|щук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва"
-          + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva)$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern STRONG_SURNAME =
+      Pattern.compile(
+          ".+(енко|чук|щук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва"
+              + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva)$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   public static ParsedName parse(String text) {
     String t = LABEL.matcher(text.strip()).replaceFirst("");
     int comma = t.indexOf(',');
     if (comma > 0) {
       List<String> after = words(t.substring(comma + 1));
-      return new ParsedName(String.join(" ", words(t.substring(0, comma))), after.isEmpty() ? "" : after.get(0),
-          after.size() > 1 ? String.join(" ", after.subList(1, after.size())) : "", ParsedName.Order.FAMILY_FIRST, 0.95);
+      return new ParsedName(
+          String.join(" ", words(t.substring(0, comma))),
+          after.isEmpty() ? "" : after.get(0),
+          after.size() > 1 ? String.join(" ", after.subList(1, after.size())) : "",
+          ParsedName.Order.FAMILY_FIRST,
+          0.95);
     }
     List<String> w = words(t);
     if (w.isEmpty()) {
@@ -71,7 +80,9 @@ public final class NameParser {
       }
     }
     if (patronymic == w.size() - 1) {
-      if (w.size() <= 3 && Equivalents.get().isGivenName(w.get(0)) && !Equivalents.get().isGivenName(w.get(1))) {
+      if (w.size() <= 3
+          && Equivalents.get().isGivenName(w.get(0))
+          && !Equivalents.get().isGivenName(w.get(1))) {
         // Юрій Ковальчук Петрович, Віталій Кирилич: a given name first, then a word that is none
         return around(w, 1, 0.6);
       }
@@ -91,14 +102,18 @@ public final class NameParser {
     int first = surnameScore(w.get(0));
     int last = surnameScore(w.get(w.size() - 1));
     if (first != last) {
-      // an ending only surnames have is a fair clue; -ин or -ко alone (Костянтин, Петро... Бойко) a weak one
+      // an ending only surnames have is a fair clue; -ин or -ко alone (Костянтин, Петро... Бойко) a
+      // weak one
       return around(w, first > last ? 0 : w.size() - 1, Math.max(first, last) == 2 ? 0.75 : 0.6);
     }
     boolean cyrillic = t.chars().anyMatch(ch -> Scheme.isCyrillic((char) ch));
     return around(w, cyrillic ? 0 : w.size() - 1, 0.5);
   }
 
-  /** 2 for an ending only surnames have (-енко, -чук, -ський, -ов), 1 for one given names share (-ин, -ко), else 0. */
+  /**
+   * 2 for an ending only surnames have (-енко, -чук, -ський, -ов), 1 for one given names share
+   * (-ин, -ко), else 0.
+   */
   private static int surnameScore(String word) {
     if (STRONG_SURNAME.matcher(word).matches()) {
       return 2;
@@ -110,8 +125,10 @@ public final class NameParser {
   private static ParsedName around(List<String> w, int family, double confidence) {
     List<String> rest = new ArrayList<>(w);
     String f = rest.remove(family);
-    ParsedName.Order order = family == 0 ? ParsedName.Order.FAMILY_FIRST : family == w.size() - 1
-        ? ParsedName.Order.FAMILY_LAST : ParsedName.Order.UNKNOWN;
+    ParsedName.Order order =
+        family == 0
+            ? ParsedName.Order.FAMILY_FIRST
+            : family == w.size() - 1 ? ParsedName.Order.FAMILY_LAST : ParsedName.Order.UNKNOWN;
     String given = rest.isEmpty() ? "" : rest.get(0);
     String patronymic = rest.size() > 1 ? String.join(" ", rest.subList(1, rest.size())) : "";
     return new ParsedName(f, given, patronymic, order, confidence);

@@ -35,22 +35,34 @@ public final class Names {
     return compare(prepare(a), prepare(b));
   }
 
-  /** Compares part by part, in the order given and with family and given names swapped; keeps the better. */
+  /**
+   * Compares part by part, in the order given and with family and given names swapped; keeps the
+   * better.
+   */
   public static Comparison compare(PreparedName a, PreparedName b) {
-    Comparison straight = compare(a.family, b.family, a.given, b.given, a.patronymic, b.patronymic, false);
+    Comparison straight =
+        compare(a.family, b.family, a.given, b.given, a.patronymic, b.patronymic, false);
     if (straight.level().atLeast(Level.EQUIVALENT) || a.given.empty() || b.given.empty()) {
       return straight; // a swap could not do better than a match of every part
     }
     if (word(a.family, b.given).level == Level.DIFFERENT) {
       return straight; // swapping cannot help when the family name is not the other's given name
     }
-    Comparison swapped = compare(a.family, b.given, a.given, b.family, a.patronymic, b.patronymic, true);
+    Comparison swapped =
+        compare(a.family, b.given, a.given, b.family, a.patronymic, b.patronymic, true);
     return swapped.level().ordinal() < straight.level().ordinal() ? swapped : straight;
   }
 
-  private static Comparison compare(PreparedPart fa, PreparedPart fb, PreparedPart ga, PreparedPart gb,
-                                    PreparedPart pa, PreparedPart pb, boolean swapped) {
-    List<Comparison.Part> parts = List.of(part("family", fa, fb), part("given", ga, gb), part("patronymic", pa, pb));
+  private static Comparison compare(
+      PreparedPart fa,
+      PreparedPart fb,
+      PreparedPart ga,
+      PreparedPart gb,
+      PreparedPart pa,
+      PreparedPart pb,
+      boolean swapped) {
+    List<Comparison.Part> parts =
+        List.of(part("family", fa, fb), part("given", ga, gb), part("patronymic", pa, pb));
     Level worst = null;
     for (Comparison.Part p : parts) {
       if (!p.missing() && (worst == null || p.level().ordinal() > worst.ordinal())) {
@@ -62,8 +74,12 @@ public final class Names {
 
   private static Comparison.Part part(String name, PreparedPart a, PreparedPart b) {
     if (a.empty() || b.empty()) {
-      return new Comparison.Part(name, a.raw, b.raw, null, a.empty() && b.empty() ? "absent on both sides"
-          : "missing on one side, not counted");
+      return new Comparison.Part(
+          name,
+          a.raw,
+          b.raw,
+          null,
+          a.empty() && b.empty() ? "absent on both sides" : "missing on one side, not counted");
     }
     WordMatch m = word(a, b);
     return new Comparison.Part(name, a.raw, b.raw, m.level, m.why);
@@ -90,8 +106,11 @@ public final class Names {
       if (a.cyrillic == b.cyrillic) {
         return new WordMatch(Level.TRANSLITERATION, "two romanizations of one name");
       }
-      return new WordMatch(Level.TRANSLITERATION, system(a, b)
-          .map(r -> "same name, " + r.title() + " spelling").orElse("same name in another romanization"));
+      return new WordMatch(
+          Level.TRANSLITERATION,
+          system(a, b)
+              .map(r -> "same name, " + r.title() + " spelling")
+              .orElse("same name in another romanization"));
     }
     if (a.cyrillic != b.cyrillic) {
       // a system's spelling whose skeleton strays (KMU 2010 writes сг and ш alike as "sh")
@@ -122,7 +141,8 @@ public final class Names {
     if (d <= allowed) {
       return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
     }
-    // a slip of the pen in the other language's form: Андаей is one letter from Андрей, Андрій's partner
+    // a slip of the pen in the other language's form: Андаей is one letter from Андрей, Андрій's
+    // partner
     for (PreparedPart[] pair : new PreparedPart[][] {{a, b}, {b, a}}) {
       for (String partner : eq.partners(pair[1].skeletons.get(0))) {
         String x = pair[0].skeletons.get(0);
@@ -149,7 +169,8 @@ public final class Names {
   private static WordMatch initials(PreparedPart a, PreparedPart b) {
     if (a.initial && b.initial) {
       return firstSoundsFit(a.skeletons.get(0), b.skeletons.get(0))
-          ? new WordMatch(Level.INITIALS, "same initial") : new WordMatch(Level.DIFFERENT, "different initials");
+          ? new WordMatch(Level.INITIALS, "same initial")
+          : new WordMatch(Level.DIFFERENT, "different initials");
     }
     PreparedPart initial = a.initial ? a : b;
     PreparedPart full = a.initial ? b : a;
@@ -159,7 +180,8 @@ public final class Names {
       }
       for (String partner : Equivalents.get().partners(s)) {
         if (firstSoundsFit(initial.skeletons.get(0), partner)) {
-          return new WordMatch(Level.INITIALS, "the initial fits the other language's form"); // А. for Олександр
+          return new WordMatch(
+              Level.INITIALS, "the initial fits the other language's form"); // А. for Олександр
         }
       }
     }
@@ -186,9 +208,9 @@ public final class Names {
   }
 
   /**
-   * Short script-neutral blocking keys: the family name's skeletons and those of its uk/ru partners,
-   * feminine endings off ("F:kovalchuk"), and the given name's with the family name's first sound
-   * ("G:iuri.k"). Spellings of one name share at least one key.
+   * Short script-neutral blocking keys: the family name's skeletons and those of its uk/ru
+   * partners, feminine endings off ("F:kovalchuk"), and the given name's with the family name's
+   * first sound ("G:iuri.k"). Spellings of one name share at least one key.
    */
   public static List<String> keys(String text) {
     return keys(prepare(text));
@@ -202,10 +224,18 @@ public final class Names {
     List<String> keys = keysInOrder(name);
     ParsedName p = name.parsed;
     if (p.confidence() < 0.75 && !p.given().isEmpty() && !name.given.initial) {
-      // the order was a guess: key the other reading too, so that a swapped name still meets its block
+      // the order was a guess: key the other reading too, so that a swapped name still meets its
+      // block
       Set<String> both = new LinkedHashSet<>(keys);
-      both.addAll(keysInOrder(new PreparedName(new ParsedName(p.given(), p.family(), p.patronymic(),
-          ParsedName.Order.UNKNOWN, p.confidence()))));
+      both.addAll(
+          keysInOrder(
+              new PreparedName(
+                  new ParsedName(
+                      p.given(),
+                      p.family(),
+                      p.patronymic(),
+                      ParsedName.Order.UNKNOWN,
+                      p.confidence()))));
       return new ArrayList<>(both);
     }
     return keys;
@@ -247,7 +277,10 @@ public final class Names {
     return new ArrayList<>(out);
   }
 
-  /** The masculine skeleton of a feminine surname: -ova, -eva, -ina, -iva lose the a; -ska, -skaia become -ski. */
+  /**
+   * The masculine skeleton of a feminine surname: -ova, -eva, -ina, -iva lose the a; -ska, -skaia
+   * become -ski.
+   */
   private static String masculine(String s) {
     if (s.length() > 6 && s.endsWith("skaia")) {
       return s.substring(0, s.length() - 3) + "i";
@@ -255,7 +288,8 @@ public final class Names {
     if (s.length() > 4 && s.endsWith("ska")) {
       return s.substring(0, s.length() - 1) + "i";
     }
-    if (s.length() > 4 && (s.endsWith("ova") || s.endsWith("eva") || s.endsWith("ina") || s.endsWith("iva"))) {
+    if (s.length() > 4
+        && (s.endsWith("ova") || s.endsWith("eva") || s.endsWith("ina") || s.endsWith("iva"))) {
       return s.substring(0, s.length() - 1);
     }
     return s;

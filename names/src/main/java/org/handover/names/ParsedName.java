@@ -10,9 +10,14 @@ import java.util.Objects;
  * NameParser.parse("Ковальчук Ю. П.")  // family Ковальчук, given Ю., patronymic П., FAMILY_FIRST
  * }</pre>
  */
-public record ParsedName(String family, String given, String patronymic, Order order, double confidence) {
+public record ParsedName(
+    String family, String given, String patronymic, Order order, double confidence) {
   /** Where the family name stood. */
-  public enum Order { FAMILY_FIRST, FAMILY_LAST, UNKNOWN }
+  public enum Order {
+    FAMILY_FIRST,
+    FAMILY_LAST,
+    UNKNOWN
+  }
 
   public ParsedName {
     Objects.requireNonNull(family, "family");
@@ -30,7 +35,9 @@ public record ParsedName(String family, String given, String patronymic, Order o
     return p.codePointCount(0, p.length()) == 1 && Character.isLetter(p.codePointAt(0));
   }
 
-  /** "Family, Given Patronymic": the one form that {@link NameParser#parse} reads back unchanged. */
+  /**
+   * "Family, Given Patronymic": the one form that {@link NameParser#parse} reads back unchanged.
+   */
   public String format() {
     StringBuilder b = new StringBuilder(family);
     if (!given.isEmpty() || !patronymic.isEmpty()) {

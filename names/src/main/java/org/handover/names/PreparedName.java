@@ -46,7 +46,8 @@ public final class PreparedName {
       case 0 -> familySkeleton();
       case 1 -> givenSkeleton();
       case 2 -> patronymicSkeleton();
-      default -> throw new IllegalArgumentException("part " + part + ": 0 family, 1 given, 2 patronymic");
+      default ->
+          throw new IllegalArgumentException("part " + part + ": 0 family, 1 given, 2 patronymic");
     };
   }
 }

@@ -12,7 +12,10 @@ final class PreparedPart {
   final boolean initial;
   final List<String> skeletons;
   final String phonetic;
-  /** Folded romanizations of a Cyrillic part, by system, made when first asked for; empty for Latin. */
+
+  /**
+   * Folded romanizations of a Cyrillic part, by system, made when first asked for; empty for Latin.
+   */
   private volatile Map<Romanization, String> romanized;
 
   PreparedPart(String raw) {
@@ -48,12 +51,23 @@ final class PreparedPart {
    * dropped (чю and чу, ля and ла).
    */
   static String phonetic(String skeleton) {
-    String s = skeleton.replace("shch", "S").replace("zh", "S").replace("sh", "S").replace("ch", "S").replace("ts", "s");
+    String s =
+        skeleton
+            .replace("shch", "S")
+            .replace("zh", "S")
+            .replace("sh", "S")
+            .replace("ch", "S")
+            .replace("ts", "s");
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char k = classOf(s.charAt(i));
-      boolean softening = k == 'i' && i > 0 && i + 1 < s.length() && !isVowel(classOf(s.charAt(i - 1)))
-          && isVowel(classOf(s.charAt(i + 1))) && classOf(s.charAt(i + 1)) != 'i';
+      boolean softening =
+          k == 'i'
+              && i > 0
+              && i + 1 < s.length()
+              && !isVowel(classOf(s.charAt(i - 1)))
+              && isVowel(classOf(s.charAt(i + 1)))
+              && classOf(s.charAt(i + 1)) != 'i';
       if (softening || (b.length() > 0 && b.charAt(b.length() - 1) == k)) {
         continue;
       }

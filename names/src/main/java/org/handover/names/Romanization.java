@@ -1,5 +1,6 @@
 package org.handover.names;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,10 @@ public enum Romanization {
   BGN_UK_1965("bgn-uk-1965", "BGN/PCGN 1965", Script.UKRAINIAN, Schemes.BGN_UK_1965);
 
   /** The language a system was made for. */
-  public enum Script { UKRAINIAN, RUSSIAN }
+  public enum Script {
+    UKRAINIAN,
+    RUSSIAN
+  }
 
   private final String key;
   private final String title;
@@ -73,8 +77,12 @@ public enum Romanization {
         return r;
       }
     }
-    throw new IllegalArgumentException("system: unknown value '" + key + "' (use "
-        + String.join(", ", java.util.Arrays.stream(values()).map(Romanization::key).toList()) + ")");
+    throw new IllegalArgumentException(
+        "system: unknown value '"
+            + key
+            + "' (use "
+            + String.join(", ", Arrays.stream(values()).map(Romanization::key).toList())
+            + ")");
   }
 
   @Override

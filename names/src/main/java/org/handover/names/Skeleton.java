@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The script-neutral form of one word of a name: what every spelling of it, Cyrillic (Ukrainian or
@@ -18,20 +19,26 @@ import java.util.Set;
  * Skeleton.of("Poutine")     // "putin"  (French)
  * }</pre>
  *
- * <p>Letters collapse into classes: и, і, ї, й, ы, y, j, ï are one i; е, є, э, ё are e; г, ґ, h, g are
- * g; х is x; a soft sign, apostrophes and doubled letters vanish; i before e or a vowel-initial
+ * <p>Letters collapse into classes: и, і, ї, й, ы, y, j, ï are one i; е, є, э, ё are e; г, ґ, h, g
+ * are g; х is x; a soft sign, apostrophes and doubled letters vanish; i before e or a vowel-initial
  * ending is dropped (є, ye, ie, je are all e). Ukrainian and Russian spellings of one surname
  * (Ковальський, Ковальский) therefore meet too.
  */
 public final class Skeleton {
   private Skeleton() {}
 
-  /** The reading of a word that most spellings give; for Latin with an ambiguous letter pair, the first reading. */
+  /**
+   * The reading of a word that most spellings give; for Latin with an ambiguous letter pair, the
+   * first reading.
+   */
   public static String of(String word) {
     return all(word).get(0);
   }
 
-  /** Every reading of a word: one for Cyrillic; for Latin, one more for each ambiguous pair (cz, ch, rz, sch, sh). */
+  /**
+   * Every reading of a word: one for Cyrillic; for Latin, one more for each ambiguous pair (cz, ch,
+   * rz, sch, sh).
+   */
   public static List<String> all(String word) {
     String w = Folding.fold(word).replace(" ", "");
     if (w.isEmpty()) {
@@ -55,8 +62,10 @@ public final class Skeleton {
   }
 
   private static final String CYR = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя";
-  private static final String[] NEUTRAL = {"a", "b", "v", "g", "g", "d", "e", "ie", "e", "Z", "z", "i", "i", "i", "i",
-      "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "x", "C", "H", "S", "SH", "", "i", "", "e", "iu", "ia"};
+  private static final String[] NEUTRAL = {
+    "a", "b", "v", "g", "g", "d", "e", "ie", "e", "Z", "z", "i", "i", "i", "i", "k", "l", "m", "n",
+    "o", "p", "r", "s", "t", "u", "f", "x", "C", "H", "S", "SH", "", "i", "", "e", "iu", "ia"
+  };
 
   private static String fromCyrillic(String w) {
     StringBuilder b = new StringBuilder(w.length() + 4);
@@ -77,16 +86,38 @@ public final class Skeleton {
    * way in another, the usual reading comes first and each other reading is added beside it.
    */
   private static final String[][] LATIN = {
-      {"shtsch", "SH"}, {"schtsch", "SH"}, {"szcz", "SH"}, {"shch", "SH"}, {"sjtsj", "SH"}, {"shh", "SH"},
-      {"tsch", "H"}, {"tch", "H"}, {"sch", "S"}, {"zh", "Z"}, {"kh", "x"}, {"ts", "C"},
-      {"ch", "H"}, {"sh", "S"}, {"sz", "S"}, {"cz", "H"}, {"w", "v"}, {"q", "k"}, {"c", "C"}};
+    {"shtsch", "SH"},
+    {"schtsch", "SH"},
+    {"szcz", "SH"},
+    {"shch", "SH"},
+    {"sjtsj", "SH"},
+    {"shh", "SH"},
+    {"tsch", "H"},
+    {"tch", "H"},
+    {"sch", "S"},
+    {"zh", "Z"},
+    {"kh", "x"},
+    {"ts", "C"},
+    {"ch", "H"},
+    {"sh", "S"},
+    {"sz", "S"},
+    {"cz", "H"},
+    {"w", "v"},
+    {"q", "k"},
+    {"c", "C"}
+  };
 
-  private static final java.util.regex.Pattern CH_BEFORE_CONSONANT = java.util.regex.Pattern.compile("ch[^aeiouy]");
-  private static final java.util.regex.Pattern SH_NOT_SHCH = java.util.regex.Pattern.compile("sh(?!ch)");
+  private static final Pattern CH_BEFORE_CONSONANT = Pattern.compile("ch[^aeiouy]");
+  private static final Pattern SH_NOT_SHCH = Pattern.compile("sh(?!ch)");
 
   /** One way of reading the ambiguous pairs of a Latin spelling. */
-  private record Reading(boolean french, boolean chIsKh, boolean czIsTs, boolean rzIsZh, boolean schIsSCh,
-                         boolean shIsSH) {}
+  private record Reading(
+      boolean french,
+      boolean chIsKh,
+      boolean czIsTs,
+      boolean rzIsZh,
+      boolean schIsSCh,
+      boolean shIsSH) {}
 
   private static List<String> latinReadings(String w) {
     boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
@@ -94,13 +125,17 @@ public final class Skeleton {
     List<Reading> readings = new ArrayList<>();
     readings.add(usual);
     if (w.contains("cz")) {
-      readings.add(new Reading(false, false, true, polish, false, false)); // GOST 7.79 B writes ц as cz
+      readings.add(
+          new Reading(false, false, true, polish, false, false)); // GOST 7.79 B writes ц as cz
     }
     if (w.contains("ou") || w.contains("tch")) {
       readings.add(new Reading(true, false, false, polish, false, false));
     }
-    if (w.contains("ch") && !w.contains("sch") && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
-      readings.add(new Reading(false, true, false, polish, false, false)); // Polish and German write х as ch
+    if (w.contains("ch")
+        && !w.contains("sch")
+        && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
+      readings.add(
+          new Reading(false, true, false, polish, false, false)); // Polish and German write х as ch
     }
     if (w.contains("rz")) {
       readings.add(new Reading(false, false, false, !polish, false, false)); // Polish rz is ж
@@ -109,7 +144,8 @@ public final class Skeleton {
       readings.add(new Reading(false, false, false, polish, true, false)); // сч, not German ш
     }
     if (SH_NOT_SHCH.matcher(w).find()) {
-      readings.add(new Reading(false, false, false, polish, false, true)); // KMU writes сг as sh too
+      readings.add(
+          new Reading(false, false, false, polish, false, true)); // KMU writes сг as sh too
     }
     List<String> out = new ArrayList<>(readings.size());
     for (Reading r : readings) {
@@ -158,8 +194,7 @@ public final class Skeleton {
     return b.toString();
   }
 
-  private static final java.util.regex.Pattern IO_AFTER_CONSONANT =
-      java.util.regex.Pattern.compile("([bvgdzklmnprstfxZCHS])io");
+  private static final Pattern IO_AFTER_CONSONANT = Pattern.compile("([bvgdzklmnprstfxZCHS])io");
 
   private static String collapse(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -174,13 +209,19 @@ public final class Skeleton {
     return b.toString();
   }
 
-  /** What both scripts share once in the reduced alphabet: i before e goes, and doubles collapse. */
+  /**
+   * What both scripts share once in the reduced alphabet: i before e goes, and doubles collapse.
+   */
   private static String reduce(String s) {
     String r = collapse(s).replace("ie", "e");
     // ё after a consonant: e in most systems, yo or io in others
     r = IO_AFTER_CONSONANT.matcher(r).replaceAll("$1e");
     String b = collapse(r);
     // back to readable Latin for the classes that stood in for digraphs
-    return b.replace("SH", "shch").replace("Z", "zh").replace("C", "ts").replace("H", "ch").replace("S", "sh");
+    return b.replace("SH", "shch")
+        .replace("Z", "zh")
+        .replace("C", "ts")
+        .replace("H", "ch")
+        .replace("S", "sh");
   }
 }

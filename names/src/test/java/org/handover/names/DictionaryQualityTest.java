@@ -13,15 +13,20 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A sample of the bench's checks, so that CI sees a fall in quality; the full figures are in bench/results. */
+/**
+ * A sample of the bench's checks, so that CI sees a fall in quality; the full figures are in
+ * bench/results.
+ */
 class DictionaryQualityTest {
   static List<String[]> pairs;
 
   @BeforeAll
   static void load() throws IOException {
     pairs = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        Equivalents.class.getResourceAsStream("uk-ru.tsv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                Equivalents.class.getResourceAsStream("uk-ru.tsv"), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.startsWith("#")) {
           pairs.add(line.split("\t", 2));
@@ -32,7 +37,8 @@ class DictionaryQualityTest {
   }
 
   private static ParsedName word(String w) {
-    return new ParsedName(Character.toUpperCase(w.charAt(0)) + w.substring(1), "", "", ParsedName.Order.UNKNOWN, 1);
+    return new ParsedName(
+        Character.toUpperCase(w.charAt(0)) + w.substring(1), "", "", ParsedName.Order.UNKNOWN, 1);
   }
 
   @Test
@@ -60,7 +66,9 @@ class DictionaryQualityTest {
     for (int i = 0; i + 1 < 2000; i += 2) {
       String[] a = pairs.get(i);
       String[] b = pairs.get(i + 1);
-      if (Names.compare(Names.prepare(word(a[0])), Names.prepare(word(b[1]))).level().atLeast(Level.EQUIVALENT)) {
+      if (Names.compare(Names.prepare(word(a[0])), Names.prepare(word(b[1])))
+          .level()
+          .atLeast(Level.EQUIVALENT)) {
         strong++;
       }
     }
@@ -69,8 +77,10 @@ class DictionaryQualityTest {
 
   @Test
   void theReadmeExampleHolds() {
-    assertThat(Names.keys("Kowalczuk, Jurij")).containsExactly("F:kovalchuk", "F:kovaltsuk", "G:iuri.k");
+    assertThat(Names.keys("Kowalczuk, Jurij"))
+        .containsExactly("F:kovalchuk", "F:kovaltsuk", "G:iuri.k");
     // without the comma the order is a guess, and both readings are keyed
-    assertThat(Names.keys("Kowalczuk Jurij")).contains("F:kovalchuk", "G:iuri.k", "F:iuri", "G:kovalchuk.i");
+    assertThat(Names.keys("Kowalczuk Jurij"))
+        .contains("F:kovalchuk", "G:iuri.k", "F:iuri", "G:kovalchuk.i");
   }
 }

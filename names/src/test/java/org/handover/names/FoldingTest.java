@@ -17,6 +17,7 @@ class FoldingTest {
 
   @Test
   void dropsApostrophesAndSplitsOnPunctuation() {
-    assertThat(Folding.tokens("Знам'янка, Петров-Водкін")).containsExactly("знамянка", "петров", "водкін");
+    assertThat(Folding.tokens("Знам'янка, Петров-Водкін"))
+        .containsExactly("знамянка", "петров", "водкін");
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 class NameParserTest {
@@ -22,7 +22,8 @@ class NameParserTest {
   void capitalsMarkTheFamilyName() {
     parses("КОВАЛЬЧУК Юрій Петрович", "КОВАЛЬЧУК", "Юрій", "Петрович");
     parses("Yurii Petrovych KOVALCHUK", "KOVALCHUK", "Yurii", "Petrovych");
-    assertThat(NameParser.parse("Yurii Petrovych KOVALCHUK").order()).isEqualTo(ParsedName.Order.FAMILY_LAST);
+    assertThat(NameParser.parse("Yurii Petrovych KOVALCHUK").order())
+        .isEqualTo(ParsedName.Order.FAMILY_LAST);
   }
 
   @Test
@@ -73,11 +74,22 @@ class NameParserTest {
 
   @Provide
   Arbitrary<ParsedName> names() {
-    Arbitrary<String> word = Arbitraries.strings().withChars("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяABCDEFabcxyz'-")
-        .ofMinLength(1).ofMaxLength(12).filter(w -> Character.isLetter(w.charAt(0)) && !w.endsWith("-"));
+    Arbitrary<String> word =
+        Arbitraries.strings()
+            .withChars("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяABCDEFabcxyz'-")
+            .ofMinLength(1)
+            .ofMaxLength(12)
+            .filter(w -> Character.isLetter(w.charAt(0)) && !w.endsWith("-"));
     Arbitrary<String> optional = Arbitraries.oneOf(word, Arbitraries.just(""));
     return Combinators.combine(word, optional, optional)
-        .as((f, g, p) -> new ParsedName(f, g.isEmpty() ? p : g, g.isEmpty() ? "" : p, ParsedName.Order.FAMILY_FIRST, 0.95));
+        .as(
+            (f, g, p) ->
+                new ParsedName(
+                    f,
+                    g.isEmpty() ? p : g,
+                    g.isEmpty() ? "" : p,
+                    ParsedName.Order.FAMILY_FIRST,
+                    0.95));
   }
 
   @Property

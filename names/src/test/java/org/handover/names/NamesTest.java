@@ -58,10 +58,15 @@ class NamesTest {
     Comparison c = Names.compare("Ковальчук Юрій Петрович", "KOVALCHUK IURII");
     assertThat(c.level()).isEqualTo(Level.TRANSLITERATION);
     assertThat(c.parts().get(2).missing()).isTrue();
-    Comparison swapped = Names.compare("Ковальчук Юрій", "Kovalchuk Iurii".replace("Kovalchuk Iurii", "Iurii Kovalchuk"));
+    Comparison swapped =
+        Names.compare(
+            "Ковальчук Юрій", "Kovalchuk Iurii".replace("Kovalchuk Iurii", "Iurii Kovalchuk"));
     assertThat(swapped.level()).isEqualTo(Level.TRANSLITERATION);
-    Comparison forced = Names.compare(Names.prepare(new ParsedName("Юрій", "Ковальчук", "", ParsedName.Order.FAMILY_FIRST, 1)),
-        Names.prepare("Ковальчук, Юрій"));
+    Comparison forced =
+        Names.compare(
+            Names.prepare(
+                new ParsedName("Юрій", "Ковальчук", "", ParsedName.Order.FAMILY_FIRST, 1)),
+            Names.prepare("Ковальчук, Юрій"));
     assertThat(forced.swapped()).isTrue();
     assertThat(forced.level()).isEqualTo(Level.EXACT);
   }
@@ -69,9 +74,13 @@ class NamesTest {
   @Test
   void everySpellingOfOneNameSharesAKey() {
     assertThat(Names.keys("Ковальчук Юрій Петрович")).contains("F:kovalchuk", "G:iuri.k");
-    for (String variant : new String[] {"KOVALCHUK IURII", "Kovalchuk, Yuriy", "Kowalczuk Jurij", "Ковальчук Юрий"}) {
-      assertThat(Names.keys(variant)).as(variant).containsAnyElementsOf(Names.keys("Ковальчук Юрій"));
+    for (String variant :
+        new String[] {"KOVALCHUK IURII", "Kovalchuk, Yuriy", "Kowalczuk Jurij", "Ковальчук Юрий"}) {
+      assertThat(Names.keys(variant))
+          .as(variant)
+          .containsAnyElementsOf(Names.keys("Ковальчук Юрій"));
     }
-    assertThat(Names.keys("Ковальова Олена")).containsAnyElementsOf(Names.keys("Ковалев Александр"));
+    assertThat(Names.keys("Ковальова Олена"))
+        .containsAnyElementsOf(Names.keys("Ковалев Александр"));
   }
 }

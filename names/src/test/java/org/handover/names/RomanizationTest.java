@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every published vector for every implemented system. Vectors that do not apply are said here:
  * interscript's gost-rus-Cyrl-Latn-7.79-2000 and iuliia's gost_779 are system A (with diacritics),
- * not system B; iuliia's bgn_pcgn writes the Cyrillic letter ё inside its Latin output where BGN/PCGN
- * writes ë (interscript's vectors for the same system have ë), so those vectors are compared with ë.
+ * not system B; iuliia's bgn_pcgn writes the Cyrillic letter ё inside its Latin output where
+ * BGN/PCGN writes ë (interscript's vectors for the same system have ë), so those vectors are
+ * compared with ë.
  */
 class RomanizationTest {
 
-  private static List<String> failures(Romanization system, String file, String vectorSystem, boolean yoAsEDiaeresis) {
+  private static List<String> failures(
+      Romanization system, String file, String vectorSystem, boolean yoAsEDiaeresis) {
     List<String> failures = new ArrayList<>();
     int count = 0;
     for (String[] r : SharedData.rows(file)) {
@@ -50,12 +52,19 @@ class RomanizationTest {
 
   @Test
   void kmu2010PassesInterscriptVectors() {
-    assertThat(failures(Romanization.KMU2010, "interscript_ru_uk_test_vectors.tsv", "ua-ukr-Cyrl-Latn-2010", false)).isEmpty();
+    assertThat(
+            failures(
+                Romanization.KMU2010,
+                "interscript_ru_uk_test_vectors.tsv",
+                "ua-ukr-Cyrl-Latn-2010",
+                false))
+        .isEmpty();
   }
 
   @Test
   void icao9303PassesIuliiaSamples() {
-    assertThat(failures(Romanization.ICAO9303, "iuliia_ru_samples.tsv", "icao_doc_9303", false)).isEmpty();
+    assertThat(failures(Romanization.ICAO9303, "iuliia_ru_samples.tsv", "icao_doc_9303", false))
+        .isEmpty();
     assertThat(Romanization.ICAO9303.romanize("Дмитрий")).isEqualTo("Dmitrii");
   }
 
@@ -67,18 +76,31 @@ class RomanizationTest {
 
   @Test
   void gost779bPassesIuliiaSample() {
-    assertThat(failures(Romanization.GOST779B, "iuliia_ru_samples.tsv", "gost_779_alt", false)).isEmpty();
+    assertThat(failures(Romanization.GOST779B, "iuliia_ru_samples.tsv", "gost_779_alt", false))
+        .isEmpty();
   }
 
   @Test
   void bgnRussianPassesInterscriptAndIuliiaVectors() {
-    assertThat(failures(Romanization.BGN_RU, "interscript_ru_uk_test_vectors.tsv", "bgnpcgn-rus-Cyrl-Latn-1947", false)).isEmpty();
+    assertThat(
+            failures(
+                Romanization.BGN_RU,
+                "interscript_ru_uk_test_vectors.tsv",
+                "bgnpcgn-rus-Cyrl-Latn-1947",
+                false))
+        .isEmpty();
     assertThat(failures(Romanization.BGN_RU, "iuliia_ru_samples.tsv", "bgn_pcgn", true)).isEmpty();
   }
 
   @Test
   void bgnUkrainian1965PassesInterscriptVectors() {
-    assertThat(failures(Romanization.BGN_UK_1965, "interscript_ru_uk_test_vectors.tsv", "bgnpcgn-ukr-Cyrl-Latn-1965", false)).isEmpty();
+    assertThat(
+            failures(
+                Romanization.BGN_UK_1965,
+                "interscript_ru_uk_test_vectors.tsv",
+                "bgnpcgn-ukr-Cyrl-Latn-1965",
+                false))
+        .isEmpty();
   }
 
   @Test
@@ -90,8 +112,11 @@ class RomanizationTest {
 
   @Property
   void neverThrowsAndAsciiSystemsGiveAsciiForCyrillicAndAscii(@ForAll String text) {
-    String cyrillicOrAscii = text.chars().filter(ch -> ch < 0x80 || (ch >= 0x0400 && ch <= 0x045F))
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String cyrillicOrAscii =
+        text.chars()
+            .filter(ch -> ch < 0x80 || (ch >= 0x0400 && ch <= 0x045F))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     for (Romanization r : Romanization.values()) {
       r.romanize(text);
       if (r.asciiOnly()) {

@@ -26,9 +26,17 @@ import org.handover.server.web.WebServer;
 /** Handover's parts, wired on one database, and its features, each listed once. */
 public final class App implements AutoCloseable {
   /** Every feature, in the order of the navigation and of {@code handover --help}. */
-  public static final List<Feature> FEATURES = List.of(new RegistryFeature(), new RostersFeature(),
-      new MatchingFeature(), new PartiesFeature(), new JournalFeature(), new AccountsFeature(), new SigningFeature(),
-      new NamesFeature(), new DemoFeature());
+  public static final List<Feature> FEATURES =
+      List.of(
+          new RegistryFeature(),
+          new RostersFeature(),
+          new MatchingFeature(),
+          new PartiesFeature(),
+          new JournalFeature(),
+          new AccountsFeature(),
+          new SigningFeature(),
+          new NamesFeature(),
+          new DemoFeature());
 
   private final Database database;
   private final Clock clock;
@@ -55,8 +63,14 @@ public final class App implements AutoCloseable {
     SearchIndex.ensureCurrent(database.jdbi());
   }
 
+  /** Opens an existing database; one that does not exist is refused. */
   public static App open(String url) {
     return new App(Database.open(url), Clock.systemDefaultZone());
+  }
+
+  /** Opens the database, creating it when it does not exist (serve --init, the demo). */
+  public static App create(String url) {
+    return new App(Database.create(url), Clock.systemDefaultZone());
   }
 
   public Database database() {
@@ -105,7 +119,8 @@ public final class App implements AutoCloseable {
     try {
       return (mb == null || mb.isBlank() ? 200 : Long.parseLong(mb.strip())) * 1024 * 1024;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("HANDOVER_MAX_UPLOAD_MB: not a number of megabytes: '" + mb + "'");
+      throw new IllegalArgumentException(
+          "HANDOVER_MAX_UPLOAD_MB: not a number of megabytes: '" + mb + "'");
     }
   }
 

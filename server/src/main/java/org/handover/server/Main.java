@@ -1,7 +1,6 @@
 package org.handover.server;
 
 import org.handover.server.cli.HandoverCommand;
-import picocli.CommandLine;
 
 /** Entry point of {@code ./handover}. */
 public final class Main {

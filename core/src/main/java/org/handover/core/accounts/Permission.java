@@ -13,7 +13,9 @@ public enum Permission {
   EDIT_REGISTRY,
   /** Import lists and save column mappings. */
   IMPORT_ROSTERS,
-  /** Run matching and duplicate searches, confirm or reject links, mark two persons as different. */
+  /**
+   * Run matching and duplicate searches, confirm or reject links, mark two persons as different.
+   */
   REVIEW_MATCHES,
   /** Merge persons recorded twice into one record. */
   MERGE_PERSONS,

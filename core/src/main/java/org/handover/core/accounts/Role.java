@@ -10,15 +10,25 @@ import org.handover.core.Keys;
  * the registry and the lists; reviewers decide matches; administrators do everything.
  */
 public enum Role {
-  ADMIN, REGISTRAR, REVIEWER, NEGOTIATOR, OBSERVER;
+  ADMIN,
+  REGISTRAR,
+  REVIEWER,
+  NEGOTIATOR,
+  OBSERVER;
 
-  private static final Map<Role, Set<Permission>> TABLE = Map.of(
-      ADMIN, EnumSet.allOf(Permission.class),
-      REGISTRAR, EnumSet.of(Permission.READ, Permission.EDIT_REGISTRY, Permission.IMPORT_ROSTERS,
-          Permission.REVIEW_MATCHES, Permission.MERGE_PERSONS),
-      REVIEWER, EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
-      NEGOTIATOR, EnumSet.of(Permission.READ),
-      OBSERVER, EnumSet.of(Permission.READ));
+  private static final Map<Role, Set<Permission>> TABLE =
+      Map.of(
+          ADMIN, EnumSet.allOf(Permission.class),
+          REGISTRAR,
+              EnumSet.of(
+                  Permission.READ,
+                  Permission.EDIT_REGISTRY,
+                  Permission.IMPORT_ROSTERS,
+                  Permission.REVIEW_MATCHES,
+                  Permission.MERGE_PERSONS),
+          REVIEWER, EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
+          NEGOTIATOR, EnumSet.of(Permission.READ),
+          OBSERVER, EnumSet.of(Permission.READ));
 
   public String key() {
     return Keys.of(this);

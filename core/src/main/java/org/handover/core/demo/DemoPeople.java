@@ -2,16 +2,18 @@ package org.handover.core.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.PartialDate;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
@@ -32,53 +34,227 @@ public final class DemoPeople {
   private static final Party RU = Party.of("RU");
   // given name, the patronymic a son of a man so named carries, the daughter's
   private static final String[][] UK_MALE = {
-      {"Олександр", "Олександрович", "Олександрівна"}, {"Андрій", "Андрійович", "Андріївна"},
-      {"Сергій", "Сергійович", "Сергіївна"}, {"Юрій", "Юрійович", "Юріївна"}, {"Микола", "Миколайович", "Миколаївна"},
-      {"Володимир", "Володимирович", "Володимирівна"}, {"Дмитро", "Дмитрович", "Дмитрівна"},
-      {"Іван", "Іванович", "Іванівна"}, {"Василь", "Васильович", "Василівна"}, {"Петро", "Петрович", "Петрівна"},
-      {"Михайло", "Михайлович", "Михайлівна"}, {"Віталій", "Віталійович", "Віталіївна"},
-      {"Богдан", "Богданович", "Богданівна"}, {"Тарас", "Тарасович", "Тарасівна"}, {"Ігор", "Ігорович", "Ігорівна"},
-      {"Олег", "Олегович", "Олегівна"}, {"Роман", "Романович", "Романівна"}, {"Максим", "Максимович", "Максимівна"},
-      {"Артем", "Артемович", "Артемівна"}, {"Євген", "Євгенович", "Євгенівна"}, {"Віктор", "Вікторович", "Вікторівна"},
-      {"Степан", "Степанович", "Степанівна"}, {"Григорій", "Григорович", "Григорівна"}, {"Ярослав", "Ярославович", "Ярославівна"},
-      {"Денис", "Денисович", "Денисівна"}, {"Назар", "Назарович", "Назарівна"}, {"Олексій", "Олексійович", "Олексіївна"},
-      {"Анатолій", "Анатолійович", "Анатоліївна"}, {"Павло", "Павлович", "Павлівна"}, {"Костянтин", "Костянтинович", "Костянтинівна"}};
-  private static final String[] UK_FEMALE = {"Олена", "Ірина", "Наталія", "Тетяна", "Оксана", "Юлія", "Марія",
-      "Анна", "Катерина", "Світлана", "Людмила", "Галина", "Вікторія", "Софія", "Дарина", "Ганна"};
+    {"Олександр", "Олександрович", "Олександрівна"},
+    {"Андрій", "Андрійович", "Андріївна"},
+    {"Сергій", "Сергійович", "Сергіївна"},
+    {"Юрій", "Юрійович", "Юріївна"},
+    {"Микола", "Миколайович", "Миколаївна"},
+    {"Володимир", "Володимирович", "Володимирівна"},
+    {"Дмитро", "Дмитрович", "Дмитрівна"},
+    {"Іван", "Іванович", "Іванівна"},
+    {"Василь", "Васильович", "Василівна"},
+    {"Петро", "Петрович", "Петрівна"},
+    {"Михайло", "Михайлович", "Михайлівна"},
+    {"Віталій", "Віталійович", "Віталіївна"},
+    {"Богдан", "Богданович", "Богданівна"},
+    {"Тарас", "Тарасович", "Тарасівна"},
+    {"Ігор", "Ігорович", "Ігорівна"},
+    {"Олег", "Олегович", "Олегівна"},
+    {"Роман", "Романович", "Романівна"},
+    {"Максим", "Максимович", "Максимівна"},
+    {"Артем", "Артемович", "Артемівна"},
+    {"Євген", "Євгенович", "Євгенівна"},
+    {"Віктор", "Вікторович", "Вікторівна"},
+    {"Степан", "Степанович", "Степанівна"},
+    {"Григорій", "Григорович", "Григорівна"},
+    {"Ярослав", "Ярославович", "Ярославівна"},
+    {"Денис", "Денисович", "Денисівна"},
+    {"Назар", "Назарович", "Назарівна"},
+    {"Олексій", "Олексійович", "Олексіївна"},
+    {"Анатолій", "Анатолійович", "Анатоліївна"},
+    {"Павло", "Павлович", "Павлівна"},
+    {"Костянтин", "Костянтинович", "Костянтинівна"}
+  };
+  private static final String[] UK_FEMALE = {
+    "Олена",
+    "Ірина",
+    "Наталія",
+    "Тетяна",
+    "Оксана",
+    "Юлія",
+    "Марія",
+    "Анна",
+    "Катерина",
+    "Світлана",
+    "Людмила",
+    "Галина",
+    "Вікторія",
+    "Софія",
+    "Дарина",
+    "Ганна"
+  };
   // surname: masculine form, feminine form
   private static final String[][] UK_FAMILY = {
-      {"Шевченко", "Шевченко"}, {"Коваленко", "Коваленко"}, {"Бондаренко", "Бондаренко"}, {"Ткаченко", "Ткаченко"},
-      {"Ковальчук", "Ковальчук"}, {"Кравченко", "Кравченко"}, {"Олійник", "Олійник"}, {"Шевчук", "Шевчук"},
-      {"Поліщук", "Поліщук"}, {"Бойко", "Бойко"}, {"Мельник", "Мельник"}, {"Лисенко", "Лисенко"},
-      {"Савченко", "Савченко"}, {"Руденко", "Руденко"}, {"Марченко", "Марченко"}, {"Мороз", "Мороз"},
-      {"Петренко", "Петренко"}, {"Гончаренко", "Гончаренко"}, {"Кравчук", "Кравчук"}, {"Павленко", "Павленко"},
-      {"Левченко", "Левченко"}, {"Харченко", "Харченко"}, {"Романенко", "Романенко"}, {"Ковальський", "Ковальська"},
-      {"Литвиненко", "Литвиненко"}, {"Гнатюк", "Гнатюк"}, {"Приходько", "Приходько"}, {"Яковенко", "Яковенко"},
-      {"Заїка", "Заїка"}, {"Гаврилюк", "Гаврилюк"}, {"Яценко", "Яценко"}, {"Грищенко", "Грищенко"},
-      {"Дячук", "Дячук"}, {"Чорновол", "Чорновол"}, {"Зінченко", "Зінченко"}, {"Вовк", "Вовк"},
-      {"Сидоренко", "Сидоренко"}, {"Остапчук", "Остапчук"}, {"Тимошенко", "Тимошенко"}, {"Кузьменко", "Кузьменко"},
-      {"Білоус", "Білоус"}, {"Панченко", "Панченко"}, {"Головко", "Головко"}, {"Карпенко", "Карпенко"},
-      {"Семенюк", "Семенюк"}, {"Юрченко", "Юрченко"}, {"Стельмах", "Стельмах"}, {"Гуменюк", "Гуменюк"},
-      {"Якименко", "Якименко"}, {"Вербицький", "Вербицька"}, {"Задорожний", "Задорожна"}, {"Ґудзь", "Ґудзь"},
-      {"Пономаренко", "Пономаренко"}, {"Нестеренко", "Нестеренко"}, {"Соловйов", "Соловйова"}, {"Єрмоленко", "Єрмоленко"}};
+    {"Шевченко", "Шевченко"},
+    {"Коваленко", "Коваленко"},
+    {"Бондаренко", "Бондаренко"},
+    {"Ткаченко", "Ткаченко"},
+    {"Ковальчук", "Ковальчук"},
+    {"Кравченко", "Кравченко"},
+    {"Олійник", "Олійник"},
+    {"Шевчук", "Шевчук"},
+    {"Поліщук", "Поліщук"},
+    {"Бойко", "Бойко"},
+    {"Мельник", "Мельник"},
+    {"Лисенко", "Лисенко"},
+    {"Савченко", "Савченко"},
+    {"Руденко", "Руденко"},
+    {"Марченко", "Марченко"},
+    {"Мороз", "Мороз"},
+    {"Петренко", "Петренко"},
+    {"Гончаренко", "Гончаренко"},
+    {"Кравчук", "Кравчук"},
+    {"Павленко", "Павленко"},
+    {"Левченко", "Левченко"},
+    {"Харченко", "Харченко"},
+    {"Романенко", "Романенко"},
+    {"Ковальський", "Ковальська"},
+    {"Литвиненко", "Литвиненко"},
+    {"Гнатюк", "Гнатюк"},
+    {"Приходько", "Приходько"},
+    {"Яковенко", "Яковенко"},
+    {"Заїка", "Заїка"},
+    {"Гаврилюк", "Гаврилюк"},
+    {"Яценко", "Яценко"},
+    {"Грищенко", "Грищенко"},
+    {"Дячук", "Дячук"},
+    {"Чорновол", "Чорновол"},
+    {"Зінченко", "Зінченко"},
+    {"Вовк", "Вовк"},
+    {"Сидоренко", "Сидоренко"},
+    {"Остапчук", "Остапчук"},
+    {"Тимошенко", "Тимошенко"},
+    {"Кузьменко", "Кузьменко"},
+    {"Білоус", "Білоус"},
+    {"Панченко", "Панченко"},
+    {"Головко", "Головко"},
+    {"Карпенко", "Карпенко"},
+    {"Семенюк", "Семенюк"},
+    {"Юрченко", "Юрченко"},
+    {"Стельмах", "Стельмах"},
+    {"Гуменюк", "Гуменюк"},
+    {"Якименко", "Якименко"},
+    {"Вербицький", "Вербицька"},
+    {"Задорожний", "Задорожна"},
+    {"Ґудзь", "Ґудзь"},
+    {"Пономаренко", "Пономаренко"},
+    {"Нестеренко", "Нестеренко"},
+    {"Соловйов", "Соловйова"},
+    {"Єрмоленко", "Єрмоленко"}
+  };
   private static final String[][] RU_MALE = {
-      {"Александр", "Александрович"}, {"Андрей", "Андреевич"}, {"Сергей", "Сергеевич"}, {"Дмитрий", "Дмитриевич"},
-      {"Алексей", "Алексеевич"}, {"Николай", "Николаевич"}, {"Иван", "Иванович"}, {"Михаил", "Михайлович"},
-      {"Евгений", "Евгеньевич"}, {"Владимир", "Владимирович"}, {"Павел", "Павлович"}, {"Юрий", "Юрьевич"},
-      {"Артём", "Артёмович"}, {"Илья", "Ильич"}, {"Никита", "Никитич"}, {"Виктор", "Викторович"}};
-  private static final String[] RU_FAMILY = {"Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров",
-      "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов",
-      "Егоров", "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров"};
-  private static final String[] UK_PLACES = {"Київ", "Харків", "Одеса", "Дніпро", "Львів", "Запоріжжя",
-      "Кривий Ріг", "Миколаїв", "Маріуполь", "Вінниця", "Херсон", "Полтава", "Чернігів", "Черкаси", "Суми",
-      "Житомир", "Хмельницький", "Рівне", "Івано-Франківськ", "Тернопіль", "Луцьк", "Ужгород", "Кропивницький",
-      "Бровари", "Ізюм", "Бахмут", "Краматорськ", "Слов'янськ", "Знам'янка", "Біла Церква"};
-  private static final String[] RU_PLACES = {"Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург",
-      "Казань", "Ростов-на-Дону", "Воронеж", "Курск", "Белгород", "Псков", "Омск", "Самара"};
-  private static final String[] UK_RANKS = {"солдат", "старший солдат", "молодший сержант", "сержант",
-      "старший сержант", "головний сержант", "лейтенант", "старший лейтенант", "капітан", "майор"};
-  private static final String[] RU_RANKS = {"рядовой", "ефрейтор", "младший сержант", "сержант", "старший сержант",
-      "лейтенант", "старший лейтенант", "капитан"};
+    {"Александр", "Александрович"},
+    {"Андрей", "Андреевич"},
+    {"Сергей", "Сергеевич"},
+    {"Дмитрий", "Дмитриевич"},
+    {"Алексей", "Алексеевич"},
+    {"Николай", "Николаевич"},
+    {"Иван", "Иванович"},
+    {"Михаил", "Михайлович"},
+    {"Евгений", "Евгеньевич"},
+    {"Владимир", "Владимирович"},
+    {"Павел", "Павлович"},
+    {"Юрий", "Юрьевич"},
+    {"Артём", "Артёмович"},
+    {"Илья", "Ильич"},
+    {"Никита", "Никитич"},
+    {"Виктор", "Викторович"}
+  };
+  private static final String[] RU_FAMILY = {
+    "Иванов",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Петров",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Фёдоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семёнов",
+    "Егоров",
+    "Павлов",
+    "Козлов",
+    "Степанов",
+    "Николаев",
+    "Орлов",
+    "Андреев",
+    "Макаров",
+    "Никитин",
+    "Захаров"
+  };
+  private static final String[] UK_PLACES = {
+    "Київ",
+    "Харків",
+    "Одеса",
+    "Дніпро",
+    "Львів",
+    "Запоріжжя",
+    "Кривий Ріг",
+    "Миколаїв",
+    "Маріуполь",
+    "Вінниця",
+    "Херсон",
+    "Полтава",
+    "Чернігів",
+    "Черкаси",
+    "Суми",
+    "Житомир",
+    "Хмельницький",
+    "Рівне",
+    "Івано-Франківськ",
+    "Тернопіль",
+    "Луцьк",
+    "Ужгород",
+    "Кропивницький",
+    "Бровари",
+    "Ізюм",
+    "Бахмут",
+    "Краматорськ",
+    "Слов'янськ",
+    "Знам'янка",
+    "Біла Церква"
+  };
+  private static final String[] RU_PLACES = {
+    "Москва",
+    "Санкт-Петербург",
+    "Новосибирск",
+    "Екатеринбург",
+    "Казань",
+    "Ростов-на-Дону",
+    "Воронеж",
+    "Курск",
+    "Белгород",
+    "Псков",
+    "Омск",
+    "Самара"
+  };
+  private static final String[] UK_RANKS = {
+    "солдат",
+    "старший солдат",
+    "молодший сержант",
+    "сержант",
+    "старший сержант",
+    "головний сержант",
+    "лейтенант",
+    "старший лейтенант",
+    "капітан",
+    "майор"
+  };
+  private static final String[] RU_RANKS = {
+    "рядовой",
+    "ефрейтор",
+    "младший сержант",
+    "сержант",
+    "старший сержант",
+    "лейтенант",
+    "старший лейтенант",
+    "капитан"
+  };
 
   private static final List<String[]> SURNAMES = Surnames.load(UK_FAMILY);
   private static final double[] SURNAME_CUMULATIVE = Surnames.zipf(SURNAMES.size(), 0.6);
@@ -93,7 +269,7 @@ public final class DemoPeople {
 
   /** A surname (masculine, feminine), common ones more often, as a real population has them. */
   private String[] surname() {
-    int i = java.util.Arrays.binarySearch(SURNAME_CUMULATIVE, random.nextDouble());
+    int i = Arrays.binarySearch(SURNAME_CUMULATIVE, random.nextDouble());
     return SURNAMES.get(Math.min(SURNAMES.size() - 1, i < 0 ? -i - 1 : i));
   }
 
@@ -101,8 +277,12 @@ public final class DemoPeople {
     List<Person> people = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       int roll = random.nextInt(100);
-      people.add(roll < 78 ? ukServiceMember(i) : roll < 88 ? ukCivilian(i, false) : roll < 94 ? ukCivilian(i, true)
-          : ruServiceMember(i));
+      people.add(
+          roll < 78
+              ? ukServiceMember(i)
+              : roll < 88
+                  ? ukCivilian(i, false)
+                  : roll < 94 ? ukCivilian(i, true) : ruServiceMember(i));
     }
     return people;
   }
@@ -114,8 +294,16 @@ public final class DemoPeople {
     String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
     String patronymic = female ? father[2] : father[1];
     String surname = female ? family[1] : family[0];
-    Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED, Status.DECEASED,
-        Status.REMAINS_RETURNED}, new int[] {38, 44, 10, 5, 3});
+    Status status =
+        weighted(
+            new Status[] {
+              Status.MISSING,
+              Status.CAPTIVE,
+              Status.RETURNED,
+              Status.DECEASED,
+              Status.REMAINS_RETURNED
+            },
+            new int[] {38, 44, 10, 5, 3});
     Set<Category> categories = EnumSet.noneOf(Category.class);
     if (status == Status.CAPTIVE && random.nextInt(100) < 8) {
       categories.add(Category.SEVERELY_WOUNDED);
@@ -123,15 +311,30 @@ public final class DemoPeople {
     if (status == Status.CAPTIVE && random.nextInt(100) < 10) {
       categories.add(Category.SICK);
     }
-    // the builder is called in the order of the fields: the random draws, and so the people, stay the same
-    return Person.builder().reference(reference("UA", n)).kind(Kind.SERVICE_MEMBER)
-        .names(ukNames(surname, given, patronymic)).sex(female ? Sex.FEMALE : Sex.MALE)
-        .birthDate(Optional.of(birthDate(18, 60))).birthPlace(pick(UK_PLACES)).fatherName(father[0])
-        .motherMaidenName(surname()[1]).citizenship("Україна").dependsOn(Optional.of(UA))
-        .serviceNumber(serviceNumber()).rank(pick(UK_RANKS)).unit("в/ч А" + (1000 + random.nextInt(8000)))
-        .lastResidence(pick(UK_PLACES)).marks(marks()).personToInform(personToInform(surname)).categories(categories)
-        .status(status).holdingParty(status == Status.CAPTIVE ? Optional.of(RU) : Optional.empty())
-        .tracingConsent(random.nextInt(100) < 90).build();
+    // the builder is called in the order of the fields: the random draws, and so the people, stay
+    // the same
+    return Person.builder()
+        .reference(reference("UA", n))
+        .kind(Kind.SERVICE_MEMBER)
+        .names(ukNames(surname, given, patronymic))
+        .sex(female ? Sex.FEMALE : Sex.MALE)
+        .birthDate(Optional.of(birthDate(18, 60)))
+        .birthPlace(pick(UK_PLACES))
+        .fatherName(father[0])
+        .motherMaidenName(surname()[1])
+        .citizenship("Україна")
+        .dependsOn(Optional.of(UA))
+        .serviceNumber(serviceNumber())
+        .rank(pick(UK_RANKS))
+        .unit("в/ч А" + (1000 + random.nextInt(8000)))
+        .lastResidence(pick(UK_PLACES))
+        .marks(marks())
+        .personToInform(personToInform(surname))
+        .categories(categories)
+        .status(status)
+        .holdingParty(status == Status.CAPTIVE ? Optional.of(RU) : Optional.empty())
+        .tracingConsent(random.nextInt(100) < 90)
+        .build();
   }
 
   private Person ukCivilian(int n, boolean child) {
@@ -139,16 +342,29 @@ public final class DemoPeople {
     String[] father = pick(UK_MALE);
     String[] family = surname();
     String given = female ? pick(UK_FEMALE) : pick(UK_MALE)[0];
-    Status status = weighted(new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED},
-        child ? new int[] {60, 30, 10} : new int[] {45, 45, 10});
+    Status status =
+        weighted(
+            new Status[] {Status.MISSING, Status.CAPTIVE, Status.RETURNED},
+            child ? new int[] {60, 30, 10} : new int[] {45, 45, 10});
     PartialDate born = child ? birthDate(3, 17) : birthDate(20, 75);
-    return Person.builder().reference(reference(child ? "CH" : "CV", n)).kind(child ? Kind.CHILD : Kind.CIVILIAN)
+    return Person.builder()
+        .reference(reference(child ? "CH" : "CV", n))
+        .kind(child ? Kind.CHILD : Kind.CIVILIAN)
         .names(ukNames(female ? family[1] : family[0], given, female ? father[2] : father[1]))
-        .sex(female ? Sex.FEMALE : Sex.MALE).birthDate(Optional.of(born)).birthPlace(pick(UK_PLACES))
-        .fatherName(father[0]).motherMaidenName(surname()[1]).citizenship("Україна").dependsOn(Optional.of(UA))
-        .lastResidence(pick(UK_PLACES)).personToInform(personToInform(family[0])).status(status)
+        .sex(female ? Sex.FEMALE : Sex.MALE)
+        .birthDate(Optional.of(born))
+        .birthPlace(pick(UK_PLACES))
+        .fatherName(father[0])
+        .motherMaidenName(surname()[1])
+        .citizenship("Україна")
+        .dependsOn(Optional.of(UA))
+        .lastResidence(pick(UK_PLACES))
+        .personToInform(personToInform(family[0]))
+        .status(status)
         .holdingParty(status == Status.CAPTIVE ? Optional.of(RU) : Optional.empty())
-        .tracingConsent(random.nextInt(100) < 95).notes(child ? "депортована дитина" : "").build();
+        .tracingConsent(random.nextInt(100) < 95)
+        .notes(child ? "депортована дитина" : "")
+        .build();
   }
 
   private Person ruServiceMember(int n) {
@@ -156,19 +372,38 @@ public final class DemoPeople {
     String[] father = pick(RU_MALE);
     String family = pick(RU_FAMILY);
     List<Name> names = List.of(new Name(Script.RU, "", family, given[0], father[1], "registry"));
-    return Person.builder().reference(reference("RU", n)).kind(Kind.SERVICE_MEMBER).names(names).sex(Sex.MALE)
-        .birthDate(Optional.of(birthDate(19, 50))).birthPlace(pick(RU_PLACES)).fatherName(father[0])
-        .citizenship("Россия").dependsOn(Optional.of(RU)).rank(pick(RU_RANKS))
-        .unit("в/ч " + (10000 + random.nextInt(89999))).lastResidence(pick(RU_PLACES)).status(Status.DETAINED)
-        .holdingParty(Optional.of(UA)).tracingConsent(true).build();
+    return Person.builder()
+        .reference(reference("RU", n))
+        .kind(Kind.SERVICE_MEMBER)
+        .names(names)
+        .sex(Sex.MALE)
+        .birthDate(Optional.of(birthDate(19, 50)))
+        .birthPlace(pick(RU_PLACES))
+        .fatherName(father[0])
+        .citizenship("Россия")
+        .dependsOn(Optional.of(RU))
+        .rank(pick(RU_RANKS))
+        .unit("в/ч " + (10000 + random.nextInt(89999)))
+        .lastResidence(pick(RU_PLACES))
+        .status(Status.DETAINED)
+        .holdingParty(Optional.of(UA))
+        .tracingConsent(true)
+        .build();
   }
 
   private List<Name> ukNames(String family, String given, String patronymic) {
     Name own = new Name(Script.UK, "", family, given, patronymic, "registry");
     if (random.nextInt(100) < 70) {
       // the passport spelling, as the 2010 national system writes it
-      return List.of(own, new Name(Script.LATIN, "kmu2010", Romanization.KMU2010.romanize(family).toUpperCase(java.util.Locale.ROOT),
-          Romanization.KMU2010.romanize(given).toUpperCase(java.util.Locale.ROOT), "", "passport"));
+      return List.of(
+          own,
+          new Name(
+              Script.LATIN,
+              "kmu2010",
+              Romanization.KMU2010.romanize(family).toUpperCase(Locale.ROOT),
+              Romanization.KMU2010.romanize(given).toUpperCase(Locale.ROOT),
+              "",
+              "passport"));
     }
     return List.of(own);
   }
@@ -188,19 +423,33 @@ public final class DemoPeople {
 
   private String serviceNumber() {
     String letters = "АБВГДЕКМНОПРСТ";
-    return "" + letters.charAt(random.nextInt(letters.length())) + letters.charAt(random.nextInt(letters.length()))
+    return ""
+        + letters.charAt(random.nextInt(letters.length()))
+        + letters.charAt(random.nextInt(letters.length()))
         + String.format("%06d", random.nextInt(1_000_000));
   }
 
   private String marks() {
-    String[] marks = {"", "", "", "татуювання на лівому передпліччі", "шрам над правою бровою",
-        "родимка на шиї", "татуювання «тризуб» на плечі", "відсутній мізинець лівої руки"};
+    String[] marks = {
+      "",
+      "",
+      "",
+      "татуювання на лівому передпліччі",
+      "шрам над правою бровою",
+      "родимка на шиї",
+      "татуювання «тризуб» на плечі",
+      "відсутній мізинець лівої руки"
+    };
     return pick(marks);
   }
 
   private String personToInform(String surname) {
     return random.nextInt(100) < 80
-        ? pick(new String[] {"мати", "батько", "дружина", "сестра", "брат"}) + ", " + surname + " " + pick(UK_FEMALE)
+        ? pick(new String[] {"мати", "батько", "дружина", "сестра", "брат"})
+            + ", "
+            + surname
+            + " "
+            + pick(UK_FEMALE)
         : "";
   }
 

@@ -44,7 +44,10 @@ final class Surnames {
     if (masculine.endsWith("ський") || masculine.endsWith("цький")) {
       return masculine.substring(0, masculine.length() - 2) + "а";
     }
-    if (masculine.endsWith("ов") || masculine.endsWith("ев") || masculine.endsWith("єв") || masculine.endsWith("ін")
+    if (masculine.endsWith("ов")
+        || masculine.endsWith("ев")
+        || masculine.endsWith("єв")
+        || masculine.endsWith("ін")
         || masculine.endsWith("ин")) {
       return masculine + "а";
     }

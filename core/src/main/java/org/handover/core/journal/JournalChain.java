@@ -8,7 +8,8 @@ import java.util.HexFormat;
 
 /**
  * The hash chain that makes the journal tamper-evident: each entry's hash covers its own fields and
- * the previous entry's hash, so editing, deleting or reordering any entry breaks every link after it.
+ * the previous entry's hash, so editing, deleting or reordering any entry breaks every link after
+ * it.
  *
  * <pre>{@code
  * JournalChain.Verification v = JournalChain.verify(entries, headHash);
@@ -21,8 +22,16 @@ public final class JournalChain {
 
   private JournalChain() {}
 
-  public static String hash(long seq, long atMillis, String actor, String action, String entity, String entityId,
-                            String before, String after, String prevHash) {
+  public static String hash(
+      long seq,
+      long atMillis,
+      String actor,
+      String action,
+      String entity,
+      String entityId,
+      String before,
+      String after,
+      String prevHash) {
     MessageDigest sha = sha256();
     sha.update(ByteBuffer.allocate(16).putLong(seq).putLong(atMillis).array());
     // length-prefixed, so that no shift of text between fields gives the same bytes
@@ -47,8 +56,8 @@ public final class JournalChain {
   }
 
   /**
-   * Walks entries in the order stored and checks numbering, links and hashes; {@code headHash} is the
-   * hash the journal's head records as the last one, or "" for an empty journal.
+   * Walks entries in the order stored and checks numbering, links and hashes; {@code headHash} is
+   * the hash the journal's head records as the last one, or "" for an empty journal.
    */
   public static Verification verify(Iterable<JournalEntry> entries, String headHash, long headSeq) {
     String prev = GENESIS;
@@ -57,23 +66,49 @@ public final class JournalChain {
     for (JournalEntry e : entries) {
       count++;
       if (e.seq() != expected) {
-        return new Verification(count, e.seq(), "expected entry " + expected + " here, found " + e.seq()
-            + " (an entry was deleted or moved)");
+        return new Verification(
+            count,
+            e.seq(),
+            "expected entry "
+                + expected
+                + " here, found "
+                + e.seq()
+                + " (an entry was deleted or moved)");
       }
       if (!e.prevHash().equals(prev)) {
-        return new Verification(count, e.seq(), "its link to the entry before does not match (an entry was removed or reordered)");
+        return new Verification(
+            count,
+            e.seq(),
+            "its link to the entry before does not match (an entry was removed or reordered)");
       }
-      String recomputed = hash(e.seq(), e.atMillis(), e.actor(), e.action(), e.entity(), e.entityId(),
-          e.before(), e.after(), e.prevHash());
+      String recomputed =
+          hash(
+              e.seq(),
+              e.atMillis(),
+              e.actor(),
+              e.action(),
+              e.entity(),
+              e.entityId(),
+              e.before(),
+              e.after(),
+              e.prevHash());
       if (!recomputed.equals(e.hash())) {
-        return new Verification(count, e.seq(), "its content does not match its hash (the entry was edited)");
+        return new Verification(
+            count, e.seq(), "its content does not match its hash (the entry was edited)");
       }
       prev = e.hash();
       expected++;
     }
-    if (headSeq != count || !(count == 0 ? headHash.isEmpty() || headHash.equals(GENESIS) : headHash.equals(prev))) {
-      return new Verification(count, count + 1, "the journal's head records entry " + headSeq
-          + " as the last, but " + count + " were found (entries were removed from the end)");
+    if (headSeq != count
+        || !(count == 0 ? headHash.isEmpty() || headHash.equals(GENESIS) : headHash.equals(prev))) {
+      return new Verification(
+          count,
+          count + 1,
+          "the journal's head records entry "
+              + headSeq
+              + " as the last, but "
+              + count
+              + " were found (entries were removed from the end)");
     }
     return new Verification(count, 0, "");
   }

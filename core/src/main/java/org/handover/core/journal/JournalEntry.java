@@ -6,10 +6,20 @@ import java.util.Objects;
  * One change, as the journal keeps it: who did what to which record, its state before and after
  * (JSON, "" where there was none), and the hash that chains it to the entry before.
  *
- * @param atMillis when, in milliseconds since the epoch (an integer, so every database stores it exactly)
+ * @param atMillis when, in milliseconds since the epoch (an integer, so every database stores it
+ *     exactly)
  */
-public record JournalEntry(long seq, long atMillis, String actor, String action, String entity, String entityId,
-                           String before, String after, String prevHash, String hash) {
+public record JournalEntry(
+    long seq,
+    long atMillis,
+    String actor,
+    String action,
+    String entity,
+    String entityId,
+    String before,
+    String after,
+    String prevHash,
+    String hash) {
   public JournalEntry {
     if (seq < 1) {
       throw new IllegalArgumentException("seq: must be 1 or more, was " + seq);
@@ -25,9 +35,19 @@ public record JournalEntry(long seq, long atMillis, String actor, String action,
   }
 
   /** A new entry that follows {@code prevHash}, with its hash computed. */
-  public static JournalEntry next(long seq, long atMillis, String actor, String action, String entity, String entityId,
-                                  String before, String after, String prevHash) {
-    String hash = JournalChain.hash(seq, atMillis, actor, action, entity, entityId, before, after, prevHash);
-    return new JournalEntry(seq, atMillis, actor, action, entity, entityId, before, after, prevHash, hash);
+  public static JournalEntry next(
+      long seq,
+      long atMillis,
+      String actor,
+      String action,
+      String entity,
+      String entityId,
+      String before,
+      String after,
+      String prevHash) {
+    String hash =
+        JournalChain.hash(seq, atMillis, actor, action, entity, entityId, before, after, prevHash);
+    return new JournalEntry(
+        seq, atMillis, actor, action, entity, entityId, before, after, prevHash, hash);
   }
 }

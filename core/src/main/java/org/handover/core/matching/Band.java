@@ -4,7 +4,9 @@ import org.handover.core.Keys;
 
 /** What becomes of a scored link: made without review, put before a reviewer, or dropped. */
 public enum Band {
-  AUTO, REVIEW, NONE;
+  AUTO,
+  REVIEW,
+  NONE;
 
   /** The stored form: "auto", "review", "none". */
   public String key() {

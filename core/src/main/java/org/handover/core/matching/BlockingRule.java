@@ -2,11 +2,12 @@ package org.handover.core.matching;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A way of choosing which pairs to compare: records that share a key are candidates. A rule names the
- * fields its keys force to agree ({@link #fixes()}): when the model is trained on the rule's pairs,
- * those fields say nothing about matching and are left out, as Splink does.
+ * A way of choosing which pairs to compare: records that share a key are candidates. A rule names
+ * the fields its keys force to agree ({@link #fixes()}): when the model is trained on the rule's
+ * pairs, those fields say nothing about matching and are left out, as Splink does.
  */
 public interface BlockingRule<T> {
   String name();
@@ -18,11 +19,11 @@ public interface BlockingRule<T> {
     return Set.of();
   }
 
-  static <T> BlockingRule<T> of(String name, java.util.function.Function<T, List<String>> keys) {
+  static <T> BlockingRule<T> of(String name, Function<T, List<String>> keys) {
     return of(name, Set.of(), keys);
   }
 
-  static <T> BlockingRule<T> of(String name, Set<String> fixes, java.util.function.Function<T, List<String>> keys) {
+  static <T> BlockingRule<T> of(String name, Set<String> fixes, Function<T, List<String>> keys) {
     Set<String> fixed = Set.copyOf(fixes);
     return new BlockingRule<>() {
       @Override

@@ -9,19 +9,24 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The candidate pairs of two lists under several blocking rules OR-ed together, each pair once, with
- * how many pairs each rule brought (a pair counts for the first rule that found it) and each rule's
- * own pairs (for training on them). A key shared by more than {@code maxBlock} right-hand records is
- * skipped and counted, so that one common value cannot make the comparison quadratic.
+ * The candidate pairs of two lists under several blocking rules OR-ed together, each pair once,
+ * with how many pairs each rule brought (a pair counts for the first rule that found it) and each
+ * rule's own pairs (for training on them). A key shared by more than {@code maxBlock} right-hand
+ * records is skipped and counted, so that one common value cannot make the comparison quadratic.
  *
  * <p>The smaller list is indexed and the larger streamed past it, its keys computed in parallel: a
- * roster of 10,000 against a registry of 1,000,000 holds an index of the roster, not of the registry.
+ * roster of 10,000 against a registry of 1,000,000 holds an index of the roster, not of the
+ * registry.
  *
  * @param pairs each pair as left index * size of right + right index, ascending
  * @param rulePairs each rule's own pairs, encoded and ordered as {@code pairs}
  */
-public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, Map<String, Long> skippedKeys,
-                         Map<String, long[]> rulePairs) {
+public record Candidates(
+    long[] pairs,
+    int rightSize,
+    Map<String, Long> byRule,
+    Map<String, Long> skippedKeys,
+    Map<String, long[]> rulePairs) {
 
   public int left(int k) {
     return (int) (pairs[k] / rightSize);
@@ -35,18 +40,25 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     return pairs.length;
   }
 
-  /** Where an encoded pair stands in {@link #pairs()}, or a negative number when it is not a candidate. */
+  /**
+   * Where an encoded pair stands in {@link #pairs()}, or a negative number when it is not a
+   * candidate.
+   */
   public int indexOf(long pair) {
     return Arrays.binarySearch(pairs, pair);
   }
 
-  public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock) {
+  public static <T> Candidates of(
+      List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock) {
     return of(left, right, rules, maxBlock, false);
   }
 
-  /** With {@code oneList}, left and right are one list: a record is not paired with itself, and each pair once. */
-  public static <T> Candidates of(List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock,
-                                  boolean oneList) {
+  /**
+   * With {@code oneList}, left and right are one list: a record is not paired with itself, and each
+   * pair once.
+   */
+  public static <T> Candidates of(
+      List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock, boolean oneList) {
     Map<String, Long> byRule = new LinkedHashMap<>();
     Map<String, Long> skipped = new LinkedHashMap<>();
     Map<String, long[]> rulePairs = new LinkedHashMap<>();
@@ -54,9 +66,10 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     int n = right.size();
     for (BlockingRule<T> rule : rules) {
       long[] skippedKeys = new long[1];
-      long[] own = oneList || left.size() >= right.size()
-          ? indexRight(left, right, rule, maxBlock, oneList, skippedKeys)
-          : indexLeft(left, right, rule, maxBlock, skippedKeys);
+      long[] own =
+          oneList || left.size() >= right.size()
+              ? indexRight(left, right, rule, maxBlock, oneList, skippedKeys)
+              : indexLeft(left, right, rule, maxBlock, skippedKeys);
       long[] merged = merge(union, own);
       byRule.put(rule.name(), (long) (merged.length - union.length));
       skipped.put(rule.name(), skippedKeys[0]);
@@ -73,8 +86,13 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     return keys;
   }
 
-  private static <T> long[] indexRight(List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock,
-                                       boolean oneList, long[] skippedKeys) {
+  private static <T> long[] indexRight(
+      List<T> left,
+      List<T> right,
+      BlockingRule<T> rule,
+      int maxBlock,
+      boolean oneList,
+      long[] skippedKeys) {
     List<String>[] rightKeys = keys(right, rule);
     List<String>[] leftKeys = oneList ? rightKeys : keys(left, rule);
     Map<String, List<Integer>> index = new HashMap<>();
@@ -105,9 +123,12 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     return out.sortedDistinct();
   }
 
-  /** The left list indexed; the right one streamed past it, counting its records per key for the block cap. */
-  private static <T> long[] indexLeft(List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock,
-                                      long[] skippedKeys) {
+  /**
+   * The left list indexed; the right one streamed past it, counting its records per key for the
+   * block cap.
+   */
+  private static <T> long[] indexLeft(
+      List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock, long[] skippedKeys) {
     List<String>[] leftKeys = keys(left, rule);
     Map<String, List<Integer>> index = new HashMap<>();
     for (int i = 0; i < leftKeys.length; i++) {
@@ -126,7 +147,8 @@ public record Candidates(long[] pairs, int rightSize, Map<String, Long> byRule, 
     }
     for (Map.Entry<String, List<Integer>> e : index.entrySet()) {
       if (rightCount.getOrDefault(e.getKey(), 0) > maxBlock) {
-        skippedKeys[0] += e.getValue().size(); // as indexing the right side counts: once per left record's key
+        skippedKeys[0] +=
+            e.getValue().size(); // as indexing the right side counts: once per left record's key
       }
     }
     Pairs out = new Pairs();

@@ -1,9 +1,11 @@
 package org.handover.core.matching;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,10 @@ public final class DuplicateGroups {
     }
     Map<Integer, Set<Integer>> groupOf = new HashMap<>();
     List<Pair> sorted = new ArrayList<>(pairs);
-    sorted.sort(Comparator.comparingDouble((Pair p) -> -p.weight()).thenComparingInt(Pair::a).thenComparingInt(Pair::b));
+    sorted.sort(
+        Comparator.comparingDouble((Pair p) -> -p.weight())
+            .thenComparingInt(Pair::a)
+            .thenComparingInt(Pair::b));
     for (Pair p : sorted) {
       Set<Integer> ga = groupOf.computeIfAbsent(p.a(), k -> new TreeSet<>(Set.of(k)));
       Set<Integer> gb = groupOf.computeIfAbsent(p.b(), k -> new TreeSet<>(Set.of(k)));
@@ -44,9 +49,11 @@ public final class DuplicateGroups {
       }
     }
     List<Set<Integer>> out = new ArrayList<>();
-    Set<Set<Integer>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    groupOf.values().stream().filter(g -> g.size() > 1 && seen.add(g))
-        .sorted(Comparator.comparingInt(g -> g.iterator().next())).forEach(out::add);
+    Set<Set<Integer>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    groupOf.values().stream()
+        .filter(g -> g.size() > 1 && seen.add(g))
+        .sorted(Comparator.comparingInt(g -> g.iterator().next()))
+        .forEach(out::add);
     return out;
   }
 

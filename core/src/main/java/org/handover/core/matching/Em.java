@@ -19,30 +19,43 @@ public final class Em {
    */
   public record Fit(double[][] m, double lambda, int iterations, double[] support) {}
 
-  public static Fit fit(int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations) {
+  public static Fit fit(
+      int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations) {
     return fit(vectors, levels, u, lambda0, maxIterations, 0.999);
   }
 
   /**
-   * As {@link #fit(int[][], int[], double[][], double, int)}, with λ held at most {@code maxLambda}: among
-   * pairs blocked on names nearly all agree on names, and without a bound EM explains that by calling
-   * every pair a match. No more pairs can match than the smaller list has records.
+   * As {@link #fit(int[][], int[], double[][], double, int)}, with λ held at most {@code
+   * maxLambda}: among pairs blocked on names nearly all agree on names, and without a bound EM
+   * explains that by calling every pair a match. No more pairs can match than the smaller list has
+   * records.
    */
-  public static Fit fit(int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations,
-                        double maxLambda) {
+  public static Fit fit(
+      int[][] vectors,
+      int[] levels,
+      double[][] u,
+      double lambda0,
+      int maxIterations,
+      double maxLambda) {
     return fit(vectors, levels, u, lambda0, maxIterations, maxLambda, new double[levels.length][]);
   }
 
   /**
-   * As {@link #fit(int[][], int[], double[][], double, int, double)}, with the m of some fields known:
-   * {@code held[k]}, where not null, is field k's m, used and never re-estimated. A field estimated
-   * earlier on other pairs anchors the others: two fields alone cannot tell matches from pairs that
-   * merely share a common value of both. A held field's u is re-estimated instead: how a match shows
-   * in a field is the same everywhere, how often non-matches agree is not (two records blocked on
-   * one family name share a patronymic more often than two drawn at random).
+   * As {@link #fit(int[][], int[], double[][], double, int, double)}, with the m of some fields
+   * known: {@code held[k]}, where not null, is field k's m, used and never re-estimated. A field
+   * estimated earlier on other pairs anchors the others: two fields alone cannot tell matches from
+   * pairs that merely share a common value of both. A held field's u is re-estimated instead: how a
+   * match shows in a field is the same everywhere, how often non-matches agree is not (two records
+   * blocked on one family name share a patronymic more often than two drawn at random).
    */
-  public static Fit fit(int[][] vectors, int[] levels, double[][] u, double lambda0, int maxIterations,
-                        double maxLambda, double[][] held) {
+  public static Fit fit(
+      int[][] vectors,
+      int[] levels,
+      double[][] u,
+      double lambda0,
+      int maxIterations,
+      double maxLambda,
+      double[][] held) {
     int fields = levels.length;
     double[][] m = new double[fields][];
     for (int k = 0; k < fields; k++) {
@@ -104,7 +117,8 @@ public final class Em {
           m[k][l] = next;
         }
       }
-      double nextLambda = Math.min(maxLambda, Math.max(1e-6, posteriors / Math.max(1, vectors.length)));
+      double nextLambda =
+          Math.min(maxLambda, Math.max(1e-6, posteriors / Math.max(1, vectors.length)));
       change = Math.max(change, Math.abs(nextLambda - lambda));
       lambda = nextLambda;
       if (change < 1e-5) {
@@ -119,7 +133,8 @@ public final class Em {
    * The share of matches among {@code vectors} with m and u held: the mean posterior, iterated, at
    * most {@code maxLambda}.
    */
-  public static double lambda(int[][] vectors, double[][] m, double[][] u, double lambda0, double maxLambda) {
+  public static double lambda(
+      int[][] vectors, double[][] m, double[][] u, double lambda0, double maxLambda) {
     double lambda = Math.min(lambda0, maxLambda);
     for (int it = 0; it < 100 && vectors.length > 0; it++) {
       double posteriors = 0;

@@ -2,6 +2,8 @@ package org.handover.core.matching;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 
 /**
  * One field of a candidate pair, compared into a level: 0 is the strongest agreement, the last the
@@ -21,49 +23,58 @@ public interface FieldComparison<T> {
   int compare(T a, T b);
 
   /**
-   * The value whose frequency adjusts the weight of exact agreement (agreeing on Шевченко counts for
-   * less than on a rare surname); empty when the field has no such adjustment or the record no value.
+   * The value whose frequency adjusts the weight of exact agreement (agreeing on Шевченко counts
+   * for less than on a rare surname); empty when the field has no such adjustment or the record no
+   * value.
    */
   default Optional<String> termOf(T record) {
     return Optional.empty();
   }
 
   /**
-   * How many of the strongest levels mean "the same value" and share the frequency adjustment (a name
-   * the same in one script, in two, or in its Russian form is the same name): 1 unless overridden.
+   * How many of the strongest levels mean "the same value" and share the frequency adjustment (a
+   * name the same in one script, in two, or in its Russian form is the same name): 1 unless
+   * overridden.
    */
   default int termLevels() {
     return 1;
   }
 
   /**
-   * How records of one person usually compare on this field, level by level (summing to 1), or null:
-   * used instead of the m that EM finds when the data cannot teach it (a registry without duplicates
-   * gives EM nothing to learn from, and it then fits noise): see {@link Training}.
+   * How records of one person usually compare on this field, level by level (summing to 1), or
+   * null: used instead of the m that EM finds when the data cannot teach it (a registry without
+   * duplicates gives EM nothing to learn from, and it then fits noise): see {@link Training}.
    */
   default double[] typicalM() {
     return null;
   }
 
   /**
-   * How many of the strongest levels say the two agree (the rest say they disagree): 1 unless given.
-   * A trained m that weighs a disagreeing level for a match, or the strongest against, is not trusted.
+   * How many of the strongest levels say the two agree (the rest say they disagree): 1 unless
+   * given. A trained m that weighs a disagreeing level for a match, or the strongest against, is
+   * not trusted.
    */
   default int agreeingLevels() {
     return 1;
   }
 
-  /** This comparison with the m typical of one person's records; only the strongest level agrees. */
+  /**
+   * This comparison with the m typical of one person's records; only the strongest level agrees.
+   */
   default FieldComparison<T> typically(double... m) {
     return typically(1, m);
   }
 
-  /** This comparison with the m typical of one person's records; the first {@code agreeing} levels agree. */
+  /**
+   * This comparison with the m typical of one person's records; the first {@code agreeing} levels
+   * agree.
+   */
   default FieldComparison<T> typically(int agreeing, double... m) {
     FieldComparison<T> self = this;
     double[] copy = m.clone();
     if (copy.length != levels().size()) {
-      throw new IllegalArgumentException(name() + ": " + copy.length + " typical m for " + levels().size() + " levels");
+      throw new IllegalArgumentException(
+          name() + ": " + copy.length + " typical m for " + levels().size() + " levels");
     }
     return new FieldComparison<>() {
       @Override
@@ -103,20 +114,30 @@ public interface FieldComparison<T> {
     };
   }
 
-  /** A comparison from its name, its levels and a function giving the level (or {@link #MISSING}). */
-  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare) {
+  /**
+   * A comparison from its name, its levels and a function giving the level (or {@link #MISSING}).
+   */
+  static <T> FieldComparison<T> of(
+      String name, List<String> levels, ToIntBiFunction<T, T> compare) {
     return of(name, levels, compare, r -> Optional.empty());
   }
 
-  /** As {@link #of(String, List, java.util.function.ToIntBiFunction)}, with a term for frequency adjustment. */
-  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare,
-                                   java.util.function.Function<T, Optional<String>> term) {
+  /** As {@link #of(String, List, ToIntBiFunction)}, with a term for frequency adjustment. */
+  static <T> FieldComparison<T> of(
+      String name,
+      List<String> levels,
+      ToIntBiFunction<T, T> compare,
+      Function<T, Optional<String>> term) {
     return of(name, levels, compare, term, 1);
   }
 
   /** As above, with the first {@code termLevels} levels sharing the frequency adjustment. */
-  static <T> FieldComparison<T> of(String name, List<String> levels, java.util.function.ToIntBiFunction<T, T> compare,
-                                   java.util.function.Function<T, Optional<String>> term, int termLevels) {
+  static <T> FieldComparison<T> of(
+      String name,
+      List<String> levels,
+      ToIntBiFunction<T, T> compare,
+      Function<T, Optional<String>> term,
+      int termLevels) {
     List<String> copy = List.copyOf(levels);
     return new FieldComparison<>() {
       @Override

@@ -2,13 +2,17 @@ package org.handover.core.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Links a list to another: block, compare, train, score, and optionally keep each record in at most
- * one link (the heaviest first). Deterministic: the same input gives the same links in the same order.
+ * one link (the heaviest first). Deterministic: the same input gives the same links in the same
+ * order.
  *
  * <pre>{@code
  * Linker.Result<Rec> r = Linker.link(roster, registry, fields, rules, Linker.Options.defaults());
@@ -19,8 +23,13 @@ public final class Linker {
   private Linker() {}
 
   /** Settings of a run. */
-  public record Options(int maxBlock, int randomPairs, long seed, boolean oneToOne, double minProbability,
-                        boolean oneList) {
+  public record Options(
+      int maxBlock,
+      int randomPairs,
+      long seed,
+      boolean oneToOne,
+      double minProbability,
+      boolean oneList) {
     public static Options defaults() {
       return new Options(1000, 50_000, 42, false, 0.01, false);
     }
@@ -47,28 +56,44 @@ public final class Linker {
      * namesake born in another year can outweigh its date on names alone; a person should look.
      */
     public Band band(Thresholds thresholds, double minMargin) {
-      boolean contradicted = scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
+      boolean contradicted =
+          scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
       return thresholds.band(scored.probability(), margin, minMargin, contradicted);
     }
   }
 
-  /** A field that weighs this many bits against a link keeps it from being linked without review. */
+  /**
+   * A field that weighs this many bits against a link keeps it from being linked without review.
+   */
   public static final double MAX_AGAINST_BITS = 5;
 
   /**
-   * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives: for an
-   * entry whose link leads its next candidate by less than {@link #MIN_MARGIN} bits, those candidates,
-   * for review beside it (their margin is their distance below the link, never enough to be sure);
-   * the candidates; the model; the time of each phase.
+   * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives: for
+   * an entry whose link leads its next candidate by less than {@link #MIN_MARGIN} bits, those
+   * candidates, for review beside it (their margin is their distance below the link, never enough
+   * to be sure); the candidates; the model; the time of each phase.
    */
-  public record Result<T>(List<Link> links, List<Link> alternatives, Candidates candidates, Model<T> model,
-                          long blockMillis, long trainMillis, long scoreMillis) {}
+  public record Result<T>(
+      List<Link> links,
+      List<Link> alternatives,
+      Candidates candidates,
+      Model<T> model,
+      long blockMillis,
+      long trainMillis,
+      long scoreMillis) {}
 
-  /** How many bits a link must lead its entry's next candidate by to be sure; closer ones are reviewed together. */
+  /**
+   * How many bits a link must lead its entry's next candidate by to be sure; closer ones are
+   * reviewed together.
+   */
   public static final double MIN_MARGIN = 5;
 
-  public static <T> Result<T> link(List<T> left, List<T> right, List<FieldComparison<T>> fields,
-                                   List<BlockingRule<T>> rules, Options options) {
+  public static <T> Result<T> link(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> rules,
+      Options options) {
     long t0 = System.nanoTime();
     Candidates c = Candidates.of(left, right, rules, options.maxBlock(), options.oneList());
     long t1 = System.nanoTime();
@@ -82,13 +107,18 @@ public final class Linker {
   public static final int DEDUPE_SAMPLE = 100_000;
 
   /**
-   * Deduplicates one list. The model is trained as {@link #link} trains it, with {@code trainingRules},
-   * on the whole list or, above {@link #DEDUPE_SAMPLE} records, on an even sample of it (broad rules
-   * over a million records would pair too many); the candidates come from the narrower
-   * {@code blockingRules} over the whole list, and the prior share of matches is estimated on them.
+   * Deduplicates one list. The model is trained as {@link #link} trains it, with {@code
+   * trainingRules}, on the whole list or, above {@link #DEDUPE_SAMPLE} records, on an even sample
+   * of it (broad rules over a million records would pair too many); the candidates come from the
+   * narrower {@code blockingRules} over the whole list, and the prior share of matches is estimated
+   * on them.
    */
-  public static <T> Result<T> dedupe(List<T> records, List<FieldComparison<T>> fields, List<BlockingRule<T>> trainingRules,
-                                     List<BlockingRule<T>> blockingRules, Options options) {
+  public static <T> Result<T> dedupe(
+      List<T> records,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> trainingRules,
+      List<BlockingRule<T>> blockingRules,
+      Options options) {
     Options one = options.oneList(true);
     long t0 = System.nanoTime();
     Candidates c = Candidates.of(records, records, blockingRules, one.maxBlock(), true);
@@ -102,32 +132,59 @@ public final class Linker {
       }
     }
     Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
-    Model<T> trained = Model.train(sample, sample, fields, trainingRules, sc, Training.vectors(sample, sample, fields, sc), one);
+    Model<T> trained =
+        Model.train(
+            sample,
+            sample,
+            fields,
+            trainingRules,
+            sc,
+            Training.vectors(sample, sample, fields, sc),
+            one);
     int[][] vectors = Training.vectors(records, records, fields, c);
-    // at most even odds: in a small registry a handful of candidates, all alike, would otherwise make
+    // at most even odds: in a small registry a handful of candidates, all alike, would otherwise
+    // make
     // the prior itself argue for every pair
-    Model<T> model = trained.withLambda(trained.lambdaOf(vectors,
-        Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
+    Model<T> model =
+        trained.withLambda(
+            trained.lambdaOf(
+                vectors, Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
     long t2 = System.nanoTime();
     return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
   }
 
-  private static <T> Result<T> scoreAndLink(List<T> left, List<T> right, Candidates c, int[][] vectors, Model<T> model,
-                                            Options options, long t0, long t1, long t2) {
+  private static <T> Result<T> scoreAndLink(
+      List<T> left,
+      List<T> right,
+      Candidates c,
+      int[][] vectors,
+      Model<T> model,
+      Options options,
+      long t0,
+      long t1,
+      long t2) {
     // weights of every pair first; the explanation only for pairs likely enough to be shown
     double[] weights = new double[c.size()];
-    java.util.stream.IntStream.range(0, c.size()).parallel()
+    IntStream.range(0, c.size())
+        .parallel()
         .forEach(p -> weights[p] = model.weight(vectors[p], right.get(c.right(p))));
-    double minWeight = Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
+    double minWeight =
+        Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
       if (weights[p] >= minWeight) {
-        links.add(new Link(c.left(p), c.right(p), model.score(vectors[p], right.get(c.right(p))),
-            Double.POSITIVE_INFINITY));
+        links.add(
+            new Link(
+                c.left(p),
+                c.right(p),
+                model.score(vectors[p], right.get(c.right(p))),
+                Double.POSITIVE_INFINITY));
       }
     }
-    links.sort(Comparator.comparingDouble((Link l) -> -l.scored().weight()).thenComparingInt(Link::left)
-        .thenComparingInt(Link::right));
+    links.sort(
+        Comparator.comparingDouble((Link l) -> -l.scored().weight())
+            .thenComparingInt(Link::left)
+            .thenComparingInt(Link::right));
     links = withMargins(links);
     List<Link> alternatives = List.of();
     if (options.oneToOne()) {
@@ -136,14 +193,23 @@ public final class Linker {
       alternatives = alternatives(all, links);
     }
     long t3 = System.nanoTime();
-    return new Result<>(links, alternatives, c, model, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+    return new Result<>(
+        links,
+        alternatives,
+        c,
+        model,
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000);
   }
 
-  /** Each link's lead in bits over the next candidate of the same left record (links sorted heaviest first). */
+  /**
+   * Each link's lead in bits over the next candidate of the same left record (links sorted heaviest
+   * first).
+   */
   private static List<Link> withMargins(List<Link> sorted) {
-    java.util.Map<Integer, Double> second = new java.util.HashMap<>();
-    java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+    Map<Integer, Double> second = new HashMap<>();
+    Map<Integer, Integer> seen = new HashMap<>();
     for (Link l : sorted) {
       int n = seen.merge(l.left(), 1, Integer::sum);
       if (n == 2) {
@@ -151,18 +217,22 @@ public final class Linker {
       }
     }
     List<Link> out = new ArrayList<>(sorted.size());
-    java.util.Set<Integer> first = new java.util.HashSet<>();
+    Set<Integer> first = new HashSet<>();
     for (Link l : sorted) {
       boolean best = first.add(l.left());
-      double margin = best ? l.scored().weight() - second.getOrDefault(l.left(), Double.NEGATIVE_INFINITY) : 0;
+      double margin =
+          best ? l.scored().weight() - second.getOrDefault(l.left(), Double.NEGATIVE_INFINITY) : 0;
       out.add(new Link(l.left(), l.right(), l.scored(), margin));
     }
     return out;
   }
 
-  /** The candidates not kept that weigh within {@link #MIN_MARGIN} bits of their entry's kept link, heaviest first. */
+  /**
+   * The candidates not kept that weigh within {@link #MIN_MARGIN} bits of their entry's kept link,
+   * heaviest first.
+   */
   private static List<Link> alternatives(List<Link> sorted, List<Link> kept) {
-    java.util.Map<Integer, Link> keptOf = new java.util.HashMap<>();
+    Map<Integer, Link> keptOf = new HashMap<>();
     Set<Long> keptPairs = new HashSet<>();
     for (Link l : kept) {
       keptOf.put(l.left(), l);
@@ -171,9 +241,15 @@ public final class Linker {
     List<Link> out = new ArrayList<>();
     for (Link l : sorted) {
       Link k = keptOf.get(l.left());
-      if (k != null && !keptPairs.contains(((long) l.left() << 32) | l.right())
+      if (k != null
+          && !keptPairs.contains(((long) l.left() << 32) | l.right())
           && l.scored().weight() > k.scored().weight() - MIN_MARGIN) {
-        out.add(new Link(l.left(), l.right(), l.scored(), Math.min(0, l.scored().weight() - k.scored().weight())));
+        out.add(
+            new Link(
+                l.left(),
+                l.right(),
+                l.scored(),
+                Math.min(0, l.scored().weight() - k.scored().weight())));
       }
     }
     return out;

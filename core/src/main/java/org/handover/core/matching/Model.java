@@ -2,14 +2,15 @@ package org.handover.core.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A trained Fellegi–Sunter model: u-probabilities from random pairs, m-probabilities by EM on the
- * candidate pairs, the prior share of matches, and term frequencies for the fields that use them.
- * A pair's weight, in bits, is the prior's plus each field's log2(m/u); its explanation lists them.
+ * candidate pairs, the prior share of matches, and term frequencies for the fields that use them. A
+ * pair's weight, in bits, is the prior's plus each field's log2(m/u); its explanation lists them.
  *
  * <pre>{@code
  * Model model = Model.train(roster, registry, fields, candidates, 20_000, 42);
@@ -24,8 +25,12 @@ public final class Model<T> {
   private final double lambda;
   private final List<Map<String, Double>> termFrequency;
 
-  private Model(List<FieldComparison<T>> fields, double[][] m, double[][] u, double lambda,
-                List<Map<String, Double>> termFrequency) {
+  private Model(
+      List<FieldComparison<T>> fields,
+      double[][] m,
+      double[][] u,
+      double lambda,
+      List<Map<String, Double>> termFrequency) {
     this.fields = List.copyOf(fields);
     this.m = m;
     this.u = u;
@@ -37,26 +42,44 @@ public final class Model<T> {
   public record Contribution(String field, String level, double bits) {}
 
   /** A scored pair: the weight in bits, its probability, and the contributions that sum to it. */
-  public record Scored(double weight, double probability, double priorBits, List<Contribution> explanation) {}
+  public record Scored(
+      double weight, double probability, double priorBits, List<Contribution> explanation) {}
 
   /** Trained without blocking rules to learn from: one EM on every candidate and every field. */
-  public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates candidates,
-                                   int randomPairs, long seed) {
-    return train(left, right, fields, List.of(), candidates, Training.vectors(left, right, fields, candidates),
+  public static <T> Model<T> train(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      Candidates candidates,
+      int randomPairs,
+      long seed) {
+    return train(
+        left,
+        right,
+        fields,
+        List.of(),
+        candidates,
+        Training.vectors(left, right, fields, candidates),
         new Linker.Options(1000, randomPairs, seed, false, 0.01, false));
   }
 
   /**
-   * Trained with u from random pairs and m from one EM session per blocking rule that names the fields
-   * it fixes ({@link Training}); λ is then the share of matches among all the candidates.
+   * Trained with u from random pairs and m from one EM session per blocking rule that names the
+   * fields it fixes ({@link Training}); λ is then the share of matches among all the candidates.
    * {@code vectors} are the candidates' comparison vectors, in the candidates' order.
    */
-  public static <T> Model<T> train(List<T> left, List<T> right, List<FieldComparison<T>> fields,
-                                   List<BlockingRule<T>> rules, Candidates candidates, int[][] vectors,
-                                   Linker.Options options) {
+  public static <T> Model<T> train(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> rules,
+      Candidates candidates,
+      int[][] vectors,
+      Linker.Options options) {
     double[][] u = Training.u(left, right, fields, options.randomPairs(), options.seed());
     double[][] m = Training.m(left, right, fields, rules, candidates, vectors, u);
-    double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
+    double maxLambda =
+        Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     double lambda = Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
     for (FieldComparison<T> f : fields) {
@@ -90,7 +113,10 @@ public final class Model<T> {
     return score(vector(fields, a, b), b);
   }
 
-  /** A pair scored from its comparison vector; {@code b} gives the values whose frequency adjusts the weight. */
+  /**
+   * A pair scored from its comparison vector; {@code b} gives the values whose frequency adjusts
+   * the weight.
+   */
   public Scored score(int[] vector, T b) {
     double prior = log2(lambda / (1 - lambda));
     double weight = prior;
@@ -110,7 +136,10 @@ public final class Model<T> {
     return new Scored(weight, probability, prior, out);
   }
 
-  /** A pair's weight alone, as {@link #score(int[], Object)} sums it, for the many pairs no one will read. */
+  /**
+   * A pair's weight alone, as {@link #score(int[], Object)} sums it, for the many pairs no one will
+   * read.
+   */
   public double weight(int[] vector, T b) {
     double weight = log2(lambda / (1 - lambda));
     for (int k = 0; k < fields.size(); k++) {
@@ -121,7 +150,10 @@ public final class Model<T> {
     return weight;
   }
 
-  /** Field k's weight at level l: log2(m/u), u replaced by the value's own frequency where that applies. */
+  /**
+   * Field k's weight at level l: log2(m/u), u replaced by the value's own frequency where that
+   * applies.
+   */
   private double bits(int k, int l, T b) {
     FieldComparison<T> f = fields.get(k);
     double uk = u[k][l];
@@ -129,7 +161,8 @@ public final class Model<T> {
       Optional<String> term = f.termOf(b);
       Double tf = term.isEmpty() ? null : termFrequency.get(k).get(term.get());
       if (tf != null) {
-        // how often a random pair agrees on this very value, shared among the levels that mean "same"
+        // how often a random pair agrees on this very value, shared among the levels that mean
+        // "same"
         double same = 0;
         for (int i = 0; i < f.termLevels(); i++) {
           same += u[k][i];
@@ -140,11 +173,14 @@ public final class Model<T> {
     return log2(m[k][l] / uk);
   }
 
-  /** The trained tables, field by field and level by level: {field: {level: [m, u]}}, for storing a run. */
-  public java.util.Map<String, java.util.Map<String, double[]>> tables() {
-    java.util.Map<String, java.util.Map<String, double[]>> out = new java.util.LinkedHashMap<>();
+  /**
+   * The trained tables, field by field and level by level: {field: {level: [m, u]}}, for storing a
+   * run.
+   */
+  public Map<String, Map<String, double[]>> tables() {
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
     for (int k = 0; k < fields.size(); k++) {
-      java.util.Map<String, double[]> levels = new java.util.LinkedHashMap<>();
+      Map<String, double[]> levels = new LinkedHashMap<>();
       for (int l = 0; l < fields.get(k).levels().size(); l++) {
         levels.put(fields.get(k).levels().get(l), new double[] {m[k][l], u[k][l]});
       }
@@ -153,7 +189,10 @@ public final class Model<T> {
     return out;
   }
 
-  /** The same model with another prior share of matches: the share differs from one set of candidates to another. */
+  /**
+   * The same model with another prior share of matches: the share differs from one set of
+   * candidates to another.
+   */
   public Model<T> withLambda(double newLambda) {
     return new Model<>(fields, m, u, newLambda, termFrequency);
   }

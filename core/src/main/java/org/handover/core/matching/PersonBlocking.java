@@ -24,7 +24,13 @@ public final class PersonBlocking {
 
   /** Every rule, in the order they are tried. */
   public static List<BlockingRule<PersonRecord>> rules() {
-    return List.of(NAME_KEYS_YEAR, FAMILY_TYPO_YEAR, DATE_INITIAL, SERVICE_NUMBER, FAMILY_GIVEN_INITIAL, UNIT_FAMILY);
+    return List.of(
+        NAME_KEYS_YEAR,
+        FAMILY_TYPO_YEAR,
+        DATE_INITIAL,
+        SERVICE_NUMBER,
+        FAMILY_GIVEN_INITIAL,
+        UNIT_FAMILY);
   }
 
   /**
@@ -33,86 +39,129 @@ public final class PersonBlocking {
    * date with an initial, the service number, the unit.
    */
   public static List<BlockingRule<PersonRecord>> dedupeRules() {
-    return List.of(FAMILY_INITIAL_YEAR, FAMILY_TYPO_INITIAL_YEAR, DATE_INITIAL, SERVICE_NUMBER, UNIT_FAMILY);
+    return List.of(
+        FAMILY_INITIAL_YEAR, FAMILY_TYPO_INITIAL_YEAR, DATE_INITIAL, SERVICE_NUMBER, UNIT_FAMILY);
   }
 
-  static final BlockingRule<PersonRecord> FAMILY_INITIAL_YEAR = BlockingRule.of("family name + given initial + year",
-      Set.of(FAMILY, BIRTH), withYear(r -> withInitials(r, familyKeys(r))));
+  static final BlockingRule<PersonRecord> FAMILY_INITIAL_YEAR =
+      BlockingRule.of(
+          "family name + given initial + year",
+          Set.of(FAMILY, BIRTH),
+          withYear(r -> withInitials(r, familyKeys(r))));
 
-  static final BlockingRule<PersonRecord> FAMILY_TYPO_INITIAL_YEAR = BlockingRule.of(
-      "family name one letter off + given initial + year", Set.of(FAMILY, BIRTH),
-      withYear(r -> withInitials(r, deletions(familyKeys(r)))));
+  static final BlockingRule<PersonRecord> FAMILY_TYPO_INITIAL_YEAR =
+      BlockingRule.of(
+          "family name one letter off + given initial + year",
+          Set.of(FAMILY, BIRTH),
+          withYear(r -> withInitials(r, deletions(familyKeys(r)))));
 
-  /** The rules with these names, in the order given; an unknown name is refused, naming the known ones. */
+  /**
+   * The rules with these names, in the order given; an unknown name is refused, naming the known
+   * ones.
+   */
   public static List<BlockingRule<PersonRecord>> rules(List<String> names) {
     List<BlockingRule<PersonRecord>> out = new ArrayList<>();
     List<BlockingRule<PersonRecord>> known = new ArrayList<>(rules());
     known.addAll(dedupeRules());
     for (String name : names) {
-      out.add(known.stream().filter(r -> r.name().equals(name.strip())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("unknown blocking rule \"" + name.strip() + "\"; known: "
-              + String.join(", ", known.stream().map(BlockingRule::name).distinct().toList()))));
+      out.add(
+          known.stream()
+              .filter(r -> r.name().equals(name.strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown blocking rule \""
+                              + name.strip()
+                              + "\"; known: "
+                              + String.join(
+                                  ", ",
+                                  known.stream().map(BlockingRule::name).distinct().toList()))));
     }
     return out;
   }
 
   /** Name keys (the names library's, every spelling) with the year of birth. */
-  static final BlockingRule<PersonRecord> NAME_KEYS_YEAR = BlockingRule.of("name keys + year of birth",
-      Set.of(FAMILY, GIVEN, BIRTH), withYear(r -> nameKeys(r)));
+  static final BlockingRule<PersonRecord> NAME_KEYS_YEAR =
+      BlockingRule.of(
+          "name keys + year of birth", Set.of(FAMILY, GIVEN, BIRTH), withYear(r -> nameKeys(r)));
 
-  /** The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet. */
-  static final BlockingRule<PersonRecord> FAMILY_TYPO_YEAR = BlockingRule.of("family name one letter off + year of birth",
-      Set.of(FAMILY, BIRTH), withYear(r -> deletions(familyKeys(r))));
+  /**
+   * The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet.
+   */
+  static final BlockingRule<PersonRecord> FAMILY_TYPO_YEAR =
+      BlockingRule.of(
+          "family name one letter off + year of birth",
+          Set.of(FAMILY, BIRTH),
+          withYear(r -> deletions(familyKeys(r))));
 
   /** The full date of birth with the first sound of the family or the given name, either order. */
-  static final BlockingRule<PersonRecord> DATE_INITIAL = BlockingRule.of("date of birth + an initial", Set.of(BIRTH),
-      r -> {
-        if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
-          return List.of();
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (PreparedName n : r.names()) {
-          for (String part : new String[] {n.familySkeleton(), n.givenSkeleton()}) {
-            if (!part.isEmpty()) {
-              keys.add(r.birthDate().get() + "|" + part.charAt(0));
+  static final BlockingRule<PersonRecord> DATE_INITIAL =
+      BlockingRule.of(
+          "date of birth + an initial",
+          Set.of(BIRTH),
+          r -> {
+            if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
+              return List.of();
             }
-          }
-        }
-        return new ArrayList<>(keys);
-      });
-
-  static final BlockingRule<PersonRecord> SERVICE_NUMBER = BlockingRule.of("service number", Set.of(SERVICE),
-      r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber()));
-
-  /** The family name with the given name's first sound, in either language (Олександр, Александр). */
-  static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL = BlockingRule.of("family name + given initial",
-      Set.of(FAMILY), r -> {
-        Set<String> keys = new LinkedHashSet<>();
-        for (PreparedName n : r.names()) {
-          for (char initial : givenInitials(n)) {
-            for (String k : Names.keys(n)) {
-              if (k.startsWith("F:")) {
-                keys.add(k + "." + initial);
+            Set<String> keys = new LinkedHashSet<>();
+            for (PreparedName n : r.names()) {
+              for (String part : new String[] {n.familySkeleton(), n.givenSkeleton()}) {
+                if (!part.isEmpty()) {
+                  keys.add(r.birthDate().get() + "|" + part.charAt(0));
+                }
               }
             }
-          }
-        }
-        return new ArrayList<>(keys);
-      });
+            return new ArrayList<>(keys);
+          });
 
-  /** The unit with the family name's first sound: a list from the front names the unit more often than the date. */
-  static final BlockingRule<PersonRecord> UNIT_FAMILY = BlockingRule.of("unit + family initial", Set.of(UNIT), r -> {
-    if (r.unit().isEmpty()) {
-      return List.of();
-    }
-    Set<String> keys = new LinkedHashSet<>();
-    for (PreparedName n : r.names()) {
-      if (!n.familySkeleton().isEmpty()) {
-        keys.add(r.unit() + "|" + n.familySkeleton().charAt(0));
-      }
-    }
-    return new ArrayList<>(keys);
-  });
+  static final BlockingRule<PersonRecord> SERVICE_NUMBER =
+      BlockingRule.of(
+          "service number",
+          Set.of(SERVICE),
+          r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber()));
+
+  /**
+   * The family name with the given name's first sound, in either language (Олександр, Александр).
+   */
+  static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL =
+      BlockingRule.of(
+          "family name + given initial",
+          Set.of(FAMILY),
+          r -> {
+            Set<String> keys = new LinkedHashSet<>();
+            for (PreparedName n : r.names()) {
+              for (char initial : givenInitials(n)) {
+                for (String k : Names.keys(n)) {
+                  if (k.startsWith("F:")) {
+                    keys.add(k + "." + initial);
+                  }
+                }
+              }
+            }
+            return new ArrayList<>(keys);
+          });
+
+  /**
+   * The unit with the family name's first sound: a list from the front names the unit more often
+   * than the date.
+   */
+  static final BlockingRule<PersonRecord> UNIT_FAMILY =
+      BlockingRule.of(
+          "unit + family initial",
+          Set.of(UNIT),
+          r -> {
+            if (r.unit().isEmpty()) {
+              return List.of();
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            for (PreparedName n : r.names()) {
+              if (!n.familySkeleton().isEmpty()) {
+                keys.add(r.unit() + "|" + n.familySkeleton().charAt(0));
+              }
+            }
+            return new ArrayList<>(keys);
+          });
 
   /** The family name keys ("F:...") of every spelling. */
   private static Set<String> familyKeys(PersonRecord r) {
@@ -125,7 +174,10 @@ public final class PersonBlocking {
     return keys;
   }
 
-  /** Each family key with one letter dropped, each way ("D:..."), for keys of six characters or more. */
+  /**
+   * Each family key with one letter dropped, each way ("D:..."), for keys of six characters or
+   * more.
+   */
   private static Set<String> deletions(Set<String> familyKeys) {
     Set<String> keys = new LinkedHashSet<>();
     for (String k : familyKeys) {
@@ -160,7 +212,8 @@ public final class PersonBlocking {
     return keys;
   }
 
-  private static Function<PersonRecord, List<String>> withYear(Function<PersonRecord, Set<String>> keys) {
+  private static Function<PersonRecord, List<String>> withYear(
+      Function<PersonRecord, Set<String>> keys) {
     return r -> {
       if (r.birthDate().isEmpty()) {
         return List.of();

@@ -2,6 +2,7 @@ package org.handover.core.matching;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Comparison;
 import org.handover.names.Level;
@@ -10,9 +11,9 @@ import org.handover.names.PreparedName;
 import org.handover.names.Skeleton;
 
 /**
- * How a roster entry and a registry person are compared and blocked: names part by part at the names
- * library's levels (the best over every pair of spellings), date of birth, place of birth, the
- * father's name against the patronymic, service number, sex, unit and rank.
+ * How a roster entry and a registry person are compared and blocked: names part by part at the
+ * names library's levels (the best over every pair of spellings), date of birth, place of birth,
+ * the father's name against the patronymic, service number, sex, unit and rank.
  */
 public final class PersonFields {
   private PersonFields() {}
@@ -23,8 +24,9 @@ public final class PersonFields {
   static final String SERVICE = "service number";
   static final String UNIT = "unit";
 
-  static final List<String> NAME_LEVELS = List.of("exact", "transliteration", "equivalent", "phonetic", "edit",
-      "initials", "different");
+  static final List<String> NAME_LEVELS =
+      List.of(
+          "exact", "transliteration", "equivalent", "phonetic", "edit", "initials", "different");
 
   /**
    * Each name part's best level over every pair of spellings that both have the part, or null when
@@ -57,22 +59,38 @@ public final class PersonFields {
   }
 
   /**
-   * One part of the name, its frequency adjusting the three levels that mean "the same name" (exact,
-   * another script, the other language's form): agreeing on Олександр says less than on Ярема.
+   * One part of the name, its frequency adjusting the three levels that mean "the same name"
+   * (exact, another script, the other language's form): agreeing on Олександр says less than on
+   * Ярема.
    */
   static FieldComparison<PersonRecord> namePart(String name, int part) {
-    return FieldComparison.of(name, NAME_LEVELS, (a, b) -> {
-      Level l = nameLevels(a, b)[part];
-      return l == null ? FieldComparison.MISSING : l.ordinal();
-    }, r -> {
-      String s = r.names().get(0).skeleton(part);
-      return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }, 3);
+    return FieldComparison.of(
+        name,
+        NAME_LEVELS,
+        (a, b) -> {
+          Level l = nameLevels(a, b)[part];
+          return l == null ? FieldComparison.MISSING : l.ordinal();
+        },
+        r -> {
+          String s = r.names().get(0).skeleton(part);
+          return s.isEmpty() ? Optional.empty() : Optional.of(s);
+        },
+        3);
   }
 
-  static final FieldComparison<PersonRecord> BIRTH_DATE = FieldComparison.of(BIRTH,
-      List.of("exact", "day and month swapped", "one digit off", "same year and month", "same year",
-          "same year, other day and month", "within one year", "different"), PersonFields::birthDates);
+  static final FieldComparison<PersonRecord> BIRTH_DATE =
+      FieldComparison.of(
+          BIRTH,
+          List.of(
+              "exact",
+              "day and month swapped",
+              "one digit off",
+              "same year and month",
+              "same year",
+              "same year, other day and month",
+              "within one year",
+              "different"),
+          PersonFields::birthDates);
 
   private static int birthDates(PersonRecord a, PersonRecord b) {
     if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
@@ -102,49 +120,72 @@ public final class PersonFields {
   }
 
   /** Places of birth as the names library compares words: Київ ~ Kyiv ~ Киев; Херсон ~ Херсонь. */
-  static final FieldComparison<PersonRecord> BIRTH_PLACE = FieldComparison.of("place of birth",
-      List.of("same", "similar", "different"), (a, b) -> {
-        if (a.birthPlace().isEmpty() || b.birthPlace().isEmpty()) {
-          return FieldComparison.MISSING;
-        }
-        Level l = Names.compareWords(a.birthPlace(), b.birthPlace()).level();
-        return l.atLeast(Level.EQUIVALENT) ? 0 : l.atLeast(Level.EDIT) ? 1 : 2;
-      }, r -> r.birthPlace().isEmpty() ? Optional.empty() : Optional.of(Skeleton.of(r.birthPlace())));
+  static final FieldComparison<PersonRecord> BIRTH_PLACE =
+      FieldComparison.of(
+          "place of birth",
+          List.of("same", "similar", "different"),
+          (a, b) -> {
+            if (a.birthPlace().isEmpty() || b.birthPlace().isEmpty()) {
+              return FieldComparison.MISSING;
+            }
+            Level l = Names.compareWords(a.birthPlace(), b.birthPlace()).level();
+            return l.atLeast(Level.EQUIVALENT) ? 0 : l.atLeast(Level.EDIT) ? 1 : 2;
+          },
+          r ->
+              r.birthPlace().isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(Skeleton.of(r.birthPlace())));
 
   /** Ranks by grade, whatever the language; one grade apart is a promotion between two lists. */
-  static final FieldComparison<PersonRecord> RANK = FieldComparison.of("rank",
-      List.of("same", "one grade apart", "different"), (a, b) -> a.rank() == 0 || b.rank() == 0
-          ? FieldComparison.MISSING : a.rank() == b.rank() ? 0 : Math.abs(a.rank() - b.rank()) == 1 ? 1 : 2);
+  static final FieldComparison<PersonRecord> RANK =
+      FieldComparison.of(
+          "rank",
+          List.of("same", "one grade apart", "different"),
+          (a, b) ->
+              a.rank() == 0 || b.rank() == 0
+                  ? FieldComparison.MISSING
+                  : a.rank() == b.rank() ? 0 : Math.abs(a.rank() - b.rank()) == 1 ? 1 : 2);
 
-  static FieldComparison<PersonRecord> sameOrNot(String name, java.util.function.Function<PersonRecord, String> get) {
-    return FieldComparison.of(name, List.of("same", "different"), (a, b) -> {
-      String x = get.apply(a);
-      String y = get.apply(b);
-      return x.isEmpty() || y.isEmpty() ? FieldComparison.MISSING : x.equals(y) ? 0 : 1;
-    });
+  static FieldComparison<PersonRecord> sameOrNot(String name, Function<PersonRecord, String> get) {
+    return FieldComparison.of(
+        name,
+        List.of("same", "different"),
+        (a, b) -> {
+          String x = get.apply(a);
+          String y = get.apply(b);
+          return x.isEmpty() || y.isEmpty() ? FieldComparison.MISSING : x.equals(y) ? 0 : 1;
+        });
   }
 
-  static final FieldComparison<PersonRecord> SERVICE_NUMBER = FieldComparison.of(SERVICE,
-      List.of("same", "one character off", "different"), (a, b) -> a.serviceNumber().isEmpty()
-          || b.serviceNumber().isEmpty() ? FieldComparison.MISSING : Math.min(Strings.osa(a.serviceNumber(), b.serviceNumber()), 2));
+  static final FieldComparison<PersonRecord> SERVICE_NUMBER =
+      FieldComparison.of(
+          SERVICE,
+          List.of("same", "one character off", "different"),
+          (a, b) ->
+              a.serviceNumber().isEmpty() || b.serviceNumber().isEmpty()
+                  ? FieldComparison.MISSING
+                  : Math.min(Strings.osa(a.serviceNumber(), b.serviceNumber()), 2));
 
   /**
    * The father's first name on one side against the patronymic on the other: Петро ~ Петрович. Only
    * when one side has no patronymic: where both have one, the patronymic's own comparison says it,
    * and counting it twice would make EM take "same father" for "same person".
    */
-  static final FieldComparison<PersonRecord> FATHER = FieldComparison.of("father's name and patronymic",
-      List.of("consistent", "inconsistent"), (a, b) -> {
-        if (hasPatronymic(a) && hasPatronymic(b)) {
-          return FieldComparison.MISSING;
-        }
-        int ab = fatherFits(a.fatherName(), b);
-        int ba = fatherFits(b.fatherName(), a);
-        if (ab == FieldComparison.MISSING && ba == FieldComparison.MISSING) {
-          return FieldComparison.MISSING;
-        }
-        return ab == 1 || ba == 1 ? 1 : 0;
-      });
+  static final FieldComparison<PersonRecord> FATHER =
+      FieldComparison.of(
+          "father's name and patronymic",
+          List.of("consistent", "inconsistent"),
+          (a, b) -> {
+            if (hasPatronymic(a) && hasPatronymic(b)) {
+              return FieldComparison.MISSING;
+            }
+            int ab = fatherFits(a.fatherName(), b);
+            int ba = fatherFits(b.fatherName(), a);
+            if (ab == FieldComparison.MISSING && ba == FieldComparison.MISSING) {
+              return FieldComparison.MISSING;
+            }
+            return ab == 1 || ba == 1 ? 1 : 0;
+          });
 
   private static boolean hasPatronymic(PersonRecord r) {
     for (PreparedName n : r.names()) {
@@ -170,15 +211,21 @@ public final class PersonFields {
   /**
    * Every field, each with the m typical of one person's records (by level, strongest first), which
    * stands in for EM's where the data cannot teach it: names mostly the same or another script's or
-   * language's form, the date mostly the same or year-only, the service number almost always the same.
+   * language's form, the date mostly the same or year-only, the service number almost always the
+   * same.
    */
   public static List<FieldComparison<PersonRecord>> all() {
     double[] name = {0.6, 0.15, 0.15, 0.02, 0.04, 0.03, 0.01};
-    return List.of(namePart(FAMILY, 0).typically(6, name), namePart(GIVEN, 1).typically(6, name),
+    return List.of(
+        namePart(FAMILY, 0).typically(6, name),
+        namePart(GIVEN, 1).typically(6, name),
         namePart("patronymic", 2).typically(6, name),
         BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.134, 0.0005, 0.005, 0.0005),
-        BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1), FATHER.typically(0.95, 0.05),
-        SERVICE_NUMBER.typically(2, 0.95, 0.04, 0.01), sameOrNot("sex", PersonRecord::sex).typically(0.99, 0.01),
-        sameOrNot(UNIT, PersonRecord::unit).typically(0.9, 0.1), RANK.typically(2, 0.9, 0.07, 0.03));
+        BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
+        FATHER.typically(0.95, 0.05),
+        SERVICE_NUMBER.typically(2, 0.95, 0.04, 0.01),
+        sameOrNot("sex", PersonRecord::sex).typically(0.99, 0.01),
+        sameOrNot(UNIT, PersonRecord::unit).typically(0.9, 0.1),
+        RANK.typically(2, 0.9, 0.07, 0.03));
   }
 }

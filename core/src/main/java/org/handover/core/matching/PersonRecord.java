@@ -13,9 +13,17 @@ import org.handover.names.PreparedName;
  * @param reference the person's own case number, or the entry's row, for reports
  * @param rank the rank's grade on one scale for every language ({@link Ranks}), 0 when unknown
  */
-public record PersonRecord(long id, String reference, List<PreparedName> names, Optional<PartialDate> birthDate,
-                           String birthPlace, String fatherName, String serviceNumber, String sex, String unit,
-                           int rank) {
+public record PersonRecord(
+    long id,
+    String reference,
+    List<PreparedName> names,
+    Optional<PartialDate> birthDate,
+    String birthPlace,
+    String fatherName,
+    String serviceNumber,
+    String sex,
+    String unit,
+    int rank) {
   public PersonRecord {
     names = List.copyOf(names);
     if (names.isEmpty()) {

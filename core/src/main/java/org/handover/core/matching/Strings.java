@@ -1,6 +1,9 @@
 package org.handover.core.matching;
 
-/** Jaro–Winkler similarity and edit distance, for fields compared as plain strings (addresses, numbers). */
+/**
+ * Jaro–Winkler similarity and edit distance, for fields compared as plain strings (addresses,
+ * numbers).
+ */
 public final class Strings {
   private Strings() {}
 
@@ -43,7 +46,9 @@ public final class Strings {
         j++;
       }
     }
-    double jaro = ((double) matches / la + (double) matches / lb + (matches - transpositions / 2.0) / matches) / 3;
+    double jaro =
+        ((double) matches / la + (double) matches / lb + (matches - transpositions / 2.0) / matches)
+            / 3;
     int prefix = 0;
     while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
@@ -66,7 +71,10 @@ public final class Strings {
       for (int j = 1; j <= m; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The probabilities that split links into bands: from {@code auto} a link is made without review
  * (if it also leads its next candidate and no field weighs heavily against it), from {@code review}
- * a reviewer sees it. One rule for the command line, the web and the benchmarks:
- * 0 &lt; review &le; auto &le; 1 (auto = 1 sends every link to review; review = auto has no review band).
+ * a reviewer sees it. One rule for the command line, the web and the benchmarks: 0 &lt; review &le;
+ * auto &le; 1 (auto = 1 sends every link to review; review = auto has no review band).
  *
  * <pre>{@code
  * Thresholds.DEFAULT                   // auto 0.99, review 0.5
@@ -18,8 +18,9 @@ public record Thresholds(double auto, double review) {
 
   public Thresholds {
     if (!valid(auto, review)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "thresholds: need 0 < review (%s) <= auto (%s) <= 1", review, auto));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "thresholds: need 0 < review (%s) <= auto (%s) <= 1", review, auto));
     }
   }
 
@@ -27,8 +28,12 @@ public record Thresholds(double auto, double review) {
     return review > 0 && review <= auto && auto <= 1;
   }
 
-  /** The band of a link of this probability, margin over its next candidate, and evidence against it. */
-  public Band band(double probability, double marginBits, double minMarginBits, boolean contradicted) {
+  /**
+   * The band of a link of this probability, margin over its next candidate, and evidence against
+   * it.
+   */
+  public Band band(
+      double probability, double marginBits, double minMarginBits, boolean contradicted) {
     if (probability >= auto && marginBits >= minMarginBits && !contradicted) {
       return Band.AUTO;
     }

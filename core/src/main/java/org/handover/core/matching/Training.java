@@ -6,15 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * How a model's m-probabilities are estimated without labels. u comes from random pairs. m comes
- * from one EM session per blocking rule, on that rule's own pairs with the fields the rule forces to
- * agree left out (Splink's method): among pairs blocked on the family name, agreeing on it says
- * nothing, and EM run on every field at once would take "same family" for "same person". The session
- * that sees the most fields runs first; each later one holds the m already estimated and estimates
- * only the rest, anchored by them. A field no session could estimate falls back to one EM on all
- * candidates.
+ * from one EM session per blocking rule, on that rule's own pairs with the fields the rule forces
+ * to agree left out (Splink's method): among pairs blocked on the family name, agreeing on it says
+ * nothing, and EM run on every field at once would take "same family" for "same person". The
+ * session that sees the most fields runs first; each later one holds the m already estimated and
+ * estimates only the rest, anchored by them. A field no session could estimate falls back to one EM
+ * on all candidates.
  */
 final class Training {
   /** How many sure examples of a match EM needs before what it learns is used over a typical m. */
@@ -25,7 +26,8 @@ final class Training {
 
   private Training() {}
 
-  static <T> double[][] u(List<T> left, List<T> right, List<FieldComparison<T>> fields, int randomPairs, long seed) {
+  static <T> double[][] u(
+      List<T> left, List<T> right, List<FieldComparison<T>> fields, int randomPairs, long seed) {
     double[][] counts = new double[fields.size()][];
     for (int k = 0; k < fields.size(); k++) {
       counts[k] = new double[fields.get(k).levels().size()];
@@ -57,14 +59,19 @@ final class Training {
   }
 
   /** The comparison vectors of every candidate pair, compared in parallel. */
-  static <T> int[][] vectors(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
+  static <T> int[][] vectors(
+      List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
     int[][] out = new int[c.size()][];
-    java.util.stream.IntStream.range(0, c.size()).parallel()
+    IntStream.range(0, c.size())
+        .parallel()
         .forEach(p -> out[p] = Model.vector(fields, left.get(c.left(p)), right.get(c.right(p))));
     return out;
   }
 
-  /** Every {@code step}-th of a rule's own pairs, its vector taken from {@code all}, the masked fields left out. */
+  /**
+   * Every {@code step}-th of a rule's own pairs, its vector taken from {@code all}, the masked
+   * fields left out.
+   */
   private static int[][] session(Candidates c, long[] own, int[][] all, Set<Integer> masked) {
     int step = Math.max(1, own.length / MAX_SESSION_PAIRS + 1);
     int[][] out = new int[(own.length + step - 1) / step][];
@@ -79,8 +86,14 @@ final class Training {
   }
 
   /** The m of every field; {@code all} holds the vectors of every candidate pair of {@code c}. */
-  static <T> double[][] m(List<T> left, List<T> right, List<FieldComparison<T>> fields, List<BlockingRule<T>> rules,
-                          Candidates c, int[][] all, double[][] u) {
+  static <T> double[][] m(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> rules,
+      Candidates c,
+      int[][] all,
+      double[][] u) {
     int[] levels = fields.stream().mapToInt(f -> f.levels().size()).toArray();
     List<Session> sessions = new ArrayList<>();
     for (BlockingRule<T> rule : rules) {
@@ -107,15 +120,20 @@ final class Training {
     sessions.sort(Comparator.comparingInt((Session x) -> -x.usable).thenComparingInt(x -> x.order));
     double[][] m = new double[fields.size()][];
     for (Session session : sessions) {
-      double maxLambda = Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, session.vectors.length));
-      Em.Fit fit = Em.fit(session.vectors, levels, u, Math.min(0.1, maxLambda), 50, maxLambda, m.clone());
+      double maxLambda =
+          Math.min(
+              0.999,
+              (double) Math.min(left.size(), right.size()) / Math.max(1, session.vectors.length));
+      Em.Fit fit =
+          Em.fit(session.vectors, levels, u, Math.min(0.1, maxLambda), 50, maxLambda, m.clone());
       for (int k = 0; k < fields.size(); k++) {
         if (m[k] == null && fit.support()[k] > 0) {
           m[k] = fit.m()[k];
         }
       }
     }
-    // with hardly any pair sure to be one person (a registry nearly free of duplicates), EM's "match"
+    // with hardly any pair sure to be one person (a registry nearly free of duplicates), EM's
+    // "match"
     // class is whatever else the pairs share; it is not used where a typical m is known
     boolean examples = certain(all) >= MIN_EXAMPLES;
     double[][] fallback = null;
@@ -130,7 +148,8 @@ final class Training {
       // otherwise it learnt noise (a registry without duplicates teaches nothing), and the field
       // takes the m typical of one person's records
       double[] typical = fields.get(k).typicalM();
-      if (typical != null && (!examples || !trustworthy(m[k], u[k], fields.get(k).agreeingLevels()))) {
+      if (typical != null
+          && (!examples || !trustworthy(m[k], u[k], fields.get(k).agreeingLevels()))) {
         m[k] = typical;
       }
     }
@@ -152,7 +171,10 @@ final class Training {
 
   private record Session(int[][] vectors, int usable, int order) {}
 
-  /** How many fields enough pairs have (5%): EM needs two, or it cannot tell matches from their agreement. */
+  /**
+   * How many fields enough pairs have (5%): EM needs two, or it cannot tell matches from their
+   * agreement.
+   */
   private static int usableFields(int[][] vectors, int fields) {
     int usable = 0;
     for (int k = 0; k < fields; k++) {
@@ -170,11 +192,12 @@ final class Training {
   }
 
   /**
-   * One EM on every candidate and every field, λ bounded by the pairs that agree at the top level on
-   * every field both sides have (at least three): without a bound, on pairs blocked on names, EM calls
-   * every pair a match even where no one is recorded twice.
+   * One EM on every candidate and every field, λ bounded by the pairs that agree at the top level
+   * on every field both sides have (at least three): without a bound, on pairs blocked on names, EM
+   * calls every pair a match even where no one is recorded twice.
    */
-  private static double[][] everyFieldAtOnce(int[][] vectors, int[] levels, double[][] u, int smaller) {
+  private static double[][] everyFieldAtOnce(
+      int[][] vectors, int[] levels, double[][] u, int smaller) {
     long certain = certain(vectors);
     double pairs = Math.max(1, vectors.length);
     double maxLambda = Math.min(0.999, Math.min(smaller, 2.0 * certain + 1) / pairs);
@@ -182,7 +205,10 @@ final class Training {
     return Em.fit(vectors, levels, u, lambda0, 30, maxLambda).m();
   }
 
-  /** The pairs that agree at the top level on every field both sides have, three at least: sure examples of a match. */
+  /**
+   * The pairs that agree at the top level on every field both sides have, three at least: sure
+   * examples of a match.
+   */
   static long certain(int[][] vectors) {
     long certain = 0;
     for (int[] v : vectors) {

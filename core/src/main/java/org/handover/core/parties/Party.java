@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A side, by its code: a party at war (UA, RU), or an intermediary (ICRC, TR). What the code
- * stands for — its kind and its names — is data, a {@link PartyProfile} an installation keeps.
+ * A side, by its code: a party at war (UA, RU), or an intermediary (ICRC, TR). What the code stands
+ * for — its kind and its names — is data, a {@link PartyProfile} an installation keeps.
  *
  * <pre>{@code
  * Party.of("ua")      // Party[code=UA]
@@ -17,7 +17,8 @@ public record Party(String code) {
 
   public Party {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("party: '" + code + "' is not a code (2 to 8 Latin capitals, digits, -)");
+      throw new IllegalArgumentException(
+          "party: '" + code + "' is not a code (2 to 8 Latin capitals, digits, -)");
     }
   }
 

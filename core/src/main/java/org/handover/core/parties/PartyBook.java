@@ -26,13 +26,18 @@ public record PartyBook(List<PartyProfile> all, Optional<Party> own) {
     return find(party).map(p -> p.name(language)).orElse(party.code());
   }
 
-  /** The other side at war, when this installation has a side and exactly one other side is known. */
+  /**
+   * The other side at war, when this installation has a side and exactly one other side is known.
+   */
   public Optional<Party> counterpart() {
     if (own.isEmpty()) {
       return Optional.empty();
     }
-    List<Party> others = all.stream().filter(p -> p.kind() == PartyKind.BELLIGERENT && !p.party().equals(own.get()))
-        .map(PartyProfile::party).toList();
+    List<Party> others =
+        all.stream()
+            .filter(p -> p.kind() == PartyKind.BELLIGERENT && !p.party().equals(own.get()))
+            .map(PartyProfile::party)
+            .toList();
     return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
   }
 

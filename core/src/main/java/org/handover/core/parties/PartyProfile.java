@@ -9,7 +9,8 @@ import java.util.Objects;
  * new PartyProfile(Party.of("UA"), PartyKind.BELLIGERENT, "Україна", "Ukraine", "Украина").name("en") // "Ukraine"
  * }</pre>
  */
-public record PartyProfile(Party party, PartyKind kind, String nameUk, String nameEn, String nameRu) {
+public record PartyProfile(
+    Party party, PartyKind kind, String nameUk, String nameEn, String nameRu) {
   public PartyProfile {
     Objects.requireNonNull(party, "party");
     Objects.requireNonNull(kind, "kind");

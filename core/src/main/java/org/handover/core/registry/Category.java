@@ -7,7 +7,11 @@ import org.handover.core.Keys;
  * (age from the date of birth at a given date, civilian from the kind) and never stored.
  */
 public enum Category {
-  SEVERELY_WOUNDED(false), SICK(false), AGE_18_25(true), CHILD(true), CIVILIAN(true);
+  SEVERELY_WOUNDED(false),
+  SICK(false),
+  AGE_18_25(true),
+  CHILD(true),
+  CIVILIAN(true);
 
   private final boolean derived;
 

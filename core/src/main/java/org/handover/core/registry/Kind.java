@@ -4,7 +4,9 @@ import org.handover.core.Keys;
 
 /** What kind of person the registry tracks. */
 public enum Kind {
-  SERVICE_MEMBER, CIVILIAN, CHILD;
+  SERVICE_MEMBER,
+  CIVILIAN,
+  CHILD;
 
   public String key() {
     return Keys.of(this);

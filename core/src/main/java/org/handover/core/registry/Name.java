@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param system the transliteration system of a Latin spelling ("" when not known or not Latin)
  * @param source where this spelling comes from ("" when not recorded)
  */
-public record Name(Script script, String system, String family, String given, String patronymic, String source) {
+public record Name(
+    Script script, String system, String family, String given, String patronymic, String source) {
   public static final int MAX_LENGTH = 100;
 
   public Name {

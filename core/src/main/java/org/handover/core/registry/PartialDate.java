@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * PartialDate.parse("31.02.1999")  // throws InvalidDateException (no 31 February)
  * }</pre>
  */
-public record PartialDate(int year, Optional<Integer> month, Optional<Integer> day) implements Comparable<PartialDate> {
+public record PartialDate(int year, Optional<Integer> month, Optional<Integer> day)
+    implements Comparable<PartialDate> {
 
   private static final Pattern DMY = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{4})");
   private static final Pattern MY = Pattern.compile("(\\d{1,2})[./](\\d{4})");
@@ -59,7 +60,8 @@ public record PartialDate(int year, Optional<Integer> month, Optional<Integer> d
     String t = text.strip();
     Matcher m = DMY.matcher(t);
     if (m.matches()) {
-      return of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+      return of(
+          Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
     }
     m = MY.matcher(t);
     if (m.matches()) {

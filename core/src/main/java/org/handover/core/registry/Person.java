@@ -1,13 +1,12 @@
 package org.handover.core.registry;
 
-import org.handover.core.parties.Party;
-
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.handover.core.parties.Party;
 
 /**
  * Someone the registry tracks, with the fields of GC III Art. 17/122, GC IV Art. 138, AP I Art. 78.
@@ -111,8 +110,8 @@ public record Person(
   }
 
   /**
-   * A person built field by field; what is not set is empty (no date, no party, status missing,
-   * sex unknown, a service member).
+   * A person built field by field; what is not set is empty (no date, no party, status missing, sex
+   * unknown, a service member).
    *
    * <pre>{@code
    * Person p = Person.builder().names(List.of(name)).birthDate(Optional.of(born)).status(Status.CAPTIVE).build();
@@ -260,13 +259,39 @@ public record Person(
     }
 
     public Person build() {
-      return new Person(id, reference, kind, names, sex, birthDate, birthPlace, fatherName, motherMaidenName, citizenship, dependsOn, serviceNumber, rank, unit, lastResidence, marks, personToInform, categories, status, holdingParty, tracingConsent, notes);
+      return new Person(
+          id,
+          reference,
+          kind,
+          names,
+          sex,
+          birthDate,
+          birthPlace,
+          fatherName,
+          motherMaidenName,
+          citizenship,
+          dependsOn,
+          serviceNumber,
+          rank,
+          unit,
+          lastResidence,
+          marks,
+          personToInform,
+          categories,
+          status,
+          holdingParty,
+          tracingConsent,
+          notes);
     }
   }
 
-  /** Recorded categories plus those derived at {@code date}; a partial date counts only where it is certain. */
+  /**
+   * Recorded categories plus those derived at {@code date}; a partial date counts only where it is
+   * certain.
+   */
   public Set<Category> categoriesAt(LocalDate date) {
-    EnumSet<Category> all = categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories);
+    EnumSet<Category> all =
+        categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories);
     if (kind == Kind.CIVILIAN) {
       all.add(Category.CIVILIAN);
     }

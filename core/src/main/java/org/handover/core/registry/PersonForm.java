@@ -1,16 +1,17 @@
 package org.handover.core.registry;
 
-import org.handover.core.parties.Party;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.handover.core.parties.Party;
 
 /**
  * What a user typed for a person, field by field, read into a {@link Person} or into the list of
@@ -28,14 +29,14 @@ import java.util.function.Function;
 public final class PersonForm {
   public static final int MAX_NAMES = 20;
   private final Map<String, String> values;
-  private final java.util.function.Predicate<Party> known;
+  private final Predicate<Party> known;
 
   public PersonForm(Map<String, String> values) {
     this(values, party -> true);
   }
 
   /** A form whose party fields must name one of the parties {@code known} accepts. */
-  public PersonForm(Map<String, String> values, java.util.function.Predicate<Party> known) {
+  public PersonForm(Map<String, String> values, Predicate<Party> known) {
     this.known = known;
     this.values = new LinkedHashMap<>(values);
   }
@@ -58,13 +59,25 @@ public final class PersonForm {
     Kind kind = choice("kind", Kind::fromKey, Kind.SERVICE_MEMBER, problems);
     Sex sex = choice("sex", Sex::fromKey, Sex.UNKNOWN, problems);
     Status status = choice("status", Status::fromKey, Status.MISSING, problems);
-    Optional<Party> dependsOn = Optional.ofNullable(choice("depends_on", this::knownParty, null, problems));
-    Optional<Party> holding = Optional.ofNullable(choice("holding_party", this::knownParty, null, problems));
+    Optional<Party> dependsOn =
+        Optional.ofNullable(choice("depends_on", this::knownParty, null, problems));
+    Optional<Party> holding =
+        Optional.ofNullable(choice("holding_party", this::knownParty, null, problems));
     Optional<PartialDate> birth = birthDate(today, problems);
     Set<Category> categories = categories(problems);
     Map<String, String> texts = new LinkedHashMap<>();
-    for (String f : List.of("reference", "birth_place", "father_name", "mother_maiden_name", "citizenship",
-        "service_number", "rank", "unit", "last_residence", "person_to_inform")) {
+    for (String f :
+        List.of(
+            "reference",
+            "birth_place",
+            "father_name",
+            "mother_maiden_name",
+            "citizenship",
+            "service_number",
+            "rank",
+            "unit",
+            "last_residence",
+            "person_to_inform")) {
       texts.put(f, text(f, Person.MAX_TEXT, problems));
     }
     String marks = text("marks", Person.MAX_NOTES, problems);
@@ -73,11 +86,30 @@ public final class PersonForm {
     if (!problems.isEmpty()) {
       return new Result(Optional.empty(), List.copyOf(problems));
     }
-    Person p = new Person(id, texts.get("reference"), kind, names, sex, birth, texts.get("birth_place"),
-        texts.get("father_name"), texts.get("mother_maiden_name"), texts.get("citizenship"), dependsOn,
-        texts.get("service_number"), texts.get("rank"), texts.get("unit"), texts.get("last_residence"), marks,
-        texts.get("person_to_inform"), categories, status, holding,
-        consent.equals("on") || consent.equals("true") || consent.equals("yes"), notes);
+    Person p =
+        new Person(
+            id,
+            texts.get("reference"),
+            kind,
+            names,
+            sex,
+            birth,
+            texts.get("birth_place"),
+            texts.get("father_name"),
+            texts.get("mother_maiden_name"),
+            texts.get("citizenship"),
+            dependsOn,
+            texts.get("service_number"),
+            texts.get("rank"),
+            texts.get("unit"),
+            texts.get("last_residence"),
+            marks,
+            texts.get("person_to_inform"),
+            categories,
+            status,
+            holding,
+            consent.equals("on") || consent.equals("true") || consent.equals("yes"),
+            notes);
     return new Result(Optional.of(p), List.of());
   }
 
@@ -123,29 +155,38 @@ public final class PersonForm {
       boolean fits = true;
       for (String part : List.of("family", "given", "patronymic", "system", "source")) {
         if (get(prefix + part).length() > Name.MAX_LENGTH) {
-          problems.add(Problem.of(prefix + part, "error.too-long", String.valueOf(Name.MAX_LENGTH)));
+          problems.add(
+              Problem.of(prefix + part, "error.too-long", String.valueOf(Name.MAX_LENGTH)));
           fits = false;
         }
       }
       String scriptKey = get(prefix + "script");
       Script script;
       try {
-        script = scriptKey.isEmpty() ? guessScript(family + given + patronymic) : Script.fromKey(scriptKey);
+        script =
+            scriptKey.isEmpty()
+                ? guessScript(family + given + patronymic)
+                : Script.fromKey(scriptKey);
       } catch (IllegalArgumentException e) {
         problems.add(Problem.of(prefix + "script", "error.unknown-value", scriptKey));
         continue;
       }
       if (fits) {
-        names.add(new Name(script, get(prefix + "system"), family, given, patronymic, get(prefix + "source")));
+        names.add(
+            new Name(
+                script, get(prefix + "system"), family, given, patronymic, get(prefix + "source")));
       }
     }
     return names;
   }
 
-  /** Latin when there is no Cyrillic; Russian when a letter only Russian has appears; else Ukrainian. */
+  /**
+   * Latin when there is no Cyrillic; Russian when a letter only Russian has appears; else
+   * Ukrainian.
+   */
   public static Script guessScript(String text) {
     boolean cyrillic = false;
-    for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+    for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
       if ("ыэёъ".indexOf(c) >= 0) {
         return Script.RU;
       }
@@ -202,7 +243,8 @@ public final class PersonForm {
     return p;
   }
 
-  private <T> T choice(String field, Function<String, T> parse, T fallback, List<Problem> problems) {
+  private <T> T choice(
+      String field, Function<String, T> parse, T fallback, List<Problem> problems) {
     String v = get(field);
     if (v.isEmpty()) {
       return fallback;
@@ -252,7 +294,9 @@ public final class PersonForm {
     m.put("last_residence", p.lastResidence());
     m.put("marks", p.marks());
     m.put("person_to_inform", p.personToInform());
-    m.put("categories", String.join(",", p.categories().stream().map(Category::key).sorted().toList()));
+    m.put(
+        "categories",
+        String.join(",", p.categories().stream().map(Category::key).sorted().toList()));
     m.put("status", p.status().key());
     m.put("holding_party", p.holdingParty().map(Party::key).orElse(""));
     m.put("tracing_consent", p.tracingConsent() ? "on" : "");

@@ -19,8 +19,14 @@ public final class PersonMerge {
   public static Person of(Person keep, Person other, String otherLabel) {
     List<Name> names = new ArrayList<>(keep.names());
     for (Name n : other.names()) {
-      boolean known = names.stream().anyMatch(k -> k.script() == n.script() && k.family().equals(n.family())
-          && k.given().equals(n.given()) && k.patronymic().equals(n.patronymic()));
+      boolean known =
+          names.stream()
+              .anyMatch(
+                  k ->
+                      k.script() == n.script()
+                          && k.family().equals(n.family())
+                          && k.given().equals(n.given())
+                          && k.patronymic().equals(n.patronymic()));
       if (!known && names.size() < PersonForm.MAX_NAMES) {
         names.add(n);
       }
@@ -33,15 +39,26 @@ public final class PersonMerge {
     if (notes.length() > Person.MAX_NOTES) {
       notes = notes.substring(0, Person.MAX_NOTES);
     }
-    return keep.toBuilder().reference(or(keep.reference(), other.reference())).names(names)
-        .sex(keep.sex() == Sex.UNKNOWN ? other.sex() : keep.sex()).birthDate(or(keep.birthDate(), other.birthDate()))
-        .birthPlace(or(keep.birthPlace(), other.birthPlace())).fatherName(or(keep.fatherName(), other.fatherName()))
+    return keep.toBuilder()
+        .reference(or(keep.reference(), other.reference()))
+        .names(names)
+        .sex(keep.sex() == Sex.UNKNOWN ? other.sex() : keep.sex())
+        .birthDate(or(keep.birthDate(), other.birthDate()))
+        .birthPlace(or(keep.birthPlace(), other.birthPlace()))
+        .fatherName(or(keep.fatherName(), other.fatherName()))
         .motherMaidenName(or(keep.motherMaidenName(), other.motherMaidenName()))
-        .citizenship(or(keep.citizenship(), other.citizenship())).dependsOn(or(keep.dependsOn(), other.dependsOn()))
-        .serviceNumber(or(keep.serviceNumber(), other.serviceNumber())).rank(or(keep.rank(), other.rank()))
-        .unit(or(keep.unit(), other.unit())).lastResidence(or(keep.lastResidence(), other.lastResidence()))
-        .marks(or(keep.marks(), other.marks())).personToInform(or(keep.personToInform(), other.personToInform()))
-        .categories(categories).holdingParty(or(keep.holdingParty(), other.holdingParty())).notes(notes).build();
+        .citizenship(or(keep.citizenship(), other.citizenship()))
+        .dependsOn(or(keep.dependsOn(), other.dependsOn()))
+        .serviceNumber(or(keep.serviceNumber(), other.serviceNumber()))
+        .rank(or(keep.rank(), other.rank()))
+        .unit(or(keep.unit(), other.unit()))
+        .lastResidence(or(keep.lastResidence(), other.lastResidence()))
+        .marks(or(keep.marks(), other.marks()))
+        .personToInform(or(keep.personToInform(), other.personToInform()))
+        .categories(categories)
+        .holdingParty(or(keep.holdingParty(), other.holdingParty()))
+        .notes(notes)
+        .build();
   }
 
   private static String or(String a, String b) {

@@ -4,7 +4,9 @@ import org.handover.core.Keys;
 
 /** The script a name is written in. */
 public enum Script {
-  UK, RU, LATIN;
+  UK,
+  RU,
+  LATIN;
 
   public String key() {
     return Keys.of(this);

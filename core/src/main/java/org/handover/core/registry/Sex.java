@@ -4,7 +4,9 @@ import org.handover.core.Keys;
 
 /** Sex as recorded; UNKNOWN where the source does not say. */
 public enum Sex {
-  MALE, FEMALE, UNKNOWN;
+  MALE,
+  FEMALE,
+  UNKNOWN;
 
   public String key() {
     return Keys.of(this);

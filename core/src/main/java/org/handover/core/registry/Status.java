@@ -4,7 +4,13 @@ import org.handover.core.Keys;
 
 /** Where a person stands: the glossary's statuses. */
 public enum Status {
-  MISSING, CAPTIVE, DETAINED, RELEASED, RETURNED, DECEASED, REMAINS_RETURNED;
+  MISSING,
+  CAPTIVE,
+  DETAINED,
+  RELEASED,
+  RETURNED,
+  DECEASED,
+  REMAINS_RETURNED;
 
   public String key() {
     return Keys.of(this);

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One step of a person's status history: what it became, from when, recorded by whom. */
-public record StatusChange(Status status, LocalDate since, String note, String recordedBy, Instant recordedAt) {
+public record StatusChange(
+    Status status, LocalDate since, String note, String recordedBy, Instant recordedAt) {
   public StatusChange {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(since, "since");

@@ -10,7 +10,8 @@ final class Texts {
     Objects.requireNonNull(value, field);
     String v = value.strip();
     if (v.length() > max) {
-      throw new IllegalArgumentException(field + ": longer than " + max + " characters (" + v.length() + ")");
+      throw new IllegalArgumentException(
+          field + ": longer than " + max + " characters (" + v.length() + ")");
     }
     return v;
   }

@@ -49,13 +49,18 @@ public record ColumnMapping(Map<Field, Integer> columns) {
     for (int i = 0; i < header.size(); i++) {
       String h = Field.normalize(header.get(i));
       if (h.isEmpty()) {
-        throw new RosterFileException("error.file.header-missing", "column " + (i + 1) + " has no header",
+        throw new RosterFileException(
+            "error.file.header-missing",
+            "column " + (i + 1) + " has no header",
             String.valueOf(i + 1));
       }
       Integer before = seen.put(h, i);
       if (before != null) {
-        throw new RosterFileException("error.file.header-duplicated", "the header '" + header.get(i)
-            + "' names columns " + (before + 1) + " and " + (i + 1), header.get(i), String.valueOf(before + 1),
+        throw new RosterFileException(
+            "error.file.header-duplicated",
+            "the header '" + header.get(i) + "' names columns " + (before + 1) + " and " + (i + 1),
+            header.get(i),
+            String.valueOf(before + 1),
             String.valueOf(i + 1));
       }
     }
@@ -64,24 +69,36 @@ public record ColumnMapping(Map<Field, Integer> columns) {
   /** A mapping from field keys to column numbers counted from 1, as a profile stores it. */
   public Map<String, Integer> toProfile() {
     Map<String, Integer> out = new LinkedHashMap<>();
-    columns.entrySet().stream().sorted(Map.Entry.comparingByValue())
+    columns.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
         .forEach(e -> out.put(e.getKey().key(), e.getValue() + 1));
     return out;
   }
 
-  public static ColumnMapping fromProfile(Map<String, Integer> profile, int columnCount) throws RosterFileException {
+  public static ColumnMapping fromProfile(Map<String, Integer> profile, int columnCount)
+      throws RosterFileException {
     Map<Field, Integer> m = new EnumMap<>(Field.class);
     for (Map.Entry<String, Integer> e : profile.entrySet()) {
       Field f;
       try {
         f = Field.fromKey(e.getKey());
       } catch (IllegalArgumentException ex) {
-        throw new RosterFileException("error.mapping.field", "the mapping names an unknown field '" + e.getKey() + "'",
+        throw new RosterFileException(
+            "error.mapping.field",
+            "the mapping names an unknown field '" + e.getKey() + "'",
             e.getKey());
       }
       if (e.getValue() < 1 || e.getValue() > columnCount) {
-        throw new RosterFileException("error.mapping.column", "the mapping puts " + e.getKey() + " in column "
-            + e.getValue() + ", but the list has " + columnCount, e.getKey(), String.valueOf(e.getValue()),
+        throw new RosterFileException(
+            "error.mapping.column",
+            "the mapping puts "
+                + e.getKey()
+                + " in column "
+                + e.getValue()
+                + ", but the list has "
+                + columnCount,
+            e.getKey(),
+            String.valueOf(e.getValue()),
             String.valueOf(columnCount));
       }
       m.put(f, e.getValue() - 1);

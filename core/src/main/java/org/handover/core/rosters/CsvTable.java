@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,37 +28,45 @@ final class CsvTable implements Table {
   private final long size;
   private volatile long consumed;
 
-  CsvTable(Path file, Charset charset, int bomLength, char delimiter) throws RosterFileException, IOException {
+  CsvTable(Path file, Charset charset, int bomLength, char delimiter)
+      throws RosterFileException, IOException {
     this.charset = charset;
     this.delimiter = delimiter;
     this.size = Math.max(1, Files.size(file));
-    InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          consumed++;
-        }
-        return b;
-      }
+    InputStream in =
+        new FilterInputStream(Files.newInputStream(file)) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              consumed++;
+            }
+            return b;
+          }
 
-      @Override
-      public int read(byte[] buffer, int off, int len) throws IOException {
-        int n = super.read(buffer, off, len);
-        if (n > 0) {
-          consumed += n;
-        }
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+              consumed += n;
+            }
+            return n;
+          }
+        };
     in.skipNBytes(bomLength);
-    this.reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowExtraFields(true)
-        .allowMissingFields(true).ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
+    this.reader =
+        CsvReader.builder()
+            .fieldSeparator(delimiter)
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
     this.rows = reader.iterator();
     Optional<CsvRecord> first = read();
     if (first.isEmpty()) {
       close();
-      throw new RosterFileException("error.file.empty", "the file has no rows", file.getFileName().toString());
+      throw new RosterFileException(
+          "error.file.empty", "the file has no rows", file.getFileName().toString());
     }
     List<String> h = new ArrayList<>();
     for (String cell : first.get().getFields()) {
@@ -71,13 +80,20 @@ final class CsvTable implements Table {
       return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
-        throw new RosterFileException("error.file.undecodable", "bytes after row " + number + " are not valid "
-            + charset.name(), String.valueOf(number + 1), charset.name());
+        throw new RosterFileException(
+            "error.file.undecodable",
+            "bytes after row " + number + " are not valid " + charset.name(),
+            String.valueOf(number + 1),
+            charset.name());
       }
-      throw new RosterFileException("error.file.unreadable", "cannot read the file: " + e.getMessage(), e.getMessage());
+      throw new RosterFileException(
+          "error.file.unreadable", "cannot read the file: " + e.getMessage(), e.getMessage());
     } catch (CsvParseException e) {
-      throw new RosterFileException("error.file.csv", "the text after row " + number + " is not valid CSV: "
-          + e.getMessage(), String.valueOf(number + 1), String.valueOf(e.getMessage()));
+      throw new RosterFileException(
+          "error.file.csv",
+          "the text after row " + number + " is not valid CSV: " + e.getMessage(),
+          String.valueOf(number + 1),
+          String.valueOf(e.getMessage()));
     }
   }
 

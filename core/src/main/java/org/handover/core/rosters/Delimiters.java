@@ -1,9 +1,9 @@
 package org.handover.core.rosters;
 
 /**
- * Which character separates the cells of a delimited text: comma, semicolon (what Excel writes where
- * the comma is the decimal sign), tab or vertical bar, judged by which one splits the first lines
- * into the same, largest number of cells.
+ * Which character separates the cells of a delimited text: comma, semicolon (what Excel writes
+ * where the comma is the decimal sign), tab or vertical bar, judged by which one splits the first
+ * lines into the same, largest number of cells.
  */
 public final class Delimiters {
   private Delimiters() {}

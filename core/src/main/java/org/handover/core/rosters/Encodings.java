@@ -10,16 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Which encoding a text file is in, from its first bytes: UTF-8 (with or without BOM), UTF-16 LE/BE,
- * or one of the single-byte Cyrillic code pages lists still arrive in (Windows-1251, KOI8-U, KOI8-R,
- * CP866).
+ * Which encoding a text file is in, from its first bytes: UTF-8 (with or without BOM), UTF-16
+ * LE/BE, or one of the single-byte Cyrillic code pages lists still arrive in (Windows-1251, KOI8-U,
+ * KOI8-R, CP866).
  *
  * <pre>{@code
  * Encodings.Detected d = Encodings.detect(Files.readAllBytes(file));  // e.g. windows-1251, no BOM
  * }</pre>
  *
  * Single-byte code pages are told apart by what their decoding looks like: names are a capital
- * followed by small letters, so a decoding that gives "пЕТРОВ" or box-drawing signs is the wrong one.
+ * followed by small letters, so a decoding that gives "пЕТРОВ" or box-drawing signs is the wrong
+ * one.
  */
 public final class Encodings {
   private Encodings() {}
@@ -28,15 +29,25 @@ public final class Encodings {
   public static final Charset KOI8_U = Charset.forName("KOI8-U");
   public static final Charset KOI8_R = Charset.forName("KOI8-R");
   public static final Charset CP866 = Charset.forName("IBM866");
-  public static final List<Charset> SUPPORTED = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
-      StandardCharsets.UTF_16BE, WINDOWS_1251, KOI8_U, KOI8_R, CP866);
+  public static final List<Charset> SUPPORTED =
+      List.of(
+          StandardCharsets.UTF_8,
+          StandardCharsets.UTF_16LE,
+          StandardCharsets.UTF_16BE,
+          WINDOWS_1251,
+          KOI8_U,
+          KOI8_R,
+          CP866);
 
   /** An encoding and how many bytes of byte-order mark precede the text. */
   public record Detected(Charset charset, int bomLength) {}
 
   public static Detected detect(byte[] head) {
     int n = head.length;
-    if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+    if (n >= 3
+        && (head[0] & 0xFF) == 0xEF
+        && (head[1] & 0xFF) == 0xBB
+        && (head[2] & 0xFF) == 0xBF) {
       return new Detected(StandardCharsets.UTF_8, 3);
     }
     if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
@@ -80,8 +91,11 @@ public final class Encodings {
 
   /** Whether the bytes are valid UTF-8, allowing a character cut off at the end of the sample. */
   static boolean isUtf8(byte[] head) {
-    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(head);
     CharBuffer out = CharBuffer.allocate(head.length + 1);
     var result = d.decode(in, out, false);
@@ -91,7 +105,9 @@ public final class Encodings {
     return in.remaining() < 4; // only a cut-off character may be left
   }
 
-  /** How much a decoding looks like Cyrillic names: capitals at word starts, small letters after. */
+  /**
+   * How much a decoding looks like Cyrillic names: capitals at word starts, small letters after.
+   */
   static long score(String text) {
     long score = 0;
     char prev = ' ';
@@ -112,12 +128,17 @@ public final class Encodings {
 
   /** Strict decoding: undecodable bytes are an error, never silently replaced. */
   public static CharsetDecoder strictDecoder(Charset charset) {
-    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** Decodes strictly, or says where the first bad byte is. */
-  public static String decode(byte[] bytes, int offset, Charset charset) throws CharacterCodingException {
-    return strictDecoder(charset).decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+  public static String decode(byte[] bytes, int offset, Charset charset)
+      throws CharacterCodingException {
+    return strictDecoder(charset)
+        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+        .toString();
   }
 }

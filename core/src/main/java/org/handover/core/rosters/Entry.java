@@ -12,10 +12,19 @@ import org.handover.core.registry.PartialDate;
  * @param row the row in the file's data, 1 = first row after the header
  * @param values the mapped cells, trimmed, by field
  */
-public record Entry(int row, long line, List<String> cells, Map<Field, String> values, String family, String given,
-                    String patronymic, Optional<PartialDate> birthDate, List<Problem> problems) {
+public record Entry(
+    int row,
+    long line,
+    List<String> cells,
+    Map<Field, String> values,
+    String family,
+    String given,
+    String patronymic,
+    Optional<PartialDate> birthDate,
+    List<Problem> problems) {
   /** What is wrong with one cell (or the row, when {@code column} is 0). */
-  public record Problem(int row, int column, String header, String value, String key, List<String> args) {
+  public record Problem(
+      int row, int column, String header, String value, String key, List<String> args) {
     public Problem {
       args = List.copyOf(args);
     }

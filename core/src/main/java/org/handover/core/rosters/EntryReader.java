@@ -36,12 +36,24 @@ public final class EntryReader {
     if (cells.size() > header.size()) {
       List<String> extra = cells.subList(header.size(), cells.size());
       if (extra.stream().anyMatch(c -> !c.isBlank())) {
-        problems.add(new Entry.Problem(row.number(), header.size() + 1, "", String.join(" | ", extra),
-            "error.row.extra-cells", List.of(String.valueOf(cells.size()), String.valueOf(header.size()))));
+        problems.add(
+            new Entry.Problem(
+                row.number(),
+                header.size() + 1,
+                "",
+                String.join(" | ", extra),
+                "error.row.extra-cells",
+                List.of(String.valueOf(cells.size()), String.valueOf(header.size()))));
       }
     } else if (cells.size() < header.size() && cells.size() > 0) {
-      problems.add(new Entry.Problem(row.number(), cells.size() + 1, header.get(cells.size()), "",
-          "error.row.missing-cells", List.of(String.valueOf(cells.size()), String.valueOf(header.size()))));
+      problems.add(
+          new Entry.Problem(
+              row.number(),
+              cells.size() + 1,
+              header.get(cells.size()),
+              "",
+              "error.row.missing-cells",
+              List.of(String.valueOf(cells.size()), String.valueOf(header.size()))));
     }
     Map<Field, String> values = new EnumMap<>(Field.class);
     for (Map.Entry<Field, Integer> m : mapping.columns().entrySet()) {
@@ -49,7 +61,8 @@ public final class EntryReader {
       String v = c < cells.size() ? cells.get(c).strip() : "";
       int max = m.getKey() == Field.NOTES ? Person.MAX_NOTES : Person.MAX_TEXT;
       if (v.length() > max) {
-        problems.add(problem(row, c, v.substring(0, 40) + "…", "error.too-long", String.valueOf(max)));
+        problems.add(
+            problem(row, c, v.substring(0, 40) + "…", "error.too-long", String.valueOf(max)));
         v = v.substring(0, max);
       }
       if (!v.isEmpty()) {
@@ -84,10 +97,14 @@ public final class EntryReader {
         problems.add(problem(row, c, dob, "error.date.impossible", dob));
       }
     }
-    return new Entry(row.number(), row.line(), cells, values, family, given, patronymic, birth, problems);
+    return new Entry(
+        row.number(), row.line(), cells, values, family, given, patronymic, birth, problems);
   }
 
-  /** Text dates as the registry reads them; a bare number of up to five digits that is no year, as Excel's day count. */
+  /**
+   * Text dates as the registry reads them; a bare number of up to five digits that is no year, as
+   * Excel's day count.
+   */
   static PartialDate date(String value) {
     String v = value.strip();
     if (SERIAL.matcher(v).matches()) {
@@ -100,8 +117,14 @@ public final class EntryReader {
     return PartialDate.parse(v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) : v);
   }
 
-  private Entry.Problem problem(Table.Row row, int column, String value, String key, String... args) {
-    return new Entry.Problem(row.number(), column + 1, column < header.size() ? header.get(column) : "", value, key,
+  private Entry.Problem problem(
+      Table.Row row, int column, String value, String key, String... args) {
+    return new Entry.Problem(
+        row.number(),
+        column + 1,
+        column < header.size() ? header.get(column) : "",
+        value,
+        key,
         List.of(args));
   }
 }

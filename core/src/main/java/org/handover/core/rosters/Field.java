@@ -2,32 +2,83 @@ package org.handover.core.rosters;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a column of a list holds, with the headers that name it in Ukrainian, Russian and English
  * (compared folded, without punctuation).
  */
 public enum Field {
-  REFERENCE("номер справи", "номер дела", "№ справи", "№ дела", "id", "case number", "case no", "reference", "ref",
-      "справа", "дело"),
-  FULL_NAME("піб", "пib", "п і б", "фио", "ф и о", "full name", "name", "прізвище ім'я по батькові",
-      "прізвище імя по батькові", "фамилия имя отчество", "прізвище та ім'я", "фамилия и имя"),
+  REFERENCE(
+      "номер справи",
+      "номер дела",
+      "№ справи",
+      "№ дела",
+      "id",
+      "case number",
+      "case no",
+      "reference",
+      "ref",
+      "справа",
+      "дело"),
+  FULL_NAME(
+      "піб",
+      "пib",
+      "п і б",
+      "фио",
+      "ф и о",
+      "full name",
+      "name",
+      "прізвище ім'я по батькові",
+      "прізвище імя по батькові",
+      "фамилия имя отчество",
+      "прізвище та ім'я",
+      "фамилия и имя"),
   FAMILY("прізвище", "фамилия", "surname", "family name", "last name", "family"),
   GIVEN("ім'я", "імя", "имя", "given name", "first name", "given", "forename"),
   PATRONYMIC("по батькові", "отчество", "patronymic", "middle name"),
-  BIRTH_DATE("дата народження", "дата рождения", "date of birth", "dob", "birth date", "birthdate", "д н", "д р",
-      "рік народження", "год рождения", "year of birth", "народився", "родился"),
+  BIRTH_DATE(
+      "дата народження",
+      "дата рождения",
+      "date of birth",
+      "dob",
+      "birth date",
+      "birthdate",
+      "д н",
+      "д р",
+      "рік народження",
+      "год рождения",
+      "year of birth",
+      "народився",
+      "родился"),
   BIRTH_PLACE("місце народження", "место рождения", "place of birth", "birthplace"),
   SEX("стать", "пол", "sex", "gender"),
   RANK("військове звання", "воинское звание", "звання", "звание", "rank"),
-  SERVICE_NUMBER("номер", "особовий номер", "личный номер", "жетон", "service number", "personal number",
-      "military id", "номер жетона"),
+  SERVICE_NUMBER(
+      "номер",
+      "особовий номер",
+      "личный номер",
+      "жетон",
+      "service number",
+      "personal number",
+      "military id",
+      "номер жетона"),
   UNIT("військова частина", "воинская часть", "в ч", "частина", "часть", "unit", "military unit"),
   CITIZENSHIP("громадянство", "гражданство", "citizenship", "nationality"),
   FATHER_NAME("ім'я батька", "імя батька", "имя отца", "father's name", "fathers name", "father"),
-  MOTHER_MAIDEN_NAME("дівоче прізвище матері", "девичья фамилия матери", "mother's maiden name",
+  MOTHER_MAIDEN_NAME(
+      "дівоче прізвище матері",
+      "девичья фамилия матери",
+      "mother's maiden name",
       "mothers maiden name"),
-  LAST_RESIDENCE("місце проживання", "место жительства", "адреса", "адрес", "address", "last residence", "residence"),
+  LAST_RESIDENCE(
+      "місце проживання",
+      "место жительства",
+      "адреса",
+      "адрес",
+      "address",
+      "last residence",
+      "residence"),
   NOTES("примітки", "примітка", "примечание", "примечания", "notes", "note", "comment", "comments");
 
   private final List<String> headers;
@@ -50,15 +101,15 @@ public enum Field {
   }
 
   /** The field a header names, if any. */
-  public static java.util.Optional<Field> forHeader(String header) {
+  public static Optional<Field> forHeader(String header) {
     String h = normalize(header);
     if (h.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (Field f : values()) {
       for (String name : f.headers) {
         if (normalize(name).equals(h)) {
-          return java.util.Optional.of(f);
+          return Optional.of(f);
         }
       }
     }
@@ -67,15 +118,16 @@ public enum Field {
       for (String name : f.headers) {
         String n = normalize(name);
         if (n.length() > 3 && h.startsWith(n + " ")) {
-          return java.util.Optional.of(f);
+          return Optional.of(f);
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   static String normalize(String header) {
-    String lower = header.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'').replace('ʼ', '\'');
+    String lower =
+        header.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'').replace('ʼ', '\'');
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);

@@ -5,28 +5,32 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.LocalDate;
 import org.handover.core.parties.Party;
 
 /**
  * A roster in Handover's JSON interchange format (docs/roster-interchange.schema.json), streamed
  * entry by entry and checked against the schema as it goes: the first violation names its place
- * ("entries[12].family") and stops the import, so that nothing of a broken file is stored.
- * Its columns are fixed: family, given, patronymic, birth-date, then every other field.
+ * ("entries[12].family") and stops the import, so that nothing of a broken file is stored. Its
+ * columns are fixed: family, given, patronymic, birth-date, then every other field.
  */
 public final class InterchangeTable implements Table {
   /** The fixed columns of an interchange file, in order. */
   public static final List<String> HEADER;
-  private static final Set<String> PURPOSES = Set.of("exchange", "information", "children", "remains");
+
+  private static final Set<String> PURPOSES =
+      Set.of("exchange", "information", "children", "remains");
 
   static {
     List<String> h = new ArrayList<>(List.of("family", "given", "patronymic", "birth-date"));
@@ -53,16 +57,25 @@ public final class InterchangeTable implements Table {
         parser.nextToken();
         switch (name) {
           case "format" -> {
-            expect("handover-roster".equals(parser.getValueAsString()), "$.format", "\"handover-roster\"");
+            expect(
+                "handover-roster".equals(parser.getValueAsString()),
+                "$.format",
+                "\"handover-roster\"");
             format = true;
           }
           case "version" -> {
-            expect(parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() == 1, "$.version", "1");
+            expect(
+                parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getIntValue() == 1,
+                "$.version",
+                "1");
             version = true;
           }
           case "roster" -> readRoster();
           case "entries" -> {
-            expect(format && version && !roster.isEmpty(), "$", "format, version and roster before entries");
+            expect(
+                format && version && !roster.isEmpty(),
+                "$",
+                "format, version and roster before entries");
             expect(parser.currentToken() == JsonToken.START_ARRAY, "$.entries", "an array");
             return; // entries are read one at a time by next()
           }
@@ -72,8 +85,11 @@ public final class InterchangeTable implements Table {
       throw violation("$.entries", "missing");
     } catch (IOException e) {
       close();
-      throw new RosterFileException("error.json.syntax", "not valid JSON: " + e.getMessage(),
-          String.valueOf(parser.currentLocation().getLineNr()), e.getMessage());
+      throw new RosterFileException(
+          "error.json.syntax",
+          "not valid JSON: " + e.getMessage(),
+          String.valueOf(parser.currentLocation().getLineNr()),
+          e.getMessage());
     } catch (RosterFileException e) {
       close();
       throw e;
@@ -88,10 +104,16 @@ public final class InterchangeTable implements Table {
       expect(parser.currentToken() == JsonToken.VALUE_STRING, "$.roster." + name, "a string");
       String v = parser.getText();
       switch (name) {
-        case "from", "to" -> expect(isPartyCode(v), "$.roster." + name, "a party's code (UA, RU, ICRC...)");
-        case "purpose" -> expect(PURPOSES.contains(v), "$.roster.purpose", "exchange, information, children or remains");
-        case "receivedOn" -> expect(v.matches("\\d{4}-\\d{2}-\\d{2}"), "$.roster.receivedOn", "a date yyyy-mm-dd");
-        case "notes", "sourceFile", "sourceSha256" -> { }
+        case "from", "to" ->
+            expect(isPartyCode(v), "$.roster." + name, "a party's code (UA, RU, ICRC...)");
+        case "purpose" ->
+            expect(
+                PURPOSES.contains(v),
+                "$.roster.purpose",
+                "exchange, information, children or remains");
+        case "receivedOn" ->
+            expect(v.matches("\\d{4}-\\d{2}-\\d{2}"), "$.roster.receivedOn", "a date yyyy-mm-dd");
+        case "notes", "sourceFile", "sourceSha256" -> {}
         default -> throw violation("$.roster." + name, "no such property");
       }
       roster.put(name, v);
@@ -104,8 +126,12 @@ public final class InterchangeTable implements Table {
   /** The roster's own details, as the file gives them. */
   /** The roster's details as the file states them (who handed it to whom, when, why). */
   public RosterDetails details() {
-    return new RosterDetails(Party.of(roster.get("from")), Party.of(roster.get("to")),
-        LocalDate.parse(roster.get("receivedOn")), Purpose.fromKey(roster.get("purpose")), roster.getOrDefault("notes", ""));
+    return new RosterDetails(
+        Party.of(roster.get("from")),
+        Party.of(roster.get("to")),
+        LocalDate.parse(roster.get("receivedOn")),
+        Purpose.fromKey(roster.get("purpose")),
+        roster.getOrDefault("notes", ""));
   }
 
   /** The columns mapped to the fields they are named for. */
@@ -120,7 +146,7 @@ public final class InterchangeTable implements Table {
   private static boolean isPartyCode(String v) {
     try {
       Party.of(v);
-      return v.equals(v.strip().toUpperCase(java.util.Locale.ROOT));
+      return v.equals(v.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -146,8 +172,11 @@ public final class InterchangeTable implements Table {
         String name = parser.currentName();
         parser.nextToken();
         switch (name) {
-          case "row" -> expect(parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 1,
-              at + ".row", "a whole number from 1");
+          case "row" ->
+              expect(
+                  parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 1,
+                  at + ".row",
+                  "a whole number from 1");
           case "family", "given", "patronymic", "birthDate" -> {
             expect(parser.currentToken() == JsonToken.VALUE_STRING, at + "." + name, "a string");
             values.put(name.equals("birthDate") ? "birth-date" : name, parser.getText());
@@ -157,8 +186,14 @@ public final class InterchangeTable implements Table {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
               String key = parser.currentName();
               parser.nextToken();
-              expect(HEADER.contains(key) && HEADER.indexOf(key) >= 4, at + ".fields." + key, "a known field");
-              expect(parser.currentToken() == JsonToken.VALUE_STRING, at + ".fields." + key, "a string");
+              expect(
+                  HEADER.contains(key) && HEADER.indexOf(key) >= 4,
+                  at + ".fields." + key,
+                  "a known field");
+              expect(
+                  parser.currentToken() == JsonToken.VALUE_STRING,
+                  at + ".fields." + key,
+                  "a string");
               values.put(key, parser.getText());
             }
           }
@@ -171,8 +206,11 @@ public final class InterchangeTable implements Table {
       HEADER.forEach(h -> cells.add(values.getOrDefault(h, "")));
       return Optional.of(new Row(number, line, cells));
     } catch (IOException e) {
-      throw new RosterFileException("error.json.syntax", "not valid JSON: " + e.getMessage(),
-          String.valueOf(parser.currentLocation().getLineNr()), e.getMessage());
+      throw new RosterFileException(
+          "error.json.syntax",
+          "not valid JSON: " + e.getMessage(),
+          String.valueOf(parser.currentLocation().getLineNr()),
+          e.getMessage());
     }
   }
 
@@ -188,7 +226,7 @@ public final class InterchangeTable implements Table {
 
   @Override
   public Optional<Charset> charset() {
-    return Optional.of(java.nio.charset.StandardCharsets.UTF_8);
+    return Optional.of(StandardCharsets.UTF_8);
   }
 
   @Override

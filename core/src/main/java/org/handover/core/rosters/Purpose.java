@@ -4,7 +4,10 @@ import org.handover.core.Keys;
 
 /** Why a roster was handed over. */
 public enum Purpose {
-  EXCHANGE, INFORMATION, CHILDREN, REMAINS;
+  EXCHANGE,
+  INFORMATION,
+  CHILDREN,
+  REMAINS;
 
   public String key() {
     return Keys.of(this);

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.handover.core.parties.Party;
 
 /** Where a roster came from and went, when, and why. */
-public record RosterDetails(Party from, Party to, LocalDate receivedOn, Purpose purpose, String notes) {
+public record RosterDetails(
+    Party from, Party to, LocalDate receivedOn, Purpose purpose, String notes) {
   public RosterDetails {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -13,10 +14,12 @@ public record RosterDetails(Party from, Party to, LocalDate receivedOn, Purpose 
     Objects.requireNonNull(purpose, "purpose");
     notes = Objects.requireNonNull(notes, "notes").strip();
     if (from == to) {
-      throw new IllegalArgumentException("to: a roster goes from one party to another, not from " + from + " to itself");
+      throw new IllegalArgumentException(
+          "to: a roster goes from one party to another, not from " + from + " to itself");
     }
     if (notes.length() > 4000) {
-      throw new IllegalArgumentException("notes: longer than 4000 characters (" + notes.length() + ")");
+      throw new IllegalArgumentException(
+          "notes: longer than 4000 characters (" + notes.length() + ")");
     }
   }
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
  * The first row is the header; {@link #next} gives data rows (row 1 = first data row).
  */
 public interface Table extends AutoCloseable {
-  /** One data row: its number (1 = first row after the header), the line it starts on, and its cells. */
+  /**
+   * One data row: its number (1 = first row after the header), the line it starts on, and its
+   * cells.
+   */
   record Row(int number, long line, List<String> cells) {}
 
   List<String> header();

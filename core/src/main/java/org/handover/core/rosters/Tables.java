@@ -19,8 +19,11 @@ import java.util.Optional;
 public final class Tables {
   private Tables() {}
 
-  /** What to use instead of detecting; {@code maxInflatedBytes} bounds a workbook's unpacked size. */
-  public record Options(Optional<Charset> charset, Optional<Character> delimiter, int sheet, long maxInflatedBytes) {
+  /**
+   * What to use instead of detecting; {@code maxInflatedBytes} bounds a workbook's unpacked size.
+   */
+  public record Options(
+      Optional<Charset> charset, Optional<Character> delimiter, int sheet, long maxInflatedBytes) {
     public static Options detect() {
       return new Options(Optional.empty(), Optional.empty(), 0, 256L * 1024 * 1024);
     }
@@ -46,18 +49,23 @@ public final class Tables {
     return Format.of(fileName, head(file, 4096));
   }
 
-  public static Table open(Path file, String fileName, Options options) throws RosterFileException, IOException {
+  public static Table open(Path file, String fileName, Options options)
+      throws RosterFileException, IOException {
     byte[] head = head(file, 64 * 1024);
     Format format = Format.of(fileName, head);
     if (format == Format.XLSX) {
       return new XlsxTable(file, options.sheet(), options.maxInflatedBytes());
     }
     if (format == Format.JSON) {
-      throw new RosterFileException("error.file.json-not-a-table", "a JSON roster is read by the interchange reader");
+      throw new RosterFileException(
+          "error.file.json-not-a-table", "a JSON roster is read by the interchange reader");
     }
     Encodings.Detected detected = Encodings.detect(head);
     Charset charset = options.charset().orElse(detected.charset());
-    int bom = options.charset().isEmpty() || options.charset().get().equals(detected.charset()) ? detected.bomLength() : 0;
+    int bom =
+        options.charset().isEmpty() || options.charset().get().equals(detected.charset())
+            ? detected.bomLength()
+            : 0;
     char delimiter;
     if (options.delimiter().isPresent()) {
       delimiter = options.delimiter().get();

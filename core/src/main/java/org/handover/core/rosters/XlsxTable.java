@@ -16,8 +16,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
- * One sheet of an Excel workbook, streamed. Cells formatted as dates become dd.mm.yyyy; other numbers
- * their plain digits (an Excel serial date in an unformatted cell is left to the entry reader).
+ * One sheet of an Excel workbook, streamed. Cells formatted as dates become dd.mm.yyyy; other
+ * numbers their plain digits (an Excel serial date in an unformatted cell is left to the entry
+ * reader).
  */
 final class XlsxTable implements Table {
   private final ReadableWorkbook workbook;
@@ -26,20 +27,27 @@ final class XlsxTable implements Table {
   private final List<String> header;
   private int number;
 
-  XlsxTable(Path file, int sheetIndex, long maxInflatedBytes) throws RosterFileException, IOException {
+  XlsxTable(Path file, int sheetIndex, long maxInflatedBytes)
+      throws RosterFileException, IOException {
     ZipGuard.check(file, maxInflatedBytes);
     try {
       this.workbook = new ReadableWorkbook(file.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new RosterFileException("error.file.not-what-named", "the workbook cannot be opened: " + e.getMessage(),
-          file.getFileName().toString(), "xlsx");
+      throw new RosterFileException(
+          "error.file.not-what-named",
+          "the workbook cannot be opened: " + e.getMessage(),
+          file.getFileName().toString(),
+          "xlsx");
     }
     Optional<Sheet> sheet = workbook.getSheet(sheetIndex);
     if (sheet.isEmpty()) {
       long count = workbook.getSheets().count();
       workbook.close();
-      throw new RosterFileException("error.file.no-sheet", "the workbook has " + count + " sheets; there is no sheet "
-          + (sheetIndex + 1), String.valueOf(sheetIndex + 1), String.valueOf(count));
+      throw new RosterFileException(
+          "error.file.no-sheet",
+          "the workbook has " + count + " sheets; there is no sheet " + (sheetIndex + 1),
+          String.valueOf(sheetIndex + 1),
+          String.valueOf(count));
     }
     this.stream = sheet.get().openStream();
     this.rows = stream.iterator();
@@ -52,7 +60,8 @@ final class XlsxTable implements Table {
     }
     if (h == null) {
       close();
-      throw new RosterFileException("error.file.empty", "the sheet has no rows", file.getFileName().toString());
+      throw new RosterFileException(
+          "error.file.empty", "the sheet has no rows", file.getFileName().toString());
     }
     this.header = List.copyOf(h.stream().map(String::strip).toList());
   }
@@ -107,8 +116,10 @@ final class XlsxTable implements Table {
       }
       return Optional.empty();
     } catch (RuntimeException e) {
-      throw new RosterFileException("error.file.unreadable", "the workbook cannot be read after row " + number + ": "
-          + e.getMessage(), String.valueOf(e.getMessage()));
+      throw new RosterFileException(
+          "error.file.unreadable",
+          "the workbook cannot be read after row " + number + ": " + e.getMessage(),
+          String.valueOf(e.getMessage()));
     }
   }
 

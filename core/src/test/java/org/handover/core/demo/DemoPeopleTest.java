@@ -14,18 +14,28 @@ class DemoPeopleTest {
 
   @Test
   void theSameSeedGivesTheSamePeople() {
-    assertThat(new DemoPeople(1, TODAY).generate(200)).isEqualTo(new DemoPeople(1, TODAY).generate(200));
+    assertThat(new DemoPeople(1, TODAY).generate(200))
+        .isEqualTo(new DemoPeople(1, TODAY).generate(200));
   }
 
   @Test
   void givesEveryKindWithPatronymicsAndPastBirthDates() {
     List<Person> people = new DemoPeople(7, TODAY).generate(2000);
-    assertThat(people).extracting(Person::kind).contains(Kind.SERVICE_MEMBER, Kind.CIVILIAN, Kind.CHILD);
-    assertThat(people).allSatisfy(p -> {
-      assertThat(p.primaryName().patronymic()).isNotEmpty();
-      assertThat(p.birthDate()).hasValueSatisfying(d -> assertThat(d.after(TODAY)).isFalse());
-    });
+    assertThat(people)
+        .extracting(Person::kind)
+        .contains(Kind.SERVICE_MEMBER, Kind.CIVILIAN, Kind.CHILD);
+    assertThat(people)
+        .allSatisfy(
+            p -> {
+              assertThat(p.primaryName().patronymic()).isNotEmpty();
+              assertThat(p.birthDate())
+                  .hasValueSatisfying(d -> assertThat(d.after(TODAY)).isFalse());
+            });
     assertThat(people).anySatisfy(p -> assertThat(p.primaryName().script()).isEqualTo(Script.RU));
-    assertThat(people).anySatisfy(p -> assertThat(p.names()).anySatisfy(n -> assertThat(n.script()).isEqualTo(Script.LATIN)));
+    assertThat(people)
+        .anySatisfy(
+            p ->
+                assertThat(p.names())
+                    .anySatisfy(n -> assertThat(n.script()).isEqualTo(Script.LATIN)));
   }
 }

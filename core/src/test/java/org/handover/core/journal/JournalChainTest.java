@@ -12,15 +12,25 @@ class JournalChainTest {
     List<JournalEntry> entries = new ArrayList<>();
     String prev = JournalChain.GENESIS;
     for (int i = 1; i <= n; i++) {
-      JournalEntry e = JournalEntry.next(i, 1000L * i, "registrar", "person.update", "person", "7",
-          "{\"rank\":\"" + (i - 1) + "\"}", "{\"rank\":\"" + i + "\"}", prev);
+      JournalEntry e =
+          JournalEntry.next(
+              i,
+              1000L * i,
+              "registrar",
+              "person.update",
+              "person",
+              "7",
+              "{\"rank\":\"" + (i - 1) + "\"}",
+              "{\"rank\":\"" + i + "\"}",
+              prev);
       entries.add(e);
       prev = e.hash();
     }
     return entries;
   }
 
-  private static JournalChain.Verification verify(List<JournalEntry> entries, int headSeq, String headHash) {
+  private static JournalChain.Verification verify(
+      List<JournalEntry> entries, int headSeq, String headHash) {
     return JournalChain.verify(entries, headHash, headSeq);
   }
 
@@ -41,8 +51,19 @@ class JournalChainTest {
   void anEditedEntryIsNamed() {
     List<JournalEntry> c = chain(5);
     JournalEntry e = c.get(2);
-    c.set(2, new JournalEntry(e.seq(), e.atMillis(), "intruder", e.action(), e.entity(), e.entityId(), e.before(),
-        e.after(), e.prevHash(), e.hash()));
+    c.set(
+        2,
+        new JournalEntry(
+            e.seq(),
+            e.atMillis(),
+            "intruder",
+            e.action(),
+            e.entity(),
+            e.entityId(),
+            e.before(),
+            e.after(),
+            e.prevHash(),
+            e.hash()));
     JournalChain.Verification v = verify(c, 5, c.get(4).hash());
     assertThat(v.firstBroken()).isEqualTo(3);
     assertThat(v.reason()).contains("edited");

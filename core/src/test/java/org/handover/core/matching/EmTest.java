@@ -45,7 +45,8 @@ class EmTest {
   @Test
   void aMissingFieldWeighsNothing() {
     int[][] vectors = {{0, -1}, {1, -1}, {0, 0}};
-    Em.Fit fit = Em.fit(vectors, new int[] {2, 2}, new double[][] {{0.1, 0.9}, {0.1, 0.9}}, 0.5, 50);
+    Em.Fit fit =
+        Em.fit(vectors, new int[] {2, 2}, new double[][] {{0.1, 0.9}, {0.1, 0.9}}, 0.5, 50);
     assertThat(fit.m()[1][0] + fit.m()[1][1]).isCloseTo(1.0, within(1e-9));
   }
 

@@ -27,8 +27,10 @@ class PartialDateTest {
 
   @Test
   void refusesTextThatIsNoDate() {
-    assertThatThrownBy(() -> PartialDate.parse("вчора")).isInstanceOf(PartialDate.InvalidDateException.class);
-    assertThatThrownBy(() -> PartialDate.parse("13.1998")).isInstanceOf(PartialDate.InvalidDateException.class);
+    assertThatThrownBy(() -> PartialDate.parse("вчора"))
+        .isInstanceOf(PartialDate.InvalidDateException.class);
+    assertThatThrownBy(() -> PartialDate.parse("13.1998"))
+        .isInstanceOf(PartialDate.InvalidDateException.class);
   }
 
   @Test
@@ -40,10 +42,13 @@ class PartialDateTest {
   }
 
   @Property
-  void printsWhatItReads(@ForAll @IntRange(min = 1900, max = 2100) int year, @ForAll @IntRange(min = 1, max = 12) int month,
-                         @ForAll @IntRange(min = 1, max = 28) int day) {
+  void printsWhatItReads(
+      @ForAll @IntRange(min = 1900, max = 2100) int year,
+      @ForAll @IntRange(min = 1, max = 12) int month,
+      @ForAll @IntRange(min = 1, max = 28) int day) {
     PartialDate d = PartialDate.of(year, month, day);
     assertThat(PartialDate.parse(d.toString())).isEqualTo(d);
-    assertThat(PartialDate.parse(PartialDate.of(year, month).toString())).isEqualTo(PartialDate.of(year, month));
+    assertThat(PartialDate.parse(PartialDate.of(year, month).toString()))
+        .isEqualTo(PartialDate.of(year, month));
   }
 }

@@ -1,7 +1,5 @@
 package org.handover.core.registry;
 
-import org.handover.core.parties.Party;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -9,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.handover.core.parties.Party;
 import org.junit.jupiter.api.Test;
 
 class PersonFormTest {
@@ -75,7 +75,8 @@ class PersonFormTest {
   void refusesAnUnknownCategoryAndADerivedOne() {
     Map<String, String> v = valid();
     v.put("categories", "sick,hungry,child");
-    assertThat(keys(v)).containsExactly("categories error.unknown-value", "categories error.category.derived");
+    assertThat(keys(v))
+        .containsExactly("categories error.unknown-value", "categories error.category.derived");
   }
 
   @Test
@@ -83,7 +84,8 @@ class PersonFormTest {
     Map<String, String> v = valid();
     v.put("unit", "x".repeat(Person.MAX_TEXT + 1));
     v.put("name.0.given", "я".repeat(Name.MAX_LENGTH + 1));
-    assertThat(keys(v)).containsExactlyInAnyOrder("unit error.too-long", "name.0.given error.too-long");
+    assertThat(keys(v))
+        .containsExactlyInAnyOrder("unit error.too-long", "name.0.given error.too-long");
   }
 
   @Test
@@ -92,9 +94,13 @@ class PersonFormTest {
     v.put("kind", "soldier");
     v.put("status", "lost");
     v.put("holding_party", "XX");
-    assertThat(new PersonForm(v, java.util.Set.of(Party.of("UA"), Party.of("RU"))::contains).read(0, TODAY).problems()
-        .stream().map(p -> p.field() + " " + p.key()).toList()).containsExactlyInAnyOrder("kind error.unknown-value", "status error.unknown-value",
-        "holding_party error.unknown-value");
+    assertThat(
+            new PersonForm(v, Set.of(Party.of("UA"), Party.of("RU"))::contains)
+                .read(0, TODAY).problems().stream().map(p -> p.field() + " " + p.key()).toList())
+        .containsExactlyInAnyOrder(
+            "kind error.unknown-value",
+            "status error.unknown-value",
+            "holding_party error.unknown-value");
   }
 
   @Test

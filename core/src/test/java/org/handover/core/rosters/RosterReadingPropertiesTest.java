@@ -2,6 +2,7 @@ package org.handover.core.rosters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,15 +11,19 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
-/** Any bytes at all, read as a CSV or a workbook: entries or a clear error, never another exception. */
+/**
+ * Any bytes at all, read as a CSV or a workbook: entries or a clear error, never another exception.
+ */
 class RosterReadingPropertiesTest {
   private static int read(byte[] bytes, String name) throws Exception {
     Path file = Files.createTempFile("roster", name);
     try {
       Files.write(file, bytes);
       int n = 0;
-      try (Table t = Tables.open(file, name, Tables.Options.detect().withMaxInflatedBytes(1024 * 1024))) {
-        EntryReader reader = new EntryReader(t.header(), ColumnMapping.guess(t.header()), LocalDate.of(2025, 6, 2));
+      try (Table t =
+          Tables.open(file, name, Tables.Options.detect().withMaxInflatedBytes(1024 * 1024))) {
+        EntryReader reader =
+            new EntryReader(t.header(), ColumnMapping.guess(t.header()), LocalDate.of(2025, 6, 2));
         for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
           reader.read(r.get());
           n++;
@@ -40,7 +45,7 @@ class RosterReadingPropertiesTest {
 
   @Property(tries = 200)
   void anyTextAsCsv(@ForAll @Size(max = 300) String text) throws Exception {
-    assertThat(read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), ".csv")).isGreaterThanOrEqualTo(-1);
+    assertThat(read(text.getBytes(StandardCharsets.UTF_8), ".csv")).isGreaterThanOrEqualTo(-1);
   }
 
   @Property(tries = 100)

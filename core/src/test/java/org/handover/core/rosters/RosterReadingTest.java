@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RosterReadingTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
-  static final String LIST = "Прізвище;Ім'я;По батькові;Дата народження;Військове звання\n"
-      + "Ковальчук;Юрій;Петрович;12.03.1998;солдат\n"
-      + "Шевченко;Олексій;Іванович;1990;сержант\n"
-      + "Їжак;Ґалина;Євгенівна;03.2001;\n";
+  static final String LIST =
+      "Прізвище;Ім'я;По батькові;Дата народження;Військове звання\n"
+          + "Ковальчук;Юрій;Петрович;12.03.1998;солдат\n"
+          + "Шевченко;Олексій;Іванович;1990;сержант\n"
+          + "Їжак;Ґалина;Євгенівна;03.2001;\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path write(String name, byte[] bytes) throws IOException {
     Path p = dir.resolve(name);
@@ -53,15 +53,21 @@ class RosterReadingTest {
     for (Charset c : List.of(StandardCharsets.UTF_8, Encodings.WINDOWS_1251, Encodings.KOI8_U)) {
       byte[] bytes = LIST.getBytes(c);
       assertThat(Encodings.detect(bytes).charset()).as(c.name()).isEqualTo(c);
-      List<Entry> e = entries(write("list-" + c.name() + ".csv", bytes), "list.csv", Tables.Options.detect());
-      assertThat(e).extracting(Entry::family).as(c.name()).containsExactly("Ковальчук", "Шевченко", "Їжак");
+      List<Entry> e =
+          entries(write("list-" + c.name() + ".csv", bytes), "list.csv", Tables.Options.detect());
+      assertThat(e)
+          .extracting(Entry::family)
+          .as(c.name())
+          .containsExactly("Ковальчук", "Шевченко", "Їжак");
     }
   }
 
   @Test
   void aRussianListInKoi8OrDosReadsBack() throws Exception {
-    // CP866 has no і or ґ, so only Russian lists come in it; KOI8-R and KOI8-U agree on Russian letters
-    String ru = "Фамилия,Имя,Отчество\nИванов,Сергей,Петрович\nКузнецова,Алёна,Игоревна\nЩукин,Эдуард,Юрьевич\n";
+    // CP866 has no і or ґ, so only Russian lists come in it; KOI8-R and KOI8-U agree on Russian
+    // letters
+    String ru =
+        "Фамилия,Имя,Отчество\nИванов,Сергей,Петрович\nКузнецова,Алёна,Игоревна\nЩукин,Эдуард,Юрьевич\n";
     for (Charset c : List.of(Encodings.KOI8_R, Encodings.CP866, Encodings.WINDOWS_1251)) {
       Charset detected = Encodings.detect(ru.getBytes(c)).charset();
       assertThat(new String(ru.getBytes(c), detected)).as(c.name()).isEqualTo(ru);
@@ -72,13 +78,17 @@ class RosterReadingTest {
   void utf16WithAndWithoutBomAndUtf8WithBom() throws Exception {
     assertThat(Encodings.detect(("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_16LE)))
         .isEqualTo(new Encodings.Detected(StandardCharsets.UTF_16LE, 2));
-    assertThat(Encodings.detect(LIST.getBytes(StandardCharsets.UTF_16BE)).charset()).isEqualTo(StandardCharsets.UTF_16BE);
+    assertThat(Encodings.detect(LIST.getBytes(StandardCharsets.UTF_16BE)).charset())
+        .isEqualTo(StandardCharsets.UTF_16BE);
     byte[] bom = ("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_8);
     assertThat(Encodings.detect(bom)).isEqualTo(new Encodings.Detected(StandardCharsets.UTF_8, 3));
     List<Entry> e = entries(write("bom.csv", bom), "bom.csv", Tables.Options.detect());
     assertThat(e.get(0).values()).containsEntry(Field.RANK, "солдат");
-    List<Entry> u16 = entries(write("u16.csv", ("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_16LE)), "u16.csv",
-        Tables.Options.detect());
+    List<Entry> u16 =
+        entries(
+            write("u16.csv", ("\uFEFF" + LIST).getBytes(StandardCharsets.UTF_16LE)),
+            "u16.csv",
+            Tables.Options.detect());
     assertThat(u16).hasSize(3);
   }
 
@@ -91,42 +101,67 @@ class RosterReadingTest {
 
   @Test
   void guessesColumnsFromUkrainianRussianAndEnglishHeaders() throws Exception {
-    ColumnMapping uk = ColumnMapping.guess(List.of("№ з/п", "ПІБ", "Дата народження (дд.мм.рррр)", "Номер справи"));
+    ColumnMapping uk =
+        ColumnMapping.guess(
+            List.of("№ з/п", "ПІБ", "Дата народження (дд.мм.рррр)", "Номер справи"));
     assertThat(uk.column(Field.FULL_NAME)).contains(1);
     assertThat(uk.column(Field.BIRTH_DATE)).contains(2);
     assertThat(uk.column(Field.REFERENCE)).contains(3);
-    ColumnMapping ru = ColumnMapping.guess(List.of("Фамилия", "Имя", "Отчество", "Дата рождения", "Воинское звание", "Личный номер"));
+    ColumnMapping ru =
+        ColumnMapping.guess(
+            List.of(
+                "Фамилия", "Имя", "Отчество", "Дата рождения", "Воинское звание", "Личный номер"));
     assertThat(ru.columns()).hasSize(6);
-    ColumnMapping en = ColumnMapping.guess(List.of("Surname", "Given name", "Patronymic", "DOB", "Rank", "Service number"));
+    ColumnMapping en =
+        ColumnMapping.guess(
+            List.of("Surname", "Given name", "Patronymic", "DOB", "Rank", "Service number"));
     assertThat(en.column(Field.SERVICE_NUMBER)).contains(5);
   }
 
   @Test
   void splitsAFullNameAndReadsExcelSerialDates() throws Exception {
-    String csv = "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,35866\n\"Иванов, Сергей\",31.02.1999\n";
-    List<Entry> e = entries(write("full.csv", csv.getBytes(StandardCharsets.UTF_8)), "full.csv", Tables.Options.detect());
+    String csv =
+        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,35866\n\"Иванов, Сергей\",31.02.1999\n";
+    List<Entry> e =
+        entries(
+            write("full.csv", csv.getBytes(StandardCharsets.UTF_8)),
+            "full.csv",
+            Tables.Options.detect());
     assertThat(e.get(0).family()).isEqualTo("КОВАЛЬЧУК");
     assertThat(e.get(0).given()).isEqualTo("Юрий");
     assertThat(e.get(0).patronymic()).isEqualTo("Петрович");
     assertThat(e.get(0).birthDate()).contains(PartialDate.of(1998, 3, 12));
     assertThat(e.get(1).family()).isEqualTo("Иванов");
-    assertThat(e.get(1).problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("error.date.impossible");
-      assertThat(p.row()).isEqualTo(2);
-      assertThat(p.column()).isEqualTo(2);
-      assertThat(p.header()).isEqualTo("Дата рождения");
-      assertThat(p.value()).isEqualTo("31.02.1999");
-    });
+    assertThat(e.get(1).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("error.date.impossible");
+              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.column()).isEqualTo(2);
+              assertThat(p.header()).isEqualTo("Дата рождения");
+              assertThat(p.value()).isEqualTo("31.02.1999");
+            });
   }
 
   @Test
   void raggedRowsAreKeptWithTheirProblem() throws Exception {
     String csv = "Прізвище,Ім'я\nБойко,Іван,зайве\nМельник\n,Петро\n";
-    List<Entry> e = entries(write("ragged.csv", csv.getBytes(StandardCharsets.UTF_8)), "ragged.csv", Tables.Options.detect());
+    List<Entry> e =
+        entries(
+            write("ragged.csv", csv.getBytes(StandardCharsets.UTF_8)),
+            "ragged.csv",
+            Tables.Options.detect());
     assertThat(e).hasSize(3);
-    assertThat(e.get(0).problems()).extracting(Entry.Problem::key).containsExactly("error.row.extra-cells");
-    assertThat(e.get(1).problems()).extracting(Entry.Problem::key).containsExactly("error.row.missing-cells");
-    assertThat(e.get(2).problems()).extracting(Entry.Problem::key).containsExactly("error.required");
+    assertThat(e.get(0).problems())
+        .extracting(Entry.Problem::key)
+        .containsExactly("error.row.extra-cells");
+    assertThat(e.get(1).problems())
+        .extracting(Entry.Problem::key)
+        .containsExactly("error.row.missing-cells");
+    assertThat(e.get(2).problems())
+        .extracting(Entry.Problem::key)
+        .containsExactly("error.required");
   }
 
   @Test
@@ -148,21 +183,26 @@ class RosterReadingTest {
     }
     List<Entry> e = entries(file, "list.xlsx", Tables.Options.detect());
     assertThat(e).extracting(Entry::family).containsExactly("Ковальчук", "Бойко");
-    assertThat(e).extracting(x -> x.birthDate().orElseThrow()).containsOnly(PartialDate.of(1998, 3, 12));
+    assertThat(e)
+        .extracting(x -> x.birthDate().orElseThrow())
+        .containsOnly(PartialDate.of(1998, 3, 12));
   }
 
   @Test
   void refusesAnEmptyFile() throws Exception {
     Path p = write("empty.csv", new byte[0]);
     assertThatThrownBy(() -> entries(p, "empty.csv", Tables.Options.detect()))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.empty"));
+        .isInstanceOfSatisfying(
+            RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.empty"));
   }
 
   @Test
   void refusesAFileThatIsNotWhatItsNameSays() throws Exception {
     Path p = write("list.xlsx", LIST.getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> entries(p, "list.xlsx", Tables.Options.detect()))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.not-what-named"));
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.not-what-named"));
   }
 
   @Test
@@ -177,26 +217,38 @@ class RosterReadingTest {
       zip.closeEntry();
     }
     assertThat(Files.size(p)).isLessThan(100_000);
-    assertThatThrownBy(() -> entries(p, "bomb.xlsx", Tables.Options.detect().withMaxInflatedBytes(4L * 1024 * 1024)))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.zip-bomb"));
+    assertThatThrownBy(
+            () ->
+                entries(
+                    p, "bomb.xlsx", Tables.Options.detect().withMaxInflatedBytes(4L * 1024 * 1024)))
+        .isInstanceOfSatisfying(
+            RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.zip-bomb"));
   }
 
   @Test
   void refusesUndecodableBytesInTheChosenEncoding() throws Exception {
     byte[] bytes = LIST.getBytes(Encodings.WINDOWS_1251);
     Path p = write("bad.csv", bytes);
-    assertThatThrownBy(() -> entries(p, "bad.csv", Tables.Options.detect().withCharset(StandardCharsets.UTF_8)))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.undecodable"));
+    assertThatThrownBy(
+            () ->
+                entries(p, "bad.csv", Tables.Options.detect().withCharset(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.undecodable"));
   }
 
   @Test
   void refusesDuplicatedAndMissingHeaders() {
     assertThatThrownBy(() -> ColumnMapping.guess(List.of("Прізвище", "Ім'я", "прізвище")))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> {
-          assertThat(e.key()).isEqualTo("error.file.header-duplicated");
-          assertThat(e.args()).containsExactly("прізвище", "1", "3");
-        });
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("error.file.header-duplicated");
+              assertThat(e.args()).containsExactly("прізвище", "1", "3");
+            });
     assertThatThrownBy(() -> ColumnMapping.guess(List.of("Прізвище", "", "Ім'я")))
-        .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo("error.file.header-missing"));
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.header-missing"));
   }
 }

@@ -1,16 +1,15 @@
 package org.handover.server.accounts;
 
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Map;
+import org.handover.core.accounts.Permission;
+import org.handover.server.i18n.Messages;
 import org.handover.server.web.Guard;
+import org.handover.server.web.Routes;
 import org.handover.server.web.Sessions;
 import org.handover.server.web.View;
 import org.handover.server.web.WebServer;
-
-import org.handover.server.web.Routes;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import org.handover.core.accounts.Permission;
-import java.util.Map;
-import org.handover.server.i18n.Messages;
 
 /** Login, logout and the language switch. */
 final class LoginRoutes {
@@ -27,19 +26,25 @@ final class LoginRoutes {
   }
 
   void register(Routes routes) {
-    routes.open(HandlerType.GET, "/login", ctx -> {
-      if (Guard.user(ctx).isPresent()) {
-        ctx.redirect("/registry");
-        return;
-      }
-      page(ctx, "", "");
-    });
+    routes.open(
+        HandlerType.GET,
+        "/login",
+        ctx -> {
+          if (Guard.user(ctx).isPresent()) {
+            ctx.redirect("/registry");
+            return;
+          }
+          page(ctx, "", "");
+        });
     routes.open(HandlerType.POST, "/login", this::login);
-    routes.post("/logout", Permission.READ, ctx -> {
-      sessions.remove(Guard.session(ctx).token());
-      ctx.removeCookie(Sessions.COOKIE, "/");
-      ctx.redirect("/login");
-    });
+    routes.post(
+        "/logout",
+        Permission.READ,
+        ctx -> {
+          sessions.remove(Guard.session(ctx).token());
+          ctx.removeCookie(Sessions.COOKIE, "/");
+          ctx.redirect("/login");
+        });
     routes.open(HandlerType.POST, "/lang", this::language);
   }
 
@@ -64,7 +69,8 @@ final class LoginRoutes {
   }
 
   private void page(Context ctx, String username, String error) {
-    web.render(ctx, "accounts/login.jte", guard.view(ctx), Map.of("username", username, "error", error));
+    web.render(
+        ctx, "accounts/login.jte", guard.view(ctx), Map.of("username", username, "error", error));
   }
 
   private void language(Context ctx) {
@@ -80,7 +86,10 @@ final class LoginRoutes {
     sessions.withLanguage(Guard.session(ctx), lang);
     String back = value(ctx, "back");
     // only a path of ours: never an address elsewhere
-    ctx.redirect(back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/registry");
+    ctx.redirect(
+        back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+            ? back
+            : "/registry");
   }
 
   static String value(Context ctx, String field) {

@@ -10,7 +10,8 @@ final class Passwords {
   private Passwords() {}
 
   // 19 MiB, 2 passes, 1 lane: OWASP's minimum for Argon2id
-  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2 =
+      Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
   private static final SecureRandom RANDOM = new SecureRandom();
   // no 0/O, 1/l/I: the password is read off a screen and typed
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -8,13 +8,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code handover} command: {@code serve}, and every feature's commands. */
-@Command(name = "handover", mixinStandardHelpOptions = true, version = "Handover 0.1.0",
-    description = "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
-    footer = {"", "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4 [options]",
-        "(run beside the application; their reports go to bench/results/, see the README)."})
+@Command(
+    name = "handover",
+    mixinStandardHelpOptions = true,
+    version = "Handover 0.1.0",
+    description =
+        "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
+    footer = {
+      "",
+      "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4 [options]",
+      "(run beside the application; their reports go to bench/results/, see the README)."
+    })
 public final class HandoverCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -28,18 +34,22 @@ public final class HandoverCommand implements Runnable {
       f.commands().forEach(cl::addSubcommand);
     }
     for (Feature f : App.FEATURES) {
-      f.subcommands().forEach((parent, commands) -> commands.forEach(c -> cl.getSubcommands().get(parent).addSubcommand(c)));
+      f.subcommands()
+          .forEach(
+              (parent, commands) ->
+                  commands.forEach(c -> cl.getSubcommands().get(parent).addSubcommand(c)));
     }
     cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setExecutionStrategy(new PermissionCheck(new CommandLine.RunLast()));
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (e instanceof StorageException || e instanceof IllegalArgumentException) {
-        err.println("error: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (e instanceof StorageException || e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     return cl;
   }
 }

@@ -8,12 +8,17 @@ import picocli.CommandLine.Option;
 
 /** Options every command that opens the database shares. */
 public final class Options {
-  @Option(names = "--db", paramLabel = "URL",
-      description = "JDBC URL of the database (default: env HANDOVER_DB_URL, else ${DEFAULT-VALUE})",
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "JDBC URL of the database (default: env HANDOVER_DB_URL, else ${DEFAULT-VALUE})",
       defaultValue = "${env:HANDOVER_DB_URL:-" + Database.DEFAULT_URL + "}")
   public String db;
 
-  @Option(names = "--lang", paramLabel = "uk|en|ru",
+  @Option(
+      names = "--lang",
+      paramLabel = "uk|en|ru",
       description = "language of messages (default: from env LANG, else en)")
   public String lang;
 
@@ -31,6 +36,7 @@ public final class Options {
       return Messages.of(lang);
     }
     String env = System.getenv("LANG");
-    return Messages.of(env == null || env.length() < 2 ? "en" : env.substring(0, 2).toLowerCase(Locale.ROOT));
+    return Messages.of(
+        env == null || env.length() < 2 ? "en" : env.substring(0, 2).toLowerCase(Locale.ROOT));
   }
 }

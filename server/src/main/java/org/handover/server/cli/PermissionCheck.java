@@ -31,13 +31,15 @@ final class PermissionCheck implements IExecutionStrategy {
     CommandSpec spec = leaf.commandSpec();
     Object command = spec.userObject();
     boolean runs = command instanceof Runnable || command instanceof Callable;
-    boolean plumbing = command instanceof HandoverCommand || command instanceof CommandLine.HelpCommand;
+    boolean plumbing =
+        command instanceof HandoverCommand || command instanceof CommandLine.HelpCommand;
     if (!runs || plumbing || leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) {
       return next.execute(parseResult);
     }
     Requires requires = command.getClass().getAnnotation(Requires.class);
     if (requires == null) {
-      throw new IllegalStateException("command '" + spec.qualifiedName() + "' declares no permission (@Requires)");
+      throw new IllegalStateException(
+          "command '" + spec.qualifiedName() + "' declares no permission (@Requires)");
     }
     OptionSpec actor = spec.findOption("--actor");
     OptionSpec db = spec.findOption("--db");
@@ -52,8 +54,14 @@ final class PermissionCheck implements IExecutionStrategy {
           return 2;
         }
         if (!user.role().permits(requires.value())) {
-          spec.commandLine().getErr().println(m.get("error.permission", who, m.get("role." + user.role().key()),
-              m.get("permission." + requires.value().key())));
+          spec.commandLine()
+              .getErr()
+              .println(
+                  m.get(
+                      "error.permission",
+                      who,
+                      m.get("role." + user.role().key()),
+                      m.get("permission." + requires.value().key())));
           return 2;
         }
       }

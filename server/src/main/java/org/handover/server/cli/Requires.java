@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.handover.core.accounts.Permission;
 
 /**
- * The permission a command needs. When {@code --actor} names an account, its role must hold it;
- * the default actor, {@code cli}, is the operator of the machine, who holds the database itself.
- * Every command that runs carries one (a test walks the command tree).
+ * The permission a command needs. When {@code --actor} names an account, its role must hold it; the
+ * default actor, {@code cli}, is the operator of the machine, who holds the database itself. Every
+ * command that runs carries one (a test walks the command tree).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -1,8 +1,8 @@
 package org.handover.server.cli;
 
 import io.javalin.Javalin;
-import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.Party;
 import org.handover.server.App;
@@ -11,37 +11,62 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts the web server and blocks until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Start the web server on the database (default ./data/handover).")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the web server on the database (default: the embedded PostgreSQL under ./data; --init the first time).")
 @Requires(Permission.READ)
 public final class ServeCommand implements Runnable {
-  @Mixin
-  Options options;
+  @Mixin Options options;
 
-  @Option(names = "--port", defaultValue = "${env:HANDOVER_PORT:-7070}", description = "port (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "${env:HANDOVER_PORT:-7070}",
+      description = "port (default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "address to listen on (default ${DEFAULT-VALUE})")
   String host;
 
-  @Option(names = "--party", paramLabel = "CODE|none",
-      description = "on the first start, the party this installation works for (none: an intermediary's); later an"
-          + " administrator changes it on the page Parties or with 'handover party own'")
+  @Option(
+      names = "--party",
+      paramLabel = "CODE|none",
+      description =
+          "on the first start, the party this installation works for (none: an intermediary's); later an"
+              + " administrator changes it on the page Parties or with 'handover party own'")
   String party;
+
+  @Option(
+      names = "--init",
+      description =
+          "create the database when it does not exist yet (the first start of an installation)")
+  boolean init;
 
   @Override
   public void run() {
-    App app = options.open();
-    app.accounts().createFirstAdmin().ifPresent(pw ->
-        System.out.println("First start: created user 'admin' with password " + pw + " (shown once; change it)."));
+    App app = init ? App.create(options.db) : options.open();
+    app.accounts()
+        .createFirstAdmin()
+        .ifPresent(
+            pw ->
+                System.out.println(
+                    "First start: created user 'admin' with password "
+                        + pw
+                        + " (shown once; change it)."));
     if (!app.parties().chosen()) {
       if (party == null) {
         System.out.println(options.messages().get("serve.party-unchosen"));
       } else {
-        Optional<Party> own = "none".equalsIgnoreCase(party) ? Optional.empty() : Optional.of(Party.of(party));
+        Optional<Party> own =
+            "none".equalsIgnoreCase(party) ? Optional.empty() : Optional.of(Party.of(party));
         if (own.isPresent() && !app.parties().book().knows(own.get())) {
           app.close();
-          throw new IllegalArgumentException(options.messages().get("error.party.unknown", own.get().code()));
+          throw new IllegalArgumentException(
+              options.messages().get("error.party.unknown", own.get().code()));
         }
         app.parties().choose(own, "cli");
       }
@@ -54,14 +79,23 @@ public final class ServeCommand implements Runnable {
   public static void serve(App app, String host, int port) {
     Javalin web = app.web().create();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      web.stop();
-      app.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  web.stop();
+                  app.close();
+                  stopped.countDown();
+                }));
     web.start(host, port);
-    System.out.println("Handover is running at http://" + ("127.0.0.1".equals(host) ? "localhost" : host) + ":"
-        + web.port() + "/  (database " + app.database().url() + "; Ctrl+C stops it)");
+    System.out.println(
+        "Handover is running at http://"
+            + ("127.0.0.1".equals(host) ? "localhost" : host)
+            + ":"
+            + web.port()
+            + "/  (database "
+            + app.database().url()
+            + "; Ctrl+C stops it)");
     try {
       stopped.await(); // picocli would return and System.exit would stop the server
     } catch (InterruptedException e) {

@@ -1,35 +1,41 @@
 package org.handover.server.demo;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
-import org.handover.server.cli.ServeCommand;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.handover.core.parties.Party;
+import org.handover.core.accounts.Permission;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.parties.Party;
 import org.handover.server.App;
+import org.handover.server.cli.Requires;
+import org.handover.server.cli.ServeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** A demo database with generated people, then the web server on it. */
 @Requires(Permission.READ)
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Create (or reuse) a demo database under ./data/demo with 5,000 generated persons and start the web server.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create (or reuse) a demo database under ./data/demo with 5,000 generated persons and start the web server.")
 final class DemoCommand implements Runnable {
   static final int PERSONS = 5000;
 
-  @Option(names = "--dir", defaultValue = "data/demo", description = "folder of the demo database (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dir",
+      defaultValue = "data/demo",
+      description = "folder of the demo database (default ${DEFAULT-VALUE})")
   Path dir;
 
-  @Option(names = "--port", defaultValue = "${env:HANDOVER_PORT:-7070}", description = "port (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "${env:HANDOVER_PORT:-7070}",
+      description = "port (default ${DEFAULT-VALUE})")
   int port;
 
   @Option(names = "--no-serve", description = "prepare the database and exit")
@@ -39,29 +45,44 @@ final class DemoCommand implements Runnable {
   public void run() {
     try {
       Files.createDirectories(dir);
-      App app = App.open("embedded:" + dir.toAbsolutePath());
+      App app = App.create("embedded:" + dir.toAbsolutePath());
       Path login = dir.resolve("demo-login.txt");
       if (app.registry().count() == 0) {
         System.out.println("Creating the demo registry: " + PERSONS + " generated persons...");
-        app.accounts().createFirstAdmin().ifPresent(pw ->
-            System.out.println("Created user 'admin' with password " + pw + " (shown once)."));
+        app.accounts()
+            .createFirstAdmin()
+            .ifPresent(
+                pw ->
+                    System.out.println(
+                        "Created user 'admin' with password " + pw + " (shown once)."));
         String password = app.accounts().create("demo", Role.REGISTRAR, "system");
         Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
-        app.registry().addAll(new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
-            LocalDate.now(app.clock()), "demo");
+        app.registry()
+            .addAll(
+                new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
+                LocalDate.now(app.clock()),
+                "demo");
       }
       if (!app.parties().chosen()) {
-        app.parties().choose(Optional.of(Party.of("UA")), "demo"); // the demo is kept by Ukraine's coordination staff
+        app.parties()
+            .choose(
+                Optional.of(Party.of("UA")),
+                "demo"); // the demo is kept by Ukraine's coordination staff
       }
-      String[] credentials = Files.exists(login) ? Files.readString(login).strip().split(" ") : new String[] {"?", "?"};
-      System.out.println("Demo login: user '" + credentials[0] + "', password '" + credentials[1] + "'");
+      String[] credentials =
+          Files.exists(login)
+              ? Files.readString(login).strip().split(" ")
+              : new String[] {"?", "?"};
+      System.out.println(
+          "Demo login: user '" + credentials[0] + "', password '" + credentials[1] + "'");
       if (noServe) {
         app.close();
         return;
       }
       ServeCommand.serve(app, "127.0.0.1", port);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write the demo folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot write the demo folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.handover.core.registry.Problem;
 
 /**
  * The user-visible strings of one language, from {@code i18n/messages_xx.properties} (UTF-8),
@@ -58,8 +59,11 @@ public final class Messages {
    * A problem with what the user entered, naming the field: "Date of birth: 31.02.1999 is not a
    * possible date". Name rows ({@code name.2.family}) are named by their part.
    */
-  public String problem(org.handover.core.registry.Problem p) {
-    String field = p.field().startsWith("name.") ? p.field().substring(p.field().lastIndexOf('.') + 1) : p.field();
+  public String problem(Problem p) {
+    String field =
+        p.field().startsWith("name.")
+            ? p.field().substring(p.field().lastIndexOf('.') + 1)
+            : p.field();
     return get("field." + field) + ": " + get(p.key(), p.args().toArray());
   }
 
@@ -71,7 +75,9 @@ public final class Messages {
     return strings.containsKey(key);
   }
 
-  /** The message for {@code key} with its arguments; an unknown key shows as itself, in brackets. */
+  /**
+   * The message for {@code key} with its arguments; an unknown key shows as itself, in brackets.
+   */
   public String get(String key, Object... args) {
     String pattern = strings.getProperty(key);
     if (pattern == null) {
@@ -80,7 +86,8 @@ public final class Messages {
     if (args.length == 0 && pattern.indexOf('{') < 0) {
       return pattern;
     }
-    MessageFormat f = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, new ULocale(language)));
+    MessageFormat f =
+        formats.computeIfAbsent(key, k -> new MessageFormat(pattern, new ULocale(language)));
     synchronized (f) {
       return f.format(args);
     }

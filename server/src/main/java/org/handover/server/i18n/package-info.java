@@ -1,4 +1,2 @@
-/**
- * Messages in Ukrainian, English and Russian, with ICU plurals; plumbing every feature uses.
- */
+/** Messages in Ukrainian, English and Russian, with ICU plurals; plumbing every feature uses. */
 package org.handover.server.i18n;

@@ -1,7 +1,5 @@
 package org.handover.server.journal;
 
-import org.handover.server.storage.Json;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.handover.core.journal.JournalEntry;
+import org.handover.server.storage.Json;
+import org.handover.server.storage.StorageException;
 
 /** A journal entry as a reader sees it: which fields changed, from what to what. */
 public record Changes(JournalEntry entry, List<Change> changes) {
@@ -40,7 +40,7 @@ public record Changes(JournalEntry entry, List<Change> changes) {
     }
     try {
       return Json.read(json, new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (org.handover.server.storage.StorageException ex) {
+    } catch (StorageException ex) {
       // shown as one raw value rather than hidden: the journal is evidence
       return Map.of("state", json);
     }

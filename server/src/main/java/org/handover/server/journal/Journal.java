@@ -1,8 +1,11 @@
 package org.handover.server.journal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.handover.core.journal.JournalChain;
 import org.handover.core.journal.JournalEntry;
@@ -12,7 +15,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The append-only, hash-chained log of every change. {@link #append} is called inside the
- * transaction that makes the change, so the change and its entry are written together or not at all.
+ * transaction that makes the change, so the change and its entry are written together or not at
+ * all.
  */
 public final class Journal {
   private final Jdbi jdbi;
@@ -31,10 +35,11 @@ public final class Journal {
    * Change.by("olena", "person.update").on("person", "42").was(beforeJson).now(afterJson)
    * }</pre>
    */
-  public record Change(String actor, String action, String entity, String entityId, String before, String after) {
+  public record Change(
+      String actor, String action, String entity, String entityId, String before, String after) {
     public Change {
       for (String part : new String[] {actor, action, entity, entityId, before, after}) {
-        java.util.Objects.requireNonNull(part, "a journal change has no null part");
+        Objects.requireNonNull(part, "a journal change has no null part");
       }
     }
 
@@ -55,40 +60,77 @@ public final class Journal {
     }
   }
 
-  /** Appends an entry within the caller's transaction; the head row's lock numbers entries one at a time. */
+  /**
+   * Appends an entry within the caller's transaction; the head row's lock numbers entries one at a
+   * time.
+   */
   public JournalEntry append(Handle h, Change c) {
-    Map<String, Object> head = h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
-        .mapToMap().one();
+    Map<String, Object> head =
+        h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
+            .mapToMap()
+            .one();
     long seq = ((Number) head.get("last_seq")).longValue() + 1;
     String prev = ((String) head.get("last_hash")).trim();
-    JournalEntry e = JournalEntry.next(seq, clock.millis(), c.actor(), c.action(), c.entity(), c.entityId(), c.before(), c.after(),
-        prev);
-    h.createUpdate("INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state, after_state,"
-            + " prev_hash, hash) VALUES (:seq, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash)")
-        .bind("seq", e.seq()).bind("at", e.atMillis()).bind("actor", e.actor()).bind("action", e.action())
-        .bind("entity", e.entity()).bind("entityId", e.entityId()).bind("before", e.before())
-        .bind("after", e.after()).bind("prev", e.prevHash()).bind("hash", e.hash())
+    JournalEntry e =
+        JournalEntry.next(
+            seq,
+            clock.millis(),
+            c.actor(),
+            c.action(),
+            c.entity(),
+            c.entityId(),
+            c.before(),
+            c.after(),
+            prev);
+    h.createUpdate(
+            "INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state, after_state,"
+                + " prev_hash, hash) VALUES (:seq, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash)")
+        .bind("seq", e.seq())
+        .bind("at", e.atMillis())
+        .bind("actor", e.actor())
+        .bind("action", e.action())
+        .bind("entity", e.entity())
+        .bind("entityId", e.entityId())
+        .bind("before", e.before())
+        .bind("after", e.after())
+        .bind("prev", e.prevHash())
+        .bind("hash", e.hash())
         .execute();
     h.createUpdate("UPDATE journal_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-        .bind("seq", seq).bind("hash", e.hash()).execute();
+        .bind("seq", seq)
+        .bind("hash", e.hash())
+        .execute();
     return e;
   }
 
   /** Walks the whole chain in stored order. */
   public JournalChain.Verification verify() {
-    return jdbi.inTransaction(h -> {
-      Map<String, Object> head = h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
-          .mapToMap().one();
-      try (Stream<JournalEntry> entries = h.createQuery("SELECT * FROM journal ORDER BY seq")
-          .setFetchSize(1000).map((rs, ctx) -> read(rs)).stream()) {
-        return JournalChain.verify(entries::iterator, ((String) head.get("last_hash")).trim(),
-            ((Number) head.get("last_seq")).longValue());
-      }
-    });
+    return jdbi.inTransaction(
+        h -> {
+          Map<String, Object> head =
+              h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
+                  .mapToMap()
+                  .one();
+          try (Stream<JournalEntry> entries =
+              h
+                  .createQuery("SELECT * FROM journal ORDER BY seq")
+                  .setFetchSize(1000)
+                  .map((rs, ctx) -> read(rs))
+                  .stream()) {
+            return JournalChain.verify(
+                entries::iterator,
+                ((String) head.get("last_hash")).trim(),
+                ((Number) head.get("last_seq")).longValue());
+          }
+        });
   }
 
-  /** Which entries to show: any of the fields may be empty for "any"; times in epoch millis, to exclusive. */
-  public record Filter(String actor, String entity, String entityId, long fromMillis, long toMillis) {
+  /**
+   * Which entries to show: any of the fields may be empty for "any"; times in epoch millis, to
+   * exclusive.
+   */
+  public record Filter(
+      String actor, String entity, String entityId, long fromMillis, long toMillis) {
     public static Filter forEntity(String entity, String entityId) {
       return new Filter("", entity, entityId, 0, Long.MAX_VALUE);
     }
@@ -96,36 +138,51 @@ public final class Journal {
 
   /** Entries matching the filter, newest first. */
   public List<JournalEntry> find(Filter f, int offset, int limit) {
-    return jdbi.withHandle(h -> {
-      StringBuilder sql = new StringBuilder("SELECT * FROM journal WHERE at_millis >= :from AND at_millis < :to");
-      if (!f.actor().isEmpty()) {
-        sql.append(" AND actor = :actor");
-      }
-      if (!f.entity().isEmpty()) {
-        sql.append(" AND entity = :entity");
-      }
-      if (!f.entityId().isEmpty()) {
-        sql.append(" AND entity_id = :entityId");
-      }
-      sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
-      Query q = h.createQuery(sql.toString()).bind("from", f.fromMillis()).bind("to", f.toMillis())
-          .bind("limit", limit).bind("offset", offset);
-      if (!f.actor().isEmpty()) {
-        q.bind("actor", f.actor());
-      }
-      if (!f.entity().isEmpty()) {
-        q.bind("entity", f.entity());
-      }
-      if (!f.entityId().isEmpty()) {
-        q.bind("entityId", f.entityId());
-      }
-      return q.map((rs, ctx) -> read(rs)).list();
-    });
+    return jdbi.withHandle(
+        h -> {
+          StringBuilder sql =
+              new StringBuilder(
+                  "SELECT * FROM journal WHERE at_millis >= :from AND at_millis < :to");
+          if (!f.actor().isEmpty()) {
+            sql.append(" AND actor = :actor");
+          }
+          if (!f.entity().isEmpty()) {
+            sql.append(" AND entity = :entity");
+          }
+          if (!f.entityId().isEmpty()) {
+            sql.append(" AND entity_id = :entityId");
+          }
+          sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");
+          Query q =
+              h.createQuery(sql.toString())
+                  .bind("from", f.fromMillis())
+                  .bind("to", f.toMillis())
+                  .bind("limit", limit)
+                  .bind("offset", offset);
+          if (!f.actor().isEmpty()) {
+            q.bind("actor", f.actor());
+          }
+          if (!f.entity().isEmpty()) {
+            q.bind("entity", f.entity());
+          }
+          if (!f.entityId().isEmpty()) {
+            q.bind("entityId", f.entityId());
+          }
+          return q.map((rs, ctx) -> read(rs)).list();
+        });
   }
 
-  private static JournalEntry read(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new JournalEntry(rs.getLong("seq"), rs.getLong("at_millis"), rs.getString("actor"), rs.getString("action"),
-        rs.getString("entity"), rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"),
-        rs.getString("prev_hash").trim(), rs.getString("hash").trim());
+  private static JournalEntry read(ResultSet rs) throws SQLException {
+    return new JournalEntry(
+        rs.getLong("seq"),
+        rs.getLong("at_millis"),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getString("entity"),
+        rs.getString("entity_id"),
+        rs.getString("before_state"),
+        rs.getString("after_state"),
+        rs.getString("prev_hash").trim(),
+        rs.getString("hash").trim());
   }
 }

@@ -1,18 +1,17 @@
 package org.handover.server.journal;
 
-import org.handover.server.web.Guard;
-import org.handover.server.web.Params;
-import org.handover.server.web.View;
-import org.handover.server.web.WebServer;
-
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
-import org.handover.core.accounts.Permission;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.handover.core.accounts.Permission;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
 
 /** The whole journal, newest first, filtered by user and date. */
 final class JournalRoutes {
@@ -41,23 +40,53 @@ final class JournalRoutes {
     long toMillis = Long.MAX_VALUE;
     try {
       if (!from.isEmpty()) {
-        fromMillis = LocalDate.parse(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        fromMillis =
+            LocalDate.parse(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
       }
       if (!to.isEmpty()) {
-        toMillis = LocalDate.parse(to).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        toMillis =
+            LocalDate.parse(to)
+                .plusDays(1)
+                .atStartOfDay(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
       }
     } catch (DateTimeParseException e) {
       error = view.t("field.date") + ": " + view.t("error.date.impossible", e.getParsedString());
       ctx.status(400);
     }
     int page = Params.positive(ctx.queryParam("page"), 1);
-    List<Changes> entries = error.isEmpty()
-        ? journal.find(new Journal.Filter(actor, "", "", fromMillis, toMillis), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1)
-            .stream().map(Changes::of).toList()
-        : List.of();
+    List<Changes> entries =
+        error.isEmpty()
+            ? journal
+                .find(
+                    new Journal.Filter(actor, "", "", fromMillis, toMillis),
+                    (page - 1) * PAGE_SIZE,
+                    PAGE_SIZE + 1)
+                .stream()
+                .map(Changes::of)
+                .toList()
+            : List.of();
     boolean more = entries.size() > PAGE_SIZE;
-    web.render(ctx, "journal/journal.jte", view, Map.of("entries", more ? entries.subList(0, PAGE_SIZE) : entries,
-        "actor", actor, "from", from, "to", to, "error", error, "page", page, "more", more));
+    web.render(
+        ctx,
+        "journal/journal.jte",
+        view,
+        Map.of(
+            "entries",
+            more ? entries.subList(0, PAGE_SIZE) : entries,
+            "actor",
+            actor,
+            "from",
+            from,
+            "to",
+            to,
+            "error",
+            error,
+            "page",
+            page,
+            "more",
+            more));
   }
 
   private static String param(Context ctx, String name) {

@@ -1,10 +1,5 @@
 package org.handover.server.matching;
 
-import org.handover.server.web.Guard;
-import org.handover.server.web.Params;
-import org.handover.server.web.WebServer;
-
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
@@ -16,6 +11,10 @@ import org.handover.core.accounts.Permission;
 import org.handover.server.accounts.User;
 import org.handover.server.registry.Registry;
 import org.handover.server.storage.StaleRecordException;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.WebServer;
 
 /**
  * Registry duplicates on the web: search the registry for persons recorded twice, look at a group
@@ -36,53 +35,62 @@ final class DuplicateRoutes {
 
   void register(Routes routes) {
     routes.get("/duplicates", Permission.READ, this::list);
-    routes.post("/duplicates/find", Permission.REVIEW_MATCHES, ctx -> {
-      User user = Guard.current(ctx);
-      var t = ThresholdsForm.read(ctx);
-      if (t.isEmpty()) {
-        web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
-        return;
-      }
-      try {
-        duplicates.find(t.get(), user.username());
-      } catch (IllegalArgumentException e) {
-        web.error(ctx, 422, guard.view(ctx).t("duplicates.too-few"));
-        return;
-      }
-      ctx.redirect("/duplicates");
-    });
+    routes.post(
+        "/duplicates/find",
+        Permission.REVIEW_MATCHES,
+        ctx -> {
+          User user = Guard.current(ctx);
+          var t = ThresholdsForm.read(ctx);
+          if (t.isEmpty()) {
+            web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
+            return;
+          }
+          try {
+            duplicates.find(t.get(), user.username());
+          } catch (IllegalArgumentException e) {
+            web.error(ctx, 422, guard.view(ctx).t("duplicates.too-few"));
+            return;
+          }
+          ctx.redirect("/duplicates");
+        });
     routes.get("/duplicates/{run}/{group}", Permission.READ, this::show);
-    routes.post("/duplicates/{run}/{group}/merge", Permission.MERGE_PERSONS, ctx -> {
-      User user = Guard.current(ctx);
-      Duplicates.Group g = group(ctx);
-      long keep = Params.number(ctx.formParam("keep"));
-      if (!g.persons().contains(keep)) {
-        web.error(ctx, 400, guard.view(ctx).t("duplicates.keep-required"));
-        return;
-      }
-      List<Long> others = new ArrayList<>(g.persons());
-      others.remove(keep);
-      try {
-        duplicates.merge(keep, others, user.username());
-      } catch (StaleRecordException e) {
-        web.error(ctx, 409, guard.view(ctx).t("duplicates.changed"));
-        return;
-      }
-      ctx.redirect("/registry/" + keep);
-    });
-    routes.post("/duplicates/{run}/{group}/different", Permission.REVIEW_MATCHES, ctx -> {
-      User user = Guard.current(ctx);
-      Duplicates.Group g = group(ctx);
-      long a = Params.number(ctx.formParam("person_id"));
-      long b = Params.number(ctx.formParam("other_id"));
-      if (!g.persons().contains(a) || !g.persons().contains(b) || a == b) {
-        web.error(ctx, 400, guard.view(ctx).t("duplicates.pair-required"));
-        return;
-      }
-      duplicates.markDifferent(a, b, user.username());
-      boolean open = duplicates.group(g.runId(), g.number()).isPresent();
-      ctx.redirect(open ? "/duplicates/" + g.runId() + "/" + g.number() : "/duplicates");
-    });
+    routes.post(
+        "/duplicates/{run}/{group}/merge",
+        Permission.MERGE_PERSONS,
+        ctx -> {
+          User user = Guard.current(ctx);
+          Duplicates.Group g = group(ctx);
+          long keep = Params.number(ctx.formParam("keep"));
+          if (!g.persons().contains(keep)) {
+            web.error(ctx, 400, guard.view(ctx).t("duplicates.keep-required"));
+            return;
+          }
+          List<Long> others = new ArrayList<>(g.persons());
+          others.remove(keep);
+          try {
+            duplicates.merge(keep, others, user.username());
+          } catch (StaleRecordException e) {
+            web.error(ctx, 409, guard.view(ctx).t("duplicates.changed"));
+            return;
+          }
+          ctx.redirect("/registry/" + keep);
+        });
+    routes.post(
+        "/duplicates/{run}/{group}/different",
+        Permission.REVIEW_MATCHES,
+        ctx -> {
+          User user = Guard.current(ctx);
+          Duplicates.Group g = group(ctx);
+          long a = Params.number(ctx.formParam("person_id"));
+          long b = Params.number(ctx.formParam("other_id"));
+          if (!g.persons().contains(a) || !g.persons().contains(b) || a == b) {
+            web.error(ctx, 400, guard.view(ctx).t("duplicates.pair-required"));
+            return;
+          }
+          duplicates.markDifferent(a, b, user.username());
+          boolean open = duplicates.group(g.runId(), g.number()).isPresent();
+          ctx.redirect(open ? "/duplicates/" + g.runId() + "/" + g.number() : "/duplicates");
+        });
   }
 
   private void list(Context ctx) {
@@ -94,8 +102,14 @@ final class DuplicateRoutes {
     Map<Long, String> names = new LinkedHashMap<>();
     for (Duplicates.Group g : groups.subList(0, Math.min(groups.size(), 500))) {
       for (long id : g.persons()) {
-        registry.find(id).ifPresent(p -> names.put(id, p.person().primaryName().full()
-            + p.person().birthDate().map(d -> ", " + d).orElse("")));
+        registry
+            .find(id)
+            .ifPresent(
+                p ->
+                    names.put(
+                        id,
+                        p.person().primaryName().full()
+                            + p.person().birthDate().map(d -> ", " + d).orElse("")));
       }
     }
     model.put("names", names);
@@ -115,8 +129,8 @@ final class DuplicateRoutes {
   }
 
   private Duplicates.Group group(Context ctx) {
-    return duplicates.group(Params.number(ctx.pathParam("run")), (int) Params.number(ctx.pathParam("group")))
+    return duplicates
+        .group(Params.number(ctx.pathParam("run")), (int) Params.number(ctx.pathParam("group")))
         .orElseThrow(NotFoundResponse::new);
   }
-
 }

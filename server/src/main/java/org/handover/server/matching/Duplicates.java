@@ -1,11 +1,8 @@
 package org.handover.server.matching;
 
-import org.handover.server.journal.Journal.Change;
-
-import org.handover.server.storage.Json;
-
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Band;
+import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Linker;
-import org.handover.core.matching.Thresholds;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Thresholds;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
 import org.handover.server.registry.Registry;
+import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -46,20 +45,39 @@ public final class Duplicates {
   }
 
   /** A stored search. */
-  public record RunSummary(long id, long persons, long candidates, int groups, String createdBy, long createdAt) {}
+  public record RunSummary(
+      long id, long persons, long candidates, int groups, String createdBy, long createdAt) {}
 
   /** Two persons of a group, how alike they are, and why. */
-  public record Pair(long personId, long otherId, double weight, double probability, Band band,
-                     Model.Scored explanation) {}
+  public record Pair(
+      long personId,
+      long otherId,
+      double weight,
+      double probability,
+      Band band,
+      Model.Scored explanation) {}
 
   /** A group of persons that may be one, with the pairs between them. */
   public record Group(long runId, int number, List<Long> persons, List<Pair> pairs) {}
 
-  /** A stored search: its id, every proposed pair (by person id), how many were sure, the groups, the engine's result. */
-  public record Found(long runId, int persons, List<Pair> pairs, Map<Long, String> references, int auto, int review,
-                      int groups, Linker.Result<PersonRecord> result) {}
+  /**
+   * A stored search: its id, every proposed pair (by person id), how many were sure, the groups,
+   * the engine's result.
+   */
+  public record Found(
+      long runId,
+      int persons,
+      List<Pair> pairs,
+      Map<Long, String> references,
+      int auto,
+      int review,
+      int groups,
+      Linker.Result<PersonRecord> result) {}
 
-  /** Searches the registry for persons recorded twice and stores what it finds; returns the run's id. */
+  /**
+   * Searches the registry for persons recorded twice and stores what it finds; returns the run's
+   * id.
+   */
   public long find(Thresholds thresholds, String actor) {
     return search(thresholds, actor).runId();
   }
@@ -71,11 +89,17 @@ public final class Duplicates {
   public Found search(Thresholds thresholds, String actor) {
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (persons.size() < 2) {
-      throw new IllegalArgumentException("the registry has " + persons.size() + " persons: nothing to compare");
+      throw new IllegalArgumentException(
+          "the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();
-    Linker.Result<PersonRecord> r = Linker.dedupe(persons, PersonFields.all(), PersonBlocking.rules(), PersonBlocking.dedupeRules(),
-        Linker.Options.defaults());
+    Linker.Result<PersonRecord> r =
+        Linker.dedupe(
+            persons,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            PersonBlocking.dedupeRules(),
+            Linker.Options.defaults());
     List<Linker.Link> kept = new ArrayList<>();
     List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
@@ -89,53 +113,102 @@ public final class Duplicates {
     }
     List<Set<Integer>> groups = DuplicateGroups.of(pairs);
     List<Pair> proposed = new ArrayList<>();
-    Map<Long, String> references = new java.util.HashMap<>();
+    Map<Long, String> references = new HashMap<>();
     int sure = 0;
     for (Linker.Link l : kept) {
       references.put(persons.get(l.left()).id(), persons.get(l.left()).reference());
       references.put(persons.get(l.right()).id(), persons.get(l.right()).reference());
       Band band = l.band(thresholds, Matching.MIN_MARGIN);
       sure += band == Band.AUTO ? 1 : 0;
-      proposed.add(new Pair(persons.get(l.left()).id(), persons.get(l.right()).id(), l.scored().weight(),
-          l.scored().probability(), band, l.scored()));
+      proposed.add(
+          new Pair(
+              persons.get(l.left()).id(),
+              persons.get(l.right()).id(),
+              l.scored().weight(),
+              l.scored().probability(),
+              band,
+              l.scored()));
     }
     int sureCount = sure;
-    long runId = jdbi.inTransaction(h -> {
-      long id = h.createUpdate("INSERT INTO duplicate_runs (review_threshold, auto_threshold, persons, candidates,"
-              + " groups_found, created_by, created_at) VALUES (:review, :auto, :persons, :candidates, :groups, :by, :at)")
-          .bind("review", thresholds.review()).bind("auto", thresholds.auto()).bind("persons", persons.size())
-          .bind("candidates", r.candidates().size()).bind("groups", groups.size()).bind("by", actor)
-          .bind("at", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      Map<Integer, Integer> groupOf = new LinkedHashMap<>();
-      for (int g = 0; g < groups.size(); g++) {
-        for (int member : groups.get(g)) {
-          groupOf.put(member, g + 1);
-        }
-      }
-      PreparedBatch batch = h.prepareBatch("INSERT INTO duplicate_pairs (run_id, group_no, person_id, other_id, weight,"
-          + " probability, band, explanation) VALUES (:run, :group, :a, :b, :w, :p, :band, :why)");
-      for (Linker.Link l : kept) {
-        Integer g = groupOf.get(l.left());
-        if (g == null || !g.equals(groupOf.get(l.right()))) {
-          continue; // a pair that joined no group: its two persons belong to groups of people closer to them
-        }
-        batch.bind("run", id).bind("group", g).bind("a", persons.get(l.left()).id()).bind("b", persons.get(l.right()).id())
-            .bind("w", l.scored().weight()).bind("p", l.scored().probability())
-            .bind("band", l.band(thresholds, Matching.MIN_MARGIN).key()).bind("why", StoredJson.write(l.scored())).add();
-      }
-      if (batch.size() > 0) {
-        batch.execute();
-      }
-      journal.append(h, Change.by(actor, "duplicates.find").on("duplicate-run", String.valueOf(id)).now(Json.write(Map.of("persons", persons.size(), "groups", groups.size()))));
-      return id;
-    });
-    return new Found(runId, persons.size(), proposed, references, sureCount, proposed.size() - sureCount, groups.size(), r);
+    long runId =
+        jdbi.inTransaction(
+            h -> {
+              long id =
+                  h.createUpdate(
+                          "INSERT INTO duplicate_runs (review_threshold, auto_threshold, persons, candidates,"
+                              + " groups_found, created_by, created_at) VALUES (:review, :auto, :persons, :candidates, :groups, :by, :at)")
+                      .bind("review", thresholds.review())
+                      .bind("auto", thresholds.auto())
+                      .bind("persons", persons.size())
+                      .bind("candidates", r.candidates().size())
+                      .bind("groups", groups.size())
+                      .bind("by", actor)
+                      .bind("at", clock.millis())
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              Map<Integer, Integer> groupOf = new LinkedHashMap<>();
+              for (int g = 0; g < groups.size(); g++) {
+                for (int member : groups.get(g)) {
+                  groupOf.put(member, g + 1);
+                }
+              }
+              PreparedBatch batch =
+                  h.prepareBatch(
+                      "INSERT INTO duplicate_pairs (run_id, group_no, person_id, other_id, weight,"
+                          + " probability, band, explanation) VALUES (:run, :group, :a, :b, :w, :p, :band, :why)");
+              for (Linker.Link l : kept) {
+                Integer g = groupOf.get(l.left());
+                if (g == null || !g.equals(groupOf.get(l.right()))) {
+                  continue; // a pair that joined no group: its two persons belong to groups of
+                  // people closer to them
+                }
+                batch
+                    .bind("run", id)
+                    .bind("group", g)
+                    .bind("a", persons.get(l.left()).id())
+                    .bind("b", persons.get(l.right()).id())
+                    .bind("w", l.scored().weight())
+                    .bind("p", l.scored().probability())
+                    .bind("band", l.band(thresholds, Matching.MIN_MARGIN).key())
+                    .bind("why", StoredJson.write(l.scored()))
+                    .add();
+              }
+              if (batch.size() > 0) {
+                batch.execute();
+              }
+              journal.append(
+                  h,
+                  Change.by(actor, "duplicates.find")
+                      .on("duplicate-run", String.valueOf(id))
+                      .now(Json.write(Map.of("persons", persons.size(), "groups", groups.size()))));
+              return id;
+            });
+    return new Found(
+        runId,
+        persons.size(),
+        proposed,
+        references,
+        sureCount,
+        proposed.size() - sureCount,
+        groups.size(),
+        r);
   }
 
   public Optional<RunSummary> latest() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM duplicate_runs ORDER BY id DESC LIMIT 1")
-        .map((rs, ctx) -> new RunSummary(rs.getLong("id"), rs.getLong("persons"), rs.getLong("candidates"),
-            rs.getInt("groups_found"), rs.getString("created_by"), rs.getLong("created_at"))).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM duplicate_runs ORDER BY id DESC LIMIT 1")
+                .map(
+                    (rs, ctx) ->
+                        new RunSummary(
+                            rs.getLong("id"),
+                            rs.getLong("persons"),
+                            rs.getLong("candidates"),
+                            rs.getInt("groups_found"),
+                            rs.getString("created_by"),
+                            rs.getLong("created_at")))
+                .findOne());
   }
 
   /**
@@ -144,28 +217,51 @@ public final class Duplicates {
    */
   public List<Group> groups(long runId) {
     Set<Long> different = differentPairs();
-    Set<Long> merged = new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT id FROM persons WHERE merged_into IS NOT NULL")
-        .mapTo(Long.class).list()));
+    Set<Long> merged =
+        new HashSet<>(
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM persons WHERE merged_into IS NOT NULL")
+                        .mapTo(Long.class)
+                        .list()));
     Map<Integer, List<Pair>> byGroup = new LinkedHashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT * FROM duplicate_pairs WHERE run_id = :run ORDER BY group_no, weight DESC,"
-            + " person_id, other_id").bind("run", runId)
-        .map((rs, ctx) -> Map.entry(rs.getInt("group_no"), new Pair(rs.getLong("person_id"), rs.getLong("other_id"),
-            rs.getDouble("weight"), rs.getDouble("probability"), Band.fromKey(rs.getString("band")), StoredJson.explanation(rs.getString("explanation")))))
-        .forEach(e -> {
-          Pair p = e.getValue();
-          if (!merged.contains(p.personId()) && !merged.contains(p.otherId()) && !different.contains(key(p.personId(), p.otherId()))) {
-            byGroup.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
-          }
-        }));
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM duplicate_pairs WHERE run_id = :run ORDER BY group_no, weight DESC,"
+                        + " person_id, other_id")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getInt("group_no"),
+                            new Pair(
+                                rs.getLong("person_id"),
+                                rs.getLong("other_id"),
+                                rs.getDouble("weight"),
+                                rs.getDouble("probability"),
+                                Band.fromKey(rs.getString("band")),
+                                StoredJson.explanation(rs.getString("explanation")))))
+                .forEach(
+                    e -> {
+                      Pair p = e.getValue();
+                      if (!merged.contains(p.personId())
+                          && !merged.contains(p.otherId())
+                          && !different.contains(key(p.personId(), p.otherId()))) {
+                        byGroup.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
+                      }
+                    }));
     List<Group> out = new ArrayList<>();
-    byGroup.forEach((g, pairs) -> {
-      Set<Long> members = new TreeSet<>();
-      pairs.forEach(p -> {
-        members.add(p.personId());
-        members.add(p.otherId());
-      });
-      out.add(new Group(runId, g, List.copyOf(members), pairs));
-    });
+    byGroup.forEach(
+        (g, pairs) -> {
+          Set<Long> members = new TreeSet<>();
+          pairs.forEach(
+              p -> {
+                members.add(p.personId());
+                members.add(p.otherId());
+              });
+          out.add(new Group(runId, g, List.copyOf(members), pairs));
+        });
     return out;
   }
 
@@ -180,14 +276,26 @@ public final class Duplicates {
     }
     long x = Math.min(a, b);
     long y = Math.max(a, b);
-    jdbi.useTransaction(h -> {
-      h.createUpdate("DELETE FROM duplicate_decisions WHERE person_id = :a AND other_id = :b").bind("a", x).bind("b", y)
-          .execute();
-      h.createUpdate("INSERT INTO duplicate_decisions (person_id, other_id, decision, decided_by, decided_at)"
-              + " VALUES (:a, :b, 'different', :by, :at)").bind("a", x).bind("b", y).bind("by", actor)
-          .bind("at", clock.millis()).execute();
-      journal.append(h, Change.by(actor, "duplicates.different").on("person-pair", x + "/" + y).now(Json.write(Map.of("decision", "different"))));
-    });
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate("DELETE FROM duplicate_decisions WHERE person_id = :a AND other_id = :b")
+              .bind("a", x)
+              .bind("b", y)
+              .execute();
+          h.createUpdate(
+                  "INSERT INTO duplicate_decisions (person_id, other_id, decision, decided_by, decided_at)"
+                      + " VALUES (:a, :b, 'different', :by, :at)")
+              .bind("a", x)
+              .bind("b", y)
+              .bind("by", actor)
+              .bind("at", clock.millis())
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "duplicates.different")
+                  .on("person-pair", x + "/" + y)
+                  .now(Json.write(Map.of("decision", "different"))));
+        });
   }
 
   /** Merges a group's other persons into {@code keep}; see {@link Registry#merge}. */
@@ -197,14 +305,20 @@ public final class Duplicates {
 
   private Set<Long> differentPairs() {
     Set<Long> out = new HashSet<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT person_id, other_id FROM duplicate_decisions WHERE decision = 'different'")
-        .map((rs, ctx) -> key(rs.getLong("person_id"), rs.getLong("other_id"))).forEach(out::add));
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT person_id, other_id FROM duplicate_decisions WHERE decision = 'different'")
+                .map((rs, ctx) -> key(rs.getLong("person_id"), rs.getLong("other_id")))
+                .forEach(out::add));
     return out;
   }
 
-  /** Two person ids as one key, in either order (ids are far below 2^31 in any registry this serves). */
+  /**
+   * Two person ids as one key, in either order (ids are far below 2^31 in any registry this
+   * serves).
+   */
   private static long key(long a, long b) {
     return Math.min(a, b) << 32 | Math.max(a, b);
   }
-
 }

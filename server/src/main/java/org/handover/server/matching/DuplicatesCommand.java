@@ -1,19 +1,17 @@
 package org.handover.server.matching;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
-import org.handover.server.cli.Options;
-
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.handover.core.rosters.CsvExport;
+import org.handover.core.accounts.Permission;
 import org.handover.core.matching.Thresholds;
+import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,33 +19,40 @@ import picocli.CommandLine.Option;
 
 /** Finds persons recorded twice in the registry. Proposals only: nothing is merged. */
 @Requires(Permission.REVIEW_MATCHES)
-@Command(name = "duplicates", aliases = "dedupe", mixinStandardHelpOptions = true,
-    description = {"Find persons recorded twice in the registry, as pairs and as groups (every member linked to every"
-        + " other, so that two people are never chained through a third). The groups are stored for review on the"
-        + " web page Duplicates, where they are merged or marked as different people; nothing is merged here."})
+@Command(
+    name = "duplicates",
+    aliases = "dedupe",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Find persons recorded twice in the registry, as pairs and as groups (every member linked to every"
+          + " other, so that two people are never chained through a third). The groups are stored for review on the"
+          + " web page Duplicates, where they are merged or marked as different people; nothing is merged here."
+    })
 final class DuplicatesCommand implements Callable<Integer> {
-  @Mixin
-  Options options;
+  @Mixin Options options;
 
-  @Mixin
-  ThresholdOptions thresholdOptions;
+  @Mixin ThresholdOptions thresholdOptions;
 
   @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
   String actor;
 
-  @Option(names = "--out", description = "write one row per pair: person_id,person_reference,other_person_id,other_person_reference,weight,probability,band,decision")
+  @Option(
+      names = "--out",
+      description =
+          "write one row per pair: person_id,person_reference,other_person_id,other_person_reference,weight,probability,band,decision")
   Path out;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
     Messages m = options.messages();
     if (thresholdOptions.read().isEmpty()) {
-      System.err.println(m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
+      System.err.println(
+          m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
       return 2;
     }
     Thresholds thresholds = thresholdOptions.read().get();
     try (App app = options.open()) {
-      org.handover.server.matching.Duplicates.Found found;
+      Duplicates.Found found;
       try {
         found = app.duplicates().search(thresholds, actor);
       } catch (IllegalArgumentException e) {
@@ -57,21 +62,43 @@ final class DuplicatesCommand implements Callable<Integer> {
       }
       if (out != null) {
         try (CsvExport csv = new CsvExport(Files.newOutputStream(out))) {
-          csv.row(List.of("person_id", "person_reference", "other_person_id", "other_person_reference", "weight",
-              "probability", "band", "decision"));
-          for (org.handover.server.matching.Duplicates.Pair p : found.pairs()) {
-            csv.row(List.of(String.valueOf(p.personId()), found.references().get(p.personId()),
-                String.valueOf(p.otherId()), found.references().get(p.otherId()),
-                String.format(Locale.ROOT, "%.3f", p.weight()), String.format(Locale.ROOT, "%.6f", p.probability()),
-                p.band().key(), "proposed"));
+          csv.row(
+              List.of(
+                  "person_id",
+                  "person_reference",
+                  "other_person_id",
+                  "other_person_reference",
+                  "weight",
+                  "probability",
+                  "band",
+                  "decision"));
+          for (Duplicates.Pair p : found.pairs()) {
+            csv.row(
+                List.of(
+                    String.valueOf(p.personId()),
+                    found.references().get(p.personId()),
+                    String.valueOf(p.otherId()),
+                    found.references().get(p.otherId()),
+                    String.format(Locale.ROOT, "%.3f", p.weight()),
+                    String.format(Locale.ROOT, "%.6f", p.probability()),
+                    p.band().key(),
+                    "proposed"));
           }
         }
       }
       var r = found.result();
-      System.out.println(m.get("dedupe.summary", found.persons(), r.candidates().size(), found.auto(), found.review(),
-          found.groups()));
-      System.out.println(m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis()) + " "
-          + r.candidates().byRule());
+      System.out.println(
+          m.get(
+              "dedupe.summary",
+              found.persons(),
+              r.candidates().size(),
+              found.auto(),
+              found.review(),
+              found.groups()));
+      System.out.println(
+          m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis())
+              + " "
+              + r.candidates().byRule());
       return 0;
     }
   }

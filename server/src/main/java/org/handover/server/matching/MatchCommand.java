@@ -1,62 +1,82 @@
 package org.handover.server.matching;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
-import org.handover.server.cli.Options;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.handover.core.rosters.CsvExport;
+import org.handover.core.accounts.Permission;
+import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.Linker;
-import org.handover.core.matching.Thresholds;
+import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Thresholds;
+import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Links a roster's entries to the registry and prints the counts per band; writes the links as CSV. */
+/**
+ * Links a roster's entries to the registry and prints the counts per band; writes the links as CSV.
+ */
 @Requires(Permission.REVIEW_MATCHES)
-@Command(name = "match", mixinStandardHelpOptions = true,
-    description = {"Link a roster to the registry: blocking, Fellegi–Sunter weights trained by EM, one band per link.",
-        "The run and its links are stored for review; decisions made before are kept and shown."})
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Link a roster to the registry: blocking, Fellegi–Sunter weights trained by EM, one band per link.",
+      "The run and its links are stored for review; decisions made before are kept and shown."
+    })
 final class MatchCommand implements Callable<Integer> {
-  @Mixin
-  Options options;
+  @Mixin Options options;
 
-  @Option(names = "--roster", required = true, description = "the roster's id (import it first with roster import)")
+  @Option(
+      names = "--roster",
+      required = true,
+      description = "the roster's id (import it first with roster import)")
   long roster;
 
-  @Option(names = "--one-to-one", description = "each entry to at most one person and each person at most once")
+  @Option(
+      names = "--one-to-one",
+      description = "each entry to at most one person and each person at most once")
   boolean oneToOne;
 
-  @Mixin
-  ThresholdOptions thresholdOptions;
+  @Mixin ThresholdOptions thresholdOptions;
 
   @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
   String actor;
 
-  @Option(names = "--rules", split = ",", paramLabel = "RULE",
-      description = "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
-          + " family name one letter off + year of birth, date of birth + an initial, service number,"
-          + " family name + given initial, unit + family initial)")
+  @Option(
+      names = "--rules",
+      split = ",",
+      paramLabel = "RULE",
+      description =
+          "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
+              + " family name one letter off + year of birth, date of birth + an initial, service number,"
+              + " family name + given initial, unit + family initial)")
   List<String> rules;
 
-  @Option(names = "--out", description = "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
+  @Option(
+      names = "--out",
+      description =
+          "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
     if (thresholdOptions.read().isEmpty()) {
-      System.err.println(m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
+      System.err.println(
+          m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
       return 2;
     }
     Thresholds thresholds = thresholdOptions.read().get();
@@ -65,14 +85,16 @@ final class MatchCommand implements Callable<Integer> {
         System.err.println(m.get("error.roster.unknown", roster));
         return 2;
       }
-      org.handover.server.matching.Matching.Run run;
-      java.util.List<org.handover.core.matching.BlockingRule<org.handover.core.matching.PersonRecord>> chosen;
+      Matching.Run run;
+      List<BlockingRule<PersonRecord>> chosen;
       try {
-        chosen = rules == null ? org.handover.core.matching.PersonBlocking.rules()
-            : org.handover.core.matching.PersonBlocking.rules(rules);
+        chosen = rules == null ? PersonBlocking.rules() : PersonBlocking.rules(rules);
       } catch (IllegalArgumentException e) {
-        System.err.println(m.get("error.match.unknown-rule", String.join(", ", rules), String.join(", ",
-            org.handover.core.matching.PersonBlocking.rules().stream().map(r -> r.name()).toList())));
+        System.err.println(
+            m.get(
+                "error.match.unknown-rule",
+                String.join(", ", rules),
+                String.join(", ", PersonBlocking.rules().stream().map(r -> r.name()).toList())));
         return 2;
       }
       try {
@@ -83,27 +105,59 @@ final class MatchCommand implements Callable<Integer> {
       }
       if (out != null) {
         try (CsvExport writer = new CsvExport(Files.newOutputStream(out))) {
-          writer.row(List.of("entry_row", "entry_id", "person_id", "person_reference", "weight", "probability", "band",
-              "decision"));
-          java.util.Map<Long, String> references = new java.util.HashMap<>();
-          app.database().jdbi().useHandle(h -> h.createQuery("SELECT id, reference FROM persons")
-              .map((rs, ctx) -> references.put(rs.getLong("id"), rs.getString("reference"))).forEach(x -> { }));
-          List<org.handover.server.matching.Matching.StoredMatch> stored = new java.util.ArrayList<>(app.matching().matches(run.id()));
-          stored.sort(java.util.Comparator.comparingInt(org.handover.server.matching.Matching.StoredMatch::entryRow)
-              .thenComparingDouble(x -> -x.weight()));
+          writer.row(
+              List.of(
+                  "entry_row",
+                  "entry_id",
+                  "person_id",
+                  "person_reference",
+                  "weight",
+                  "probability",
+                  "band",
+                  "decision"));
+          Map<Long, String> references = new HashMap<>();
+          app.database()
+              .jdbi()
+              .useHandle(
+                  h ->
+                      h.createQuery("SELECT id, reference FROM persons")
+                          .map(
+                              (rs, ctx) ->
+                                  references.put(rs.getLong("id"), rs.getString("reference")))
+                          .forEach(x -> {}));
+          List<Matching.StoredMatch> stored = new ArrayList<>(app.matching().matches(run.id()));
+          stored.sort(
+              Comparator.comparingInt(Matching.StoredMatch::entryRow)
+                  .thenComparingDouble(x -> -x.weight()));
           for (var s : stored) {
-            writer.row(List.of(String.valueOf(s.entryRow()), roster + ":" + s.entryRow(), String.valueOf(s.personId()),
-                references.getOrDefault(s.personId(), ""), String.format(Locale.ROOT, "%.3f", s.weight()),
-                String.format(Locale.ROOT, "%.6f", s.probability()), s.band().key(), s.decision().isEmpty() ? "proposed" : s.decision()));
+            writer.row(
+                List.of(
+                    String.valueOf(s.entryRow()),
+                    roster + ":" + s.entryRow(),
+                    String.valueOf(s.personId()),
+                    references.getOrDefault(s.personId(), ""),
+                    String.format(Locale.ROOT, "%.3f", s.weight()),
+                    String.format(Locale.ROOT, "%.6f", s.probability()),
+                    s.band().key(),
+                    s.decision().isEmpty() ? "proposed" : s.decision()));
           }
         }
       }
       Linker.Result<PersonRecord> r = run.result();
       System.out.println(m.get("match.run", run.id()));
-      System.out.println(m.get("match.summary", run.entries(), run.persons(), r.candidates().size(), run.auto(),
-          run.review(), run.noMatch()));
-      System.out.println(m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis()) + " "
-          + r.candidates().byRule());
+      System.out.println(
+          m.get(
+              "match.summary",
+              run.entries(),
+              run.persons(),
+              r.candidates().size(),
+              run.auto(),
+              run.review(),
+              run.noMatch()));
+      System.out.println(
+          m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis())
+              + " "
+              + r.candidates().byRule());
       if (out != null) {
         System.out.println(m.get("roster.exported", out.toString()));
       }

@@ -3,17 +3,21 @@ package org.handover.server.matching;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.handover.core.rosters.Field;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.Ranks;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.Sex;
+import org.handover.core.rosters.Field;
 import org.handover.names.Folding;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
 import org.handover.server.rosters.Rosters;
+import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Jdbi;
 
 /** The registry's persons and a roster's entries as the matching engine compares them. */
@@ -25,31 +29,73 @@ public final class MatchRecords {
    * parallel: preparing a million names is most of the loading).
    */
   public static List<PersonRecord> registry(Jdbi jdbi) {
-    return jdbi.withHandle(h -> {
-      Map<Long, List<ParsedName>> parsed = new HashMap<>();
-      h.createQuery("SELECT person_id, family, given, patronymic FROM person_names ORDER BY person_id, position")
-          .map((rs, ctx) -> parsed.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>(2)).add(
-              new ParsedName(rs.getString("family"), rs.getString("given"), rs.getString("patronymic"),
-                  ParsedName.Order.FAMILY_FIRST, 1)))
-          .forEach(x -> { });
-      // a merged record is matched as the person it became, under that person's id
-      List<Row> rows = h.createQuery("SELECT id, reference, birth_year, birth_month, birth_day,"
-              + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
-              + " WHERE merged_into IS NULL ORDER BY id")
-          .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("reference"),
-              org.handover.server.storage.Columns.birthDate(rs), rs.getString("birth_place"), rs.getString("father_name"),
-              rs.getString("service_number_key"), rs.getString("sex"), rs.getString("unit"), rs.getString("rank_title")))
-          .list();
-      return rows.parallelStream().map(r -> new PersonRecord(r.id(), r.reference(),
-          parsed.getOrDefault(r.id(), List.of()).stream().map(Names::prepare).toList(), r.born(), place(r.place()),
-          r.father(), r.serviceNumber(), "unknown".equals(r.sex()) ? "" : r.sex(), unit(r.unit()), Ranks.grade(r.rank())))
-          .toList();
-    });
+    return jdbi.withHandle(
+        h -> {
+          Map<Long, List<ParsedName>> parsed = new HashMap<>();
+          h.createQuery(
+                  "SELECT person_id, family, given, patronymic FROM person_names ORDER BY person_id, position")
+              .map(
+                  (rs, ctx) ->
+                      parsed
+                          .computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>(2))
+                          .add(
+                              new ParsedName(
+                                  rs.getString("family"),
+                                  rs.getString("given"),
+                                  rs.getString("patronymic"),
+                                  ParsedName.Order.FAMILY_FIRST,
+                                  1)))
+              .forEach(x -> {});
+          // a merged record is matched as the person it became, under that person's id
+          List<Row> rows =
+              h.createQuery(
+                      "SELECT id, reference, birth_year, birth_month, birth_day,"
+                          + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
+                          + " WHERE merged_into IS NULL ORDER BY id")
+                  .map(
+                      (rs, ctx) ->
+                          new Row(
+                              rs.getLong("id"),
+                              rs.getString("reference"),
+                              Columns.birthDate(rs),
+                              rs.getString("birth_place"),
+                              rs.getString("father_name"),
+                              rs.getString("service_number_key"),
+                              rs.getString("sex"),
+                              rs.getString("unit"),
+                              rs.getString("rank_title")))
+                  .list();
+          return rows.parallelStream()
+              .map(
+                  r ->
+                      new PersonRecord(
+                          r.id(),
+                          r.reference(),
+                          parsed.getOrDefault(r.id(), List.of()).stream()
+                              .map(Names::prepare)
+                              .toList(),
+                          r.born(),
+                          place(r.place()),
+                          r.father(),
+                          r.serviceNumber(),
+                          "unknown".equals(r.sex()) ? "" : r.sex(),
+                          unit(r.unit()),
+                          Ranks.grade(r.rank())))
+              .toList();
+        });
   }
 
   /** A person's row as read, before its names are prepared. */
-  private record Row(long id, String reference, Optional<PartialDate> born, String place, String father,
-                     String serviceNumber, String sex, String unit, String rank) {}
+  private record Row(
+      long id,
+      String reference,
+      Optional<PartialDate> born,
+      String place,
+      String father,
+      String serviceNumber,
+      String sex,
+      String unit,
+      String rank) {}
 
   /** A roster's entries that have a name; the id is the row. */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
@@ -67,20 +113,34 @@ public final class MatchRecords {
           // stored dates are valid; an unreadable one is treated as unknown
         }
         Map<String, String> f = e.fields();
-        String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(java.util.Locale.ROOT);
+        String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(Locale.ROOT);
         List<PreparedName> names = new ArrayList<>();
-        names.add(Names.prepare(new ParsedName(e.family(), e.given(), e.patronymic(), ParsedName.Order.FAMILY_FIRST, 1)));
+        names.add(
+            Names.prepare(
+                new ParsedName(
+                    e.family(), e.given(), e.patronymic(), ParsedName.Order.FAMILY_FIRST, 1)));
         String full = f.getOrDefault(Field.FULL_NAME.key(), "");
         if (!full.isEmpty() && !e.given().isEmpty() && Names.parse(full).confidence() < 0.75) {
           // "VOVK IVAN": the order was a guess, so the other reading is compared too
-          names.add(Names.prepare(new ParsedName(e.given(), e.family(), e.patronymic(), ParsedName.Order.UNKNOWN, 0.5)));
+          names.add(
+              Names.prepare(
+                  new ParsedName(
+                      e.given(), e.family(), e.patronymic(), ParsedName.Order.UNKNOWN, 0.5)));
         }
-        out.add(new PersonRecord(e.row(), String.valueOf(e.row()), names, born,
-            place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")), f.getOrDefault(Field.FATHER_NAME.key(), ""),
-            Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
-            sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m") ? "male"
-                : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
-            unit(f.getOrDefault(Field.UNIT.key(), "")), Ranks.grade(f.getOrDefault(Field.RANK.key(), ""))));
+        out.add(
+            new PersonRecord(
+                e.row(),
+                String.valueOf(e.row()),
+                names,
+                born,
+                place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")),
+                f.getOrDefault(Field.FATHER_NAME.key(), ""),
+                Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
+                sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m")
+                    ? "male"
+                    : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
+                unit(f.getOrDefault(Field.UNIT.key(), "")),
+                Ranks.grade(f.getOrDefault(Field.RANK.key(), ""))));
       }
       if (page.size() < 5000) {
         return out;
@@ -89,18 +149,37 @@ public final class MatchRecords {
   }
 
   /** A person not yet stored (benchmarks, tests), compared as the registry's are. */
-  public static PersonRecord of(long id, org.handover.core.registry.Person p) {
+  public static PersonRecord of(long id, Person p) {
     List<PreparedName> names = new ArrayList<>();
-    p.names().forEach(n -> names.add(Names.prepare(new ParsedName(n.family(), n.given(), n.patronymic(),
-        ParsedName.Order.FAMILY_FIRST, 1))));
-    return new PersonRecord(id, p.reference(), names, p.birthDate(), place(p.birthPlace()), p.fatherName(),
-        Folding.fold(p.serviceNumber()).replace(" ", ""), p.sex() == org.handover.core.registry.Sex.UNKNOWN ? ""
-            : p.sex().key(), unit(p.unit()), Ranks.grade(p.rank()));
+    p.names()
+        .forEach(
+            n ->
+                names.add(
+                    Names.prepare(
+                        new ParsedName(
+                            n.family(),
+                            n.given(),
+                            n.patronymic(),
+                            ParsedName.Order.FAMILY_FIRST,
+                            1))));
+    return new PersonRecord(
+        id,
+        p.reference(),
+        names,
+        p.birthDate(),
+        place(p.birthPlace()),
+        p.fatherName(),
+        Folding.fold(p.serviceNumber()).replace(" ", ""),
+        p.sex() == Sex.UNKNOWN ? "" : p.sex().key(),
+        unit(p.unit()),
+        Ranks.grade(p.rank()));
   }
 
   /** A place as written, without "м.", "с.", "г." and the like before it ("м. Київ" is Київ). */
   static String place(String p) {
-    return p.isBlank() ? "" : p.strip().replaceFirst("^(?iu)(м|с|смт|г|пос|с-ще|сел|село|місто|город)\\.?\\s+", "");
+    return p.isBlank()
+        ? ""
+        : p.strip().replaceFirst("^(?iu)(м|с|смт|г|пос|с-ще|сел|село|місто|город)\\.?\\s+", "");
   }
 
   /** A unit by its digits: "в/ч А1234" and "A-1234" are one unit. */

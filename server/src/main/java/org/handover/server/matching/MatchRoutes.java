@@ -1,19 +1,21 @@
 package org.handover.server.matching;
 
-import org.handover.server.web.Guard;
 import static org.handover.server.web.Params.number;
-import org.handover.server.web.WebServer;
 
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
+import org.handover.core.matching.PersonBlocking;
 import org.handover.server.accounts.User;
-import org.handover.server.rosters.Rosters;
 import org.handover.server.registry.Registry;
+import org.handover.server.rosters.Rosters;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Routes;
+import org.handover.server.web.WebServer;
 
 /** Matching on the web: run it for a roster, then review the proposed links one pair at a time. */
 final class MatchRoutes {
@@ -32,49 +34,65 @@ final class MatchRoutes {
   }
 
   void register(Routes routes) {
-    routes.post("/rosters/{id}/match", Permission.REVIEW_MATCHES, ctx -> {
-      User user = Guard.current(ctx);
-      long rosterId = number(ctx.pathParam("id"));
-      rosters.find(rosterId).orElseThrow(NotFoundResponse::new);
-      var t = ThresholdsForm.read(ctx);
-      if (t.isEmpty()) {
-        web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
-        return;
-      }
-      List<String> chosen = ctx.formParams("rule");
-      var rules = chosen.isEmpty() ? org.handover.core.matching.PersonBlocking.rules() : null;
-      try {
-        rules = rules != null ? rules : org.handover.core.matching.PersonBlocking.rules(chosen);
-      } catch (IllegalArgumentException e) {
-        web.error(ctx, 400, guard.view(ctx).t("error.match.rule"));
-        return;
-      }
-      try {
-        Matching.Run run = matching.run(rosterId, "on".equals(ctx.formParam("one_to_one")), t.get(),
-            rules, user.username());
-        ctx.redirect("/matches/" + run.id());
-      } catch (IllegalArgumentException e) {
-        web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));
-      }
-    });
+    routes.post(
+        "/rosters/{id}/match",
+        Permission.REVIEW_MATCHES,
+        ctx -> {
+          User user = Guard.current(ctx);
+          long rosterId = number(ctx.pathParam("id"));
+          rosters.find(rosterId).orElseThrow(NotFoundResponse::new);
+          var t = ThresholdsForm.read(ctx);
+          if (t.isEmpty()) {
+            web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
+            return;
+          }
+          List<String> chosen = ctx.formParams("rule");
+          var rules = chosen.isEmpty() ? PersonBlocking.rules() : null;
+          try {
+            rules = rules != null ? rules : PersonBlocking.rules(chosen);
+          } catch (IllegalArgumentException e) {
+            web.error(ctx, 400, guard.view(ctx).t("error.match.rule"));
+            return;
+          }
+          try {
+            Matching.Run run =
+                matching.run(
+                    rosterId,
+                    "on".equals(ctx.formParam("one_to_one")),
+                    t.get(),
+                    rules,
+                    user.username());
+            ctx.redirect("/matches/" + run.id());
+          } catch (IllegalArgumentException e) {
+            web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));
+          }
+        });
     routes.get("/matches/{run}", Permission.READ, this::review);
-    routes.post("/matches/{run}/decide", Permission.REVIEW_MATCHES, ctx -> {
-      User user = Guard.current(ctx);
-      long run = number(ctx.pathParam("run"));
-      long roster = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
-      String decision = ctx.formParam("decision");
-      if (!"skip".equals(decision)) {
-        try {
-          matching.decide(roster, (int) number(ctx.formParam("entry_row")), number(ctx.formParam("person_id")),
-              decision == null ? "" : decision, user.username());
-        } catch (IllegalArgumentException e) {
-          web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
-          return;
-        }
-      }
-      int skip = (int) Math.max(0, number(Optional.ofNullable(ctx.formParam("skip")).orElse("0")));
-      ctx.redirect("/matches/" + run + ("skip".equals(decision) ? "?skip=" + (skip + 1) : ""));
-    });
+    routes.post(
+        "/matches/{run}/decide",
+        Permission.REVIEW_MATCHES,
+        ctx -> {
+          User user = Guard.current(ctx);
+          long run = number(ctx.pathParam("run"));
+          long roster = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
+          String decision = ctx.formParam("decision");
+          if (!"skip".equals(decision)) {
+            try {
+              matching.decide(
+                  roster,
+                  (int) number(ctx.formParam("entry_row")),
+                  number(ctx.formParam("person_id")),
+                  decision == null ? "" : decision,
+                  user.username());
+            } catch (IllegalArgumentException e) {
+              web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
+              return;
+            }
+          }
+          int skip =
+              (int) Math.max(0, number(Optional.ofNullable(ctx.formParam("skip")).orElse("0")));
+          ctx.redirect("/matches/" + run + ("skip".equals(decision) ? "?skip=" + (skip + 1) : ""));
+        });
   }
 
   private void review(Context ctx) {
@@ -83,20 +101,31 @@ final class MatchRoutes {
     List<Matching.StoredMatch> all = matching.matches(run);
     List<Matching.StoredMatch> open = all.stream().filter(m -> m.decision().isEmpty()).toList();
     int skip = (int) Math.max(0, number(Optional.ofNullable(ctx.queryParam("skip")).orElse("0")));
-    Optional<Matching.StoredMatch> current = open.isEmpty() ? Optional.empty() : Optional.of(open.get(skip % open.size()));
-    Map<String, Object> model = new java.util.HashMap<>();
+    Optional<Matching.StoredMatch> current =
+        open.isEmpty() ? Optional.empty() : Optional.of(open.get(skip % open.size()));
+    Map<String, Object> model = new HashMap<>();
     model.put("run", run);
     model.put("roster", rosters.find(rosterId).orElseThrow(NotFoundResponse::new));
     model.put("total", all.size());
     model.put("decided", all.size() - open.size());
     model.put("skip", skip);
     model.put("current", current);
-    model.put("entry", current.flatMap(m -> rosters.entries(rosterId, false, m.entryRow() - 1, 1).stream().findFirst()));
+    model.put(
+        "entry",
+        current.flatMap(
+            m -> rosters.entries(rosterId, false, m.entryRow() - 1, 1).stream().findFirst()));
     model.put("person", current.flatMap(m -> registry.find(m.personId())));
     model.put("decidedList", all.stream().filter(m -> !m.decision().isEmpty()).toList());
     // the entry's other candidates in this run: a near-tie is decided looking at both
-    model.put("others", current.map(c -> all.stream().filter(m -> m.entryRow() == c.entryRow()
-        && m.personId() != c.personId()).toList()).orElse(List.of()));
+    model.put(
+        "others",
+        current
+            .map(
+                c ->
+                    all.stream()
+                        .filter(m -> m.entryRow() == c.entryRow() && m.personId() != c.personId())
+                        .toList())
+            .orElse(List.of()));
     web.render(ctx, "matching/review.jte", guard.view(ctx), model);
   }
 

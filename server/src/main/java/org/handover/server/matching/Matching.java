@@ -1,34 +1,39 @@
 package org.handover.server.matching;
 
-import org.handover.server.journal.Journal.Change;
-
-import org.handover.server.storage.Json;
-
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.handover.core.matching.Band;
+import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.Linker;
-import org.handover.core.matching.Thresholds;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Thresholds;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
 import org.handover.server.rosters.Rosters;
+import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Match runs and review: a run links a roster to the registry and stores its links above the review
- * threshold, with the model and timings; a reviewer confirms or rejects a pair, journaled. Decisions
- * are kept per pair, so a later run shows them again instead of asking twice.
+ * threshold, with the model and timings; a reviewer confirms or rejects a pair, journaled.
+ * Decisions are kept per pair, so a later run shows them again instead of asking twice.
  */
 public final class Matching {
-  /** How many bits a link must weigh more than the entry's next candidate to be sure without review. */
+  /**
+   * How many bits a link must weigh more than the entry's next candidate to be sure without review.
+   */
   public static final double MIN_MARGIN = Linker.MIN_MARGIN;
+
   private final Jdbi jdbi;
   private final Rosters rosters;
   private final Journal journal;
@@ -42,133 +47,255 @@ public final class Matching {
   }
 
   /** What a run did: its id, the counts per band, and the engine's own result. */
-  public record Run(long id, int entries, int persons, int auto, int review, int noMatch,
-                    Linker.Result<PersonRecord> result) {}
+  public record Run(
+      long id,
+      int entries,
+      int persons,
+      int auto,
+      int review,
+      int noMatch,
+      Linker.Result<PersonRecord> result) {}
 
   public Run run(long rosterId, boolean oneToOne, Thresholds thresholds, String actor) {
     return run(rosterId, oneToOne, thresholds, PersonBlocking.rules(), actor);
   }
 
   /** A run with the blocking rules given (all of {@link PersonBlocking#rules()} by default). */
-  public Run run(long rosterId, boolean oneToOne, Thresholds thresholds,
-                 List<org.handover.core.matching.BlockingRule<PersonRecord>> rules, String actor) {
+  public Run run(
+      long rosterId,
+      boolean oneToOne,
+      Thresholds thresholds,
+      List<BlockingRule<PersonRecord>> rules,
+      String actor) {
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (entries.isEmpty() || persons.isEmpty()) {
-      throw new IllegalArgumentException("nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
+      throw new IllegalArgumentException(
+          "nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
     }
-    Linker.Result<PersonRecord> r = Linker.link(entries, persons, PersonFields.all(), rules,
-        Linker.Options.defaults().oneToOne(oneToOne));
-    return jdbi.inTransaction(h -> {
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("lambda", r.model().lambda());
-      model.put("fields", r.model().tables());
-      long id = h.createUpdate("INSERT INTO match_runs (roster_id, one_to_one, auto_threshold, review_threshold, model,"
-              + " candidates, by_rule, block_ms, train_ms, score_ms, created_by, created_at) VALUES (:roster, :one, :auto,"
-              + " :review, :model, :candidates, :rules, :b, :t, :s, :by, :at)")
-          .bind("roster", rosterId).bind("one", oneToOne).bind("auto", thresholds.auto()).bind("review", thresholds.review())
-          .bind("model", StoredJson.write(model)).bind("candidates", r.candidates().size())
-          .bind("rules", StoredJson.write(r.candidates().byRule()))
-          .bind("b", r.blockMillis()).bind("t", r.trainMillis()).bind("s", r.scoreMillis()).bind("by", actor)
-          .bind("at", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      PreparedBatch batch = h.prepareBatch("INSERT INTO matches (run_id, roster_id, entry_row, person_id, weight,"
-          + " probability, band, explanation) VALUES (:run, :roster, :row, :person, :w, :p, :band, :why)");
-      int sure = 0;
-      int toReview = 0;
-      java.util.Set<Integer> linked = new java.util.HashSet<>();
-      List<Linker.Link> proposed = new java.util.ArrayList<>(r.links());
-      proposed.addAll(r.alternatives()); // near-ties, for review beside the entry's link
-      for (Linker.Link l : proposed) {
-        double p = l.scored().probability();
-        Band band = l.band(thresholds, MIN_MARGIN);
-        if (band == Band.NONE) {
-          continue;
-        }
-        if (band == Band.AUTO) {
-          sure++;
-        } else {
-          toReview++;
-        }
-        linked.add(l.left());
-        batch.bind("run", id).bind("roster", rosterId).bind("row", (int) entries.get(l.left()).id())
-            .bind("person", persons.get(l.right()).id()).bind("w", l.scored().weight()).bind("p", p).bind("band", band.key())
-            .bind("why", StoredJson.write(l.scored())).add();
-      }
-      if (batch.size() > 0) {
-        batch.execute();
-      }
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("roster", rosterId);
-      after.put("auto", sure);
-      after.put("review", toReview);
-      after.put("candidates", r.candidates().size());
-      journal.append(h, Change.by(actor, "match.run").on("match-run", String.valueOf(id)).now(StoredJson.write(after)));
-      return new Run(id, entries.size(), persons.size(), sure, toReview, entries.size() - linked.size(), r);
-    });
+    Linker.Result<PersonRecord> r =
+        Linker.link(
+            entries,
+            persons,
+            PersonFields.all(),
+            rules,
+            Linker.Options.defaults().oneToOne(oneToOne));
+    return jdbi.inTransaction(
+        h -> {
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("lambda", r.model().lambda());
+          model.put("fields", r.model().tables());
+          long id =
+              h.createUpdate(
+                      "INSERT INTO match_runs (roster_id, one_to_one, auto_threshold, review_threshold, model,"
+                          + " candidates, by_rule, block_ms, train_ms, score_ms, created_by, created_at) VALUES (:roster, :one, :auto,"
+                          + " :review, :model, :candidates, :rules, :b, :t, :s, :by, :at)")
+                  .bind("roster", rosterId)
+                  .bind("one", oneToOne)
+                  .bind("auto", thresholds.auto())
+                  .bind("review", thresholds.review())
+                  .bind("model", StoredJson.write(model))
+                  .bind("candidates", r.candidates().size())
+                  .bind("rules", StoredJson.write(r.candidates().byRule()))
+                  .bind("b", r.blockMillis())
+                  .bind("t", r.trainMillis())
+                  .bind("s", r.scoreMillis())
+                  .bind("by", actor)
+                  .bind("at", clock.millis())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "INSERT INTO matches (run_id, roster_id, entry_row, person_id, weight,"
+                      + " probability, band, explanation) VALUES (:run, :roster, :row, :person, :w, :p, :band, :why)");
+          int sure = 0;
+          int toReview = 0;
+          Set<Integer> linked = new HashSet<>();
+          List<Linker.Link> proposed = new ArrayList<>(r.links());
+          proposed.addAll(r.alternatives()); // near-ties, for review beside the entry's link
+          for (Linker.Link l : proposed) {
+            double p = l.scored().probability();
+            Band band = l.band(thresholds, MIN_MARGIN);
+            if (band == Band.NONE) {
+              continue;
+            }
+            if (band == Band.AUTO) {
+              sure++;
+            } else {
+              toReview++;
+            }
+            linked.add(l.left());
+            batch
+                .bind("run", id)
+                .bind("roster", rosterId)
+                .bind("row", (int) entries.get(l.left()).id())
+                .bind("person", persons.get(l.right()).id())
+                .bind("w", l.scored().weight())
+                .bind("p", p)
+                .bind("band", band.key())
+                .bind("why", StoredJson.write(l.scored()))
+                .add();
+          }
+          if (batch.size() > 0) {
+            batch.execute();
+          }
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("roster", rosterId);
+          after.put("auto", sure);
+          after.put("review", toReview);
+          after.put("candidates", r.candidates().size());
+          journal.append(
+              h,
+              Change.by(actor, "match.run")
+                  .on("match-run", String.valueOf(id))
+                  .now(StoredJson.write(after)));
+          return new Run(
+              id,
+              entries.size(),
+              persons.size(),
+              sure,
+              toReview,
+              entries.size() - linked.size(),
+              r);
+        });
   }
 
   /** One stored link, with the decision on its pair if there is one ("" if not). */
-  public record StoredMatch(long runId, long rosterId, int entryRow, long personId, double weight, double probability,
-                            Band band, Model.Scored explanation, String decision, String decidedBy) {}
+  public record StoredMatch(
+      long runId,
+      long rosterId,
+      int entryRow,
+      long personId,
+      double weight,
+      double probability,
+      Band band,
+      Model.Scored explanation,
+      String decision,
+      String decidedBy) {}
 
   /** The links of a run: undecided ones first, the least certain first; decided ones after. */
   public List<StoredMatch> matches(long runId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT m.*, d.decision, d.decided_by FROM matches m LEFT JOIN"
-            + " match_decisions d ON d.roster_id = m.roster_id AND d.entry_row = m.entry_row AND d.person_id = m.person_id"
-            + " WHERE m.run_id = :run ORDER BY CASE WHEN d.decision IS NULL THEN 0 ELSE 1 END, ABS(m.probability - 0.5),"
-            + " m.entry_row, m.person_id")
-        .bind("run", runId)
-        .map((rs, ctx) -> new StoredMatch(rs.getLong("run_id"), rs.getLong("roster_id"), rs.getInt("entry_row"),
-            rs.getLong("person_id"), rs.getDouble("weight"), rs.getDouble("probability"), Band.fromKey(rs.getString("band")),
-            StoredJson.explanation(rs.getString("explanation")), Optional.ofNullable(rs.getString("decision")).orElse(""),
-            Optional.ofNullable(rs.getString("decided_by")).orElse("")))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT m.*, d.decision, d.decided_by FROM matches m LEFT JOIN"
+                        + " match_decisions d ON d.roster_id = m.roster_id AND d.entry_row = m.entry_row AND d.person_id = m.person_id"
+                        + " WHERE m.run_id = :run ORDER BY CASE WHEN d.decision IS NULL THEN 0 ELSE 1 END, ABS(m.probability - 0.5),"
+                        + " m.entry_row, m.person_id")
+                .bind("run", runId)
+                .map(
+                    (rs, ctx) ->
+                        new StoredMatch(
+                            rs.getLong("run_id"),
+                            rs.getLong("roster_id"),
+                            rs.getInt("entry_row"),
+                            rs.getLong("person_id"),
+                            rs.getDouble("weight"),
+                            rs.getDouble("probability"),
+                            Band.fromKey(rs.getString("band")),
+                            StoredJson.explanation(rs.getString("explanation")),
+                            Optional.ofNullable(rs.getString("decision")).orElse(""),
+                            Optional.ofNullable(rs.getString("decided_by")).orElse("")))
+                .list());
   }
 
   /** One run of a roster, as its page lists it. */
-  public record RunSummary(long id, String createdBy, long createdAt, int auto, int review, int confirmed) {}
+  public record RunSummary(
+      long id, String createdBy, long createdAt, int auto, int review, int confirmed) {}
 
   public List<RunSummary> runs(long rosterId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT r.id, r.created_by, r.created_at,"
-            + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'auto') AS auto_count,"
-            + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'review') AS review_count,"
-            + " (SELECT COUNT(*) FROM matches m JOIN match_decisions d ON d.roster_id = m.roster_id"
-            + " AND d.entry_row = m.entry_row AND d.person_id = m.person_id WHERE m.run_id = r.id"
-            + " AND d.decision = 'confirmed') AS confirmed_count FROM match_runs r WHERE r.roster_id = :roster ORDER BY r.id DESC")
-        .bind("roster", rosterId)
-        .map((rs, ctx) -> new RunSummary(rs.getLong("id"), rs.getString("created_by"), rs.getLong("created_at"),
-            rs.getInt("auto_count"), rs.getInt("review_count"), rs.getInt("confirmed_count")))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT r.id, r.created_by, r.created_at,"
+                        + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'auto') AS auto_count,"
+                        + " (SELECT COUNT(*) FROM matches m WHERE m.run_id = r.id AND m.band = 'review') AS review_count,"
+                        + " (SELECT COUNT(*) FROM matches m JOIN match_decisions d ON d.roster_id = m.roster_id"
+                        + " AND d.entry_row = m.entry_row AND d.person_id = m.person_id WHERE m.run_id = r.id"
+                        + " AND d.decision = 'confirmed') AS confirmed_count FROM match_runs r WHERE r.roster_id = :roster ORDER BY r.id DESC")
+                .bind("roster", rosterId)
+                .map(
+                    (rs, ctx) ->
+                        new RunSummary(
+                            rs.getLong("id"),
+                            rs.getString("created_by"),
+                            rs.getLong("created_at"),
+                            rs.getInt("auto_count"),
+                            rs.getInt("review_count"),
+                            rs.getInt("confirmed_count")))
+                .list());
   }
 
   public Optional<Long> rosterOf(long runId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT roster_id FROM match_runs WHERE id = :id").bind("id", runId)
-        .mapTo(Long.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT roster_id FROM match_runs WHERE id = :id")
+                .bind("id", runId)
+                .mapTo(Long.class)
+                .findOne());
   }
 
-  /** Confirms or rejects the pair (entry, person) of a roster; journaled with the decision it replaces. */
+  /**
+   * Confirms or rejects the pair (entry, person) of a roster; journaled with the decision it
+   * replaces.
+   */
   public void decide(long rosterId, int entryRow, long personId, String decision, String actor) {
     if (!decision.equals("confirmed") && !decision.equals("rejected")) {
-      throw new IllegalArgumentException("decision: unknown value '" + decision + "' (confirmed or rejected)");
+      throw new IllegalArgumentException(
+          "decision: unknown value '" + decision + "' (confirmed or rejected)");
     }
-    jdbi.useTransaction(h -> {
-      long known = h.createQuery("SELECT COUNT(*) FROM matches WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
-          .bind("r", rosterId).bind("e", entryRow).bind("p", personId).mapTo(Long.class).one();
-      if (known == 0) {
-        throw new IllegalArgumentException("no run proposed entry " + entryRow + " of roster " + rosterId
-            + " with person " + personId);
-      }
-      Optional<String> before = h.createQuery("SELECT decision FROM match_decisions WHERE roster_id = :r AND"
-              + " entry_row = :e AND person_id = :p").bind("r", rosterId).bind("e", entryRow).bind("p", personId)
-          .mapTo(String.class).findOne();
-      h.createUpdate("DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
-          .bind("r", rosterId).bind("e", entryRow).bind("p", personId).execute();
-      h.createUpdate("INSERT INTO match_decisions (roster_id, entry_row, person_id, decision, decided_by, decided_at)"
-              + " VALUES (:r, :e, :p, :d, :by, :at)").bind("r", rosterId).bind("e", entryRow).bind("p", personId)
-          .bind("d", decision).bind("by", actor).bind("at", clock.millis()).execute();
-      String id = rosterId + "/" + entryRow + "/" + personId;
-      journal.append(h, Change.by(actor, "match.decide").on("match", id).was(before.map(b -> Json.write(Map.of("decision", b))).orElse("")).now(Json.write(Map.of("decision", decision))));
-    });
+    jdbi.useTransaction(
+        h -> {
+          long known =
+              h.createQuery(
+                      "SELECT COUNT(*) FROM matches WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
+                  .bind("r", rosterId)
+                  .bind("e", entryRow)
+                  .bind("p", personId)
+                  .mapTo(Long.class)
+                  .one();
+          if (known == 0) {
+            throw new IllegalArgumentException(
+                "no run proposed entry "
+                    + entryRow
+                    + " of roster "
+                    + rosterId
+                    + " with person "
+                    + personId);
+          }
+          Optional<String> before =
+              h.createQuery(
+                      "SELECT decision FROM match_decisions WHERE roster_id = :r AND"
+                          + " entry_row = :e AND person_id = :p")
+                  .bind("r", rosterId)
+                  .bind("e", entryRow)
+                  .bind("p", personId)
+                  .mapTo(String.class)
+                  .findOne();
+          h.createUpdate(
+                  "DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
+              .bind("r", rosterId)
+              .bind("e", entryRow)
+              .bind("p", personId)
+              .execute();
+          h.createUpdate(
+                  "INSERT INTO match_decisions (roster_id, entry_row, person_id, decision, decided_by, decided_at)"
+                      + " VALUES (:r, :e, :p, :d, :by, :at)")
+              .bind("r", rosterId)
+              .bind("e", entryRow)
+              .bind("p", personId)
+              .bind("d", decision)
+              .bind("by", actor)
+              .bind("at", clock.millis())
+              .execute();
+          String id = rosterId + "/" + entryRow + "/" + personId;
+          journal.append(
+              h,
+              Change.by(actor, "match.decide")
+                  .on("match", id)
+                  .was(before.map(b -> Json.write(Map.of("decision", b))).orElse(""))
+                  .now(Json.write(Map.of("decision", decision))));
+        });
   }
-
 }

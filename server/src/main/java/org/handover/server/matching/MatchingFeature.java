@@ -22,14 +22,21 @@ public final class MatchingFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
-    new MatchRoutes(app.matching(), app.rosters(), app.registry(), web.guard(), web).register(routes);
+    new MatchRoutes(app.matching(), app.rosters(), app.registry(), web.guard(), web)
+        .register(routes);
     new DuplicateRoutes(app.duplicates(), app.registry(), web.guard(), web).register(routes);
   }
 
   @Override
   public List<Section> sections(App app, WebServer web) {
-    return List.of(new Section("roster", (ctx, view, roster) -> web.fragment("matching/roster_matching.jte", view,
-        Map.of("rosterId", roster, "runs", app.matching().runs(roster)))));
+    return List.of(
+        new Section(
+            "roster",
+            (ctx, view, roster) ->
+                web.fragment(
+                    "matching/roster_matching.jte",
+                    view,
+                    Map.of("rosterId", roster, "runs", app.matching().runs(roster)))));
   }
 
   @Override

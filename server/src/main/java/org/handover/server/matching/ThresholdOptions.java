@@ -1,18 +1,30 @@
 package org.handover.server.matching;
 
+import java.util.Optional;
 import org.handover.core.matching.Thresholds;
 import picocli.CommandLine.Option;
 
-/** The thresholds as options of {@code match} and {@code duplicates}; checked by {@link Thresholds}' one rule. */
+/**
+ * The thresholds as options of {@code match} and {@code duplicates}; checked by {@link Thresholds}'
+ * one rule.
+ */
 final class ThresholdOptions {
-  @Option(names = "--auto", defaultValue = "0.99", description = "probability from which a link is sure (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--auto",
+      defaultValue = "0.99",
+      description = "probability from which a link is sure (default ${DEFAULT-VALUE})")
   double auto;
 
-  @Option(names = "--review", defaultValue = "0.5", description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--review",
+      defaultValue = "0.5",
+      description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
   double review;
 
   /** The thresholds, when they keep the rule; empty otherwise. */
-  java.util.Optional<Thresholds> read() {
-    return Thresholds.valid(auto, review) ? java.util.Optional.of(new Thresholds(auto, review)) : java.util.Optional.empty();
+  Optional<Thresholds> read() {
+    return Thresholds.valid(auto, review)
+        ? Optional.of(new Thresholds(auto, review))
+        : Optional.empty();
   }
 }

@@ -4,7 +4,10 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.handover.core.matching.Thresholds;
 
-/** The thresholds a user sets on a form; the defaults where left empty; empty when they break the rule. */
+/**
+ * The thresholds a user sets on a form; the defaults where left empty; empty when they break the
+ * rule.
+ */
 final class ThresholdsForm {
   private ThresholdsForm() {}
 
@@ -12,13 +15,17 @@ final class ThresholdsForm {
     try {
       double auto = value(ctx.formParam("auto"), Thresholds.DEFAULT.auto());
       double review = value(ctx.formParam("review"), Thresholds.DEFAULT.review());
-      return Thresholds.valid(auto, review) ? Optional.of(new Thresholds(auto, review)) : Optional.empty();
+      return Thresholds.valid(auto, review)
+          ? Optional.of(new Thresholds(auto, review))
+          : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
   private static double value(String text, double otherwise) {
-    return text == null || text.isBlank() ? otherwise : Double.parseDouble(text.strip().replace(',', '.'));
+    return text == null || text.isBlank()
+        ? otherwise
+        : Double.parseDouble(text.strip().replace(',', '.'));
   }
 }

@@ -1,9 +1,5 @@
 package org.handover.server.names;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,24 +8,34 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.handover.core.accounts.Permission;
 import org.handover.names.Comparison;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.Romanization;
+import org.handover.server.cli.Requires;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The names library from the command line: what scripts and checks call. No database. */
-@Command(name = "names", mixinStandardHelpOptions = true,
+@Command(
+    name = "names",
+    mixinStandardHelpOptions = true,
     description = "Transliterate, parse, compare and key names across scripts and spellings.",
-    subcommands = {NamesCommand.Transliterate.class, NamesCommand.Parse.class, NamesCommand.Compare.class,
-        NamesCommand.Keys.class})
+    subcommands = {
+      NamesCommand.Transliterate.class,
+      NamesCommand.Parse.class,
+      NamesCommand.Compare.class,
+      NamesCommand.Keys.class
+    })
 final class NamesCommand {
 
   static PrintWriter out() {
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), false);
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), false);
   }
 
   static BufferedReader in() {
@@ -37,10 +43,15 @@ final class NamesCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "transliterate", mixinStandardHelpOptions = true,
-      description = "Print one transliteration per input: the arguments, or else each line of standard input.")
+  @Command(
+      name = "transliterate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print one transliteration per input: the arguments, or else each line of standard input.")
   static final class Transliterate implements Callable<Integer> {
-    @Option(names = "--system", required = true,
+    @Option(
+        names = "--system",
+        required = true,
         description = "kmu2010, icao9303, mvd310, gost779b, bgn-ru or bgn-uk-1965")
     String system;
 
@@ -71,7 +82,9 @@ final class NamesCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "parse", mixinStandardHelpOptions = true,
+  @Command(
+      name = "parse",
+      mixinStandardHelpOptions = true,
       description = "Print family, given, patronymic, order and confidence of a full name.")
   static final class Parse implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*")
@@ -84,7 +97,7 @@ final class NamesCommand {
       out.println("family\t" + p.family());
       out.println("given\t" + p.given());
       out.println("patronymic\t" + p.patronymic());
-      out.println("order\t" + p.order().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      out.println("order\t" + p.order().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       out.println("confidence\t" + p.confidence());
       out.flush();
       return 0;
@@ -92,9 +105,13 @@ final class NamesCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "compare", mixinStandardHelpOptions = true,
-      description = {"Print the level (EXACT, TRANSLITERATION, EQUIVALENT, PHONETIC, EDIT, INITIALS, DIFFERENT), then why.",
-          "With no arguments, read tab-separated pairs from standard input and print one line per pair, in order."})
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the level (EXACT, TRANSLITERATION, EQUIVALENT, PHONETIC, EDIT, INITIALS, DIFFERENT), then why.",
+        "With no arguments, read tab-separated pairs from standard input and print one line per pair, in order."
+      })
   static final class Compare implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..2")
     List<String> names;
@@ -130,7 +147,10 @@ final class NamesCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "keys", mixinStandardHelpOptions = true, description = "Print the blocking keys of a name, one a line.")
+  @Command(
+      name = "keys",
+      mixinStandardHelpOptions = true,
+      description = "Print the blocking keys of a name, one a line.")
   static final class Keys implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*")
     List<String> words;

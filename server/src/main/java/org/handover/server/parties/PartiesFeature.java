@@ -8,7 +8,10 @@ import org.handover.server.web.Nav;
 import org.handover.server.web.Routes;
 import org.handover.server.web.WebServer;
 
-/** Parties as data: the sides and intermediaries an installation knows, and its own; {@code handover party}. */
+/**
+ * Parties as data: the sides and intermediaries an installation knows, and its own; {@code handover
+ * party}.
+ */
 public final class PartiesFeature implements Feature {
   @Override
   public List<Object> commands() {

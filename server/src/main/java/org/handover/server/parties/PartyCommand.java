@@ -18,15 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Parties: list them, add one, choose this installation's own. */
-@Command(name = "party", mixinStandardHelpOptions = true, description = "The parties this installation knows.",
+@Command(
+    name = "party",
+    mixinStandardHelpOptions = true,
+    description = "The parties this installation knows.",
     subcommands = {PartyCommand.ListParties.class, PartyCommand.Add.class, PartyCommand.Own.class})
 final class PartyCommand {
 
   @Requires(Permission.READ)
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the parties, this installation's own marked *.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the parties, this installation's own marked *.")
   static final class ListParties implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @Override
     public Integer call() {
@@ -34,8 +39,14 @@ final class PartyCommand {
       try (App app = options.open()) {
         PartyBook book = app.parties().book();
         for (PartyProfile p : book.all()) {
-          System.out.printf("%s%-8s %-12s %s / %s / %s%n", book.own().equals(Optional.of(p.party())) ? "*" : " ",
-              p.code(), m.get("party-kind." + p.kind().key()), p.nameUk(), p.nameEn(), p.nameRu());
+          System.out.printf(
+              "%s%-8s %-12s %s / %s / %s%n",
+              book.own().equals(Optional.of(p.party())) ? "*" : " ",
+              p.code(),
+              m.get("party-kind." + p.kind().key()),
+              p.nameUk(),
+              p.nameEn(),
+              p.nameRu());
         }
         if (book.own().isEmpty()) {
           System.out.println(m.get("party.own-none"));
@@ -46,15 +57,22 @@ final class PartyCommand {
   }
 
   @Requires(Permission.MANAGE_PARTIES)
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a party with its kind and its name in each language.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Add a party with its kind and its name in each language.")
   static final class Add implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
-    @Parameters(paramLabel = "CODE", description = "2 to 8 Latin capitals, digits or -: UA, RU, ICRC, MD")
+    @Parameters(
+        paramLabel = "CODE",
+        description = "2 to 8 Latin capitals, digits or -: UA, RU, ICRC, MD")
     String code;
 
-    @Option(names = "--kind", required = true, description = "belligerent, mediator or intermediary")
+    @Option(
+        names = "--kind",
+        required = true,
+        description = "belligerent, mediator or intermediary")
     String kind;
 
     @Option(names = "--name-uk", required = true, description = "the name in Ukrainian")
@@ -91,12 +109,15 @@ final class PartyCommand {
   }
 
   @Requires(Permission.MANAGE_PARTIES)
-  @Command(name = "own", mixinStandardHelpOptions = true,
-      description = {"Choose the party this installation works for, or --none for an intermediary's installation.",
-          "It decides which side is ours and which the counterpart when lists come and go."})
+  @Command(
+      name = "own",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Choose the party this installation works for, or --none for an intermediary's installation.",
+        "It decides which side is ours and which the counterpart when lists come and go."
+      })
   static final class Own implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @ArgGroup(multiplicity = "1")
     Choice choice;
@@ -128,7 +149,8 @@ final class PartyCommand {
           return 2;
         }
         app.parties().choose(party, actor);
-        System.out.println(party.map(p -> m.get("party.own-set", p.code())).orElse(m.get("party.own-none")));
+        System.out.println(
+            party.map(p -> m.get("party.own-set", p.code())).orElse(m.get("party.own-none")));
         return 0;
       }
     }

@@ -33,12 +33,27 @@ final class PartyRoutes {
 
   private void add(Context ctx) {
     View view = guard.view(ctx);
-    Map<String, String> values = Map.of("code", Params.form(ctx, "code"), "kind", Params.form(ctx, "kind"),
-        "name_uk", Params.form(ctx, "name_uk"), "name_en", Params.form(ctx, "name_en"), "name_ru", Params.form(ctx, "name_ru"));
+    Map<String, String> values =
+        Map.of(
+            "code",
+            Params.form(ctx, "code"),
+            "kind",
+            Params.form(ctx, "kind"),
+            "name_uk",
+            Params.form(ctx, "name_uk"),
+            "name_en",
+            Params.form(ctx, "name_en"),
+            "name_ru",
+            Params.form(ctx, "name_ru"));
     PartyProfile p;
     try {
-      p = new PartyProfile(Party.of(values.get("code")), PartyKind.fromKey(values.get("kind")), values.get("name_uk"),
-          values.get("name_en"), values.get("name_ru"));
+      p =
+          new PartyProfile(
+              Party.of(values.get("code")),
+              PartyKind.fromKey(values.get("kind")),
+              values.get("name_uk"),
+              values.get("name_en"),
+              values.get("name_ru"));
     } catch (IllegalArgumentException e) {
       ctx.status(422);
       page(ctx, values, view.t("error.party.invalid", Refusals.reason(view.messages(), e)));
@@ -71,9 +86,11 @@ final class PartyRoutes {
     ctx.redirect("/parties");
   }
 
-
   private void page(Context ctx, Map<String, String> values, String error) {
-    web.render(ctx, "parties/parties.jte", guard.view(ctx), Map.of("values", values, "error", error,
-        "kinds", PartyKind.values()));
+    web.render(
+        ctx,
+        "parties/parties.jte",
+        guard.view(ctx),
+        Map.of("values", values, "error", error, "kinds", PartyKind.values()));
   }
 }

@@ -2,7 +2,9 @@ package org.handover.server.parties;
 
 import org.handover.server.i18n.Messages;
 
-/** Why a party was refused, in the user's language: the domain names the field first ("kind: ..."). */
+/**
+ * Why a party was refused, in the user's language: the domain names the field first ("kind: ...").
+ */
 final class Refusals {
   private Refusals() {}
 

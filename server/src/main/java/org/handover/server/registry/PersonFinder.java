@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.handover.core.registry.PartialDate;
+import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -22,28 +23,40 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class PersonFinder {
   private static final int CHUNK = 500;
-  private static final String COLUMNS = "p.id, p.display_name, p.birth_year, p.birth_month, p.birth_day,"
-      + " p.service_number, p.reference, p.status, p.kind";
+  private static final String COLUMNS =
+      "p.id, p.display_name, p.birth_year, p.birth_month, p.birth_day,"
+          + " p.service_number, p.reference, p.status, p.kind";
 
   private PersonFinder() {}
 
   static Registry.Page find(Handle h, Search s, String locale, int page, int pageSize) {
-    String sortColumn = switch (locale) {
-      case "uk" -> "sort_uk";
-      case "ru" -> "sort_ru";
-      default -> "sort_en";
-    };
+    String sortColumn =
+        switch (locale) {
+          case "uk" -> "sort_uk";
+          case "ru" -> "sort_ru";
+          default -> "sort_en";
+        };
     Map<String, Object> binds = new LinkedHashMap<>();
     String filters = filters(s, binds);
     if (s.words().isEmpty()) {
       Query count = h.createQuery("SELECT COUNT(*) FROM persons p WHERE 1 = 1" + filters);
       binds.forEach(count::bind);
       long total = count.mapTo(Long.class).one();
-      Query q = h.createQuery("SELECT " + COLUMNS + " FROM persons p WHERE 1 = 1" + filters
-          + " ORDER BY p." + sortColumn + ", p.id LIMIT :limit OFFSET :offset");
+      Query q =
+          h.createQuery(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM persons p WHERE 1 = 1"
+                  + filters
+                  + " ORDER BY p."
+                  + sortColumn
+                  + ", p.id LIMIT :limit OFFSET :offset");
       binds.forEach(q::bind);
-      List<Registry.Hit> hits = q.bind("limit", pageSize).bind("offset", (page - 1) * pageSize)
-          .map((rs, ctx) -> hit(rs)).list();
+      List<Registry.Hit> hits =
+          q.bind("limit", pageSize)
+              .bind("offset", (page - 1) * pageSize)
+              .map((rs, ctx) -> hit(rs))
+              .list();
       return new Registry.Page(hits, total, page, pageSize);
     }
     // ids from the token index alone, then their sort keys (and the filters) by primary key: a join
@@ -51,23 +64,35 @@ final class PersonFinder {
     List<Long> ids = new ArrayList<>(idsWithEveryWord(h, s.words()));
     Map<Long, byte[]> keys = new HashMap<>();
     for (int from = 0; from < ids.size(); from += CHUNK) {
-      Query q = h.createQuery("SELECT p.id, p." + sortColumn + " AS sort_key FROM persons p WHERE p.id IN (<ids>)"
-          + filters);
+      Query q =
+          h.createQuery(
+              "SELECT p.id, p."
+                  + sortColumn
+                  + " AS sort_key FROM persons p WHERE p.id IN (<ids>)"
+                  + filters);
       binds.forEach(q::bind);
       q.bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-          .map((rs, ctx) -> keys.put(rs.getLong("id"), rs.getBytes("sort_key"))).forEach(x -> { });
+          .map((rs, ctx) -> keys.put(rs.getLong("id"), rs.getBytes("sort_key")))
+          .forEach(x -> {});
     }
     List<Map.Entry<Long, byte[]>> sorted = new ArrayList<>(keys.entrySet());
-    sorted.sort(Map.Entry.<Long, byte[]>comparingByValue(Arrays::compareUnsigned).thenComparing(Map.Entry.comparingByKey()));
+    sorted.sort(
+        Map.Entry.<Long, byte[]>comparingByValue(Arrays::compareUnsigned)
+            .thenComparing(Map.Entry.comparingByKey()));
     int from = Math.min(sorted.size(), (page - 1) * pageSize);
-    List<Long> pageIds = sorted.subList(from, Math.min(sorted.size(), from + pageSize)).stream()
-        .map(Map.Entry::getKey).toList();
+    List<Long> pageIds =
+        sorted.subList(from, Math.min(sorted.size(), from + pageSize)).stream()
+            .map(Map.Entry::getKey)
+            .toList();
     Map<Long, Registry.Hit> rows = new HashMap<>();
     if (!pageIds.isEmpty()) {
-      h.createQuery("SELECT " + COLUMNS + " FROM persons p WHERE p.id IN (<ids>)").bindList("ids", pageIds)
-          .map((rs, ctx) -> hit(rs)).forEach(hit -> rows.put(hit.id(), hit));
+      h.createQuery("SELECT " + COLUMNS + " FROM persons p WHERE p.id IN (<ids>)")
+          .bindList("ids", pageIds)
+          .map((rs, ctx) -> hit(rs))
+          .forEach(hit -> rows.put(hit.id(), hit));
     }
-    return new Registry.Page(pageIds.stream().map(rows::get).toList(), sorted.size(), page, pageSize);
+    return new Registry.Page(
+        pageIds.stream().map(rows::get).toList(), sorted.size(), page, pageSize);
   }
 
   /** Persons with a word starting with each of the words (as typed, or any spelling of it). */
@@ -76,8 +101,11 @@ final class PersonFinder {
     for (String w : words) {
       Set<Long> found = new HashSet<>();
       for (String variant : SearchKeys.variants(w)) {
-        found.addAll(h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
-            .bind("w", escapeLike(variant) + "%").mapTo(Long.class).list());
+        found.addAll(
+            h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
+                .bind("w", escapeLike(variant) + "%")
+                .mapTo(Long.class)
+                .list());
       }
       if (ids == null) {
         ids = found;
@@ -92,7 +120,9 @@ final class PersonFinder {
   }
 
   private static String filters(Search s, Map<String, Object> binds) {
-    StringBuilder where = new StringBuilder(" AND p.merged_into IS NULL"); // a merged record lives on in the one it became
+    StringBuilder where =
+        new StringBuilder(
+            " AND p.merged_into IS NULL"); // a merged record lives on in the one it became
     if (s.born().isPresent()) {
       PartialDate b = s.born().get();
       where.append(" AND p.birth_year = :year");
@@ -107,7 +137,11 @@ final class PersonFinder {
       }
     }
     for (int i = 0; i < s.numbers().size(); i++) {
-      where.append(" AND (p.service_number_key = :n").append(i).append(" OR p.reference_key = :n").append(i)
+      where
+          .append(" AND (p.service_number_key = :n")
+          .append(i)
+          .append(" OR p.reference_key = :n")
+          .append(i)
           .append(")");
       binds.put("n" + i, s.numbers().get(i));
     }
@@ -115,9 +149,15 @@ final class PersonFinder {
   }
 
   private static Registry.Hit hit(ResultSet rs) throws SQLException {
-    String born = org.handover.server.storage.Columns.birthDate(rs).map(PartialDate::toString).orElse("");
-    return new Registry.Hit(rs.getLong("id"), rs.getString("display_name"), born, rs.getString("service_number"),
-        rs.getString("reference"), rs.getString("status"), rs.getString("kind"));
+    String born = Columns.birthDate(rs).map(PartialDate::toString).orElse("");
+    return new Registry.Hit(
+        rs.getLong("id"),
+        rs.getString("display_name"),
+        born,
+        rs.getString("service_number"),
+        rs.getString("reference"),
+        rs.getString("status"),
+        rs.getString("kind"));
   }
 
   private static String escapeLike(String s) {

@@ -2,24 +2,25 @@ package org.handover.server.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.PartialDate;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
 import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusChange;
+import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -27,28 +28,45 @@ import org.jdbi.v3.core.statement.Update;
 final class PersonRows {
   private PersonRows() {}
 
-  private static final String COLUMNS = "reference, kind, sex, birth_year, birth_month, birth_day, birth_place,"
-      + " father_name, mother_maiden_name, citizenship, depends_on, service_number, service_number_key, reference_key, rank_title,"
-      + " unit, last_residence, marks, person_to_inform, categories, status, holding_party, tracing_consent, notes,"
-      + " display_name, sort_uk, sort_ru, sort_en";
+  private static final String COLUMNS =
+      "reference, kind, sex, birth_year, birth_month, birth_day, birth_place,"
+          + " father_name, mother_maiden_name, citizenship, depends_on, service_number, service_number_key, reference_key, rank_title,"
+          + " unit, last_residence, marks, person_to_inform, categories, status, holding_party, tracing_consent, notes,"
+          + " display_name, sort_uk, sort_ru, sort_en";
 
   static long insert(Handle h, Person p, long now) {
-    String values = Arrays.stream(COLUMNS.split(","))
-        .map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
-    Update u = h.createUpdate("INSERT INTO persons (" + COLUMNS + ", version, created_at, updated_at) VALUES ("
-        + values + ", 1, :now, :now)");
+    String values =
+        Arrays.stream(COLUMNS.split(","))
+            .map(c -> ":" + c.strip())
+            .collect(Collectors.joining(", "));
+    Update u =
+        h.createUpdate(
+            "INSERT INTO persons ("
+                + COLUMNS
+                + ", version, created_at, updated_at) VALUES ("
+                + values
+                + ", 1, :now, :now)");
     bind(u, p).bind("now", now);
     long id = u.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     writeNames(h, id, p);
     return id;
   }
 
-  /** Updates when the stored version is {@code version}; returns false when someone saved in between. */
+  /**
+   * Updates when the stored version is {@code version}; returns false when someone saved in
+   * between.
+   */
   static boolean update(Handle h, long id, int version, Person p, long now) {
-    String sets = Arrays.stream(COLUMNS.split(","))
-        .map(c -> c.strip() + " = :" + c.strip()).collect(Collectors.joining(", "));
-    Update u = h.createUpdate("UPDATE persons SET " + sets + ", version = version + 1, updated_at = :now"
-        + " WHERE id = :id AND version = :version");
+    String sets =
+        Arrays.stream(COLUMNS.split(","))
+            .map(c -> c.strip() + " = :" + c.strip())
+            .collect(Collectors.joining(", "));
+    Update u =
+        h.createUpdate(
+            "UPDATE persons SET "
+                + sets
+                + ", version = version + 1, updated_at = :now"
+                + " WHERE id = :id AND version = :version");
     bind(u, p).bind("now", now).bind("id", id).bind("version", version);
     if (u.execute() != 1) {
       return false;
@@ -80,7 +98,9 @@ final class PersonRows {
         .bind("last_residence", p.lastResidence())
         .bind("marks", p.marks())
         .bind("person_to_inform", p.personToInform())
-        .bind("categories", p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(",")))
+        .bind(
+            "categories",
+            p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(",")))
         .bind("status", p.status().key())
         .bind("holding_party", p.holdingParty().map(Party::key).orElse(null))
         .bind("tracing_consent", p.tracingConsent())
@@ -92,16 +112,26 @@ final class PersonRows {
   }
 
   private static void writeNames(Handle h, long id, Person p) {
-    var names = h.prepareBatch("INSERT INTO person_names (person_id, position, script, system, family, given,"
-        + " patronymic, source) VALUES (:id, :pos, :script, :system, :family, :given, :patronymic, :source)");
+    var names =
+        h.prepareBatch(
+            "INSERT INTO person_names (person_id, position, script, system, family, given,"
+                + " patronymic, source) VALUES (:id, :pos, :script, :system, :family, :given, :patronymic, :source)");
     for (int i = 0; i < p.names().size(); i++) {
       Name n = p.names().get(i);
-      names.bind("id", id).bind("pos", i).bind("script", n.script().key()).bind("system", n.system())
-          .bind("family", n.family()).bind("given", n.given()).bind("patronymic", n.patronymic())
-          .bind("source", n.source()).add();
+      names
+          .bind("id", id)
+          .bind("pos", i)
+          .bind("script", n.script().key())
+          .bind("system", n.system())
+          .bind("family", n.family())
+          .bind("given", n.given())
+          .bind("patronymic", n.patronymic())
+          .bind("source", n.source())
+          .add();
     }
     names.execute();
-    var tokens = h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
+    var tokens =
+        h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
     for (String t : SearchKeys.tokens(p)) {
       tokens.bind("token", t).bind("id", id).add();
     }
@@ -112,33 +142,59 @@ final class PersonRows {
   record Stored(Person person, int version) {}
 
   static Optional<Stored> find(Handle h, long id) {
-    List<Name> names = h.createQuery("SELECT * FROM person_names WHERE person_id = :id ORDER BY position")
-        .bind("id", id)
-        .map((rs, ctx) -> new Name(Script.fromKey(rs.getString("script")), rs.getString("system"),
-            rs.getString("family"), rs.getString("given"), rs.getString("patronymic"), rs.getString("source")))
-        .list();
+    List<Name> names =
+        h.createQuery("SELECT * FROM person_names WHERE person_id = :id ORDER BY position")
+            .bind("id", id)
+            .map(
+                (rs, ctx) ->
+                    new Name(
+                        Script.fromKey(rs.getString("script")),
+                        rs.getString("system"),
+                        rs.getString("family"),
+                        rs.getString("given"),
+                        rs.getString("patronymic"),
+                        rs.getString("source")))
+            .list();
     if (names.isEmpty()) {
       return Optional.empty();
     }
-    return h.createQuery("SELECT * FROM persons WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> new Stored(read(rs, names), rs.getInt("version"))).findOne();
+    return h.createQuery("SELECT * FROM persons WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Stored(read(rs, names), rs.getInt("version")))
+        .findOne();
   }
 
   private static Person read(ResultSet rs, List<Name> names) throws SQLException {
-    Optional<PartialDate> birth = org.handover.server.storage.Columns.birthDate(rs);
+    Optional<PartialDate> birth = Columns.birthDate(rs);
     Set<Category> categories = EnumSet.noneOf(Category.class);
     for (String c : rs.getString("categories").split(",")) {
       if (!c.isEmpty()) {
         categories.add(Category.fromKey(c));
       }
     }
-    return new Person(rs.getLong("id"), rs.getString("reference"), Kind.fromKey(rs.getString("kind")), names,
-        Sex.fromKey(rs.getString("sex")), birth, rs.getString("birth_place"), rs.getString("father_name"),
-        rs.getString("mother_maiden_name"), rs.getString("citizenship"), party(rs.getString("depends_on")),
-        rs.getString("service_number"), rs.getString("rank_title"), rs.getString("unit"),
-        rs.getString("last_residence"), rs.getString("marks"), rs.getString("person_to_inform"), categories,
-        Status.fromKey(rs.getString("status")), party(rs.getString("holding_party")),
-        rs.getBoolean("tracing_consent"), rs.getString("notes"));
+    return new Person(
+        rs.getLong("id"),
+        rs.getString("reference"),
+        Kind.fromKey(rs.getString("kind")),
+        names,
+        Sex.fromKey(rs.getString("sex")),
+        birth,
+        rs.getString("birth_place"),
+        rs.getString("father_name"),
+        rs.getString("mother_maiden_name"),
+        rs.getString("citizenship"),
+        party(rs.getString("depends_on")),
+        rs.getString("service_number"),
+        rs.getString("rank_title"),
+        rs.getString("unit"),
+        rs.getString("last_residence"),
+        rs.getString("marks"),
+        rs.getString("person_to_inform"),
+        categories,
+        Status.fromKey(rs.getString("status")),
+        party(rs.getString("holding_party")),
+        rs.getBoolean("tracing_consent"),
+        rs.getString("notes"));
   }
 
   private static Optional<Party> party(String key) {
@@ -146,18 +202,29 @@ final class PersonRows {
   }
 
   static void addStatus(Handle h, long personId, StatusChange c) {
-    h.createUpdate("INSERT INTO status_history (person_id, status, since, note, recorded_by, recorded_at)"
-            + " VALUES (:id, :status, :since, :note, :by, :at)")
-        .bind("id", personId).bind("status", c.status().key()).bind("since", c.since()).bind("note", c.note())
-        .bind("by", c.recordedBy()).bind("at", c.recordedAt().toEpochMilli()).execute();
+    h.createUpdate(
+            "INSERT INTO status_history (person_id, status, since, note, recorded_by, recorded_at)"
+                + " VALUES (:id, :status, :since, :note, :by, :at)")
+        .bind("id", personId)
+        .bind("status", c.status().key())
+        .bind("since", c.since())
+        .bind("note", c.note())
+        .bind("by", c.recordedBy())
+        .bind("at", c.recordedAt().toEpochMilli())
+        .execute();
   }
 
   static List<StatusChange> history(Handle h, long personId) {
     return h.createQuery("SELECT * FROM status_history WHERE person_id = :id ORDER BY since, id")
         .bind("id", personId)
-        .map((rs, ctx) -> new StatusChange(Status.fromKey(rs.getString("status")),
-            rs.getObject("since", LocalDate.class), rs.getString("note"), rs.getString("recorded_by"),
-            Instant.ofEpochMilli(rs.getLong("recorded_at"))))
+        .map(
+            (rs, ctx) ->
+                new StatusChange(
+                    Status.fromKey(rs.getString("status")),
+                    rs.getObject("since", LocalDate.class),
+                    rs.getString("note"),
+                    rs.getString("recorded_by"),
+                    Instant.ofEpochMilli(rs.getLong("recorded_at"))))
         .list();
   }
 }

@@ -1,9 +1,5 @@
 package org.handover.server.registry;
 
-import org.handover.server.journal.Journal.Change;
-
-import org.handover.server.storage.Json;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.handover.core.registry.PartialDate;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.PersonMerge;
 import org.handover.core.registry.StatusChange;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
+import org.handover.server.storage.Json;
 import org.handover.server.storage.StaleRecordException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -47,18 +44,22 @@ public final class Registry {
 
   /** Adds many persons in one transaction (demo data, imports): all or none. */
   public void addAll(List<Person> persons, LocalDate statusSince, String actor) {
-    jdbi.useTransaction(h -> {
-      for (Person p : persons) {
-        add(h, p, statusSince, actor);
-      }
-    });
+    jdbi.useTransaction(
+        h -> {
+          for (Person p : persons) {
+            add(h, p, statusSince, actor);
+          }
+        });
   }
 
   private long add(Handle h, Person p, LocalDate statusSince, String actor) {
     long now = clock.millis();
     long id = PersonRows.insert(h, p, now);
-    PersonRows.addStatus(h, id, new StatusChange(p.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
-    journal.append(h, Change.by(actor, "person.create").on("person", String.valueOf(id)).now(json(p.withId(id))));
+    PersonRows.addStatus(
+        h, id, new StatusChange(p.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
+    journal.append(
+        h,
+        Change.by(actor, "person.create").on("person", String.valueOf(id)).now(json(p.withId(id))));
     return id;
   }
 
@@ -69,56 +70,93 @@ public final class Registry {
    * @throws StaleRecordException when the person changed since, or does not exist
    */
   public void update(long id, int version, Person changed, LocalDate statusSince, String actor) {
-    jdbi.useTransaction(h -> {
-      PersonRows.Stored before = PersonRows.find(h, id)
-          .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
-      Person after = changed.withId(id);
-      long now = clock.millis();
-      if (!PersonRows.update(h, id, version, after, now)) {
-        throw new StaleRecordException("person " + id + " was changed by someone else since version " + version);
-      }
-      if (before.person().status() != after.status()) {
-        PersonRows.addStatus(h, id, new StatusChange(after.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
-      }
-      journal.append(h, Change.by(actor, "person.update").on("person", String.valueOf(id)).was(json(before.person())).now(json(after)));
-    });
+    jdbi.useTransaction(
+        h -> {
+          PersonRows.Stored before =
+              PersonRows.find(h, id)
+                  .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
+          Person after = changed.withId(id);
+          long now = clock.millis();
+          if (!PersonRows.update(h, id, version, after, now)) {
+            throw new StaleRecordException(
+                "person " + id + " was changed by someone else since version " + version);
+          }
+          if (before.person().status() != after.status()) {
+            PersonRows.addStatus(
+                h,
+                id,
+                new StatusChange(
+                    after.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
+          }
+          journal.append(
+              h,
+              Change.by(actor, "person.update")
+                  .on("person", String.valueOf(id))
+                  .was(json(before.person()))
+                  .now(json(after)));
+        });
   }
 
   /**
-   * Merges persons recorded twice into {@code keep} ({@link PersonMerge}): every spelling and source of
-   * theirs is kept, a field {@code keep} lacks is taken from them, and each of them is left pointing at
-   * {@code keep}, out of search and matching, its own journal intact. One transaction, journaled for
-   * every person touched.
+   * Merges persons recorded twice into {@code keep} ({@link PersonMerge}): every spelling and
+   * source of theirs is kept, a field {@code keep} lacks is taken from them, and each of them is
+   * left pointing at {@code keep}, out of search and matching, its own journal intact. One
+   * transaction, journaled for every person touched.
    *
    * @throws StaleRecordException when a person does not exist or was merged already
    */
   public void merge(long keep, List<Long> others, String actor) {
-    if (others.isEmpty() || others.contains(keep) || others.stream().distinct().count() != others.size()) {
-      throw new IllegalArgumentException("merge: the persons to merge must be others than the one kept, each once");
+    if (others.isEmpty()
+        || others.contains(keep)
+        || others.stream().distinct().count() != others.size()) {
+      throw new IllegalArgumentException(
+          "merge: the persons to merge must be others than the one kept, each once");
     }
-    jdbi.useTransaction(h -> {
-      PersonRows.Stored kept = live(h, keep);
-      Person merged = kept.person();
-      for (long id : others) {
-        PersonRows.Stored other = live(h, id);
-        Person o = other.person();
-        merged = PersonMerge.of(merged, o, o.reference().isEmpty() ? "#" + id : o.reference() + " (#" + id + ")");
-        h.createUpdate("UPDATE persons SET merged_into = :keep, version = version + 1 WHERE id = :id")
-            .bind("keep", keep).bind("id", id).execute();
-        h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id").bind("id", id).execute();
-        // the record is unchanged but for where it now points: the journal shows just that
-        journal.append(h, Change.by(actor, "person.merged").on("person", String.valueOf(id)).was(json(o.withId(id))).now(json(o.withId(id), Map.of("merged_into", keep))));
-      }
-      if (!PersonRows.update(h, keep, kept.version(), merged.withId(keep), clock.millis())) {
-        throw new StaleRecordException("person " + keep + " was changed by someone else meanwhile");
-      }
-      journal.append(h, Change.by(actor, "person.merge").on("person", String.valueOf(keep)).was(json(kept.person())).now(json(merged)));
-    });
+    jdbi.useTransaction(
+        h -> {
+          PersonRows.Stored kept = live(h, keep);
+          Person merged = kept.person();
+          for (long id : others) {
+            PersonRows.Stored other = live(h, id);
+            Person o = other.person();
+            merged =
+                PersonMerge.of(
+                    merged,
+                    o,
+                    o.reference().isEmpty() ? "#" + id : o.reference() + " (#" + id + ")");
+            h.createUpdate(
+                    "UPDATE persons SET merged_into = :keep, version = version + 1 WHERE id = :id")
+                .bind("keep", keep)
+                .bind("id", id)
+                .execute();
+            h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id")
+                .bind("id", id)
+                .execute();
+            // the record is unchanged but for where it now points: the journal shows just that
+            journal.append(
+                h,
+                Change.by(actor, "person.merged")
+                    .on("person", String.valueOf(id))
+                    .was(json(o.withId(id)))
+                    .now(json(o.withId(id), Map.of("merged_into", keep))));
+          }
+          if (!PersonRows.update(h, keep, kept.version(), merged.withId(keep), clock.millis())) {
+            throw new StaleRecordException(
+                "person " + keep + " was changed by someone else meanwhile");
+          }
+          journal.append(
+              h,
+              Change.by(actor, "person.merge")
+                  .on("person", String.valueOf(keep))
+                  .was(json(kept.person()))
+                  .now(json(merged)));
+        });
   }
 
   private static PersonRows.Stored live(Handle h, long id) {
-    PersonRows.Stored s = PersonRows.find(h, id)
-        .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
+    PersonRows.Stored s =
+        PersonRows.find(h, id)
+            .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
     Optional<Long> into = mergedInto(h, id);
     if (into.isPresent()) {
       throw new StaleRecordException("person " + id + " was merged into person " + into.get());
@@ -127,8 +165,10 @@ public final class Registry {
   }
 
   private static Optional<Long> mergedInto(Handle h, long id) {
-    return h.createQuery("SELECT merged_into FROM persons WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> rs.getObject("merged_into") == null ? null : rs.getLong("merged_into")).findOne()
+    return h.createQuery("SELECT merged_into FROM persons WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> rs.getObject("merged_into") == null ? null : rs.getLong("merged_into"))
+        .findOne()
         .flatMap(Optional::ofNullable);
   }
 
@@ -141,13 +181,21 @@ public final class Registry {
   public record Versioned(Person person, int version, List<StatusChange> history) {}
 
   public Optional<Versioned> find(long id) {
-    return jdbi.withHandle(h -> PersonRows.find(h, id)
-        .map(s -> new Versioned(s.person(), s.version(), PersonRows.history(h, id))));
+    return jdbi.withHandle(
+        h ->
+            PersonRows.find(h, id)
+                .map(s -> new Versioned(s.person(), s.version(), PersonRows.history(h, id))));
   }
 
   /** One line of a search result. */
-  public record Hit(long id, String name, String born, String serviceNumber, String reference, String status,
-                    String kind) {}
+  public record Hit(
+      long id,
+      String name,
+      String born,
+      String serviceNumber,
+      String reference,
+      String status,
+      String kind) {}
 
   /** A page of hits, and how many there are in all. */
   public record Page(List<Hit> hits, long total, int page, int pageSize) {
@@ -157,16 +205,20 @@ public final class Registry {
   }
 
   /**
-   * Finds persons by any spelling (each word a prefix of a word of some spelling, in its own script or
-   * any other spelling of it), by date or year of birth, by service number or reference; sorted by the user's collation.
+   * Finds persons by any spelling (each word a prefix of a word of some spelling, in its own script
+   * or any other spelling of it), by date or year of birth, by service number or reference; sorted
+   * by the user's collation.
    */
   public Page search(Search s, String locale, int page, int pageSize) {
     return jdbi.withHandle(h -> PersonFinder.find(h, s, locale, Math.max(1, page), pageSize));
   }
 
   public long count() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
-        .mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
+                .mapTo(Long.class)
+                .one());
   }
 
   /** The journal's picture of a person: the form's fields, in a fixed order, and the id. */
@@ -174,7 +226,9 @@ public final class Registry {
     return json(p, Map.of());
   }
 
-  /** As {@link #json(Person)}, with more fields after the form's (a merged record's merged_into). */
+  /**
+   * As {@link #json(Person)}, with more fields after the form's (a merged record's merged_into).
+   */
   static String json(Person p, Map<String, Object> more) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());

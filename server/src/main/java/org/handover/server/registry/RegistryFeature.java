@@ -17,12 +17,14 @@ public final class RegistryFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
-    new RegistryRoutes(app.registry(), app.journal(), web.guard(), web, app.clock()).register(routes);
+    new RegistryRoutes(app.registry(), app.journal(), web.guard(), web, app.clock())
+        .register(routes);
   }
 
   @Override
   public List<Nav> navigation() {
-    return List.of(new Nav("/registry", "nav.registry", Permission.READ),
+    return List.of(
+        new Nav("/registry", "nav.registry", Permission.READ),
         new Nav("/registry/new", "nav.add-person", Permission.EDIT_REGISTRY));
   }
 }

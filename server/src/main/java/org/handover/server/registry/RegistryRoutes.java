@@ -1,14 +1,7 @@
 package org.handover.server.registry;
 
-import org.handover.server.journal.Changes;
-import org.handover.server.web.FormValues;
-import org.handover.server.web.Guard;
-import org.handover.server.web.Params;
-import org.handover.server.web.View;
-import org.handover.server.web.WebServer;
-
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +12,14 @@ import java.util.Map;
 import org.handover.core.accounts.Permission;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
+import org.handover.server.journal.Changes;
 import org.handover.server.journal.Journal;
+import org.handover.server.web.FormValues;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
 
 /** Registry pages: search, a person, adding and editing. */
 final class RegistryRoutes {
@@ -40,16 +40,22 @@ final class RegistryRoutes {
 
   void register(Routes routes) {
     routes.get("/registry", Permission.READ, this::search);
-    routes.get("/registry/new", Permission.EDIT_REGISTRY, ctx -> {
-      form(ctx, 0, 0, Map.of(), Map.of());
-    });
+    routes.get(
+        "/registry/new",
+        Permission.EDIT_REGISTRY,
+        ctx -> {
+          form(ctx, 0, 0, Map.of(), Map.of());
+        });
     routes.post("/registry", Permission.EDIT_REGISTRY, ctx -> save(ctx, 0));
     routes.get("/registry/{id}", Permission.READ, this::show);
-    routes.get("/registry/{id}/edit", Permission.EDIT_REGISTRY, ctx -> {
-      long id = id(ctx);
-      Registry.Versioned p = registry.find(id).orElseThrow(io.javalin.http.NotFoundResponse::new);
-      form(ctx, id, p.version(), PersonForm.of(p.person()), Map.of());
-    });
+    routes.get(
+        "/registry/{id}/edit",
+        Permission.EDIT_REGISTRY,
+        ctx -> {
+          long id = id(ctx);
+          Registry.Versioned p = registry.find(id).orElseThrow(NotFoundResponse::new);
+          form(ctx, id, p.version(), PersonForm.of(p.person()), Map.of());
+        });
     routes.post("/registry/{id}", Permission.EDIT_REGISTRY, ctx -> save(ctx, id(ctx)));
   }
 
@@ -59,17 +65,32 @@ final class RegistryRoutes {
     View view = guard.view(ctx);
     Registry.Page result = registry.search(Search.parse(q), view.lang(), page, PAGE_SIZE);
     Map<String, Object> model = Map.of("q", q, "result", result);
-    boolean fragment = "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
-    web.render(ctx, fragment ? "registry/persons_results.jte" : "registry/persons.jte", view, model);
+    boolean fragment =
+        "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
+    web.render(
+        ctx, fragment ? "registry/persons_results.jte" : "registry/persons.jte", view, model);
   }
 
   private void show(Context ctx) {
     long id = id(ctx);
-    Registry.Versioned p = registry.find(id).orElseThrow(io.javalin.http.NotFoundResponse::new);
-    List<Changes> entries = journal.find(Journal.Filter.forEntity("person", String.valueOf(id)), 0, 200).stream()
-        .map(Changes::of).toList();
-    web.render(ctx, "registry/person.jte", guard.view(ctx), Map.of("p", p, "journal", entries, "mergedInto", registry.mergedInto(id),
-        "derived", p.person().categoriesAt(LocalDate.now(clock))));
+    Registry.Versioned p = registry.find(id).orElseThrow(NotFoundResponse::new);
+    List<Changes> entries =
+        journal.find(Journal.Filter.forEntity("person", String.valueOf(id)), 0, 200).stream()
+            .map(Changes::of)
+            .toList();
+    web.render(
+        ctx,
+        "registry/person.jte",
+        guard.view(ctx),
+        Map.of(
+            "p",
+            p,
+            "journal",
+            entries,
+            "mergedInto",
+            registry.mergedInto(id),
+            "derived",
+            p.person().categoriesAt(LocalDate.now(clock))));
   }
 
   private void save(Context ctx, long id) {
@@ -100,19 +121,26 @@ final class RegistryRoutes {
     }
   }
 
-  private void form(Context ctx, long id, int version, Map<String, String> values, Map<String, String> errors) {
+  private void form(
+      Context ctx, long id, int version, Map<String, String> values, Map<String, String> errors) {
     int last = -1;
     for (int i = 0; i < PersonForm.MAX_NAMES; i++) {
       String n = "name." + i + ".";
-      if (!(values.getOrDefault(n + "family", "") + values.getOrDefault(n + "given", "")
-          + values.getOrDefault(n + "patronymic", "")).isBlank()) {
+      if (!(values.getOrDefault(n + "family", "")
+              + values.getOrDefault(n + "given", "")
+              + values.getOrDefault(n + "patronymic", ""))
+          .isBlank()) {
         last = i;
       }
     }
     // the rows in use and one more for another spelling; a new person gets two
     int rows = Math.min(PersonForm.MAX_NAMES, Math.max(2, last + 2));
-    web.render(ctx, "registry/person_form.jte", guard.view(ctx), Map.of("id", id, "version", version,
-        "f", new FormValues(values, errors), "nameRows", rows));
+    web.render(
+        ctx,
+        "registry/person_form.jte",
+        guard.view(ctx),
+        Map.of(
+            "id", id, "version", version, "f", new FormValues(values, errors), "nameRows", rows));
   }
 
   private static long id(Context ctx) {

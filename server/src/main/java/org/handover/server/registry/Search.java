@@ -19,7 +19,9 @@ import org.handover.names.Folding;
  */
 public record Search(List<String> words, Optional<PartialDate> born, List<String> numbers) {
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  private static final Pattern DATE = Pattern.compile("\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{1,2}[./]\\d{4}|\\d{4}-\\d{1,2}(-\\d{1,2})?");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{1,2}[./]\\d{4}|\\d{4}-\\d{1,2}(-\\d{1,2})?");
 
   public Search {
     words = List.copyOf(words);

@@ -21,49 +21,80 @@ public final class SearchIndex {
 
   private SearchIndex() {}
 
-  /** Rebuilds the tokens if they were made by another version; returns how many persons were reindexed. */
+  /**
+   * Rebuilds the tokens if they were made by another version; returns how many persons were
+   * reindexed.
+   */
   public static long ensureCurrent(Jdbi jdbi) {
-    Optional<String> stored = jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
-        .bind("n", SETTING).mapTo(String.class).findOne());
+    Optional<String> stored =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
+                    .bind("n", SETTING)
+                    .mapTo(String.class)
+                    .findOne());
     if (stored.isPresent() && stored.get().equals(SearchKeys.VERSION)) {
       return 0;
     }
-    return jdbi.inTransaction(h -> {
-      h.execute("DELETE FROM person_tokens");
-      h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''").map((rs, ctx) ->
-          h.createUpdate("UPDATE persons SET reference_key = :k WHERE id = :id")
-              .bind("k", SearchKeys.serviceNumber(rs.getString("reference"))).bind("id", rs.getLong("id")).execute())
-          .forEach(x -> { });
-      long done = 0;
-      long after = 0;
-      while (true) {
-        Map<Long, List<Name>> names = new TreeMap<>();
-        h.createQuery("SELECT n.* FROM person_names n WHERE n.person_id IN (SELECT id FROM persons WHERE id > :after"
-                + " ORDER BY id LIMIT :batch) ORDER BY n.person_id, n.position")
-            .bind("after", after).bind("batch", BATCH)
-            .map((rs, ctx) -> {
-              names.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>()).add(new Name(
-                  Script.fromKey(rs.getString("script")), rs.getString("system"), rs.getString("family"),
-                  rs.getString("given"), rs.getString("patronymic"), rs.getString("source")));
-              return 0;
-            }).forEach(x -> { });
-        if (names.isEmpty()) {
-          break;
-        }
-        write(h, names);
-        done += names.size();
-        after = ((TreeMap<Long, List<Name>>) names).lastKey();
-      }
-      h.createUpdate("DELETE FROM settings WHERE setting_name = :n").bind("n", SETTING).execute();
-      h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", SETTING)
-          .bind("v", SearchKeys.VERSION).execute();
-      return done;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("DELETE FROM person_tokens");
+          h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''")
+              .map(
+                  (rs, ctx) ->
+                      h.createUpdate("UPDATE persons SET reference_key = :k WHERE id = :id")
+                          .bind("k", SearchKeys.serviceNumber(rs.getString("reference")))
+                          .bind("id", rs.getLong("id"))
+                          .execute())
+              .forEach(x -> {});
+          long done = 0;
+          long after = 0;
+          while (true) {
+            Map<Long, List<Name>> names = new TreeMap<>();
+            h.createQuery(
+                    "SELECT n.* FROM person_names n WHERE n.person_id IN (SELECT id FROM persons WHERE id > :after"
+                        + " ORDER BY id LIMIT :batch) ORDER BY n.person_id, n.position")
+                .bind("after", after)
+                .bind("batch", BATCH)
+                .map(
+                    (rs, ctx) -> {
+                      names
+                          .computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>())
+                          .add(
+                              new Name(
+                                  Script.fromKey(rs.getString("script")),
+                                  rs.getString("system"),
+                                  rs.getString("family"),
+                                  rs.getString("given"),
+                                  rs.getString("patronymic"),
+                                  rs.getString("source")));
+                      return 0;
+                    })
+                .forEach(x -> {});
+            if (names.isEmpty()) {
+              break;
+            }
+            write(h, names);
+            done += names.size();
+            after = ((TreeMap<Long, List<Name>>) names).lastKey();
+          }
+          h.createUpdate("DELETE FROM settings WHERE setting_name = :n")
+              .bind("n", SETTING)
+              .execute();
+          h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
+              .bind("n", SETTING)
+              .bind("v", SearchKeys.VERSION)
+              .execute();
+          return done;
+        });
   }
 
   private static void write(Handle h, Map<Long, List<Name>> names) {
-    PreparedBatch batch = h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
-    names.forEach((id, list) -> SearchKeys.tokens(list).forEach(t -> batch.bind("token", t).bind("id", id).add()));
+    PreparedBatch batch =
+        h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
+    names.forEach(
+        (id, list) ->
+            SearchKeys.tokens(list).forEach(t -> batch.bind("token", t).bind("id", id).add()));
     if (batch.size() > 0) {
       batch.execute();
     }

@@ -3,14 +3,17 @@ package org.handover.server.registry;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
-import org.handover.names.Folding;
 import org.handover.names.Equivalents;
+import org.handover.names.Folding;
 import org.handover.names.Skeleton;
 
-/** What the registry stores beside a person so that search and sorting need no work at query time. */
+/**
+ * What the registry stores beside a person so that search and sorting need no work at query time.
+ */
 final class SearchKeys {
   private SearchKeys() {}
 
@@ -19,7 +22,10 @@ final class SearchKeys {
   private static final Collator RU = Collator.getInstance(new ULocale("ru")).freeze();
   private static final Collator EN = Collator.getInstance(ULocale.ENGLISH).freeze();
 
-  /** Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on start. */
+  /**
+   * Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on
+   * start.
+   */
   static final String VERSION = "skeleton-2";
 
   /** Every folded word of every spelling, and each word's script-neutral skeletons. */
@@ -27,7 +33,7 @@ final class SearchKeys {
     return tokens(p.names());
   }
 
-  static Set<String> tokens(java.util.List<Name> names) {
+  static Set<String> tokens(List<Name> names) {
     Set<String> tokens = new LinkedHashSet<>();
     for (Name n : names) {
       for (String word : Folding.tokens(n.full())) {
@@ -39,7 +45,10 @@ final class SearchKeys {
     return tokens;
   }
 
-  /** What a word typed into search may be stored as: itself, its skeletons, and their uk/ru partners. */
+  /**
+   * What a word typed into search may be stored as: itself, its skeletons, and their uk/ru
+   * partners.
+   */
   static Set<String> variants(String word) {
     Set<String> v = new LinkedHashSet<>();
     v.add(word);
@@ -58,11 +67,12 @@ final class SearchKeys {
   }
 
   static byte[] sortKey(String locale, String displayName) {
-    Collator c = switch (locale) {
-      case "uk" -> UK;
-      case "ru" -> RU;
-      default -> EN;
-    };
+    Collator c =
+        switch (locale) {
+          case "uk" -> UK;
+          case "ru" -> RU;
+          default -> EN;
+        };
     return c.getCollationKey(displayName).toByteArray();
   }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.handover.core.parties.PartyBook;
 import org.handover.server.i18n.Messages;
@@ -30,9 +31,14 @@ import org.handover.server.i18n.Messages;
 final class Manifest {
   private Manifest() {}
 
-  static void write(Rosters.Summary r, List<Rosters.StoredEntry> entries, List<String> otherFields, Messages m,
-                    PartyBook parties,
-                    OutputStream out) throws IOException {
+  static void write(
+      Rosters.Summary r,
+      List<Rosters.StoredEntry> entries,
+      List<String> otherFields,
+      Messages m,
+      PartyBook parties,
+      OutputStream out)
+      throws IOException {
     BaseFont regular = font("/fonts/DejaVuSans.ttf");
     BaseFont bold = font("/fonts/DejaVuSans-Bold.ttf");
     Document doc = new Document(PageSize.A4.rotate(), 36, 36, 48, 48);
@@ -42,20 +48,40 @@ final class Manifest {
       doc.addTitle(m.get("manifest.title", r.id()));
       doc.addCreator("Handover");
       doc.open();
-      doc.add(new Paragraph(m.get("manifest.title", r.id()) + " — " + m.get("purpose." + r.purpose()), new Font(bold, 14)));
+      doc.add(
+          new Paragraph(
+              m.get("manifest.title", r.id()) + " — " + m.get("purpose." + r.purpose()),
+              new Font(bold, 14)));
       Font text = new Font(regular, 9);
-      doc.add(new Paragraph(m.get("manifest.header", parties.name(r.from(), m.language()), parties.name(r.to(), m.language()),
-          String.format("%02d.%02d.%04d", r.receivedOn().getDayOfMonth(), r.receivedOn().getMonthValue(),
-              r.receivedOn().getYear()), m.get("roster.rows-count", entries.size())), new Font(regular, 10)));
-      doc.add(new Paragraph(m.get("manifest.source", r.fileName(), r.sha256()), new Font(regular, 7)));
+      doc.add(
+          new Paragraph(
+              m.get(
+                  "manifest.header",
+                  parties.name(r.from(), m.language()),
+                  parties.name(r.to(), m.language()),
+                  String.format(
+                      "%02d.%02d.%04d",
+                      r.receivedOn().getDayOfMonth(),
+                      r.receivedOn().getMonthValue(),
+                      r.receivedOn().getYear()),
+                  m.get("roster.rows-count", entries.size())),
+              new Font(regular, 10)));
+      doc.add(
+          new Paragraph(m.get("manifest.source", r.fileName(), r.sha256()), new Font(regular, 7)));
       doc.add(new Paragraph(" "));
-      List<String> header = new ArrayList<>(List.of("№", m.get("list-field.family"), m.get("list-field.given"),
-          m.get("list-field.patronymic"), m.get("list-field.birth-date")));
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "№",
+                  m.get("list-field.family"),
+                  m.get("list-field.given"),
+                  m.get("list-field.patronymic"),
+                  m.get("list-field.birth-date")));
       otherFields.forEach(f -> header.add(m.get("list-field." + f)));
       PdfPTable table = new PdfPTable(header.size());
       table.setWidthPercentage(100);
       float[] widths = new float[header.size()];
-      java.util.Arrays.fill(widths, 3f);
+      Arrays.fill(widths, 3f);
       widths[0] = 1f;
       table.setWidths(widths);
       table.setHeaderRows(1);
@@ -91,8 +117,13 @@ final class Manifest {
       if (in == null) {
         throw new IOException(resource + " is missing from the build");
       }
-      return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-          BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+      return BaseFont.createFont(
+          resource.substring(resource.lastIndexOf('/') + 1),
+          BaseFont.IDENTITY_H,
+          BaseFont.EMBEDDED,
+          true,
+          in.readAllBytes(),
+          null);
     } catch (DocumentException e) {
       throw new IOException("cannot load " + resource, e);
     }
@@ -119,7 +150,13 @@ final class Manifest {
       PdfContentByte cb = writer.getDirectContent();
       String text = m.get("manifest.page", writer.getPageNumber()) + " ";
       float x = document.right() - 80;
-      ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(text, new Font(font, 8)), x, document.bottom() - 20, 0);
+      ColumnText.showTextAligned(
+          cb,
+          Element.ALIGN_LEFT,
+          new Phrase(text, new Font(font, 8)),
+          x,
+          document.bottom() - 20,
+          0);
       cb.addTemplate(total, x + font.getWidthPoint(text, 8), document.bottom() - 20);
     }
 
@@ -127,7 +164,10 @@ final class Manifest {
     public void onCloseDocument(PdfWriter writer, Document document) {
       total.beginText();
       total.setFontAndSize(font, 8);
-      total.showText(m.get("manifest.of", writer.getPageNumber() - 1)); // the writer is already past the last page
+      total.showText(
+          m.get(
+              "manifest.of",
+              writer.getPageNumber() - 1)); // the writer is already past the last page
       total.endText();
     }
   }

@@ -1,11 +1,5 @@
 package org.handover.server.rosters;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
-import org.handover.server.cli.Options;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.handover.core.accounts.Permission;
+import org.handover.core.parties.PartyBook;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.Problem;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
@@ -23,37 +22,50 @@ import org.handover.core.rosters.Field;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
-import org.handover.core.registry.Person;
-import org.handover.core.registry.PersonForm;
-import org.handover.core.registry.Problem;
 import org.handover.server.App;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code registry import}: persons loaded from a party's spreadsheet through the roster readers, all or nothing. */
+/**
+ * {@code registry import}: persons loaded from a party's spreadsheet through the roster readers,
+ * all or nothing.
+ */
 @Requires(Permission.EDIT_REGISTRY)
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Load persons from a CSV or XLSX list through the roster readers and column mapping.",
-        "All or nothing: when any row cannot be read, every problem is listed and nothing is stored."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load persons from a CSV or XLSX list through the roster readers and column mapping.",
+      "All or nothing: when any row cannot be read, every problem is listed and nothing is stored."
+    })
 final class RegistryImportCommand implements Callable<Integer> {
-  @Mixin
-  Options options;
+  @Mixin Options options;
 
   @Parameters(paramLabel = "FILE")
   Path file;
 
-  @Option(names = "--kind", defaultValue = "service-member", description = "service-member, civilian or child")
+  @Option(
+      names = "--kind",
+      defaultValue = "service-member",
+      description = "service-member, civilian or child")
   String kind;
 
-  @Option(names = "--status", defaultValue = "missing", description = "the status of everyone loaded (default missing)")
+  @Option(
+      names = "--status",
+      defaultValue = "missing",
+      description = "the status of everyone loaded (default missing)")
   String status;
 
-  @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1") int sheet;
+  @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1")
+  int sheet;
 
-  @Option(names = "--actor", defaultValue = "cli") String actor;
+  @Option(names = "--actor", defaultValue = "cli")
+  String actor;
 
   private static final Map<Field, String> FORM = new LinkedHashMap<>();
 
@@ -72,7 +84,7 @@ final class RegistryImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    org.handover.core.parties.PartyBook parties;
+    PartyBook parties;
     try (App app = options.open()) {
       parties = app.parties().book();
     }
@@ -84,10 +96,13 @@ final class RegistryImportCommand implements Callable<Integer> {
     LocalDate today = LocalDate.now();
     List<Person> persons = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    try (Table t = Tables.open(file, file.getFileName().toString(), Tables.Options.detect().withSheet(sheet - 1))) {
+    try (Table t =
+        Tables.open(
+            file, file.getFileName().toString(), Tables.Options.detect().withSheet(sheet - 1))) {
       ColumnMapping mapping = ColumnMapping.guess(t.header());
       if (!mapping.hasName()) {
-        throw new RosterFileException("error.file.no-name-column", "no name column", String.join(", ", t.header()));
+        throw new RosterFileException(
+            "error.file.no-name-column", "no name column", String.join(", ", t.header()));
       }
       EntryReader reader = new EntryReader(t.header(), mapping, today);
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {

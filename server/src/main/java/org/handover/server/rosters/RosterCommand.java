@@ -1,90 +1,121 @@
 package org.handover.server.rosters;
 
-import org.handover.core.accounts.Permission;
-
-import org.handover.server.cli.Requires;
-
-import org.handover.server.cli.Options;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.handover.core.accounts.Permission;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Tables;
-import org.handover.core.registry.PartialDate;
-import org.handover.core.parties.Party;
 import org.handover.server.App;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
+import org.handover.server.signing.InstallationKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Rosters from the command line: import a list and show it. */
-@Command(name = "roster", mixinStandardHelpOptions = true, description = "Lists handed over or received.",
-    subcommands = {RosterCommand.Import.class, RosterCommand.Show.class, RosterCommand.Export.class,
-        RosterCommand.Verify.class})
+@Command(
+    name = "roster",
+    mixinStandardHelpOptions = true,
+    description = "Lists handed over or received.",
+    subcommands = {
+      RosterCommand.Import.class,
+      RosterCommand.Show.class,
+      RosterCommand.Export.class,
+      RosterCommand.Verify.class
+    })
 final class RosterCommand {
 
   @Requires(Permission.IMPORT_ROSTERS)
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Import a list (CSV/TSV in any Cyrillic encoding, or XLSX): prints the roster id and counts.")
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import a list (CSV/TSV in any Cyrillic encoding, or XLSX): prints the roster id and counts.")
   static final class Import implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--from", description = "the party that handed it over: UA, RU, ICRC, TR (a JSON file says it itself)")
+    @Option(
+        names = "--from",
+        description =
+            "the party that handed it over: UA, RU, ICRC, TR (a JSON file says it itself)")
     String from;
 
-    @Option(names = "--to", description = "the party it was handed to (default: UA, or RU when it came from UA)")
+    @Option(
+        names = "--to",
+        description = "the party it was handed to (default: UA, or RU when it came from UA)")
     String to;
 
-    @Option(names = "--purpose", description = "exchange, information, children or remains (a JSON file says it itself)")
+    @Option(
+        names = "--purpose",
+        description = "exchange, information, children or remains (a JSON file says it itself)")
     String purpose;
 
     @Option(names = "--received", description = "date received, dd.mm.yyyy (default today)")
     String received;
 
-    @Option(names = "--notes", defaultValue = "") String notes;
+    @Option(names = "--notes", defaultValue = "")
+    String notes;
 
     @Option(names = "--mapping", description = "a saved mapping profile of the sending party")
     String mapping;
 
-    @Option(names = "--save-mapping", description = "save the mapping used under this name for the sending party")
+    @Option(
+        names = "--save-mapping",
+        description = "save the mapping used under this name for the sending party")
     String saveMapping;
 
-    @Option(names = "--encoding", description = "utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r, cp866 (default: detected)")
+    @Option(
+        names = "--encoding",
+        description =
+            "utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r, cp866 (default: detected)")
     String encoding;
 
-    @Option(names = "--delimiter", description = "the cell separator, e.g. ';' or 'tab' (default: detected)")
+    @Option(
+        names = "--delimiter",
+        description = "the cell separator, e.g. ';' or 'tab' (default: detected)")
     String delimiter;
 
-    @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1 (default 1)")
+    @Option(
+        names = "--sheet",
+        defaultValue = "1",
+        description = "the sheet of a workbook, from 1 (default 1)")
     int sheet;
 
-    @Option(names = "--signature", description = "the file's detached signature (.sig); needs --key")
+    @Option(
+        names = "--signature",
+        description = "the file's detached signature (.sig); needs --key")
     Path signatureFile;
 
     @Option(names = "--key", description = "the sender's public key (Base64), or a file holding it")
     String key;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal") String actor;
+    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
+    String actor;
 
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
-      boolean json = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+      boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
       if (!json && (from == null || purpose == null)) {
         System.err.println(m.get("error.roster.details-required"));
         return 2;
@@ -101,11 +132,22 @@ final class RosterCommand {
       Tables.Options read = Tables.Options.detect().withSheet(Math.max(0, sheet - 1));
       try {
         Party fromParty = Party.fromKey(from == null ? "RU" : from);
-        Party toParty = to != null ? Party.fromKey(to) : fromParty == Party.of("UA") ? Party.of("RU") : Party.of("UA");
+        Party toParty =
+            to != null
+                ? Party.fromKey(to)
+                : fromParty == Party.of("UA") ? Party.of("RU") : Party.of("UA");
         LocalDate on = received == null ? LocalDate.now() : PartialDate.parse(received).earliest();
-        details = new RosterDetails(fromParty, toParty, on, Purpose.fromKey(purpose == null ? "exchange" : purpose), notes);
+        details =
+            new RosterDetails(
+                fromParty,
+                toParty,
+                on,
+                Purpose.fromKey(purpose == null ? "exchange" : purpose),
+                notes);
         if (encoding != null) {
-          read = read.withCharset(Charset.forName(encoding.equalsIgnoreCase("cp866") ? "IBM866" : encoding));
+          read =
+              read.withCharset(
+                  Charset.forName(encoding.equalsIgnoreCase("cp866") ? "IBM866" : encoding));
         }
         if (delimiter != null) {
           read = read.withDelimiter(delimiter.equalsIgnoreCase("tab") ? '\t' : delimiter.charAt(0));
@@ -126,11 +168,23 @@ final class RosterCommand {
         }
         Optional<Rosters.Signed> signed = Optional.empty();
         if (signatureFile != null) {
-          String publicKey = Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
-          signed = Optional.of(new Rosters.Signed(Files.readString(signatureFile).strip(), publicKey));
+          String publicKey =
+              Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
+          signed =
+              Optional.of(new Rosters.Signed(Files.readString(signatureFile).strip(), publicKey));
         }
-        Rosters.Imported r = app.rosters().importFile(file, file.getFileName().toString(), details, read, chosen,
-            signed, actor, (n, share) -> System.err.print("\r" + bar(share) + " " + m.get("roster.progress", n)));
+        Rosters.Imported r =
+            app.rosters()
+                .importFile(
+                    file,
+                    file.getFileName().toString(),
+                    details,
+                    read,
+                    chosen,
+                    signed,
+                    actor,
+                    (n, share) ->
+                        System.err.print("\r" + bar(share) + " " + m.get("roster.progress", n)));
         System.err.println();
         if (saveMapping != null) {
           app.rosters().saveProfile(details.from(), saveMapping, r.mapping(), actor);
@@ -146,10 +200,12 @@ final class RosterCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a roster: details, mapping, entries and problems.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show a roster: details, mapping, entries and problems.")
   static final class Show implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @Parameters(paramLabel = "ID")
     long id;
@@ -171,15 +227,50 @@ final class RosterCommand {
         }
         Rosters.Summary r = s.get();
         System.out.println(m.get("roster.title", r.id(), r.fileName()));
-        System.out.println(m.get("roster.details", r.from().key(), r.to().key(), PartialDate.of(r.receivedOn().getYear(), r.receivedOn().getMonthValue(), r.receivedOn().getDayOfMonth()).toString(),
-            m.get("purpose." + r.purpose()), r.rows(), r.errorRows()));
+        System.out.println(
+            m.get(
+                "roster.details",
+                r.from().key(),
+                r.to().key(),
+                PartialDate.of(
+                        r.receivedOn().getYear(),
+                        r.receivedOn().getMonthValue(),
+                        r.receivedOn().getDayOfMonth())
+                    .toString(),
+                m.get("purpose." + r.purpose()),
+                r.rows(),
+                r.errorRows()));
         System.out.println(m.get("roster.signature." + r.signature()));
-        System.out.println("sha256 " + r.sha256() + "  " + r.format() + (r.encoding().isEmpty() ? "" : " " + r.encoding())
-            + (r.delimiter().isEmpty() ? "" : " '" + (r.delimiter().equals("\t") ? "\\t" : r.delimiter()) + "'"));
-        r.mapping().forEach((field, column) -> System.out.println("  " + column + " " + r.header().get(column - 1)
-            + " -> " + m.get("list-field." + field)));
+        System.out.println(
+            "sha256 "
+                + r.sha256()
+                + "  "
+                + r.format()
+                + (r.encoding().isEmpty() ? "" : " " + r.encoding())
+                + (r.delimiter().isEmpty()
+                    ? ""
+                    : " '" + (r.delimiter().equals("\t") ? "\\t" : r.delimiter()) + "'"));
+        r.mapping()
+            .forEach(
+                (field, column) ->
+                    System.out.println(
+                        "  "
+                            + column
+                            + " "
+                            + r.header().get(column - 1)
+                            + " -> "
+                            + m.get("list-field." + field)));
         for (Rosters.StoredEntry e : app.rosters().entries(id, problems, 0, limit)) {
-          System.out.println(e.row() + "\t" + e.family() + "\t" + e.given() + "\t" + e.patronymic() + "\t" + e.born());
+          System.out.println(
+              e.row()
+                  + "\t"
+                  + e.family()
+                  + "\t"
+                  + e.given()
+                  + "\t"
+                  + e.patronymic()
+                  + "\t"
+                  + e.born());
           for (Entry.Problem p : e.problems()) {
             System.out.println("\t! " + problem(m, p));
           }
@@ -190,12 +281,15 @@ final class RosterCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write a roster as CSV (UTF-8 with BOM, for Excel), XLSX, JSON interchange, or a PDF manifest to sign.",
-          "JSON is signed with the installation's key: the signature goes to FILE.sig."})
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a roster as CSV (UTF-8 with BOM, for Excel), XLSX, JSON interchange, or a PDF manifest to sign.",
+        "JSON is signed with the installation's key: the signature goes to FILE.sig."
+      })
   static final class Export implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @Parameters(paramLabel = "ID")
     long id;
@@ -206,13 +300,15 @@ final class RosterCommand {
     @Option(names = "--out", required = true, description = "the file to write")
     Path out;
 
-    @Option(names = "--confirmed-only", description = "only the entries a reviewer has linked to a person of the registry")
+    @Option(
+        names = "--confirmed-only",
+        description = "only the entries a reviewer has linked to a person of the registry")
     boolean confirmedOnly;
 
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
-      if (!java.util.List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+      if (!List.of("csv", "xlsx", "json", "pdf").contains(format)) {
         System.err.println(m.get("error.export.format", format));
         return 2;
       }
@@ -222,7 +318,7 @@ final class RosterCommand {
           System.err.println(m.get("error.roster.unknown", id));
           return 2;
         }
-        org.handover.server.rosters.RosterExport export = new RosterExport(app.rosters(), confirmedOnly);
+        RosterExport export = new RosterExport(app.rosters(), confirmedOnly);
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
         try (var stream = Files.newOutputStream(tmp)) {
           switch (format) {
@@ -232,7 +328,7 @@ final class RosterCommand {
             default -> export.json(r.get(), stream);
           }
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         System.out.println(m.get("roster.exported", out.toString()));
         if (format.equals("json")) {
           Path sig = out.resolveSibling(out.getFileName() + ".sig");
@@ -245,11 +341,13 @@ final class RosterCommand {
   }
 
   @Requires(Permission.READ)
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check a file against its detached signature and a public key: exit 0 when intact and signed by that key, 1 when not.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check a file against its detached signature and a public key: exit 0 when intact and signed by that key, 1 when not.")
   static final class Verify implements Callable<Integer> {
-    @Mixin
-    Options options;
+    @Mixin Options options;
 
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
@@ -257,7 +355,10 @@ final class RosterCommand {
     @Parameters(index = "1", paramLabel = "SIGNATURE", description = "the .sig file")
     Path signature;
 
-    @Option(names = "--key", required = true, description = "the public key (Base64), or a file holding it")
+    @Option(
+        names = "--key",
+        required = true,
+        description = "the public key (Base64), or a file holding it")
     String key;
 
     @Override
@@ -269,24 +370,38 @@ final class RosterCommand {
           return 2;
         }
       }
-      String publicKey = Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
-      boolean ok = org.handover.server.signing.InstallationKey.verify(file, Files.readString(signature), publicKey);
-      System.out.println(m.get(ok ? "roster.verified" : "roster.not-verified", file.getFileName().toString()));
+      String publicKey =
+          Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
+      boolean ok = InstallationKey.verify(file, Files.readString(signature), publicKey);
+      System.out.println(
+          m.get(ok ? "roster.verified" : "roster.not-verified", file.getFileName().toString()));
       return ok ? 0 : 1;
     }
   }
 
-  /** "[##########----------]  50%" for a share of the file read; nothing when the share is unknown. */
+  /**
+   * "[##########----------] 50%" for a share of the file read; nothing when the share is unknown.
+   */
   static String bar(double share) {
     if (share < 0) {
       return "";
     }
     int filled = (int) Math.round(share * 20);
-    return "[" + "#".repeat(filled) + "-".repeat(20 - filled) + "] " + String.format("%3d%%", Math.round(share * 100));
+    return "["
+        + "#".repeat(filled)
+        + "-".repeat(20 - filled)
+        + "] "
+        + String.format("%3d%%", Math.round(share * 100));
   }
 
   /** "row 2, column 4 (Дата народження) '31.02.1999': not a possible date". */
   static String problem(Messages m, Entry.Problem p) {
-    return m.get("roster.problem", p.row(), p.column(), p.header(), p.value(), m.get(p.key(), p.args().toArray()));
+    return m.get(
+        "roster.problem",
+        p.row(),
+        p.column(),
+        p.header(),
+        p.value(),
+        m.get(p.key(), p.args().toArray()));
   }
 }

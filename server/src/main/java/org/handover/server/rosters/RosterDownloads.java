@@ -1,17 +1,18 @@
 package org.handover.server.rosters;
 
-import org.handover.server.web.Guard;
-
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
-import org.handover.core.accounts.Permission;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.handover.core.accounts.Permission;
 import org.handover.core.rosters.CsvExport;
 import org.handover.core.rosters.Entry;
 import org.handover.server.i18n.Messages;
 import org.handover.server.parties.Parties;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Routes;
 
 /** What a roster's page offers to download: the file as received, the error report, and exports. */
 final class RosterDownloads {
@@ -26,27 +27,34 @@ final class RosterDownloads {
   void register(Routes routes) {
     routes.get("/rosters/{id}/problems.csv", Permission.READ, this::problems);
     routes.get("/rosters/{id}/export.{format}", Permission.READ, this::export);
-    routes.get("/rosters/{id}/file", Permission.READ, ctx -> {
-      Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
-      ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(r.fileName(),
-          java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-      ctx.contentType("application/octet-stream");
-      rosters.file(r.sha256(), ctx.outputStream());
-    });
+    routes.get(
+        "/rosters/{id}/file",
+        Permission.READ,
+        ctx -> {
+          Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
+          ctx.header(
+              "Content-Disposition",
+              "attachment; filename*=UTF-8''"
+                  + URLEncoder.encode(r.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+          ctx.contentType("application/octet-stream");
+          rosters.file(r.sha256(), ctx.outputStream());
+        });
   }
 
   private void export(Context ctx) throws IOException {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
     String format = ctx.pathParam("format");
-    String type = switch (format) {
-      case "csv" -> "text/csv; charset=utf-8";
-      case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      case "json" -> "application/json";
-      case "pdf" -> "application/pdf";
-      default -> throw new NotFoundResponse();
-    };
+    String type =
+        switch (format) {
+          case "csv" -> "text/csv; charset=utf-8";
+          case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+          case "json" -> "application/json";
+          case "pdf" -> "application/pdf";
+          default -> throw new NotFoundResponse();
+        };
     ctx.contentType(type);
-    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");
     RosterExport export = new RosterExport(rosters);
     switch (format) {
       case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
@@ -61,16 +69,27 @@ final class RosterDownloads {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
     Messages m = Guard.messages(ctx);
     ctx.contentType("text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + "-problems.csv\"");
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"roster-" + r.id() + "-problems.csv\"");
     try (CsvExport csv = new CsvExport(ctx.outputStream())) {
-      csv.row(List.of(m.get("report.row"), m.get("report.column"), m.get("report.header"), m.get("report.value"),
-          m.get("report.reason")));
+      csv.row(
+          List.of(
+              m.get("report.row"),
+              m.get("report.column"),
+              m.get("report.header"),
+              m.get("report.value"),
+              m.get("report.reason")));
       for (int offset = 0; ; offset += 5000) {
         List<Rosters.StoredEntry> page = rosters.entries(r.id(), true, offset, 5000);
         for (Rosters.StoredEntry e : page) {
           for (Entry.Problem p : e.problems()) {
-            csv.row(List.of(String.valueOf(p.row()), String.valueOf(p.column()), p.header(), p.value(),
-                m.get(p.key(), p.args().toArray())));
+            csv.row(
+                List.of(
+                    String.valueOf(p.row()),
+                    String.valueOf(p.column()),
+                    p.header(),
+                    p.value(),
+                    m.get(p.key(), p.args().toArray())));
           }
         }
         if (page.size() < 5000) {

@@ -1,16 +1,18 @@
 package org.handover.server.rosters;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import org.handover.server.storage.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.handover.core.rosters.CsvExport;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.handover.core.parties.PartyBook;
+import org.handover.core.rosters.CsvExport;
 import org.handover.server.i18n.Messages;
+import org.handover.server.storage.Json;
 
 /**
  * Writes a stored roster out: as CSV for spreadsheets, headed in the reader's language, or in
@@ -26,29 +28,43 @@ public final class RosterExport {
     this(rosters, false);
   }
 
-  /** With {@code confirmedOnly}, only the entries a reviewer has linked to a person of the registry. */
+  /**
+   * With {@code confirmedOnly}, only the entries a reviewer has linked to a person of the registry.
+   */
   public RosterExport(Rosters rosters, boolean confirmedOnly) {
     this.rosters = rosters;
     this.confirmedOnly = confirmedOnly;
   }
 
   private List<Rosters.StoredEntry> page(Rosters.Summary r, int offset) {
-    return confirmedOnly ? rosters.confirmedEntries(r.id(), offset, PAGE) : rosters.entries(r.id(), false, offset, PAGE);
+    return confirmedOnly
+        ? rosters.confirmedEntries(r.id(), offset, PAGE)
+        : rosters.entries(r.id(), false, offset, PAGE);
   }
 
-  /** Row number, name parts, date of birth, then every other mapped field, in the mapping's order. */
+  /**
+   * Row number, name parts, date of birth, then every other mapped field, in the mapping's order.
+   */
   public void csv(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
     List<String> fields = otherFields(r);
     try (CsvExport csv = new CsvExport(out)) {
-      List<String> header = new ArrayList<>(List.of("№", m.get("list-field.family"), m.get("list-field.given"),
-          m.get("list-field.patronymic"), m.get("list-field.birth-date")));
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "№",
+                  m.get("list-field.family"),
+                  m.get("list-field.given"),
+                  m.get("list-field.patronymic"),
+                  m.get("list-field.birth-date")));
       fields.forEach(f -> header.add(m.get("list-field." + f)));
       csv.row(header);
       for (int offset = 0; ; offset += PAGE) {
         List<Rosters.StoredEntry> page = page(r, offset);
         for (Rosters.StoredEntry e : page) {
-          List<String> row = new ArrayList<>(List.of(String.valueOf(e.row()), e.family(), e.given(), e.patronymic(),
-              e.born()));
+          List<String> row =
+              new ArrayList<>(
+                  List.of(
+                      String.valueOf(e.row()), e.family(), e.given(), e.patronymic(), e.born()));
           fields.forEach(f -> row.add(e.fields().getOrDefault(f, "")));
           csv.row(row);
         }
@@ -107,10 +123,17 @@ public final class RosterExport {
   /** A workbook with the same columns as the CSV; dates stay text, as they were read. */
   public void xlsx(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
     List<String> fields = otherFields(r);
-    org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Handover", "1.0");
-    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(m.get("manifest.title", r.id()).replaceAll("[\\\\/?*\\[\\]:]", " "));
-    List<String> header = new ArrayList<>(List.of("№", m.get("list-field.family"), m.get("list-field.given"),
-        m.get("list-field.patronymic"), m.get("list-field.birth-date")));
+    Workbook wb = new Workbook(out, "Handover", "1.0");
+    Worksheet ws =
+        wb.newWorksheet(m.get("manifest.title", r.id()).replaceAll("[\\\\/?*\\[\\]:]", " "));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "№",
+                m.get("list-field.family"),
+                m.get("list-field.given"),
+                m.get("list-field.patronymic"),
+                m.get("list-field.birth-date")));
     fields.forEach(f -> header.add(m.get("list-field." + f)));
     for (int c = 0; c < header.size(); c++) {
       ws.value(0, c, header.get(c));
@@ -138,7 +161,8 @@ public final class RosterExport {
   }
 
   /** The printable manifest for signing on paper. */
-  public void pdf(Rosters.Summary r, Messages m, PartyBook parties, OutputStream out) throws IOException {
+  public void pdf(Rosters.Summary r, Messages m, PartyBook parties, OutputStream out)
+      throws IOException {
     List<Rosters.StoredEntry> all = new ArrayList<>();
     for (int offset = 0; ; offset += PAGE) {
       List<Rosters.StoredEntry> page = page(r, offset);

@@ -1,11 +1,5 @@
 package org.handover.server.rosters;
 
-import org.handover.server.web.Guard;
-import org.handover.server.web.Params;
-import org.handover.server.web.View;
-import org.handover.server.web.WebServer;
-
-import org.handover.server.web.Routes;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
@@ -15,23 +9,30 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
-import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.Field;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
-import org.handover.core.registry.PartialDate;
-import org.handover.core.parties.Party;
 import org.handover.server.accounts.User;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
 
-/** Rosters on the web: the list, upload, preview with the column mapping, import, a roster's page. */
+/**
+ * Rosters on the web: the list, upload, preview with the column mapping, import, a roster's page.
+ */
 final class RosterRoutes {
   static final int PREVIEW_ROWS = 10;
   static final int PAGE_SIZE = 50;
@@ -52,12 +53,25 @@ final class RosterRoutes {
   }
 
   void register(Routes routes) {
-    routes.get("/rosters", Permission.READ, ctx -> web.render(ctx, "rosters/rosters.jte", guard.view(ctx), Map.of("rosters", rosters.list())));
-    routes.get("/rosters/new", Permission.IMPORT_ROSTERS, ctx -> {
-      web.render(ctx, "rosters/roster_upload.jte", guard.view(ctx), Map.of("error", "", "maxMb", maxUploadBytes >> 20));
-    });
+    routes.get(
+        "/rosters",
+        Permission.READ,
+        ctx ->
+            web.render(
+                ctx, "rosters/rosters.jte", guard.view(ctx), Map.of("rosters", rosters.list())));
+    routes.get(
+        "/rosters/new",
+        Permission.IMPORT_ROSTERS,
+        ctx -> {
+          web.render(
+              ctx,
+              "rosters/roster_upload.jte",
+              guard.view(ctx),
+              Map.of("error", "", "maxMb", maxUploadBytes >> 20));
+        });
     routes.post("/rosters/upload", Permission.IMPORT_ROSTERS, this::upload);
-    routes.post("/rosters/preview", Permission.IMPORT_ROSTERS, ctx -> preview(ctx, staged(ctx), ""));
+    routes.post(
+        "/rosters/preview", Permission.IMPORT_ROSTERS, ctx -> preview(ctx, staged(ctx), ""));
     routes.post("/rosters/import", Permission.IMPORT_ROSTERS, this::importStaged);
     routes.get("/rosters/{id}", Permission.READ, this::show);
   }
@@ -67,14 +81,25 @@ final class RosterRoutes {
     View view = guard.view(ctx);
     if (ctx.contentLength() > maxUploadBytes) {
       ctx.status(413);
-      web.render(ctx, "rosters/roster_upload.jte", view, Map.of("error", view.t("error.upload.too-large", maxUploadBytes >> 20),
-          "maxMb", maxUploadBytes >> 20));
+      web.render(
+          ctx,
+          "rosters/roster_upload.jte",
+          view,
+          Map.of(
+              "error",
+              view.t("error.upload.too-large", maxUploadBytes >> 20),
+              "maxMb",
+              maxUploadBytes >> 20));
       return;
     }
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.filename().isBlank()) {
       ctx.status(400);
-      web.render(ctx, "rosters/roster_upload.jte", view, Map.of("error", view.t("error.upload.missing"), "maxMb", maxUploadBytes >> 20));
+      web.render(
+          ctx,
+          "rosters/roster_upload.jte",
+          view,
+          Map.of("error", view.t("error.upload.missing"), "maxMb", maxUploadBytes >> 20));
       return;
     }
     Uploads.Staged s;
@@ -86,21 +111,36 @@ final class RosterRoutes {
 
   private Uploads.Staged staged(Context ctx) {
     User user = Guard.current(ctx);
-    return uploads.find(ctx.formParam("token"), user.id()).orElseThrow(() -> new NotFoundResponse("upload expired"));
+    return uploads
+        .find(ctx.formParam("token"), user.id())
+        .orElseThrow(() -> new NotFoundResponse("upload expired"));
   }
 
   /** The first rows as decoded, the detected reading, and the guessed (or chosen) mapping. */
   private void preview(Context ctx, Uploads.Staged s, String error) {
     View view = guard.view(ctx);
-    Map<String, Object> model = new java.util.HashMap<>(Map.of("token", s.token(), "fileName", s.name(),
-        "size", s.size(), "error", error, "details", RosterForms.details(ctx)));
+    Map<String, Object> model =
+        new HashMap<>(
+            Map.of(
+                "token",
+                s.token(),
+                "fileName",
+                s.name(),
+                "size",
+                s.size(),
+                "error",
+                error,
+                "details",
+                RosterForms.details(ctx)));
     try (Table t = Tables.open(s.file(), s.name(), RosterForms.options(ctx))) {
       List<List<String>> rows = new ArrayList<>();
-      for (Optional<Table.Row> r = t.next(); r.isPresent() && rows.size() < PREVIEW_ROWS; r = t.next()) {
+      for (Optional<Table.Row> r = t.next();
+          r.isPresent() && rows.size() < PREVIEW_ROWS;
+          r = t.next()) {
         rows.add(r.get().cells());
       }
       ColumnMapping.checkHeader(t.header());
-      Map<Integer, String> chosen = new java.util.HashMap<>();
+      Map<Integer, String> chosen = new HashMap<>();
       ColumnMapping guessed = ColumnMapping.guess(t.header());
       String profile = ctx.formParam("profile");
       if (profile != null && profile.contains("/")) {
@@ -111,7 +151,10 @@ final class RosterRoutes {
         }
       }
       guessed.columns().forEach((f, c) -> chosen.put(c, f.key()));
-      model.put("report", RosterForms.validate(s, RosterForms.options(ctx), t.header(), guessed, LocalDate.now(clock), view));
+      model.put(
+          "report",
+          RosterForms.validate(
+              s, RosterForms.options(ctx), t.header(), guessed, LocalDate.now(clock), view));
       model.put("profiles", rosters.profiles());
       model.put("profile", profile == null ? "" : profile);
       model.put("sheet", ctx.formParam("sheet") == null ? "1" : ctx.formParam("sheet"));
@@ -119,7 +162,9 @@ final class RosterRoutes {
       model.put("rows", rows);
       model.put("mapping", chosen);
       model.put("encoding", t.charset().map(Charset::name).orElse(""));
-      model.put("delimiter", t.delimiter() == '\t' ? "tab" : t.delimiter() == 0 ? "" : String.valueOf(t.delimiter()));
+      model.put(
+          "delimiter",
+          t.delimiter() == '\t' ? "tab" : t.delimiter() == 0 ? "" : String.valueOf(t.delimiter()));
       web.render(ctx, "rosters/roster_preview.jte", view, model);
     } catch (RosterFileException e) {
       ctx.status(422);
@@ -136,8 +181,15 @@ final class RosterRoutes {
       web.render(ctx, "rosters/roster_preview.jte", view, model);
     } catch (IOException | IllegalArgumentException e) {
       ctx.status(422);
-      web.render(ctx, "rosters/roster_upload.jte", view, Map.of("error", view.t("error.file.unreadable", e.getMessage()),
-          "maxMb", maxUploadBytes >> 20));
+      web.render(
+          ctx,
+          "rosters/roster_upload.jte",
+          view,
+          Map.of(
+              "error",
+              view.t("error.file.unreadable", e.getMessage()),
+              "maxMb",
+              maxUploadBytes >> 20));
     }
   }
 
@@ -150,14 +202,26 @@ final class RosterRoutes {
     try {
       Party from = Party.fromKey(ctx.formParam("from"));
       String toKey = ctx.formParam("to");
-      Party to = toKey == null || toKey.isBlank() ? (from == Party.of("UA") ? Party.of("RU") : Party.of("UA")) : Party.fromKey(toKey);
+      Party to =
+          toKey == null || toKey.isBlank()
+              ? (from == Party.of("UA") ? Party.of("RU") : Party.of("UA"))
+              : Party.fromKey(toKey);
       String received = ctx.formParam("received");
-      LocalDate on = received == null || received.isBlank() ? LocalDate.now(clock) : PartialDate.parse(received).earliest();
-      details = new RosterDetails(from, to, on, Purpose.fromKey(ctx.formParam("purpose")),
-          Optional.ofNullable(ctx.formParam("notes")).orElse(""));
+      LocalDate on =
+          received == null || received.isBlank()
+              ? LocalDate.now(clock)
+              : PartialDate.parse(received).earliest();
+      details =
+          new RosterDetails(
+              from,
+              to,
+              on,
+              Purpose.fromKey(ctx.formParam("purpose")),
+              Optional.ofNullable(ctx.formParam("notes")).orElse(""));
       for (Map.Entry<String, List<String>> p : ctx.formParamMap().entrySet()) {
         if (p.getKey().startsWith("col.") && !p.getValue().get(0).isBlank()) {
-          columns.putIfAbsent(Field.fromKey(p.getValue().get(0)), Integer.parseInt(p.getKey().substring(4)));
+          columns.putIfAbsent(
+              Field.fromKey(p.getValue().get(0)), Integer.parseInt(p.getKey().substring(4)));
         }
       }
     } catch (IllegalArgumentException e) {
@@ -165,8 +229,15 @@ final class RosterRoutes {
       return;
     }
     try {
-      Rosters.Imported r = rosters.importFile(s.file(), s.name(), details, RosterForms.options(ctx),
-          Optional.of(new ColumnMapping(columns)), user.username(), (n, f) -> { });
+      Rosters.Imported r =
+          rosters.importFile(
+              s.file(),
+              s.name(),
+              details,
+              RosterForms.options(ctx),
+              Optional.of(new ColumnMapping(columns)),
+              user.username(),
+              (n, f) -> {});
       String profile = ctx.formParam("save_mapping");
       if (profile != null && !profile.isBlank()) {
         rosters.saveProfile(details.from(), profile.strip(), r.mapping(), user.username());
@@ -186,10 +257,26 @@ final class RosterRoutes {
     Rosters.Summary r = summary(rosters, ctx);
     boolean onlyProblems = "1".equals(ctx.queryParam("problems"));
     int page = Params.positive(ctx.queryParam("page"), 1);
-    List<Rosters.StoredEntry> entries = rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+    List<Rosters.StoredEntry> entries =
+        rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean more = entries.size() > PAGE_SIZE;
     View view = guard.view(ctx);
-    web.render(ctx, "rosters/roster.jte", view, Map.of("r", r, "entries", more ? entries.subList(0, PAGE_SIZE) : entries,
-        "page", page, "more", more, "onlyProblems", onlyProblems, "sections", web.sections("roster", ctx, view, r.id())));
+    web.render(
+        ctx,
+        "rosters/roster.jte",
+        view,
+        Map.of(
+            "r",
+            r,
+            "entries",
+            more ? entries.subList(0, PAGE_SIZE) : entries,
+            "page",
+            page,
+            "more",
+            more,
+            "onlyProblems",
+            onlyProblems,
+            "sections",
+            web.sections("roster", ctx, view, r.id())));
   }
 }

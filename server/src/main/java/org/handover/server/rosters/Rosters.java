@@ -1,17 +1,17 @@
 package org.handover.server.rosters;
 
-import org.handover.server.journal.Journal.Change;
-
-import org.handover.server.storage.Json;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -19,24 +19,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
-import org.handover.core.rosters.InterchangeTable;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
+import org.handover.core.rosters.Format;
+import org.handover.core.rosters.InterchangeTable;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
-import org.handover.core.registry.PartialDate;
-import org.handover.core.parties.Party;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
+import org.handover.server.signing.InstallationKey;
+import org.handover.server.storage.Columns;
+import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries, all in
- * one transaction with its journal entry, so that a roster is there whole or not at all.
+ * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries, all
+ * in one transaction with its journal entry, so that a roster is there whole or not at all.
  *
  * <pre>{@code
  * Rosters.Imported r = rosters.importFile(path, "spysok.csv", details, Tables.Options.detect(), Optional.empty(), "olena", (rows, share) -> {});
@@ -55,7 +60,10 @@ public final class Rosters {
     this.clock = clock;
   }
 
-  /** Told how an import goes: rows read so far, and the share of the file read (0 to 1, or -1 if unknown). */
+  /**
+   * Told how an import goes: rows read so far, and the share of the file read (0 to 1, or -1 if
+   * unknown).
+   */
   @FunctionalInterface
   public interface Progress {
     void report(long rows, double fraction);
@@ -65,13 +73,20 @@ public final class Rosters {
   public record Imported(long id, int rows, int errorRows, String sha256, ColumnMapping mapping) {}
 
   /**
-   * Imports a list. Nothing is stored when the file cannot be read as a whole (the exception says why);
-   * rows that cannot be read are stored with their problems.
+   * Imports a list. Nothing is stored when the file cannot be read as a whole (the exception says
+   * why); rows that cannot be read are stored with their problems.
    *
-   * @param progress told the rows read so far and the share of the file read, every 10,000 rows and at the end
+   * @param progress told the rows read so far and the share of the file read, every 10,000 rows and
+   *     at the end
    */
-  public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
-                             Optional<ColumnMapping> mapping, String actor, Progress progress)
+  public Imported importFile(
+      Path file,
+      String fileName,
+      RosterDetails details,
+      Tables.Options options,
+      Optional<ColumnMapping> mapping,
+      String actor,
+      Progress progress)
       throws RosterFileException, IOException {
     return importFile(file, fileName, details, options, mapping, Optional.empty(), actor, progress);
   }
@@ -80,20 +95,29 @@ public final class Rosters {
   public record Signed(String signature, String publicKey) {}
 
   /**
-   * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String, Progress)}, for a
-   * file that may come signed: a signature that does not verify refuses the file; one that does is recorded.
-   * A JSON interchange file brings its own details, which replace {@code details}.
+   * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String,
+   * Progress)}, for a file that may come signed: a signature that does not verify refuses the file;
+   * one that does is recorded. A JSON interchange file brings its own details, which replace {@code
+   * details}.
    */
-  public Imported importFile(Path file, String fileName, RosterDetails details, Tables.Options options,
-                             Optional<ColumnMapping> mapping, Optional<Signed> signed, String actor,
-                             Progress progress) throws RosterFileException, IOException {
-    if (signed.isPresent() && !org.handover.server.signing.InstallationKey.verify(file, signed.get().signature(),
-        signed.get().publicKey())) {
-      throw new RosterFileException("error.signature.invalid", fileName + ": the signature does not verify", fileName);
+  public Imported importFile(
+      Path file,
+      String fileName,
+      RosterDetails details,
+      Tables.Options options,
+      Optional<ColumnMapping> mapping,
+      Optional<Signed> signed,
+      String actor,
+      Progress progress)
+      throws RosterFileException, IOException {
+    if (signed.isPresent()
+        && !InstallationKey.verify(file, signed.get().signature(), signed.get().publicKey())) {
+      throw new RosterFileException(
+          "error.signature.invalid", fileName + ": the signature does not verify", fileName);
     }
     String sha = sha256(file);
     long size = Files.size(file);
-    boolean json = Tables.format(file, fileName) == org.handover.core.rosters.Format.JSON;
+    boolean json = Tables.format(file, fileName) == Format.JSON;
     InterchangeTable interchange = json ? new InterchangeTable(file) : null;
     try (Table table = json ? interchange : Tables.open(file, fileName, options)) {
       if (json) {
@@ -108,52 +132,66 @@ public final class Rosters {
         ColumnMapping.checkHeader(table.header());
       }
       if (!m.hasName()) {
-        throw new RosterFileException("error.file.no-name-column", "no column holds the name: the headers are "
-            + table.header(), String.join(", ", table.header()));
+        throw new RosterFileException(
+            "error.file.no-name-column",
+            "no column holds the name: the headers are " + table.header(),
+            String.join(", ", table.header()));
       }
       EntryReader reader = new EntryReader(table.header(), m, LocalDate.now(clock));
       try {
-        return jdbi.<Imported, Exception>inTransaction(h -> {
-        storeFile(h, file, sha, size);
-        long id = insertRoster(h, sha, fileName, table, d, m, actor);
-        h.createUpdate("UPDATE rosters SET signature = :s, file_format = :f WHERE id = :id").bind("s", signature)
-            .bind("f", json ? "json" : table.charset().isPresent() ? "csv" : "xlsx").bind("id", id).execute();
-        int rows = 0;
-        int errorRows = 0;
-        PreparedBatch batch = entryBatch(h);
-        for (Optional<Table.Row> r = table.next(); r.isPresent(); r = table.next()) {
-          Entry e = reader.read(r.get());
-          bindEntry(batch, id, e);
-          rows++;
-          if (!e.ok()) {
-            errorRows++;
-          }
-          if (batch.size() >= BATCH) {
-            batch.execute();
-            batch = entryBatch(h);
-          }
-          if (rows % 10_000 == 0) {
-            progress.report(rows, table.progress());
-          }
-        }
-        if (batch.size() > 0) {
-          batch.execute();
-        }
-        h.createUpdate("UPDATE rosters SET row_count = :rows, error_rows = :errors WHERE id = :id")
-            .bind("rows", rows).bind("errors", errorRows).bind("id", id).execute();
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("file", fileName);
-        after.put("sha256", sha);
-        after.put("from", d.from().key());
-        after.put("to", d.to().key());
-        after.put("purpose", d.purpose().key());
-        after.put("signature", signature);
-        after.put("rows", rows);
-        after.put("errorRows", errorRows);
-        journal.append(h, Change.by(actor, "roster.import").on("roster", String.valueOf(id)).now(json(after)));
-        progress.report(rows, 1.0);
-        return new Imported(id, rows, errorRows, sha, m);
-        });
+        return jdbi.<Imported, Exception>inTransaction(
+            h -> {
+              storeFile(h, file, sha, size);
+              long id = insertRoster(h, sha, fileName, table, d, m, actor);
+              h.createUpdate("UPDATE rosters SET signature = :s, file_format = :f WHERE id = :id")
+                  .bind("s", signature)
+                  .bind("f", json ? "json" : table.charset().isPresent() ? "csv" : "xlsx")
+                  .bind("id", id)
+                  .execute();
+              int rows = 0;
+              int errorRows = 0;
+              PreparedBatch batch = entryBatch(h);
+              for (Optional<Table.Row> r = table.next(); r.isPresent(); r = table.next()) {
+                Entry e = reader.read(r.get());
+                bindEntry(batch, id, e);
+                rows++;
+                if (!e.ok()) {
+                  errorRows++;
+                }
+                if (batch.size() >= BATCH) {
+                  batch.execute();
+                  batch = entryBatch(h);
+                }
+                if (rows % 10_000 == 0) {
+                  progress.report(rows, table.progress());
+                }
+              }
+              if (batch.size() > 0) {
+                batch.execute();
+              }
+              h.createUpdate(
+                      "UPDATE rosters SET row_count = :rows, error_rows = :errors WHERE id = :id")
+                  .bind("rows", rows)
+                  .bind("errors", errorRows)
+                  .bind("id", id)
+                  .execute();
+              Map<String, Object> after = new LinkedHashMap<>();
+              after.put("file", fileName);
+              after.put("sha256", sha);
+              after.put("from", d.from().key());
+              after.put("to", d.to().key());
+              after.put("purpose", d.purpose().key());
+              after.put("signature", signature);
+              after.put("rows", rows);
+              after.put("errorRows", errorRows);
+              journal.append(
+                  h,
+                  Change.by(actor, "roster.import")
+                      .on("roster", String.valueOf(id))
+                      .now(json(after)));
+              progress.report(rows, 1.0);
+              return new Imported(id, rows, errorRows, sha, m);
+            });
       } catch (RosterFileException | IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -163,52 +201,89 @@ public final class Rosters {
   }
 
   private void storeFile(Handle h, Path file, String sha, long size) throws IOException {
-    boolean known = h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha)
-        .mapTo(Long.class).one() > 0;
+    boolean known =
+        h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s")
+                .bind("s", sha)
+                .mapTo(Long.class)
+                .one()
+            > 0;
     if (!known) {
-      h.createUpdate("INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (:s, :n, :at)")
-          .bind("s", sha).bind("n", size).bind("at", clock.millis()).execute();
+      h.createUpdate(
+              "INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (:s, :n, :at)")
+          .bind("s", sha)
+          .bind("n", size)
+          .bind("at", clock.millis())
+          .execute();
       try (InputStream in = Files.newInputStream(file)) {
         int chunk = 0;
         for (byte[] bytes = in.readNBytes(CHUNK); bytes.length > 0; bytes = in.readNBytes(CHUNK)) {
-          h.createUpdate("INSERT INTO roster_file_chunks (sha256, chunk_no, content) VALUES (:s, :n, :c)")
-              .bind("s", sha).bind("n", chunk++).bind("c", bytes).execute();
+          h.createUpdate(
+                  "INSERT INTO roster_file_chunks (sha256, chunk_no, content) VALUES (:s, :n, :c)")
+              .bind("s", sha)
+              .bind("n", chunk++)
+              .bind("c", bytes)
+              .execute();
         }
       }
     }
   }
 
-  private long insertRoster(Handle h, String sha, String fileName, Table table, RosterDetails d, ColumnMapping m,
-                            String actor) {
-    return h.createUpdate("INSERT INTO rosters (file_sha256, file_name, file_format, file_encoding, file_delimiter,"
-            + " file_sheet, from_party, to_party, received_on, purpose, notes, header, mapping, row_count, error_rows,"
-            + " imported_by, imported_at) VALUES (:sha, :name, :format, :enc, :delim, 0, :from, :to, :received,"
-            + " :purpose, :notes, :header, :mapping, 0, 0, :by, :at)")
-        .bind("sha", sha).bind("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+  private long insertRoster(
+      Handle h,
+      String sha,
+      String fileName,
+      Table table,
+      RosterDetails d,
+      ColumnMapping m,
+      String actor) {
+    return h.createUpdate(
+            "INSERT INTO rosters (file_sha256, file_name, file_format, file_encoding, file_delimiter,"
+                + " file_sheet, from_party, to_party, received_on, purpose, notes, header, mapping, row_count, error_rows,"
+                + " imported_by, imported_at) VALUES (:sha, :name, :format, :enc, :delim, 0, :from, :to, :received,"
+                + " :purpose, :notes, :header, :mapping, 0, 0, :by, :at)")
+        .bind("sha", sha)
+        .bind("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
         .bind("format", table.charset().isPresent() ? "csv" : "xlsx")
         .bind("enc", table.charset().map(c -> c.name()).orElse(""))
         .bind("delim", table.delimiter() == 0 ? "" : String.valueOf(table.delimiter()))
-        .bind("from", d.from().key()).bind("to", d.to().key()).bind("received", d.receivedOn())
-        .bind("purpose", d.purpose().key()).bind("notes", d.notes()).bind("header", json(table.header()))
-        .bind("mapping", json(m.toProfile())).bind("by", actor).bind("at", clock.millis())
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        .bind("from", d.from().key())
+        .bind("to", d.to().key())
+        .bind("received", d.receivedOn())
+        .bind("purpose", d.purpose().key())
+        .bind("notes", d.notes())
+        .bind("header", json(table.header()))
+        .bind("mapping", json(m.toProfile()))
+        .bind("by", actor)
+        .bind("at", clock.millis())
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   private static PreparedBatch entryBatch(Handle h) {
-    return h.prepareBatch("INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic,"
-        + " birth_year, birth_month, birth_day, fields, problems, has_problems) VALUES (:roster, :row, :line, :cells,"
-        + " :family, :given, :patronymic, :year, :month, :day, :fields, :problems, :bad)");
+    return h.prepareBatch(
+        "INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic,"
+            + " birth_year, birth_month, birth_day, fields, problems, has_problems) VALUES (:roster, :row, :line, :cells,"
+            + " :family, :given, :patronymic, :year, :month, :day, :fields, :problems, :bad)");
   }
 
   private static void bindEntry(PreparedBatch b, long roster, Entry e) {
     Map<String, String> fields = new LinkedHashMap<>();
     e.values().forEach((f, v) -> fields.put(f.key(), v));
-    b.bind("roster", roster).bind("row", e.row()).bind("line", e.line()).bind("cells", json(e.cells()))
-        .bind("family", cut(e.family())).bind("given", cut(e.given())).bind("patronymic", cut(e.patronymic()))
+    b.bind("roster", roster)
+        .bind("row", e.row())
+        .bind("line", e.line())
+        .bind("cells", json(e.cells()))
+        .bind("family", cut(e.family()))
+        .bind("given", cut(e.given()))
+        .bind("patronymic", cut(e.patronymic()))
         .bind("year", e.birthDate().map(PartialDate::year).orElse(null))
         .bind("month", e.birthDate().flatMap(PartialDate::month).orElse(null))
         .bind("day", e.birthDate().flatMap(PartialDate::day).orElse(null))
-        .bind("fields", json(fields)).bind("problems", json(e.problems())).bind("bad", !e.ok()).add();
+        .bind("fields", json(fields))
+        .bind("problems", json(e.problems()))
+        .bind("bad", !e.ok())
+        .add();
   }
 
   private static String cut(String s) {
@@ -216,35 +291,76 @@ public final class Rosters {
   }
 
   /** A stored roster's details and counts. */
-  public record Summary(long id, String fileName, String sha256, String format, String encoding, String delimiter,
-                        Party from, Party to, LocalDate receivedOn, String purpose, String notes, List<String> header,
-                        Map<String, Integer> mapping, int rows, int errorRows, String importedBy, long importedAt,
-                        String signature) {}
+  public record Summary(
+      long id,
+      String fileName,
+      String sha256,
+      String format,
+      String encoding,
+      String delimiter,
+      Party from,
+      Party to,
+      LocalDate receivedOn,
+      String purpose,
+      String notes,
+      List<String> header,
+      Map<String, Integer> mapping,
+      int rows,
+      int errorRows,
+      String importedBy,
+      long importedAt,
+      String signature) {}
 
   public Optional<Summary> find(long id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> summary(rs)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM rosters WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> summary(rs))
+                .findOne());
   }
 
   public List<Summary> list() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM rosters ORDER BY id DESC").map((rs, ctx) -> summary(rs))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM rosters ORDER BY id DESC")
+                .map((rs, ctx) -> summary(rs))
+                .list());
   }
 
-  private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_sha256").trim(),
-        rs.getString("file_format"), rs.getString("file_encoding"), rs.getString("file_delimiter"),
-        Party.fromKey(rs.getString("from_party")), Party.fromKey(rs.getString("to_party")),
-        rs.getObject("received_on", LocalDate.class), rs.getString("purpose"), rs.getString("notes"),
+  private static Summary summary(ResultSet rs) throws SQLException {
+    return new Summary(
+        rs.getLong("id"),
+        rs.getString("file_name"),
+        rs.getString("file_sha256").trim(),
+        rs.getString("file_format"),
+        rs.getString("file_encoding"),
+        rs.getString("file_delimiter"),
+        Party.fromKey(rs.getString("from_party")),
+        Party.fromKey(rs.getString("to_party")),
+        rs.getObject("received_on", LocalDate.class),
+        rs.getString("purpose"),
+        rs.getString("notes"),
         parse(rs.getString("header"), new TypeReference<List<String>>() {}),
         parse(rs.getString("mapping"), new TypeReference<LinkedHashMap<String, Integer>>() {}),
-        rs.getInt("row_count"), rs.getInt("error_rows"), rs.getString("imported_by"), rs.getLong("imported_at"),
+        rs.getInt("row_count"),
+        rs.getInt("error_rows"),
+        rs.getString("imported_by"),
+        rs.getLong("imported_at"),
         rs.getString("signature"));
   }
 
   /** A stored entry as shown: row, raw cells, the name read from them, and problems. */
-  public record StoredEntry(int row, long line, List<String> cells, String family, String given, String patronymic,
-                            String born, Map<String, String> fields, List<Entry.Problem> problems) {}
+  public record StoredEntry(
+      int row,
+      long line,
+      List<String> cells,
+      String family,
+      String given,
+      String patronymic,
+      String born,
+      Map<String, String> fields,
+      List<Entry.Problem> problems) {}
 
   public List<StoredEntry> entries(long rosterId, boolean onlyProblems, int offset, int limit) {
     return entries(rosterId, onlyProblems ? " AND e.has_problems = TRUE" : "", offset, limit);
@@ -252,78 +368,142 @@ public final class Rosters {
 
   /** The entries a reviewer has linked to a person of the registry (a confirmed match). */
   public List<StoredEntry> confirmedEntries(long rosterId, int offset, int limit) {
-    return entries(rosterId, " AND EXISTS (SELECT 1 FROM match_decisions d WHERE d.roster_id = e.roster_id"
-        + " AND d.entry_row = e.row_no AND d.decision = 'confirmed')", offset, limit);
+    return entries(
+        rosterId,
+        " AND EXISTS (SELECT 1 FROM match_decisions d WHERE d.roster_id = e.roster_id"
+            + " AND d.entry_row = e.row_no AND d.decision = 'confirmed')",
+        offset,
+        limit);
   }
 
   private List<StoredEntry> entries(long rosterId, String condition, int offset, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT e.* FROM roster_entries e WHERE e.roster_id = :id"
-            + condition + " ORDER BY e.row_no LIMIT :limit OFFSET :offset")
-        .bind("id", rosterId).bind("limit", limit).bind("offset", offset)
-        .map((rs, ctx) -> {
-          String born = org.handover.server.storage.Columns.birthDate(rs).map(PartialDate::toString).orElse("");
-          return new StoredEntry(rs.getInt("row_no"), rs.getLong("line_no"),
-              parse(rs.getString("cells"), new TypeReference<List<String>>() {}), rs.getString("family"),
-              rs.getString("given"), rs.getString("patronymic"), born,
-              parse(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {}),
-              parse(rs.getString("problems"), new TypeReference<List<Entry.Problem>>() {}));
-        }).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT e.* FROM roster_entries e WHERE e.roster_id = :id"
+                        + condition
+                        + " ORDER BY e.row_no LIMIT :limit OFFSET :offset")
+                .bind("id", rosterId)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(
+                    (rs, ctx) -> {
+                      String born = Columns.birthDate(rs).map(PartialDate::toString).orElse("");
+                      return new StoredEntry(
+                          rs.getInt("row_no"),
+                          rs.getLong("line_no"),
+                          parse(rs.getString("cells"), new TypeReference<List<String>>() {}),
+                          rs.getString("family"),
+                          rs.getString("given"),
+                          rs.getString("patronymic"),
+                          born,
+                          parse(
+                              rs.getString("fields"),
+                              new TypeReference<LinkedHashMap<String, String>>() {}),
+                          parse(
+                              rs.getString("problems"),
+                              new TypeReference<List<Entry.Problem>>() {}));
+                    })
+                .list());
   }
 
   /** Writes the stored file, byte for byte, to {@code out}; false when there is no such file. */
-  public boolean file(String sha256, java.io.OutputStream out) {
-    return jdbi.withHandle(h -> {
-      if (h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s").bind("s", sha256).mapTo(Long.class)
-          .one() == 0) {
-        return false;
-      }
-      try (var chunks = h.createQuery("SELECT content FROM roster_file_chunks WHERE sha256 = :s ORDER BY chunk_no")
-          .bind("s", sha256).mapTo(byte[].class).stream()) {
-        for (var it = chunks.iterator(); it.hasNext(); ) {
-          try {
-            out.write(it.next());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the stored file " + sha256, e);
+  public boolean file(String sha256, OutputStream out) {
+    return jdbi.withHandle(
+        h -> {
+          if (h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s")
+                  .bind("s", sha256)
+                  .mapTo(Long.class)
+                  .one()
+              == 0) {
+            return false;
           }
-        }
-      }
-      return true;
-    });
+          try (var chunks =
+              h
+                  .createQuery(
+                      "SELECT content FROM roster_file_chunks WHERE sha256 = :s ORDER BY chunk_no")
+                  .bind("s", sha256)
+                  .mapTo(byte[].class)
+                  .stream()) {
+            for (var it = chunks.iterator(); it.hasNext(); ) {
+              try {
+                out.write(it.next());
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the stored file " + sha256, e);
+              }
+            }
+          }
+          return true;
+        });
   }
 
   /** Saves the mapping a user confirmed for a counterpart under a name. */
   public void saveProfile(Party party, String name, ColumnMapping mapping, String actor) {
-    jdbi.useTransaction(h -> {
-      Optional<String> before = h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
-          .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne();
-      h.createUpdate("DELETE FROM mapping_profiles WHERE party = :p AND name = :n").bind("p", party.key())
-          .bind("n", name).execute();
-      String after = json(mapping.toProfile());
-      h.createUpdate("INSERT INTO mapping_profiles (party, name, mapping, updated_at) VALUES (:p, :n, :m, :at)")
-          .bind("p", party.key()).bind("n", name).bind("m", after).bind("at", clock.millis()).execute();
-      journal.append(h, Change.by(actor, "mapping.save").on("mapping", party.key() + "/" + name).was(before.orElse("")).now(after));
-    });
+    jdbi.useTransaction(
+        h -> {
+          Optional<String> before =
+              h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
+                  .bind("p", party.key())
+                  .bind("n", name)
+                  .mapTo(String.class)
+                  .findOne();
+          h.createUpdate("DELETE FROM mapping_profiles WHERE party = :p AND name = :n")
+              .bind("p", party.key())
+              .bind("n", name)
+              .execute();
+          String after = json(mapping.toProfile());
+          h.createUpdate(
+                  "INSERT INTO mapping_profiles (party, name, mapping, updated_at) VALUES (:p, :n, :m, :at)")
+              .bind("p", party.key())
+              .bind("n", name)
+              .bind("m", after)
+              .bind("at", clock.millis())
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "mapping.save")
+                  .on("mapping", party.key() + "/" + name)
+                  .was(before.orElse(""))
+                  .now(after));
+        });
   }
 
   /** Every saved mapping, as "PARTY/name". */
   public List<String> profiles() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT party, name FROM mapping_profiles ORDER BY party, name")
-        .map((rs, ctx) -> rs.getString("party") + "/" + rs.getString("name")).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT party, name FROM mapping_profiles ORDER BY party, name")
+                .map((rs, ctx) -> rs.getString("party") + "/" + rs.getString("name"))
+                .list());
   }
 
   public Optional<Map<String, Integer>> profile(Party party, String name) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
-        .bind("p", party.key()).bind("n", name).mapTo(String.class).findOne()
-        .map(s -> parse(s, new TypeReference<LinkedHashMap<String, Integer>>() {})));
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT mapping FROM mapping_profiles WHERE party = :p AND name = :n")
+                .bind("p", party.key())
+                .bind("n", name)
+                .mapTo(String.class)
+                .findOne()
+                .map(s -> parse(s, new TypeReference<LinkedHashMap<String, Integer>>() {})));
   }
 
-  /** A list from or to a party this installation does not know is refused before anything is stored. */
+  /**
+   * A list from or to a party this installation does not know is refused before anything is stored.
+   */
   private void requireKnown(RosterDetails details) throws RosterFileException {
     for (Party p : List.of(details.from(), details.to())) {
-      boolean known = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
-          .bind("c", p.code()).mapTo(Integer.class).one()) > 0;
+      boolean known =
+          jdbi.withHandle(
+                  h ->
+                      h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
+                          .bind("c", p.code())
+                          .mapTo(Integer.class)
+                          .one())
+              > 0;
       if (!known) {
-        throw new RosterFileException("error.party.unknown", "no party has the code " + p.code(), p.code());
+        throw new RosterFileException(
+            "error.party.unknown", "no party has the code " + p.code(), p.code());
       }
     }
   }
@@ -332,7 +512,7 @@ public final class Rosters {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
       }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,10 @@ import org.handover.server.web.Nav;
 import org.handover.server.web.Routes;
 import org.handover.server.web.WebServer;
 
-/** Rosters: lists received and sent, their import, pages, downloads and exports, {@code handover roster}. */
+/**
+ * Rosters: lists received and sent, their import, pages, downloads and exports, {@code handover
+ * roster}.
+ */
 public final class RostersFeature implements Feature {
   @Override
   public List<Object> commands() {
@@ -24,7 +27,8 @@ public final class RostersFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
-    new RosterRoutes(app.rosters(), web.guard(), web, app.clock(), web.maxUploadBytes()).register(routes);
+    new RosterRoutes(app.rosters(), web.guard(), web, app.clock(), web.maxUploadBytes())
+        .register(routes);
     new RosterDownloads(app.rosters(), app.parties()).register(routes);
   }
 

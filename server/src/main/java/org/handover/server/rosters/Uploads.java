@@ -2,6 +2,7 @@ package org.handover.server.rosters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +34,7 @@ final class Uploads {
     try {
       this.folder = Files.createTempDirectory("handover-uploads");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot make a folder for uploads", e);
+      throw new UncheckedIOException("cannot make a folder for uploads", e);
     }
   }
 
@@ -51,7 +52,9 @@ final class Uploads {
 
   Optional<Staged> find(String token, long userId) {
     Staged s = token == null ? null : staged.get(token);
-    return s != null && s.userId() == userId && Files.exists(s.file()) ? Optional.of(s) : Optional.empty();
+    return s != null && s.userId() == userId && Files.exists(s.file())
+        ? Optional.of(s)
+        : Optional.empty();
   }
 
   void forget(Staged s) {
@@ -65,6 +68,9 @@ final class Uploads {
 
   private void purge() {
     long now = clock.millis();
-    staged.values().stream().filter(s -> now - s.createdMillis() > KEEP.toMillis()).toList().forEach(this::forget);
+    staged.values().stream()
+        .filter(s -> now - s.createdMillis() > KEEP.toMillis())
+        .toList()
+        .forEach(this::forget);
   }
 }

@@ -1,11 +1,5 @@
 package org.handover.server.signing;
 
-import org.handover.server.journal.Journal.Change;
-
-import java.util.Map;
-
-import org.handover.server.storage.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,8 +14,11 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
+import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -61,11 +58,16 @@ public final class InstallationKey {
     }
   }
 
-  /** Whether {@code signature} (Base64) is a signature of the file by {@code publicKey} (Base64 X.509). */
+  /**
+   * Whether {@code signature} (Base64) is a signature of the file by {@code publicKey} (Base64
+   * X.509).
+   */
   public static boolean verify(Path file, String signature, String publicKey) throws IOException {
     try {
-      PublicKey key = KeyFactory.getInstance("Ed25519")
-          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey.strip())));
+      PublicKey key =
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(
+                  new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey.strip())));
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(key);
       feed(s, file);
@@ -85,29 +87,47 @@ public final class InstallationKey {
   }
 
   private synchronized KeyPair pair() {
-    return jdbi.inTransaction(h -> {
-      Optional<String> priv = h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
-          .bind("n", PRIVATE).mapTo(String.class).findOne();
-      Optional<String> pub = h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
-          .bind("n", PUBLIC).mapTo(String.class).findOne();
-      try {
-        KeyFactory f = KeyFactory.getInstance("Ed25519");
-        if (priv.isPresent() && pub.isPresent()) {
-          PrivateKey p = f.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(priv.get())));
-          PublicKey q = f.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pub.get())));
-          return new KeyPair(q, p);
-        }
-        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-        h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", PRIVATE)
-            .bind("v", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())).execute();
-        h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)").bind("n", PUBLIC)
-            .bind("v", publicText).execute();
-        journal.append(h, Change.by("system", "key.create").on("key", "installation").now(Json.write(Map.of("public", publicText))));
-        return pair;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the stored signing key cannot be read", e);
-      }
-    });
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> priv =
+              h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
+                  .bind("n", PRIVATE)
+                  .mapTo(String.class)
+                  .findOne();
+          Optional<String> pub =
+              h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
+                  .bind("n", PUBLIC)
+                  .mapTo(String.class)
+                  .findOne();
+          try {
+            KeyFactory f = KeyFactory.getInstance("Ed25519");
+            if (priv.isPresent() && pub.isPresent()) {
+              PrivateKey p =
+                  f.generatePrivate(
+                      new PKCS8EncodedKeySpec(Base64.getDecoder().decode(priv.get())));
+              PublicKey q =
+                  f.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pub.get())));
+              return new KeyPair(q, p);
+            }
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
+                .bind("n", PRIVATE)
+                .bind("v", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
+                .execute();
+            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
+                .bind("n", PUBLIC)
+                .bind("v", publicText)
+                .execute();
+            journal.append(
+                h,
+                Change.by("system", "key.create")
+                    .on("key", "installation")
+                    .now(Json.write(Map.of("public", publicText))));
+            return pair;
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the stored signing key cannot be read", e);
+          }
+        });
   }
 }

@@ -19,7 +19,10 @@ public final class Columns {
     boolean hasMonth = !rs.wasNull();
     int day = rs.getInt("birth_day");
     boolean hasDay = !rs.wasNull();
-    return Optional.of(new PartialDate(year, hasMonth ? Optional.of(month) : Optional.empty(),
-        hasDay ? Optional.of(day) : Optional.empty()));
+    return Optional.of(
+        new PartialDate(
+            year,
+            hasMonth ? Optional.of(month) : Optional.empty(),
+            hasDay ? Optional.of(day) : Optional.empty()));
   }
 }

@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * Opening migrates the schema.
  *
  * <pre>{@code
- * try (Database db = Database.open("embedded:data")) { db.jdbi().withHandle(...); }
+ * try (Database db = Database.open("embedded:data")) { db.jdbi().withHandle(...); }  // refused if none is there
+ * Database.create("embedded:data");                                                 // made if none is there
  * Database.open("jdbc:postgresql://127.0.0.1:5432/handover?user=handover&password=...");
  * }</pre>
  */
@@ -35,15 +36,31 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
   }
 
-  /** Opens (starting the embedded server for an {@code embedded:DIR} URL) and migrates. */
+  /**
+   * Opens an existing database (starting the embedded server for an {@code embedded:DIR} URL) and
+   * migrates it; a database that does not exist is refused with {@link NoDatabaseException}.
+   */
   public static Database open(String url) {
+    return open(url, false);
+  }
+
+  /**
+   * Opens the database, creating it first when it does not exist ({@code serve --init}, the demo).
+   */
+  public static Database create(String url) {
+    return open(url, true);
+  }
+
+  private static Database open(String url, boolean create) {
     if (url.startsWith("jdbc:h2:")) {
-      throw new StorageException("H2 is no longer supported: Handover stores its data in PostgreSQL (" + DEFAULT_URL
-          + " runs a private one under ./data); give --db embedded:DIR or --db jdbc:postgresql://...");
+      throw new StorageException(
+          "H2 is no longer supported: Handover stores its data in PostgreSQL ("
+              + DEFAULT_URL
+              + " runs a private one under ./data); give --db embedded:DIR or --db jdbc:postgresql://...");
     }
     if (url.equals("embedded") || url.startsWith(EMBEDDED)) {
       String dir = url.equals("embedded") ? "data" : url.substring(EMBEDDED.length());
-      EmbeddedServer server = EmbeddedServer.start(Path.of(dir.isBlank() ? "data" : dir));
+      EmbeddedServer server = EmbeddedServer.start(Path.of(dir.isBlank() ? "data" : dir), create);
       try {
         return open(server.url(), url, Optional.of(server));
       } catch (RuntimeException e) {
@@ -52,8 +69,13 @@ public final class Database implements AutoCloseable {
       }
     }
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw new StorageException("not a database Handover knows: " + safe(url)
-          + " (give embedded:DIR or jdbc:postgresql://HOST:PORT/NAME?user=...&password=...)");
+      throw new StorageException(
+          "not a database Handover knows: "
+              + safe(url)
+              + " (give embedded:DIR or jdbc:postgresql://HOST:PORT/NAME?user=...&password=...)");
+    }
+    if (create) {
+      ExternalDatabases.createIfMissing(url);
     }
     return open(url, url, Optional.empty());
   }
@@ -68,21 +90,32 @@ public final class Database implements AutoCloseable {
     try {
       ds = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StorageException("cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
+      if (ExternalDatabases.missing(e)) {
+        throw new NoDatabaseException(
+            "the database at "
+                + safe(shownUrl)
+                + " does not exist: create it"
+                + " (createdb -E UTF8 -T template0 NAME) or start with ./handover serve --init --db ...");
+      }
+      throw new StorageException(
+          "cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
-      throw new StorageException("cannot migrate the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
+      throw new StorageException(
+          "cannot migrate the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
     return new Database(ds, shownUrl, embedded);
   }
 
   /** A URL or message with any password in it masked: error messages and logs never show one. */
   public static String safe(String text) {
-    return text == null ? "" : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
-        .replaceAll("(//[^/:@\\s]+:)[^/@\\s]+@", "$1***@");
+    return text == null
+        ? ""
+        : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
+            .replaceAll("(//[^/:@\\s]+:)[^/@\\s]+@", "$1***@");
   }
 
   public Jdbi jdbi() {

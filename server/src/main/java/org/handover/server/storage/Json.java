@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
- * The one JSON mapper of the server: what the journal, runs and rosters store, and what exports write.
+ * The one JSON mapper of the server: what the journal, runs and rosters store, and what exports
+ * write.
  *
  * <pre>{@code
  * Json.write(Map.of("decision", "confirmed"))        // {"decision":"confirmed"}
@@ -23,23 +24,33 @@ public final class Json {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON of " + value.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot write JSON of " + value.getClass().getSimpleName(), e);
     }
   }
 
-  /** Reads what this installation stored; a stored text that does not read is damage, not user input. */
+  /**
+   * Reads what this installation stored; a stored text that does not read is damage, not user
+   * input.
+   */
   public static <T> T read(String text, TypeReference<T> type) {
     try {
       return MAPPER.readValue(text, type);
     } catch (JsonProcessingException e) {
-      throw new StorageException("stored JSON cannot be read as " + type.getType().getTypeName() + ": "
-          + e.getOriginalMessage(), e);
+      throw new StorageException(
+          "stored JSON cannot be read as "
+              + type.getType().getTypeName()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
   /** A stored object as a map; empty for an empty text. */
   public static Map<String, Object> object(String text) {
-    return text == null || text.isEmpty() ? Map.of() : read(text, new TypeReference<Map<String, Object>>() {});
+    return text == null || text.isEmpty()
+        ? Map.of()
+        : read(text, new TypeReference<Map<String, Object>>() {});
   }
 
   /** For streaming writers and readers (exports, interchange files). */

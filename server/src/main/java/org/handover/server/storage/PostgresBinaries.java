@@ -33,11 +33,13 @@ final class PostgresBinaries {
     EmbeddedServer.deleteTree(fresh);
     Files.createDirectories(fresh);
     try (InputStream in = archive();
-        TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(in)))) {
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(in)))) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         Path target = fresh.resolve(e.getName()).normalize();
         if (!target.startsWith(fresh)) {
-          throw new IOException("the PostgreSQL archive names a path outside its folder: " + e.getName());
+          throw new IOException(
+              "the PostgreSQL archive names a path outside its folder: " + e.getName());
         }
         if (e.isDirectory()) {
           Files.createDirectories(target);
@@ -59,23 +61,34 @@ final class PostgresBinaries {
     String os = System.getProperty("os.name");
     String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
     if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
-      throw new IOException("the embedded PostgreSQL ships for Linux only; on " + os
-          + " give an existing PostgreSQL with --db jdbc:postgresql://...");
+      throw new IOException(
+          "the embedded PostgreSQL ships for Linux only; on "
+              + os
+              + " give an existing PostgreSQL with --db jdbc:postgresql://...");
     }
     InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", arch);
     if (in == null) {
-      throw new IOException("no embedded PostgreSQL for Linux on " + arch
-          + " in this build (amd64 and arm64 are shipped); give an existing PostgreSQL with --db");
+      throw new IOException(
+          "no embedded PostgreSQL for Linux on "
+              + arch
+              + " in this build (amd64 and arm64 are shipped); give an existing PostgreSQL with --db");
     }
     return in;
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-        PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-        PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-        PosixFilePermission.OWNER_READ};
+    PosixFilePermission[] order = {
+      PosixFilePermission.OTHERS_EXECUTE,
+      PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.GROUP_WRITE,
+      PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE,
+      PosixFilePermission.OWNER_WRITE,
+      PosixFilePermission.OWNER_READ
+    };
     for (int i = 0; i < order.length; i++) {
       if ((mode & (1 << i)) != 0) {
         s.add(order[i]);

@@ -4,8 +4,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
-import java.security.MessageDigest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
@@ -37,7 +39,9 @@ public final class Guard {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
     String path = ctx.path();
     if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
       return;
@@ -47,17 +51,24 @@ public final class Guard {
       session = sessions.create(0, fromAcceptLanguage(ctx.header("Accept-Language")));
       setCookie(ctx, session);
     }
-    Optional<User> user = session.userId() == 0 ? Optional.empty() : accounts.find(session.userId());
+    Optional<User> user =
+        session.userId() == 0 ? Optional.empty() : accounts.find(session.userId());
     String language = user.map(User::locale).orElse(session.language());
     ctx.attribute(SESSION, session);
     ctx.attribute(USER, user.orElse(null));
     ctx.attribute(MESSAGES, Messages.of(language));
-    if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > web.maxUploadBytes()) {
-      // refused without parsing; the body is read off (up to a bound) so that the client, still sending,
+    if (ctx.method() == HandlerType.POST
+        && ctx.isMultipartFormData()
+        && ctx.contentLength() > web.maxUploadBytes()) {
+      // refused without parsing; the body is read off (up to a bound) so that the client, still
+      // sending,
       // is not cut off before it can read the refusal
       drain(ctx, DRAIN_LIMIT);
       ctx.header("Connection", "close");
-      web.error(ctx, 413, Messages.of(language).get("error.upload.too-large", web.maxUploadBytes() >> 20));
+      web.error(
+          ctx,
+          413,
+          Messages.of(language).get("error.upload.too-large", web.maxUploadBytes() >> 20));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -81,13 +92,13 @@ public final class Guard {
 
   private static void drain(Context ctx, long limit) {
     try {
-      java.io.InputStream in = ctx.req().getInputStream();
+      InputStream in = ctx.req().getInputStream();
       byte[] buffer = new byte[64 * 1024];
       long read = 0;
       for (int n = in.read(buffer); n > 0 && read < limit; n = in.read(buffer)) {
         read += n;
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // the client went away: there is nobody left to tell
     }
   }
@@ -102,8 +113,9 @@ public final class Guard {
     if (sent == null) {
       sent = ctx.header("X-CSRF-Token");
     }
-    return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-        session.csrf().getBytes(StandardCharsets.UTF_8));
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8));
   }
 
   public static void setCookie(Context ctx, Sessions.Session s) {
@@ -145,7 +157,8 @@ public final class Guard {
   }
 
   public View view(Context ctx) {
-    return new View(messages(ctx), user(ctx), csrf(ctx), ctx.path(), web.navigation(), web.parties());
+    return new View(
+        messages(ctx), user(ctx), csrf(ctx), ctx.path(), web.navigation(), web.parties());
   }
 
   /** The logged-in user; a route's permission was checked before its handler runs. */
@@ -153,11 +166,15 @@ public final class Guard {
     return user(ctx).orElseThrow(() -> new WebServer.Forbidden("not logged in"));
   }
 
-  /** The logged-in user, if their role holds the permission; otherwise the request is refused with 403. */
+  /**
+   * The logged-in user, if their role holds the permission; otherwise the request is refused with
+   * 403.
+   */
   public static User require(Context ctx, Permission permission) {
     User u = user(ctx).orElseThrow(() -> new WebServer.Forbidden("not logged in"));
     if (!u.role().permits(permission)) {
-      throw new WebServer.Forbidden(u.username() + " (" + u.role().key() + ") may not " + ctx.method() + " " + ctx.path());
+      throw new WebServer.Forbidden(
+          u.username() + " (" + u.role().key() + ") may not " + ctx.method() + " " + ctx.path());
     }
     return u;
   }

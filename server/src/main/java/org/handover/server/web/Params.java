@@ -21,7 +21,9 @@ public final class Params {
     return number(ctx.pathParam(name));
   }
 
-  /** A whole number of at least 1 (a page number), or {@code fallback} when absent or not a number. */
+  /**
+   * A whole number of at least 1 (a page number), or {@code fallback} when absent or not a number.
+   */
   public static int positive(String v, int fallback) {
     try {
       return v == null ? fallback : Math.max(1, Integer.parseInt(v.strip()));

@@ -42,12 +42,16 @@ public final class Routes {
     add(method, path, Optional.empty(), handler);
   }
 
-  private void add(HandlerType method, String path, Optional<Permission> permission, Handler handler) {
+  private void add(
+      HandlerType method, String path, Optional<Permission> permission, Handler handler) {
     table.add(new Route(method, path, permission));
-    Handler guarded = permission.isEmpty() ? handler : ctx -> {
-      Guard.require(ctx, permission.get());
-      handler.handle(ctx);
-    };
+    Handler guarded =
+        permission.isEmpty()
+            ? handler
+            : ctx -> {
+              Guard.require(ctx, permission.get());
+              handler.handle(ctx);
+            };
     if (method == HandlerType.GET) {
       config.get(path, guarded);
     } else if (method == HandlerType.POST) {

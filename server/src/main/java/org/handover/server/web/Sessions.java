@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Browser sessions, held in memory: a random token in an HttpOnly, SameSite=Strict cookie, and per
@@ -15,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Sessions {
   public static final String COOKIE = "handover_session";
   static final Duration IDLE = Duration.ofHours(8);
+
   /** A visitor who never logs in keeps a session this long: enough to fill in the login form. */
   static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One session; {@code userId} is 0 until a login succeeds. */
-  public record Session(String token, long userId, String csrf, String language, long lastSeenMillis) {
+  public record Session(
+      String token, long userId, String csrf, String language, long lastSeenMillis) {
     Session touch(long now) {
       return new Session(token, userId, csrf, language, now);
     }
@@ -28,7 +32,7 @@ public final class Sessions {
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
-  private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger created = new AtomicInteger();
 
   Sessions(Clock clock) {
     this.clock = clock;
@@ -56,7 +60,10 @@ public final class Sessions {
   public Session create(long userId, String language) {
     if (created.getAndIncrement() % 1000 == 0) {
       long now = clock.millis();
-      sessions.values().removeIf(old -> expired(old, now)); // so that visitors who never come back do not pile up
+      sessions
+          .values()
+          .removeIf(
+              old -> expired(old, now)); // so that visitors who never come back do not pile up
     }
     Session s = new Session(random(), userId, random(), language, clock.millis());
     sessions.put(s.token(), s);

@@ -1,9 +1,13 @@
 package org.handover.server.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.Party;
@@ -13,13 +17,18 @@ import org.handover.server.i18n.Messages;
 
 /**
  * What every template gets: the user's messages, the user (if logged in), the CSRF token for its
- * forms, the path of the page (so the language switch can come back to it), the navigation and
- * the parties known to this installation.
+ * forms, the path of the page (so the language switch can come back to it), the navigation and the
+ * parties known to this installation.
  */
-public record View(Messages messages, Optional<User> user, String csrf, String path, List<Nav> navigation,
-                   PartyBook parties) {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")
-      .withZone(ZoneId.systemDefault());
+public record View(
+    Messages messages,
+    Optional<User> user,
+    String csrf,
+    String path,
+    List<Nav> navigation,
+    PartyBook parties) {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(ZoneId.systemDefault());
 
   public String t(String key, Object... args) {
     return messages.get(key, args);
@@ -48,7 +57,9 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return user.map(User::username).orElse("");
   }
 
-  /** A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none. */
+  /**
+   * A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none.
+   */
   public String fieldLabel(String key) {
     if (key.startsWith("name.")) {
       String[] parts = key.split("\\.");
@@ -59,17 +70,19 @@ public record View(Messages messages, Optional<User> user, String csrf, String p
     return messages.has("field." + key) ? t("field." + key) : key;
   }
 
-  /** A matching field's or level's name in the user's language ("date of birth", "one digit off"). */
+  /**
+   * A matching field's or level's name in the user's language ("date of birth", "one digit off").
+   */
   public String matchTerm(String english) {
-    String key = "match-term." + english.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String key = "match-term." + english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return messages.has(key) ? t(key) : english;
   }
 
   public String url(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  public String date(java.time.LocalDate d) {
+  public String date(LocalDate d) {
     return String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
   }
 

@@ -51,35 +51,42 @@ public final class WebServer {
 
   public Javalin create() {
     guard = new Guard(new Sessions(app.clock()), app.accounts(), this);
-    return Javalin.create(config -> {
-      config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + MAX_REQUEST_BYTES, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/static";
-        files.directory = "/static";
-        files.location = Location.CLASSPATH;
-      });
-      config.staticFiles.enableWebjars();
-      config.startup.showJavalinBanner = false;
-      config.routes.before(guard::before);
-      Routes routes = new Routes(config.routes);
-      for (Feature f : features) {
-        f.routes(app, this, routes);
-      }
-      table.clear();
-      table.addAll(routes.table());
-      config.routes.get("/", ctx -> ctx.redirect("/registry"));
-      config.routes.exception(StaleRecordException.class, (e, ctx) ->
-          error(ctx, 409, guard.view(ctx).t("error.stale")));
-      config.routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, guard.view(ctx).t("error.forbidden")));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, guard.view(ctx).t("error.internal"));
-      });
-      config.routes.error(404, ctx -> error(ctx, 404, guard.view(ctx).t("error.not-found")));
-    });
+    return Javalin.create(
+        config -> {
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
+          config.jetty.multipartConfig.maxTotalRequestSize(
+              maxUploadBytes + MAX_REQUEST_BYTES, SizeUnit.BYTES);
+          config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+          config.staticFiles.add(
+              files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+              });
+          config.staticFiles.enableWebjars();
+          config.startup.showJavalinBanner = false;
+          config.routes.before(guard::before);
+          Routes routes = new Routes(config.routes);
+          for (Feature f : features) {
+            f.routes(app, this, routes);
+          }
+          table.clear();
+          table.addAll(routes.table());
+          config.routes.get("/", ctx -> ctx.redirect("/registry"));
+          config.routes.exception(
+              StaleRecordException.class,
+              (e, ctx) -> error(ctx, 409, guard.view(ctx).t("error.stale")));
+          config.routes.exception(
+              Forbidden.class, (e, ctx) -> error(ctx, 403, guard.view(ctx).t("error.forbidden")));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, guard.view(ctx).t("error.internal"));
+              });
+          config.routes.error(404, ctx -> error(ctx, 404, guard.view(ctx).t("error.not-found")));
+        });
   }
 
   /** Every route the features registered, with its permission: what a test walks for every role. */
@@ -112,7 +119,10 @@ public final class WebServer {
 
   /** What other features add to a page about one subject, in the order of the features. */
   public List<Content> sections(String page, Context ctx, View view, long subject) {
-    return sections.stream().filter(s -> s.page().equals(page)).map(s -> s.renderer().render(ctx, view, subject)).toList();
+    return sections.stream()
+        .filter(s -> s.page().equals(page))
+        .map(s -> s.renderer().render(ctx, view, subject))
+        .toList();
   }
 
   public long maxUploadBytes() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.handover.core.accounts.Role;
 import org.handover.server.journal.Journal;
@@ -21,18 +22,17 @@ class AccountsTest {
   MutableClock clock;
   Accounts accounts;
 
-
   /** A clock the test moves, so that a fifteen-minute lock needs no waiting. */
   static final class MutableClock extends Clock {
     Instant now = Instant.parse("2025-06-02T10:00:00Z");
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 
@@ -57,8 +57,13 @@ class AccountsTest {
   @Test
   void storesAnArgon2idHashNeverThePassword() {
     String pw = accounts.create("olena", Role.REGISTRAR, "admin");
-    String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = 'olena'")
-        .mapTo(String.class).one());
+    String stored =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT password_hash FROM users WHERE username = 'olena'")
+                        .mapTo(String.class)
+                        .one());
     assertThat(stored).startsWith("$argon2id$").doesNotContain(pw);
     assertThat(accounts.login("olena", pw)).isInstanceOf(Accounts.Login.Ok.class);
     assertThat(accounts.login("olena", pw + "x")).isInstanceOf(Accounts.Login.Refused.class);
@@ -89,9 +94,12 @@ class AccountsTest {
   void refusesBadAndTakenNames() {
     accounts.create("ivan", Role.OBSERVER, "admin");
     assertThatThrownBy(() -> accounts.create("ivan", Role.OBSERVER, "admin"))
-        .isInstanceOfSatisfying(Accounts.AccountException.class, e -> assertThat(e.key()).isEqualTo("error.username-taken"));
+        .isInstanceOfSatisfying(
+            Accounts.AccountException.class,
+            e -> assertThat(e.key()).isEqualTo("error.username-taken"));
     assertThatThrownBy(() -> accounts.create("Іван", Role.OBSERVER, "admin"))
-        .isInstanceOfSatisfying(Accounts.AccountException.class, e -> assertThat(e.key()).isEqualTo("error.username"));
+        .isInstanceOfSatisfying(
+            Accounts.AccountException.class, e -> assertThat(e.key()).isEqualTo("error.username"));
   }
 
   @Test
@@ -100,8 +108,12 @@ class AccountsTest {
     User u = ((Accounts.Login.Ok) accounts.login("maria", pw)).user();
     accounts.setLocale(u.id(), "ru", "maria");
     assertThat(accounts.find(u.id()).orElseThrow().locale()).isEqualTo("ru");
-    assertThatThrownBy(() -> accounts.setLocale(u.id(), "de", "maria")).isInstanceOf(Accounts.AccountException.class);
-    assertThat(new Journal(db.jdbi(), clock).find(Journal.Filter.forEntity("user", String.valueOf(u.id())), 0, 10))
-        .extracting(e -> e.action()).containsExactly("user.locale", "user.create");
+    assertThatThrownBy(() -> accounts.setLocale(u.id(), "de", "maria"))
+        .isInstanceOf(Accounts.AccountException.class);
+    assertThat(
+            new Journal(db.jdbi(), clock)
+                .find(Journal.Filter.forEntity("user", String.valueOf(u.id())), 0, 10))
+        .extracting(e -> e.action())
+        .containsExactly("user.locale", "user.create");
   }
 }

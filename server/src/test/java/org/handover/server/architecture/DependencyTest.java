@@ -18,18 +18,31 @@ import org.junit.jupiter.api.Test;
 /**
  * The direction of dependencies between features, in core and in server alike: journal <- accounts
  * <- {parties, signing} <- registry <- rosters <- matching <- {agreements <- exchanges, remains,
- * tracing} <- negotiations <- briefing <- demo. A feature never uses one above it or beside it; only
- * routes, commands and features' wiring use the web and command-line plumbing. Roles and
- * permissions ({@code core.accounts}) are what every route and command declares: anyone may use them.
+ * tracing} <- negotiations <- briefing <- demo. A feature never uses one above it or beside it;
+ * only routes, commands and features' wiring use the web and command-line plumbing. Roles and
+ * permissions ({@code core.accounts}) are what every route and command declares: anyone may use
+ * them.
  */
 class DependencyTest {
   /** A feature's height: it may use features strictly lower, never higher nor at its own height. */
-  static final Map<String, Integer> HEIGHT = Map.ofEntries(
-      Map.entry("journal", 0), Map.entry("names", 0), Map.entry("accounts", 1),
-      Map.entry("parties", 2), Map.entry("signing", 2),
-      Map.entry("registry", 3), Map.entry("rosters", 4), Map.entry("matching", 5),
-      Map.entry("agreements", 6), Map.entry("exchanges", 7), Map.entry("remains", 7), Map.entry("tracing", 7),
-      Map.entry("negotiations", 8), Map.entry("briefing", 9), Map.entry("demo", 10));
+  static final Map<String, Integer> HEIGHT =
+      Map.ofEntries(
+          Map.entry("journal", 0),
+          Map.entry("names", 0),
+          Map.entry("accounts", 1),
+          Map.entry("parties", 2),
+          Map.entry("signing", 2),
+          Map.entry("registry", 3),
+          Map.entry("rosters", 4),
+          Map.entry("matching", 5),
+          Map.entry("agreements", 6),
+          Map.entry("exchanges", 7),
+          Map.entry("remains", 7),
+          Map.entry("tracing", 7),
+          Map.entry("negotiations", 8),
+          Map.entry("briefing", 9),
+          Map.entry("demo", 10));
+
   /** Plumbing: what features stand on, and what never stands on a feature's insides. */
   static final List<String> PLUMBING = List.of("web", "cli", "storage", "i18n");
 
@@ -37,14 +50,17 @@ class DependencyTest {
 
   @BeforeAll
   static void load() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.handover.core", "org.handover.server");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.handover.core", "org.handover.server");
   }
 
   @Test
   void theClassesAreThere() {
     assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
-        .contains("org.handover.server.rosters", "org.handover.core.matching", "org.handover.server.web");
+        .contains(
+            "org.handover.server.rosters", "org.handover.core.matching", "org.handover.server.web");
   }
 
   @Test
@@ -57,8 +73,17 @@ class DependencyTest {
       }
       for (Dependency d : c.getDirectDependenciesFromSelf()) {
         Optional<String> to = feature(d.getTargetClass());
-        if (to.isPresent() && !to.get().equals(from.get()) && HEIGHT.get(to.get()) >= HEIGHT.get(from.get())) {
-          wrong.add(from.get() + " -> " + to.get() + ": " + c.getName() + " uses " + d.getTargetClass().getName());
+        if (to.isPresent()
+            && !to.get().equals(from.get())
+            && HEIGHT.get(to.get()) >= HEIGHT.get(from.get())) {
+          wrong.add(
+              from.get()
+                  + " -> "
+                  + to.get()
+                  + ": "
+                  + c.getName()
+                  + " uses "
+                  + d.getTargetClass().getName());
         }
       }
     }
@@ -67,9 +92,14 @@ class DependencyTest {
 
   @Test
   void everyFeaturePackageHasAKnownHeight() {
-    assertThat(classes.stream().map(DependencyTest::segment).flatMap(Optional::stream).distinct()
-        .filter(s -> !HEIGHT.containsKey(s) && !PLUMBING.contains(s)))
-        .as("a new package: give it a height in HEIGHT or call it plumbing").isEmpty();
+    assertThat(
+            classes.stream()
+                .map(DependencyTest::segment)
+                .flatMap(Optional::stream)
+                .distinct()
+                .filter(s -> !HEIGHT.containsKey(s) && !PLUMBING.contains(s)))
+        .as("a new package: give it a height in HEIGHT or call it plumbing")
+        .isEmpty();
   }
 
   @Test
@@ -97,8 +127,10 @@ class DependencyTest {
         continue;
       }
       for (Dependency d : c.getDirectDependenciesFromSelf()) {
-        Optional<String> to = feature(d.getTargetClass()).filter(f -> !f.equals("accounts") && !f.equals("parties"));
-        if (to.isPresent() && d.getTargetClass().getPackageName().startsWith("org.handover.server")) {
+        Optional<String> to =
+            feature(d.getTargetClass()).filter(f -> !f.equals("accounts") && !f.equals("parties"));
+        if (to.isPresent()
+            && d.getTargetClass().getPackageName().startsWith("org.handover.server")) {
           wrong.add(c.getName() + " uses " + d.getTargetClass().getName());
         }
       }
@@ -106,11 +138,18 @@ class DependencyTest {
     assertThat(new TreeSet<>(wrong)).isEmpty();
   }
 
-  /** Where a feature meets the outside: its routes, pages' parts, commands and its entry in the list of features. */
+  /**
+   * Where a feature meets the outside: its routes, pages' parts, commands and its entry in the list
+   * of features.
+   */
   private static boolean entryPoint(JavaClass c) {
     String name = c.getName().replaceAll("\\$.*", "");
-    return name.endsWith("Routes") || name.endsWith("Command") || name.endsWith("Feature") || name.endsWith("Downloads")
-        || name.endsWith("Forms") || name.endsWith("Uploads");
+    return name.endsWith("Routes")
+        || name.endsWith("Command")
+        || name.endsWith("Feature")
+        || name.endsWith("Downloads")
+        || name.endsWith("Forms")
+        || name.endsWith("Uploads");
   }
 
   private static Optional<String> feature(JavaClass c) {

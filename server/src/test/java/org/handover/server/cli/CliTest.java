@@ -2,11 +2,25 @@ package org.handover.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.storage.TestDatabases;
@@ -14,8 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int exit, String out, String err) {}
 
@@ -28,7 +41,8 @@ class CliTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int exit = HandoverCommand.commandLine().execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -60,19 +74,53 @@ class CliTest {
 
   @Test
   void addsAPersonAndFindsThemByALatinSpelling() {
-    Run add = run("registry", "add", "--db", db(), "--family", "Ковальчук", "--given", "Юрій", "--patronymic", "Петрович",
-        "--born", "12.03.1998", "--status", "captive");
+    Run add =
+        run(
+            "registry",
+            "add",
+            "--db",
+            db(),
+            "--family",
+            "Ковальчук",
+            "--given",
+            "Юрій",
+            "--patronymic",
+            "Петрович",
+            "--born",
+            "12.03.1998",
+            "--status",
+            "captive");
     assertThat(add.exit()).as(add.err()).isZero();
     Run find = run("registry", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
-    assertThat(find.out()).contains("1 особа").contains("Ковальчук Юрій Петрович\t12.03.1998").contains("у полоні");
+    assertThat(find.out())
+        .contains("1 особа")
+        .contains("Ковальчук Юрій Петрович\t12.03.1998")
+        .contains("у полоні");
   }
 
   @Test
   void badInputIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsStored() {
-    Run r = run("registry", "add", "--db", db(), "--lang", "uk", "--family", "", "--born", "31.02.1999",
-        "--categories", "hungry", "--status", "lost", "--unit", "x".repeat(201));
+    Run r =
+        run(
+            "registry",
+            "add",
+            "--db",
+            db(),
+            "--lang",
+            "uk",
+            "--family",
+            "",
+            "--born",
+            "31.02.1999",
+            "--categories",
+            "hungry",
+            "--status",
+            "lost",
+            "--unit",
+            "x".repeat(201));
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Прізвище: не може бути порожнім")
+    assertThat(r.err())
+        .contains("Прізвище: не може бути порожнім")
         .contains("Дата народження: «31.02.1999» — такої дати не існує")
         .contains("Категорії: «hungry» не є допустимим значенням")
         .contains("Статус: «lost» не є допустимим значенням")
@@ -83,7 +131,8 @@ class CliTest {
 
   @Test
   void aBirthInTheFutureIsRefusedInRussian() {
-    Run r = run("registry", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
+    Run r =
+        run("registry", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Дата рождения: «2999» — дата в будущем");
     assertThat(persons()).isZero();
@@ -108,9 +157,12 @@ class CliTest {
 
   @Test
   void namesTransliterateByEachSystem() {
-    assertThat(run("names", "transliterate", "--system", "icao9303", "Юлия", "Дмитрий").out()).isEqualTo("Iuliia\nDmitrii\n");
-    assertThat(run("names", "transliterate", "--system", "mvd310", "Юлия").out()).isEqualTo("Yuliya\n");
-    assertThat(run("names", "transliterate", "--system", "kmu2010", "Знам'янка").out()).isEqualTo("Znamianka\n");
+    assertThat(run("names", "transliterate", "--system", "icao9303", "Юлия", "Дмитрий").out())
+        .isEqualTo("Iuliia\nDmitrii\n");
+    assertThat(run("names", "transliterate", "--system", "mvd310", "Юлия").out())
+        .isEqualTo("Yuliya\n");
+    assertThat(run("names", "transliterate", "--system", "kmu2010", "Знам'янка").out())
+        .isEqualTo("Znamianka\n");
     Run bad = run("names", "transliterate", "--system", "latin", "Юлия");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("system: unknown value 'latin'");
@@ -118,9 +170,11 @@ class CliTest {
 
   @Test
   void namesCompareReadsPairsFromStandardInput() {
-    java.io.InputStream old = System.in;
-    System.setIn(new java.io.ByteArrayInputStream("Юрій\tIurii\nОлександр\tAleksandr\nБойко\tМельник\nno tab\n"
-        .getBytes(StandardCharsets.UTF_8)));
+    InputStream old = System.in;
+    System.setIn(
+        new ByteArrayInputStream(
+            "Юрій\tIurii\nОлександр\tAleksandr\nБойко\tМельник\nno tab\n"
+                .getBytes(StandardCharsets.UTF_8)));
     try {
       Run r = run("names", "compare");
       assertThat(r.exit()).isZero();
@@ -135,21 +189,51 @@ class CliTest {
   @Test
   void namesParseAndKeys() {
     assertThat(run("names", "parse", "Yurii Petrovych KOVALCHUK").out())
-        .contains("family\tKOVALCHUK", "given\tYurii", "patronymic\tPetrovych", "order\tfamily-last");
-    assertThat(run("names", "keys", "Ковальчук", "Юрій").out()).isEqualTo("F:kovalchuk\nG:iuri.k\n");
+        .contains(
+            "family\tKOVALCHUK", "given\tYurii", "patronymic\tPetrovych", "order\tfamily-last");
+    assertThat(run("names", "keys", "Ковальчук", "Юрій").out())
+        .isEqualTo("F:kovalchuk\nG:iuri.k\n");
   }
 
   @Test
   void rosterImportAndShowInTheUsersLanguage() throws Exception {
     Path list = dir.resolve("spysok.csv");
-    java.nio.file.Files.write(list, ("Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\nБойко;Іван;31.02.1999\n")
-        .getBytes(java.nio.charset.Charset.forName("windows-1251")));
-    Run imported = run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db(), "--lang", "uk");
+    Files.write(
+        list,
+        ("Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\nБойко;Іван;31.02.1999\n")
+            .getBytes(Charset.forName("windows-1251")));
+    Run imported =
+        run(
+            "roster",
+            "import",
+            list.toString(),
+            "--from",
+            "RU",
+            "--purpose",
+            "exchange",
+            "--db",
+            db(),
+            "--lang",
+            "uk");
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("список 1: 2 рядки, з помилками: 1");
     Run shown = run("roster", "show", "1", "--problems", "--db", db(), "--lang", "uk");
-    assertThat(shown.out()).contains("windows-1251").contains("рядок 2, стовпець 3 (Дата народження) «31.02.1999»");
-    Run bad = run("roster", "import", list.toString(), "--from", "RU", "--purpose", "gossip", "--db", db(), "--lang", "en");
+    assertThat(shown.out())
+        .contains("windows-1251")
+        .contains("рядок 2, стовпець 3 (Дата народження) «31.02.1999»");
+    Run bad =
+        run(
+            "roster",
+            "import",
+            list.toString(),
+            "--from",
+            "RU",
+            "--purpose",
+            "gossip",
+            "--db",
+            db(),
+            "--lang",
+            "en");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("purpose: unknown value 'gossip'");
   }
@@ -157,49 +241,142 @@ class CliTest {
   @Test
   void exportsCsvForExcelAndSignedJsonThatVerifies() throws Exception {
     Path list = dir.resolve("list.csv");
-    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Примітки\nКовальчук,Юрій,=HYPERLINK(\"http://x\")\n");
-    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db()).exit()).isZero();
+    Files.writeString(list, "Прізвище,Ім'я,Примітки\nКовальчук,Юрій,=HYPERLINK(\"http://x\")\n");
+    assertThat(
+            run(
+                    "roster",
+                    "import",
+                    list.toString(),
+                    "--from",
+                    "RU",
+                    "--purpose",
+                    "exchange",
+                    "--db",
+                    db())
+                .exit())
+        .isZero();
     Path csv = dir.resolve("out.csv");
-    assertThat(run("roster", "export", "1", "--format", "csv", "--out", csv.toString(), "--db", db(), "--lang", "uk").exit()).isZero();
-    byte[] bytes = java.nio.file.Files.readAllBytes(csv);
-    assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(
+            run(
+                    "roster",
+                    "export",
+                    "1",
+                    "--format",
+                    "csv",
+                    "--out",
+                    csv.toString(),
+                    "--db",
+                    db(),
+                    "--lang",
+                    "uk")
+                .exit())
+        .isZero();
+    byte[] bytes = Files.readAllBytes(csv);
+    assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("№,Прізвище,Ім'я,По батькові,Дата народження,Примітки\r\n")
+    assertThat(text)
+        .startsWith("№,Прізвище,Ім'я,По батькові,Дата народження,Примітки\r\n")
         .contains("1,Ковальчук,Юрій,,,\"'=HYPERLINK(\"\"http://x\"\")\"");
     Path json = dir.resolve("out.json");
-    Run exported = run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db(), "--lang", "en");
+    Run exported =
+        run(
+            "roster",
+            "export",
+            "1",
+            "--format",
+            "json",
+            "--out",
+            json.toString(),
+            "--db",
+            db(),
+            "--lang",
+            "en");
     assertThat(exported.exit()).isZero();
-    assertThat(java.nio.file.Files.readString(json)).contains("\"format\" : \"handover-roster\"").contains("Ковальчук");
+    assertThat(Files.readString(json))
+        .contains("\"format\" : \"handover-roster\"")
+        .contains("Ковальчук");
     String key = run("key", "show", "--db", db()).out().strip();
     Path sig = dir.resolve("out.json.sig");
     Run ok = run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("intact, and signed by that key");
-    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("Ковальчук", "Коваленко"));
-    Run tampered = run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
+    Files.writeString(json, Files.readString(json).replace("Ковальчук", "Коваленко"));
+    Run tampered =
+        run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
     assertThat(tampered.exit()).isEqualTo(1);
     assertThat(tampered.out()).contains("does NOT verify");
-    String otherKey = java.util.Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
-        .generateKeyPair().getPublic().getEncoded());
-    assertThat(run("roster", "verify", json.toString(), sig.toString(), "--key", otherKey).exit()).isEqualTo(1);
+    String otherKey =
+        Base64.getEncoder()
+            .encodeToString(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+    assertThat(run("roster", "verify", json.toString(), sig.toString(), "--key", otherKey).exit())
+        .isEqualTo(1);
   }
 
   @Test
   void exportsAPdfManifestAndAWorkbook() throws Exception {
     Path list = dir.resolve("list.csv");
-    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\nЇжак,Ґалина,1990,\n");
-    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--received", "03.06.2025",
-        "--db", db()).exit()).isZero();
+    Files.writeString(
+        list,
+        "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\nЇжак,Ґалина,1990,\n");
+    assertThat(
+            run(
+                    "roster",
+                    "import",
+                    list.toString(),
+                    "--from",
+                    "RU",
+                    "--purpose",
+                    "exchange",
+                    "--received",
+                    "03.06.2025",
+                    "--db",
+                    db())
+                .exit())
+        .isZero();
     Path pdf = dir.resolve("m.pdf");
-    assertThat(run("roster", "export", "1", "--format", "pdf", "--out", pdf.toString(), "--db", db(), "--lang", "uk").exit()).isZero();
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-      assertThat(text).contains("Список 1").contains("Від: Росія, кому: Україна, дата 03.06.2025; 2 рядки")
-          .contains("Ковальчук").contains("Їжак").contains("Ґалина").contains("Сторінка 1 з 1");
+    assertThat(
+            run(
+                    "roster",
+                    "export",
+                    "1",
+                    "--format",
+                    "pdf",
+                    "--out",
+                    pdf.toString(),
+                    "--db",
+                    db(),
+                    "--lang",
+                    "uk")
+                .exit())
+        .isZero();
+    try (var doc = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text)
+          .contains("Список 1")
+          .contains("Від: Росія, кому: Україна, дата 03.06.2025; 2 рядки")
+          .contains("Ковальчук")
+          .contains("Їжак")
+          .contains("Ґалина")
+          .contains("Сторінка 1 з 1");
     }
     Path xlsx = dir.resolve("m.xlsx");
-    assertThat(run("roster", "export", "1", "--format", "xlsx", "--out", xlsx.toString(), "--db", db(), "--lang", "en").exit()).isZero();
-    try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+    assertThat(
+            run(
+                    "roster",
+                    "export",
+                    "1",
+                    "--format",
+                    "xlsx",
+                    "--out",
+                    xlsx.toString(),
+                    "--db",
+                    db(),
+                    "--lang",
+                    "en")
+                .exit())
+        .isZero();
+    try (var wb = new ReadableWorkbook(xlsx.toFile())) {
       var rows = wb.getFirstSheet().read();
       assertThat(rows.get(0).getCellText(1)).isEqualTo("Family name");
       assertThat(rows.get(2).getCellText(1)).isEqualTo("Їжак");
@@ -210,26 +387,74 @@ class CliTest {
   @Test
   void aSignedJsonExportImportsOnTheOtherSideAndABrokenOneIsRefused() throws Exception {
     Path list = dir.resolve("list.csv");
-    java.nio.file.Files.writeString(list, "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\n");
-    assertThat(run("roster", "import", list.toString(), "--from", "UA", "--to", "RU", "--purpose", "exchange",
-        "--received", "03.06.2025", "--db", db()).exit()).isZero();
+    Files.writeString(
+        list, "Прізвище,Ім'я,Дата народження,Звання\nКовальчук,Юрій,12.03.1998,солдат\n");
+    assertThat(
+            run(
+                    "roster",
+                    "import",
+                    list.toString(),
+                    "--from",
+                    "UA",
+                    "--to",
+                    "RU",
+                    "--purpose",
+                    "exchange",
+                    "--received",
+                    "03.06.2025",
+                    "--db",
+                    db())
+                .exit())
+        .isZero();
     Path json = dir.resolve("ours.json");
-    assertThat(run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db()).exit()).isZero();
+    assertThat(
+            run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db())
+                .exit())
+        .isZero();
     String key = run("key", "show", "--db", db()).out().strip();
     String theirs = TestDatabases.postgres();
-    Run in = run("roster", "import", json.toString(), "--signature", json + ".sig", "--key", key, "--db", theirs, "--lang", "en");
+    Run in =
+        run(
+            "roster",
+            "import",
+            json.toString(),
+            "--signature",
+            json + ".sig",
+            "--key",
+            key,
+            "--db",
+            theirs,
+            "--lang",
+            "en");
     assertThat(in.exit()).as(in.err()).isZero();
     Run shown = run("roster", "show", "1", "--db", theirs, "--lang", "en");
-    assertThat(shown.out()).contains("from UA to RU, received 03.06.2025").contains("signature verified")
+    assertThat(shown.out())
+        .contains("from UA to RU, received 03.06.2025")
+        .contains("signature verified")
         .contains("Ковальчук\tЮрій\t\t12.03.1998");
-    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("Юрій", "Юрий"));
-    Run tampered = run("roster", "import", json.toString(), "--signature", json + ".sig", "--key", key, "--db", theirs, "--lang", "en");
+    Files.writeString(json, Files.readString(json).replace("Юрій", "Юрий"));
+    Run tampered =
+        run(
+            "roster",
+            "import",
+            json.toString(),
+            "--signature",
+            json + ".sig",
+            "--key",
+            key,
+            "--db",
+            theirs,
+            "--lang",
+            "en");
     assertThat(tampered.exit()).isEqualTo(2);
-    assertThat(tampered.err()).contains("the signature does not verify").contains("Nothing was stored.");
-    java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replace("\"family\"", "\"surname\""));
+    assertThat(tampered.err())
+        .contains("the signature does not verify")
+        .contains("Nothing was stored.");
+    Files.writeString(json, Files.readString(json).replace("\"family\"", "\"surname\""));
     Run broken = run("roster", "import", json.toString(), "--db", theirs, "--lang", "en");
     assertThat(broken.exit()).isEqualTo(2);
-    assertThat(broken.err()).contains("does not follow the interchange schema at $.entries[0].surname");
+    assertThat(broken.err())
+        .contains("does not follow the interchange schema at $.entries[0].surname");
     try (App app = App.open(theirs)) {
       assertThat(app.rosters().list()).hasSize(1);
     }
@@ -238,65 +463,170 @@ class CliTest {
   @Test
   void matchLinksARosterInAnotherScriptToTheRegistry() throws Exception {
     try (App app = App.open(db())) {
-      app.registry().addAll(new org.handover.core.demo.DemoPeople(5, java.time.LocalDate.of(2025, 6, 2)).generate(400),
-          java.time.LocalDate.of(2025, 6, 2), "test");
-      app.registry().add(new org.handover.core.registry.PersonForm(java.util.Map.of("name.0.family", "Ковальчук",
-          "name.0.given", "Юрій", "name.0.patronymic", "Петрович", "birth_date", "12.03.1998", "reference", "UA-K1"))
-          .read(0, java.time.LocalDate.of(2025, 6, 2)).person().orElseThrow(), java.time.LocalDate.of(2025, 6, 2), "test");
+      app.registry()
+          .addAll(
+              new DemoPeople(5, LocalDate.of(2025, 6, 2)).generate(400),
+              LocalDate.of(2025, 6, 2),
+              "test");
+      app.registry()
+          .add(
+              new PersonForm(
+                      Map.of(
+                          "name.0.family",
+                          "Ковальчук",
+                          "name.0.given",
+                          "Юрій",
+                          "name.0.patronymic",
+                          "Петрович",
+                          "birth_date",
+                          "12.03.1998",
+                          "reference",
+                          "UA-K1"))
+                  .read(0, LocalDate.of(2025, 6, 2))
+                  .person()
+                  .orElseThrow(),
+              LocalDate.of(2025, 6, 2),
+              "test");
     }
     Path list = dir.resolve("their.csv");
-    java.nio.file.Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nНЕИЗВЕСТНЫЙ Сидор Карпович,01.01.1970\n");
-    assertThat(run("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange", "--db", db()).exit()).isZero();
+    Files.writeString(
+        list,
+        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nНЕИЗВЕСТНЫЙ Сидор Карпович,01.01.1970\n");
+    assertThat(
+            run(
+                    "roster",
+                    "import",
+                    list.toString(),
+                    "--from",
+                    "RU",
+                    "--purpose",
+                    "exchange",
+                    "--db",
+                    db())
+                .exit())
+        .isZero();
     Path out = dir.resolve("links.csv");
-    Run r = run("match", "--roster", "1", "--one-to-one", "--out", out.toString(), "--db", db(), "--lang", "en");
+    Run r =
+        run(
+            "match",
+            "--roster",
+            "1",
+            "--one-to-one",
+            "--out",
+            out.toString(),
+            "--db",
+            db(),
+            "--lang",
+            "en");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("2 entries against 401 persons").contains("auto-link 1").contains("no match 1");
-    List<String> lines = java.nio.file.Files.readAllLines(out);
-    assertThat(lines.get(0)).endsWith("entry_row,entry_id,person_id,person_reference,weight,probability,band,decision");
+    assertThat(r.out())
+        .contains("2 entries against 401 persons")
+        .contains("auto-link 1")
+        .contains("no match 1");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0))
+        .endsWith("entry_row,entry_id,person_id,person_reference,weight,probability,band,decision");
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("1,1:1,").contains(",UA-K1,").endsWith(",auto,proposed");
-    assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err()).contains("there is no roster 9");
+    assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err())
+        .contains("there is no roster 9");
     // blocking rules chosen by name: the date rule alone still finds him; an unknown rule is named
-    Run dated = run("match", "--roster", "1", "--rules", "date of birth + an initial", "--db", db(), "--lang", "en");
+    Run dated =
+        run(
+            "match",
+            "--roster",
+            "1",
+            "--rules",
+            "date of birth + an initial",
+            "--db",
+            db(),
+            "--lang",
+            "en");
     assertThat(dated.exit()).as(dated.err()).isZero();
     assertThat(dated.out()).contains("auto-link 1").contains("{date of birth + an initial=");
     Run unknown = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no such blocking rule among soundex").contains("service number");
-    Run unknownUk = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
+    assertThat(unknown.err())
+        .contains("no such blocking rule among soundex")
+        .contains("service number");
+    Run unknownUk =
+        run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
     assertThat(unknownUk.err()).contains("невідоме правило відбору");
   }
 
   @Test
   void dedupeFindsAPersonRecordedTwiceAndProposesNothingElseAsSure() throws Exception {
-    java.time.LocalDate day = java.time.LocalDate.of(2025, 6, 2);
+    LocalDate day = LocalDate.of(2025, 6, 2);
     try (App app = App.open(db())) {
-      app.registry().addAll(new org.handover.core.demo.DemoPeople(8, day).generate(300), day, "test");
-      for (String[] n : new String[][] {{"Ковальчук", "Юрій", "Петрович", "UA-A"}, {"KOVALCHUK", "YURII", "", "UA-B"}}) {
-        app.registry().add(new org.handover.core.registry.PersonForm(java.util.Map.of("name.0.family", n[0],
-            "name.0.given", n[1], "name.0.patronymic", n[2], "birth_date", "12.03.1998", "reference", n[3],
-            "service_number", "АБ123456")).read(0, day).person().orElseThrow(), day, "test");
+      app.registry().addAll(new DemoPeople(8, day).generate(300), day, "test");
+      for (String[] n :
+          new String[][] {
+            {"Ковальчук", "Юрій", "Петрович", "UA-A"}, {"KOVALCHUK", "YURII", "", "UA-B"}
+          }) {
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family",
+                            n[0],
+                            "name.0.given",
+                            n[1],
+                            "name.0.patronymic",
+                            n[2],
+                            "birth_date",
+                            "12.03.1998",
+                            "reference",
+                            n[3],
+                            "service_number",
+                            "АБ123456"))
+                    .read(0, day)
+                    .person()
+                    .orElseThrow(),
+                day,
+                "test");
       }
     }
     Path out = dir.resolve("dups.csv");
     Run r = run("duplicates", "--out", out.toString(), "--db", db(), "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
-    List<String> sure = java.nio.file.Files.readAllLines(out).stream().filter(l -> l.contains(",auto,")).toList();
-    assertThat(sure).singleElement().satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
+    List<String> sure = Files.readAllLines(out).stream().filter(l -> l.contains(",auto,")).toList();
+    assertThat(sure)
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
   }
 
   @Test
   void registryImportIsAllOrNothing() throws Exception {
     Path bad = dir.resolve("bad.csv");
-    java.nio.file.Files.writeString(bad, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
+    Files.writeString(
+        bad,
+        "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
     Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
-    assertThat(refused.err()).contains("row 2, column 3 (DOB) '2099'").contains("Nothing was stored.");
+    assertThat(refused.err())
+        .contains("row 2, column 3 (DOB) '2099'")
+        .contains("Nothing was stored.");
     assertThat(persons()).isZero();
     Path good = dir.resolve("good.csv");
-    java.nio.file.Files.writeString(good, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\n");
-    assertThat(run("registry", "import", good.toString(), "--db", db(), "--lang", "en").exit()).isZero();
-    assertThat(run("registry", "find", "ua-1", "--db", db(), "--lang", "en").out()).contains("1 person").contains("Kovalchuk Yurii");
+    Files.writeString(
+        good, "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\n");
+    assertThat(run("registry", "import", good.toString(), "--db", db(), "--lang", "en").exit())
+        .isZero();
+    assertThat(run("registry", "find", "ua-1", "--db", db(), "--lang", "en").out())
+        .contains("1 person")
+        .contains("Kovalchuk Yurii");
+  }
+
+  @Test
+  void aDatabaseThatDoesNotExistIsRefusedAndNotMade() throws Exception {
+    Run r = run("registry", "find", "x", "--db", "embedded:" + dir.resolve("typo"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("no Handover database").contains("serve --init");
+    assertThat(dir.resolve("typo/postgres")).doesNotExist();
+    String missing = db().replaceFirst("/(t\\d+_\\d+)\\?", "/$1_missing?");
+    Run external = run("registry", "find", "x", "--db", missing);
+    assertThat(external.exit()).isEqualTo(2);
+    assertThat(external.err()).contains("does not exist").contains("serve --init");
   }
 
   @Test

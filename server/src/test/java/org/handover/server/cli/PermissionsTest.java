@@ -15,8 +15,7 @@ import picocli.CommandLine;
 
 /** Every command declares the permission it needs, and an account named by --actor must hold it. */
 class PermissionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyCommandThatRunsDeclaresItsPermission() {
@@ -24,19 +23,28 @@ class PermissionsTest {
     List<String> declared = new ArrayList<>();
     walk(HandoverCommand.commandLine(), undeclared, declared);
     assertThat(undeclared).isEmpty();
-    assertThat(declared).contains("handover registry add", "handover roster import", "handover party add",
-        "handover duplicates", "handover user add", "handover serve");
+    assertThat(declared)
+        .contains(
+            "handover registry add",
+            "handover roster import",
+            "handover party add",
+            "handover duplicates",
+            "handover user add",
+            "handover serve");
   }
 
   private static void walk(CommandLine cl, List<String> undeclared, List<String> declared) {
     Object command = cl.getCommand();
     boolean runs = command instanceof Runnable || command instanceof Callable;
-    boolean plumbing = command instanceof HandoverCommand || command instanceof CommandLine.HelpCommand;
+    boolean plumbing =
+        command instanceof HandoverCommand || command instanceof CommandLine.HelpCommand;
     if (runs && !plumbing) {
       (command.getClass().isAnnotationPresent(Requires.class) ? declared : undeclared)
           .add(cl.getCommandSpec().qualifiedName());
     }
-    cl.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, undeclared, declared));
+    cl.getSubcommands().values().stream()
+        .distinct()
+        .forEach(sub -> walk(sub, undeclared, declared));
   }
 
   @Test
@@ -46,16 +54,30 @@ class PermissionsTest {
       app.accounts().create("icrc", Role.OBSERVER, "test");
       app.accounts().create("olena", Role.REGISTRAR, "test");
     }
-    CliTest.Run refused = CliTest.run("registry", "add", "--db", db, "--lang", "en", "--family", "Бойко", "--actor", "icrc");
+    CliTest.Run refused =
+        CliTest.run(
+            "registry", "add", "--db", db, "--lang", "en", "--family", "Бойко", "--actor", "icrc");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("icrc", "observer", "edit the registry");
-    CliTest.Run unknown = CliTest.run("registry", "add", "--db", db, "--lang", "uk", "--family", "Бойко", "--actor", "nobody");
+    CliTest.Run unknown =
+        CliTest.run(
+            "registry",
+            "add",
+            "--db",
+            db,
+            "--lang",
+            "uk",
+            "--family",
+            "Бойко",
+            "--actor",
+            "nobody");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("Облікового запису nobody немає");
     try (App app = App.open(db)) {
       assertThat(app.registry().count()).isZero();
     }
-    CliTest.Run allowed = CliTest.run("registry", "add", "--db", db, "--family", "Бойко", "--actor", "olena");
+    CliTest.Run allowed =
+        CliTest.run("registry", "add", "--db", db, "--family", "Бойко", "--actor", "olena");
     assertThat(allowed.exit()).isZero();
     try (App app = App.open(db)) {
       assertThat(app.registry().count()).isEqualTo(1);

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.handover.core.accounts.Permission;
 import org.handover.core.accounts.Role;
+import org.handover.core.parties.PartyKind;
 import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
-import org.handover.core.parties.PartyKind;
-import org.handover.core.accounts.Permission;
+import org.handover.core.registry.Problem;
 import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
 import org.handover.core.registry.Status;
@@ -29,7 +30,8 @@ class MessagesTest {
   void noMessageIsEmpty() {
     for (String lang : Messages.LANGUAGES) {
       Properties p = Messages.load(lang);
-      assertThat(p.stringPropertyNames()).allSatisfy(k -> assertThat(p.getProperty(k)).as(lang + " " + k).isNotBlank());
+      assertThat(p.stringPropertyNames())
+          .allSatisfy(k -> assertThat(p.getProperty(k)).as(lang + " " + k).isNotBlank());
     }
   }
 
@@ -45,7 +47,8 @@ class MessagesTest {
     for (Category c : Category.values()) keys.add("category." + c.key());
     for (Role r : Role.values()) keys.add("role." + r.key());
     for (String lang : Messages.LANGUAGES) {
-      assertThat(keys).allSatisfy(k -> assertThat(Messages.of(lang).has(k)).as(lang + " " + k).isTrue());
+      assertThat(keys)
+          .allSatisfy(k -> assertThat(Messages.of(lang).has(k)).as(lang + " " + k).isTrue());
     }
   }
 
@@ -63,10 +66,13 @@ class MessagesTest {
 
   @Test
   void aProblemNamesItsFieldInTheUsersLanguage() {
-    var p = org.handover.core.registry.Problem.of("birth_date", "error.date.impossible", "31.02.1999");
-    assertThat(Messages.of("uk").problem(p)).isEqualTo("Дата народження: «31.02.1999» — такої дати не існує (пишіть дд.мм.рррр, мм.рррр або рррр)");
-    assertThat(Messages.of("en").problem(p)).startsWith("Date of birth: '31.02.1999' is not a possible date");
-    assertThat(Messages.of("ru").problem(org.handover.core.registry.Problem.of("name.0.family", "error.required")))
+    var p = Problem.of("birth_date", "error.date.impossible", "31.02.1999");
+    assertThat(Messages.of("uk").problem(p))
+        .isEqualTo(
+            "Дата народження: «31.02.1999» — такої дати не існує (пишіть дд.мм.рррр, мм.рррр або рррр)");
+    assertThat(Messages.of("en").problem(p))
+        .startsWith("Date of birth: '31.02.1999' is not a possible date");
+    assertThat(Messages.of("ru").problem(Problem.of("name.0.family", "error.required")))
         .isEqualTo("Фамилия: не может быть пустым");
   }
 }

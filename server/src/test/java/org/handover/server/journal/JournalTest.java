@@ -2,8 +2,11 @@ package org.handover.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.handover.core.demo.DemoPeople;
@@ -22,7 +25,6 @@ class JournalTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   String url;
   App app;
-
 
   @BeforeEach
   void open() {
@@ -43,14 +45,14 @@ class JournalTest {
   private record Run(int exit, String out) {}
 
   private Run cli(String... args) {
-    java.io.PrintStream old = System.out;
-    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+    PrintStream old = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     try {
       CommandLine cl = HandoverCommand.commandLine();
       cl.setErr(new PrintWriter(new StringWriter()));
       int exit = cl.execute(args);
-      return new Run(exit, buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+      return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(old);
     }
@@ -67,8 +69,18 @@ class JournalTest {
   }
 
   @Test
+  void aJournalWithNoEntryAtAllIsNoProof() {
+    sql("DELETE FROM journal");
+    sql("UPDATE journal_head SET last_seq = 0, last_hash = '" + "0".repeat(64) + "'");
+    Run run = cli("journal", "verify", "--db", url);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("EMPTY");
+  }
+
+  @Test
   void anEditedEntryIsNamedByTheCli() {
-    sql("UPDATE journal SET after_state = REPLACE(after_state, 'captive', 'released') WHERE seq = 3");
+    sql(
+        "UPDATE journal SET after_state = REPLACE(after_state, 'captive', 'released') WHERE seq = 3");
     sql("UPDATE journal SET actor = 'someone' WHERE seq = 3");
     Run run = cli("journal", "verify", "--db", url);
     assertThat(run.exit()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package org.handover.server.matching;
 
-import org.handover.core.matching.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,15 +8,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Thresholds;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.registry.Search;
 import org.handover.server.storage.Database;
-import org.handover.server.storage.TestDatabases;
 import org.handover.server.storage.StaleRecordException;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,23 +30,51 @@ class DuplicatesTest {
   long ours;
   long theirs;
 
-
   private long add(String... pairs) {
     Map<String, String> f = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       f.put(pairs[i], pairs[i + 1]);
     }
-    return app.registry().add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "registrar");
+    return app.registry()
+        .add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "registrar");
   }
 
   @BeforeEach
   void open() {
     app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(8, TODAY).generate(300), TODAY, "test");
-    ours = add("name.0.family", "Задорожний", "name.0.given", "Ярема", "name.0.patronymic", "Тарасович",
-        "name.0.source", "registry", "birth_date", "07.11.1994", "birth_place", "Ізюм", "reference", "UA-7");
-    theirs = add("name.0.family", "Задорожный", "name.0.given", "Ярема", "name.0.patronymic", "Тарасович",
-        "name.0.source", "list RU-3", "birth_date", "07.11.1994", "service_number", "АБ765432", "unit", "в/ч А4512");
+    ours =
+        add(
+            "name.0.family",
+            "Задорожний",
+            "name.0.given",
+            "Ярема",
+            "name.0.patronymic",
+            "Тарасович",
+            "name.0.source",
+            "registry",
+            "birth_date",
+            "07.11.1994",
+            "birth_place",
+            "Ізюм",
+            "reference",
+            "UA-7");
+    theirs =
+        add(
+            "name.0.family",
+            "Задорожный",
+            "name.0.given",
+            "Ярема",
+            "name.0.patronymic",
+            "Тарасович",
+            "name.0.source",
+            "list RU-3",
+            "birth_date",
+            "07.11.1994",
+            "service_number",
+            "АБ765432",
+            "unit",
+            "в/ч А4512");
   }
 
   @AfterEach
@@ -54,7 +83,10 @@ class DuplicatesTest {
   }
 
   private Duplicates.Group groupWithOurs(long run) {
-    return app.duplicates().groups(run).stream().filter(g -> g.persons().contains(ours)).findFirst().orElseThrow();
+    return app.duplicates().groups(run).stream()
+        .filter(g -> g.persons().contains(ours))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -63,10 +95,15 @@ class DuplicatesTest {
     Duplicates.Group g = groupWithOurs(run);
     assertThat(g.persons()).containsExactly(ours, theirs);
     Duplicates.Pair p = g.pairs().get(0);
-    double sum = p.explanation().priorBits() + p.explanation().explanation().stream().mapToDouble(c -> c.bits()).sum();
-    assertThat(sum).isCloseTo(p.weight(), org.assertj.core.data.Offset.offset(1e-9));
+    double sum =
+        p.explanation().priorBits()
+            + p.explanation().explanation().stream().mapToDouble(c -> c.bits()).sum();
+    assertThat(sum).isCloseTo(p.weight(), Offset.offset(1e-9));
     assertThat(app.duplicates().latest().orElseThrow().id()).isEqualTo(run);
-    assertThat(app.journal().find(Journal.Filter.forEntity("duplicate-run", String.valueOf(run)), 0, 10)).hasSize(1);
+    assertThat(
+            app.journal()
+                .find(Journal.Filter.forEntity("duplicate-run", String.valueOf(run)), 0, 10))
+        .hasSize(1);
   }
 
   @Test
@@ -75,8 +112,11 @@ class DuplicatesTest {
     app.duplicates().markDifferent(theirs, ours, "reviewer");
     assertThat(app.duplicates().groups(run)).noneMatch(g -> g.persons().contains(ours));
     long again = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
-    assertThat(app.duplicates().groups(again)).noneMatch(g -> g.persons().contains(ours) && g.persons().contains(theirs));
-    assertThat(app.journal().find(Journal.Filter.forEntity("person-pair", ours + "/" + theirs), 0, 10)).hasSize(1);
+    assertThat(app.duplicates().groups(again))
+        .noneMatch(g -> g.persons().contains(ours) && g.persons().contains(theirs));
+    assertThat(
+            app.journal().find(Journal.Filter.forEntity("person-pair", ours + "/" + theirs), 0, 10))
+        .hasSize(1);
   }
 
   @Test
@@ -92,10 +132,13 @@ class DuplicatesTest {
     assertThat(app.registry().count()).isEqualTo(before - 1);
     var hits = app.registry().search(Search.parse("Задорожный"), "uk", 1, 20).hits();
     assertThat(hits).extracting(h -> h.id()).containsExactly(ours);
-    assertThat(app.journal().find(Journal.Filter.forEntity("person", String.valueOf(theirs)), 0, 10))
-        .extracting(e -> e.action()).contains("person.create", "person.merged");
+    assertThat(
+            app.journal().find(Journal.Filter.forEntity("person", String.valueOf(theirs)), 0, 10))
+        .extracting(e -> e.action())
+        .contains("person.create", "person.merged");
     assertThat(app.journal().find(Journal.Filter.forEntity("person", String.valueOf(ours)), 0, 10))
-        .extracting(e -> e.action()).contains("person.merge");
+        .extracting(e -> e.action())
+        .contains("person.merge");
     assertThat(app.journal().verify().intact()).isTrue();
     // a merged record cannot be merged again, nor kept
     assertThatThrownBy(() -> app.duplicates().merge(theirs, List.of(ours), "registrar"))

@@ -1,8 +1,5 @@
 package org.handover.server.matching;
 
-import org.handover.core.matching.Band;
-import org.handover.server.web.Browser;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -16,24 +13,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Role;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Band;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PersonForm;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.Tables;
-import org.handover.core.parties.Party;
-import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
+import org.handover.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Duplicates and match thresholds over HTTP: roles, bad thresholds, near-ties shown to the reviewer. */
+/**
+ * Duplicates and match thresholds over HTTP: roles, bad thresholds, near-ties shown to the
+ * reviewer.
+ */
 class DuplicatesWebTest {
   static final LocalDate TODAY = LocalDate.now();
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   App app;
   Javalin web;
   String registrar;
@@ -49,15 +51,37 @@ class DuplicatesWebTest {
     reviewer = app.accounts().create("taras", Role.REVIEWER, "test");
     observer = app.accounts().create("icrc", Role.OBSERVER, "test");
     for (int k = 0; k < 2; k++) {
-      Map<String, String> f = new HashMap<>(Map.of("name.0.family", "Гнатюк", "name.0.given", "Остап",
-          "name.0.patronymic", "Ярославович", "birth_date", (k == 0 ? "03.04." : "17.09.") + "1990"));
-      twins[k] = app.registry().add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "test");
+      Map<String, String> f =
+          new HashMap<>(
+              Map.of(
+                  "name.0.family",
+                  "Гнатюк",
+                  "name.0.given",
+                  "Остап",
+                  "name.0.patronymic",
+                  "Ярославович",
+                  "birth_date",
+                  (k == 0 ? "03.04." : "17.09.") + "1990"));
+      twins[k] =
+          app.registry()
+              .add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "test");
     }
-    app.registry().addAll(new org.handover.core.demo.DemoPeople(8, TODAY).generate(200), TODAY, "demo");
+    app.registry().addAll(new DemoPeople(8, TODAY).generate(200), TODAY, "demo");
     for (int k = 0; k < 2; k++) {
-      Map<String, String> f = new HashMap<>(Map.of("name.0.family", k == 0 ? "Задорожний" : "Задорожный",
-          "name.0.given", "Ярема", "name.0.patronymic", "Тарасович", "birth_date", "07.11.1994"));
-      recordedTwice[k] = app.registry().add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "test");
+      Map<String, String> f =
+          new HashMap<>(
+              Map.of(
+                  "name.0.family",
+                  k == 0 ? "Задорожний" : "Задорожный",
+                  "name.0.given",
+                  "Ярема",
+                  "name.0.patronymic",
+                  "Тарасович",
+                  "birth_date",
+                  "07.11.1994"));
+      recordedTwice[k] =
+          app.registry()
+              .add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "test");
     }
     web = app.web().create().start("127.0.0.1", 0);
   }
@@ -83,40 +107,72 @@ class DuplicatesWebTest {
     t.get("/duplicates");
     assertThat(t.submit("/duplicates/find").statusCode()).isEqualTo(302);
     long run = app.duplicates().latest().orElseThrow().id();
-    String group = "/duplicates/" + run + "/" + app.duplicates().groups(run).stream()
-        .filter(g -> g.persons().contains(recordedTwice[0])).findFirst().orElseThrow().number();
+    String group =
+        "/duplicates/"
+            + run
+            + "/"
+            + app.duplicates().groups(run).stream()
+                .filter(g -> g.persons().contains(recordedTwice[0]))
+                .findFirst()
+                .orElseThrow()
+                .number();
     t.get(group);
-    assertThat(t.submit(group + "/merge", "keep", String.valueOf(recordedTwice[0])).statusCode()).isEqualTo(403);
+    assertThat(t.submit(group + "/merge", "keep", String.valueOf(recordedTwice[0])).statusCode())
+        .isEqualTo(403);
     assertThat(app.registry().mergedInto(recordedTwice[1])).isEmpty();
     Browser r = as("olena", registrar);
     r.get(group);
     assertThat(r.submit(group + "/merge", "keep", "999").statusCode()).isEqualTo(400);
-    assertThat(r.submit(group + "/merge", "keep", String.valueOf(recordedTwice[0])).statusCode()).isEqualTo(302);
+    assertThat(r.submit(group + "/merge", "keep", String.valueOf(recordedTwice[0])).statusCode())
+        .isEqualTo(302);
     assertThat(app.registry().mergedInto(recordedTwice[1])).contains(recordedTwice[0]);
     String merged = r.get("/registry/" + recordedTwice[1]).body();
-    assertThat(merged).contains("id=\"merged-into\"").contains("запис приєднано до іншої особи")
-        .contains("Приєднано до особи").doesNotContain("[action.").doesNotContain("[entity.");
-    assertThat(r.get("/journal").body()).contains("реєстр перевірено на дублікати").doesNotContain("[action.");
-    // namesakes born months apart in a registry with no duplicates to learn from: at most for review, never sure
-    assertThat(app.duplicates().groups(run)).flatMap(Duplicates.Group::pairs)
-        .filteredOn(p -> p.personId() == twins[0] || p.otherId() == twins[0]).allSatisfy(p -> assertThat(p.band())
-            .isEqualTo(Band.REVIEW));
+    assertThat(merged)
+        .contains("id=\"merged-into\"")
+        .contains("запис приєднано до іншої особи")
+        .contains("Приєднано до особи")
+        .doesNotContain("[action.")
+        .doesNotContain("[entity.");
+    assertThat(r.get("/journal").body())
+        .contains("реєстр перевірено на дублікати")
+        .doesNotContain("[action.");
+    // namesakes born months apart in a registry with no duplicates to learn from: at most for
+    // review, never sure
+    assertThat(app.duplicates().groups(run))
+        .flatMap(Duplicates.Group::pairs)
+        .filteredOn(p -> p.personId() == twins[0] || p.otherId() == twins[0])
+        .allSatisfy(p -> assertThat(p.band()).isEqualTo(Band.REVIEW));
   }
 
   @Test
   void thresholdsOutOfOrderAreRefusedAndANearTieIsShownBesideTheLink() throws Exception {
     Path list = dir.resolve("twins.csv");
-    Files.writeString(list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
-    long roster = app.rosters().importFile(list, "twins.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY,
-        Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
+    Files.writeString(
+        list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
+    long roster =
+        app.rosters()
+            .importFile(
+                list,
+                "twins.csv",
+                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
     Browser t = as("taras", reviewer);
     t.get("/rosters/" + roster);
-    HttpResponse<String> bad = t.submit("/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.5", "review", "0.9");
+    HttpResponse<String> bad =
+        t.submit(
+            "/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.5", "review", "0.9");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("Пороги мають бути числами");
-    assertThat(t.submit("/rosters/" + roster + "/match", "rule", "soundex").statusCode()).isEqualTo(400);
+    assertThat(t.submit("/rosters/" + roster + "/match", "rule", "soundex").statusCode())
+        .isEqualTo(400);
     assertThat(t.get("/rosters/" + roster).body()).contains("ключі імені + рік народження");
-    HttpResponse<String> run = t.submit("/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.99", "review", "0.5");
+    HttpResponse<String> run =
+        t.submit(
+            "/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.99", "review", "0.5");
     assertThat(run.statusCode()).isEqualTo(302);
     HttpResponse<String> page = t.get(run.headers().firstValue("Location").orElseThrow());
     assertThat(page.body()).contains("id=\"other-candidates\"");

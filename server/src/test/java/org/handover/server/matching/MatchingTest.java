@@ -1,10 +1,9 @@
 package org.handover.server.matching;
 
-import org.handover.core.matching.Band;
-import org.handover.core.matching.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.data.Offset;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Band;
+import org.handover.core.matching.Model;
+import org.handover.core.matching.Thresholds;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PersonForm;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.Tables;
-import org.handover.core.matching.Model;
-import org.handover.core.parties.Party;
-import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
+import org.handover.server.i18n.Messages;
 import org.handover.server.journal.Journal;
+import org.handover.server.rosters.RosterExport;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
@@ -34,23 +37,49 @@ import org.junit.jupiter.api.io.TempDir;
 /** Match runs and decisions on PostgreSQL. */
 class MatchingTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   App app;
   long roster;
   long kovalchuk;
-
 
   @BeforeEach
   void open() throws Exception {
     app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(5, TODAY).generate(300), TODAY, "test");
-    kovalchuk = app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрій",
-        "name.0.patronymic", "Петрович", "birth_date", "12.03.1998")).read(0, TODAY).person().orElseThrow(), TODAY, "test");
+    kovalchuk =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family",
+                            "Ковальчук",
+                            "name.0.given",
+                            "Юрій",
+                            "name.0.patronymic",
+                            "Петрович",
+                            "birth_date",
+                            "12.03.1998"))
+                    .read(0, TODAY)
+                    .person()
+                    .orElseThrow(),
+                TODAY,
+                "test");
     Path list = dir.resolve("their.csv");
-    Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n", StandardCharsets.UTF_8);
-    roster = app.rosters().importFile(list, "their.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-        Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
+    Files.writeString(
+        list,
+        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n",
+        StandardCharsets.UTF_8);
+    roster =
+        app.rosters()
+            .importFile(
+                list,
+                "their.csv",
+                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
   }
 
   @AfterEach
@@ -62,38 +91,82 @@ class MatchingTest {
   void aRunStoresItsLinksWithExplanationsThatSumToTheirWeight() {
     Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     List<Matching.StoredMatch> stored = app.matching().matches(run.id());
-    assertThat(stored).anySatisfy(m -> {
-      assertThat(m.entryRow()).isEqualTo(1);
-      assertThat(m.personId()).isEqualTo(kovalchuk);
-      assertThat(m.band()).isEqualTo(Band.AUTO);
-    });
+    assertThat(stored)
+        .anySatisfy(
+            m -> {
+              assertThat(m.entryRow()).isEqualTo(1);
+              assertThat(m.personId()).isEqualTo(kovalchuk);
+              assertThat(m.band()).isEqualTo(Band.AUTO);
+            });
     for (Matching.StoredMatch m : stored) {
       Model.Scored s = m.explanation();
-      double sum = s.priorBits() + s.explanation().stream().mapToDouble(Model.Contribution::bits).sum();
+      double sum =
+          s.priorBits() + s.explanation().stream().mapToDouble(Model.Contribution::bits).sum();
       assertThat(sum).isCloseTo(m.weight(), Offset.offset(1e-9));
     }
-    assertThat(app.journal().find(Journal.Filter.forEntity("match-run", String.valueOf(run.id())), 0, 5)).hasSize(1);
-    String model = app.database().jdbi().withHandle(h -> h.createQuery("SELECT model FROM match_runs WHERE id = :id")
-        .bind("id", run.id()).mapTo(String.class).one());
-    assertThat(model).contains("\"lambda\"").contains("\"date of birth\"").contains("\"day and month swapped\"");
+    assertThat(
+            app.journal()
+                .find(Journal.Filter.forEntity("match-run", String.valueOf(run.id())), 0, 5))
+        .hasSize(1);
+    String model =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT model FROM match_runs WHERE id = :id")
+                        .bind("id", run.id())
+                        .mapTo(String.class)
+                        .one());
+    assertThat(model)
+        .contains("\"lambda\"")
+        .contains("\"date of birth\"")
+        .contains("\"day and month swapped\"");
   }
 
   @Test
   void oneToOneStillProposesANearTieForReviewBesideTheEntrysLink() throws Exception {
     long[] twins = new long[2];
     for (int k = 0; k < 2; k++) {
-      twins[k] = app.registry().add(new PersonForm(Map.of("name.0.family", "Гнатюк", "name.0.given", "Остап",
-          "name.0.patronymic", "Ярославович", "birth_date", (k == 0 ? "03.04." : "17.09.") + "1990"))
-          .read(0, TODAY).person().orElseThrow(), TODAY, "test");
+      twins[k] =
+          app.registry()
+              .add(
+                  new PersonForm(
+                          Map.of(
+                              "name.0.family",
+                              "Гнатюк",
+                              "name.0.given",
+                              "Остап",
+                              "name.0.patronymic",
+                              "Ярославович",
+                              "birth_date",
+                              (k == 0 ? "03.04." : "17.09.") + "1990"))
+                      .read(0, TODAY)
+                      .person()
+                      .orElseThrow(),
+                  TODAY,
+                  "test");
     }
     Path list = dir.resolve("twins.csv");
-    Files.writeString(list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
-    long twinsRoster = app.rosters().importFile(list, "twins.csv", new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY,
-        Purpose.EXCHANGE, ""), Tables.Options.detect(), Optional.empty(), "test", (n, f) -> { }).id();
+    Files.writeString(
+        list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
+    long twinsRoster =
+        app.rosters()
+            .importFile(
+                list,
+                "twins.csv",
+                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
     Matching.Run run = app.matching().run(twinsRoster, true, Thresholds.DEFAULT, "reviewer");
-    assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
-        .extracting(Matching.StoredMatch::personId).containsExactlyInAnyOrder(twins[0], twins[1]);
-    assertThat(app.matching().matches(run.id())).filteredOn(m -> m.entryRow() == 1)
+    assertThat(app.matching().matches(run.id()))
+        .filteredOn(m -> m.entryRow() == 1)
+        .extracting(Matching.StoredMatch::personId)
+        .containsExactlyInAnyOrder(twins[0], twins[1]);
+    assertThat(app.matching().matches(run.id()))
+        .filteredOn(m -> m.entryRow() == 1)
         .allSatisfy(m -> assertThat(m.band()).isEqualTo(Band.REVIEW));
   }
 
@@ -103,15 +176,21 @@ class MatchingTest {
     app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
     Matching.Run second = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     assertThat(second.id()).isNotEqualTo(first.id());
-    assertThat(app.matching().matches(second.id())).filteredOn(m -> m.personId() == kovalchuk && m.entryRow() == 1)
-        .singleElement().satisfies(m -> {
-          assertThat(m.decision()).isEqualTo("confirmed");
-          assertThat(m.decidedBy()).isEqualTo("reviewer");
-        });
+    assertThat(app.matching().matches(second.id()))
+        .filteredOn(m -> m.personId() == kovalchuk && m.entryRow() == 1)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.decision()).isEqualTo("confirmed");
+              assertThat(m.decidedBy()).isEqualTo("reviewer");
+            });
     app.matching().decide(roster, 1, kovalchuk, "rejected", "chief");
-    assertThat(app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
+    assertThat(
+            app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
         .extracting(e -> e.before() + "->" + e.after())
-        .containsExactly("{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\"}", "->{\"decision\":\"confirmed\"}");
+        .containsExactly(
+            "{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\"}",
+            "->{\"decision\":\"confirmed\"}");
   }
 
   @Test
@@ -119,15 +198,21 @@ class MatchingTest {
     Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "reviewer");
     assertThat(app.rosters().confirmedEntries(roster, 0, 10)).isEmpty();
     app.matching().decide(roster, 1, kovalchuk, "confirmed", "reviewer");
-    assertThat(app.rosters().confirmedEntries(roster, 0, 10)).extracting(Rosters.StoredEntry::row).containsExactly(1);
-    assertThat(app.matching().runs(roster)).singleElement().satisfies(r -> {
-      assertThat(r.id()).isEqualTo(run.id());
-      assertThat(r.confirmed()).isEqualTo(1);
-    });
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    new org.handover.server.rosters.RosterExport(app.rosters(), true).csv(app.rosters().find(roster).orElseThrow(),
-        org.handover.server.i18n.Messages.of("en"), out);
-    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
+    assertThat(app.rosters().confirmedEntries(roster, 0, 10))
+        .extracting(Rosters.StoredEntry::row)
+        .containsExactly(1);
+    assertThat(app.matching().runs(roster))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.id()).isEqualTo(run.id());
+              assertThat(r.confirmed()).isEqualTo(1);
+            });
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new RosterExport(app.rosters(), true)
+        .csv(app.rosters().find(roster).orElseThrow(), Messages.of("en"), out);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(2)
         .anySatisfy(l -> assertThat(l).startsWith("1,КОВАЛЬЧУК,Юрий,Петрович,12.03.1998"));
   }
 

@@ -13,9 +13,10 @@ import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Status;
 import org.handover.server.App;
+import org.handover.server.journal.Journal;
 import org.handover.server.storage.Database;
-import org.handover.server.storage.TestDatabases;
 import org.handover.server.storage.StaleRecordException;
+import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class RegistryTest {
   static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
   App app;
-
 
   @BeforeEach
   void open() {
@@ -36,7 +36,8 @@ class RegistryTest {
     app.close();
   }
 
-  static Person person(String family, String given, String patronymic, String born, String... more) {
+  static Person person(
+      String family, String given, String patronymic, String born, String... more) {
     Map<String, String> v = new HashMap<>();
     v.put("name.0.family", family);
     v.put("name.0.given", given);
@@ -49,15 +50,47 @@ class RegistryTest {
   }
 
   private List<String> names(String query) {
-    return app.registry().search(Search.parse(query), "uk", 1, 50).hits().stream().map(Registry.Hit::name).toList();
+    return app.registry().search(Search.parse(query), "uk", 1, 50).hits().stream()
+        .map(Registry.Hit::name)
+        .toList();
   }
 
   @Test
   void storesAndReadsBackEveryField() {
-    Person p = person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "name.1.family", "KOVALCHUK",
-        "name.1.given", "YURII", "name.1.system", "kmu2010", "name.1.source", "passport", "service_number", "АБ 123-456",
-        "rank", "солдат", "unit", "в/ч А1234", "categories", "sick", "status", "captive", "holding_party", "RU",
-        "depends_on", "UA", "marks", "шрам", "tracing_consent", "on", "reference", "UA-1");
+    Person p =
+        person(
+            "Ковальчук",
+            "Юрій",
+            "Петрович",
+            "12.03.1998",
+            "name.1.family",
+            "KOVALCHUK",
+            "name.1.given",
+            "YURII",
+            "name.1.system",
+            "kmu2010",
+            "name.1.source",
+            "passport",
+            "service_number",
+            "АБ 123-456",
+            "rank",
+            "солдат",
+            "unit",
+            "в/ч А1234",
+            "categories",
+            "sick",
+            "status",
+            "captive",
+            "holding_party",
+            "RU",
+            "depends_on",
+            "UA",
+            "marks",
+            "шрам",
+            "tracing_consent",
+            "on",
+            "reference",
+            "UA-1");
     long id = app.registry().add(p, TODAY, "registrar");
     Registry.Versioned stored = app.registry().find(id).orElseThrow();
     assertThat(stored.person()).isEqualTo(p.withId(id));
@@ -78,8 +111,15 @@ class RegistryTest {
   void findsAPersonByAnySpellingInEitherScriptOrLanguage() {
     app.registry().add(person("Ковальчук", "Олександр", "Петрович", "12.03.1998"), TODAY, "r");
     app.registry().add(person("Шевченко", "Тарас", "Григорович", "1961"), TODAY, "r");
-    for (String query : List.of("Ковальчук Александр", "KOVALCHUK OLEKSANDR", "Kowalczuk", "Kovalchuk Aleksandr",
-        "Koval'chuk", "Ковальчук Петрович", "Kovalchuk Petrovich")) {
+    for (String query :
+        List.of(
+            "Ковальчук Александр",
+            "KOVALCHUK OLEKSANDR",
+            "Kowalczuk",
+            "Kovalchuk Aleksandr",
+            "Koval'chuk",
+            "Ковальчук Петрович",
+            "Kovalchuk Petrovich")) {
       assertThat(names(query)).as(query).containsExactly("Ковальчук Олександр Петрович");
     }
   }
@@ -87,10 +127,14 @@ class RegistryTest {
   @Test
   void searchWordsMadeAnotherWayAreRebuiltOnOpen() {
     app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998"), TODAY, "r");
-    app.database().jdbi().useHandle(h -> {
-      h.execute("DELETE FROM person_tokens");
-      h.execute("UPDATE settings SET setting_value = 'old' WHERE setting_name = 'search_tokens'");
-    });
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute("DELETE FROM person_tokens");
+              h.execute(
+                  "UPDATE settings SET setting_value = 'old' WHERE setting_name = 'search_tokens'");
+            });
     assertThat(names("Kovalchuk")).isEmpty();
     assertThat(SearchIndex.ensureCurrent(app.database().jdbi())).isEqualTo(1);
     assertThat(names("Kovalchuk")).containsExactly("Ковальчук Юрій Петрович");
@@ -99,7 +143,11 @@ class RegistryTest {
 
   @Test
   void findsByDateOrYearOfBirthAndServiceNumber() {
-    app.registry().add(person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "service_number", "АБ 123-456"), TODAY, "r");
+    app.registry()
+        .add(
+            person("Ковальчук", "Юрій", "Петрович", "12.03.1998", "service_number", "АБ 123-456"),
+            TODAY,
+            "r");
     app.registry().add(person("Ковальчук", "Андрій", "Іванович", "1990"), TODAY, "r");
     assertThat(names("Ковальчук 1998")).containsExactly("Ковальчук Юрій Петрович");
     assertThat(names("Ковальчук 12.03.1998")).containsExactly("Ковальчук Юрій Петрович");
@@ -109,11 +157,14 @@ class RegistryTest {
 
   @Test
   void sortsByTheUkrainianAlphabet() {
-    for (String family : List.of("Ґудзь", "Гнатюк", "Їжак", "Іванов", "Єрмоленко", "Еней", "Яценко", "Абрамов")) {
+    for (String family :
+        List.of("Ґудзь", "Гнатюк", "Їжак", "Іванов", "Єрмоленко", "Еней", "Яценко", "Абрамов")) {
       app.registry().add(person(family, "Іван", "", "1990"), TODAY, "r");
     }
     List<String> families = names("").stream().map(n -> n.split(" ")[0]).toList();
-    assertThat(families).containsExactly("Абрамов", "Гнатюк", "Ґудзь", "Еней", "Єрмоленко", "Іванов", "Їжак", "Яценко");
+    assertThat(families)
+        .containsExactly(
+            "Абрамов", "Гнатюк", "Ґудзь", "Еней", "Єрмоленко", "Іванов", "Їжак", "Яценко");
   }
 
   @Test
@@ -134,11 +185,17 @@ class RegistryTest {
     Registry.Versioned after = app.registry().find(id).orElseThrow();
     assertThat(after.person().status()).isEqualTo(Status.RETURNED);
     assertThat(after.version()).isEqualTo(2);
-    assertThat(after.history()).extracting(c -> c.status()).containsExactly(Status.MISSING, Status.RETURNED);
-    var entries = app.journal().find(org.handover.server.journal.Journal.Filter.forEntity("person", String.valueOf(id)), 0, 10);
-    assertThat(entries).extracting(e -> e.action()).containsExactly("person.update", "person.create");
+    assertThat(after.history())
+        .extracting(c -> c.status())
+        .containsExactly(Status.MISSING, Status.RETURNED);
+    var entries = app.journal().find(Journal.Filter.forEntity("person", String.valueOf(id)), 0, 10);
+    assertThat(entries)
+        .extracting(e -> e.action())
+        .containsExactly("person.update", "person.create");
     assertThat(entries.get(0).before()).contains("\"birth_date\":\"1998\"");
-    assertThat(entries.get(0).after()).contains("\"birth_date\":\"12.03.1998\"").contains("\"status\":\"returned\"");
+    assertThat(entries.get(0).after())
+        .contains("\"birth_date\":\"12.03.1998\"")
+        .contains("\"status\":\"returned\"");
     assertThat(entries.get(0).actor()).isEqualTo("reviewer");
   }
 
@@ -147,9 +204,11 @@ class RegistryTest {
     long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
     app.registry().update(id, 1, person("Ковальчук", "Юрій", "Петрович", "1999"), TODAY, "a");
     long journalBefore = app.journal().verify().count();
-    assertThatThrownBy(() -> app.registry().update(id, 1, person("Коваль", "Юрій", "", "2000"), TODAY, "b"))
+    assertThatThrownBy(
+            () -> app.registry().update(id, 1, person("Коваль", "Юрій", "", "2000"), TODAY, "b"))
         .isInstanceOf(StaleRecordException.class);
-    assertThat(app.registry().find(id).orElseThrow().person().primaryName().family()).isEqualTo("Ковальчук");
+    assertThat(app.registry().find(id).orElseThrow().person().primaryName().family())
+        .isEqualTo("Ковальчук");
     assertThat(app.journal().verify().count()).isEqualTo(journalBefore);
   }
 
@@ -158,9 +217,12 @@ class RegistryTest {
     app.registry().add(person("Бойко", "Іван", "", "1990"), TODAY, "r");
     app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal RENAME TO journal_away"));
     try {
-      assertThatThrownBy(() -> app.registry().addAll(new DemoPeople(5, TODAY).generate(10), TODAY, "demo"))
+      assertThatThrownBy(
+              () -> app.registry().addAll(new DemoPeople(5, TODAY).generate(10), TODAY, "demo"))
           .isNotNull();
-      assertThatThrownBy(() -> app.registry().add(person("Мельник", "Іван", "", "1990"), TODAY, "r")).isNotNull();
+      assertThatThrownBy(
+              () -> app.registry().add(person("Мельник", "Іван", "", "1990"), TODAY, "r"))
+          .isNotNull();
     } finally {
       app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal_away RENAME TO journal"));
     }

@@ -1,26 +1,35 @@
 package org.handover.server.rosters;
 
-import org.handover.server.web.Browser;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.core.accounts.Role;
+import org.handover.core.parties.Party;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
+import org.handover.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RosterWebTest {
-  static final byte[] LIST = ("Фамилия;Имя;Отчество;Дата рождения;Воинское звание\n"
-      + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой\nБойко;Иван;;31.02.1999;\n").getBytes(Charset.forName("windows-1251"));
+  static final byte[] LIST =
+      ("Фамилия;Имя;Отчество;Дата рождения;Воинское звание\n"
+              + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой\nБойко;Иван;;31.02.1999;\n")
+          .getBytes(Charset.forName("windows-1251"));
   App app;
   Javalin web;
   String registrar;
@@ -47,7 +56,9 @@ class RosterWebTest {
   }
 
   long rosters() {
-    return app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM rosters").mapTo(Long.class).one());
+    return app.database()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM rosters").mapTo(Long.class).one());
   }
 
   @Test
@@ -56,24 +67,54 @@ class RosterWebTest {
     b.get("/rosters/new");
     HttpResponse<String> preview = b.upload("/rosters/upload", "spisok.csv", LIST);
     assertThat(preview.statusCode()).isEqualTo(200);
-    assertThat(preview.body()).contains("Ковальчук").contains("рядовой")
-        .containsPattern("<option value=\"windows-1251\" selected>").containsPattern("<option value=\";\" selected>")
-        .containsPattern("name=\"col.0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"family\" selected>");
-    assertThat(preview.body()).contains("з цією відповідністю прочитано 2 рядки, з помилками: 1")
+    assertThat(preview.body())
+        .contains("Ковальчук")
+        .contains("рядовой")
+        .containsPattern("<option value=\"windows-1251\" selected>")
+        .containsPattern("<option value=\";\" selected>")
+        .containsPattern(
+            "name=\"col.0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"family\" selected>");
+    assertThat(preview.body())
+        .contains("з цією відповідністю прочитано 2 рядки, з помилками: 1")
         .contains("рядок 2, стовпець 4 (Дата рождения) «31.02.1999»");
     assertThat(rosters()).isZero();
     Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview.body());
     assertThat(token.find()).isTrue();
-    HttpResponse<String> imported = b.submit("/rosters/import", "token", token.group(1), "from", "RU", "to", "UA",
-        "purpose", "exchange", "received", "03.06.2025", "col.0", "family", "col.1", "given", "col.2", "patronymic",
-        "col.3", "birth-date", "col.4", "rank");
+    HttpResponse<String> imported =
+        b.submit(
+            "/rosters/import",
+            "token",
+            token.group(1),
+            "from",
+            "RU",
+            "to",
+            "UA",
+            "purpose",
+            "exchange",
+            "received",
+            "03.06.2025",
+            "col.0",
+            "family",
+            "col.1",
+            "given",
+            "col.2",
+            "patronymic",
+            "col.3",
+            "birth-date",
+            "col.4",
+            "rank");
     assertThat(imported.statusCode()).isEqualTo(302);
     String location = imported.headers().firstValue("Location").orElseThrow();
     String page = b.get(location).body();
-    assertThat(page).contains("spisok.csv").contains("Ковальчук Юрий Петрович").contains("03.06.2025")
+    assertThat(page)
+        .contains("spisok.csv")
+        .contains("Ковальчук Юрий Петрович")
+        .contains("03.06.2025")
         .contains("рядок 2, стовпець 4 (Дата рождения) «31.02.1999»");
     String report = b.get(location + "/problems.csv").body();
-    assertThat(report).contains("Рядок,Стовпець,Заголовок,Значення,Причина").contains("2,4,Дата рождения,31.02.1999");
+    assertThat(report)
+        .contains("Рядок,Стовпець,Заголовок,Значення,Причина")
+        .contains("2,4,Дата рождения,31.02.1999");
     assertThat(b.bytes(location + "/file")).isEqualTo(LIST);
     assertThat(b.get("/rosters").body()).contains("spisok.csv");
   }
@@ -90,18 +131,39 @@ class RosterWebTest {
 
   @Test
   void anObserverCannotRunMatchingOrDecide() throws Exception {
-    java.nio.file.Path list = java.nio.file.Files.createTempFile("their", ".csv");
-    java.nio.file.Files.write(list, LIST);
-    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.rosters.RosterDetails(
-        org.handover.core.parties.Party.of("RU"), org.handover.core.parties.Party.of("UA"), java.time.LocalDate.now(),
-        org.handover.core.rosters.Purpose.EXCHANGE, ""), org.handover.core.rosters.Tables.Options.detect(),
-        java.util.Optional.empty(), "test", (n, f) -> { }).id();
+    Path list = Files.createTempFile("their", ".csv");
+    Files.write(list, LIST);
+    long roster =
+        app.rosters()
+            .importFile(
+                list,
+                "their.csv",
+                new RosterDetails(
+                    Party.of("RU"), Party.of("UA"), LocalDate.now(), Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
     Browser o = as("icrc", observer);
     o.get("/rosters/" + roster);
     assertThat(o.submit("/rosters/" + roster + "/match").statusCode()).isEqualTo(403);
-    assertThat(o.submit("/matches/1/decide", "entry_row", "1", "person_id", "1", "decision", "confirmed").statusCode())
+    assertThat(
+            o.submit(
+                    "/matches/1/decide",
+                    "entry_row",
+                    "1",
+                    "person_id",
+                    "1",
+                    "decision",
+                    "confirmed")
+                .statusCode())
         .isEqualTo(403);
-    long runs = app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_runs").mapTo(Long.class).one());
+    long runs =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM match_runs").mapTo(Long.class).one());
     assertThat(runs).isZero();
   }
 

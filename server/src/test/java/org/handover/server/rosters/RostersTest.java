@@ -3,6 +3,8 @@ package org.handover.server.rosters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,13 +12,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.core.parties.Party;
+import org.handover.core.parties.PartyKind;
+import org.handover.core.parties.PartyProfile;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Encodings;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Tables;
-import org.handover.core.parties.Party;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.storage.Database;
@@ -24,23 +28,21 @@ import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.handover.core.parties.PartyProfile;
-import org.handover.core.parties.PartyKind;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Roster import on PostgreSQL. */
 class RostersTest {
-  static final RosterDetails FROM_RU = new RosterDetails(Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, "");
-  static final String LIST = "Фамилия;Имя;Отчество;Дата рождения;Воинское звание;Личный номер\n"
-      + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой;АБ-123\n"
-      + "Шевченко;Алексей;Иванович;31.02.1990;сержант;\n"
-      + "Бойко;Иван;;1985;;;лишнее\n";
+  static final RosterDetails FROM_RU =
+      new RosterDetails(
+          Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, "");
+  static final String LIST =
+      "Фамилия;Имя;Отчество;Дата рождения;Воинское звание;Личный номер\n"
+          + "Ковальчук;Юрий;Петрович;12.03.1998;рядовой;АБ-123\n"
+          + "Шевченко;Алексей;Иванович;31.02.1990;сержант;\n"
+          + "Бойко;Иван;;1985;;;лишнее\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   App app;
-
 
   @BeforeEach
   void open() {
@@ -59,26 +61,55 @@ class RostersTest {
   }
 
   long count(String table) {
-    return app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    return app.database()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   Rosters.Imported importList(Path p, String name) throws Exception {
-    return app.rosters().importFile(p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", (n, f) -> { });
+    return app.rosters()
+        .importFile(
+            p, name, FROM_RU, Tables.Options.detect(), Optional.empty(), "olena", (n, f) -> {});
   }
 
   @Test
   void aListFromAPartyThisInstallationDoesNotKnowIsRefusedAndNothingIsStored() throws Exception {
     Path p = file("md.csv", LIST.getBytes(StandardCharsets.UTF_8));
-    RosterDetails fromMoldova = new RosterDetails(Party.of("MD"), Party.of("UA"), LocalDate.of(2025, 6, 3),
-        Purpose.EXCHANGE, "");
-    assertThatThrownBy(() -> app.rosters().importFile(p, "md.csv", fromMoldova, Tables.Options.detect(), Optional.empty(),
-        "olena", (n, f) -> { })).isInstanceOf(RosterFileException.class)
-        .satisfies(e -> assertThat(((RosterFileException) e).key()).isEqualTo("error.party.unknown"));
+    RosterDetails fromMoldova =
+        new RosterDetails(
+            Party.of("MD"), Party.of("UA"), LocalDate.of(2025, 6, 3), Purpose.EXCHANGE, "");
+    assertThatThrownBy(
+            () ->
+                app.rosters()
+                    .importFile(
+                        p,
+                        "md.csv",
+                        fromMoldova,
+                        Tables.Options.detect(),
+                        Optional.empty(),
+                        "olena",
+                        (n, f) -> {}))
+        .isInstanceOf(RosterFileException.class)
+        .satisfies(
+            e -> assertThat(((RosterFileException) e).key()).isEqualTo("error.party.unknown"));
     assertThat(count("rosters")).isZero();
     assertThat(count("roster_files")).isZero();
-    app.parties().add(new PartyProfile(Party.of("MD"), PartyKind.MEDIATOR, "Молдова", "Moldova", "Молдова"), "admin");
-    assertThat(app.rosters().importFile(p, "md.csv", fromMoldova, Tables.Options.detect(), Optional.empty(), "olena",
-        (n, f) -> { }).rows()).isEqualTo(3);
+    app.parties()
+        .add(
+            new PartyProfile(Party.of("MD"), PartyKind.MEDIATOR, "Молдова", "Moldova", "Молдова"),
+            "admin");
+    assertThat(
+            app.rosters()
+                .importFile(
+                    p,
+                    "md.csv",
+                    fromMoldova,
+                    Tables.Options.detect(),
+                    Optional.empty(),
+                    "olena",
+                    (n, f) -> {})
+                .rows())
+        .isEqualTo(3);
   }
 
   @Test
@@ -91,22 +122,31 @@ class RostersTest {
     assertThat(s.encoding()).isEqualTo("windows-1251");
     assertThat(s.delimiter()).isEqualTo(";");
     assertThat(s.mapping()).containsEntry("family", 1).containsEntry("service-number", 6);
-    java.io.ByteArrayOutputStream stored = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
     assertThat(app.rosters().file(r.sha256(), stored)).isTrue();
     assertThat(stored.toByteArray()).isEqualTo(bytes);
     List<Rosters.StoredEntry> entries = app.rosters().entries(r.id(), false, 0, 10);
-    assertThat(entries).extracting(Rosters.StoredEntry::family).containsExactly("Ковальчук", "Шевченко", "Бойко");
+    assertThat(entries)
+        .extracting(Rosters.StoredEntry::family)
+        .containsExactly("Ковальчук", "Шевченко", "Бойко");
     assertThat(entries.get(0).born()).isEqualTo("12.03.1998");
-    assertThat(entries.get(0).cells()).containsExactly("Ковальчук", "Юрий", "Петрович", "12.03.1998", "рядовой", "АБ-123");
-    assertThat(entries.get(1).problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("error.date.impossible");
-      assertThat(p.column()).isEqualTo(4);
-      assertThat(p.value()).isEqualTo("31.02.1990");
-    });
-    assertThat(entries.get(2).problems()).extracting(p -> p.key()).containsExactly("error.row.extra-cells");
+    assertThat(entries.get(0).cells())
+        .containsExactly("Ковальчук", "Юрий", "Петрович", "12.03.1998", "рядовой", "АБ-123");
+    assertThat(entries.get(1).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("error.date.impossible");
+              assertThat(p.column()).isEqualTo(4);
+              assertThat(p.value()).isEqualTo("31.02.1990");
+            });
+    assertThat(entries.get(2).problems())
+        .extracting(p -> p.key())
+        .containsExactly("error.row.extra-cells");
     assertThat(app.rosters().entries(r.id(), true, 0, 10)).hasSize(2);
     assertThat(app.journal().find(Journal.Filter.forEntity("roster", String.valueOf(r.id())), 0, 5))
-        .singleElement().satisfies(e -> assertThat(e.after()).contains("\"rows\":3").contains(r.sha256()));
+        .singleElement()
+        .satisfies(e -> assertThat(e.after()).contains("\"rows\":3").contains(r.sha256()));
   }
 
   @Test
@@ -122,37 +162,73 @@ class RostersTest {
   void whenAnyPartFailsNothingIsStored() throws Exception {
     app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal RENAME TO journal_away"));
     try {
-      assertThatThrownBy(() -> importList(file("a.csv", LIST.getBytes(Encodings.WINDOWS_1251)), "a.csv")).isNotNull();
+      assertThatThrownBy(
+              () -> importList(file("a.csv", LIST.getBytes(Encodings.WINDOWS_1251)), "a.csv"))
+          .isNotNull();
     } finally {
       app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE journal_away RENAME TO journal"));
     }
-    assertThat(count("rosters") + count("roster_files") + count("roster_file_chunks") + count("roster_entries")).isZero();
+    assertThat(
+            count("rosters")
+                + count("roster_files")
+                + count("roster_file_chunks")
+                + count("roster_entries"))
+        .isZero();
   }
 
   @Test
   void badFilesAreRefusedAndNothingIsStored() throws Exception {
     record Bad(String name, byte[] bytes, String key) {}
-    for (Bad b : List.of(
-        new Bad("empty.csv", new byte[0], "error.file.empty"),
-        new Bad("list.xlsx", LIST.getBytes(Encodings.WINDOWS_1251), "error.file.not-what-named"),
-        new Bad("dup.csv", "Фамилия,Имя,фамилия\nА,Б,В\n".getBytes(Encodings.WINDOWS_1251), "error.file.header-duplicated"),
-        new Bad("noname.csv", "Дата рождения,Звание\n1990,рядовой\n".getBytes(Encodings.WINDOWS_1251), "error.file.no-name-column"))) {
-      assertThatThrownBy(() -> importList(file(b.name(), b.bytes()), b.name())).as(b.name())
-          .isInstanceOfSatisfying(RosterFileException.class, e -> assertThat(e.key()).isEqualTo(b.key()));
+    for (Bad b :
+        List.of(
+            new Bad("empty.csv", new byte[0], "error.file.empty"),
+            new Bad(
+                "list.xlsx", LIST.getBytes(Encodings.WINDOWS_1251), "error.file.not-what-named"),
+            new Bad(
+                "dup.csv",
+                "Фамилия,Имя,фамилия\nА,Б,В\n".getBytes(Encodings.WINDOWS_1251),
+                "error.file.header-duplicated"),
+            new Bad(
+                "noname.csv",
+                "Дата рождения,Звание\n1990,рядовой\n".getBytes(Encodings.WINDOWS_1251),
+                "error.file.no-name-column"))) {
+      assertThatThrownBy(() -> importList(file(b.name(), b.bytes()), b.name()))
+          .as(b.name())
+          .isInstanceOfSatisfying(
+              RosterFileException.class, e -> assertThat(e.key()).isEqualTo(b.key()));
     }
-    assertThat(count("rosters") + count("roster_files") + count("roster_entries") + count("journal")).isZero();
+    assertThat(
+            count("rosters") + count("roster_files") + count("roster_entries") + count("journal"))
+        .isZero();
   }
 
   @Test
   void aSavedMappingReadsTheNextListOfThatParty() throws Exception {
     String odd = "Колонка 1,Колонка 2\nКовальчук,1998\n";
-    assertThatThrownBy(() -> importList(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv"))
+    assertThatThrownBy(
+            () -> importList(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv"))
         .isInstanceOf(RosterFileException.class);
-    app.rosters().saveProfile(Party.of("RU"), "columns", ColumnMapping.fromProfile(Map.of("family", 1, "birth-date", 2), 2), "olena");
-    ColumnMapping m = ColumnMapping.fromProfile(app.rosters().profile(Party.of("RU"), "columns").orElseThrow(), 2);
-    Rosters.Imported r = app.rosters().importFile(file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)), "odd.csv",
-        FROM_RU, Tables.Options.detect(), Optional.of(m), "olena", (n, f) -> { });
-    assertThat(app.rosters().entries(r.id(), false, 0, 5)).singleElement()
+    app.rosters()
+        .saveProfile(
+            Party.of("RU"),
+            "columns",
+            ColumnMapping.fromProfile(Map.of("family", 1, "birth-date", 2), 2),
+            "olena");
+    ColumnMapping m =
+        ColumnMapping.fromProfile(
+            app.rosters().profile(Party.of("RU"), "columns").orElseThrow(), 2);
+    Rosters.Imported r =
+        app.rosters()
+            .importFile(
+                file("odd.csv", odd.getBytes(Encodings.WINDOWS_1251)),
+                "odd.csv",
+                FROM_RU,
+                Tables.Options.detect(),
+                Optional.of(m),
+                "olena",
+                (n, f) -> {});
+    assertThat(app.rosters().entries(r.id(), false, 0, 5))
+        .singleElement()
         .satisfies(e -> assertThat(e.born()).isEqualTo("1998"));
   }
 }

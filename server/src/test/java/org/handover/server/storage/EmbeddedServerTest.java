@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The private PostgreSQL under a folder: made once, shared by the processes using it, stopped by the last. */
+/**
+ * The private PostgreSQL under a folder: made once, shared by the processes using it, stopped by
+ * the last.
+ */
 class EmbeddedServerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static long count(Database db) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM parties").mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT count(*) FROM parties").mapTo(Long.class).one());
   }
 
   private boolean postmasterRunning() throws Exception {
@@ -29,9 +32,17 @@ class EmbeddedServerTest {
   @Test
   void keepsItsDataAcrossStartsAndStopsWhenTheLastUserLeaves() throws Exception {
     String url = "embedded:" + dir;
-    try (Database db = Database.open(url)) {
-      db.jdbi().useHandle(h -> h.execute("INSERT INTO parties (code, kind, name_uk, name_en, name_ru, created_at)"
-          + " VALUES ('MD', 'mediator', 'Молдова', 'Moldova', 'Молдова', 0)"));
+    assertThatThrownBy(() -> Database.open(url))
+        .isInstanceOf(NoDatabaseException.class)
+        .hasMessageContaining("serve --init");
+    assertThat(dir.resolve("postgres")).doesNotExist();
+    try (Database db = Database.create(url)) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "INSERT INTO parties (code, kind, name_uk, name_en, name_ru, created_at)"
+                          + " VALUES ('MD', 'mediator', 'Молдова', 'Moldova', 'Молдова', 0)"));
       assertThat(db.url()).isEqualTo(url);
     }
     assertThat(postmasterRunning()).isFalse();
@@ -43,28 +54,33 @@ class EmbeddedServerTest {
 
   @Test
   void aSecondUserJoinsTheRunningServerAndTheFirstLeavingDoesNotStopIt() throws Exception {
-    try (EmbeddedServer first = EmbeddedServer.start(dir)) {
-      // a second process is played by a lease of a live process other than this one: the test's parent
-      Files.createFile(dir.resolve("postgres-users").resolve(String.valueOf(ProcessHandle.current().parent()
-          .orElseThrow().pid())));
-      try (EmbeddedServer second = EmbeddedServer.start(dir)) {
+    try (EmbeddedServer first = EmbeddedServer.start(dir, true)) {
+      // a second process is played by a lease of a live process other than this one: the test's
+      // parent
+      Files.createFile(
+          dir.resolve("postgres-users")
+              .resolve(String.valueOf(ProcessHandle.current().parent().orElseThrow().pid())));
+      try (EmbeddedServer second = EmbeddedServer.start(dir, true)) {
         assertThat(second.port()).isEqualTo(first.port());
       }
       assertThat(postmasterRunning()).isTrue();
     }
     assertThat(postmasterRunning()).isTrue(); // the other live user still holds it
-    Files.delete(dir.resolve("postgres-users").resolve(String.valueOf(ProcessHandle.current().parent().orElseThrow().pid())));
-    EmbeddedServer.start(dir).close();
+    Files.delete(
+        dir.resolve("postgres-users")
+            .resolve(String.valueOf(ProcessHandle.current().parent().orElseThrow().pid())));
+    EmbeddedServer.start(dir, true).close();
     assertThat(postmasterRunning()).isFalse();
   }
 
   @Test
   void aServerLeftRunningByAKilledHandoverIsReused() throws Exception {
-    EmbeddedServer killed = EmbeddedServer.start(dir);
+    EmbeddedServer killed = EmbeddedServer.start(dir, true);
     // what a kill -9 leaves: the server running, a lease naming a process that is gone
-    Files.move(dir.resolve("postgres-users").resolve(String.valueOf(ProcessHandle.current().pid())),
+    Files.move(
+        dir.resolve("postgres-users").resolve(String.valueOf(ProcessHandle.current().pid())),
         dir.resolve("postgres-users").resolve("999999999"));
-    try (EmbeddedServer next = EmbeddedServer.start(dir)) {
+    try (EmbeddedServer next = EmbeddedServer.start(dir, true)) {
       assertThat(next.port()).isEqualTo(killed.port());
     }
     assertThat(postmasterRunning()).isFalse();
@@ -73,14 +89,18 @@ class EmbeddedServerTest {
 
   @Test
   void anErrorNeverShowsThePassword() {
-    assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=s3cret"))
-        .isInstanceOf(StorageException.class).hasMessageContaining("password=***").hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=s3cret"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("password=***")
+        .hasMessageNotContaining("s3cret");
     assertThat(Database.safe("jdbc:postgresql://u:s3cret@host/db")).doesNotContain("s3cret");
   }
 
   @Test
   void h2IsRefusedWithWhatToDoInstead() {
     assertThatThrownBy(() -> Database.open("jdbc:h2:file:./data/handover"))
-        .isInstanceOf(StorageException.class).hasMessageContaining("embedded:");
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("embedded:");
   }
 }

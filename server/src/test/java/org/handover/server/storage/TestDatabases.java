@@ -17,27 +17,34 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-
   /** A new, empty PostgreSQL database. Fails (never skips) when PostgreSQL cannot start. */
   public static synchronized String postgres() {
     try {
       if (postgres == null) {
         postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException e) {
-            // the JVM is ending; the temporary cluster goes with it
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        postgres.close();
+                      } catch (IOException e) {
+                        // the JVM is ending; the temporary cluster goes with it
+                      }
+                    }));
       }
       String name = "t" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE DATABASE "
+                + name
+                + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
       }
       return postgres.getJdbcUrl("postgres", name);
     } catch (IOException | SQLException e) {
-      throw new IllegalStateException("embedded PostgreSQL could not start or create a database", e);
+      throw new IllegalStateException(
+          "embedded PostgreSQL could not start or create a database", e);
     }
   }
 }

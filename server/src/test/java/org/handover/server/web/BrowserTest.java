@@ -12,9 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
@@ -26,6 +31,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,9 +54,27 @@ class BrowserTest {
     password = app.accounts().create("olena", Role.REGISTRAR, "test");
     LocalDate today = LocalDate.now();
     app.registry().addAll(new DemoPeople(9, today).generate(40), today, "demo");
-    app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрій",
-        "name.0.patronymic", "Петрович", "birth_date", "12.03.1998", "rank", "солдат", "status", "captive"))
-        .read(0, today).person().orElseThrow(), today, "demo");
+    app.registry()
+        .add(
+            new PersonForm(
+                    Map.of(
+                        "name.0.family",
+                        "Ковальчук",
+                        "name.0.given",
+                        "Юрій",
+                        "name.0.patronymic",
+                        "Петрович",
+                        "birth_date",
+                        "12.03.1998",
+                        "rank",
+                        "солдат",
+                        "status",
+                        "captive"))
+                .read(0, today)
+                .person()
+                .orElseThrow(),
+            today,
+            "demo");
     web = app.web().create().start("127.0.0.1", 0);
 
     shots = Path.of("target", "screenshots");
@@ -84,11 +108,20 @@ class BrowserTest {
   @Test
   void runMatchingOnAListAndConfirmALinkWithTheKeyboard() throws Exception {
     Path list = Files.createTempFile("their", ".csv");
-    Files.writeString(list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n");
-    long roster = app.rosters().importFile(list, "their.csv", new org.handover.core.rosters.RosterDetails(
-        org.handover.core.parties.Party.of("RU"), org.handover.core.parties.Party.of("UA"), LocalDate.now(),
-        org.handover.core.rosters.Purpose.EXCHANGE, ""), org.handover.core.rosters.Tables.Options.detect(),
-        java.util.Optional.empty(), "test", (n, f) -> { }).id();
+    Files.writeString(
+        list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n");
+    long roster =
+        app.rosters()
+            .importFile(
+                list,
+                "their.csv",
+                new RosterDetails(
+                    Party.of("RU"), Party.of("UA"), LocalDate.now(), Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     logIn(base);
@@ -98,9 +131,11 @@ class BrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("explanation")));
     String before = driver.findElement(By.id("progress")).getText();
     assertThat(driver.findElement(By.id("pair")).getText()).contains("Ковальчук Юрій Петрович");
-    assertThat(driver.findElement(By.id("explanation")).getText()).contains("прізвище").contains("дата народження");
+    assertThat(driver.findElement(By.id("explanation")).getText())
+        .contains("прізвище")
+        .contains("дата народження");
     shot("review-uk");
-    new org.openqa.selenium.interactions.Actions(driver).sendKeys("c").perform();
+    new Actions(driver).sendKeys("c").perform();
     wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("progress"), before)));
     assertThat(driver.findElement(By.id("progress")).getText()).startsWith("вирішено 1 з");
     assertThat(driver.findElement(By.id("decided")).getText()).contains("підтверджено (olena)");
@@ -124,7 +159,9 @@ class BrowserTest {
     WebElement q = driver.findElement(By.id("q"));
     q.sendKeys("Kovalchuk Yurii");
     driver.findElement(By.id("search-submit")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "Ковальчук Юрій Петрович"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("results"), "Ковальчук Юрій Петрович"));
     shot("search-uk");
     driver.findElement(By.linkText("Ковальчук Юрій Петрович")).click();
     wait.until(ExpectedConditions.textToBe(By.id("person-name"), "Ковальчук Юрій Петрович"));
@@ -137,16 +174,41 @@ class BrowserTest {
     driver.findElement(By.id("save-person")).click();
     wait.until(ExpectedConditions.textToBe(By.id("f-rank"), "сержант"));
     String journal = driver.findElement(By.id("journal")).getText();
-    assertThat(journal).contains("особу змінено").contains("olena").contains("сержант").contains("солдат");
+    assertThat(journal)
+        .contains("особу змінено")
+        .contains("olena")
+        .contains("сержант")
+        .contains("солдат");
     shot("person-uk");
   }
 
   @Test
   void findAPersonRecordedTwiceAndMergeTheGroupKeepingBothSpellings() throws Exception {
     LocalDate today = LocalDate.now();
-    long copy = app.registry().add(new PersonForm(Map.of("name.0.family", "Ковальчук", "name.0.given", "Юрий",
-        "name.0.patronymic", "Петрович", "name.0.source", "list RU-3", "birth_date", "12.03.1998",
-        "service_number", "АБ765432", "status", "captive")).read(0, today).person().orElseThrow(), today, "demo");
+    long copy =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family",
+                            "Ковальчук",
+                            "name.0.given",
+                            "Юрий",
+                            "name.0.patronymic",
+                            "Петрович",
+                            "name.0.source",
+                            "list RU-3",
+                            "birth_date",
+                            "12.03.1998",
+                            "service_number",
+                            "АБ765432",
+                            "status",
+                            "captive"))
+                    .read(0, today)
+                    .person()
+                    .orElseThrow(),
+                today,
+                "demo");
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     logIn(base);
@@ -156,20 +218,31 @@ class BrowserTest {
     driver.findElement(By.id("find-duplicates")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("last-search")));
     WebElement groups = driver.findElement(By.id("groups"));
-    assertThat(groups.getText()).contains("Ковальчук Юрій Петрович").contains("Ковальчук Юрий Петрович");
+    assertThat(groups.getText())
+        .contains("Ковальчук Юрій Петрович")
+        .contains("Ковальчук Юрий Петрович");
     shot("duplicates");
-    WebElement row = groups.findElements(By.tagName("tr")).stream().filter(r -> r.getText().contains("Ковальчук"))
-        .findFirst().orElseThrow();
+    WebElement row =
+        groups.findElements(By.tagName("tr")).stream()
+            .filter(r -> r.getText().contains("Ковальчук"))
+            .findFirst()
+            .orElseThrow();
     row.findElement(By.tagName("a")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-persons")));
-    String kept = driver.findElements(By.cssSelector("input[name=keep]")).stream()
-        .map(e -> e.getAttribute("value")).filter(v -> !v.equals(String.valueOf(copy))).findFirst().orElseThrow();
+    String kept =
+        driver.findElements(By.cssSelector("input[name=keep]")).stream()
+            .map(e -> e.getAttribute("value"))
+            .filter(v -> !v.equals(String.valueOf(copy)))
+            .findFirst()
+            .orElseThrow();
     driver.findElement(By.id("keep-" + kept)).click();
     shot("duplicate-group");
     driver.findElement(By.id("merge")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-name")));
     assertThat(driver.getCurrentUrl()).endsWith("/registry/" + kept);
-    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Юрий").contains("list RU-3")
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Юрий")
+        .contains("list RU-3")
         .contains("АБ765432");
     driver.get(base + "/registry/" + copy);
     assertThat(driver.findElement(By.id("merged-into")).getText()).contains("#" + kept);

@@ -34,13 +34,15 @@ final class Chromium {
   static final int ATTEMPTS = 3;
   private static final Map<WebDriver, Path> HOMES = new ConcurrentHashMap<>();
 
-  private Chromium() {
-  }
+  private Chromium() {}
 
   static void requirePresent() {
     boolean present = LAUNCHER.canExecute() && CHROMEDRIVER.canExecute();
     if ("true".equals(System.getenv("CI"))) {
-      assertThat(present).as("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)").isTrue();
+      assertThat(present)
+          .as(
+              "CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+          .isTrue();
     } else {
       Assumptions.assumeTrue(present, "Chromium is not installed");
     }
@@ -63,8 +65,17 @@ final class Chromium {
         return driver;
       } catch (SessionNotCreatedException e) {
         delete(home);
-        last = new IllegalStateException("Chromium did not start (attempt " + attempt + " of " + ATTEMPTS
-            + "); ChromeDriver's log " + log + " ends with:\n" + tail(log, 60), e);
+        last =
+            new IllegalStateException(
+                "Chromium did not start (attempt "
+                    + attempt
+                    + " of "
+                    + ATTEMPTS
+                    + "); ChromeDriver's log "
+                    + log
+                    + " ends with:\n"
+                    + tail(log, 60),
+                e);
       }
     }
     throw last;
@@ -88,23 +99,45 @@ final class Chromium {
 
   private static ChromeOptions options(Path home) {
     ChromeOptions options = new ChromeOptions();
-    // The binary itself, not Debian's launcher script, which sources /etc/chromium.d and reads $HOME.
+    // The binary itself, not Debian's launcher script, which sources /etc/chromium.d and reads
+    // $HOME.
     options.setBinary(BINARY.canExecute() ? BINARY : LAUNCHER);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--disable-crash-reporter", "--disable-breakpad", "--lang=en-US",
-        "--window-size=1280,1000", "--user-data-dir=" + home.resolve("profile"), "--enable-logging=stderr");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-crash-reporter",
+        "--disable-breakpad",
+        "--lang=en-US",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + home.resolve("profile"),
+        "--enable-logging=stderr");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     return options;
   }
 
   private static ChromeDriverService service(Path home, Path log) {
-    return new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+    return new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER)
         .usingAnyFreePort()
         .withVerbose(true)
         .withLogFile(log.toFile())
-        .withEnvironment(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
-            "XDG_CACHE_HOME", home.resolve("cache").toString(), "TMPDIR", home.toString()))
+        .withEnvironment(
+            Map.of(
+                "HOME",
+                home.toString(),
+                "XDG_CONFIG_HOME",
+                home.resolve("config").toString(),
+                "XDG_CACHE_HOME",
+                home.resolve("cache").toString(),
+                "TMPDIR",
+                home.toString()))
         .build();
   }
 

@@ -39,7 +39,10 @@ class PermissionTest {
     WebServer server = app.web();
     web = server.create().start("127.0.0.1", 0);
     // logging out ends the session the walk goes on with: it comes last
-    table = server.routes().stream().sorted(Comparator.comparing(r -> r.path().equals("/logout"))).toList();
+    table =
+        server.routes().stream()
+            .sorted(Comparator.comparing(r -> r.path().equals("/logout")))
+            .toList();
   }
 
   @AfterAll
@@ -50,13 +53,24 @@ class PermissionTest {
 
   @Test
   void theTableHoldsEveryFeaturesRoutes() {
-    assertThat(table).extracting(Routes.Route::path)
-        .contains("/registry", "/rosters", "/rosters/{id}", "/matches/{run}", "/duplicates", "/parties", "/journal");
+    assertThat(table)
+        .extracting(Routes.Route::path)
+        .contains(
+            "/registry",
+            "/rosters",
+            "/rosters/{id}",
+            "/matches/{run}",
+            "/duplicates",
+            "/parties",
+            "/journal");
   }
 
   @Test
   void onlyTheLoginAndTheLanguageSwitchAreOpenWithoutALogin() {
-    assertThat(table.stream().filter(r -> r.permission().isEmpty()).map(r -> r.method() + " " + r.path()))
+    assertThat(
+            table.stream()
+                .filter(r -> r.permission().isEmpty())
+                .map(r -> r.method() + " " + r.path()))
         .containsExactlyInAnyOrder("GET /login", "POST /login", "POST /lang");
   }
 
@@ -75,10 +89,25 @@ class PermissionTest {
         HttpResponse<String> answer = call(b, route);
         int status = answer.statusCode();
         boolean refused = status == 403;
-        boolean toLogin = status == 401 || (!route.path().equals("/logout")
-            && answer.headers().firstValue("Location").filter(l -> l.startsWith("/login")).isPresent());
+        boolean toLogin =
+            status == 401
+                || (!route.path().equals("/logout")
+                    && answer
+                        .headers()
+                        .firstValue("Location")
+                        .filter(l -> l.startsWith("/login"))
+                        .isPresent());
         if (allowed == refused || toLogin || status >= 500) {
-          wrong.add(role.key() + " " + route.method() + " " + route.path() + " (" + route.permission().get() + "): " + status);
+          wrong.add(
+              role.key()
+                  + " "
+                  + route.method()
+                  + " "
+                  + route.path()
+                  + " ("
+                  + route.permission().get()
+                  + "): "
+                  + status);
         }
       }
     }
@@ -96,9 +125,10 @@ class PermissionTest {
       }
       HttpResponse<String> answer = call(b, route);
       Optional<String> location = answer.headers().firstValue("Location");
-      boolean expected = route.method() == HandlerType.GET
-          ? answer.statusCode() == 302 && location.filter(l -> l.equals("/login")).isPresent()
-          : answer.statusCode() == 401;
+      boolean expected =
+          route.method() == HandlerType.GET
+              ? answer.statusCode() == 302 && location.filter(l -> l.equals("/login")).isPresent()
+              : answer.statusCode() == 401;
       if (!expected) {
         wrong.add(route.method() + " " + route.path() + ": " + answer.statusCode());
       }

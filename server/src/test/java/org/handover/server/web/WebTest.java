@@ -46,14 +46,29 @@ class WebTest {
 
   private HttpResponse<String> addKovalchuk(Browser b, String birthDate) {
     b.get("/registry/new");
-    return b.submit("/registry", "name.0.family", "Ковальчук", "name.0.given", "Юрій", "name.0.patronymic", "Петрович",
-        "birth_date", birthDate, "kind", "service-member", "status", "captive", "rank", "солдат");
+    return b.submit(
+        "/registry",
+        "name.0.family",
+        "Ковальчук",
+        "name.0.given",
+        "Юрій",
+        "name.0.patronymic",
+        "Петрович",
+        "birth_date",
+        birthDate,
+        "kind",
+        "service-member",
+        "status",
+        "captive",
+        "rank",
+        "солдат");
   }
 
   @Test
   void theStyleSheetAndHtmxAreServedWithoutLogin() {
     assertThat(browser().get("/static/handover.css").body()).contains("--accent");
-    assertThat(browser().get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode()).isEqualTo(200);
+    assertThat(browser().get("/webjars/htmx.org/2.0.10/dist/htmx.min.js").statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -66,8 +81,13 @@ class WebTest {
   @Test
   void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
     HttpResponse<String> r = browser().get("/login");
-    assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c ->
-        assertThat(c).startsWith("handover_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+    assertThat(r.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("handover_session=")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict"));
   }
 
   @Test
@@ -110,7 +130,10 @@ class WebTest {
     String location = created.headers().firstValue("Location").orElseThrow();
     assertThat(location).matches("/registry/\\d+");
     HttpResponse<String> page = b.get(location);
-    assertThat(page.body()).contains("Ковальчук Юрій Петрович").contains("12.03.1998").contains("у полоні")
+    assertThat(page.body())
+        .contains("Ковальчук Юрій Петрович")
+        .contains("12.03.1998")
+        .contains("у полоні")
         .contains("особу додано");
     HttpResponse<String> search = b.get("/registry?q=Kovalchuk+Yurii");
     assertThat(search.body()).contains("1 особа").contains("Ковальчук Юрій Петрович");
@@ -129,7 +152,9 @@ class WebTest {
     Browser b = registrar();
     HttpResponse<String> r = addKovalchuk(b, "31.02.1999");
     assertThat(r.statusCode()).isEqualTo(422);
-    assertThat(r.body()).containsPattern("id=\"error-birth_date\">Дата народження: «31.02.1999» — такої дати не існує");
+    assertThat(r.body())
+        .containsPattern(
+            "id=\"error-birth_date\">Дата народження: «31.02.1999» — такої дати не існує");
     assertThat(r.body()).contains("value=\"31.02.1999\"").contains("value=\"Ковальчук\"");
     assertThat(app.registry().count()).isZero();
     assertThat(app.journal().verify().count()).isEqualTo(2); // the two accounts, nothing more
@@ -141,7 +166,9 @@ class WebTest {
     addKovalchuk(r, "12.03.1998");
     Browser o = browser();
     o.login("icrc", observerPassword);
-    assertThat(o.get("/registry?q=Ковальчук").body()).contains("Ковальчук Юрій Петрович").doesNotContain("/registry/new");
+    assertThat(o.get("/registry?q=Ковальчук").body())
+        .contains("Ковальчук Юрій Петрович")
+        .doesNotContain("/registry/new");
     assertThat(o.get("/registry/new").statusCode()).isEqualTo(403);
     o.get("/registry");
     HttpResponse<String> post = o.submit("/registry", "name.0.family", "Бойко");
@@ -154,12 +181,27 @@ class WebTest {
     Browser b = registrar();
     String location = addKovalchuk(b, "12.03.1998").headers().firstValue("Location").orElseThrow();
     b.get(location + "/edit");
-    HttpResponse<String> first = b.submit(location, "version", "1", "name.0.family", "Ковальчук", "birth_date", "1998",
-        "status", "returned");
+    HttpResponse<String> first =
+        b.submit(
+            location,
+            "version",
+            "1",
+            "name.0.family",
+            "Ковальчук",
+            "birth_date",
+            "1998",
+            "status",
+            "returned");
     assertThat(first.statusCode()).isEqualTo(302);
     HttpResponse<String> stale = b.submit(location, "version", "1", "name.0.family", "Коваль");
     assertThat(stale.statusCode()).isEqualTo(409);
-    assertThat(app.registry().find(Long.parseLong(location.substring("/registry/".length()))).orElseThrow().person().primaryName().family())
+    assertThat(
+            app.registry()
+                .find(Long.parseLong(location.substring("/registry/".length())))
+                .orElseThrow()
+                .person()
+                .primaryName()
+                .family())
         .isEqualTo("Ковальчук");
   }
 
@@ -170,7 +212,9 @@ class WebTest {
     assertThat(b.submit("/lang", "lang", "en", "back", "/registry").statusCode()).isEqualTo(302);
     assertThat(b.get("/registry").body()).contains("Registry of persons");
     Browser later = registrar(); // a new session, Ukrainian browser
-    assertThat(later.get("/registry").body()).contains("Registry of persons").contains("<html lang=\"en\">");
+    assertThat(later.get("/registry").body())
+        .contains("Registry of persons")
+        .contains("<html lang=\"en\">");
     later.submit("/lang", "lang", "ru", "back", "/registry");
     assertThat(later.get("/registry").body()).contains("Реестр лиц");
   }
@@ -202,6 +246,7 @@ class WebTest {
     String mine = b.get("/journal?actor=olena").body();
     assertThat(mine).contains("особу додано").doesNotContain("користувача створено");
     assertThat(b.get("/journal?from=2025-02-31").statusCode()).isEqualTo(400);
-    assertThat(b.get("/journal?from=" + LocalDate.now().plusDays(1)).body()).doesNotContain("особу додано");
+    assertThat(b.get("/journal?from=" + LocalDate.now().plusDays(1)).body())
+        .doesNotContain("особу додано");
   }
 }
