@@ -16,15 +16,20 @@ import org.handover.server.parties.PartiesFeature;
 import org.handover.server.registry.Registry;
 import org.handover.server.registry.RegistryFeature;
 import org.handover.server.registry.SearchIndex;
+import org.handover.server.rosters.RosterImport;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.rosters.RostersFeature;
 import org.handover.server.signing.InstallationKey;
 import org.handover.server.signing.SigningFeature;
 import org.handover.server.storage.Database;
 import org.handover.server.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Handover's parts, wired on one database, and its features, each listed once. */
 public final class App implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
   /** Every feature, in the order of the navigation and of {@code handover --help}. */
   public static final List<Feature> FEATURES =
       List.of(
@@ -61,6 +66,14 @@ public final class App implements AutoCloseable {
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
     SearchIndex.ensureCurrent(database.jdbi());
+    for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
+      LOG.warn(
+          "An import that did not finish was removed: list {} ({}), {} rows read before it stopped;"
+              + " import the file again.",
+          a.roster(),
+          a.fileName(),
+          a.entries());
+    }
   }
 
   /** Opens an existing database; one that does not exist is refused. */

@@ -86,10 +86,8 @@ final class LoginRoutes {
     sessions.withLanguage(Guard.session(ctx), lang);
     String back = value(ctx, "back");
     // only a path of ours: never an address elsewhere
-    ctx.redirect(
-        back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-            ? back
-            : "/registry");
+    boolean ours = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+    ctx.redirect(ours ? back : "/registry");
   }
 
   static String value(Context ctx, String field) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
@@ -57,6 +58,12 @@ final class DemoCommand implements Runnable {
                         "Created user 'admin' with password " + pw + " (shown once)."));
         String password = app.accounts().create("demo", Role.REGISTRAR, "system");
         Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
+        try {
+          Files.setPosixFilePermissions(
+              login, PosixFilePermissions.fromString("rw-------")); // a password
+        } catch (UnsupportedOperationException e) {
+          // a file system without POSIX permissions: the folder's own protection is all there is
+        }
         app.registry()
             .addAll(
                 new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),

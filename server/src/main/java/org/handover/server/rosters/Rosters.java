@@ -23,21 +23,14 @@ import org.handover.core.parties.Party;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
-import org.handover.core.rosters.EntryReader;
-import org.handover.core.rosters.Format;
-import org.handover.core.rosters.InterchangeTable;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
-import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
-import org.handover.server.signing.InstallationKey;
 import org.handover.server.storage.Columns;
 import org.handover.server.storage.Json;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries, all
@@ -48,8 +41,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * }</pre>
  */
 public final class Rosters {
-  private static final int BATCH = 1000;
-  private static final int CHUNK = 1024 * 1024;
   private final Jdbi jdbi;
   private final Journal journal;
   private final Clock clock;
@@ -95,6 +86,19 @@ public final class Rosters {
   public record Signed(String signature, String publicKey) {}
 
   /**
+   * A file to import and what is known of it: its name as received, the details the user gave (a
+   * JSON interchange file brings its own, which replace them), how to read it, the mapping chosen
+   * (guessed when empty), and the signature it came with.
+   */
+  public record Source(
+      Path file,
+      String fileName,
+      RosterDetails details,
+      Tables.Options options,
+      Optional<ColumnMapping> mapping,
+      Optional<Signed> signed) {}
+
+  /**
    * As {@link #importFile(Path, String, RosterDetails, Tables.Options, Optional, String,
    * Progress)}, for a file that may come signed: a signature that does not verify refuses the file;
    * one that does is recorded. A JSON interchange file brings its own details, which replace {@code
@@ -110,184 +114,25 @@ public final class Rosters {
       String actor,
       Progress progress)
       throws RosterFileException, IOException {
-    if (signed.isPresent()
-        && !InstallationKey.verify(file, signed.get().signature(), signed.get().publicKey())) {
-      throw new RosterFileException(
-          "error.signature.invalid", fileName + ": the signature does not verify", fileName);
-    }
-    String sha = sha256(file);
-    long size = Files.size(file);
-    boolean json = Tables.format(file, fileName) == Format.JSON;
-    InterchangeTable interchange = json ? new InterchangeTable(file) : null;
-    try (Table table = json ? interchange : Tables.open(file, fileName, options)) {
-      if (json) {
-        details = interchange.details();
-        mapping = Optional.of(interchange.mapping());
-      }
-      requireKnown(details);
-      final RosterDetails d = details;
-      final String signature = signed.isPresent() ? "verified" : "none";
-      ColumnMapping m = mapping.isPresent() ? mapping.get() : ColumnMapping.guess(table.header());
-      if (mapping.isPresent()) {
-        ColumnMapping.checkHeader(table.header());
-      }
-      if (!m.hasName()) {
-        throw new RosterFileException(
-            "error.file.no-name-column",
-            "no column holds the name: the headers are " + table.header(),
-            String.join(", ", table.header()));
-      }
-      EntryReader reader = new EntryReader(table.header(), m, LocalDate.now(clock));
-      try {
-        return jdbi.<Imported, Exception>inTransaction(
-            h -> {
-              storeFile(h, file, sha, size);
-              long id = insertRoster(h, sha, fileName, table, d, m, actor);
-              h.createUpdate("UPDATE rosters SET signature = :s, file_format = :f WHERE id = :id")
-                  .bind("s", signature)
-                  .bind("f", json ? "json" : table.charset().isPresent() ? "csv" : "xlsx")
-                  .bind("id", id)
-                  .execute();
-              int rows = 0;
-              int errorRows = 0;
-              PreparedBatch batch = entryBatch(h);
-              for (Optional<Table.Row> r = table.next(); r.isPresent(); r = table.next()) {
-                Entry e = reader.read(r.get());
-                bindEntry(batch, id, e);
-                rows++;
-                if (!e.ok()) {
-                  errorRows++;
-                }
-                if (batch.size() >= BATCH) {
-                  batch.execute();
-                  batch = entryBatch(h);
-                }
-                if (rows % 10_000 == 0) {
-                  progress.report(rows, table.progress());
-                }
-              }
-              if (batch.size() > 0) {
-                batch.execute();
-              }
-              h.createUpdate(
-                      "UPDATE rosters SET row_count = :rows, error_rows = :errors WHERE id = :id")
-                  .bind("rows", rows)
-                  .bind("errors", errorRows)
-                  .bind("id", id)
-                  .execute();
-              Map<String, Object> after = new LinkedHashMap<>();
-              after.put("file", fileName);
-              after.put("sha256", sha);
-              after.put("from", d.from().key());
-              after.put("to", d.to().key());
-              after.put("purpose", d.purpose().key());
-              after.put("signature", signature);
-              after.put("rows", rows);
-              after.put("errorRows", errorRows);
-              journal.append(
-                  h,
-                  Change.by(actor, "roster.import")
-                      .on("roster", String.valueOf(id))
-                      .now(json(after)));
-              progress.report(rows, 1.0);
-              return new Imported(id, rows, errorRows, sha, m);
-            });
-      } catch (RosterFileException | IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException("import of " + fileName + " failed", e);
-      }
-    }
+    return importFile(
+        new Source(file, fileName, details, options, mapping, signed), actor, progress);
   }
 
-  private void storeFile(Handle h, Path file, String sha, long size) throws IOException {
-    boolean known =
-        h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s")
-                .bind("s", sha)
-                .mapTo(Long.class)
-                .one()
-            > 0;
-    if (!known) {
-      h.createUpdate(
-              "INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (:s, :n, :at)")
-          .bind("s", sha)
-          .bind("n", size)
-          .bind("at", clock.millis())
-          .execute();
-      try (InputStream in = Files.newInputStream(file)) {
-        int chunk = 0;
-        for (byte[] bytes = in.readNBytes(CHUNK); bytes.length > 0; bytes = in.readNBytes(CHUNK)) {
-          h.createUpdate(
-                  "INSERT INTO roster_file_chunks (sha256, chunk_no, content) VALUES (:s, :n, :c)")
-              .bind("s", sha)
-              .bind("n", chunk++)
-              .bind("c", bytes)
-              .execute();
-        }
-      }
-    }
+  /**
+   * Imports a list in batches under a roster marked as importing, which nothing shows until one
+   * last small transaction marks it complete and journals it: a process that dies leaves a roster
+   * that {@link #removeUnfinished} takes away at the next start.
+   */
+  public Imported importFile(Source source, String actor, Progress progress)
+      throws RosterFileException, IOException {
+    return new RosterImport(jdbi, journal, clock).run(source, actor, progress);
   }
 
-  private long insertRoster(
-      Handle h,
-      String sha,
-      String fileName,
-      Table table,
-      RosterDetails d,
-      ColumnMapping m,
-      String actor) {
-    return h.createUpdate(
-            "INSERT INTO rosters (file_sha256, file_name, file_format, file_encoding, file_delimiter,"
-                + " file_sheet, from_party, to_party, received_on, purpose, notes, header, mapping, row_count, error_rows,"
-                + " imported_by, imported_at) VALUES (:sha, :name, :format, :enc, :delim, 0, :from, :to, :received,"
-                + " :purpose, :notes, :header, :mapping, 0, 0, :by, :at)")
-        .bind("sha", sha)
-        .bind("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
-        .bind("format", table.charset().isPresent() ? "csv" : "xlsx")
-        .bind("enc", table.charset().map(c -> c.name()).orElse(""))
-        .bind("delim", table.delimiter() == 0 ? "" : String.valueOf(table.delimiter()))
-        .bind("from", d.from().key())
-        .bind("to", d.to().key())
-        .bind("received", d.receivedOn())
-        .bind("purpose", d.purpose().key())
-        .bind("notes", d.notes())
-        .bind("header", json(table.header()))
-        .bind("mapping", json(m.toProfile()))
-        .bind("by", actor)
-        .bind("at", clock.millis())
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one();
-  }
-
-  private static PreparedBatch entryBatch(Handle h) {
-    return h.prepareBatch(
-        "INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic,"
-            + " birth_year, birth_month, birth_day, fields, problems, has_problems) VALUES (:roster, :row, :line, :cells,"
-            + " :family, :given, :patronymic, :year, :month, :day, :fields, :problems, :bad)");
-  }
-
-  private static void bindEntry(PreparedBatch b, long roster, Entry e) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    e.values().forEach((f, v) -> fields.put(f.key(), v));
-    b.bind("roster", roster)
-        .bind("row", e.row())
-        .bind("line", e.line())
-        .bind("cells", json(e.cells()))
-        .bind("family", cut(e.family()))
-        .bind("given", cut(e.given()))
-        .bind("patronymic", cut(e.patronymic()))
-        .bind("year", e.birthDate().map(PartialDate::year).orElse(null))
-        .bind("month", e.birthDate().flatMap(PartialDate::month).orElse(null))
-        .bind("day", e.birthDate().flatMap(PartialDate::day).orElse(null))
-        .bind("fields", json(fields))
-        .bind("problems", json(e.problems()))
-        .bind("bad", !e.ok())
-        .add();
-  }
-
-  private static String cut(String s) {
-    return s.length() > 200 ? s.substring(0, 200) : s;
+  /**
+   * Removes imports left unfinished by a process that died, and the stored files only they used.
+   */
+  public List<RosterImport.Abandoned> removeUnfinished() {
+    return RosterImport.removeUnfinished(jdbi, journal);
   }
 
   /** A stored roster's details and counts. */
@@ -314,7 +159,7 @@ public final class Rosters {
   public Optional<Summary> find(long id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT * FROM rosters WHERE id = :id")
+            h.createQuery("SELECT * FROM rosters WHERE id = :id AND state = 'complete'")
                 .bind("id", id)
                 .map((rs, ctx) -> summary(rs))
                 .findOne());
@@ -323,7 +168,7 @@ public final class Rosters {
   public List<Summary> list() {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT * FROM rosters ORDER BY id DESC")
+            h.createQuery("SELECT * FROM rosters WHERE state = 'complete' ORDER BY id DESC")
                 .map((rs, ctx) -> summary(rs))
                 .list());
   }
@@ -486,26 +331,6 @@ public final class Rosters {
                 .mapTo(String.class)
                 .findOne()
                 .map(s -> parse(s, new TypeReference<LinkedHashMap<String, Integer>>() {})));
-  }
-
-  /**
-   * A list from or to a party this installation does not know is refused before anything is stored.
-   */
-  private void requireKnown(RosterDetails details) throws RosterFileException {
-    for (Party p : List.of(details.from(), details.to())) {
-      boolean known =
-          jdbi.withHandle(
-                  h ->
-                      h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
-                          .bind("c", p.code())
-                          .mapTo(Integer.class)
-                          .one())
-              > 0;
-      if (!known) {
-        throw new RosterFileException(
-            "error.party.unknown", "no party has the code " + p.code(), p.code());
-      }
-    }
   }
 
   static String sha256(Path file) throws IOException {

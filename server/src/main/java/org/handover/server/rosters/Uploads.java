@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Files uploaded for import, held in a temporary folder between the preview and the import, each
- * under a random token that only its uploader can use; forgotten after an hour.
+ * under a random token that only its uploader can use; forgotten after an hour. They hold personal
+ * data: a copy that fails is removed at once, the process's folder when it stops, and the folders
+ * of processes that died at the next start.
  */
 final class Uploads {
   static final Duration KEEP = Duration.ofHours(1);
@@ -30,11 +32,74 @@ final class Uploads {
   private final Clock clock;
 
   Uploads(Clock clock) {
+    this(clock, Path.of(System.getProperty("java.io.tmpdir")).resolve("handover-uploads"));
+  }
+
+  Uploads(Clock clock, Path parent) {
     this.clock = clock;
     try {
-      this.folder = Files.createTempDirectory("handover-uploads");
+      Files.createDirectories(parent);
+      removeOrphans(parent);
+      this.folder =
+          Files.createDirectories(parent.resolve(String.valueOf(ProcessHandle.current().pid())));
+      restrict(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a folder for uploads", e);
+      throw new UncheckedIOException("cannot make a folder for uploads under " + parent, e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::clear, "uploads-cleanup"));
+  }
+
+  /** The folders left by processes that are gone (killed, crashed): removed with what they hold. */
+  static void removeOrphans(Path parent) throws IOException {
+    try (var dirs = Files.list(parent)) {
+      for (Path d : dirs.toList()) {
+        boolean alive;
+        try {
+          alive =
+              ProcessHandle.of(Long.parseLong(d.getFileName().toString()))
+                  .map(ProcessHandle::isAlive)
+                  .orElse(false);
+        } catch (NumberFormatException e) {
+          alive = false;
+        }
+        if (!alive) {
+          deleteTree(d);
+        }
+      }
+    }
+  }
+
+  /** Every staged file and the folder: at shutdown. */
+  void clear() {
+    staged.clear();
+    try {
+      deleteTree(folder);
+    } catch (IOException e) {
+      // the next start removes what is left
+    }
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static void restrict(Path dir) {
+    try {
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // a file system without POSIX permissions
     }
   }
 
@@ -44,7 +109,13 @@ final class Uploads {
     RANDOM.nextBytes(t);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
     Path file = folder.resolve(token);
-    long size = Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+    long size;
+    try {
+      size = Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file); // a half copy of a list is personal data with no use
+      throw e;
+    }
     Staged s = new Staged(token, file, name, size, userId, clock.millis());
     staged.put(token, s);
     return s;

@@ -158,7 +158,20 @@ public final class Guard {
 
   public View view(Context ctx) {
     return new View(
-        messages(ctx), user(ctx), csrf(ctx), ctx.path(), web.navigation(), web.parties());
+        messages(ctx), user(ctx), csrf(ctx), back(ctx), web.navigation(), web.parties());
+  }
+
+  /**
+   * Where the language switch comes back to: the page itself, or for a form's result (a POST, which
+   * no link can repeat) the page above it: /rosters/upload -> /rosters.
+   */
+  static String back(Context ctx) {
+    String path = ctx.path();
+    if (ctx.method() == HandlerType.GET) {
+      return path;
+    }
+    int cut = path.lastIndexOf('/');
+    return cut > 0 ? path.substring(0, cut) : "/registry";
   }
 
   /** The logged-in user; a route's permission was checked before its handler runs. */

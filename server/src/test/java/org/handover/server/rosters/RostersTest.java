@@ -112,6 +112,91 @@ class RostersTest {
         .isEqualTo(3);
   }
 
+  /** An interchange file of {@code good} entries, then one that breaks the schema. */
+  private Path brokenAfter(int good) throws Exception {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"format\":\"handover-roster\",\"version\":1,\"roster\":{\"from\":\"RU\","
+                + "\"to\":\"UA\",\"receivedOn\":\"2025-06-03\",\"purpose\":\"exchange\"},\"entries\":[");
+    for (int i = 1; i <= good; i++) {
+      json.append("{\"row\":").append(i).append(",\"family\":\"Коваль").append(i).append("\"},");
+    }
+    json.append("{\"row\":").append(good + 1).append(",\"family\":\"\"}]}");
+    return file("broken.json", json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anImportThatFailsAfterCommittedBatchesLeavesNothing() throws Exception {
+    Path broken = brokenAfter(RosterImport.COMMIT_ROWS + 2500);
+    assertThatThrownBy(() -> importList(broken, "broken.json"))
+        .isInstanceOf(RosterFileException.class);
+    assertThat(count("rosters")).isZero();
+    assertThat(count("roster_entries")).isZero();
+    assertThat(count("roster_files")).isZero();
+    assertThat(count("roster_file_chunks")).isZero();
+  }
+
+  @Test
+  void anImportLeftUnfinishedByADeadProcessIsRemovedAtTheNextStartAndJournaled() throws Exception {
+    long kept =
+        importList(file("kept.csv", LIST.getBytes(StandardCharsets.UTF_8)), "kept.csv").id();
+    // what a process killed in the middle of an import leaves: a roster marked importing, some
+    // entries
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (?, 1, 0)",
+                  "a".repeat(64));
+              h.execute(
+                  "INSERT INTO rosters (id, file_sha256, file_name, file_format, from_party, to_party, received_on,"
+                      + " purpose, header, mapping, row_count, error_rows, imported_by, imported_at, state) VALUES (900, ?,"
+                      + " 'half.csv', 'csv', 'RU', 'UA', DATE '2025-06-03', 'exchange', '[]', '{}', 0, 0, 'olena', 0,"
+                      + " 'importing')",
+                  "a".repeat(64));
+              h.execute(
+                  "INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic, fields,"
+                      + " problems, has_problems) VALUES (900, 1, 2, '[]', 'Бойко', '', '', '{}', '[]', FALSE)");
+            });
+    assertThat(app.rosters().list()).extracting(Rosters.Summary::id).containsExactly(kept);
+    assertThat(app.rosters().find(900)).isEmpty();
+    try (App restarted = new App(app.database(), Clock.systemUTC())) {
+      assertThat(count("rosters")).isEqualTo(1);
+      assertThat(count("roster_files")).isEqualTo(1);
+      assertThat(count("roster_entries")).isEqualTo(3);
+      assertThat(restarted.journal().find(Journal.Filter.forEntity("roster", "900"), 0, 5))
+          .extracting(e -> e.action())
+          .containsExactly("roster.import-abandoned");
+    }
+  }
+
+  @Test
+  void anImportStillRunningElsewhereIsNotTouched() throws Exception {
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO roster_files (sha256, size_bytes, stored_at) VALUES (?, 1, 0)",
+                  "b".repeat(64));
+              h.execute(
+                  "INSERT INTO rosters (id, file_sha256, file_name, file_format, from_party, to_party, received_on,"
+                      + " purpose, header, mapping, row_count, error_rows, imported_by, imported_at, state) VALUES (901, ?,"
+                      + " 'running.csv', 'csv', 'RU', 'UA', DATE '2025-06-03', 'exchange', '[]', '{}', 0, 0, 'olena', 0,"
+                      + " 'importing')",
+                  "b".repeat(64));
+            });
+    try (var importer = app.database().jdbi().open()) {
+      importer.execute("SELECT pg_advisory_lock(?, ?)", RosterImport.LOCKS, 901);
+      assertThat(app.rosters().removeUnfinished()).isEmpty();
+      assertThat(count("rosters")).isEqualTo(1);
+    }
+    assertThat(app.rosters().removeUnfinished())
+        .extracting(RosterImport.Abandoned::roster)
+        .containsExactly(901L);
+  }
+
   @Test
   void keepsTheFileByteForByteAndEveryRowWithItsProblems() throws Exception {
     byte[] bytes = LIST.getBytes(Encodings.WINDOWS_1251);

@@ -238,6 +238,16 @@ class WebTest {
   }
 
   @Test
+  void theLanguageSwitchOnAFormsResultGoesBackToThePageAboveIt() {
+    Browser b = registrar();
+    b.get("/rosters/new");
+    // a file that is no list: its page is the upload's result, whose way back is the page above it
+    String page = b.upload("/rosters/upload", "notes.txt", "just some words".getBytes()).body();
+    assertThat(page).contains("name=\"back\" value=\"/rosters\"");
+    assertThat(b.get("/registry/new").body()).contains("name=\"back\" value=\"/registry/new\"");
+  }
+
+  @Test
   void theJournalPageFiltersByUser() {
     Browser b = registrar();
     addKovalchuk(b, "12.03.1998");
