@@ -101,16 +101,21 @@ public final class CrashBench {
       long t0 = System.nanoTime();
       Process p = importProcess(jar, csv, db).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
       Progress progress = Progress.watch(p);
-      boolean ended =
-          after == 0 && afterRows > 0
-              ? progress.awaitRows(afterRows, 300)
-              : p.waitFor((long) (after * 1000), TimeUnit.MILLISECONDS);
-      if (after == 0 || !ended) {
+      boolean byRows = after == 0 && afterRows > 0;
+      if (byRows) {
+        progress.awaitRows(afterRows, 300);
+      }
+      boolean finished = !byRows && p.waitFor((long) (after * 1000), TimeUnit.MILLISECONDS);
+      if (!finished) {
         p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
       }
       after = (System.nanoTime() - t0) / 1e9;
-      outcomes.add(check(k, after, db, rows));
-      Outcome o = outcomes.get(outcomes.size() - 1);
+      Outcome o = check(k, after, db, rows);
+      if (finished && p.exitValue() != 0) {
+        o.failures()
+            .add("the import ended by itself with exit " + p.exitValue() + " (see import.log)");
+      }
+      outcomes.add(o);
       System.err.printf(
           Locale.ROOT,
           "kill %d at %.2f s: %d whole lists, %d removed (%d rows), %s%n",
@@ -280,6 +285,8 @@ public final class CrashBench {
             csv.toString(),
             "--from",
             "RU",
+            "--to",
+            "UA",
             "--purpose",
             "exchange",
             "--db",

@@ -28,7 +28,10 @@ final class CsvTable implements Table {
   private final long size;
   private volatile long consumed;
 
-  CsvTable(Path file, Charset charset, int bomLength, char delimiter)
+  /** A character no list holds, for quotes read literally. */
+  private static final char NO_QUOTE = '\u0000';
+
+  CsvTable(Path file, Charset charset, int bomLength, char delimiter, boolean literalQuotes)
       throws RosterFileException, IOException {
     this.charset = charset;
     this.delimiter = delimiter;
@@ -60,6 +63,7 @@ final class CsvTable implements Table {
             .skipEmptyLines(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
+            .quoteCharacter(literalQuotes ? NO_QUOTE : '"')
             .ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
     this.rows = reader.iterator();
     Optional<CsvRecord> first = read();
@@ -97,6 +101,17 @@ final class CsvTable implements Table {
     }
   }
 
+  private static int lineBreaks(String cell) {
+    int n = 0;
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n'))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   @Override
   public List<String> header() {
     return header;
@@ -109,7 +124,18 @@ final class CsvTable implements Table {
       return Optional.empty();
     }
     number++;
-    return Optional.of(new Row(number, r.get().getStartingLineNumber(), r.get().getFields()));
+    List<String> cells = r.get().getFields();
+    int breaks = 0;
+    boolean runaway = false;
+    for (String cell : cells) {
+      int inCell = lineBreaks(cell);
+      breaks += inCell;
+      // a cell over several lines holding separators took in rows of the file: a stray quote opened
+      // it
+      runaway |= inCell > 0 && cell.indexOf(delimiter) >= 0;
+    }
+    return Optional.of(
+        new Row(number, r.get().getStartingLineNumber(), cells, 1 + breaks, runaway));
   }
 
   @Override

@@ -33,6 +33,21 @@ public final class EntryReader {
   public Entry read(Table.Row row) {
     List<Entry.Problem> problems = new ArrayList<>();
     List<String> cells = row.cells();
+    if (row.runawayQuote()) {
+      int c = 0;
+      while (c < cells.size() && !cells.get(c).contains("\n") && !cells.get(c).contains("\r")) {
+        c++;
+      }
+      String cell = c < cells.size() ? cells.get(c) : "";
+      problems.add(
+          new Entry.Problem(
+              row.number(),
+              c + 1,
+              c < header.size() ? header.get(c) : "",
+              cell.length() > 60 ? cell.substring(0, 60) + "…" : cell,
+              "error.row.runaway-quote",
+              List.of(String.valueOf(row.line()), String.valueOf(row.lines()))));
+    }
     if (cells.size() > header.size()) {
       List<String> extra = cells.subList(header.size(), cells.size());
       if (extra.stream().anyMatch(c -> !c.isBlank())) {

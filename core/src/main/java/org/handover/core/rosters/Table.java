@@ -10,10 +10,16 @@ import java.util.Optional;
  */
 public interface Table extends AutoCloseable {
   /**
-   * One data row: its number (1 = first row after the header), the line it starts on, and its
-   * cells.
+   * One data row: its number (1 = first row after the header), the line it starts on, its cells,
+   * how many lines of the file it spans (a quoted cell may hold line breaks), and whether a quoted
+   * cell ran across lines taking in separators: a quote that was never meant to open one, whose
+   * cell swallowed the rows after it.
    */
-  record Row(int number, long line, List<String> cells) {}
+  record Row(int number, long line, List<String> cells, int lines, boolean runawayQuote) {
+    public Row(int number, long line, List<String> cells) {
+      this(number, line, cells, 1, false);
+    }
+  }
 
   List<String> header();
 

@@ -23,25 +23,34 @@ public final class Tables {
    * What to use instead of detecting; {@code maxInflatedBytes} bounds a workbook's unpacked size.
    */
   public record Options(
-      Optional<Charset> charset, Optional<Character> delimiter, int sheet, long maxInflatedBytes) {
+      Optional<Charset> charset,
+      Optional<Character> delimiter,
+      int sheet,
+      long maxInflatedBytes,
+      boolean literalQuotes) {
     public static Options detect() {
-      return new Options(Optional.empty(), Optional.empty(), 0, 256L * 1024 * 1024);
+      return new Options(Optional.empty(), Optional.empty(), 0, 256L * 1024 * 1024, false);
     }
 
     public Options withCharset(Charset c) {
-      return new Options(Optional.of(c), delimiter, sheet, maxInflatedBytes);
+      return new Options(Optional.of(c), delimiter, sheet, maxInflatedBytes, literalQuotes);
     }
 
     public Options withDelimiter(char d) {
-      return new Options(charset, Optional.of(d), sheet, maxInflatedBytes);
+      return new Options(charset, Optional.of(d), sheet, maxInflatedBytes, literalQuotes);
     }
 
     public Options withSheet(int index) {
-      return new Options(charset, delimiter, index, maxInflatedBytes);
+      return new Options(charset, delimiter, index, maxInflatedBytes, literalQuotes);
     }
 
     public Options withMaxInflatedBytes(long max) {
-      return new Options(charset, delimiter, sheet, max);
+      return new Options(charset, delimiter, sheet, max, literalQuotes);
+    }
+
+    /** Quotes read as any other character: for a list whose stray quotes swallowed its rows. */
+    public Options withLiteralQuotes(boolean literal) {
+      return new Options(charset, delimiter, sheet, maxInflatedBytes, literal);
     }
   }
 
@@ -73,7 +82,7 @@ public final class Tables {
       String text = new String(head, bom, head.length - bom, charset);
       delimiter = Delimiters.detect(text);
     }
-    return new CsvTable(file, charset, bom, delimiter);
+    return new CsvTable(file, charset, bom, delimiter, options.literalQuotes());
   }
 
   static byte[] head(Path file, int max) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.Party;
+import org.handover.core.parties.PartyBook;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
@@ -57,13 +58,22 @@ final class RosterCommand {
     @Option(
         names = "--from",
         description =
-            "the party that handed it over: UA, RU, ICRC, TR (a JSON file says it itself)")
+            "the code of the party that handed it over (default: the other side, when this installation"
+                + " works for a party and one other side is known; a JSON file says it itself)")
     String from;
 
     @Option(
         names = "--to",
-        description = "the party it was handed to (default: UA, or RU when it came from UA)")
+        description =
+            "the code of the party it was handed to (default: this installation's party, or the other"
+                + " side when it came from this installation's party)")
     String to;
+
+    @Option(
+        names = "--literal-quotes",
+        description =
+            "read quotes as any other character: for a list whose stray quotes swallowed rows")
+    boolean literalQuotes;
 
     @Option(
         names = "--purpose",
@@ -116,7 +126,7 @@ final class RosterCommand {
     public Integer call() throws IOException {
       Messages m = options.messages();
       boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-      if (!json && (from == null || purpose == null)) {
+      if (!json && purpose == null) {
         System.err.println(m.get("error.roster.details-required"));
         return 2;
       }
@@ -128,22 +138,15 @@ final class RosterCommand {
         System.err.println(m.get("error.file.not-found", file.toString()));
         return 2;
       }
-      RosterDetails details;
-      Tables.Options read = Tables.Options.detect().withSheet(Math.max(0, sheet - 1));
+      Tables.Options read =
+          Tables.Options.detect()
+              .withSheet(Math.max(0, sheet - 1))
+              .withLiteralQuotes(literalQuotes);
+      LocalDate on;
+      Purpose why;
       try {
-        Party fromParty = Party.fromKey(from == null ? "RU" : from);
-        Party toParty =
-            to != null
-                ? Party.fromKey(to)
-                : fromParty == Party.of("UA") ? Party.of("RU") : Party.of("UA");
-        LocalDate on = received == null ? LocalDate.now() : PartialDate.parse(received).earliest();
-        details =
-            new RosterDetails(
-                fromParty,
-                toParty,
-                on,
-                Purpose.fromKey(purpose == null ? "exchange" : purpose),
-                notes);
+        on = received == null ? LocalDate.now() : PartialDate.parse(received).earliest();
+        why = Purpose.fromKey(purpose == null ? "exchange" : purpose);
         if (encoding != null) {
           read =
               read.withCharset(
@@ -157,6 +160,15 @@ final class RosterCommand {
         return 2;
       }
       try (App app = options.open()) {
+        // an interchange file states its own sides, which replace these
+        Optional<RosterDetails> given =
+            json
+                ? Optional.of(new RosterDetails(Party.of("UA"), Party.of("RU"), on, why, notes))
+                : details(app.parties().book(), on, why, m, from, to, notes);
+        if (given.isEmpty()) {
+          return 2;
+        }
+        RosterDetails details = given.get();
         Optional<ColumnMapping> chosen = Optional.empty();
         if (mapping != null) {
           var profile = app.rosters().profile(details.from(), mapping);
@@ -382,6 +394,33 @@ final class RosterCommand {
   /**
    * "[##########----------] 50%" for a share of the file read; nothing when the share is unknown.
    */
+  /**
+   * The list's sides: as given, or from this installation's party (the list comes from the other
+   * side to it); empty, with the reason printed, when neither can be told.
+   */
+  static Optional<RosterDetails> details(
+      PartyBook book, LocalDate on, Purpose why, Messages m, String from, String to, String notes) {
+    try {
+      Optional<Party> sender = from != null ? Optional.of(Party.of(from)) : book.counterpart();
+      if (sender.isEmpty()) {
+        System.err.println(m.get("error.party.needed"));
+        return Optional.empty();
+      }
+      Optional<Party> receiver =
+          to != null
+              ? Optional.of(Party.of(to))
+              : book.own().filter(own -> !own.equals(sender.get())).or(book::counterpart);
+      if (receiver.isEmpty()) {
+        System.err.println(m.get("error.party.needed"));
+        return Optional.empty();
+      }
+      return Optional.of(new RosterDetails(sender.get(), receiver.get(), on, why, notes));
+    } catch (IllegalArgumentException e) {
+      System.err.println(m.get("error.party.invalid", e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
   static String bar(double share) {
     if (share < 0) {
       return "";

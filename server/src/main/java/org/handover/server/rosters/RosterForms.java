@@ -38,6 +38,7 @@ final class RosterForms {
     if (delim != null && !delim.isEmpty()) {
       o = o.withDelimiter(delim.equals("tab") ? '\t' : delim.charAt(0));
     }
+    o = o.withLiteralQuotes("on".equals(ctx.formParam("literal_quotes")));
     String sheet = ctx.formParam("sheet");
     return sheet == null || sheet.isBlank()
         ? o
@@ -57,12 +58,14 @@ final class RosterForms {
       View view) {
     int rows = 0;
     int bad = 0;
+    long lastLine = 1;
     List<String> first = new ArrayList<>();
     try (Table t = Tables.open(s.file(), s.name(), options)) {
       EntryReader reader = new EntryReader(header, mapping, today);
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
         rows++;
+        lastLine = r.get().line() + r.get().lines() - 1;
         if (!e.ok()) {
           bad++;
           for (Entry.Problem p : e.problems()) {
@@ -79,10 +82,12 @@ final class RosterForms {
           }
         }
       }
-    } catch (RosterFileException | IOException e) {
-      first.add(e.getMessage());
+    } catch (RosterFileException e) {
+      first.add(view.t(e.key(), e.args().toArray()));
+    } catch (IOException e) {
+      first.add(view.t("error.file.unreadable", String.valueOf(e.getMessage())));
     }
-    return new ValidationReport(rows, bad, first);
+    return new ValidationReport(lastLine - 1, rows, bad, first);
   }
 
   /** The roster details as the form holds them, "" where empty. */

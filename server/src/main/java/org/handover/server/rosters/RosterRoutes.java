@@ -155,6 +155,7 @@ final class RosterRoutes {
           "report",
           RosterForms.validate(
               s, RosterForms.options(ctx), t.header(), guessed, LocalDate.now(clock), view));
+      model.put("literalQuotes", RosterForms.options(ctx).literalQuotes());
       model.put("profiles", rosters.profiles());
       model.put("profile", profile == null ? "" : profile);
       model.put("sheet", ctx.formParam("sheet") == null ? "1" : ctx.formParam("sheet"));
@@ -169,7 +170,7 @@ final class RosterRoutes {
     } catch (RosterFileException e) {
       ctx.status(422);
       model.put("profiles", List.of());
-      model.put("report", new ValidationReport(0, 0, List.of()));
+      model.put("report", new ValidationReport(0, 0, 0, List.of()));
       model.put("profile", "");
       model.put("sheet", "1");
       model.put("header", List.of());

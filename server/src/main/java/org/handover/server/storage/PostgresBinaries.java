@@ -1,6 +1,5 @@
 package org.handover.server.storage;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +65,15 @@ final class PostgresBinaries {
               + os
               + " give an existing PostgreSQL with --db jdbc:postgresql://...");
     }
-    InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", arch);
+    String name =
+        switch (arch) {
+          case "amd64", "x86_64" -> "postgres-linux-x86_64.txz";
+          case "aarch64", "arm64" -> "postgres-linux-arm_64.txz";
+          default -> "";
+        };
+    // the first on the class path: the jar's own, or the artifact's when run from the build
+    InputStream in =
+        name.isEmpty() ? null : PostgresBinaries.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
       throw new IOException(
           "no embedded PostgreSQL for Linux on "

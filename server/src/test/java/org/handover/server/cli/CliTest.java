@@ -16,10 +16,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.handover.core.demo.DemoPeople;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
@@ -55,6 +57,9 @@ class CliTest {
   String db() {
     if (db == null) {
       db = TestDatabases.postgres();
+      try (App app = App.open(db)) {
+        app.parties().choose(Optional.of(Party.of("UA")), "test"); // lists come from RU to UA
+      }
     }
     return db;
   }
@@ -627,6 +632,76 @@ class CliTest {
     Run external = run("registry", "find", "x", "--db", missing);
     assertThat(external.exit()).isEqualTo(2);
     assertThat(external.err()).contains("does not exist").contains("serve --init");
+  }
+
+  @Test
+  void aListsSidesFollowFromThisInstallationsPartyOrAreAskedFor() throws Exception {
+    Path list = dir.resolve("l.csv");
+    Files.writeString(list, "Прізвище;Ім'я\nКовальчук;Юрій\n");
+    assertThat(
+            run("roster", "import", list.toString(), "--purpose", "exchange", "--db", db()).exit())
+        .isZero();
+    try (App app = App.open(db())) {
+      var r = app.rosters().list().get(0);
+      assertThat(r.from()).isEqualTo(Party.of("RU"));
+      assertThat(r.to()).isEqualTo(Party.of("UA"));
+      app.parties().choose(Optional.empty(), "test");
+    }
+    Run intermediary =
+        run(
+            "roster",
+            "import",
+            list.toString(),
+            "--purpose",
+            "exchange",
+            "--db",
+            db(),
+            "--lang",
+            "en");
+    assertThat(intermediary.exit()).isEqualTo(2);
+    assertThat(intermediary.err()).contains("works for no party");
+  }
+
+  @Test
+  void aStrayQuoteIsNamedAndTheListCanBeReadWithQuotesTakenLiterally() throws Exception {
+    Path list = dir.resolve("quotes.csv");
+    Files.writeString(
+        list,
+        "Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\n\"Шевченко;Петро;1990\n"
+            + "Бойко;Іван;1985\nМельник;Олег;1977\nТкаченко;Анна;1969\"\n");
+    Run shown =
+        run(
+            "roster",
+            "import",
+            list.toString(),
+            "--purpose",
+            "exchange",
+            "--db",
+            db(),
+            "--lang",
+            "en");
+    assertThat(shown.exit()).isZero();
+    try (App app = App.open(db())) {
+      var r = app.rosters().list().get(0);
+      assertThat(r.rows()).isEqualTo(2);
+      assertThat(app.rosters().entries(r.id(), true, 0, 10).get(0).problems())
+          .extracting(p -> p.key())
+          .contains("error.row.runaway-quote");
+    }
+    Run literal =
+        run(
+            "roster",
+            "import",
+            list.toString(),
+            "--purpose",
+            "exchange",
+            "--literal-quotes",
+            "--db",
+            db());
+    assertThat(literal.exit()).isZero();
+    try (App app = App.open(db())) {
+      assertThat(app.rosters().list().get(0).rows()).isEqualTo(5);
+    }
   }
 
   @Test
