@@ -62,7 +62,7 @@ public final class App implements AutoCloseable {
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
     this.rosters = new Rosters(database.jdbi(), journal, clock);
-    this.key = new InstallationKey(database.jdbi(), journal);
+    this.key = new InstallationKey(database.jdbi(), journal, database.keyFolder());
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
     SearchIndex.ensureCurrent(database.jdbi());

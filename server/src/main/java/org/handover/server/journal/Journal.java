@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.handover.core.journal.Checkpoint;
 import org.handover.core.journal.JournalChain;
 import org.handover.core.journal.JournalEntry;
 import org.jdbi.v3.core.Handle;
@@ -101,6 +103,74 @@ public final class Journal {
         .bind("hash", e.hash())
         .execute();
     return e;
+  }
+
+  /** Signs and checks checkpoints: the installation's key, which this package does not know. */
+  public interface Signer {
+    String sign(String text);
+
+    boolean verify(String text, String signature);
+  }
+
+  /** The head now, signed. */
+  public Checkpoint checkpoint(Signer signer) {
+    Map<String, Object> head =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
+                    .mapToMap()
+                    .one());
+    long seq = ((Number) head.get("last_seq")).longValue();
+    String hash = ((String) head.get("last_hash")).trim();
+    return new Checkpoint(seq, hash, signer.sign(Checkpoint.signed(seq, hash)));
+  }
+
+  /**
+   * Whether the journal still extends a checkpoint: empty when it does, else what is wrong (a
+   * signature that is not ours, a journal cut back before it, an entry at it rewritten).
+   */
+  public Optional<String> extendsCheckpoint(Checkpoint c, Signer signer) {
+    if (!signer.verify(c.signed(), c.signature())) {
+      return Optional.of(
+          "the checkpoint's signature is not this installation's: it was not made here, or"
+              + " it was altered");
+    }
+    return jdbi.withHandle(
+        h -> {
+          long last =
+              h.createQuery("SELECT last_seq FROM journal_head WHERE id = 1")
+                  .mapTo(Long.class)
+                  .one();
+          if (last < c.seq()) {
+            return Optional.of(
+                "the journal ends at entry "
+                    + last
+                    + ", before the checkpoint's entry "
+                    + c.seq()
+                    + ": entries were removed");
+          }
+          if (c.seq() == 0) {
+            return Optional.<String>empty();
+          }
+          Optional<String> at =
+              h.createQuery("SELECT hash FROM journal WHERE seq = :s")
+                  .bind("s", c.seq())
+                  .mapTo(String.class)
+                  .findOne()
+                  .map(String::trim);
+          if (at.isEmpty()) {
+            return Optional.of(
+                "the journal has no entry " + c.seq() + ", which the checkpoint signed");
+          }
+          if (!at.get().equals(c.hash())) {
+            return Optional.of(
+                "entry "
+                    + c.seq()
+                    + " is not the one the checkpoint signed: the journal was"
+                    + " rewritten up to it");
+          }
+          return Optional.<String>empty();
+        });
   }
 
   /** Walks the whole chain in stored order. */

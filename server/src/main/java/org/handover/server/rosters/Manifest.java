@@ -37,6 +37,7 @@ final class Manifest {
       List<String> otherFields,
       Messages m,
       PartyBook parties,
+      String checkpoint,
       OutputStream out)
       throws IOException {
     BaseFont regular = font("/fonts/DejaVuSans.ttf");
@@ -105,6 +106,10 @@ final class Manifest {
       doc.add(table);
       doc.add(new Paragraph(" "));
       doc.add(new Paragraph(m.get("manifest.signatures"), new Font(regular, 10)));
+      doc.add(new Paragraph(" "));
+      // the journal's head, signed: the paper signed at the handover point proves what the journal
+      // held
+      doc.add(new Paragraph(m.get("manifest.checkpoint", checkpoint), new Font(regular, 7)));
     } catch (DocumentException e) {
       throw new IOException("cannot write the PDF manifest: " + e.getMessage(), e);
     } finally {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
+import org.handover.core.journal.Checkpoint;
 import org.handover.core.parties.Party;
 import org.handover.core.parties.PartyBook;
 import org.handover.core.registry.PartialDate;
@@ -331,12 +332,14 @@ final class RosterCommand {
           return 2;
         }
         RosterExport export = new RosterExport(app.rosters(), confirmedOnly);
+        Checkpoint checkpoint = app.journal().checkpoint(app.key());
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
         try (var stream = Files.newOutputStream(tmp)) {
           switch (format) {
             case "csv" -> export.csv(r.get(), m, stream);
             case "xlsx" -> export.xlsx(r.get(), m, stream);
-            case "pdf" -> export.pdf(r.get(), m, app.parties().book(), stream);
+            case "pdf" ->
+                export.pdf(r.get(), m, app.parties().book(), checkpoint.toString(), stream);
             default -> export.json(r.get(), stream);
           }
         }
@@ -347,6 +350,11 @@ final class RosterCommand {
           Files.writeString(sig, app.key().sign(out) + "\n");
           System.out.println(m.get("roster.signed", sig.toString()));
         }
+        // every export leaves the journal's signed head beside it: 'journal verify --checkpoint'
+        // takes it
+        Path kept = out.resolveSibling(out.getFileName() + ".checkpoint");
+        Files.writeString(kept, checkpoint + "\n");
+        System.out.println(m.get("roster.checkpoint", kept.toString()));
         return 0;
       }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.handover.core.accounts.Permission;
 import org.handover.core.rosters.CsvExport;
 import org.handover.core.rosters.Entry;
@@ -18,10 +19,12 @@ import org.handover.server.web.Routes;
 final class RosterDownloads {
   private final Rosters rosters;
   private final Parties parties;
+  private final Supplier<String> checkpoint;
 
-  RosterDownloads(Rosters rosters, Parties parties) {
+  RosterDownloads(Rosters rosters, Parties parties, Supplier<String> checkpoint) {
     this.rosters = rosters;
     this.parties = parties;
+    this.checkpoint = checkpoint;
   }
 
   void register(Routes routes) {
@@ -59,7 +62,8 @@ final class RosterDownloads {
     switch (format) {
       case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
       case "xlsx" -> export.xlsx(r, Guard.messages(ctx), ctx.outputStream());
-      case "pdf" -> export.pdf(r, Guard.messages(ctx), parties.book(), ctx.outputStream());
+      case "pdf" ->
+          export.pdf(r, Guard.messages(ctx), parties.book(), checkpoint.get(), ctx.outputStream());
       default -> export.json(r, ctx.outputStream());
     }
   }

@@ -161,7 +161,8 @@ public final class RosterExport {
   }
 
   /** The printable manifest for signing on paper. */
-  public void pdf(Rosters.Summary r, Messages m, PartyBook parties, OutputStream out)
+  public void pdf(
+      Rosters.Summary r, Messages m, PartyBook parties, String checkpoint, OutputStream out)
       throws IOException {
     List<Rosters.StoredEntry> all = new ArrayList<>();
     for (int offset = 0; ; offset += PAGE) {
@@ -171,7 +172,7 @@ public final class RosterExport {
         break;
       }
     }
-    Manifest.write(r, all, otherFields(r), m, parties, out);
+    Manifest.write(r, all, otherFields(r), m, parties, checkpoint, out);
   }
 
   private static List<String> otherFields(Rosters.Summary r) {

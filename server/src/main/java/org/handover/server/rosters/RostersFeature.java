@@ -29,7 +29,9 @@ public final class RostersFeature implements Feature {
   public void routes(App app, WebServer web, Routes routes) {
     new RosterRoutes(app.rosters(), web.guard(), web, app.clock(), web.maxUploadBytes())
         .register(routes);
-    new RosterDownloads(app.rosters(), app.parties()).register(routes);
+    new RosterDownloads(
+            app.rosters(), app.parties(), () -> app.journal().checkpoint(app.key()).toString())
+        .register(routes);
   }
 
   @Override

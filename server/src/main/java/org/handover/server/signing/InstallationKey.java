@@ -2,6 +2,7 @@ package org.handover.server.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,23 +23,37 @@ import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The installation's Ed25519 key: exports are signed with it, and its public half is what the other
- * side is given to check them. Made on first use and journaled; kept in the settings table.
+ * The installation's Ed25519 key: exports and journal checkpoints are signed with it, and its
+ * public half is what the other side is given to check them. Its private half lives in a file only
+ * the Handover process reads, never in the database (whoever can change the tables must not be able
+ * to sign); the database keeps the public half and the journal its creation. Made on first use.
  *
  * <pre>{@code
  * String signature = key.sign(file);                       // Base64, detached
  * InstallationKey.verify(file, signature, key.publicKey()) // true
  * }</pre>
  */
-public final class InstallationKey {
+public final class InstallationKey implements Journal.Signer {
   private static final String PRIVATE = "signing_key_private";
   private static final String PUBLIC = "signing_key_public";
+  private static final String INSTALLATION = "installation_id";
   private final Jdbi jdbi;
   private final Journal journal;
+  private final Path folder;
 
-  public InstallationKey(Jdbi jdbi, Journal journal) {
+  /**
+   * A key whose private half is kept in a file under {@code folder}, named by this database's
+   * installation id.
+   */
+  public InstallationKey(Jdbi jdbi, Journal journal, Path folder) {
     this.jdbi = jdbi;
     this.journal = journal;
+    this.folder = folder;
+  }
+
+  /** Where the private half lives: the folder given, one file per database it signs for. */
+  public Path file() {
+    return folder.resolve(installationId() + ".key");
   }
 
   /** The public key, Base64 of its X.509 encoding, as given to the other side. */
@@ -86,35 +101,77 @@ public final class InstallationKey {
     }
   }
 
-  private synchronized KeyPair pair() {
+  /**
+   * This database's identity, made once: it names the key file, so that two databases never share a
+   * key.
+   */
+  private String installationId() {
     return jdbi.inTransaction(
         h -> {
-          Optional<String> priv =
+          Optional<String> id =
               h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
-                  .bind("n", PRIVATE)
+                  .bind("n", INSTALLATION)
                   .mapTo(String.class)
                   .findOne();
-          Optional<String> pub =
-              h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
-                  .bind("n", PUBLIC)
-                  .mapTo(String.class)
-                  .findOne();
+          if (id.isPresent()) {
+            return id.get();
+          }
+          String fresh = java.util.UUID.randomUUID().toString();
+          h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
+              .bind("n", INSTALLATION)
+              .bind("v", fresh)
+              .execute();
+          return fresh;
+        });
+  }
+
+  private synchronized KeyPair pair() {
+    Path file = file();
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> pub = setting(h, PUBLIC);
+          Optional<String> legacy = setting(h, PRIVATE);
           try {
             KeyFactory f = KeyFactory.getInstance("Ed25519");
-            if (priv.isPresent() && pub.isPresent()) {
+            if (legacy.isPresent() && !Files.exists(file)) {
+              // an installation from before: its private half leaves the database for the file
+              write(file, legacy.get());
+              h.createUpdate("DELETE FROM settings WHERE setting_name = :n")
+                  .bind("n", PRIVATE)
+                  .execute();
+              journal.append(
+                  h,
+                  Change.by("system", "key.moved")
+                      .on("key", "installation")
+                      .now(Json.write(Map.of("file", file.toString()))));
+            } else if (legacy.isPresent()) {
+              h.createUpdate("DELETE FROM settings WHERE setting_name = :n")
+                  .bind("n", PRIVATE)
+                  .execute();
+            }
+            if (pub.isPresent()) {
+              if (!Files.exists(file)) {
+                throw new KeyException(
+                    "the signing key's private half is missing: "
+                        + file
+                        + " (restore it from the backup of the key file; the database holds only the public half)");
+              }
               PrivateKey p =
                   f.generatePrivate(
-                      new PKCS8EncodedKeySpec(Base64.getDecoder().decode(priv.get())));
+                      new PKCS8EncodedKeySpec(
+                          Base64.getDecoder()
+                              .decode(Files.readString(file, StandardCharsets.US_ASCII).strip())));
               PublicKey q =
                   f.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pub.get())));
+              if (!matches(p, q)) {
+                throw new KeyException(
+                    "the key file " + file + " does not belong to this database's public key");
+              }
               return new KeyPair(q, p);
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
-                .bind("n", PRIVATE)
-                .bind("v", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
-                .execute();
+            write(file, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
             h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
                 .bind("n", PUBLIC)
                 .bind("v", publicText)
@@ -125,9 +182,83 @@ public final class InstallationKey {
                     .on("key", "installation")
                     .now(Json.write(Map.of("public", publicText))));
             return pair;
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the stored signing key cannot be read", e);
+          } catch (GeneralSecurityException | IllegalArgumentException | IOException e) {
+            throw new KeyException(
+                "the signing key in " + file + " cannot be read: " + e.getMessage());
           }
         });
+  }
+
+  private static Optional<String> setting(org.jdbi.v3.core.Handle h, String name) {
+    return h.createQuery("SELECT setting_value FROM settings WHERE setting_name = :n")
+        .bind("n", name)
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  /**
+   * Whether a private key is the other half of a public key: it signs what the public one verifies.
+   */
+  private static boolean matches(PrivateKey p, PublicKey q) throws GeneralSecurityException {
+    byte[] probe = "handover".getBytes(StandardCharsets.US_ASCII);
+    Signature s = Signature.getInstance("Ed25519");
+    s.initSign(p);
+    s.update(probe);
+    byte[] signed = s.sign();
+    Signature v = Signature.getInstance("Ed25519");
+    v.initVerify(q);
+    v.update(probe);
+    return v.verify(signed);
+  }
+
+  /** Written beside and moved, readable by its owner only. */
+  private static void write(Path file, String base64) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path fresh = file.resolveSibling(file.getFileName() + ".new");
+    Files.writeString(fresh, base64 + "\n", StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(
+          fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // a file system without POSIX permissions: the folder's own protection is all there is
+    }
+    Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The key cannot be used: its file is missing, unreadable, or belongs to another database. */
+  public static final class KeyException extends org.handover.server.storage.StorageException {
+    KeyException(String message) {
+      super(message);
+    }
+  }
+
+  /** A signature of some text (a checkpoint), Base64. */
+  @Override
+  public String sign(String text) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(pair().getPrivate());
+      s.update(text.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+
+  /**
+   * Whether {@code signature} is this installation's signature of the text, checked with the key
+   * file's own half.
+   */
+  @Override
+  public boolean verify(String text, String signature) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      KeyPair pair = pair();
+      s.initVerify(pair.getPublic());
+      s.update(text.getBytes(StandardCharsets.UTF_8));
+      return s.verify(Base64.getDecoder().decode(signature.strip()));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return false;
+    }
   }
 }

@@ -122,6 +122,23 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
+  /**
+   * Where the installation's private signing keys live, outside the database: property {@code
+   * handover.keys}, else env {@code HANDOVER_KEY_DIR}, else {@code keys} beside an embedded
+   * database, else {@code ./data/keys}.
+   */
+  public Path keyFolder() {
+    String property = System.getProperty("handover.keys");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    String env = System.getenv("HANDOVER_KEY_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return embedded.map(e -> e.root().resolve("keys")).orElse(Path.of("data", "keys"));
+  }
+
   /** The URL the database was opened by, without its password. */
   public String url() {
     return safe(url);

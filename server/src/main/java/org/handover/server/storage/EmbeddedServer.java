@@ -106,6 +106,11 @@ public final class EmbeddedServer implements AutoCloseable {
     return port;
   }
 
+  /** The folder the server lives under. */
+  public Path root() {
+    return root;
+  }
+
   /** Leaves the server; stops it when no other live Handover holds a lease on it. */
   @Override
   public synchronized void close() {

@@ -363,8 +363,15 @@ class CliTest {
           .contains("Ковальчук")
           .contains("Їжак")
           .contains("Ґалина")
-          .contains("Сторінка 1 з 1");
+          .contains("Сторінка 1 з 1")
+          .contains("Контрольна точка журналу");
+      // the paper's checkpoint proves, later, what the journal held when it was printed
+      String printed = text.replaceAll("\\s+", " ");
+      Run later = run("journal", "verify", "--checkpoint", printed, "--db", db());
+      assertThat(later.exit()).isZero();
+      assertThat(later.out()).contains("extends the checkpoint");
     }
+    assertThat(dir.resolve("m.pdf.checkpoint")).exists();
     Path xlsx = dir.resolve("m.xlsx");
     assertThat(
             run(

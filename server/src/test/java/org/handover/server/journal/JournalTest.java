@@ -9,8 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.journal.JournalChain;
+import org.handover.core.journal.JournalEntry;
 import org.handover.server.App;
 import org.handover.server.cli.HandoverCommand;
 import org.handover.server.storage.Database;
@@ -66,6 +68,122 @@ class JournalTest {
     Run run = cli("journal", "verify", "--db", url);
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("intact: 6 entries");
+  }
+
+  @Test
+  void aCheckpointProvesTheJournalStillExtendsIt() {
+    Run made = cli("journal", "checkpoint", "--db", url);
+    assertThat(made.exit()).isZero();
+    String checkpoint = made.out().strip();
+    assertThat(checkpoint).startsWith("handover-checkpoint v1 seq=6 hash=");
+    app.registry().addAll(new DemoPeople(12, TODAY).generate(2), TODAY, "demo");
+    Run later = cli("journal", "verify", "--checkpoint", checkpoint, "--db", url);
+    assertThat(later.exit()).isZero();
+    assertThat(later.out())
+        .contains("extends the checkpoint at entry 6")
+        .contains("intact: 9 entries");
+  }
+
+  @Test
+  void theLastEntriesDeletedWithTheHeadRewrittenAreCaughtByACheckpoint() {
+    app.registry().addAll(new DemoPeople(12, TODAY).generate(2), TODAY, "demo");
+    String checkpoint = cli("journal", "checkpoint", "--db", url).out().strip();
+    // a careful tamperer: the last two entries go, and the head is set back to the sixth
+    String sixth =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT hash FROM journal WHERE seq = 6")
+                        .mapTo(String.class)
+                        .one());
+    sql("DELETE FROM journal WHERE seq > 6");
+    sql("UPDATE journal_head SET last_seq = 6, last_hash = '" + sixth.trim() + "'");
+    assertThat(app.journal().verify().intact()).isTrue(); // the chain alone cannot tell
+    Run run = cli("journal", "verify", "--checkpoint", checkpoint, "--db", url);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("entries were removed");
+  }
+
+  @Test
+  void aChainRecomputedAfterAnEditIsCaughtByACheckpoint() {
+    String checkpoint = cli("journal", "checkpoint", "--db", url).out().strip();
+    // rewrite entry 3 and recompute every hash after it, as someone with the code and the database
+    // could
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              List<JournalEntry> all =
+                  h.createQuery("SELECT * FROM journal ORDER BY seq")
+                      .map(
+                          (rs, ctx) ->
+                              new JournalEntry(
+                                  rs.getLong("seq"),
+                                  rs.getLong("at_millis"),
+                                  rs.getString("actor"),
+                                  rs.getString("action"),
+                                  rs.getString("entity"),
+                                  rs.getString("entity_id"),
+                                  rs.getString("before_state"),
+                                  rs.getString("after_state"),
+                                  rs.getString("prev_hash").trim(),
+                                  rs.getString("hash").trim()))
+                      .list();
+              String prev = JournalChain.GENESIS;
+              for (JournalEntry e : all) {
+                String after = e.seq() == 3 ? e.after().replace("captive", "released") : e.after();
+                JournalEntry again =
+                    JournalEntry.next(
+                        e.seq(),
+                        e.atMillis(),
+                        e.actor(),
+                        e.action(),
+                        e.entity(),
+                        e.entityId(),
+                        e.before(),
+                        after,
+                        prev);
+                h.execute(
+                    "UPDATE journal SET after_state = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                    again.after(),
+                    again.prevHash(),
+                    again.hash(),
+                    e.seq());
+                prev = again.hash();
+              }
+              h.execute("UPDATE journal_head SET last_hash = ? WHERE id = 1", prev);
+            });
+    assertThat(app.journal().verify().intact()).isTrue();
+    Run run = cli("journal", "verify", "--checkpoint", checkpoint, "--db", url);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("rewritten");
+  }
+
+  @Test
+  void aCheckpointNotSignedHereIsRefused() {
+    String checkpoint = cli("journal", "checkpoint", "--db", url).out().strip();
+    String forged =
+        checkpoint.replaceFirst("sig=.", checkpoint.contains("sig=A") ? "sig=B" : "sig=A");
+    Run run = cli("journal", "verify", "--checkpoint", forged, "--db", url);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("signature is not this installation");
+  }
+
+  @Test
+  void thePrivateKeyIsNotInTheDatabase() {
+    cli("journal", "checkpoint", "--db", url);
+    long inTables =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM settings WHERE setting_name LIKE '%private%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(inTables).isZero();
+    assertThat(app.key().file()).exists();
   }
 
   @Test
