@@ -78,12 +78,25 @@ public final class App implements AutoCloseable {
 
   /** Opens an existing database; one that does not exist is refused. */
   public static App open(String url) {
-    return new App(Database.open(url), Clock.systemDefaultZone());
+    return around(Database.open(url));
   }
 
   /** Opens the database, creating it when it does not exist (serve --init, the demo). */
   public static App create(String url) {
-    return new App(Database.create(url), Clock.systemDefaultZone());
+    return around(Database.create(url));
+  }
+
+  /**
+   * An App on an open database, which is closed again (and its embedded server left) if the App
+   * cannot start.
+   */
+  private static App around(Database database) {
+    try {
+      return new App(database, Clock.systemDefaultZone());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   public Database database() {

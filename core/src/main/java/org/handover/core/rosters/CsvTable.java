@@ -66,7 +66,13 @@ final class CsvTable implements Table {
             .quoteCharacter(literalQuotes ? NO_QUOTE : '"')
             .ofCsvRecord(new InputStreamReader(in, Encodings.strictDecoder(charset)));
     this.rows = reader.iterator();
-    Optional<CsvRecord> first = read();
+    Optional<CsvRecord> first;
+    try {
+      first = read();
+    } catch (RosterFileException | RuntimeException e) {
+      close(); // a file that cannot be read is not kept open
+      throw e;
+    }
     if (first.isEmpty()) {
       close();
       throw new RosterFileException(

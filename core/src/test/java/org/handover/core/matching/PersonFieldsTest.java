@@ -2,10 +2,7 @@ package org.handover.core.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
 import org.handover.names.Level;
-import org.handover.names.Names;
 import org.junit.jupiter.api.Test;
 
 class PersonFieldsTest {
@@ -13,18 +10,7 @@ class PersonFieldsTest {
   void aSpellingWithoutPatronymicDoesNotHideADifferentPatronymic() {
     PersonRecord entry = record("Шевченко Олексій Іванович");
     PersonRecord person =
-        new PersonRecord(
-            2,
-            "",
-            List.of(
-                Names.prepare("Шевченко Олексій Степанович"), Names.prepare("SHEVCHENKO, OLEKSII")),
-            Optional.empty(),
-            "",
-            "",
-            "",
-            "",
-            "",
-            0);
+        Records.of("Шевченко Олексій Степанович", "SHEVCHENKO, OLEKSII").id(2).build();
     Level[] levels = PersonFields.nameLevels(entry, person);
     assertThat(levels[0]).isEqualTo(Level.EXACT);
     assertThat(levels[2]).isEqualTo(Level.DIFFERENT);
@@ -58,68 +44,25 @@ class PersonFieldsTest {
 
   @Test
   void theFathersNameCountsOnlyWhereAPatronymicIsMissing() {
-    PersonRecord son =
-        new PersonRecord(
-            1,
-            "",
-            List.of(Names.prepare("Ковальчук Юрій Петрович")),
-            Optional.empty(),
-            "",
-            "Петро",
-            "",
-            "",
-            "",
-            0);
+    PersonRecord son = Records.of("Ковальчук Юрій Петрович").father("Петро").build();
     assertThat(PersonFields.FATHER.compare(son, record("Ковальчук Юрій Петрович")))
         .isEqualTo(FieldComparison.MISSING);
     assertThat(PersonFields.FATHER.compare(record("Ковальчук Юрій"), son))
         .isEqualTo(FieldComparison.MISSING);
-    PersonRecord noPatronymic =
-        new PersonRecord(
-            3,
-            "",
-            List.of(Names.prepare("Ковальчук Юрій")),
-            Optional.empty(),
-            "",
-            "",
-            "",
-            "",
-            "",
-            0);
+    PersonRecord noPatronymic = Records.of("Ковальчук Юрій").id(3).build();
     assertThat(PersonFields.FATHER.compare(noPatronymic, son)).isEqualTo(FieldComparison.MISSING);
     assertThat(
             PersonFields.FATHER.compare(
-                new PersonRecord(
-                    4,
-                    "",
-                    List.of(Names.prepare("Ковальчук Юрій")),
-                    Optional.empty(),
-                    "",
-                    "Петро",
-                    "",
-                    "",
-                    "",
-                    0),
+                Records.of("Ковальчук Юрій").id(4).father("Петро").build(),
                 record("Ковальчук Юрій Іванович")))
         .isEqualTo(1);
   }
 
   private static PersonRecord with(String place, String rank) {
-    return new PersonRecord(
-        1,
-        "",
-        List.of(Names.prepare("Ковальчук Юрій")),
-        Optional.empty(),
-        place,
-        "",
-        "",
-        "",
-        "",
-        Ranks.grade(rank));
+    return Records.of("Ковальчук Юрій").place(place).rank(rank).build();
   }
 
   private static PersonRecord record(String name) {
-    return new PersonRecord(
-        1, "", List.of(Names.prepare(name)), Optional.empty(), "", "", "", "", "", 0);
+    return Records.of(name).build();
   }
 }

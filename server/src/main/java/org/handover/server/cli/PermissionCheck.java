@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.handover.server.App;
 import org.handover.server.accounts.User;
 import org.handover.server.i18n.Messages;
+import org.handover.server.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,8 @@ final class PermissionCheck implements IExecutionStrategy {
       OptionSpec lang = spec.findOption("--lang");
       Messages m = Options.messages(lang == null ? null : lang.getValue());
       try (App app = App.open(db.getValue())) {
+        // the actor is who the journal will name; as anywhere on the machine's command line, it is
+        // not a login: whoever runs commands here holds the database already
         User user = app.accounts().find(who).orElse(null);
         if (user == null) {
           spec.commandLine().getErr().println(m.get("error.actor.unknown", who));
@@ -64,6 +67,9 @@ final class PermissionCheck implements IExecutionStrategy {
                       m.get("permission." + requires.value().key())));
           return 2;
         }
+      } catch (StorageException e) {
+        spec.commandLine().getErr().println("error: " + e.getMessage());
+        return 2;
       }
     }
     return next.execute(parseResult);

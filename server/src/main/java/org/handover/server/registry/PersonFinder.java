@@ -18,8 +18,8 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Runs a {@link Search}. Without name words, one SQL query filters and pages through the sort-key
  * index. With name words, the persons are first found through the token index, word by word, and
- * sorted by their collation keys in memory, and only the page shown is read: planners (H2's above
- * all) otherwise walk the whole sort index and probe the tokens for every person.
+ * sorted by their collation keys in memory, and only the page shown is read: a planner otherwise
+ * walks the whole sort index and probes the tokens for every person.
  */
 final class PersonFinder {
   private static final int CHUNK = 500;

@@ -80,7 +80,7 @@ public final class RosterImport {
           lock.createQuery("SELECT nextval(pg_get_serial_sequence('rosters', 'id'))")
               .mapTo(Long.class)
               .one();
-      lock.execute("SELECT pg_advisory_lock(?, ?)", LOCKS, (int) id);
+      lock.execute("SELECT pg_advisory_lock(?, ?)", LOCKS, Math.toIntExact(id));
       boolean done = false;
       try {
         store(id, source, o, actor);
@@ -93,7 +93,7 @@ public final class RosterImport {
         if (!done) {
           abandon(id);
         }
-        lock.execute("SELECT pg_advisory_unlock(?, ?)", LOCKS, (int) id);
+        lock.execute("SELECT pg_advisory_unlock(?, ?)", LOCKS, Math.toIntExact(id));
       }
     }
   }
@@ -115,10 +115,12 @@ public final class RosterImport {
     boolean json = Tables.format(s.file(), s.fileName()) == Format.JSON;
     Table table =
         json ? new InterchangeTable(s.file()) : Tables.open(s.file(), s.fileName(), s.options());
+    Optional<InterchangeTable> interchange =
+        table instanceof InterchangeTable i ? Optional.of(i) : Optional.empty();
     try {
-      RosterDetails details = json ? ((InterchangeTable) table).details() : s.details();
+      RosterDetails details = interchange.isPresent() ? interchange.get().details() : s.details();
       Optional<ColumnMapping> chosen =
-          json ? Optional.of(((InterchangeTable) table).mapping()) : s.mapping();
+          interchange.isPresent() ? Optional.of(interchange.get().mapping()) : s.mapping();
       requireKnown(details);
       ColumnMapping m = chosen.isPresent() ? chosen.get() : ColumnMapping.guess(table.header());
       if (chosen.isPresent()) {
@@ -308,7 +310,21 @@ public final class RosterImport {
     }
   }
 
+  /**
+   * Removes a roster still marked importing, its entries and a file only it used; a complete one is
+   * never touched.
+   */
   private static long remove(Handle h, long id) {
+    boolean importing =
+        h.createQuery("SELECT state FROM rosters WHERE id = :id FOR UPDATE")
+            .bind("id", id)
+            .mapTo(String.class)
+            .findOne()
+            .map("importing"::equals)
+            .orElse(false);
+    if (!importing) {
+      return -1;
+    }
     long entries =
         h.createUpdate("DELETE FROM roster_entries WHERE roster_id = :id").bind("id", id).execute();
     String sha =
@@ -356,13 +372,17 @@ public final class RosterImport {
                 boolean free =
                     h.createQuery("SELECT pg_try_advisory_xact_lock(:ns, :id)")
                         .bind("ns", LOCKS)
-                        .bind("id", (int) id)
+                        .bind("id", Math.toIntExact(id))
                         .mapTo(Boolean.class)
                         .one();
                 if (!free) {
                   return Optional.<Abandoned>empty();
                 }
                 long entries = remove(h, id);
+                if (entries < 0) {
+                  return Optional
+                      .<Abandoned>empty(); // it completed between the listing and the lock
+                }
                 journal.append(
                     h,
                     Change.by("system", "roster.import-abandoned")

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.Party;
+import org.handover.core.parties.PartyBook;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Field;
@@ -203,9 +204,14 @@ final class RosterRoutes {
     try {
       Party from = Party.fromKey(ctx.formParam("from"));
       String toKey = ctx.formParam("to");
+      PartyBook book = view.parties();
       Party to =
           toKey == null || toKey.isBlank()
-              ? (from == Party.of("UA") ? Party.of("RU") : Party.of("UA"))
+              ? book.own()
+                  .filter(own -> !own.equals(from))
+                  .or(book::counterpart)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("to: say which party the list goes to"))
               : Party.fromKey(toKey);
       String received = ctx.formParam("received");
       LocalDate on =

@@ -33,8 +33,9 @@ import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries, all
- * in one transaction with its journal entry, so that a roster is there whole or not at all.
+ * Rosters: a file is stored byte for byte under its SHA-256, then read row by row into entries in
+ * committed batches under a roster marked importing, which one last transaction completes and
+ * journals ({@link RosterImport}), so that a roster is seen whole or not at all.
  *
  * <pre>{@code
  * Rosters.Imported r = rosters.importFile(path, "spysok.csv", details, Tables.Options.detect(), Optional.empty(), "olena", (rows, share) -> {});

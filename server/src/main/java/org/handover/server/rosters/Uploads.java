@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 
 /**
  * Files uploaded for import, held in a temporary folder between the preview and the import, each
@@ -22,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Uploads {
   static final Duration KEEP = Duration.ofHours(1);
+  static final String PREFIX = "handover-uploads-";
+  private static final java.util.regex.Pattern ORPHAN =
+      java.util.regex.Pattern.compile(PREFIX + "(\\d{1,18})-.*");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One staged upload. */
@@ -32,7 +36,7 @@ final class Uploads {
   private final Clock clock;
 
   Uploads(Clock clock) {
-    this(clock, Path.of(System.getProperty("java.io.tmpdir")).resolve("handover-uploads"));
+    this(clock, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   Uploads(Clock clock, Path parent) {
@@ -40,9 +44,8 @@ final class Uploads {
     try {
       Files.createDirectories(parent);
       removeOrphans(parent);
-      this.folder =
-          Files.createDirectories(parent.resolve(String.valueOf(ProcessHandle.current().pid())));
-      restrict(folder);
+      // a folder of its own, with a name no one can guess and only its owner enters
+      this.folder = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make a folder for uploads under " + parent, e);
     }
@@ -53,16 +56,12 @@ final class Uploads {
   static void removeOrphans(Path parent) throws IOException {
     try (var dirs = Files.list(parent)) {
       for (Path d : dirs.toList()) {
-        boolean alive;
-        try {
-          alive =
-              ProcessHandle.of(Long.parseLong(d.getFileName().toString()))
-                  .map(ProcessHandle::isAlive)
-                  .orElse(false);
-        } catch (NumberFormatException e) {
-          alive = false;
-        }
-        if (!alive) {
+        Matcher m = ORPHAN.matcher(d.getFileName().toString());
+        if (m.matches()
+            && Files.isWritable(d)
+            && !ProcessHandle.of(Long.parseLong(m.group(1)))
+                .map(ProcessHandle::isAlive)
+                .orElse(false)) {
           deleteTree(d);
         }
       }
@@ -91,15 +90,6 @@ final class Uploads {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    }
-  }
-
-  private static void restrict(Path dir) {
-    try {
-      Files.setPosixFilePermissions(
-          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException | IOException e) {
-      // a file system without POSIX permissions
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -15,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.server.journal.Journal;
@@ -37,6 +39,10 @@ public final class InstallationKey implements Journal.Signer {
   private static final String PRIVATE = "signing_key_private";
   private static final String PUBLIC = "signing_key_public";
   private static final String INSTALLATION = "installation_id";
+
+  /** The advisory lock under which the key is made or read. */
+  private static final int KEY_LOCK = 0x486f4b59; // "HoKY"
+
   private final Jdbi jdbi;
   private final Journal journal;
   private final Path folder;
@@ -129,64 +135,84 @@ public final class InstallationKey implements Journal.Signer {
     Path file = file();
     return jdbi.inTransaction(
         h -> {
+          // one process makes the key: another one's first use waits here and then reads it
+          h.execute("SELECT pg_advisory_xact_lock(?, ?)", KEY_LOCK, 1);
           Optional<String> pub = setting(h, PUBLIC);
           Optional<String> legacy = setting(h, PRIVATE);
           try {
             KeyFactory f = KeyFactory.getInstance("Ed25519");
-            if (legacy.isPresent() && !Files.exists(file)) {
+            if (legacy.isPresent()) {
               // an installation from before: its private half leaves the database for the file
-              write(file, legacy.get());
-              h.createUpdate("DELETE FROM settings WHERE setting_name = :n")
-                  .bind("n", PRIVATE)
-                  .execute();
-              journal.append(
-                  h,
-                  Change.by("system", "key.moved")
-                      .on("key", "installation")
-                      .now(Json.write(Map.of("file", file.toString()))));
-            } else if (legacy.isPresent()) {
+              if (!Files.exists(file) && pub.isPresent()) {
+                write(file, legacy.get() + "\n" + pub.get());
+                journal.append(
+                    h,
+                    Change.by("system", "key.moved")
+                        .on("key", "installation")
+                        .now(Json.write(Map.of("file", file.toString()))));
+              }
               h.createUpdate("DELETE FROM settings WHERE setting_name = :n")
                   .bind("n", PRIVATE)
                   .execute();
             }
-            if (pub.isPresent()) {
-              if (!Files.exists(file)) {
-                throw new KeyException(
-                    "the signing key's private half is missing: "
-                        + file
-                        + " (restore it from the backup of the key file; the database holds only the public half)");
-              }
+            if (Files.exists(file)) {
+              List<String> halves =
+                  Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
+                      .map(String::strip)
+                      .filter(l -> !l.isEmpty())
+                      .toList();
               PrivateKey p =
                   f.generatePrivate(
-                      new PKCS8EncodedKeySpec(
-                          Base64.getDecoder()
-                              .decode(Files.readString(file, StandardCharsets.US_ASCII).strip())));
+                      new PKCS8EncodedKeySpec(Base64.getDecoder().decode(halves.get(0))));
+              String publicText = pub.orElseGet(() -> halves.size() > 1 ? halves.get(1) : "");
+              if (publicText.isEmpty()) {
+                throw new KeyException("the key file " + file + " holds no public half");
+              }
               PublicKey q =
-                  f.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pub.get())));
+                  f.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicText)));
               if (!matches(p, q)) {
                 throw new KeyException(
                     "the key file " + file + " does not belong to this database's public key");
               }
+              if (pub.isEmpty()) {
+                // the database lost its public half (restored apart from the key?): the file speaks
+                insertPublic(h, publicText, "file");
+              }
               return new KeyPair(q, p);
+            }
+            if (pub.isPresent()) {
+              throw new KeyException(
+                  "the signing key's private half is missing: "
+                      + file
+                      + " (restore it from the backup of the key file; the database holds only the"
+                      + " public half)");
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            write(file, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
-                .bind("n", PUBLIC)
-                .bind("v", publicText)
-                .execute();
-            journal.append(
-                h,
-                Change.by("system", "key.create")
-                    .on("key", "installation")
-                    .now(Json.write(Map.of("public", publicText))));
+            write(
+                file,
+                Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+                    + "\n"
+                    + publicText);
+            insertPublic(h, publicText, "new");
             return pair;
           } catch (GeneralSecurityException | IllegalArgumentException | IOException e) {
             throw new KeyException(
                 "the signing key in " + file + " cannot be read: " + e.getMessage());
           }
         });
+  }
+
+  private void insertPublic(org.jdbi.v3.core.Handle h, String publicText, String from) {
+    h.createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:n, :v)")
+        .bind("n", PUBLIC)
+        .bind("v", publicText)
+        .execute();
+    journal.append(
+        h,
+        Change.by("system", "key.create")
+            .on("key", "installation")
+            .now(Json.write(Map.of("public", publicText, "from", from))));
   }
 
   private static Optional<String> setting(org.jdbi.v3.core.Handle h, String name) {
@@ -211,18 +237,27 @@ public final class InstallationKey implements Journal.Signer {
     return v.verify(signed);
   }
 
-  /** Written beside and moved, readable by its owner only. */
-  private static void write(Path file, String base64) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+  /**
+   * Made readable by its owner only from its first byte, in a folder only its owner enters; never
+   * replaces a file.
+   */
+  private static void write(Path file, String text) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
     Path fresh = file.resolveSibling(file.getFileName() + ".new");
-    Files.writeString(fresh, base64 + "\n", StandardCharsets.US_ASCII);
+    Files.deleteIfExists(fresh); // a half-written one from a process that died
     try {
-      Files.setPosixFilePermissions(
-          fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createFile(
+          fresh,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       // a file system without POSIX permissions: the folder's own protection is all there is
+      Files.createDirectories(dir);
+      Files.createFile(fresh);
     }
-    Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(fresh, text + "\n", StandardCharsets.US_ASCII);
+    Files.move(fresh, file); // whole or not at all, and never over an existing key
   }
 
   /** The key cannot be used: its file is missing, unreadable, or belongs to another database. */

@@ -57,6 +57,16 @@ public final class EmbeddedServer implements AutoCloseable {
    * the first time, and without it refuses a folder that holds none.
    */
   public static EmbeddedServer start(Path root, boolean create) {
+    if (!create
+        && !Files.exists(root.resolve("postgres").resolve("PG_VERSION"))
+        && Files.exists(root.resolve("handover.mv.db"))) {
+      throw new NoDatabaseException(
+          "the folder "
+              + root.toAbsolutePath()
+              + " holds a database of an earlier Handover (handover.mv.db, H2), which this version does"
+              + " not read: it stores in PostgreSQL. Keep the earlier version to read that one, or start"
+              + " a new PostgreSQL store beside it with ./handover serve --init");
+    }
     if (!create && !Files.exists(root.resolve("postgres").resolve("PG_VERSION"))) {
       throw new NoDatabaseException(
           "no Handover database under "
@@ -177,7 +187,12 @@ public final class EmbeddedServer implements AutoCloseable {
             "-l",
             root.resolve("postgres.log").toString(),
             "-o",
-            "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+            "-p "
+                + port
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                // lists of a million rows write gigabytes of WAL: fewer checkpoints, the same
+                // durability
+                + " -c max_wal_size=4GB -c wal_compression=on",
             "start"),
         root);
     return port;
@@ -245,19 +260,19 @@ public final class EmbeddedServer implements AutoCloseable {
       byte[] bytes = new byte[24];
       new SecureRandom().nextBytes(bytes);
       Path fresh = root.resolve("postgres.password.new");
+      Files.deleteIfExists(fresh);
+      try {
+        Files.createFile(
+            fresh,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(
+            fresh); // no POSIX permissions here: the folder's own protection is all there is
+      }
       Files.writeString(fresh, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
-      restrict(fresh);
       Files.move(fresh, file);
     }
     return Files.readString(file, StandardCharsets.US_ASCII).strip();
-  }
-
-  static void restrict(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException e) {
-      LOG.warn("cannot restrict {} to its owner: {}", file, e.getMessage());
-    }
   }
 
   private static int freePort() {

@@ -47,13 +47,16 @@ final class ExternalDatabases {
     if (!m.matches()) {
       throw new StorageException("cannot tell the database's name in " + Database.safe(url));
     }
-    try (Connection c = DriverManager.getConnection(m.group(1) + "postgres" + m.group(3));
+    String admin = m.group(1) + "postgres" + m.group(3);
+    String create = "CREATE DATABASE " + m.group(2) + " ENCODING 'UTF8' TEMPLATE template0";
+    try (Connection c = DriverManager.getConnection(admin);
         var s = c.createStatement()) {
-      s.execute(
-          "CREATE DATABASE "
-              + m.group(2)
-              + " ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-              + " TEMPLATE template0");
+      try {
+        // C.UTF-8 keeps name-prefix search on its index; a server without that locale gets C
+        s.execute(create + " LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+      } catch (SQLException noLocale) {
+        s.execute(create + " LC_COLLATE 'C' LC_CTYPE 'C'");
+      }
     } catch (SQLException e) {
       throw new StorageException(
           "cannot create the database " + m.group(2) + ": " + Database.safe(e.getMessage()), e);

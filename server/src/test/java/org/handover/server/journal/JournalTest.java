@@ -187,6 +187,19 @@ class JournalTest {
   }
 
   @Test
+  void theKeyFileIsNeverReplacedAndSpeaksWhenTheDatabaseLostItsPublicHalf() throws Exception {
+    String first = app.key().publicKey();
+    byte[] file = java.nio.file.Files.readAllBytes(app.key().file());
+    sql("DELETE FROM settings WHERE setting_name = 'signing_key_public'");
+    assertThat(app.key().publicKey()).isEqualTo(first);
+    assertThat(java.nio.file.Files.readAllBytes(app.key().file())).isEqualTo(file);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(app.key().file()))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
   void aJournalWithNoEntryAtAllIsNoProof() {
     sql("DELETE FROM journal");
     sql("UPDATE journal_head SET last_seq = 0, last_hash = '" + "0".repeat(64) + "'");

@@ -21,11 +21,14 @@ class UploadsTest {
 
   @Test
   void theFoldersOfProcessesThatDiedAreRemovedAtStart() throws Exception {
-    Path dead = Files.createDirectories(dir.resolve("999999999"));
+    Path dead = Files.createDirectories(dir.resolve("handover-uploads-999999999-abc"));
     Files.writeString(dead.resolve("list"), "Ковальчук;Юрій");
     Path live =
         Files.createDirectories(
-            dir.resolve(String.valueOf(ProcessHandle.current().parent().orElseThrow().pid())));
+            dir.resolve(
+                "handover-uploads-"
+                    + ProcessHandle.current().parent().orElseThrow().pid()
+                    + "-abc"));
     new Uploads(Clock.systemUTC(), dir);
     assertThat(dead).doesNotExist();
     assertThat(live).exists();
