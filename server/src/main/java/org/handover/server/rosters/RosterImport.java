@@ -2,7 +2,9 @@ package org.handover.server.rosters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.parties.Party;
-import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
@@ -25,9 +26,11 @@ import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.signing.InstallationKey;
 import org.handover.server.storage.Json;
+import org.handover.server.storage.StorageException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,27 +233,28 @@ public final class RosterImport {
     int rows = 0;
     int errorRows = 0;
     try (Handle h = jdbi.open()) {
-      h.begin();
-      PreparedBatch batch = entryBatch(h);
+      CopyManager copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
+      StringBuilder batch = new StringBuilder(1 << 20);
       for (Optional<Table.Row> r = o.table().next(); r.isPresent(); r = o.table().next()) {
         Entry e = reader.read(r.get());
-        bindEntry(batch, id, e);
+        EntryCopy.append(batch, id, e);
         rows++;
         errorRows += e.ok() ? 0 : 1;
-        if (batch.size() >= BATCH) {
-          batch.execute();
-          batch = entryBatch(h);
-        }
         if (rows % COMMIT_ROWS == 0) {
-          h.commit();
-          h.begin();
+          // each batch commits on its own (COPY in autocommit): a batch lost to a crash only
+          // belongs
+          // to a list still marked importing, which the next start removes
+          copy.copyIn(EntryCopy.SQL, new StringReader(batch.toString()));
+          batch.setLength(0);
           progress.report(rows, o.table().progress());
         }
       }
-      if (batch.size() > 0) {
-        batch.execute();
+      if (batch.length() > 0) {
+        copy.copyIn(EntryCopy.SQL, new StringReader(batch.toString()));
       }
-      h.commit();
+    } catch (SQLException e) {
+      throw new StorageException(
+          "entries of list " + id + " could not be stored: " + e.getMessage(), e);
     }
     return new int[] {rows, errorRows};
   }
@@ -393,35 +397,5 @@ public final class RosterImport {
       gone.ifPresent(removed::add);
     }
     return removed;
-  }
-
-  private static PreparedBatch entryBatch(Handle h) {
-    return h.prepareBatch(
-        "INSERT INTO roster_entries (roster_id, row_no, line_no, cells, family, given, patronymic,"
-            + " birth_year, birth_month, birth_day, fields, problems, has_problems) VALUES (:roster, :row, :line,"
-            + " :cells, :family, :given, :patronymic, :year, :month, :day, :fields, :problems, :bad)");
-  }
-
-  private static void bindEntry(PreparedBatch b, long roster, Entry e) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    e.values().forEach((f, v) -> fields.put(f.key(), v));
-    b.bind("roster", roster)
-        .bind("row", e.row())
-        .bind("line", e.line())
-        .bind("cells", Json.write(e.cells()))
-        .bind("family", cut(e.family()))
-        .bind("given", cut(e.given()))
-        .bind("patronymic", cut(e.patronymic()))
-        .bind("year", e.birthDate().map(PartialDate::year).orElse(null))
-        .bind("month", e.birthDate().flatMap(PartialDate::month).orElse(null))
-        .bind("day", e.birthDate().flatMap(PartialDate::day).orElse(null))
-        .bind("fields", Json.write(fields))
-        .bind("problems", Json.write(e.problems()))
-        .bind("bad", !e.ok())
-        .add();
-  }
-
-  private static String cut(String s) {
-    return s.length() > 200 ? s.substring(0, 200) : s;
   }
 }

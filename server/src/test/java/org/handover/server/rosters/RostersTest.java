@@ -126,6 +126,17 @@ class RostersTest {
   }
 
   @Test
+  void cellsWithTabsLineBreaksAndBackslashesAreStoredAsTheyCame() throws Exception {
+    String odd = "Ковальчук\\Юрій\tмолодший";
+    String csv = "Прізвище;Примітки\n\"" + odd + "\";\"рядок один\r\nрядок два\"\n";
+    Rosters.Imported r =
+        importList(file("odd.csv", csv.getBytes(StandardCharsets.UTF_8)), "odd.csv");
+    Rosters.StoredEntry e = app.rosters().entries(r.id(), false, 0, 1).get(0);
+    assertThat(e.cells()).containsExactly(odd, "рядок один\r\nрядок два");
+    assertThat(e.family()).isEqualTo(odd);
+  }
+
+  @Test
   void anImportThatFailsAfterCommittedBatchesLeavesNothing() throws Exception {
     Path broken = brokenAfter(RosterImport.COMMIT_ROWS + 2500);
     assertThatThrownBy(() -> importList(broken, "broken.json"))
