@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.matching.Thresholds;
@@ -45,12 +46,11 @@ final class DuplicatesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
-    if (thresholdOptions.read().isEmpty()) {
-      System.err.println(
-          m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
+    Optional<Thresholds> given = thresholdOptions.read(m);
+    if (given.isEmpty()) {
       return 2;
     }
-    Thresholds thresholds = thresholdOptions.read().get();
+    Thresholds thresholds = given.get();
     try (App app = options.open()) {
       Duplicates.Found found;
       try {

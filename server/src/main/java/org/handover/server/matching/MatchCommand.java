@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.matching.BlockingRule;
@@ -74,12 +75,11 @@ final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
-    if (thresholdOptions.read().isEmpty()) {
-      System.err.println(
-          m.get("error.match.thresholds", thresholdOptions.review, thresholdOptions.auto));
+    Optional<Thresholds> given = thresholdOptions.read(m);
+    if (given.isEmpty()) {
       return 2;
     }
-    Thresholds thresholds = thresholdOptions.read().get();
+    Thresholds thresholds = given.get();
     try (App app = options.open()) {
       if (app.rosters().find(roster).isEmpty()) {
         System.err.println(m.get("error.roster.unknown", roster));

@@ -2,6 +2,7 @@ package org.handover.server.matching;
 
 import java.util.Optional;
 import org.handover.core.matching.Thresholds;
+import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,10 +22,12 @@ final class ThresholdOptions {
       description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
   double review;
 
-  /** The thresholds, when they keep the rule; empty otherwise. */
-  Optional<Thresholds> read() {
-    return Thresholds.valid(auto, review)
-        ? Optional.of(new Thresholds(auto, review))
-        : Optional.empty();
+  /** The thresholds, when they keep the rule; otherwise empty, the rule said on standard error. */
+  Optional<Thresholds> read(Messages m) {
+    if (Thresholds.valid(auto, review)) {
+      return Optional.of(new Thresholds(auto, review));
+    }
+    System.err.println(m.get("error.match.thresholds", review, auto));
+    return Optional.empty();
   }
 }

@@ -712,6 +712,16 @@ class CliTest {
   }
 
   @Test
+  void thresholdsThatBreakTheRuleAreRefusedBeforeAnythingRuns() {
+    Run r = run("duplicates", "--auto", "0.5", "--review", "0.9", "--db", db(), "--lang", "en");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("0.9").contains("0.5");
+    try (App app = App.open(db())) {
+      assertThat(app.duplicates().latest()).isEmpty();
+    }
+  }
+
+  @Test
   void anUnopenableDatabaseGivesAClearError() {
     Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
     assertThat(r.exit()).isEqualTo(2);
