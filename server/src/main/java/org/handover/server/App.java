@@ -131,6 +131,11 @@ public final class App implements AutoCloseable {
     return duplicates;
   }
 
+  /** What an installation makes when it starts: its signing key (a reader never should). */
+  public void start() {
+    key.publicKey();
+  }
+
   public InstallationKey key() {
     return key;
   }

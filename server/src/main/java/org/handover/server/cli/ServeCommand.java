@@ -49,7 +49,7 @@ public final class ServeCommand implements Runnable {
   @Override
   public void run() {
     App app = init ? App.create(options.db) : options.open();
-    app.key().publicKey(); // the signing key is made at the installation's start, not by a reader
+    app.start(); // the signing key is made when the installation starts, not by a reader
     app.accounts()
         .createFirstAdmin()
         .ifPresent(

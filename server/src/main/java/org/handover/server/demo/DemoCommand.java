@@ -47,7 +47,7 @@ final class DemoCommand implements Runnable {
     try {
       Files.createDirectories(dir);
       App app = App.create("embedded:" + dir.toAbsolutePath());
-      app.key().publicKey(); // made at the start, as serve does
+      app.start(); // as serve does
       Path login = dir.resolve("demo-login.txt");
       if (app.registry().count() == 0) {
         System.out.println("Creating the demo registry: " + PERSONS + " generated persons...");
