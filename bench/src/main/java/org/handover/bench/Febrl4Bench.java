@@ -14,12 +14,12 @@ import org.handover.core.matching.Linker;
  * precision, recall and F1 at several probabilities, one-to-one.
  *
  * <pre>
- * bench/run febrl4 [--data ../shared/data/febrl4] [--out bench/results/FILE.md]
+ * bench/run febrl4 [--data bench/data/febrl4] [--out bench/results/FILE.md]
  * </pre>
  */
 public final class Febrl4Bench {
   public static void main(String[] args) throws Exception {
-    Path data = Path.of("../shared/data/febrl4");
+    Path data = Path.of("bench/data/febrl4");
     Path out = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -56,7 +56,7 @@ public final class Febrl4Bench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     StringBuilder s = new StringBuilder();
     s.append(
-        "- data: ../shared/data/febrl4 (5,000 + 5,000 records, 5,000 true links; see its SOURCES.md)\n");
+        "- data: bench/data/febrl4 (5,000 + 5,000 records, 5,000 true links; source in NOTICE)\n");
     s.append(
         "- model: Fellegi–Sunter, u from 50,000 random pairs, m by EM (no labels), term frequencies for"
             + " given name, surname and suburb; links kept one-to-one, heaviest first\n\n");

@@ -30,7 +30,7 @@ import org.handover.server.matching.Matching;
  *
  * <pre>
  * ./handover bench matching [--registry 100000] [--roster 10000] [--runs 1] [--out bench/results/FILE.md]
- *     [--examples] [--duke-max 200000] [--febrl4 ../shared/data/febrl4]
+ *     [--examples] [--duke-max 200000] [--febrl4 bench/data/febrl4]
  * </pre>
  */
 public final class MatchingBench {
@@ -158,7 +158,7 @@ public final class MatchingBench {
     boolean examples = false;
     int dukeMax = 200_000;
     int repeat = 1;
-    Path febrl4 = Path.of("../shared/data/febrl4");
+    Path febrl4 = Path.of("bench/data/febrl4");
     for (int i = 0; i < args.length; i += 2) {
       if (args[i].equals("--examples")) {
         examples = true;

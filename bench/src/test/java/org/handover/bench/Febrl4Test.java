@@ -11,18 +11,15 @@ import org.handover.core.matching.Model;
 import org.junit.jupiter.api.Test;
 
 class Febrl4Test {
+  /**
+   * FEBRL4, copied into the repository (bench/data/febrl4; its source and licence are in NOTICE).
+   */
   static Path data(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      for (Path p :
-          List.of(
-              dir.resolve("shared/data/febrl4").resolve(name),
-              dir.resolveSibling("shared").resolve("data/febrl4").resolve(name))) {
-        if (Files.exists(p)) {
-          return p;
-        }
-      }
+    Path p = Path.of("data/febrl4").resolve(name);
+    if (!Files.exists(p)) {
+      throw new IllegalStateException(p.toAbsolutePath() + " not found");
     }
-    throw new IllegalStateException("shared/data/febrl4/" + name + " not found");
+    return p;
   }
 
   @Test
