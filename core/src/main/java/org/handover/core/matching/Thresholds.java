@@ -1,6 +1,7 @@
 package org.handover.core.matching;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The probabilities that split links into bands: from {@code auto} a link is made without review
@@ -22,6 +23,11 @@ public record Thresholds(double auto, double review) {
           String.format(
               Locale.ROOT, "thresholds: need 0 < review (%s) <= auto (%s) <= 1", review, auto));
     }
+  }
+
+  /** The thresholds, when they keep the rule; empty when they do not. */
+  public static Optional<Thresholds> of(double auto, double review) {
+    return valid(auto, review) ? Optional.of(new Thresholds(auto, review)) : Optional.empty();
   }
 
   public static boolean valid(double auto, double review) {

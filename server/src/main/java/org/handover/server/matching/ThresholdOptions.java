@@ -24,10 +24,10 @@ final class ThresholdOptions {
 
   /** The thresholds, when they keep the rule; otherwise empty, the rule said on standard error. */
   Optional<Thresholds> read(Messages m) {
-    if (Thresholds.valid(auto, review)) {
-      return Optional.of(new Thresholds(auto, review));
+    Optional<Thresholds> t = Thresholds.of(auto, review);
+    if (t.isEmpty()) {
+      System.err.println(m.get("error.match.thresholds", review, auto));
     }
-    System.err.println(m.get("error.match.thresholds", review, auto));
-    return Optional.empty();
+    return t;
   }
 }

@@ -15,9 +15,7 @@ final class ThresholdsForm {
     try {
       double auto = value(ctx.formParam("auto"), Thresholds.DEFAULT.auto());
       double review = value(ctx.formParam("review"), Thresholds.DEFAULT.review());
-      return Thresholds.valid(auto, review)
-          ? Optional.of(new Thresholds(auto, review))
-          : Optional.empty();
+      return Thresholds.of(auto, review);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

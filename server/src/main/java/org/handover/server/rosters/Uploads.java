@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import org.handover.server.storage.Folders;
 
 /**
  * Files uploaded for import, held in a temporary folder between the preview and the import, each
@@ -62,7 +63,7 @@ final class Uploads {
             && !ProcessHandle.of(Long.parseLong(m.group(1)))
                 .map(ProcessHandle::isAlive)
                 .orElse(false)) {
-          deleteTree(d);
+          Folders.deleteTree(d);
         }
       }
     }
@@ -72,7 +73,7 @@ final class Uploads {
   void clear() {
     staged.clear();
     try {
-      deleteTree(folder);
+      Folders.deleteTree(folder);
     } catch (IOException e) {
       // the next start removes what is left
     }
@@ -80,17 +81,6 @@ final class Uploads {
 
   Path folder() {
     return folder;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   Staged stage(InputStream content, String name, long userId) throws IOException {

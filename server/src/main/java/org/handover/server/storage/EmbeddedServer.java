@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -156,7 +155,7 @@ public final class EmbeddedServer implements AutoCloseable {
   private static void initdb(Path bin, Path root, Path cluster) throws IOException {
     // made beside and renamed when whole: a killed initdb leaves no half cluster behind
     Path fresh = root.resolve("postgres.new");
-    deleteTree(fresh);
+    Folders.deleteTree(fresh);
     Path pwfile = root.resolve("postgres.password");
     run(
         List.of(
@@ -333,17 +332,6 @@ public final class EmbeddedServer implements AutoCloseable {
       return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     } catch (IOException e) {
       return "(no log)";
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 

@@ -29,7 +29,7 @@ final class PostgresBinaries {
       return dir;
     }
     Path fresh = root.resolve("postgres-bin").resolve(VERSION + ".new");
-    EmbeddedServer.deleteTree(fresh);
+    Folders.deleteTree(fresh);
     Files.createDirectories(fresh);
     try (InputStream in = archive();
         TarArchiveInputStream tar =

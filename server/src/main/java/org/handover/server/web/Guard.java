@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
+import org.handover.core.parties.PartyBook;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.accounts.User;
 import org.handover.server.i18n.Messages;
@@ -24,6 +25,7 @@ public final class Guard {
   private static final String SESSION = "session";
   private static final String USER = "user";
   private static final String MESSAGES = "messages";
+  private static final String PARTIES = "parties";
 
   private final Sessions sessions;
   private final Accounts accounts;
@@ -157,8 +159,7 @@ public final class Guard {
   }
 
   public View view(Context ctx) {
-    return new View(
-        messages(ctx), user(ctx), csrf(ctx), back(ctx), web.navigation(), web.parties());
+    return new View(messages(ctx), user(ctx), csrf(ctx), back(ctx), web.navigation(), parties(ctx));
   }
 
   /**
@@ -172,6 +173,16 @@ public final class Guard {
     }
     int cut = path.lastIndexOf('/');
     return cut > 0 ? path.substring(0, cut) : "/registry";
+  }
+
+  /** The parties, read once per request however many views it renders. */
+  private PartyBook parties(Context ctx) {
+    PartyBook book = ctx.attribute(PARTIES);
+    if (book == null) {
+      book = web.parties();
+      ctx.attribute(PARTIES, book);
+    }
+    return book;
   }
 
   /** The logged-in user; a route's permission was checked before its handler runs. */
