@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.accounts.AccountsFeature;
+import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.JournalFeature;
@@ -41,6 +42,7 @@ public final class App implements AutoCloseable {
           new AccountsFeature(),
           new SigningFeature(),
           new NamesFeature(),
+          new BackupFeature(),
           new DemoFeature());
 
   private final Database database;

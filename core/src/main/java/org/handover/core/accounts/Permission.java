@@ -22,7 +22,9 @@ public enum Permission {
   /** Add parties and choose the installation's own. */
   MANAGE_PARTIES,
   /** Create accounts and change roles. */
-  MANAGE_ACCOUNTS;
+  MANAGE_ACCOUNTS,
+  /** Write a backup of the whole database and restore one. */
+  BACKUP;
 
   public String key() {
     return Keys.of(this);

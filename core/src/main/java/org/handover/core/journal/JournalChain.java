@@ -31,14 +31,17 @@ public final class JournalChain {
       String entityId,
       String before,
       String after,
+      String digest,
       String prevHash) {
     MessageDigest sha = sha256();
     sha.update(ByteBuffer.allocate(16).putLong(seq).putLong(atMillis).array());
     // length-prefixed, so that no shift of text between fields gives the same bytes
     for (String field : new String[] {actor, action, entity, entityId, before, after, prevHash}) {
-      byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-      sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-      sha.update(bytes);
+      field(sha, field);
+    }
+    if (!digest.isEmpty()) {
+      // entries written before the state audit have none, and keep the hash they were given
+      field(sha, digest);
     }
     return HexFormat.of().formatHex(sha.digest());
   }
@@ -91,6 +94,7 @@ public final class JournalChain {
               e.entityId(),
               e.before(),
               e.after(),
+              e.digest(),
               e.prevHash());
       if (!recomputed.equals(e.hash())) {
         return new Verification(
@@ -111,6 +115,12 @@ public final class JournalChain {
               + " were found (entries were removed from the end)");
     }
     return new Verification(count, 0, "");
+  }
+
+  private static void field(MessageDigest sha, String field) {
+    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+    sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    sha.update(bytes);
   }
 
   private static MessageDigest sha256() {

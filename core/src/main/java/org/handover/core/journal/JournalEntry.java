@@ -4,10 +4,13 @@ import java.util.Objects;
 
 /**
  * One change, as the journal keeps it: who did what to which record, its state before and after
- * (JSON, "" where there was none), and the hash that chains it to the entry before.
+ * (JSON, "" where there was none), a digest of the rows it left behind, and the hash that chains it
+ * to the entry before.
  *
  * @param atMillis when, in milliseconds since the epoch (an integer, so every database stores it
  *     exactly)
+ * @param digest the state audit's digest of the entity's rows after the change ("rule:hex"), "" for
+ *     entries written before the audit existed or of entities it does not cover
  */
 public record JournalEntry(
     long seq,
@@ -18,6 +21,7 @@ public record JournalEntry(
     String entityId,
     String before,
     String after,
+    String digest,
     String prevHash,
     String hash) {
   public JournalEntry {
@@ -30,6 +34,7 @@ public record JournalEntry(
     Objects.requireNonNull(entityId, "entityId");
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(prevHash, "prevHash");
     Objects.requireNonNull(hash, "hash");
   }
@@ -44,10 +49,12 @@ public record JournalEntry(
       String entityId,
       String before,
       String after,
+      String digest,
       String prevHash) {
     String hash =
-        JournalChain.hash(seq, atMillis, actor, action, entity, entityId, before, after, prevHash);
+        JournalChain.hash(
+            seq, atMillis, actor, action, entity, entityId, before, after, digest, prevHash);
     return new JournalEntry(
-        seq, atMillis, actor, action, entity, entityId, before, after, prevHash, hash);
+        seq, atMillis, actor, action, entity, entityId, before, after, digest, prevHash, hash);
   }
 }

@@ -22,6 +22,7 @@ class JournalChainTest {
               "7",
               "{\"rank\":\"" + (i - 1) + "\"}",
               "{\"rank\":\"" + i + "\"}",
+              i % 2 == 0 ? "1:" + "ab".repeat(32) : "",
               prev);
       entries.add(e);
       prev = e.hash();
@@ -62,10 +63,35 @@ class JournalChainTest {
             e.entityId(),
             e.before(),
             e.after(),
+            e.digest(),
             e.prevHash(),
             e.hash()));
     JournalChain.Verification v = verify(c, 5, c.get(4).hash());
     assertThat(v.firstBroken()).isEqualTo(3);
+    assertThat(v.reason()).contains("edited");
+  }
+
+  @Test
+  void anEditedStateDigestIsNamed() {
+    // a tamperer who changes a row and then its digest in the journal still breaks the chain
+    List<JournalEntry> c = chain(5);
+    JournalEntry e = c.get(3);
+    c.set(
+        3,
+        new JournalEntry(
+            e.seq(),
+            e.atMillis(),
+            e.actor(),
+            e.action(),
+            e.entity(),
+            e.entityId(),
+            e.before(),
+            e.after(),
+            "1:" + "cd".repeat(32),
+            e.prevHash(),
+            e.hash()));
+    JournalChain.Verification v = verify(c, 5, c.get(4).hash());
+    assertThat(v.firstBroken()).isEqualTo(4);
     assertThat(v.reason()).contains("edited");
   }
 
@@ -95,8 +121,11 @@ class JournalChainTest {
 
   @Test
   void fieldsCannotShiftIntoEachOther() {
-    String a = JournalChain.hash(1, 1, "ab", "c", "person", "1", "", "", JournalChain.GENESIS);
-    String b = JournalChain.hash(1, 1, "a", "bc", "person", "1", "", "", JournalChain.GENESIS);
+    String a = JournalChain.hash(1, 1, "ab", "c", "person", "1", "", "", "", JournalChain.GENESIS);
+    String b = JournalChain.hash(1, 1, "a", "bc", "person", "1", "", "", "", JournalChain.GENESIS);
+    String c =
+        JournalChain.hash(1, 1, "a", "bc", "person", "1", "", "", "1:x", JournalChain.GENESIS);
     assertThat(a).isNotEqualTo(b);
+    assertThat(c).isNotEqualTo(b);
   }
 }

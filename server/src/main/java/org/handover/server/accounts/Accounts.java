@@ -33,6 +33,7 @@ public final class Accounts {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(AccountAudit.USERS);
   }
 
   /** The name is not a valid user name, or is taken. */

@@ -3,10 +3,13 @@ package org.handover.server.journal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.handover.core.journal.Checkpoint;
 import org.handover.core.journal.JournalChain;
@@ -21,8 +24,13 @@ import org.jdbi.v3.core.statement.Query;
  * all.
  */
 public final class Journal {
+  /** The digest of an entity that has no rows (left by an entry that removed them). */
+  static final String ABSENT = "absent";
+
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Map<String, Audited> audits = new ConcurrentHashMap<>();
+  private final List<StateAudit.Check> checks = new CopyOnWriteArrayList<>();
 
   public Journal(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -63,8 +71,21 @@ public final class Journal {
   }
 
   /**
-   * Appends an entry within the caller's transaction; the head row's lock numbers entries one at a
-   * time.
+   * From now on, entries on {@code a.entity()} carry the digest of its rows, and {@link #audit}
+   * compares them. Each feature registers the entities whose tables it owns.
+   */
+  public void audit(Audited a) {
+    audits.put(a.entity(), a);
+  }
+
+  /** A check {@link #audit} runs beyond the digests (stored files by their SHA-256). */
+  public void audit(StateAudit.Check c) {
+    checks.add(c);
+  }
+
+  /**
+   * Appends an entry within the caller's transaction, after the change, with the digest of the rows
+   * the change left; the head row's lock numbers entries one at a time.
    */
   public JournalEntry append(Handle h, Change c) {
     Map<String, Object> head =
@@ -83,10 +104,12 @@ public final class Journal {
             c.entityId(),
             c.before(),
             c.after(),
+            digest(h, c),
             prev);
     h.createUpdate(
-            "INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state, after_state,"
-                + " prev_hash, hash) VALUES (:seq, :at, :actor, :action, :entity, :entityId, :before, :after, :prev, :hash)")
+            "INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state,"
+                + " after_state, state_digest, prev_hash, hash) VALUES (:seq, :at, :actor, :action,"
+                + " :entity, :entityId, :before, :after, :digest, :prev, :hash)")
         .bind("seq", e.seq())
         .bind("at", e.atMillis())
         .bind("actor", e.actor())
@@ -95,6 +118,7 @@ public final class Journal {
         .bind("entityId", e.entityId())
         .bind("before", e.before())
         .bind("after", e.after())
+        .bind("digest", e.digest())
         .bind("prev", e.prevHash())
         .bind("hash", e.hash())
         .execute();
@@ -105,11 +129,49 @@ public final class Journal {
     return e;
   }
 
+  private String digest(Handle h, Change c) {
+    Audited a = audits.get(c.entity());
+    if (a == null) {
+      return "";
+    }
+    String now =
+        h.createQuery(a.sql(true))
+            .bind("id", c.entityId())
+            .map((rs, ctx) -> rs.getString("digest"))
+            .findOne()
+            .orElse(ABSENT);
+    return a.rule() + ":" + now;
+  }
+
+  /**
+   * The state audit: every audited entity's rows compared with its last entry's digest, and the
+   * registered checks run, in one snapshot of the database.
+   */
+  public StateAudit.Result audit() {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          List<Audited> sorted =
+              audits.values().stream().sorted(Comparator.comparing(Audited::entity)).toList();
+          return StateAudit.run(h, sorted, checks);
+        });
+  }
+
   /** Signs and checks checkpoints: the installation's key, which this package does not know. */
   public interface Signer {
     String sign(String text);
 
     boolean verify(String text, String signature);
+  }
+
+  /** The last entry's hash, as the head records it. */
+  public String headHash() {
+    return jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT last_hash FROM journal_head WHERE id = 1")
+                    .mapTo(String.class)
+                    .one())
+        .trim();
   }
 
   /** The head now, signed. */
@@ -252,6 +314,7 @@ public final class Journal {
         rs.getString("entity_id"),
         rs.getString("before_state"),
         rs.getString("after_state"),
+        rs.getString("state_digest"),
         rs.getString("prev_hash").trim(),
         rs.getString("hash").trim());
   }

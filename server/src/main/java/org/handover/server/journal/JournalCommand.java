@@ -28,7 +28,9 @@ final class JournalCommand {
       name = "verify",
       mixinStandardHelpOptions = true,
       description =
-          "Walk the hash chain: exit 0 with the count when intact, 1 naming the first broken entry.")
+          "Walk the hash chain and compare every record with the state its last entry recorded:"
+              + " exit 0 with the counts when both hold, 1 naming the first broken entry and"
+              + " each record changed outside Handover.")
   static final class Verify implements Callable<Integer> {
     @Mixin Options options;
 
@@ -72,10 +74,40 @@ final class JournalCommand {
         }
         if (v.intact()) {
           System.out.println("journal intact: " + v.count() + " entries");
-          return 0;
+        } else {
+          System.out.println("journal BROKEN at entry " + v.firstBroken() + ": " + v.reason());
         }
-        System.out.println("journal BROKEN at entry " + v.firstBroken() + ": " + v.reason());
-        return 1;
+        StateAudit.Result audit = app.journal().audit();
+        print(audit);
+        return v.intact() && audit.clean() ? 0 : 1;
+      }
+    }
+
+    private static void print(StateAudit.Result audit) {
+      String later =
+          audit.undigested() == 0
+              ? ""
+              : "; "
+                  + audit.undigested()
+                  + " last journaled before the state audit existed, compared after their next"
+                  + " change";
+      if (audit.clean()) {
+        System.out.println("state as journaled: " + audit.compared() + " records compared" + later);
+        return;
+      }
+      System.out.println(
+          "state CHANGED OUTSIDE HANDOVER: "
+              + audit.found()
+              + " records differ from the journal ("
+              + audit.compared()
+              + " as journaled"
+              + later
+              + ")");
+      for (StateAudit.Finding f : audit.findings()) {
+        System.out.println("  " + f.describe());
+      }
+      if (audit.found() > audit.findings().size()) {
+        System.out.println("  ... and " + (audit.found() - audit.findings().size()) + " more");
       }
     }
   }

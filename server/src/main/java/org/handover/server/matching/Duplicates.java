@@ -42,6 +42,8 @@ public final class Duplicates {
     this.registry = registry;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(MatchAudit.DUPLICATE_RUNS);
+    journal.audit(MatchAudit.DIFFERENT);
   }
 
   /** A stored search. */

@@ -44,6 +44,8 @@ public final class Matching {
     this.rosters = rosters;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(MatchAudit.MATCH_RUNS);
+    journal.audit(MatchAudit.DECISIONS);
   }
 
   /** What a run did: its id, the counts per band, and the engine's own result. */

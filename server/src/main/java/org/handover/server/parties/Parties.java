@@ -36,6 +36,8 @@ public final class Parties {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(PartyAudit.PARTIES);
+    journal.audit(PartyAudit.OWN_PARTY);
   }
 
   public List<PartyProfile> list() {

@@ -35,6 +35,7 @@ public final class Registry {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(PersonAudit.PERSONS);
   }
 
   /** Stores a new person with its first status, and journals it. Returns the id. */

@@ -50,6 +50,8 @@ public final class Rosters {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    journal.audit(RosterAudit.ROSTERS);
+    journal.audit(RosterAudit.FILES);
   }
 
   /**

@@ -55,11 +55,42 @@ public final class InstallationKey implements Journal.Signer {
     this.jdbi = jdbi;
     this.journal = journal;
     this.folder = folder;
+    journal.audit(KeyAudit.publicHalf(PUBLIC));
   }
 
   /** Where the private half lives: the folder given, one file per database it signs for. */
   public Path file() {
     return folder.resolve(installationId() + ".key");
+  }
+
+  /** This database's identity, which names its key file. */
+  public String installation() {
+    return installationId();
+  }
+
+  /** The key file's text, for an encrypted backup; empty when there is no file to read. */
+  public Optional<String> fileText() {
+    Path file = file();
+    try {
+      return Files.exists(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).strip())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new KeyException("the signing key in " + file + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Puts back the key file a backup carried, when this machine has none: an existing file is never
+   * replaced. Returns whether it was written.
+   */
+  public boolean restoreFile(String text) throws IOException {
+    Path file = file();
+    if (text.isBlank() || Files.exists(file)) {
+      return false;
+    }
+    write(file, text.strip());
+    return true;
   }
 
   /** The public key, Base64 of its X.509 encoding, as given to the other side. */

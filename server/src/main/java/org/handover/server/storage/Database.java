@@ -48,10 +48,22 @@ public final class Database implements AutoCloseable {
    * Opens the database, creating it first when it does not exist ({@code serve --init}, the demo).
    */
   public static Database create(String url) {
-    return open(url, true);
+    return open(url, true, "latest");
+  }
+
+  /**
+   * Creates the database like {@link #create(String)} but migrates it only up to {@code schema}: a
+   * restore loads a backup's rows into the tables they were dumped from, then opens it again.
+   */
+  public static Database createAt(String url, String schema) {
+    return open(url, true, schema);
   }
 
   private static Database open(String url, boolean create) {
+    return open(url, create, "latest");
+  }
+
+  private static Database open(String url, boolean create, String schema) {
     if (url.startsWith("jdbc:h2:")) {
       throw new StorageException(
           "H2 is no longer supported: Handover stores its data in PostgreSQL ("
@@ -62,7 +74,7 @@ public final class Database implements AutoCloseable {
       String dir = url.equals("embedded") ? "data" : url.substring(EMBEDDED.length());
       EmbeddedServer server = EmbeddedServer.start(Path.of(dir.isBlank() ? "data" : dir), create);
       try {
-        return open(server.url(), url, Optional.of(server));
+        return open(server.url(), url, Optional.of(server), schema);
       } catch (RuntimeException e) {
         server.close();
         throw e;
@@ -77,10 +89,11 @@ public final class Database implements AutoCloseable {
     if (create) {
       ExternalDatabases.createIfMissing(url);
     }
-    return open(url, url, Optional.empty());
+    return open(url, url, Optional.empty(), schema);
   }
 
-  private static Database open(String jdbcUrl, String shownUrl, Optional<EmbeddedServer> embedded) {
+  private static Database open(
+      String jdbcUrl, String shownUrl, Optional<EmbeddedServer> embedded, String schema) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(8);
@@ -101,7 +114,12 @@ public final class Database implements AutoCloseable {
           "cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .target(schema)
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StorageException(
@@ -120,6 +138,17 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The version of the last migration applied ("9"). */
+  public String schemaVersion() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+                        + " ORDER BY installed_rank DESC LIMIT 1")
+                .mapTo(String.class)
+                .one());
   }
 
   /**

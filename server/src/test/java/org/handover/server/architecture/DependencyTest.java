@@ -41,6 +41,7 @@ class DependencyTest {
           Map.entry("tracing", 7),
           Map.entry("negotiations", 8),
           Map.entry("briefing", 9),
+          Map.entry("backup", 10),
           Map.entry("demo", 10));
 
   /** Plumbing: what features stand on, and what never stands on a feature's insides. */

@@ -127,6 +127,7 @@ class JournalTest {
                                   rs.getString("entity_id"),
                                   rs.getString("before_state"),
                                   rs.getString("after_state"),
+                                  rs.getString("state_digest"),
                                   rs.getString("prev_hash").trim(),
                                   rs.getString("hash").trim()))
                       .list();
@@ -143,6 +144,7 @@ class JournalTest {
                         e.entityId(),
                         e.before(),
                         after,
+                        e.digest(),
                         prev);
                 h.execute(
                     "UPDATE journal SET after_state = ?, prev_hash = ?, hash = ? WHERE seq = ?",
