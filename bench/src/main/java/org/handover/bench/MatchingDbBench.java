@@ -78,11 +78,11 @@ public final class MatchingDbBench {
       }
       // a folder given with --db that already holds this registry (same seed, same persons) is used
       // again
-      for (int from = stored == n ? n : 0; from < people.size(); from += 20_000) {
+      for (int from = stored == n ? n : 0; from < people.size(); from += 5_000) {
         app.registry()
-            .addAll(people.subList(from, Math.min(people.size(), from + 20_000)), today, "bench");
+            .addAll(people.subList(from, Math.min(people.size(), from + 5_000)), today, "bench");
         System.err.printf(
-            Locale.ROOT, "registry: %,d persons stored%n", Math.min(people.size(), from + 20_000));
+            Locale.ROOT, "registry: %,d persons stored%n", Math.min(people.size(), from + 5_000));
       }
       double storing = (System.nanoTime() - s0) / 1e9;
       people = null;

@@ -58,12 +58,16 @@ final class RosterDownloads {
     ctx.contentType(type);
     ctx.header(
         "Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");
+    // the journal's signed head at this export, for whoever keeps the file ('journal verify
+    // --checkpoint' takes it); the page links the same as a file
+    String signedHead = checkpoint.get();
+    ctx.header("Handover-Checkpoint", signedHead);
     RosterExport export = new RosterExport(rosters);
     switch (format) {
       case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
       case "xlsx" -> export.xlsx(r, Guard.messages(ctx), ctx.outputStream());
       case "pdf" ->
-          export.pdf(r, Guard.messages(ctx), parties.book(), checkpoint.get(), ctx.outputStream());
+          export.pdf(r, Guard.messages(ctx), parties.book(), signedHead, ctx.outputStream());
       default -> export.json(r, ctx.outputStream());
     }
   }

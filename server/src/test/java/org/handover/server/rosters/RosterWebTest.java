@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.core.accounts.Role;
+import org.handover.core.journal.Checkpoint;
 import org.handover.core.parties.Party;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
@@ -117,6 +118,14 @@ class RosterWebTest {
         .contains("2,4,Дата рождения,31.02.1999");
     assertThat(b.bytes(location + "/file")).isEqualTo(LIST);
     assertThat(b.get("/rosters").body()).contains("spisok.csv");
+    // a download from the web carries the journal's signed head, as the CLI writes one beside it
+    var export = b.get(location + "/export.csv");
+    String signed = export.headers().firstValue("Handover-Checkpoint").orElseThrow();
+    assertThat(app.journal().extendsCheckpoint(Checkpoint.parse(signed), app.key())).isEmpty();
+    assertThat(page).contains("href=\"/checkpoint.txt\"");
+    String kept = b.get("/checkpoint.txt").body().strip();
+    assertThat(Checkpoint.parse(kept).seq()).isGreaterThanOrEqualTo(Checkpoint.parse(signed).seq());
+    assertThat(app.journal().extendsCheckpoint(Checkpoint.parse(kept), app.key())).isEmpty();
   }
 
   @Test
