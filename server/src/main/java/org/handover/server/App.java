@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.accounts.AccountsFeature;
+import org.handover.server.agreements.Agreements;
+import org.handover.server.agreements.AgreementsFeature;
 import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
 import org.handover.server.journal.Journal;
@@ -37,6 +39,7 @@ public final class App implements AutoCloseable {
           new RegistryFeature(),
           new RostersFeature(),
           new MatchingFeature(),
+          new AgreementsFeature(),
           new PartiesFeature(),
           new JournalFeature(),
           new AccountsFeature(),
@@ -55,6 +58,7 @@ public final class App implements AutoCloseable {
   private final InstallationKey key;
   private final Matching matching;
   private final Duplicates duplicates;
+  private final Agreements agreements;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -67,6 +71,7 @@ public final class App implements AutoCloseable {
     this.key = new InstallationKey(database.jdbi(), journal, database.keyFolder());
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
+    this.agreements = new Agreements(database.jdbi(), journal, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -131,6 +136,10 @@ public final class App implements AutoCloseable {
 
   public Duplicates duplicates() {
     return duplicates;
+  }
+
+  public Agreements agreements() {
+    return agreements;
   }
 
   /** What an installation makes when it starts: its signing key (a reader never should). */

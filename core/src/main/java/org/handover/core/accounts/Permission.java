@@ -23,6 +23,8 @@ public enum Permission {
   MANAGE_PARTIES,
   /** Create accounts and change roles. */
   MANAGE_ACCOUNTS,
+  /** Record agreements and their provisions. */
+  MANAGE_AGREEMENTS,
   /** Write a backup of the whole database and restore one. */
   BACKUP;
 

@@ -27,7 +27,7 @@ public enum Role {
                   Permission.REVIEW_MATCHES,
                   Permission.MERGE_PERSONS),
           REVIEWER, EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
-          NEGOTIATOR, EnumSet.of(Permission.READ),
+          NEGOTIATOR, EnumSet.of(Permission.READ, Permission.MANAGE_AGREEMENTS),
           OBSERVER, EnumSet.of(Permission.READ));
 
   public String key() {

@@ -3,13 +3,13 @@ package org.handover.core.registry;
 import org.handover.core.Keys;
 
 /**
- * What an agreement can select on. Severely wounded and sick are recorded; the others are derived
- * (age from the date of birth at a given date, civilian from the kind) and never stored.
+ * Categories of a person. Severely wounded and sick are recorded; child and civilian are derived
+ * and never stored. An age range is not a category: it is a condition of a provision, asked on a
+ * date ({@code org.handover.core.agreements.Selection}).
  */
 public enum Category {
   SEVERELY_WOUNDED(false),
   SICK(false),
-  AGE_18_25(true),
   CHILD(true),
   CIVILIAN(true);
 

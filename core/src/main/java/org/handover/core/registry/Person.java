@@ -297,12 +297,8 @@ public record Person(
     }
     if (birthDate.isPresent()) {
       PartialDate b = birthDate.get();
-      // age is smallest for the latest possible birthday and largest for the earliest
-      int youngest = Ages.years(b.latest(), date);
+      // the oldest the person can be: a child only when under 18 on every possible birthday
       int oldest = Ages.years(b.earliest(), date);
-      if (youngest >= 18 && oldest <= 25) {
-        all.add(Category.AGE_18_25);
-      }
       if (oldest < 18 && oldest >= 0) {
         all.add(Category.CHILD);
       }

@@ -19,30 +19,6 @@ class PersonCategoriesTest {
   }
 
   @Test
-  void eighteenOnTheDayCounts() {
-    assertThat(born("02.06.2007", "service-member").categoriesAt(ROUND))
-        .contains(Category.AGE_18_25);
-    assertThat(born("03.06.2007", "service-member").categoriesAt(ROUND))
-        .doesNotContain(Category.AGE_18_25);
-  }
-
-  @Test
-  void twentySixIsTooOld() {
-    assertThat(born("03.06.1999", "service-member").categoriesAt(ROUND))
-        .contains(Category.AGE_18_25);
-    assertThat(born("02.06.1999", "service-member").categoriesAt(ROUND))
-        .doesNotContain(Category.AGE_18_25);
-  }
-
-  @Test
-  void aYearOnlyDateCountsOnlyWhenEveryDayOfItWould() {
-    assertThat(born("2003", "service-member").categoriesAt(ROUND)).contains(Category.AGE_18_25);
-    // born in 1999: 25 or 26 on the day of the round, so not certain
-    assertThat(born("1999", "service-member").categoriesAt(ROUND))
-        .doesNotContain(Category.AGE_18_25);
-  }
-
-  @Test
   void childAndCivilianAreDerived() {
     assertThat(born("2015", "child").categoriesAt(ROUND)).contains(Category.CHILD);
     assertThat(born("1980", "civilian").categoriesAt(ROUND)).containsExactly(Category.CIVILIAN);
