@@ -131,7 +131,7 @@ final class AgreementRoutes {
     model.put("health", Health.values());
     model.put("statuses", Status.values());
     model.put("subjects", Subject.values());
-    model.put("today", LocalDate.now(app.clock()).toString());
+    model.put("today", v.date(LocalDate.now(app.clock())));
     web.render(ctx, "agreements/agreement.jte", v, model);
   }
 
@@ -250,7 +250,7 @@ final class AgreementRoutes {
     model.put("reasons", new ReasonWords(v.messages(), v.parties()));
     model.put("sides", EligibilityRun.Side.values());
     model.put("decisions", Decision.values());
-    model.put("today", LocalDate.now(app.clock()).toString());
+    model.put("today", v.date(LocalDate.now(app.clock())));
     web.render(ctx, "agreements/eligibility.jte", v, model);
   }
 

@@ -53,6 +53,21 @@ public record View(
     return parties.name(party, lang());
   }
 
+  /**
+   * A person's name as this reader can read it: on English pages, in Latin letters (KMU 2010 for a
+   * Ukrainian spelling, ICAO 9303 otherwise) followed by the name as written; as written elsewhere.
+   */
+  public String personName(String asWritten) {
+    if (!lang().equals("en") || asWritten.chars().noneMatch(c -> c >= 0x0400 && c <= 0x04ff)) {
+      return asWritten;
+    }
+    org.handover.names.Romanization system =
+        asWritten.matches("(?s).*[іїєґІЇЄҐ].*")
+            ? org.handover.names.Romanization.KMU2010
+            : org.handover.names.Romanization.ICAO9303;
+    return system.romanize(asWritten) + " (" + asWritten + ")";
+  }
+
   public String username() {
     return user.map(User::username).orElse("");
   }

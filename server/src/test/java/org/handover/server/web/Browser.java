@@ -84,6 +84,20 @@ public final class Browser {
     return post(path, form);
   }
 
+  /** Posts a form whose fields may repeat (checkboxes), with the CSRF token. */
+  public HttpResponse<String> submitRepeated(String path, String... fields) {
+    StringBuilder body = new StringBuilder("csrf=" + enc(csrf));
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept-Language", language)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
   /** Posts a file as multipart/form-data, with the CSRF token the last page carried. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content) {
     String boundary = "----handover" + System.nanoTime();
