@@ -8,6 +8,8 @@ import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.AgreementsFeature;
 import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
+import org.handover.server.exchanges.Exchanges;
+import org.handover.server.exchanges.ExchangesFeature;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.JournalFeature;
 import org.handover.server.matching.Duplicates;
@@ -40,6 +42,7 @@ public final class App implements AutoCloseable {
           new RostersFeature(),
           new MatchingFeature(),
           new AgreementsFeature(),
+          new ExchangesFeature(),
           new PartiesFeature(),
           new JournalFeature(),
           new AccountsFeature(),
@@ -59,6 +62,7 @@ public final class App implements AutoCloseable {
   private final Matching matching;
   private final Duplicates duplicates;
   private final Agreements agreements;
+  private final Exchanges exchanges;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -72,6 +76,7 @@ public final class App implements AutoCloseable {
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
     this.agreements = new Agreements(database.jdbi(), journal, clock);
+    this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -140,6 +145,10 @@ public final class App implements AutoCloseable {
 
   public Agreements agreements() {
     return agreements;
+  }
+
+  public Exchanges exchanges() {
+    return exchanges;
   }
 
   /** What an installation makes when it starts: its signing key (a reader never should). */

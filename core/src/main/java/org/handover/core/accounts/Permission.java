@@ -23,8 +23,10 @@ public enum Permission {
   MANAGE_PARTIES,
   /** Create accounts and change roles. */
   MANAGE_ACCOUNTS,
-  /** Record agreements and their provisions. */
+  /** Record agreements and their provisions, and plan exchanges under them. */
   MANAGE_AGREEMENTS,
+  /** Record what happened to each person at the handover point. */
+  RECORD_EXCHANGES,
   /** Write a backup of the whole database and restore one. */
   BACKUP;
 

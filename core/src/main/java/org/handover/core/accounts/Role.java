@@ -18,17 +18,22 @@ public enum Role {
 
   private static final Map<Role, Set<Permission>> TABLE =
       Map.of(
-          ADMIN, EnumSet.allOf(Permission.class),
+          ADMIN,
+          EnumSet.allOf(Permission.class),
           REGISTRAR,
-              EnumSet.of(
-                  Permission.READ,
-                  Permission.EDIT_REGISTRY,
-                  Permission.IMPORT_ROSTERS,
-                  Permission.REVIEW_MATCHES,
-                  Permission.MERGE_PERSONS),
-          REVIEWER, EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
-          NEGOTIATOR, EnumSet.of(Permission.READ, Permission.MANAGE_AGREEMENTS),
-          OBSERVER, EnumSet.of(Permission.READ));
+          EnumSet.of(
+              Permission.READ,
+              Permission.EDIT_REGISTRY,
+              Permission.IMPORT_ROSTERS,
+              Permission.REVIEW_MATCHES,
+              Permission.MERGE_PERSONS,
+              Permission.RECORD_EXCHANGES),
+          REVIEWER,
+          EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
+          NEGOTIATOR,
+          EnumSet.of(Permission.READ, Permission.MANAGE_AGREEMENTS, Permission.RECORD_EXCHANGES),
+          OBSERVER,
+          EnumSet.of(Permission.READ));
 
   public String key() {
     return Keys.of(this);

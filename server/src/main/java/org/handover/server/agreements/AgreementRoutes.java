@@ -132,6 +132,7 @@ final class AgreementRoutes {
     model.put("statuses", Status.values());
     model.put("subjects", Subject.values());
     model.put("today", v.date(LocalDate.now(app.clock())));
+    model.put("sections", web.sections("agreement", ctx, v, a.id()));
     web.render(ctx, "agreements/agreement.jte", v, model);
   }
 

@@ -39,7 +39,13 @@ public final class EligibilityRun {
 
   /** One person's verdict. */
   public record Row(
-      long personId, String reference, String name, Party heldBy, Side side, Verdict verdict) {}
+      long personId,
+      String reference,
+      String name,
+      Party heldBy,
+      Side side,
+      Verdict verdict,
+      Candidate candidate) {}
 
   /** Counts per side and decision. */
   public record Counts(long[][] counts) {
@@ -92,7 +98,13 @@ public final class EligibilityRun {
                               : Eligibility.of(r.candidate(), p.selections(), on);
                       Row row =
                           new Row(
-                              r.candidate().id(), r.reference(), r.name(), r.heldBy(), r.side(), v);
+                              r.candidate().id(),
+                              r.reference(),
+                              r.name(),
+                              r.heldBy(),
+                              r.side(),
+                              v,
+                              r.candidate());
                       counts[row.side().ordinal()][v.decision().ordinal()]++;
                       each.accept(row);
                     });

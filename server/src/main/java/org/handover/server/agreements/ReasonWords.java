@@ -16,7 +16,7 @@ public final class ReasonWords {
   private final Messages m;
   private final PartyBook parties;
 
-  ReasonWords(Messages m, PartyBook parties) {
+  public ReasonWords(Messages m, PartyBook parties) {
     this.m = m;
     this.parties = parties;
   }
@@ -30,6 +30,10 @@ public final class ReasonWords {
     Object[] shown = new Object[args.size()];
     for (int i = 0; i < shown.length; i++) {
       Object a = args.get(i);
+      // a date read back from stored JSON is ISO text
+      if (a instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        a = LocalDate.parse(text);
+      }
       shown[i] = a instanceof LocalDate d ? DAY.format(d) : a;
     }
     if (shown.length > 0 && !args.get(0).toString().isEmpty()) {

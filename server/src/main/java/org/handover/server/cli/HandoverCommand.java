@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         "Lists of prisoners, detained civilians, deported children and remains, checked and exchanged.",
     footer = {
       "",
-      "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4 [options]",
+      "Benchmarks: ./handover bench search|names|jmh|import|matching|matching-db|dedupe|febrl4|crash|eligibility [options]",
       "(run beside the application; their reports go to bench/results/, see the README)."
     })
 public final class HandoverCommand implements Runnable {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.PersonMerge;
+import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusChange;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
@@ -96,6 +97,35 @@ public final class Registry {
                   .was(json(before.person()))
                   .now(json(after)));
         });
+  }
+
+  /**
+   * Changes a person's status within the caller's transaction (an exchange's ledger), with the
+   * history and the journal entry an edit would write.
+   *
+   * @throws StaleRecordException when the person does not exist
+   */
+  public void changeStatus(
+      Handle h, long id, Status status, LocalDate since, String note, String actor) {
+    PersonRows.Stored before =
+        PersonRows.find(h, id)
+            .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
+    if (before.person().status() == status) {
+      return;
+    }
+    Person after = before.person().toBuilder().status(status).build().withId(id);
+    long now = clock.millis();
+    if (!PersonRows.update(h, id, before.version(), after, now)) {
+      throw new StaleRecordException("person " + id + " was changed by someone else meanwhile");
+    }
+    PersonRows.addStatus(
+        h, id, new StatusChange(status, since, note, actor, Instant.ofEpochMilli(now)));
+    journal.append(
+        h,
+        Change.by(actor, "person.update")
+            .on("person", String.valueOf(id))
+            .was(json(before.person()))
+            .now(json(after)));
   }
 
   /**

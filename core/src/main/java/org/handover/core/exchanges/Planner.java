@@ -1,0 +1,119 @@
+package org.handover.core.exchanges;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.handover.core.agreements.Decision;
+import org.handover.core.agreements.Provision;
+import org.handover.core.agreements.Reason;
+import org.handover.core.registry.PartialDate;
+
+/**
+ * Plans an exchange under one provision: who goes in which batch, each way, and who is left out and
+ * why. N for N keeps parity in every batch; all for all and a named list take everyone eligible.
+ * Within a direction the severely wounded and sick come first, then the longest held, then the
+ * oldest. Nobody uncertain is planned: they are listed with the reason to check.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /** What the planner needs of a person. */
+  public record Candidate(
+      long personId,
+      Direction direction,
+      Decision decision,
+      List<Reason> reasons,
+      boolean severe,
+      Optional<LocalDate> heldSince,
+      Optional<PartialDate> born,
+      long plannedIn) {}
+
+  /** A person in a batch, at a position of the handover order. */
+  public record Placed(long personId, Direction direction, int batch, int position) {}
+
+  /** A person not planned, why, and for the uncertain, eligibility's own reasons. */
+  public record LeftOut(long personId, Direction direction, Reason reason, List<Reason> detail) {
+    public LeftOut {
+      detail = List.copyOf(detail);
+    }
+
+    LeftOut(long personId, Direction direction, Reason reason) {
+      this(personId, direction, reason, List.of());
+    }
+  }
+
+  public record Plan(List<Placed> placed, List<LeftOut> leftOut, int batches) {
+    public long count(Direction d) {
+      return placed.stream().filter(p -> p.direction() == d).count();
+    }
+  }
+
+  static final Comparator<Candidate> PRIORITY =
+      Comparator.comparing((Candidate c) -> !c.severe())
+          .thenComparing(c -> c.heldSince().orElse(LocalDate.MAX))
+          .thenComparing(c -> c.born().map(PartialDate::earliest).orElse(LocalDate.MAX))
+          .thenComparingLong(Candidate::personId);
+
+  public static Plan plan(List<Candidate> all, Provision provision, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size: at least 1");
+    }
+    List<LeftOut> left = new ArrayList<>();
+    List<List<Candidate>> ready = List.of(new ArrayList<>(), new ArrayList<>());
+    for (Candidate c : all) {
+      if (c.decision() == Decision.NOT_ELIGIBLE) {
+        continue;
+      }
+      if (c.plannedIn() > 0) {
+        left.add(
+            new LeftOut(c.personId(), c.direction(), reason("plan.left.planned", c.plannedIn())));
+      } else if (c.decision() == Decision.UNCERTAIN) {
+        left.add(
+            new LeftOut(c.personId(), c.direction(), reason("plan.left.uncertain"), c.reasons()));
+      } else {
+        ready.get(c.direction().ordinal()).add(c);
+      }
+    }
+    ready.forEach(l -> l.sort(PRIORITY));
+    List<Candidate> out = ready.get(Direction.OUT.ordinal());
+    List<Candidate> in = ready.get(Direction.IN.ordinal());
+    int takeOut = out.size();
+    int takeIn = in.size();
+    if (provision instanceof Provision.NForN n) {
+      // equal numbers: as many as the quota and the shorter side allow
+      int take = Math.min(n.quota(), Math.min(out.size(), in.size()));
+      takeOut = take;
+      takeIn = take;
+      for (Candidate c : out.subList(take, out.size())) {
+        left.add(new LeftOut(c.personId(), c.direction(), parity(n, take, in.size())));
+      }
+      for (Candidate c : in.subList(take, in.size())) {
+        left.add(new LeftOut(c.personId(), c.direction(), parity(n, take, out.size())));
+      }
+    }
+    List<Placed> placed = new ArrayList<>();
+    int batches = 0;
+    for (Direction d : Direction.values()) {
+      List<Candidate> list = d == Direction.OUT ? out : in;
+      int take = d == Direction.OUT ? takeOut : takeIn;
+      for (int i = 0; i < take; i++) {
+        int batch = i / batchSize + 1;
+        placed.add(new Placed(list.get(i).personId(), d, batch, i % batchSize + 1));
+        batches = Math.max(batches, batch);
+      }
+    }
+    return new Plan(placed, left, batches);
+  }
+
+  private static Reason parity(Provision.NForN n, int take, int otherSide) {
+    return take == n.quota()
+        ? reason("plan.left.quota", n.quota())
+        : reason("plan.left.parity", otherSide);
+  }
+
+  private static Reason reason(String key, Object... args) {
+    return new Reason(key, List.of(args));
+  }
+}

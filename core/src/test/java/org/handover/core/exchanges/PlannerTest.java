@@ -1,0 +1,111 @@
+package org.handover.core.exchanges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.handover.core.agreements.Decision;
+import org.handover.core.agreements.Provision;
+import org.handover.core.agreements.Reason;
+import org.handover.core.registry.PartialDate;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+
+  private static Planner.Candidate c(
+      long id, Direction d, Decision decision, boolean severe, String since, long plannedIn) {
+    return new Planner.Candidate(
+        id,
+        d,
+        decision,
+        List.of(new Reason("reason.age.unknown", List.of(18, 25))),
+        severe,
+        since.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(since)),
+        Optional.of(PartialDate.parse("1990")),
+        plannedIn);
+  }
+
+  @Test
+  void nForNKeepsParityInEveryBatchAndPutsTheWoundedFirst() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      all.add(c(i, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-0" + i, 0));
+    }
+    all.add(c(8, Direction.OUT, Decision.ELIGIBLE, true, "2024-12-01", 0));
+    for (int i = 11; i <= 15; i++) {
+      all.add(c(i, Direction.IN, Decision.ELIGIBLE, false, "2022-05-" + (10 + i), 0));
+    }
+    all.add(c(16, Direction.IN, Decision.UNCERTAIN, false, "2022-01-01", 0));
+    all.add(c(17, Direction.IN, Decision.ELIGIBLE, false, "2022-01-01", 3));
+    all.add(c(18, Direction.IN, Decision.NOT_ELIGIBLE, false, "2022-01-01", 0));
+    Planner.Plan plan = Planner.plan(all, new Provision.NForN(1000, 0, List.of()), 2);
+    // five of ours are there to receive: five each way, in batches of two, two, one
+    assertThat(plan.count(Direction.OUT)).isEqualTo(5);
+    assertThat(plan.count(Direction.IN)).isEqualTo(5);
+    assertThat(plan.batches()).isEqualTo(3);
+    for (int b = 1; b <= 3; b++) {
+      int batch = b;
+      assertThat(
+              plan.placed().stream()
+                  .filter(p -> p.batch() == batch && p.direction() == Direction.OUT)
+                  .count())
+          .isEqualTo(
+              plan.placed().stream()
+                  .filter(p -> p.batch() == batch && p.direction() == Direction.IN)
+                  .count());
+    }
+    // the severely wounded goes first, then the longest held
+    assertThat(plan.placed().get(0).personId()).isEqualTo(8);
+    assertThat(plan.placed().get(1).personId()).isEqualTo(1);
+    // three held back for parity, one uncertain, one planned already; the not eligible are not
+    // listed
+    assertThat(plan.leftOut())
+        .extracting(l -> l.reason().key())
+        .containsExactlyInAnyOrder(
+            "plan.left.parity",
+            "plan.left.parity",
+            "plan.left.parity",
+            "plan.left.uncertain",
+            "plan.left.planned");
+    assertThat(plan.leftOut())
+        .filteredOn(l -> l.personId() == 16)
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l.detail())
+                    .extracting(Reason::key)
+                    .containsExactly("reason.age.unknown"));
+  }
+
+  @Test
+  void theQuotaCapsBothSides() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      all.add(c(i, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-01", 0));
+      all.add(c(100 + i, Direction.IN, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    }
+    Planner.Plan plan = Planner.plan(all, new Provision.NForN(4, 0, List.of()), 10);
+    assertThat(plan.count(Direction.OUT)).isEqualTo(4);
+    assertThat(plan.leftOut())
+        .extracting(l -> l.reason().key())
+        .containsOnly("plan.left.quota")
+        .hasSize(4);
+  }
+
+  @Test
+  void allForAllTakesEveryoneEligibleWithoutParity() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      all.add(c(i, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    }
+    all.add(c(9, Direction.IN, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    Planner.Plan plan = Planner.plan(all, new Provision.AllForAll(List.of()), 2);
+    assertThat(plan.count(Direction.OUT)).isEqualTo(5);
+    assertThat(plan.count(Direction.IN)).isEqualTo(1);
+    assertThat(plan.batches()).isEqualTo(3);
+    assertThat(plan.leftOut()).isEmpty();
+  }
+}

@@ -1,0 +1,235 @@
+package org.handover.server.exchanges;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.handover.core.accounts.Permission;
+import org.handover.core.agreements.SelectionException;
+import org.handover.core.exchanges.Direction;
+import org.handover.core.exchanges.Outcome;
+import org.handover.core.parties.Party;
+import org.handover.server.App;
+import org.handover.server.agreements.Agreement;
+import org.handover.server.agreements.AgreementException;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code handover exchange plan|record|show}. */
+@Command(
+    name = "exchange",
+    mixinStandardHelpOptions = true,
+    description =
+        "Exchanges: planned in batches under a provision, and what happened to each person.",
+    subcommands = {
+      ExchangeCommand.Plan.class,
+      ExchangeCommand.Record.class,
+      ExchangeCommand.Show.class
+    })
+final class ExchangeCommand {
+  private static final DateTimeFormatter DOTTED =
+      DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  static LocalDate date(String text) {
+    String t = text.strip();
+    try {
+      return t.contains(".") ? LocalDate.parse(t, DOTTED) : LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      throw new AgreementException("error.agreement.date", "--on", text);
+    }
+  }
+
+  static int refuse(Messages m, IllegalArgumentException e) {
+    if (e instanceof ExchangeException x) {
+      System.err.println(m.get(x.key(), x.args().toArray()));
+    } else if (e instanceof AgreementException a) {
+      System.err.println(m.get(a.key(), a.args().toArray()));
+    } else if (e instanceof SelectionException s) {
+      System.err.println(m.get(s.key(), s.args().toArray()));
+    } else {
+      System.err.println(e.getMessage());
+    }
+    return 2;
+  }
+
+  static Party party(String code) {
+    return Party.of(code.strip().toUpperCase(Locale.ROOT));
+  }
+
+  @Requires(Permission.MANAGE_AGREEMENTS)
+  @Command(
+      name = "plan",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Plan an exchange under a provision: prints 'exchange ID' and its batches.",
+        "N for N keeps equal numbers in every batch; the severely wounded and sick go first, then"
+            + " the longest held, then the oldest; nobody uncertain is planned (each is listed, with"
+            + " the reason, on the exchange's page)."
+      })
+  static final class Plan implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Option(names = "--agreement", required = true, paramLabel = "ID")
+    long agreement;
+
+    @Option(names = "--provision", required = true, paramLabel = "N")
+    int provision;
+
+    @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD", description = "the day")
+    String on;
+
+    @Option(names = "--batch-size", required = true, paramLabel = "K", description = "each way")
+    int batchSize;
+
+    @Option(names = "--place", defaultValue = "", description = "the handover point")
+    String place;
+
+    @Option(names = "--intermediary", paramLabel = "PARTY", description = "ICRC, a mediator...")
+    String intermediary;
+
+    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Agreement a =
+            app.agreements()
+                .find(agreement)
+                .orElseThrow(() -> new AgreementException("error.agreement.none", agreement));
+        Party own =
+            app.parties()
+                .own()
+                .orElseThrow(() -> new AgreementException("error.agreement.no-own-party"));
+        Optional<Party> via = Optional.ofNullable(intermediary).map(ExchangeCommand::party);
+        if (via.isPresent() && !app.parties().book().knows(via.get())) {
+          throw new AgreementException("error.agreement.party-unknown", via.get().code());
+        }
+        Exchanges.Planned p =
+            app.exchanges()
+                .plan(
+                    new Exchanges.Request(a, provision, date(on), place, via, batchSize),
+                    own,
+                    actor);
+        System.out.println("exchange " + p.id());
+        for (int b = 1; b <= p.plan().batches(); b++) {
+          int batch = b;
+          long out =
+              p.plan().placed().stream()
+                  .filter(x -> x.batch() == batch && x.direction() == Direction.OUT)
+                  .count();
+          long in =
+              p.plan().placed().stream()
+                  .filter(x -> x.batch() == batch && x.direction() == Direction.IN)
+                  .count();
+          System.out.println(m.get("exchange.batch-line", batch, out, in));
+        }
+        System.out.println(m.get("exchange.left-out-line", p.plan().leftOut().size()));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_EXCHANGES)
+  @Command(
+      name = "record",
+      mixinStandardHelpOptions = true,
+      description =
+          "Record what happened to one person of an exchange (handed-over, received, refused,"
+              + " did-not-appear, died); the person's status follows in the same transaction.")
+  static final class Record implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "ID", description = "the exchange")
+    long exchange;
+
+    @Option(names = "--person", required = true, paramLabel = "PERSON_ID")
+    long person;
+
+    @Option(names = "--outcome", required = true)
+    String outcome;
+
+    @Option(names = "--witness", paramLabel = "PARTY", description = "who witnessed it, if anyone")
+    String witness;
+
+    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Outcome o;
+        try {
+          o = Outcome.fromKey(outcome.strip());
+        } catch (IllegalArgumentException e) {
+          throw new ExchangeException("error.exchange.outcome", outcome);
+        }
+        app.exchanges()
+            .record(
+                exchange,
+                person,
+                o,
+                Optional.ofNullable(witness).map(ExchangeCommand::party),
+                actor);
+        System.out.println(
+            m.get("exchange.recorded", String.valueOf(person), m.get("outcome." + o.key())));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.READ)
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "An exchange's figures: planned, carried out, pending each way, and what is owed.")
+  static final class Show implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "ID", description = "the exchange")
+    long exchange;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Exchange x =
+            app.exchanges()
+                .find(exchange)
+                .orElseThrow(
+                    () -> new ExchangeException("error.exchange.none", String.valueOf(exchange)));
+        Agreement a = app.agreements().find(x.agreementId()).orElseThrow();
+        System.out.println(
+            m.get(
+                "exchange.heading",
+                x.id(),
+                a.title(),
+                x.provision(),
+                x.on().toString(),
+                x.batches()));
+        for (String line :
+            Fulfilment.lines(x, a, app.exchanges().carriedOut(a.id(), x.provision()), m)) {
+          System.out.println(line);
+        }
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.handover.server.exchanges;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.accounts.Permission;
+import org.handover.core.agreements.SelectionException;
+import org.handover.core.exchanges.Outcome;
+import org.handover.core.parties.Party;
+import org.handover.server.App;
+import org.handover.server.agreements.Agreement;
+import org.handover.server.agreements.AgreementException;
+import org.handover.server.agreements.ProvisionWords;
+import org.handover.server.agreements.ReasonWords;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
+
+/** An exchange's page (batches, ledger, left out, figures), its planning and its recording. */
+final class ExchangeRoutes {
+  private final App app;
+  private final WebServer web;
+  private final Guard guard;
+
+  ExchangeRoutes(App app, WebServer web) {
+    this.app = app;
+    this.web = web;
+    this.guard = web.guard();
+  }
+
+  void register(Routes routes) {
+    routes.post("/exchanges", Permission.MANAGE_AGREEMENTS, this::plan);
+    routes.get("/exchanges/{id}", Permission.READ, ctx -> show(ctx, ""));
+    routes.post("/exchanges/{id}/record", Permission.RECORD_EXCHANGES, this::record);
+  }
+
+  static String message(View v, IllegalArgumentException e) {
+    if (e instanceof ExchangeException x) {
+      return v.t(x.key(), x.args().toArray());
+    }
+    if (e instanceof AgreementException a) {
+      return v.t(a.key(), a.args().toArray());
+    }
+    if (e instanceof SelectionException s) {
+      return v.t(s.key(), s.args().toArray());
+    }
+    return e.getMessage();
+  }
+
+  private void plan(Context ctx) {
+    View v = guard.view(ctx);
+    Agreement a =
+        app.agreements()
+            .find(Params.number(Params.form(ctx, "agreement")))
+            .orElseThrow(NotFoundResponse::new);
+    try {
+      Party own =
+          v.parties()
+              .own()
+              .orElseThrow(() -> new AgreementException("error.agreement.no-own-party"));
+      String via = Params.form(ctx, "intermediary");
+      int size;
+      try {
+        size = Integer.parseInt(Params.form(ctx, "batch_size"));
+      } catch (NumberFormatException e) {
+        throw new ExchangeException("error.exchange.batch-size", Params.form(ctx, "batch_size"));
+      }
+      Exchanges.Planned p =
+          app.exchanges()
+              .plan(
+                  new Exchanges.Request(
+                      a,
+                      (int) Params.number(Params.form(ctx, "provision")),
+                      ExchangeCommand.date(Params.form(ctx, "on")),
+                      Params.form(ctx, "place"),
+                      via.isEmpty() ? Optional.empty() : Optional.of(Party.of(via)),
+                      size),
+                  own,
+                  Guard.current(ctx).username());
+      ctx.redirect("/exchanges/" + p.id());
+    } catch (IllegalArgumentException e) {
+      ctx.status(422);
+      web.render(ctx, "exchanges/plan_error.jte", v, Map.of("a", a, "error", message(v, e)));
+    }
+  }
+
+  private void show(Context ctx, String error) {
+    View v = guard.view(ctx);
+    Exchange x = app.exchanges().find(Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    Agreement a = app.agreements().find(x.agreementId()).orElseThrow(NotFoundResponse::new);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("x", x);
+    model.put("a", a);
+    model.put(
+        "words",
+        new ProvisionWords(v.messages(), v.parties()).of(a.provision(x.provision()).provision()));
+    model.put(
+        "figures",
+        Fulfilment.lines(x, a, app.exchanges().carriedOut(a.id(), x.provision()), v.messages()));
+    model.put("reasons", new ReasonWords(v.messages(), v.parties()));
+    model.put("error", error);
+    model.put("only", Params.positive(ctx.queryParam("batch"), 0));
+    web.render(ctx, "exchanges/exchange.jte", v, model);
+  }
+
+  private void record(Context ctx) {
+    View v = guard.view(ctx);
+    long id = Params.id(ctx, "id");
+    try {
+      Outcome o;
+      try {
+        o = Outcome.fromKey(Params.form(ctx, "outcome"));
+      } catch (IllegalArgumentException e) {
+        throw new ExchangeException("error.exchange.outcome", Params.form(ctx, "outcome"));
+      }
+      String witness = Params.form(ctx, "witness");
+      app.exchanges()
+          .record(
+              id,
+              Params.number(Params.form(ctx, "person")),
+              o,
+              witness.isEmpty() ? Optional.empty() : Optional.of(Party.of(witness)),
+              Guard.current(ctx).username());
+      ctx.redirect("/exchanges/" + id);
+    } catch (IllegalArgumentException e) {
+      ctx.status(422);
+      show(ctx, message(v, e));
+    }
+  }
+}

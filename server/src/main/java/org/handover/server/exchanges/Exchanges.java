@@ -1,0 +1,382 @@
+package org.handover.server.exchanges;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.agreements.Decision;
+import org.handover.core.agreements.Health;
+import org.handover.core.agreements.Reason;
+import org.handover.core.exchanges.Direction;
+import org.handover.core.exchanges.Outcome;
+import org.handover.core.exchanges.Planner;
+import org.handover.core.parties.Party;
+import org.handover.server.agreements.Agreement;
+import org.handover.server.agreements.EligibilityRun;
+import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
+import org.handover.server.registry.Registry;
+import org.handover.server.storage.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Plans exchanges, keeps their ledger, and moves the registry's statuses with it. */
+public final class Exchanges {
+  private final Jdbi jdbi;
+  private final Journal journal;
+  private final Registry registry;
+  private final Clock clock;
+
+  public Exchanges(Jdbi jdbi, Journal journal, Registry registry, Clock clock) {
+    this.jdbi = jdbi;
+    this.journal = journal;
+    this.registry = registry;
+    this.clock = clock;
+    journal.audit(ExchangeAudit.EXCHANGES);
+  }
+
+  /** Where and how an exchange is to happen. */
+  public record Request(
+      Agreement agreement,
+      int provision,
+      LocalDate on,
+      String place,
+      Optional<Party> intermediary,
+      int batchSize) {}
+
+  /** What a plan stored. */
+  public record Planned(long id, Planner.Plan plan) {}
+
+  /**
+   * Plans an exchange: eligibility on its date, the planner's batches, stored with who was left out
+   * and why; journaled.
+   *
+   * @throws ExchangeException for a date before the agreement, a batch size below 1
+   */
+  public Planned plan(Request r, Party own, String actor) {
+    Agreement a = r.agreement();
+    Agreement.Numbered n = a.provision(r.provision());
+    if (r.on().isBefore(a.signedOn())) {
+      throw new ExchangeException(
+          "error.exchange.before-agreement", dotted(r.on()), dotted(a.signedOn()));
+    }
+    if (r.batchSize() < 1) {
+      throw new ExchangeException("error.exchange.batch-size", r.batchSize());
+    }
+    Map<Long, Long> planned = plannedElsewhere();
+    Map<Long, LocalDate> since = heldSince();
+    List<Planner.Candidate> candidates = new ArrayList<>();
+    EligibilityRun.run(
+        jdbi,
+        n.provision(),
+        r.on(),
+        own,
+        row -> {
+          if (row.verdict().decision() != Decision.NOT_ELIGIBLE) {
+            candidates.add(
+                new Planner.Candidate(
+                    row.personId(),
+                    row.side() == EligibilityRun.Side.US ? Direction.OUT : Direction.IN,
+                    row.verdict().decision(),
+                    row.verdict().reasons(),
+                    !row.candidate().health().isEmpty()
+                        && (row.candidate().health().contains(Health.SEVERELY_WOUNDED)
+                            || row.candidate().health().contains(Health.SERIOUSLY_SICK)),
+                    Optional.ofNullable(since.get(row.personId())),
+                    row.candidate().born(),
+                    planned.getOrDefault(row.personId(), 0L)));
+          }
+        });
+    Planner.Plan plan = Planner.plan(candidates, n.provision(), r.batchSize());
+    long id = jdbi.inTransaction(h -> store(h, r, plan, actor));
+    return new Planned(id, plan);
+  }
+
+  private long store(Handle h, Request r, Planner.Plan plan, String actor) {
+    long id =
+        h.createUpdate(
+                "INSERT INTO exchanges (agreement_id, provision, on_date, place, intermediary,"
+                    + " batch_size, created_by, created_at) VALUES (:a, :n, :on, :place, :via,"
+                    + " :size, :by, :at)")
+            .bind("a", r.agreement().id())
+            .bind("n", r.provision())
+            .bind("on", r.on())
+            .bind("place", r.place())
+            .bind("via", r.intermediary().map(Party::code).orElse(null))
+            .bind("size", r.batchSize())
+            .bind("by", actor)
+            .bind("at", clock.millis())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    PreparedBatch members =
+        h.prepareBatch(
+            "INSERT INTO exchange_persons (exchange_id, person_id, direction, batch, position)"
+                + " VALUES (:x, :p, :d, :b, :pos)");
+    for (Planner.Placed p : plan.placed()) {
+      members
+          .bind("x", id)
+          .bind("p", p.personId())
+          .bind("d", p.direction().key())
+          .bind("b", p.batch())
+          .bind("pos", p.position())
+          .add();
+    }
+    if (members.size() > 0) {
+      members.execute();
+    }
+    PreparedBatch left =
+        h.prepareBatch(
+            "INSERT INTO exchange_left_out (exchange_id, person_id, direction, reason)"
+                + " VALUES (:x, :p, :d, :r)");
+    for (Planner.LeftOut l : plan.leftOut()) {
+      left.bind("x", id)
+          .bind("p", l.personId())
+          .bind("d", l.direction().key())
+          .bind(
+              "r",
+              Json.write(
+                  new StoredReason(
+                      stored(l.reason()), l.detail().stream().map(Exchanges::stored).toList())))
+          .add();
+    }
+    if (left.size() > 0) {
+      left.execute();
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("agreement", r.agreement().id());
+    state.put("provision", r.provision());
+    state.put("on", r.on().toString());
+    state.put("batches", plan.batches());
+    state.put("out", plan.count(Direction.OUT));
+    state.put("in", plan.count(Direction.IN));
+    state.put("left_out", plan.leftOut().size());
+    journal.append(
+        h,
+        Change.by(actor, "exchange.plan")
+            .on("exchange", String.valueOf(id))
+            .now(Json.write(state)));
+    return id;
+  }
+
+  static String dotted(LocalDate d) {
+    return String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+  }
+
+  /** A reason as the table keeps it. */
+  record StoredReason(Reason reason, List<Reason> detail) {}
+
+  /** Dates as ISO text, which JSON keeps and the reason's words read back. */
+  private static Reason stored(Reason r) {
+    return new Reason(
+        r.key(),
+        r.args().stream().map(a -> a instanceof LocalDate d ? (Object) d.toString() : a).toList());
+  }
+
+  /** Persons in a plan whose outcome is not recorded yet, with that exchange. */
+  private Map<Long, Long> plannedElsewhere() {
+    Map<Long, Long> m = new HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT person_id, exchange_id FROM exchange_persons WHERE outcome = ''")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> m.put(e.getKey(), e.getValue())));
+    return m;
+  }
+
+  /** Since when each person has been held: the date of their latest captive or detained status. */
+  private Map<Long, LocalDate> heldSince() {
+    Map<Long, LocalDate> m = new HashMap<>();
+    jdbi.useHandle(
+        h -> {
+          h.begin();
+          try {
+            h.createQuery(
+                    "SELECT DISTINCT ON (person_id) person_id, since FROM status_history"
+                        + " WHERE status IN ('captive', 'detained') ORDER BY person_id, id DESC")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDate(2).toLocalDate()))
+                .forEach(e -> m.put(e.getKey(), e.getValue()));
+          } finally {
+            h.rollback();
+          }
+        });
+    return m;
+  }
+
+  /**
+   * Records what happened to one person of an exchange, and moves their status in the registry
+   * (released, returned, deceased) in the same transaction; journaled.
+   *
+   * @throws ExchangeException for a person not in the exchange, one recorded already, or an outcome
+   *     that does not fit the direction
+   */
+  public void record(
+      long exchangeId, long personId, Outcome outcome, Optional<Party> witness, String actor) {
+    jdbi.useTransaction(
+        h -> {
+          Optional<Map<String, Object>> row =
+              h.createQuery(
+                      "SELECT p.direction, p.outcome, p.batch, x.on_date FROM exchange_persons p"
+                          + " JOIN exchanges x ON x.id = p.exchange_id WHERE p.exchange_id = :x"
+                          + " AND p.person_id = :p FOR UPDATE")
+                  .bind("x", exchangeId)
+                  .bind("p", personId)
+                  .mapToMap()
+                  .findOne();
+          if (row.isEmpty()) {
+            throw new ExchangeException(
+                "error.exchange.not-in", String.valueOf(personId), String.valueOf(exchangeId));
+          }
+          Direction d = Direction.fromKey((String) row.get().get("direction"));
+          if (!((String) row.get().get("outcome")).isEmpty()) {
+            throw new ExchangeException(
+                "error.exchange.recorded-twice",
+                String.valueOf(personId),
+                String.valueOf(exchangeId));
+          }
+          if (!outcome.fits(d)) {
+            throw new ExchangeException(
+                "error.exchange.outcome-direction",
+                outcome.key(),
+                d.key(),
+                String.valueOf(personId));
+          }
+          h.createUpdate(
+                  "UPDATE exchange_persons SET outcome = :o, witnessed_by = :w, recorded_by = :by,"
+                      + " recorded_at = :at WHERE exchange_id = :x AND person_id = :p")
+              .bind("o", outcome.key())
+              .bind("w", witness.map(Party::code).orElse(null))
+              .bind("by", actor)
+              .bind("at", clock.millis())
+              .bind("x", exchangeId)
+              .bind("p", personId)
+              .execute();
+          LocalDate on = ((java.sql.Date) row.get().get("on_date")).toLocalDate();
+          outcome
+              .status(d)
+              .ifPresent(
+                  s -> registry.changeStatus(h, personId, s, on, "exchange " + exchangeId, actor));
+          Map<String, Object> state = new LinkedHashMap<>();
+          state.put("person", personId);
+          state.put("batch", row.get().get("batch"));
+          state.put("outcome", outcome.key());
+          witness.ifPresent(w -> state.put("witnessed_by", w.code()));
+          journal.append(
+              h,
+              Change.by(actor, "exchange.record")
+                  .on("exchange", String.valueOf(exchangeId))
+                  .now(Json.write(state)));
+        });
+  }
+
+  public Optional<Exchange> find(long id) {
+    return jdbi.withHandle(
+        h -> {
+          Optional<Map<String, Object>> x =
+              h.createQuery("SELECT * FROM exchanges WHERE id = :id")
+                  .bind("id", id)
+                  .mapToMap()
+                  .findOne();
+          if (x.isEmpty()) {
+            return Optional.<Exchange>empty();
+          }
+          Map<String, Object> r = x.get();
+          List<Exchange.Member> members =
+              h.createQuery(
+                      "SELECT e.*, p.display_name, p.reference FROM exchange_persons e JOIN persons"
+                          + " p ON p.id = e.person_id WHERE e.exchange_id = :id ORDER BY e.batch,"
+                          + " e.direction DESC, e.position")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new Exchange.Member(
+                              rs.getLong("person_id"),
+                              rs.getString("display_name"),
+                              rs.getString("reference"),
+                              Direction.fromKey(rs.getString("direction")),
+                              rs.getInt("batch"),
+                              rs.getInt("position"),
+                              rs.getString("outcome").isEmpty()
+                                  ? Optional.empty()
+                                  : Optional.of(Outcome.fromKey(rs.getString("outcome"))),
+                              Optional.ofNullable(rs.getString("witnessed_by")).map(Party::of)))
+                  .list();
+          List<Exchange.Left> left =
+              h.createQuery(
+                      "SELECT l.*, p.display_name FROM exchange_left_out l JOIN persons p ON p.id ="
+                          + " l.person_id WHERE l.exchange_id = :id ORDER BY l.direction DESC,"
+                          + " l.person_id")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) -> {
+                        StoredReason s =
+                            Json.read(rs.getString("reason"), new TypeReference<StoredReason>() {});
+                        return new Exchange.Left(
+                            rs.getLong("person_id"),
+                            rs.getString("display_name"),
+                            Direction.fromKey(rs.getString("direction")),
+                            s.reason(),
+                            s.detail());
+                      })
+                  .list();
+          return Optional.of(
+              new Exchange(
+                  id,
+                  ((Number) r.get("agreement_id")).longValue(),
+                  ((Number) r.get("provision")).intValue(),
+                  ((java.sql.Date) r.get("on_date")).toLocalDate(),
+                  (String) r.get("place"),
+                  Optional.ofNullable((String) r.get("intermediary")).map(Party::of),
+                  ((Number) r.get("batch_size")).intValue(),
+                  members,
+                  left));
+        });
+  }
+
+  /** Exchanges of an agreement, the latest first: id, provision, date. */
+  public List<Map<String, Object>> of(long agreementId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT x.id, x.provision, x.on_date, x.place,"
+                        + " (SELECT count(*) FROM exchange_persons p WHERE p.exchange_id = x.id"
+                        + " AND p.direction = 'out') AS out_count,"
+                        + " (SELECT count(*) FROM exchange_persons p WHERE p.exchange_id = x.id"
+                        + " AND p.direction = 'in') AS in_count"
+                        + " FROM exchanges x WHERE x.agreement_id = :a ORDER BY x.on_date DESC, x.id DESC")
+                .bind("a", agreementId)
+                .mapToMap()
+                .list());
+  }
+
+  /**
+   * Carried out under a provision, across its exchanges, per direction: persons handed over by us
+   * (out) and received by us (in).
+   */
+  public Map<Direction, Long> carriedOut(long agreementId, int provision) {
+    Map<Direction, Long> m = new LinkedHashMap<>();
+    for (Direction d : Direction.values()) {
+      m.put(
+          d,
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT count(*) FROM exchange_persons p JOIN exchanges x ON x.id ="
+                              + " p.exchange_id WHERE x.agreement_id = :a AND x.provision = :n"
+                              + " AND p.direction = :d AND p.outcome IN ('handed-over', 'received')")
+                      .bind("a", agreementId)
+                      .bind("n", provision)
+                      .bind("d", d.key())
+                      .mapTo(Long.class)
+                      .one()));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,347 @@
+package org.handover.server.exchanges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.accounts.Role;
+import org.handover.core.agreements.Provision;
+import org.handover.core.agreements.Selection;
+import org.handover.core.exchanges.Direction;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.Status;
+import org.handover.server.App;
+import org.handover.server.cli.HandoverCommand;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.handover.server.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Exchanges planned by rule and carried out, through the command line and the web. */
+class ExchangesTest {
+  static final LocalDate ROUND = LocalDate.of(2025, 6, 2);
+  String url;
+  App app;
+  long agreement;
+  long woundedOfOurs;
+  long theirs;
+
+  @BeforeEach
+  void open() {
+    url = TestDatabases.postgres();
+    app = new App(Database.open(url), Clock.systemUTC());
+    app.parties().choose(Optional.of(Party.of("UA")), "test");
+    // ours held by them: one wounded, four young; theirs held by us: three young
+    woundedOfOurs = person("Коваль", "12.03.1980", "RU", "severely-wounded");
+    for (String family : List.of("Бойко", "Ткаченко", "Кравець", "Олійник")) {
+      person(family, "14.03.2001", "RU", "");
+    }
+    theirs = person("Иванов", "05.05.2003", "UA", "");
+    person("Петров", "06.05.2003", "UA", "");
+    person("Сидоров", "07.05.2003", "UA", "");
+    person("Кузнецов", "1999", "UA", ""); // 25 or 26: uncertain, never planned
+    agreement =
+        app.agreements()
+            .add(
+                "Istanbul",
+                ROUND,
+                List.of(Party.of("UA"), Party.of("RU")),
+                app.parties().book(),
+                "test");
+    app.agreements()
+        .addProvision(
+            agreement,
+            new Provision.NForN(
+                1000,
+                200,
+                List.of(
+                    Selection.parse("health=severely-wounded,seriously-sick"),
+                    Selection.parse("age=18-25"))),
+            "test");
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  private long person(String family, String born, String heldBy, String category) {
+    Map<String, String> v = new HashMap<>();
+    v.put("name.0.family", family);
+    v.put("birth_date", born);
+    v.put("kind", "service-member");
+    v.put("status", "captive");
+    v.put("holding_party", heldBy);
+    if (!category.isEmpty()) {
+      v.put("categories", category);
+    }
+    return app.registry()
+        .add(new PersonForm(v).read(0, ROUND).person().orElseThrow(), ROUND, "test");
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run cli(String... args) {
+    PrintStream old = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      CommandLine cl = HandoverCommand.commandLine();
+      cl.setErr(new PrintWriter(new StringWriter()));
+      String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+      all[args.length] = "--db";
+      all[args.length + 1] = url;
+      return new Run(
+          cl.execute(all),
+          out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(old);
+      System.setErr(oldErr);
+    }
+  }
+
+  private long plan() {
+    Run run =
+        cli(
+            "exchange",
+            "plan",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1",
+            "--on",
+            "2025-06-14",
+            "--batch-size",
+            "2",
+            "--intermediary",
+            "ICRC");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("exchange ")
+        .contains("batch 1: 2 out, 2 in")
+        .contains("batch 2: 1 out, 1 in")
+        .contains("not planned: 3");
+    return Long.parseLong(run.out().lines().findFirst().orElseThrow().split(" ")[1]);
+  }
+
+  @Test
+  void parityHoldsInEveryBatchAndTheWoundedGoFirst() {
+    Exchange x = app.exchanges().find(plan()).orElseThrow();
+    assertThat(x.planned(Direction.OUT)).isEqualTo(3);
+    assertThat(x.planned(Direction.IN)).isEqualTo(3);
+    assertThat(x.batch(1))
+        .filteredOn(m -> m.direction() == Direction.IN)
+        .first()
+        .satisfies(m -> assertThat(m.personId()).isEqualTo(woundedOfOurs));
+    assertThat(x.leftOut())
+        .extracting(l -> l.reason().key())
+        .containsExactlyInAnyOrder("plan.left.parity", "plan.left.parity", "plan.left.uncertain");
+    // a second plan while the first is pending plans nobody twice
+    Exchange again = app.exchanges().find(plan2()).orElseThrow();
+    assertThat(again.members()).isEmpty();
+    assertThat(again.leftOut()).extracting(l -> l.reason().key()).contains("plan.left.planned");
+  }
+
+  private long plan2() {
+    Run run =
+        cli(
+            "exchange",
+            "plan",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1",
+            "--on",
+            "2025-06-15",
+            "--batch-size",
+            "2");
+    return Long.parseLong(run.out().lines().findFirst().orElseThrow().split(" ")[1]);
+  }
+
+  @Test
+  void theLedgerMovesStatusesAndCountsWhatIsOwed() {
+    long x = plan();
+    assertThat(
+            cli(
+                    "exchange",
+                    "record",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(woundedOfOurs),
+                    "--outcome",
+                    "received",
+                    "--witness",
+                    "ICRC")
+                .exit())
+        .isZero();
+    assertThat(
+            cli(
+                    "exchange",
+                    "record",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(theirs),
+                    "--outcome",
+                    "handed-over")
+                .exit())
+        .isZero();
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.RETURNED);
+    assertThat(app.registry().find(theirs).orElseThrow().person().status())
+        .isEqualTo(Status.RELEASED);
+    String shown = cli("exchange", "show", String.valueOf(x)).out().replace('\u00a0', ' ');
+    assertThat(shown)
+        .contains(
+            "we hand over: 3 planned, 1 handed over, 0 refused, 0 did not appear, 0 died, 2 pending")
+        .contains("we received 1 (still owed to us: 999)");
+    // the journal holds the ledger and the status changes; every row is as journaled
+    assertThat(app.journal().audit().clean()).isTrue();
+    assertThat(cli("journal", "verify").exit()).isZero();
+  }
+
+  @Test
+  void badRecordsAreNamedAndChangeNothing() {
+    long x = plan();
+    Run twice =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(theirs),
+            "--outcome",
+            "handed-over");
+    assertThat(twice.exit()).isZero();
+    Run again =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(theirs),
+            "--outcome",
+            "died",
+            "--lang",
+            "uk");
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("особу " + theirs + " в обміні " + x + " уже записано");
+    Run stranger =
+        cli("exchange", "record", String.valueOf(x), "--person", "999999", "--outcome", "received");
+    assertThat(stranger.err()).contains("person 999999 is not in exchange " + x);
+    Run wrongWay =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(woundedOfOurs),
+            "--outcome",
+            "handed-over");
+    assertThat(wrongWay.err()).contains("does not fit a person we receive");
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.CAPTIVE);
+    Run early =
+        cli(
+            "exchange",
+            "plan",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1",
+            "--on",
+            "2025-05-01",
+            "--batch-size",
+            "2",
+            "--lang",
+            "ru");
+    assertThat(early.exit()).isEqualTo(2);
+    assertThat(early.err()).contains("обмен 01.05.2025 был бы раньше договорённости от 02.06.2025");
+  }
+
+  @Test
+  void theWebPlansShowsTheBatchesAndRecords() {
+    String password = app.accounts().create("mykola", Role.NEGOTIATOR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("en");
+      b.login("mykola", password);
+      b.get("/agreements/" + agreement);
+      b.submit("/lang", "lang", "en", "back", "/agreements");
+      String page = b.get("/agreements/" + agreement).body();
+      assertThat(page).contains("id=\"plan-form\"");
+      var planned =
+          b.submit(
+              "/exchanges",
+              "agreement",
+              String.valueOf(agreement),
+              "provision",
+              "1",
+              "on",
+              "14.06.2025",
+              "batch_size",
+              "2",
+              "place",
+              "border",
+              "intermediary",
+              "ICRC");
+      assertThat(planned.statusCode()).isEqualTo(302);
+      String location = planned.headers().firstValue("Location").orElseThrow();
+      String shown = b.get(location).body();
+      assertThat(shown)
+          .contains("Batch 1")
+          .contains("Batch 2")
+          .contains("held back for parity")
+          .contains("eligibility uncertain")
+          .doesNotContain("plan.left")
+          .doesNotContain("outcome.");
+      long x = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+      var recorded =
+          b.submit(
+              location + "/record",
+              "person",
+              String.valueOf(woundedOfOurs),
+              "outcome",
+              "received",
+              "witness",
+              "ICRC");
+      assertThat(recorded.statusCode()).isEqualTo(302);
+      assertThat(b.get(location).body()).contains("received (witnessed by ICRC)");
+      var stranger = b.submit(location + "/record", "person", "999999", "outcome", "received");
+      assertThat(stranger.statusCode()).isEqualTo(422);
+      assertThat(stranger.body()).contains("is not in exchange " + x);
+      var early =
+          b.submit(
+              "/exchanges",
+              "agreement",
+              String.valueOf(agreement),
+              "provision",
+              "1",
+              "on",
+              "01.05.2025",
+              "batch_size",
+              "2");
+      assertThat(early.statusCode()).isEqualTo(422);
+      assertThat(early.body()).contains("would come before the agreement");
+    } finally {
+      web.stop();
+    }
+  }
+}
