@@ -8,6 +8,9 @@ CREATE TABLE exchanges (
   place         VARCHAR(200)  NOT NULL DEFAULT '',
   intermediary  VARCHAR(8)    REFERENCES parties (code),
   batch_size    INTEGER       NOT NULL,
+  -- eligible but not chosen (beyond the quota, or held back for parity): counted, not listed
+  held_back_out INTEGER       NOT NULL DEFAULT 0,
+  held_back_in  INTEGER       NOT NULL DEFAULT 0,
   created_by    VARCHAR(64)   NOT NULL,
   created_at    BIGINT        NOT NULL,
   FOREIGN KEY (agreement_id, provision) REFERENCES provisions (agreement_id, number)
@@ -29,6 +32,7 @@ CREATE TABLE exchange_persons (
 );
 CREATE INDEX exchange_persons_person ON exchange_persons (person_id);
 
+-- who cannot be planned, for a person to act on: uncertain eligibility, planned in another exchange
 CREATE TABLE exchange_left_out (
   exchange_id  BIGINT       NOT NULL REFERENCES exchanges (id),
   person_id    BIGINT       NOT NULL REFERENCES persons (id),

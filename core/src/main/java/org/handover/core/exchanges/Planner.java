@@ -44,7 +44,17 @@ public final class Planner {
     }
   }
 
-  public record Plan(List<Placed> placed, List<LeftOut> leftOut, int batches) {
+  /**
+   * A plan: who goes in which batch; who cannot be planned and why (uncertain, planned already),
+   * for a person to act on; and who was eligible but not chosen (beyond the quota, or held back for
+   * parity), counted rather than listed.
+   */
+  public record Plan(
+      List<Placed> placed, List<LeftOut> leftOut, List<LeftOut> heldBack, int batches) {
+    public long heldBack(Direction d) {
+      return heldBack.stream().filter(l -> l.direction() == d).count();
+    }
+
     public long count(Direction d) {
       return placed.stream().filter(p -> p.direction() == d).count();
     }
@@ -61,6 +71,7 @@ public final class Planner {
       throw new IllegalArgumentException("batch size: at least 1");
     }
     List<LeftOut> left = new ArrayList<>();
+    List<LeftOut> back = new ArrayList<>();
     List<List<Candidate>> ready = List.of(new ArrayList<>(), new ArrayList<>());
     for (Candidate c : all) {
       if (c.decision() == Decision.NOT_ELIGIBLE) {
@@ -87,10 +98,10 @@ public final class Planner {
       takeOut = take;
       takeIn = take;
       for (Candidate c : out.subList(take, out.size())) {
-        left.add(new LeftOut(c.personId(), c.direction(), parity(n, take, in.size())));
+        back.add(new LeftOut(c.personId(), c.direction(), parity(n, take, in.size())));
       }
       for (Candidate c : in.subList(take, in.size())) {
-        left.add(new LeftOut(c.personId(), c.direction(), parity(n, take, out.size())));
+        back.add(new LeftOut(c.personId(), c.direction(), parity(n, take, out.size())));
       }
     }
     List<Placed> placed = new ArrayList<>();
@@ -104,7 +115,7 @@ public final class Planner {
         batches = Math.max(batches, batch);
       }
     }
-    return new Plan(placed, left, batches);
+    return new Plan(placed, left, back, batches);
   }
 
   private static Reason parity(Provision.NForN n, int take, int otherSide) {

@@ -17,6 +17,8 @@ public record Exchange(
     String place,
     Optional<Party> intermediary,
     int batchSize,
+    long heldBackOut,
+    long heldBackIn,
     List<Member> members,
     List<Left> leftOut) {
 

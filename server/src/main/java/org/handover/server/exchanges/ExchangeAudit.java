@@ -14,7 +14,8 @@ final class ExchangeAudit {
               + Audited.digest(
                   Audited.row(
                       "x.id, x.agreement_id, x.provision, x.on_date, x.place, x.intermediary,"
-                          + " x.batch_size, x.created_by, x.created_at"),
+                          + " x.batch_size, x.held_back_out, x.held_back_in, x.created_by,"
+                          + " x.created_at"),
                   Audited.rows(
                       "p.person_id, p.direction, p.batch, p.position, p.outcome, p.witnessed_by,"
                           + " p.recorded_by, p.recorded_at",

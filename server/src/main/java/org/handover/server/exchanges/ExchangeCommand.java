@@ -134,6 +134,11 @@ final class ExchangeCommand {
           System.out.println(m.get("exchange.batch-line", batch, out, in));
         }
         System.out.println(m.get("exchange.left-out-line", p.plan().leftOut().size()));
+        System.out.println(
+            m.get(
+                "exchange.held-back",
+                p.plan().heldBack(Direction.OUT),
+                p.plan().heldBack(Direction.IN)));
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);

@@ -70,8 +70,7 @@ public final class Exchanges {
       throw new ExchangeException("error.exchange.batch-size", r.batchSize());
     }
     Map<Long, Long> planned = plannedElsewhere();
-    Map<Long, LocalDate> since = heldSince();
-    List<Planner.Candidate> candidates = new ArrayList<>();
+    List<EligibilityRun.Row> rows = new ArrayList<>();
     EligibilityRun.run(
         jdbi,
         n.provision(),
@@ -79,20 +78,25 @@ public final class Exchanges {
         own,
         row -> {
           if (row.verdict().decision() != Decision.NOT_ELIGIBLE) {
-            candidates.add(
-                new Planner.Candidate(
-                    row.personId(),
-                    row.side() == EligibilityRun.Side.US ? Direction.OUT : Direction.IN,
-                    row.verdict().decision(),
-                    row.verdict().reasons(),
-                    !row.candidate().health().isEmpty()
-                        && (row.candidate().health().contains(Health.SEVERELY_WOUNDED)
-                            || row.candidate().health().contains(Health.SERIOUSLY_SICK)),
-                    Optional.ofNullable(since.get(row.personId())),
-                    row.candidate().born(),
-                    planned.getOrDefault(row.personId(), 0L)));
+            rows.add(row);
           }
         });
+    Map<Long, LocalDate> since =
+        heldSince(rows.stream().map(EligibilityRun.Row::personId).toList());
+    List<Planner.Candidate> candidates = new ArrayList<>();
+    for (EligibilityRun.Row row : rows) {
+      candidates.add(
+          new Planner.Candidate(
+              row.personId(),
+              row.side() == EligibilityRun.Side.US ? Direction.OUT : Direction.IN,
+              row.verdict().decision(),
+              row.verdict().reasons(),
+              row.candidate().health().contains(Health.SEVERELY_WOUNDED)
+                  || row.candidate().health().contains(Health.SERIOUSLY_SICK),
+              Optional.ofNullable(since.get(row.personId())),
+              row.candidate().born(),
+              planned.getOrDefault(row.personId(), 0L)));
+    }
     Planner.Plan plan = Planner.plan(candidates, n.provision(), r.batchSize());
     long id = jdbi.inTransaction(h -> store(h, r, plan, actor));
     return new Planned(id, plan);
@@ -102,14 +106,16 @@ public final class Exchanges {
     long id =
         h.createUpdate(
                 "INSERT INTO exchanges (agreement_id, provision, on_date, place, intermediary,"
-                    + " batch_size, created_by, created_at) VALUES (:a, :n, :on, :place, :via,"
-                    + " :size, :by, :at)")
+                    + " batch_size, held_back_out, held_back_in, created_by, created_at) VALUES"
+                    + " (:a, :n, :on, :place, :via, :size, :backOut, :backIn, :by, :at)")
             .bind("a", r.agreement().id())
             .bind("n", r.provision())
             .bind("on", r.on())
             .bind("place", r.place())
             .bind("via", r.intermediary().map(Party::code).orElse(null))
             .bind("size", r.batchSize())
+            .bind("backOut", plan.heldBack(Direction.OUT))
+            .bind("backIn", plan.heldBack(Direction.IN))
             .bind("by", actor)
             .bind("at", clock.millis())
             .executeAndReturnGeneratedKeys("id")
@@ -157,6 +163,7 @@ public final class Exchanges {
     state.put("out", plan.count(Direction.OUT));
     state.put("in", plan.count(Direction.IN));
     state.put("left_out", plan.leftOut().size());
+    state.put("held_back", plan.heldBack().size());
     journal.append(
         h,
         Change.by(actor, "exchange.plan")
@@ -190,23 +197,21 @@ public final class Exchanges {
     return m;
   }
 
-  /** Since when each person has been held: the date of their latest captive or detained status. */
-  private Map<Long, LocalDate> heldSince() {
+  /**
+   * Since when each of these persons has been held: the date of their latest captive or detained
+   * status.
+   */
+  private Map<Long, LocalDate> heldSince(List<Long> ids) {
     Map<Long, LocalDate> m = new HashMap<>();
     jdbi.useHandle(
-        h -> {
-          h.begin();
-          try {
+        h ->
             h.createQuery(
                     "SELECT DISTINCT ON (person_id) person_id, since FROM status_history"
-                        + " WHERE status IN ('captive', 'detained') ORDER BY person_id, id DESC")
-                .setFetchSize(10_000)
+                        + " WHERE person_id = ANY(:ids) AND status IN ('captive', 'detained')"
+                        + " ORDER BY person_id, id DESC")
+                .bindArray("ids", Long.class, ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDate(2).toLocalDate()))
-                .forEach(e -> m.put(e.getKey(), e.getValue()));
-          } finally {
-            h.rollback();
-          }
-        });
+                .forEach(e -> m.put(e.getKey(), e.getValue())));
     return m;
   }
 
@@ -335,6 +340,8 @@ public final class Exchanges {
                   (String) r.get("place"),
                   Optional.ofNullable((String) r.get("intermediary")).map(Party::of),
                   ((Number) r.get("batch_size")).intValue(),
+                  ((Number) r.get("held_back_out")).longValue(),
+                  ((Number) r.get("held_back_in")).longValue(),
                   members,
                   left));
         });

@@ -27,6 +27,9 @@ final class Fulfilment {
               x.count(d, Optional.of(Outcome.DIED)),
               x.count(d, Optional.empty())));
     }
+    if (x.heldBackOut() + x.heldBackIn() > 0) {
+      lines.add(m.get("exchange.held-back", x.heldBackOut(), x.heldBackIn()));
+    }
     Provision p = a.provision(x.provision()).provision();
     if (p instanceof Provision.NForN n) {
       long out = carried.get(Direction.OUT);
