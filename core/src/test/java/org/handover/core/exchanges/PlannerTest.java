@@ -60,16 +60,13 @@ class PlannerTest {
     // the severely wounded goes first, then the longest held
     assertThat(plan.placed().get(0).personId()).isEqualTo(8);
     assertThat(plan.placed().get(1).personId()).isEqualTo(1);
-    // three held back for parity, one uncertain, one planned already; the not eligible are not
-    // listed
+    // three held back for parity, counted; one uncertain and one planned already, listed to act
+    // on; the not eligible are not listed
+    assertThat(plan.heldBack()).extracting(l -> l.reason().key()).containsOnly("plan.left.parity");
+    assertThat(plan.heldBack(Direction.OUT)).isEqualTo(3);
     assertThat(plan.leftOut())
         .extracting(l -> l.reason().key())
-        .containsExactlyInAnyOrder(
-            "plan.left.parity",
-            "plan.left.parity",
-            "plan.left.parity",
-            "plan.left.uncertain",
-            "plan.left.planned");
+        .containsExactlyInAnyOrder("plan.left.uncertain", "plan.left.planned");
     assertThat(plan.leftOut())
         .filteredOn(l -> l.personId() == 16)
         .singleElement()
@@ -89,10 +86,11 @@ class PlannerTest {
     }
     Planner.Plan plan = Planner.plan(all, new Provision.NForN(4, 0, List.of()), 10);
     assertThat(plan.count(Direction.OUT)).isEqualTo(4);
-    assertThat(plan.leftOut())
+    assertThat(plan.heldBack())
         .extracting(l -> l.reason().key())
         .containsOnly("plan.left.quota")
         .hasSize(4);
+    assertThat(plan.leftOut()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,38 @@
+package org.handover.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.handover.core.agreements.Provision;
+import org.handover.server.App;
+import org.handover.server.agreements.Agreement;
+import org.handover.server.cli.HandoverCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code handover demo}: what a new user sees first, on its own embedded PostgreSQL. */
+class DemoTest {
+  @TempDir Path dir;
+
+  @Test
+  void theDemoHoldsTheRegistryAndTheIstanbulAgreementAndVerifies() {
+    var cl = HandoverCommand.commandLine();
+    cl.setErr(new PrintWriter(new StringWriter()));
+    assertThat(cl.execute("demo", "--no-serve", "--dir", dir.toString())).isZero();
+    // a second start reuses it and adds nothing
+    assertThat(cl.execute("demo", "--no-serve", "--dir", dir.toString())).isZero();
+    try (App app = App.open("embedded:" + dir)) {
+      assertThat(app.registry().count()).isEqualTo(DemoCommand.PERSONS);
+      assertThat(app.agreements().list()).hasSize(1);
+      Agreement a = app.agreements().list().get(0);
+      assertThat(a.provisions())
+          .extracting(n -> n.provision().kind())
+          .containsExactly("all-for-all", "n-for-n", "unilateral", "unilateral");
+      assertThat(((Provision.NForN) a.provision(2).provision()).extension()).isEqualTo(200);
+      assertThat(app.journal().verify().intact()).isTrue();
+      assertThat(app.journal().audit().clean()).isTrue();
+    }
+  }
+}
