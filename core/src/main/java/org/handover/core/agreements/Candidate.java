@@ -16,11 +16,18 @@ public record Candidate(
     Status status,
     Optional<Party> heldBy,
     Optional<PartialDate> born,
-    Set<Health> health) {
+    Set<Health> health,
+    Optional<ReleaseFacts.Obstacle> obstacle) {
 
   public static Candidate of(Person p) {
     return new Candidate(
-        p.id(), p.kind(), p.status(), p.holdingParty(), p.birthDate(), Health.of(p.categories()));
+        p.id(),
+        p.kind(),
+        p.status(),
+        p.holdingParty(),
+        p.birthDate(),
+        Health.of(p.categories()),
+        Optional.empty());
   }
 
   public static Candidate of(
@@ -29,7 +36,14 @@ public record Candidate(
       Status status,
       Optional<Party> heldBy,
       Optional<PartialDate> born,
-      Set<Category> recorded) {
-    return new Candidate(id, kind, status, heldBy, born, Health.of(recorded));
+      Set<Category> recorded,
+      boolean repatriationDecided,
+      Optional<ReleaseFacts.Obstacle> obstacle) {
+    Set<Health> health = java.util.EnumSet.noneOf(Health.class);
+    health.addAll(Health.of(recorded));
+    if (repatriationDecided) {
+      health.add(Health.REPATRIATION_DECIDED);
+    }
+    return new Candidate(id, kind, status, heldBy, born, health, obstacle);
   }
 }

@@ -111,6 +111,15 @@ public final class Eligibility {
         }
       }
     }
+    if (c.obstacle().isPresent()) {
+      // what keeps the person from release decides last: the selection did admit them
+      ReleaseFacts.Obstacle o = c.obstacle().get();
+      Reason r = Reason.of("reason.obstacle." + o.key());
+      if (o.decision() == Decision.NOT_ELIGIBLE) {
+        return no(r);
+      }
+      undecided.add(r);
+    }
     if (!undecided.isEmpty()) {
       return new Verdict(Decision.UNCERTAIN, undecided);
     }

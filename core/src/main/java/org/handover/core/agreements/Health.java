@@ -5,10 +5,14 @@ import java.util.Set;
 import org.handover.core.Keys;
 import org.handover.core.registry.Category;
 
-/** Health as recorded for direct repatriation (GC III Art. 109–110, Annex I). */
+/**
+ * Health as recorded for direct repatriation (GC III Art. 109–110, Annex I), and whether a decision
+ * on direct repatriation was taken.
+ */
 public enum Health {
   SEVERELY_WOUNDED,
-  SERIOUSLY_SICK;
+  SERIOUSLY_SICK,
+  REPATRIATION_DECIDED;
 
   public String key() {
     return Keys.of(this);

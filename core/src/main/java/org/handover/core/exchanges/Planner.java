@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
+import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.registry.PartialDate;
 
 /**
@@ -28,7 +29,9 @@ public final class Planner {
       boolean severe,
       Optional<LocalDate> heldSince,
       Optional<PartialDate> born,
-      long plannedIn) {}
+      long plannedIn,
+      ReleaseFacts.Consent consent,
+      boolean certified) {}
 
   /** A person in a batch, at a position of the handover order. */
   public record Placed(long personId, Direction direction, int batch, int position) {}
@@ -61,7 +64,8 @@ public final class Planner {
   }
 
   static final Comparator<Candidate> PRIORITY =
-      Comparator.comparing((Candidate c) -> !c.severe())
+      Comparator.comparing((Candidate c) -> !c.certified())
+          .thenComparing(c -> !c.severe())
           .thenComparing(c -> c.heldSince().orElse(LocalDate.MAX))
           .thenComparing(c -> c.born().map(PartialDate::earliest).orElse(LocalDate.MAX))
           .thenComparingLong(Candidate::personId);
@@ -80,6 +84,11 @@ public final class Planner {
       if (c.plannedIn() > 0) {
         left.add(
             new LeftOut(c.personId(), c.direction(), reason("plan.left.planned", c.plannedIn())));
+      } else if (c.consent() == ReleaseFacts.Consent.NO) {
+        left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.refused")));
+      } else if (c.severe() && c.consent() == ReleaseFacts.Consent.NOT_ASKED) {
+        // the seriously wounded and sick are not repatriated against their will (GC III Art. 109)
+        left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.no-consent")));
       } else if (c.decision() == Decision.UNCERTAIN) {
         left.add(
             new LeftOut(c.personId(), c.direction(), reason("plan.left.uncertain"), c.reasons()));
@@ -95,13 +104,21 @@ public final class Planner {
     if (provision instanceof Provision.NForN n) {
       // equal numbers: as many as the quota and the shorter side allow
       int take = Math.min(n.quota(), Math.min(out.size(), in.size()));
-      takeOut = take;
+      // nobody certified for direct repatriation is held back to keep parity (GC III Art. 109:
+      // "regardless of number"): ours to hand over go anyway, theirs are flagged to raise
+      int certifiedBeyond =
+          (int) out.subList(take, out.size()).stream().filter(Candidate::certified).count();
+      takeOut = take + certifiedBeyond;
       takeIn = take;
-      for (Candidate c : out.subList(take, out.size())) {
+      for (Candidate c : out.subList(take + certifiedBeyond, out.size())) {
         back.add(new LeftOut(c.personId(), c.direction(), parity(n, take, in.size())));
       }
       for (Candidate c : in.subList(take, in.size())) {
-        back.add(new LeftOut(c.personId(), c.direction(), parity(n, take, out.size())));
+        if (c.certified()) {
+          left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.certified")));
+        } else {
+          back.add(new LeftOut(c.personId(), c.direction(), parity(n, take, out.size())));
+        }
       }
     }
     List<Placed> placed = new ArrayList<>();

@@ -24,7 +24,8 @@ class EligibilityTest {
         Status.CAPTIVE,
         Optional.of(Party.of("RU")),
         date.isEmpty() ? Optional.empty() : Optional.of(PartialDate.parse(date)),
-        Set.of());
+        Set.of(),
+        Optional.empty());
   }
 
   private static Decision young(String date) {
@@ -71,7 +72,8 @@ class EligibilityTest {
             Status.CAPTIVE,
             Optional.of(Party.of("RU")),
             Optional.of(PartialDate.parse("1980")),
-            Set.of(Health.SEVERELY_WOUNDED));
+            Set.of(Health.SEVERELY_WOUNDED),
+            Optional.empty());
     List<Selection> either =
         List.of(
             Selection.parse("health=severely-wounded,seriously-sick"),
@@ -85,6 +87,47 @@ class EligibilityTest {
     assertThat(neither.reasons())
         .extracting(Reason::key)
         .containsExactly("reason.health.not", "reason.age.outside-between");
+  }
+
+  @Test
+  void whatKeepsAPersonFromReleaseIsTheReason() {
+    Candidate sentenced =
+        new Candidate(
+            3,
+            Kind.SERVICE_MEMBER,
+            Status.CAPTIVE,
+            Optional.of(Party.of("RU")),
+            Optional.of(PartialDate.parse("14.03.2001")),
+            Set.of(),
+            Optional.of(ReleaseFacts.Obstacle.SENTENCE));
+    Verdict v = Eligibility.of(sentenced, YOUNG, ROUND);
+    assertThat(v.decision()).isEqualTo(Decision.NOT_ELIGIBLE);
+    assertThat(v.reasons()).extracting(Reason::key).containsExactly("reason.obstacle.sentence");
+    Candidate inDoubt =
+        new Candidate(
+            4,
+            Kind.SERVICE_MEMBER,
+            Status.CAPTIVE,
+            Optional.of(Party.of("RU")),
+            Optional.of(PartialDate.parse("14.03.2001")),
+            Set.of(),
+            Optional.of(ReleaseFacts.Obstacle.STATUS_IN_DOUBT));
+    assertThat(Eligibility.of(inDoubt, YOUNG, ROUND).decision()).isEqualTo(Decision.UNCERTAIN);
+    // a repatriation decision is a health condition a selection can ask for
+    Candidate decided =
+        Candidate.of(
+            5,
+            Kind.SERVICE_MEMBER,
+            Status.CAPTIVE,
+            Optional.of(Party.of("UA")),
+            Optional.empty(),
+            Set.of(),
+            true,
+            Optional.empty());
+    assertThat(
+            Eligibility.of(decided, List.of(Selection.parse("health=repatriation-decided")), ROUND)
+                .decision())
+        .isEqualTo(Decision.ELIGIBLE);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
+import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.registry.PartialDate;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,9 @@ class PlannerTest {
         severe,
         since.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(since)),
         Optional.of(PartialDate.parse("1990")),
-        plannedIn);
+        plannedIn,
+        ReleaseFacts.Consent.YES,
+        false);
   }
 
   @Test
@@ -75,6 +78,48 @@ class PlannerTest {
                 assertThat(l.detail())
                     .extracting(Reason::key)
                     .containsExactly("reason.age.unknown"));
+  }
+
+  private static Planner.Candidate will(
+      long id, Direction d, boolean severe, ReleaseFacts.Consent consent, boolean certified) {
+    return new Planner.Candidate(
+        id,
+        d,
+        Decision.ELIGIBLE,
+        List.of(),
+        severe,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        consent,
+        certified);
+  }
+
+  @Test
+  void theStatedWillAndCertificationComeBeforeParity() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    all.add(c(1, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    all.add(c(2, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-02", 0));
+    // two certified for direct repatriation with a quota of one: both are handed over anyway
+    all.add(will(3, Direction.OUT, false, ReleaseFacts.Consent.YES, true));
+    all.add(will(6, Direction.OUT, false, ReleaseFacts.Consent.YES, true));
+    // wounded, never asked: not planned; refused: not planned
+    all.add(will(4, Direction.OUT, true, ReleaseFacts.Consent.NOT_ASKED, false));
+    all.add(will(5, Direction.OUT, false, ReleaseFacts.Consent.NO, false));
+    all.add(c(11, Direction.IN, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    all.add(c(13, Direction.IN, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    // two of ours certified: one within parity, the other flagged to raise, not silently held back
+    all.add(will(12, Direction.IN, false, ReleaseFacts.Consent.YES, true));
+    all.add(will(14, Direction.IN, false, ReleaseFacts.Consent.YES, true));
+    Planner.Plan plan = Planner.plan(all, new Provision.NForN(1, 0, List.of()), 10);
+    assertThat(plan.placed()).extracting(Planner.Placed::personId).containsExactly(3L, 6L, 12L);
+    assertThat(plan.leftOut())
+        .extracting(l -> l.personId() + " " + l.reason().key())
+        .containsExactlyInAnyOrder(
+            "4 plan.left.no-consent", "5 plan.left.refused", "14 plan.left.certified");
+    assertThat(plan.heldBack())
+        .extracting(Planner.LeftOut::personId)
+        .containsExactlyInAnyOrder(1L, 2L, 11L, 13L);
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Eligibility;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
+import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.agreements.Verdict;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Category;
@@ -45,7 +46,9 @@ public final class EligibilityRun {
       Party heldBy,
       Side side,
       Verdict verdict,
-      Candidate candidate) {}
+      Candidate candidate,
+      ReleaseFacts.Consent consent,
+      Optional<java.time.LocalDate> capturedOn) {}
 
   /** Counts per side and decision. */
   public record Counts(long[][] counts) {
@@ -69,17 +72,20 @@ public final class EligibilityRun {
     long[][] counts = new long[2][3];
     String columns =
         "p.id, p.reference, p.display_name, p.kind, p.status, p.holding_party, p.birth_year,"
-            + " p.birth_month, p.birth_day, p.categories";
+            + " p.birth_month, p.birth_day, p.categories, f.captured_on, f.consent,"
+            + " f.repatriation_decided_on, f.obstacle";
     String sql =
         p instanceof Provision.NamedList
             ? "SELECT "
                 + columns
                 + ", d.entry_row FROM match_decisions d JOIN persons p ON p.id = d.person_id"
+                + " LEFT JOIN release_facts f ON f.person_id = p.id"
                 + " WHERE d.roster_id = :r AND d.decision = 'confirmed' AND p.merged_into IS NULL"
                 + " AND p.holding_party IS NOT NULL ORDER BY p.id"
             : "SELECT "
                 + columns
-                + ", 0 AS entry_row FROM persons p WHERE p.merged_into IS NULL"
+                + ", 0 AS entry_row FROM persons p LEFT JOIN release_facts f ON f.person_id = p.id"
+                + " WHERE p.merged_into IS NULL"
                 + " AND p.holding_party IS NOT NULL AND :r = :r ORDER BY p.id";
     long roster = p instanceof Provision.NamedList l ? l.rosterId() : 0;
     jdbi.useHandle(
@@ -104,7 +110,9 @@ public final class EligibilityRun {
                               r.heldBy(),
                               r.side(),
                               v,
-                              r.candidate());
+                              r.candidate(),
+                              r.consent(),
+                              r.capturedOn());
                       counts[row.side().ordinal()][v.decision().ordinal()]++;
                       each.accept(row);
                     });
@@ -117,7 +125,14 @@ public final class EligibilityRun {
 
   /** A person as read, before the provision is applied. */
   private record Read(
-      Candidate candidate, String reference, String name, Party heldBy, Side side, int entryRow) {}
+      Candidate candidate,
+      String reference,
+      String name,
+      Party heldBy,
+      Side side,
+      int entryRow,
+      ReleaseFacts.Consent consent,
+      Optional<java.time.LocalDate> capturedOn) {}
 
   private static Verdict onList(long roster, int entryRow) {
     return new Verdict(
@@ -149,13 +164,22 @@ public final class EligibilityRun {
             Status.fromKey(rs.getString("status")),
             Optional.of(heldBy),
             born,
-            recorded);
+            recorded,
+            rs.getDate("repatriation_decided_on") != null,
+            Optional.ofNullable(rs.getString("obstacle"))
+                .map(o -> Keys.parse(ReleaseFacts.Obstacle.class, o, "obstacle")));
+    String consent = rs.getString("consent");
+    java.sql.Date captured = rs.getDate("captured_on");
     return new Read(
         c,
         rs.getString("reference"),
         rs.getString("display_name"),
         heldBy,
         side,
-        rs.getInt("entry_row"));
+        rs.getInt("entry_row"),
+        consent == null
+            ? ReleaseFacts.Consent.NOT_ASKED
+            : Keys.parse(ReleaseFacts.Consent.class, consent, "consent"),
+        captured == null ? Optional.empty() : Optional.of(captured.toLocalDate()));
   }
 }

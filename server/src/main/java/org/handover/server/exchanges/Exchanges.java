@@ -93,9 +93,11 @@ public final class Exchanges {
               row.verdict().reasons(),
               row.candidate().health().contains(Health.SEVERELY_WOUNDED)
                   || row.candidate().health().contains(Health.SERIOUSLY_SICK),
-              Optional.ofNullable(since.get(row.personId())),
+              row.capturedOn().or(() -> Optional.ofNullable(since.get(row.personId()))),
               row.candidate().born(),
-              planned.getOrDefault(row.personId(), 0L)));
+              planned.getOrDefault(row.personId(), 0L),
+              row.consent(),
+              row.candidate().health().contains(Health.REPATRIATION_DECIDED)));
     }
     Planner.Plan plan = Planner.plan(candidates, n.provision(), r.batchSize());
     long id = jdbi.inTransaction(h -> store(h, r, plan, actor));

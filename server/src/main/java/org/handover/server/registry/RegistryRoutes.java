@@ -90,7 +90,9 @@ final class RegistryRoutes {
             "mergedInto",
             registry.mergedInto(id),
             "derived",
-            p.person().categoriesAt(LocalDate.now(clock))));
+            p.person().categoriesAt(LocalDate.now(clock)),
+            "sections",
+            web.sections("person", ctx, guard.view(ctx), id)));
   }
 
   private void save(Context ctx, long id) {

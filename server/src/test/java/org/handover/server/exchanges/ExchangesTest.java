@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Role;
 import org.handover.core.agreements.Provision;
+import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.agreements.Selection;
 import org.handover.core.exchanges.Direction;
 import org.handover.core.parties.Party;
@@ -47,6 +48,19 @@ class ExchangesTest {
     app.parties().choose(Optional.of(Party.of("UA")), "test");
     // ours held by them: one wounded, four young; theirs held by us: three young
     woundedOfOurs = person("Коваль", "12.03.1980", "RU", "severely-wounded");
+    // the seriously wounded go home by their stated will (GC III Art. 109)
+    app.releaseFacts()
+        .save(
+            woundedOfOurs,
+            new ReleaseFacts(
+                Optional.of(LocalDate.of(2024, 2, 1)),
+                "Авдіївка",
+                ReleaseFacts.Consent.YES,
+                Optional.of(LocalDate.of(2025, 5, 20)),
+                Optional.empty(),
+                Optional.empty(),
+                ""),
+            "test");
     for (String family : List.of("Бойко", "Ткаченко", "Кравець", "Олійник")) {
       person(family, "14.03.2001", "RU", "");
     }
@@ -276,6 +290,54 @@ class ExchangesTest {
             "ru");
     assertThat(early.exit()).isEqualTo(2);
     assertThat(early.err()).contains("обмен 01.05.2025 был бы раньше договорённости от 02.06.2025");
+  }
+
+  @Test
+  void whatKeepsAPersonFromReleaseIsRecordedOnTheirPageAndDecides() {
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("uk");
+      b.login("olena", password);
+      String page = b.get("/registry/" + theirs).body();
+      assertThat(page).contains("id=\"release-form\"").contains("не питали");
+      var bad =
+          b.submit(
+              "/registry/" + theirs + "/release", "captured_on", "31.02.2024", "consent", "yes");
+      assertThat(bad.statusCode()).isEqualTo(422);
+      assertThat(bad.body()).contains("Дата полону").contains("31.02.2024");
+      assertThat(app.releaseFacts().of(theirs)).isEqualTo(ReleaseFacts.none());
+      b.get("/registry/" + theirs);
+      var saved =
+          b.submit(
+              "/registry/" + theirs + "/release",
+              "captured_on",
+              "01.03.2024",
+              "captured_at",
+              "Бахмут",
+              "consent",
+              "yes",
+              "obstacle",
+              "sentence");
+      assertThat(saved.statusCode()).isEqualTo(302);
+      assertThat(b.get("/registry/" + theirs).body())
+          .contains("01.03.2024, Бахмут")
+          .contains("відбуває покарання");
+      // serving a sentence: not eligible, with that reason, and so not planned
+      Run run =
+          cli(
+              "eligibility",
+              "--agreement",
+              String.valueOf(agreement),
+              "--provision",
+              "1",
+              "--on",
+              "2025-06-14");
+      assertThat(run.out()).contains("held-by-us eligible 2");
+      assertThat(app.journal().audit().clean()).isTrue();
+    } finally {
+      web.stop();
+    }
   }
 
   @Test
