@@ -79,6 +79,21 @@ public enum Field {
       "address",
       "last residence",
       "residence"),
+  KIND("вид", "вид особи", "вид лица", "kind", "person kind", "type of person"),
+  STATUS("статус", "status", "стан", "состояние"),
+  HELD_BY(
+      "утримує",
+      "удерживает",
+      "held by",
+      "holding party",
+      "сторона що утримує",
+      "удерживающая сторона",
+      "у кого",
+      "в руках"),
+  SEVERELY_WOUNDED(
+      "тяжкопоранений", "тяжке поранення", "тяжелораненый", "тяжелое ранение", "severely wounded"),
+  SERIOUSLY_SICK(
+      "тяжкохворий", "тяжка хвороба", "тяжелобольной", "тяжелая болезнь", "seriously sick"),
   NOTES("примітки", "примітка", "примечание", "примечания", "notes", "note", "comment", "comments");
 
   private final List<String> headers;

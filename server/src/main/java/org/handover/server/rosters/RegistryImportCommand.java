@@ -82,6 +82,78 @@ final class RegistryImportCommand implements Callable<Integer> {
     FORM.put(Field.NOTES, "notes");
   }
 
+  /**
+   * The columns of kind, status, holder and health, when the list has them: words of any language
+   * become the form's keys; a cell that is none of them is a problem naming row, column and value.
+   */
+  private static void cells(
+      Entry e,
+      ColumnMapping mapping,
+      List<String> header,
+      CellWords words,
+      Messages m,
+      Map<String, String> v,
+      List<String> problems) {
+    word(e, mapping, header, Field.KIND, words::kind, CellWords.knownKinds(m), m, problems)
+        .ifPresent(k -> v.put("kind", k));
+    word(e, mapping, header, Field.STATUS, words::status, CellWords.knownStatuses(m), m, problems)
+        .ifPresent(st -> v.put("status", st));
+    word(e, mapping, header, Field.HELD_BY, words::party, words.knownParties(), m, problems)
+        .ifPresent(p -> v.put("holding_party", p));
+    List<String> categories = new ArrayList<>();
+    for (Field f : List.of(Field.SEVERELY_WOUNDED, Field.SERIOUSLY_SICK)) {
+      Optional<Integer> column = mapping.column(f);
+      if (column.isEmpty()) {
+        continue;
+      }
+      String cell = e.value(f);
+      Optional<Boolean> yes = CellWords.yesNo(cell);
+      if (yes.isEmpty()) {
+        problems.add(
+            m.get(
+                "roster.problem",
+                e.row(),
+                column.get() + 1,
+                header.get(column.get()),
+                cell,
+                m.get("error.cell.yes-no", m.get("list-field." + f.key()), cell)));
+      } else if (yes.get()) {
+        categories.add(f == Field.SEVERELY_WOUNDED ? "severely-wounded" : "sick");
+      }
+    }
+    if (!categories.isEmpty()) {
+      v.put("categories", String.join(",", categories));
+    }
+  }
+
+  private static Optional<String> word(
+      Entry e,
+      ColumnMapping mapping,
+      List<String> header,
+      Field f,
+      java.util.function.Function<String, Optional<String>> read,
+      String known,
+      Messages m,
+      List<String> problems) {
+    Optional<Integer> column = mapping.column(f);
+    String cell = e.value(f);
+    if (column.isEmpty() || cell.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<String> key = read.apply(cell);
+    if (key.isEmpty()) {
+      problems.add(
+          m.get(
+              "roster.problem",
+              e.row(),
+              column.get() + 1,
+              header.get(column.get()),
+              cell,
+              m.get("error.cell.word", m.get("list-field." + f.key()), cell, known)));
+    }
+    return key;
+  }
+
   @Override
   public Integer call() throws IOException {
     PartyBook parties;
@@ -105,6 +177,7 @@ final class RegistryImportCommand implements Callable<Integer> {
             "error.file.no-name-column", "no name column", String.join(", ", t.header()));
       }
       EntryReader reader = new EntryReader(t.header(), mapping, today);
+      CellWords words = new CellWords(parties);
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
         e.problems().forEach(p -> problems.add(RosterCommand.problem(m, p)));
@@ -119,6 +192,7 @@ final class RegistryImportCommand implements Callable<Integer> {
         v.put("kind", kind);
         v.put("status", status);
         FORM.forEach((field, form) -> v.put(form, e.value(field)));
+        cells(e, mapping, t.header(), words, m, v, problems);
         PersonForm.Result read = new PersonForm(v, parties::knows).read(0, today);
         for (Problem p : read.problems()) {
           problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));

@@ -22,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.parties.Party;
+import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
@@ -198,6 +199,55 @@ class CliTest {
             "family\tKOVALCHUK", "given\tYurii", "patronymic\tPetrovych", "order\tfamily-last");
     assertThat(run("names", "keys", "Ковальчук", "Юрій").out())
         .isEqualTo("F:kovalchuk\nG:iuri.k\n");
+  }
+
+  @Test
+  void registryImportReadsKindStatusHolderAndHealthInAnyLanguage() throws Exception {
+    Path list = dir.resolve("held.csv");
+    Files.writeString(
+        list,
+        "Фамилия;Имя;Дата рождения;Вид;Статус;Удерживает;Тяжелораненый;Тяжелобольной\n"
+            + "Ковальчук;Юрий;12.03.1998;военнослужащий;в плену;Россия;да;нет\n"
+            + "Бойко;Иван;1999;Service member;captive;RU;0;1\n"
+            + "Ткач;Петро;2001;цивільна особа;військовополонений;Росія;+;-\n");
+    Run imported = run("registry", "import", list.toString(), "--db", db(), "--lang", "uk");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    try (App app = App.open(db())) {
+      List<Person> held =
+          app
+              .database()
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("SELECT id FROM persons ORDER BY id").mapTo(Long.class).list())
+              .stream()
+              .map(id -> app.registry().find(id).orElseThrow().person())
+              .toList();
+      assertThat(held)
+          .extracting(
+              p ->
+                  p.kind().key()
+                      + " "
+                      + p.status().key()
+                      + " "
+                      + p.holdingParty().orElseThrow().code()
+                      + " "
+                      + p.categories())
+          .containsExactly(
+              "service-member captive RU [SEVERELY_WOUNDED]",
+              "service-member captive RU [SICK]",
+              "civilian captive RU [SEVERELY_WOUNDED]");
+    }
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad, "Фамилия;Имя;Вид;Удерживает;Тяжелораненый\nКовальчук;Юрий;генерал;Марс;может быть\n");
+    Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "ru");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("строка 1, столбец 3 (Вид) «генерал»")
+        .contains("«Марс» — неизвестное значение")
+        .contains("«может быть» — ни «да», ни «нет»")
+        .contains("Ничего не сохранено");
+    assertThat(persons()).isEqualTo(3);
   }
 
   @Test
