@@ -150,20 +150,37 @@ final class ExchangeCommand {
   @Command(
       name = "record",
       mixinStandardHelpOptions = true,
-      description =
-          "Record what happened to one person of an exchange (handed-over, received, refused,"
-              + " did-not-appear, died); the person's status follows in the same transaction.")
+      description = {
+        "Record what happened at the handover point, and the persons' statuses follow in the same"
+            + " transaction (released, returned, deceased):",
+        "  one person: --person ID --outcome handed-over|received|refused|did-not-appear|died",
+        "  an act of transfer: --batch B --file ACT.csv --side ours|theirs — names and dates of"
+            + " birth as written there and an outcome column in any of the three languages; each"
+            + " row is linked to the batch by the matching engine, sure links are recorded, the"
+            + " rest listed to review, and the planned persons absent from the act named."
+      })
   static final class Record implements Callable<Integer> {
     @Mixin Options options;
 
     @Parameters(paramLabel = "ID", description = "the exchange")
     long exchange;
 
-    @Option(names = "--person", required = true, paramLabel = "PERSON_ID")
-    long person;
+    @Option(names = "--person", paramLabel = "PERSON_ID")
+    Long person;
 
-    @Option(names = "--outcome", required = true)
+    @Option(names = "--outcome")
     String outcome;
+
+    @Option(names = "--file", paramLabel = "ACT.csv", description = "an act of transfer")
+    java.nio.file.Path file;
+
+    @Option(names = "--batch", paramLabel = "B")
+    Integer batch;
+
+    @Option(
+        names = "--side",
+        description = "whose act: ours (persons we hand over) or theirs (ours they hand over)")
+    String side;
 
     @Option(names = "--witness", paramLabel = "PARTY", description = "who witnessed it, if anyone")
     String witness;
@@ -172,28 +189,71 @@ final class ExchangeCommand {
     String actor;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
       Messages m = options.messages();
       try (App app = options.open()) {
+        Optional<Party> via = Optional.ofNullable(witness).map(ExchangeCommand::party);
+        if (file != null) {
+          return act(app, m, via);
+        }
+        if (person == null || outcome == null) {
+          throw new ExchangeException("error.exchange.record-what");
+        }
         Outcome o;
         try {
           o = Outcome.fromKey(outcome.strip());
         } catch (IllegalArgumentException e) {
           throw new ExchangeException("error.exchange.outcome", outcome);
         }
-        app.exchanges()
-            .record(
-                exchange,
-                person,
-                o,
-                Optional.ofNullable(witness).map(ExchangeCommand::party),
-                actor);
+        app.exchanges().record(exchange, person, o, via, actor);
         System.out.println(
             m.get("exchange.recorded", String.valueOf(person), m.get("outcome." + o.key())));
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);
       }
+    }
+
+    private int act(App app, Messages m, Optional<Party> via) throws java.io.IOException {
+      if (batch == null || side == null) {
+        throw new ExchangeException("error.exchange.record-what");
+      }
+      Direction d =
+          switch (side.strip().toLowerCase(Locale.ROOT)) {
+            case "ours" -> Direction.OUT;
+            case "theirs" -> Direction.IN;
+            default -> throw new ExchangeException("error.act.side", side);
+          };
+      java.util.List<String> problems = new java.util.ArrayList<>();
+      java.util.List<Acts.Row> rows;
+      try {
+        rows = Acts.read(file, m, problems);
+      } catch (org.handover.core.rosters.RosterFileException e) {
+        System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
+      }
+      if (!problems.isEmpty()) {
+        problems.forEach(System.err::println);
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
+      }
+      Exchanges.ActResult r = app.exchanges().recordAct(exchange, batch, d, rows, via, actor);
+      System.out.println(
+          m.get(
+              "act.summary",
+              r.rows(),
+              r.recorded().size(),
+              r.toReview().size(),
+              r.absent().size()));
+      r.recorded().forEach(line -> System.out.println("  " + m.get("act.recorded", line)));
+      r.toReview().forEach(line -> System.out.println("  " + m.get("act.review", line)));
+      r.absent()
+          .forEach(
+              a ->
+                  System.out.println(
+                      "  " + m.get("act.absent", String.valueOf(a.personId()), a.name())));
+      return 0;
     }
   }
 

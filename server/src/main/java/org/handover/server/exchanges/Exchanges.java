@@ -226,61 +226,140 @@ public final class Exchanges {
    */
   public void record(
       long exchangeId, long personId, Outcome outcome, Optional<Party> witness, String actor) {
+    jdbi.useTransaction(h -> record(h, exchangeId, personId, outcome, witness, actor));
+  }
+
+  private void record(
+      Handle h,
+      long exchangeId,
+      long personId,
+      Outcome outcome,
+      Optional<Party> witness,
+      String actor) {
+    Optional<Map<String, Object>> row =
+        h.createQuery(
+                "SELECT p.direction, p.outcome, p.batch, x.on_date FROM exchange_persons p"
+                    + " JOIN exchanges x ON x.id = p.exchange_id WHERE p.exchange_id = :x"
+                    + " AND p.person_id = :p FOR UPDATE")
+            .bind("x", exchangeId)
+            .bind("p", personId)
+            .mapToMap()
+            .findOne();
+    if (row.isEmpty()) {
+      throw new ExchangeException(
+          "error.exchange.not-in", String.valueOf(personId), String.valueOf(exchangeId));
+    }
+    Direction d = Direction.fromKey((String) row.get().get("direction"));
+    if (!((String) row.get().get("outcome")).isEmpty()) {
+      throw new ExchangeException(
+          "error.exchange.recorded-twice", String.valueOf(personId), String.valueOf(exchangeId));
+    }
+    if (!outcome.fits(d)) {
+      throw new ExchangeException(
+          "error.exchange.outcome-direction", outcome.key(), d.key(), String.valueOf(personId));
+    }
+    h.createUpdate(
+            "UPDATE exchange_persons SET outcome = :o, witnessed_by = :w, recorded_by = :by,"
+                + " recorded_at = :at WHERE exchange_id = :x AND person_id = :p")
+        .bind("o", outcome.key())
+        .bind("w", witness.map(Party::code).orElse(null))
+        .bind("by", actor)
+        .bind("at", clock.millis())
+        .bind("x", exchangeId)
+        .bind("p", personId)
+        .execute();
+    LocalDate on = ((java.sql.Date) row.get().get("on_date")).toLocalDate();
+    outcome
+        .status(d)
+        .ifPresent(s -> registry.changeStatus(h, personId, s, on, "exchange " + exchangeId, actor));
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("person", personId);
+    state.put("batch", row.get().get("batch"));
+    state.put("outcome", outcome.key());
+    witness.ifPresent(w -> state.put("witnessed_by", w.code()));
+    journal.append(
+        h,
+        Change.by(actor, "exchange.record")
+            .on("exchange", String.valueOf(exchangeId))
+            .now(Json.write(state)));
+  }
+
+  /** What an act of transfer did: recorded from it, left to review, and planned but absent. */
+  public record ActResult(
+      int rows, List<String> recorded, List<String> toReview, List<Exchange.Member> absent) {}
+
+  /**
+   * Records a batch's outcomes from an act of transfer: each row is linked to the batch's persons
+   * of that direction by the matching engine; a sure link records the row's outcome, anything less
+   * is left to review; persons planned but absent from the act are named. One transaction.
+   */
+  public ActResult recordAct(
+      long exchangeId,
+      int batch,
+      Direction direction,
+      List<Acts.Row> rows,
+      Optional<Party> witness,
+      String actor) {
+    Exchange x =
+        find(exchangeId)
+            .orElseThrow(
+                () -> new ExchangeException("error.exchange.none", String.valueOf(exchangeId)));
+    List<Exchange.Member> members =
+        x.batch(batch).stream()
+            .filter(m -> m.direction() == direction && m.outcome().isEmpty())
+            .toList();
+    if (x.batch(batch).isEmpty()) {
+      throw new ExchangeException("error.exchange.no-batch", batch, String.valueOf(exchangeId));
+    }
+    List<org.handover.core.matching.PersonRecord> right = new ArrayList<>();
+    for (Exchange.Member m : members) {
+      right.add(
+          org.handover.server.matching.MatchRecords.of(
+              m.personId(), registry.find(m.personId()).orElseThrow().person()));
+    }
+    List<org.handover.core.matching.PersonRecord> left =
+        rows.stream().map(Acts.Row::record).toList();
+    Map<Integer, Long> sure = new HashMap<>();
+    if (!left.isEmpty() && !right.isEmpty()) {
+      var result =
+          org.handover.core.matching.Linker.link(
+              left,
+              right,
+              org.handover.core.matching.PersonFields.all(),
+              org.handover.core.matching.PersonBlocking.rules(),
+              org.handover.core.matching.Linker.Options.defaults().oneToOne(true));
+      for (var link : result.links()) {
+        if (link.band(
+                org.handover.core.matching.Thresholds.DEFAULT,
+                org.handover.core.matching.Linker.MIN_MARGIN)
+            == org.handover.core.matching.Band.AUTO) {
+          sure.put(link.left(), right.get(link.right()).id());
+        }
+      }
+    }
+    List<String> recorded = new ArrayList<>();
+    List<String> review = new ArrayList<>();
     jdbi.useTransaction(
         h -> {
-          Optional<Map<String, Object>> row =
-              h.createQuery(
-                      "SELECT p.direction, p.outcome, p.batch, x.on_date FROM exchange_persons p"
-                          + " JOIN exchanges x ON x.id = p.exchange_id WHERE p.exchange_id = :x"
-                          + " AND p.person_id = :p FOR UPDATE")
-                  .bind("x", exchangeId)
-                  .bind("p", personId)
-                  .mapToMap()
-                  .findOne();
-          if (row.isEmpty()) {
-            throw new ExchangeException(
-                "error.exchange.not-in", String.valueOf(personId), String.valueOf(exchangeId));
+          for (int i = 0; i < rows.size(); i++) {
+            Acts.Row r = rows.get(i);
+            Long person = sure.get(i);
+            if (person == null) {
+              review.add(r.row() + ": " + r.name());
+              continue;
+            }
+            // "handed over" in their act is "received" in our ledger, and the other way round
+            Outcome o =
+                r.outcome().carriedOut()
+                    ? (direction == Direction.OUT ? Outcome.HANDED_OVER : Outcome.RECEIVED)
+                    : r.outcome();
+            record(h, exchangeId, person, o, witness, actor);
+            recorded.add(r.row() + ": " + r.name() + " → " + person);
           }
-          Direction d = Direction.fromKey((String) row.get().get("direction"));
-          if (!((String) row.get().get("outcome")).isEmpty()) {
-            throw new ExchangeException(
-                "error.exchange.recorded-twice",
-                String.valueOf(personId),
-                String.valueOf(exchangeId));
-          }
-          if (!outcome.fits(d)) {
-            throw new ExchangeException(
-                "error.exchange.outcome-direction",
-                outcome.key(),
-                d.key(),
-                String.valueOf(personId));
-          }
-          h.createUpdate(
-                  "UPDATE exchange_persons SET outcome = :o, witnessed_by = :w, recorded_by = :by,"
-                      + " recorded_at = :at WHERE exchange_id = :x AND person_id = :p")
-              .bind("o", outcome.key())
-              .bind("w", witness.map(Party::code).orElse(null))
-              .bind("by", actor)
-              .bind("at", clock.millis())
-              .bind("x", exchangeId)
-              .bind("p", personId)
-              .execute();
-          LocalDate on = ((java.sql.Date) row.get().get("on_date")).toLocalDate();
-          outcome
-              .status(d)
-              .ifPresent(
-                  s -> registry.changeStatus(h, personId, s, on, "exchange " + exchangeId, actor));
-          Map<String, Object> state = new LinkedHashMap<>();
-          state.put("person", personId);
-          state.put("batch", row.get().get("batch"));
-          state.put("outcome", outcome.key());
-          witness.ifPresent(w -> state.put("witnessed_by", w.code()));
-          journal.append(
-              h,
-              Change.by(actor, "exchange.record")
-                  .on("exchange", String.valueOf(exchangeId))
-                  .now(Json.write(state)));
         });
+    List<Exchange.Member> absent =
+        members.stream().filter(m -> !sure.containsValue(m.personId())).toList();
+    return new ActResult(rows.size(), recorded, review, absent);
   }
 
   public Optional<Exchange> find(long id) {

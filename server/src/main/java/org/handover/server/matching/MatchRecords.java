@@ -112,40 +112,49 @@ public final class MatchRecords {
         } catch (IllegalArgumentException ex) {
           // stored dates are valid; an unreadable one is treated as unknown
         }
-        Map<String, String> f = e.fields();
-        String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(Locale.ROOT);
-        List<PreparedName> names = new ArrayList<>();
-        names.add(
-            Names.prepare(
-                new ParsedName(
-                    e.family(), e.given(), e.patronymic(), ParsedName.Order.FAMILY_FIRST, 1)));
-        String full = f.getOrDefault(Field.FULL_NAME.key(), "");
-        if (!full.isEmpty() && !e.given().isEmpty() && Names.parse(full).confidence() < 0.75) {
-          // "VOVK IVAN": the order was a guess, so the other reading is compared too
-          names.add(
-              Names.prepare(
-                  new ParsedName(
-                      e.given(), e.family(), e.patronymic(), ParsedName.Order.UNKNOWN, 0.5)));
-        }
-        out.add(
-            new PersonRecord(
-                e.row(),
-                String.valueOf(e.row()),
-                names,
-                born,
-                place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")),
-                f.getOrDefault(Field.FATHER_NAME.key(), ""),
-                Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
-                sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m")
-                    ? "male"
-                    : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
-                unit(f.getOrDefault(Field.UNIT.key(), "")),
-                Ranks.grade(f.getOrDefault(Field.RANK.key(), ""))));
+        out.add(of(e.row(), e.family(), e.given(), e.patronymic(), born, e.fields()));
       }
       if (page.size() < 5000) {
         return out;
       }
     }
+  }
+
+  /**
+   * A list's row as the engine compares it: its name as read (and, when the order of a full name
+   * was a guess, the other reading too), date of birth, and the fields the list gives, by field
+   * key.
+   */
+  public static PersonRecord of(
+      int row,
+      String family,
+      String given,
+      String patronymic,
+      Optional<PartialDate> born,
+      Map<String, String> f) {
+    String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(Locale.ROOT);
+    List<PreparedName> names = new ArrayList<>();
+    names.add(
+        Names.prepare(new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1)));
+    String full = f.getOrDefault(Field.FULL_NAME.key(), "");
+    if (!full.isEmpty() && !given.isEmpty() && Names.parse(full).confidence() < 0.75) {
+      // "VOVK IVAN": the order was a guess, so the other reading is compared too
+      names.add(
+          Names.prepare(new ParsedName(given, family, patronymic, ParsedName.Order.UNKNOWN, 0.5)));
+    }
+    return new PersonRecord(
+        row,
+        String.valueOf(row),
+        names,
+        born,
+        place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")),
+        f.getOrDefault(Field.FATHER_NAME.key(), ""),
+        Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
+        sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m")
+            ? "male"
+            : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
+        unit(f.getOrDefault(Field.UNIT.key(), "")),
+        Ranks.grade(f.getOrDefault(Field.RANK.key(), "")));
   }
 
   /** A person not yet stored (benchmarks, tests), compared as the registry's are. */

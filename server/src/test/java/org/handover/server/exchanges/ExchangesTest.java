@@ -234,6 +234,68 @@ class ExchangesTest {
   }
 
   @Test
+  void theOtherSidesActIsMatchedAgainstTheBatch(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    long x = plan();
+    // their act, in Russian, as they write our people's names: batch 1 holds Коваль and one other
+    Exchange planned = app.exchanges().find(x).orElseThrow();
+    List<Long> ours =
+        planned.batch(1).stream()
+            .filter(m -> m.direction() == Direction.IN)
+            .map(Exchange.Member::personId)
+            .toList();
+    assertThat(ours).hasSize(2).contains(woundedOfOurs);
+    java.nio.file.Path act = dir.resolve("akt.csv");
+    java.nio.file.Files.writeString(
+        act,
+        "ФИО;Дата рождения;Результат\n"
+            + "КОВАЛЬ Юрий;12.03.1980;передан\n"
+            + "Неизвестный Пётр;01.01.1970;передан\n",
+        StandardCharsets.UTF_8);
+    Run run =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--batch",
+            "1",
+            "--file",
+            act.toString(),
+            "--side",
+            "theirs",
+            "--witness",
+            "ICRC");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("act: 2 rows; recorded 1; to review 1; planned but absent from the act 1")
+        .contains("to review (no sure link to a person of the batch): row 2");
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.RETURNED);
+    // an outcome in no known words: nothing recorded, the row named
+    java.nio.file.Path bad = dir.resolve("bad.csv");
+    java.nio.file.Files.writeString(
+        bad,
+        "ФИО;Дата рождения;Результат\nКОВАЛЬ Юрий;12.03.1980;куда-то\n",
+        StandardCharsets.UTF_8);
+    Run refused =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--batch",
+            "1",
+            "--file",
+            bad.toString(),
+            "--side",
+            "theirs",
+            "--lang",
+            "uk");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("«куда-то» — не результат").contains("Нічого не збережено");
+    assertThat(app.journal().audit().clean()).isTrue();
+  }
+
+  @Test
   void badRecordsAreNamedAndChangeNothing() {
     long x = plan();
     Run twice =
