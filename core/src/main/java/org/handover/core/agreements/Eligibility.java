@@ -36,7 +36,7 @@ public final class Eligibility {
         why.addAll(v.reasons());
       }
     }
-    return new Verdict(best, why);
+    return new Verdict(best, why.stream().distinct().toList());
   }
 
   /** One selection: the first condition that fails decides; else any undecided one. */

@@ -210,8 +210,16 @@ final class AgreementRoutes {
     model.put("words", new ProvisionWords(v.messages(), v.parties()));
     String on = Params.query(ctx, "on");
     model.put("on", on);
-    String side = Params.query(ctx, "side");
-    String decision = Params.query(ctx, "decision");
+    String askedSide = Params.query(ctx, "side");
+    String askedDecision = Params.query(ctx, "decision");
+    // a forged or partial link shows the counts only
+    boolean real =
+        java.util.Arrays.stream(EligibilityRun.Side.values())
+                .anyMatch(s -> s.key().equals(askedSide))
+            && java.util.Arrays.stream(Decision.values())
+                .anyMatch(d -> d.key().equals(askedDecision));
+    String side = real ? askedSide : "";
+    String decision = real ? askedDecision : "";
     model.put("side", side);
     model.put("decision", decision);
     int page = Params.positive(ctx.queryParam("page"), 1);

@@ -105,6 +105,17 @@ public final class Agreements {
           Agreement a =
               find(h, agreementId)
                   .orElseThrow(() -> new AgreementException("error.agreement.none", agreementId));
+          for (Selection s : p.selections()) {
+            for (Party held : s.heldBy()) {
+              if (h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
+                      .bind("c", held.code())
+                      .mapTo(Long.class)
+                      .one()
+                  == 0) {
+                throw new AgreementException("error.agreement.party-unknown", held.code());
+              }
+            }
+          }
           if (p instanceof Provision.Unilateral u && !a.parties().contains(u.from())) {
             throw new AgreementException("error.provision.from", u.from().code(), agreementId);
           }

@@ -81,12 +81,13 @@ public final class EligibilityRun {
                 + ", d.entry_row FROM match_decisions d JOIN persons p ON p.id = d.person_id"
                 + " LEFT JOIN release_facts f ON f.person_id = p.id"
                 + " WHERE d.roster_id = :r AND d.decision = 'confirmed' AND p.merged_into IS NULL"
-                + " AND p.holding_party IS NOT NULL ORDER BY p.id"
+                + " AND p.holding_party IS NOT NULL AND p.status IN ('captive', 'detained')"
+                + " ORDER BY p.id"
             : "SELECT "
                 + columns
                 + ", 0 AS entry_row FROM persons p LEFT JOIN release_facts f ON f.person_id = p.id"
-                + " WHERE p.merged_into IS NULL"
-                + " AND p.holding_party IS NOT NULL AND :r = :r ORDER BY p.id";
+                + " WHERE p.merged_into IS NULL AND p.holding_party IS NOT NULL"
+                + " AND p.status IN ('captive', 'detained') AND :r = :r ORDER BY p.id";
     long roster = p instanceof Provision.NamedList l ? l.rosterId() : 0;
     jdbi.useHandle(
         h -> {

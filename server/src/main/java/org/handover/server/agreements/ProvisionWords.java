@@ -65,7 +65,7 @@ public final class ProvisionWords {
       parts.add(
           values(s.health().stream().sorted().map(h -> "selection.health." + h.key()).toList()));
     }
-    s.age().ifPresent(a -> parts.add(m.get("selection.age", a.from(), a.to())));
+    s.age().ifPresent(a -> parts.add(age(a)));
     if (!s.statuses().isEmpty()) {
       parts.add(
           m.get(
@@ -81,6 +81,19 @@ public final class ProvisionWords {
                   .collect(Collectors.joining(m.get("selection.and")))));
     }
     return String.join(", ", parts);
+  }
+
+  private String age(org.handover.core.agreements.AgeRange a) {
+    if (a.from() == a.to()) {
+      return m.get("selection.age-one", a.from());
+    }
+    if (a.to() >= 150) {
+      return m.get("selection.age-from", a.from());
+    }
+    if (a.from() == 0) {
+      return m.get("selection.age-to", a.to());
+    }
+    return m.get("selection.age", a.from(), a.to());
   }
 
   private String values(Collection<String> keys) {

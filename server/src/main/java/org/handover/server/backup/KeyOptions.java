@@ -34,6 +34,10 @@ final class KeyOptions {
 
   /** The key to seal a new backup with; a typed passphrase is asked twice. */
   BackupKey forBackup() {
+    if (keyFile != null && passphraseFile != null) {
+      throw new BackupException(
+          "give either --key-file or --passphrase-file, not both: a backup is sealed with one key");
+    }
     if (keyFile != null) {
       boolean made = !Files.exists(keyFile);
       BackupKey.KeyFile k = BackupKey.KeyFile.at(keyFile, true);

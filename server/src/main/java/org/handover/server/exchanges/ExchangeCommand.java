@@ -38,12 +38,12 @@ final class ExchangeCommand {
   private static final DateTimeFormatter DOTTED =
       DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-  static LocalDate date(String text) {
+  static LocalDate date(String text, String field) {
     String t = text.strip();
     try {
       return t.contains(".") ? LocalDate.parse(t, DOTTED) : LocalDate.parse(t);
     } catch (DateTimeParseException e) {
-      throw new AgreementException("error.agreement.date", "--on", text);
+      throw new AgreementException("error.agreement.date", field, text);
     }
   }
 
@@ -60,8 +60,13 @@ final class ExchangeCommand {
     return 2;
   }
 
+  /** A party by its code; anything that is not one is named in the user's language. */
   static Party party(String code) {
-    return Party.of(code.strip().toUpperCase(Locale.ROOT));
+    try {
+      return Party.of(code.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExchangeException("error.exchange.witness-unknown", code);
+    }
   }
 
   @Requires(Permission.MANAGE_AGREEMENTS)
@@ -117,7 +122,7 @@ final class ExchangeCommand {
         Exchanges.Planned p =
             app.exchanges()
                 .plan(
-                    new Exchanges.Request(a, provision, date(on), place, via, batchSize),
+                    new Exchanges.Request(a, provision, date(on, "--on"), place, via, batchSize),
                     own,
                     actor);
         System.out.println("exchange " + p.id());

@@ -75,7 +75,7 @@ final class ExchangeRoutes {
                   new Exchanges.Request(
                       a,
                       (int) Params.number(Params.form(ctx, "provision")),
-                      ExchangeCommand.date(Params.form(ctx, "on")),
+                      ExchangeCommand.date(Params.form(ctx, "on"), v.t("exchanges.on")),
                       Params.form(ctx, "place"),
                       via.isEmpty() ? Optional.empty() : Optional.of(Party.of(via)),
                       size),
@@ -103,7 +103,11 @@ final class ExchangeRoutes {
         Fulfilment.lines(x, a, app.exchanges().carriedOut(a.id(), x.provision()), v.messages()));
     model.put("reasons", new ReasonWords(v.messages(), v.parties()));
     model.put("error", error);
-    model.put("only", Params.positive(ctx.queryParam("batch"), 0));
+    int only = Params.positive(ctx.queryParam("batch"), 0);
+    if (only > x.batches()) {
+      throw new NotFoundResponse();
+    }
+    model.put("only", only);
     web.render(ctx, "exchanges/exchange.jte", v, model);
   }
 
@@ -123,7 +127,7 @@ final class ExchangeRoutes {
               id,
               Params.number(Params.form(ctx, "person")),
               o,
-              witness.isEmpty() ? Optional.empty() : Optional.of(Party.of(witness)),
+              witness.isEmpty() ? Optional.empty() : Optional.of(ExchangeCommand.party(witness)),
               Guard.current(ctx).username());
       ctx.redirect("/exchanges/" + id);
     } catch (IllegalArgumentException e) {

@@ -236,6 +236,21 @@ public final class Exchanges {
       Outcome outcome,
       Optional<Party> witness,
       String actor) {
+    if (h.createQuery("SELECT count(*) FROM exchanges WHERE id = :x")
+            .bind("x", exchangeId)
+            .mapTo(Long.class)
+            .one()
+        == 0) {
+      throw new ExchangeException("error.exchange.none", String.valueOf(exchangeId));
+    }
+    if (witness.isPresent()
+        && h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
+                .bind("c", witness.get().code())
+                .mapTo(Long.class)
+                .one()
+            == 0) {
+      throw new ExchangeException("error.exchange.witness-unknown", witness.get().code());
+    }
     Optional<Map<String, Object>> row =
         h.createQuery(
                 "SELECT p.direction, p.outcome, p.batch, x.on_date FROM exchange_persons p"

@@ -113,7 +113,11 @@ public final class Registry {
     if (before.person().status() == status) {
       return;
     }
-    Person after = before.person().toBuilder().status(status).build().withId(id);
+    Person.Builder b = before.person().toBuilder().status(status);
+    if (status == Status.RELEASED || status == Status.RETURNED) {
+      b.holdingParty(Optional.empty()); // released: held by nobody any more
+    }
+    Person after = b.build().withId(id);
     long now = clock.millis();
     if (!PersonRows.update(h, id, before.version(), after, now)) {
       throw new StaleRecordException("person " + id + " was changed by someone else meanwhile");

@@ -169,7 +169,8 @@ public final class Guard {
   static String back(Context ctx) {
     String path = ctx.path();
     if (ctx.method() == HandlerType.GET) {
-      return path;
+      String query = ctx.queryString();
+      return query == null || query.isEmpty() ? path : path + "?" + query;
     }
     int cut = path.lastIndexOf('/');
     return cut > 0 ? path.substring(0, cut) : "/registry";

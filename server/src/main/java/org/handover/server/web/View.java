@@ -62,10 +62,32 @@ public record View(
       return asWritten;
     }
     org.handover.names.Romanization system =
-        asWritten.matches("(?s).*[іїєґІЇЄҐ].*")
-            ? org.handover.names.Romanization.KMU2010
-            : org.handover.names.Romanization.ICAO9303;
+        russian(asWritten)
+            ? org.handover.names.Romanization.ICAO9303
+            : org.handover.names.Romanization.KMU2010;
     return system.romanize(asWritten) + " (" + asWritten + ")";
+  }
+
+  /**
+   * Whether a name is spelled the Russian way: letters only Russian has, a patronymic in -евич,
+   * -овна, -евна, or a given name in -ий, -ей (Дмитрий, Сергей; Ukrainian: Дмитро, Сергій). A
+   * Ukrainian letter (і, ї, є, ґ) or an apostrophe says Ukrainian first.
+   */
+  static boolean russian(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    if (n.matches("(?s).*[іїєґ'’ʼ].*")) {
+      return false;
+    }
+    if (n.matches("(?s).*[ыэъё].*")) {
+      return true;
+    }
+    String[] words = n.strip().split("\\s+");
+    for (String w : words) {
+      if (w.endsWith("евич") || w.endsWith("овна") || w.endsWith("евна")) {
+        return true;
+      }
+    }
+    return words.length > 1 && (words[1].endsWith("ий") || words[1].endsWith("ей"));
   }
 
   public String username() {

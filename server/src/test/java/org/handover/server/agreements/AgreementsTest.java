@@ -151,7 +151,7 @@ class AgreementsTest {
     // numbers are grouped with no-break spaces, as each language writes them
     String uk = plain(cli("agreement", "show", String.valueOf(id), "--lang", "uk").out());
     assertThat(uk)
-        .contains("1. усі на усіх: військовослужбовці, тяжкопоранені та тяжкохворі")
+        .contains("1. усіх на усіх: військовослужбовці, тяжкопоранені та тяжкохворі")
         .contains(
             "2. 1 000 на 1 000, можливо 1 200 на 1 200: тяжкопоранені та тяжкохворі; або віком 18–25 років")
         .contains("3. Росія в односторонньому порядку передає 6 000 тіл загиблих");
@@ -262,6 +262,15 @@ class AgreementsTest {
             "--count",
             "5");
     assertThat(outsider.err()).contains("party TR is not a party to agreement");
+    Run stranger =
+        cli(
+            "agreement",
+            "provision",
+            String.valueOf(id),
+            "--all-for-all",
+            "--select",
+            "held-by=XX");
+    assertThat(stranger.err()).contains("party XX is not known");
     Run two = cli("agreement", "provision", String.valueOf(id), "--all-for-all", "--n-for-n", "5");
     assertThat(two.err()).contains("give one kind of provision");
     Run date = cli("agreement", "add", "--title", "X", "--date", "31.02.2025", "--lang", "ru");

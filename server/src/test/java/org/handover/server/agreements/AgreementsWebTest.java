@@ -99,7 +99,7 @@ class AgreementsWebTest {
         "25");
     String shown = b.get(page).body().replace('\u00a0', ' ').replace('\u202f', ' ');
     assertThat(shown)
-        .contains("усі на усіх: військовослужбовці, тяжкопоранені та тяжкохворі")
+        .contains("усіх на усіх: військовослужбовці, тяжкопоранені та тяжкохворі")
         .contains(
             "1 000 на 1 000, можливо 1 200 на 1 200: тяжкопоранені та тяжкохворі; або віком 18–25 років")
         .doesNotContain("provision.")

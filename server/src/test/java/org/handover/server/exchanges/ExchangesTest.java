@@ -228,6 +228,33 @@ class ExchangesTest {
         .contains(
             "we hand over: 3 planned, 1 handed over, 0 refused, 0 did not appear, 0 died, 2 pending")
         .contains("we received 1 (still owed to us: 999)");
+    // handed over and received: held by nobody, so never eligible nor planned again
+    assertThat(app.registry().find(theirs).orElseThrow().person().holdingParty()).isEmpty();
+    Run again =
+        cli(
+            "eligibility",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1",
+            "--on",
+            "2025-06-20");
+    assertThat(again.out()).contains("held-by-us eligible 2").contains("held-by-them eligible 4");
+    Run unknownWitness =
+        cli(
+            "exchange",
+            "record",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(woundedOfOurs),
+            "--outcome",
+            "died",
+            "--witness",
+            "XX",
+            "--lang",
+            "uk");
+    assertThat(unknownWitness.exit()).isEqualTo(2);
+    assertThat(unknownWitness.err()).contains("«XX» — не сторона");
     // the journal holds the ledger and the status changes; every row is as journaled
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
