@@ -56,7 +56,7 @@ final class DemoCommand implements Runnable {
     long id =
         app.agreements()
             .add(
-                "Istanbul / Стамбул, 02.06.2025",
+                "Istanbul talks, second round / Стамбул, другий раунд",
                 round,
                 List.of(Party.of("UA"), Party.of("RU")),
                 app.parties().book(),

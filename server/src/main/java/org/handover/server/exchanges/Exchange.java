@@ -27,6 +27,7 @@ public record Exchange(
       long personId,
       String name,
       String reference,
+      String born,
       Direction direction,
       int batch,
       int position,

@@ -170,8 +170,11 @@ final class ExchangeCommand {
     @Parameters(paramLabel = "ID", description = "the exchange")
     long exchange;
 
-    @Option(names = "--person", paramLabel = "PERSON_ID")
-    Long person;
+    @Option(
+        names = "--person",
+        paramLabel = "PERSON",
+        description = "the person's number or reference (RU-003515), as the pages show it")
+    String person;
 
     @Option(names = "--outcome")
     String outcome;
@@ -210,13 +213,32 @@ final class ExchangeCommand {
         } catch (IllegalArgumentException e) {
           throw new ExchangeException("error.exchange.outcome", outcome);
         }
-        app.exchanges().record(exchange, person, o, via, actor);
-        System.out.println(
-            m.get("exchange.recorded", String.valueOf(person), m.get("outcome." + o.key())));
+        long id = personIn(app, person.strip());
+        app.exchanges().record(exchange, id, o, via, actor);
+        System.out.println(m.get("exchange.recorded", person.strip(), m.get("outcome." + o.key())));
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);
       }
+    }
+
+    /** A person of the exchange by number or by reference. */
+    private long personIn(App app, String given) {
+      if (given.matches("\\d+")) {
+        return Long.parseLong(given);
+      }
+      return app
+          .exchanges()
+          .find(exchange)
+          .orElseThrow(() -> new ExchangeException("error.exchange.none", String.valueOf(exchange)))
+          .members()
+          .stream()
+          .filter(x -> x.reference().equalsIgnoreCase(given))
+          .map(Exchange.Member::personId)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new ExchangeException("error.exchange.not-in", given, String.valueOf(exchange)));
     }
 
     private int act(App app, Messages m, Optional<Party> via) throws java.io.IOException {

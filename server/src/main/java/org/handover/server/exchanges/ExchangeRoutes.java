@@ -129,7 +129,8 @@ final class ExchangeRoutes {
               o,
               witness.isEmpty() ? Optional.empty() : Optional.of(ExchangeCommand.party(witness)),
               Guard.current(ctx).username());
-      ctx.redirect("/exchanges/" + id);
+      // back where the recorder was, not at the top of a long batch
+      ctx.redirect("/exchanges/" + id + "#person-" + Params.form(ctx, "person"));
     } catch (IllegalArgumentException e) {
       ctx.status(422);
       show(ctx, message(v, e));

@@ -391,7 +391,8 @@ public final class Exchanges {
           Map<String, Object> r = x.get();
           List<Exchange.Member> members =
               h.createQuery(
-                      "SELECT e.*, p.display_name, p.reference FROM exchange_persons e JOIN persons"
+                      "SELECT e.*, p.display_name, p.reference, p.birth_year, p.birth_month,"
+                          + " p.birth_day FROM exchange_persons e JOIN persons"
                           + " p ON p.id = e.person_id WHERE e.exchange_id = :id ORDER BY e.batch,"
                           + " e.direction DESC, e.position")
                   .bind("id", id)
@@ -401,6 +402,9 @@ public final class Exchanges {
                               rs.getLong("person_id"),
                               rs.getString("display_name"),
                               rs.getString("reference"),
+                              org.handover.server.storage.Columns.birthDate(rs)
+                                  .map(Object::toString)
+                                  .orElse(""),
                               Direction.fromKey(rs.getString("direction")),
                               rs.getInt("batch"),
                               rs.getInt("position"),

@@ -97,6 +97,57 @@ public record View(
   /**
    * A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none.
    */
+  /** Words the journal's values are keys of, by the field that holds them. */
+  private static final java.util.Map<String, String> VALUE_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("kind", "kind."),
+          java.util.Map.entry("status", "status."),
+          java.util.Map.entry("sex", "sex."),
+          java.util.Map.entry("categories", "category."),
+          java.util.Map.entry("outcome", "outcome."),
+          java.util.Map.entry("consent", "consent."),
+          java.util.Map.entry("obstacle", "obstacle."),
+          java.util.Map.entry("repatriation_by", "decided-by."),
+          java.util.Map.entry("role", "role."),
+          java.util.Map.entry("purpose", "purpose."),
+          java.util.Map.entry("decision", "decision-word."));
+
+  private static final java.util.Set<String> PARTY_FIELDS =
+      java.util.Set.of("holding_party", "depends_on", "witnessed_by", "own", "from", "to");
+
+  /**
+   * A value the journal kept, as this reader reads it: a kind, status or outcome in words, a party
+   * by its name, yes or no; anything else as it was written.
+   */
+  public String fieldValue(String field, String value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    if (value.equals("true") || value.equals("on")) {
+      return t("common.yes");
+    }
+    if (value.equals("false")) {
+      return t("common.no");
+    }
+    if (PARTY_FIELDS.contains(field)) {
+      try {
+        return party(Party.of(value));
+      } catch (IllegalArgumentException e) {
+        return value;
+      }
+    }
+    String prefix = VALUE_WORDS.get(field);
+    if (prefix == null) {
+      return value;
+    }
+    java.util.List<String> words = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      String key = prefix + part.strip();
+      words.add(messages.has(key) ? t(key) : part.strip());
+    }
+    return String.join(", ", words);
+  }
+
   public String fieldLabel(String key) {
     if (key.startsWith("name.")) {
       String[] parts = key.split("\\.");

@@ -412,6 +412,14 @@ class ExchangesTest {
       assertThat(b.get("/registry/" + theirs).body())
           .contains("01.03.2024, Бахмут")
           .contains("відбуває покарання");
+      // the journal says it in words too: no key or code on a Ukrainian page
+      String journal = b.get("/journal").body();
+      assertThat(journal)
+          .contains("воля щодо репатріації")
+          .contains("так, висловлено")
+          .doesNotContain(">sentence<")
+          .doesNotContain("service-member")
+          .doesNotContain(">captive<");
       // serving a sentence: not eligible, with that reason, and so not planned
       Run run =
           cli(
