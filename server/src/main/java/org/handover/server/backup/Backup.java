@@ -46,7 +46,7 @@ public final class Backup {
   public static Made write(App app, Path file, BackupKey key, Consumer<String> progress)
       throws IOException {
     if (Files.exists(file)) {
-      throw new BackupException(file + " exists already: a backup never replaces a file");
+      throw new BackupException("backup.exists", file.toString());
     }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);

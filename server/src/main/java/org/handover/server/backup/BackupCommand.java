@@ -7,6 +7,7 @@ import org.handover.core.accounts.Permission;
 import org.handover.server.App;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -32,22 +33,28 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Messages m = options.messages();
+    try {
+      return run(m);
+    } catch (BackupException e) {
+      throw e.in(m);
+    }
+  }
+
+  private int run(Messages m) throws IOException {
+    key.lang = m.language();
     BackupKey k = key.forBackup();
     try (App app = options.open()) {
       Backup.Made made = Backup.write(app, file, k, line -> System.out.println("  " + line));
       System.out.println(
-          "Backup written: "
-              + made.file()
-              + " ("
-              + made.bytes()
-              + " bytes, "
-              + made.tables()
-              + " tables, "
-              + made.rows()
-              + " rows, journal up to entry "
-              + made.journalSeq()
-              + ")");
-      System.out.println("Content SHA-256: " + made.sha256());
+          m.get(
+              "backup.written",
+              made.file().toString(),
+              made.bytes(),
+              made.tables(),
+              made.rows(),
+              made.journalSeq()));
+      System.out.println(m.get("backup.sha", made.sha256()));
       return 0;
     }
   }

@@ -34,8 +34,7 @@ public sealed interface BackupKey {
   record Passphrase(char[] text) implements BackupKey {
     public Passphrase {
       if (text.length < SHORTEST) {
-        throw new BackupException(
-            "the passphrase is too short: " + text.length + " characters, at least " + SHORTEST);
+        throw new BackupException("backup.passphrase-short", text.length, SHORTEST);
       }
     }
 
@@ -73,7 +72,7 @@ public sealed interface BackupKey {
       try {
         if (!Files.exists(file)) {
           if (!create) {
-            throw new BackupException("the key file " + file + " does not exist");
+            throw new BackupException("backup.key-missing", file.toString());
           }
           byte[] secret = new byte[32];
           new SecureRandom().nextBytes(secret);
@@ -92,15 +91,14 @@ public sealed interface BackupKey {
         String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
         byte[] secret = Base64.getDecoder().decode(text);
         if (secret.length != 32) {
-          throw new BackupException(
-              "the key file " + file + " does not hold a key (32 bytes in Base64)");
+          throw new BackupException("backup.key-invalid", file.toString());
         }
         return new KeyFile(secret);
       } catch (IllegalArgumentException e) {
-        throw new BackupException(
-            "the key file " + file + " does not hold a key (32 bytes in Base64)");
+        throw new BackupException("backup.key-invalid", file.toString());
       } catch (IOException e) {
-        throw new BackupException("cannot read the key file " + file + ": " + e.getMessage());
+        throw new BackupException(
+            "backup.key-unreadable", file.toString(), e.getClass().getSimpleName());
       }
     }
   }

@@ -82,7 +82,7 @@ final class Frames {
       if (left == 0) {
         left = in.readInt();
         if (left < 0 || left > FRAME) {
-          throw new BackupException("the backup is damaged: a frame of " + left + " bytes");
+          throw new BackupException("backup.frame", String.valueOf(left));
         }
         if (left == 0) {
           ended = true;
@@ -91,7 +91,7 @@ final class Frames {
       }
       int n = in.read(b, off, Math.min(len, left));
       if (n < 0) {
-        throw new BackupException("the backup is cut short inside a table");
+        throw new BackupException("backup.cut-table");
       }
       left -= n;
       return n;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,6 +15,9 @@ import picocli.CommandLine.Option;
  */
 final class KeyOptions {
   static final String ENV = "HANDOVER_BACKUP_PASSPHRASE";
+
+  /** The language of what is said: set by the command from its --lang. */
+  String lang = "en";
 
   @Option(
       names = "--key-file",
@@ -35,18 +39,15 @@ final class KeyOptions {
   /** The key to seal a new backup with; a typed passphrase is asked twice. */
   BackupKey forBackup() {
     if (keyFile != null && passphraseFile != null) {
-      throw new BackupException(
-          "give either --key-file or --passphrase-file, not both: a backup is sealed with one key");
+      throw new BackupException("backup.two-keys");
     }
     if (keyFile != null) {
       boolean made = !Files.exists(keyFile);
       BackupKey.KeyFile k = BackupKey.KeyFile.at(keyFile, true);
       if (made) {
         System.out.println(
-            "Made the key file "
-                + keyFile
-                + ": without it this backup cannot be restored; keep a copy apart from the"
-                + " backups.");
+            Messages.of(Messages.LANGUAGES.contains(lang) ? lang : "en")
+                .get("backup.key-made", keyFile.toString()));
       }
       return k;
     }
@@ -58,21 +59,17 @@ final class KeyOptions {
     return kind -> {
       if (kind == 2) {
         if (keyFile == null) {
-          throw new BackupException("this backup was sealed with a key file: give --key-file FILE");
+          throw new BackupException("backup.wants-key-file");
         }
         return BackupKey.KeyFile.at(keyFile, false);
       }
       if (kind == 1) {
         if (keyFile != null && passphraseFile == null && System.getenv(ENV) == null) {
-          throw new BackupException(
-              "this backup was sealed with a passphrase, not a key file: give --passphrase-file,"
-                  + " set "
-                  + ENV
-                  + ", or type it");
+          throw new BackupException("backup.wants-passphrase", ENV);
         }
         return passphrase(false);
       }
-      throw new BackupException("the backup names a kind of key this Handover does not know");
+      throw new BackupException("backup.unknown-key-kind");
     };
   }
 
@@ -86,7 +83,9 @@ final class KeyOptions {
         return new BackupKey.Passphrase(first.strip().toCharArray());
       } catch (IOException e) {
         throw new BackupException(
-            "cannot read the passphrase file " + passphraseFile + ": " + e.getMessage());
+            "backup.passphrase-unreadable",
+            passphraseFile.toString(),
+            e.getClass().getSimpleName());
       }
     }
     String env = System.getenv(ENV);
@@ -95,16 +94,13 @@ final class KeyOptions {
     }
     Console console = System.console();
     if (console == null) {
-      throw new BackupException(
-          "no key given: use --key-file FILE, --passphrase-file FILE or the environment variable "
-              + ENV
-              + " (there is no terminal to type a passphrase at)");
+      throw new BackupException("backup.no-key", ENV);
     }
     char[] typed = console.readPassword("Backup passphrase: ");
     if (twice) {
       char[] again = console.readPassword("The same passphrase again: ");
       if (!Arrays.equals(typed, again)) {
-        throw new BackupException("the two passphrases differ: nothing written");
+        throw new BackupException("backup.passphrases-differ");
       }
     }
     return new BackupKey.Passphrase(typed == null ? new char[0] : typed);

@@ -65,7 +65,7 @@ public final class Restore {
     try {
       raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     } catch (NoSuchFileException e) {
-      throw new BackupException("no such file: " + file);
+      throw new BackupException("backup.no-file", file.toString());
     }
     try (raw) {
       MessageDigest sha = Backup.sha256();
@@ -73,22 +73,16 @@ public final class Restore {
       GZIPInputStream zip = new GZIPInputStream(sealed, 1 << 16);
       DataInputStream in = new DataInputStream(new DigestInputStream(zip, sha));
       if (!Backup.MAGIC.equals(in.readUTF())) {
-        throw new BackupException("not a Handover backup: its archive has no Handover header");
+        throw new BackupException("backup.no-header");
       }
       Manifest m = Json.read(text(in), new TypeReference<Manifest>() {});
       if (m.format() != Manifest.FORMAT) {
-        throw new BackupException(
-            "an archive of format " + m.format() + ", which this Handover cannot read");
+        throw new BackupException("backup.format", m.format());
       }
       try (Database db = Database.createAt(url, m.schema())) {
         String schema = db.schemaVersion();
         if (!schema.equals(m.schema())) {
-          throw new BackupException(
-              "the backup was made by a newer Handover (database schema "
-                  + m.schema()
-                  + "; this one knows up to "
-                  + schema
-                  + "): restore it with that version");
+          throw new BackupException("backup.newer", m.schema(), schema);
         }
         long rows =
             db.jdbi()
@@ -104,23 +98,19 @@ public final class Restore {
                       String computed = HexFormat.of().formatHex(sha.digest());
                       byte[] stored = zip.readNBytes(64);
                       if (!computed.equals(new String(stored, StandardCharsets.US_ASCII))) {
-                        throw new BackupException(
-                            "the backup's checksum does not match its content: nothing restored");
+                        throw new BackupException("backup.checksum");
                       }
                       if (zip.read() >= 0) {
-                        throw new BackupException(
-                            "the backup has content after its checksum: nothing restored");
+                        throw new BackupException("backup.after-checksum");
                       }
                       return n;
                     });
         return new Loaded(m, rows);
       }
     } catch (EOFException e) {
-      throw new BackupException("the backup is cut short: nothing restored");
+      throw new BackupException("backup.cut");
     } catch (ZipException e) {
-      throw new BackupException("the backup is damaged (" + e.getMessage() + "): nothing restored");
-    } catch (StorageException e) {
-      throw new BackupException(e.getMessage());
+      throw new BackupException("backup.damaged", String.valueOf(e.getMessage()));
     }
   }
 
@@ -129,17 +119,7 @@ public final class Restore {
     long persons = h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one();
     long users = h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one();
     if (entries + persons + users > 0) {
-      throw new BackupException(
-          "the database at "
-              + url
-              + " is not empty ("
-              + entries
-              + " journal entries, "
-              + persons
-              + " persons, "
-              + users
-              + " accounts): a restore goes into an empty database only, so that nothing is"
-              + " overwritten; give --db a new one");
+      throw new BackupException("backup.not-empty", url, entries, persons, users);
     }
   }
 
@@ -162,14 +142,12 @@ public final class Restore {
                 "COPY " + t.name() + " (" + String.join(", ", t.columns()) + ") FROM STDIN",
                 frames);
       } catch (SQLException e) {
-        throw new BackupException(
-            t.name() + ": its rows do not load (" + e.getMessage() + "): nothing restored");
+        throw new BackupException("backup.rows-fail", t.name(), String.valueOf(e.getMessage()));
       }
       frames.drain();
       long expected = in.readLong();
       if (n != expected) {
-        throw new BackupException(
-            t.name() + ": " + n + " rows loaded where the backup holds " + expected);
+        throw new BackupException("backup.rows-count", t.name(), n, expected);
       }
       for (String column : t.identity()) {
         // the next number drawn follows the restored ones
@@ -192,7 +170,7 @@ public final class Restore {
   private static String text(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > 16 * 1024 * 1024) {
-      throw new BackupException("the backup is damaged: a header of " + n + " bytes");
+      throw new BackupException("backup.header-size", String.valueOf(n));
     }
     return new String(in.readNBytes(n), StandardCharsets.UTF_8);
   }

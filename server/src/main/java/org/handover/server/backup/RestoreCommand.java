@@ -10,7 +10,9 @@ import org.handover.core.accounts.Permission;
 import org.handover.core.journal.Checkpoint;
 import org.handover.core.journal.JournalChain;
 import org.handover.server.App;
+import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Messages;
 import org.handover.server.journal.StateAudit;
 import org.handover.server.storage.Database;
 import picocli.CommandLine.Command;
@@ -43,57 +45,64 @@ final class RestoreCommand implements Callable<Integer> {
               + " jdbc:postgresql://... (default ${DEFAULT-VALUE})")
   String db;
 
+  @Option(
+      names = "--lang",
+      defaultValue = "${env:LANG:-en}",
+      description = "uk, en or ru (default from LANG)")
+  String lang;
+
   @Override
   public Integer call() throws IOException {
+    Messages m = Options.messages(lang);
+    try {
+      return run(m);
+    } catch (BackupException e) {
+      throw e.in(m);
+    }
+  }
+
+  private int run(Messages m) throws IOException {
+    key.lang = m.language();
     Restore.Loaded loaded =
         Restore.into(db, file, key.forRestore(), line -> System.out.println("  " + line));
     System.out.println(
-        "Restored "
-            + loaded.rows()
-            + " rows from "
-            + file
-            + " (journal up to entry "
-            + loaded.journalSeq()
-            + ").");
+        m.get("restore.restored", loaded.rows(), file.toString(), loaded.journalSeq()));
     try (App app = App.open(db)) {
       if (app.key().restoreFile(loaded.signingKey())) {
-        System.out.println("The installation's signing key was put back: " + app.key().file());
+        System.out.println(m.get("restore.key-back", app.key().file().toString()));
       }
-      List<String> wrong = check(app, loaded);
+      List<String> wrong = check(app, loaded, m);
       if (wrong.isEmpty()) {
         System.out.println(
-            "Verified: the journal is intact up to entry "
-                + loaded.journalSeq()
-                + ", every record is as journaled"
-                + (loaded.checkpoint().isEmpty() ? "" : ", and it extends the backup's checkpoint")
-                + ".");
+            m.get(
+                loaded.checkpoint().isEmpty() ? "restore.verified" : "restore.verified-checkpoint",
+                loaded.journalSeq()));
         return 0;
       }
-      System.out.println("The restored database does NOT verify:");
+      System.out.println(m.get("restore.not-verified"));
       wrong.forEach(w -> System.out.println("  " + w));
       return 1;
     }
   }
 
-  private static List<String> check(App app, Restore.Loaded loaded) {
+  private static List<String> check(App app, Restore.Loaded loaded, Messages m) {
     List<String> wrong = new ArrayList<>();
     JournalChain.Verification v = app.journal().verify();
     if (!v.intact()) {
-      wrong.add("journal broken at entry " + v.firstBroken() + ": " + v.reason());
+      wrong.add(m.get("journal.broken", String.valueOf(v.firstBroken()), v.reason()));
     } else if (v.count() != loaded.journalSeq()) {
-      wrong.add(
-          "the journal ends at entry " + v.count() + ", the backup's at " + loaded.journalSeq());
+      wrong.add(m.get("restore.ends", v.count(), loaded.journalSeq()));
     }
     if (!app.journal().headHash().equals(loaded.journalHash())) {
-      wrong.add("the journal's head is not the one the backup recorded");
+      wrong.add(m.get("restore.head"));
     }
     if (!loaded.checkpoint().isEmpty()) {
       Optional<String> c =
           app.journal().extendsCheckpoint(Checkpoint.parse(loaded.checkpoint()), app.key());
-      c.ifPresent(w -> wrong.add("the backup's checkpoint: " + w));
+      c.ifPresent(w -> wrong.add(m.get("restore.checkpoint", w)));
     }
     StateAudit.Result audit = app.journal().audit();
-    audit.findings().forEach(f -> wrong.add(f.describe()));
+    audit.findings().forEach(f -> wrong.add(f.describe(m)));
     return wrong;
   }
 }

@@ -133,14 +133,13 @@ final class Sealed {
       try {
         in.readFully(header);
       } catch (EOFException e) {
-        throw new BackupException("not a Handover backup: the file is shorter than its header");
+        throw new BackupException("backup.short");
       }
       if (!Arrays.equals(Arrays.copyOf(header, 4), MAGIC)) {
-        throw new BackupException("not a Handover backup: it does not start with HOBK");
+        throw new BackupException("backup.magic");
       }
       if (header[4] != VERSION) {
-        throw new BackupException(
-            "a backup of format " + header[4] + ", which this Handover cannot read (it reads 1)");
+        throw new BackupException("backup.file-format", header[4]);
       }
       byte[] salt = Arrays.copyOfRange(header, 6, 22);
       prefix = Arrays.copyOfRange(header, 22, 29);
@@ -179,14 +178,12 @@ final class Sealed {
         last = in.readByte();
         length = in.readInt();
         if (length < 16 || length > SEGMENT + 16 || (last != 0 && last != 1)) {
-          throw new BackupException(
-              "the backup is damaged: segment " + number + " has an impossible header");
+          throw new BackupException("backup.segment-header", number + 1);
         }
         sealed = new byte[length];
         in.readFully(sealed);
       } catch (EOFException e) {
-        throw new BackupException(
-            "the backup is cut short: it ends after segment " + number + " without its last one");
+        throw new BackupException("backup.segment-cut", number);
       }
       try {
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
@@ -197,11 +194,9 @@ final class Sealed {
         c.updateAAD(header);
         plain = c.doFinal(sealed);
       } catch (AEADBadTagException e) {
-        throw new BackupException(
-            number == 0
-                ? "the backup cannot be decrypted: a wrong passphrase or key file, or the file was"
-                    + " altered"
-                : "the backup was altered: segment " + number + " does not authenticate");
+        throw number == 0
+            ? new BackupException("backup.wrong-key")
+            : new BackupException("backup.segment-altered", number + 1);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES-GCM decryption failed", e);
       }
@@ -210,7 +205,7 @@ final class Sealed {
       if (last == 1) {
         ended = true;
         if (in.read() >= 0) {
-          throw new BackupException("the backup has bytes after its last segment: it was altered");
+          throw new BackupException("backup.trailing");
         }
       }
     }

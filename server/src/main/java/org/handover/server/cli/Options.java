@@ -31,7 +31,7 @@ public final class Options {
   }
 
   /** Messages in {@code lang}, else in the language of env LANG, else English. */
-  static Messages messages(String lang) {
+  public static Messages messages(String lang) {
     if (lang != null) {
       return Messages.of(lang);
     }

@@ -44,6 +44,7 @@ final class JournalCommand {
 
     @Override
     public Integer call() throws IOException {
+      org.handover.server.i18n.Messages m = options.messages();
       try (App app = options.open()) {
         if (checkpoint != null) {
           Path file = Path.of(checkpoint);
@@ -57,57 +58,41 @@ final class JournalCommand {
           }
           Optional<String> wrong = app.journal().extendsCheckpoint(c, app.key());
           if (wrong.isPresent()) {
-            System.out.println(
-                "journal does NOT extend the checkpoint at entry " + c.seq() + ": " + wrong.get());
+            System.out.println(m.get("journal.not-extends", String.valueOf(c.seq()), wrong.get()));
             return 1;
           }
-          System.out.println("the journal extends the checkpoint at entry " + c.seq());
+          System.out.println(m.get("journal.extends", String.valueOf(c.seq())));
         }
         JournalChain.Verification v = app.journal().verify();
         if (v.intact() && v.count() == 0) {
           // a database in use always has entries (its first account, its key): none at all is no
           // proof
-          System.out.println(
-              "journal EMPTY: not one entry, so nothing is proved intact; if this database"
-                  + " was in use, its journal was deleted");
+          System.out.println(m.get("journal.empty"));
           return 1;
         }
         if (v.intact()) {
-          System.out.println("journal intact: " + v.count() + " entries");
+          System.out.println(m.get("journal.intact", v.count()));
         } else {
-          System.out.println("journal BROKEN at entry " + v.firstBroken() + ": " + v.reason());
+          System.out.println(m.get("journal.broken", String.valueOf(v.firstBroken()), v.reason()));
         }
         StateAudit.Result audit = app.journal().audit();
-        print(audit);
+        print(audit, m);
         return v.intact() && audit.clean() ? 0 : 1;
       }
     }
 
-    private static void print(StateAudit.Result audit) {
-      String later =
-          audit.undigested() == 0
-              ? ""
-              : "; "
-                  + audit.undigested()
-                  + " last journaled before the state audit existed, compared after their next"
-                  + " change";
+    private static void print(StateAudit.Result audit, org.handover.server.i18n.Messages m) {
+      String later = audit.undigested() == 0 ? "" : m.get("audit.undigested", audit.undigested());
       if (audit.clean()) {
-        System.out.println("state as journaled: " + audit.compared() + " records compared" + later);
+        System.out.println(m.get("audit.clean", audit.compared()) + later);
         return;
       }
-      System.out.println(
-          "state CHANGED OUTSIDE HANDOVER: "
-              + audit.found()
-              + " records differ from the journal ("
-              + audit.compared()
-              + " as journaled"
-              + later
-              + ")");
+      System.out.println(m.get("audit.found", audit.found(), audit.compared()) + later);
       for (StateAudit.Finding f : audit.findings()) {
-        System.out.println("  " + f.describe());
+        System.out.println("  " + f.describe(m));
       }
       if (audit.found() > audit.findings().size()) {
-        System.out.println("  ... and " + (audit.found() - audit.findings().size()) + " more");
+        System.out.println("  " + m.get("audit.more", audit.found() - audit.findings().size()));
       }
     }
   }

@@ -33,7 +33,20 @@ public final class StateAudit {
    */
   public record Finding(
       String entity, String entityId, Kind kind, long seq, String action, String detail) {
-    /** In English, for the command line and logs. */
+    /** In the reader's language. */
+    public String describe(org.handover.server.i18n.Messages m) {
+      String what = m.get("entity." + entity) + " " + entityId;
+      return switch (kind) {
+        case CHANGED ->
+            m.get("audit.changed", what, String.valueOf(seq), m.get("action." + action));
+        case REMOVED ->
+            m.get("audit.removed", what, String.valueOf(seq), m.get("action." + action));
+        case UNJOURNALED -> m.get("audit.unjournaled", what);
+        case BYTES -> m.get("audit.bytes", what, detail);
+      };
+    }
+
+    /** In English, for logs. */
     public String describe() {
       String what = entity + " " + entityId + ": ";
       return switch (kind) {
@@ -52,7 +65,7 @@ public final class StateAudit {
                 + action
                 + ")";
         case UNJOURNALED -> what + "its rows exist, but no journal entry made them";
-        case BYTES -> what + detail;
+        case BYTES -> what + "its stored bytes were replaced outside Handover (" + detail + ")";
       };
     }
   }

@@ -72,13 +72,7 @@ final class RosterAudit {
                 StateAudit.Kind.BYTES,
                 0,
                 "",
-                "its stored bytes were replaced outside Handover: "
-                    + size[0]
-                    + " bytes whose SHA-256 is "
-                    + now
-                    + ", where "
-                    + f.size()
-                    + " bytes were stored"));
+                size[0] + " B, SHA-256 " + now + "; " + f.size() + " B"));
       }
     }
   }

@@ -204,6 +204,18 @@ class BackupTest {
     Path wrong = dir.resolve("wrong");
     Files.writeString(wrong, "incorrect horse battery\n");
     refusedAndEmpty(file, "--passphrase-file=" + wrong, "cannot be decrypted");
+    // said in the user's language
+    Run uk =
+        cli(
+            "restore",
+            "--db",
+            TestDatabases.postgres(),
+            "--passphrase-file",
+            wrong.toString(),
+            "--lang",
+            "uk",
+            file.toString());
+    assertThat(uk.err()).contains("копію не вдається розшифрувати");
   }
 
   @Test

@@ -68,6 +68,8 @@ class JournalTest {
     Run run = cli("journal", "verify", "--db", url);
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("intact: 6 entries");
+    Run ru = cli("journal", "verify", "--db", url, "--lang", "ru");
+    assertThat(ru.out()).contains("журнал цел: 6 записей").contains("состояние как в журнале");
   }
 
   @Test

@@ -277,7 +277,7 @@ class TamperTest {
   @Test
   void aMatchRunsProposalsChanged() {
     sql("UPDATE matches SET band = 'auto', probability = 0.999");
-    caught("match-run ", ": its rows were changed");
+    caught("match run ", ": its rows were changed");
   }
 
   @Test
