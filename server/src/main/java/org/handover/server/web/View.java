@@ -129,6 +129,14 @@ public record View(
     if (value.equals("false")) {
       return t("common.no");
     }
+    if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return date(LocalDate.parse(value)); // as dates are written here
+    }
+    String last = field.substring(field.lastIndexOf('.') + 1); // name.0.script -> script
+    if (last.equals("script") || last.equals("source") || field.equals("locale")) {
+      String key = (field.equals("locale") ? "language" : last) + "." + value;
+      return messages.has(key) ? t(key) : value;
+    }
     if (PARTY_FIELDS.contains(field)) {
       try {
         return party(Party.of(value));
