@@ -30,6 +30,15 @@ final class JournalRoutes {
     routes.get("/journal", Permission.READ, this::list);
   }
 
+  private static final java.time.format.DateTimeFormatter DOTTED =
+      java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  /** A day as written here (dd.mm.yyyy) or as a browser sends it (yyyy-mm-dd). */
+  private static LocalDate day(String text) {
+    return text.contains(".") ? LocalDate.parse(text, DOTTED) : LocalDate.parse(text);
+  }
+
   private void list(Context ctx) {
     View view = guard.view(ctx);
     String actor = param(ctx, "actor");
@@ -40,16 +49,11 @@ final class JournalRoutes {
     long toMillis = Long.MAX_VALUE;
     try {
       if (!from.isEmpty()) {
-        fromMillis =
-            LocalDate.parse(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        fromMillis = day(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
       }
       if (!to.isEmpty()) {
         toMillis =
-            LocalDate.parse(to)
-                .plusDays(1)
-                .atStartOfDay(ZoneId.systemDefault())
-                .toInstant()
-                .toEpochMilli();
+            day(to).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
       }
     } catch (DateTimeParseException e) {
       error = view.t("field.date") + ": " + view.t("error.date.impossible", e.getParsedString());

@@ -258,5 +258,14 @@ class WebTest {
     assertThat(b.get("/journal?from=2025-02-31").statusCode()).isEqualTo(400);
     assertThat(b.get("/journal?from=" + LocalDate.now().plusDays(1)).body())
         .doesNotContain("особу додано");
+    // as dates are written here, too
+    assertThat(b.get("/journal?from=31.02.2025").statusCode()).isEqualTo(400);
+    LocalDate tomorrow = LocalDate.now().plusDays(1);
+    String dotted =
+        String.format(
+            "%02d.%02d.%04d",
+            tomorrow.getDayOfMonth(), tomorrow.getMonthValue(), tomorrow.getYear());
+    assertThat(b.get("/journal?from=" + dotted).body()).doesNotContain("особу додано");
+    assertThat(b.get("/journal?to=" + dotted).body()).contains("особу додано");
   }
 }
