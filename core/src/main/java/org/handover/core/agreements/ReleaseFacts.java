@@ -66,6 +66,9 @@ public record ReleaseFacts(
   public record Repatriation(LocalDate decidedOn, DecidedBy by, String reference) {
     public Repatriation {
       reference = reference == null ? "" : reference.strip();
+      if (reference.length() > MAX_TEXT) {
+        throw new SelectionException("error.release.too-long", MAX_TEXT);
+      }
     }
 
     public LocalDate deadline() {

@@ -71,6 +71,14 @@ public final class Planner {
           .thenComparingLong(Candidate::personId);
 
   public static Plan plan(List<Candidate> all, Provision provision, int batchSize) {
+    return plan(all, provision, batchSize, 0);
+  }
+
+  /**
+   * As {@link #plan(List, Provision, int)}, with {@code used} persons each way already carried out
+   * or pending under the same N-for-N provision: only the rest of the quota is planned.
+   */
+  public static Plan plan(List<Candidate> all, Provision provision, int batchSize, int used) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size: at least 1");
     }
@@ -86,7 +94,9 @@ public final class Planner {
             new LeftOut(c.personId(), c.direction(), reason("plan.left.planned", c.plannedIn())));
       } else if (c.consent() == ReleaseFacts.Consent.NO) {
         left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.refused")));
-      } else if (c.severe() && c.consent() == ReleaseFacts.Consent.NOT_ASKED) {
+      } else if (c.direction() == Direction.OUT
+          && c.severe()
+          && c.consent() == ReleaseFacts.Consent.NOT_ASKED) {
         // the seriously wounded and sick are not repatriated against their will (GC III Art. 109)
         left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.no-consent")));
       } else if (c.decision() == Decision.UNCERTAIN) {
@@ -103,7 +113,8 @@ public final class Planner {
     int takeIn = in.size();
     if (provision instanceof Provision.NForN n) {
       // equal numbers: as many as the quota and the shorter side allow
-      int take = Math.min(n.quota(), Math.min(out.size(), in.size()));
+      int quota = Math.max(0, n.quota() - used);
+      int take = Math.min(quota, Math.min(out.size(), in.size()));
       // nobody certified for direct repatriation is held back to keep parity (GC III Art. 109:
       // "regardless of number"): ours to hand over go anyway, theirs are flagged to raise
       int certifiedBeyond =
@@ -136,7 +147,7 @@ public final class Planner {
   }
 
   private static Reason parity(Provision.NForN n, int take, int otherSide) {
-    return take == n.quota()
+    return take < otherSide
         ? reason("plan.left.quota", n.quota())
         : reason("plan.left.parity", otherSide);
   }

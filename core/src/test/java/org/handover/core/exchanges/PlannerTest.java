@@ -123,6 +123,23 @@ class PlannerTest {
   }
 
   @Test
+  void anEarlierExchangeUsesUpPartOfTheQuotaAndTheWillIsAskedOfThoseWeHandOver() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      all.add(c(i, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    }
+    // ours, wounded, held by them: whether they were asked is theirs to record, not a bar here
+    for (int i = 11; i <= 16; i++) {
+      all.add(will(i, Direction.IN, true, ReleaseFacts.Consent.NOT_ASKED, false));
+    }
+    Planner.Plan plan = Planner.plan(all, new Provision.NForN(5, 0, List.of()), 10, 3);
+    assertThat(plan.count(Direction.OUT)).isEqualTo(2);
+    assertThat(plan.count(Direction.IN)).isEqualTo(2);
+    assertThat(plan.leftOut()).isEmpty();
+    assertThat(plan.heldBack()).extracting(l -> l.reason().key()).containsOnly("plan.left.quota");
+  }
+
+  @Test
   void theQuotaCapsBothSides() {
     List<Planner.Candidate> all = new ArrayList<>();
     for (int i = 1; i <= 6; i++) {

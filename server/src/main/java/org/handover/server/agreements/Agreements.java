@@ -127,6 +127,11 @@ public final class Agreements {
                   == 0) {
             throw new AgreementException("error.provision.roster", l.rosterId());
           }
+          // the agreement's row is the lock that numbers its provisions one at a time
+          h.createQuery("SELECT id FROM agreements WHERE id = :a FOR UPDATE")
+              .bind("a", agreementId)
+              .mapTo(Long.class)
+              .one();
           int number =
               h.createQuery(
                       "SELECT coalesce(max(number), 0) + 1 FROM provisions WHERE agreement_id = :a")

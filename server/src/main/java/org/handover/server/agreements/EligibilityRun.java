@@ -76,7 +76,7 @@ public final class EligibilityRun {
             + " f.repatriation_decided_on, f.obstacle";
     String sql =
         p instanceof Provision.NamedList
-            ? "SELECT "
+            ? "SELECT DISTINCT ON (p.id) "
                 + columns
                 + ", d.entry_row FROM match_decisions d JOIN persons p ON p.id = d.person_id"
                 + " LEFT JOIN release_facts f ON f.person_id = p.id"
@@ -101,7 +101,7 @@ public final class EligibilityRun {
                     r -> {
                       Verdict v =
                           p instanceof Provision.NamedList
-                              ? onList(roster, r.entryRow())
+                              ? onList(roster, r.entryRow(), r.candidate())
                               : Eligibility.of(r.candidate(), p.selections(), on);
                       Row row =
                           new Row(
@@ -135,9 +135,15 @@ public final class EligibilityRun {
       ReleaseFacts.Consent consent,
       Optional<java.time.LocalDate> capturedOn) {}
 
-  private static Verdict onList(long roster, int entryRow) {
-    return new Verdict(
-        Decision.ELIGIBLE, List.of(new Reason("reason.named-list", List.of(roster, entryRow))));
+  private static Verdict onList(long roster, int entryRow, Candidate c) {
+    Reason on = new Reason("reason.named-list", List.of(roster, entryRow));
+    if (c.obstacle().isPresent()) {
+      // on the list, but what keeps the person from release still decides
+      ReleaseFacts.Obstacle o = c.obstacle().get();
+      return new Verdict(
+          o.decision(), List.of(on, new Reason("reason.obstacle." + o.key(), List.of())));
+    }
+    return new Verdict(Decision.ELIGIBLE, List.of(on));
   }
 
   private static Read read(ResultSet rs, Party own) throws SQLException {

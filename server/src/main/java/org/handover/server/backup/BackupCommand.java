@@ -43,6 +43,9 @@ final class BackupCommand implements Callable<Integer> {
 
   private int run(Messages m) throws IOException {
     key.lang = m.language();
+    if (java.nio.file.Files.exists(file)) {
+      throw new BackupException("backup.exists", file.toString());
+    }
     BackupKey k = key.forBackup();
     try (App app = options.open()) {
       Backup.Made made = Backup.write(app, file, k, line -> System.out.println("  " + line));

@@ -62,10 +62,14 @@ final class ExchangeCommand {
 
   /** A party by its code; anything that is not one is named in the user's language. */
   static Party party(String code) {
+    return party(code, "error.exchange.witness-unknown");
+  }
+
+  static Party party(String code, String refusal) {
     try {
       return Party.of(code.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ExchangeException("error.exchange.witness-unknown", code);
+      throw new ExchangeException(refusal, code);
     }
   }
 
@@ -115,9 +119,11 @@ final class ExchangeCommand {
             app.parties()
                 .own()
                 .orElseThrow(() -> new AgreementException("error.agreement.no-own-party"));
-        Optional<Party> via = Optional.ofNullable(intermediary).map(ExchangeCommand::party);
+        Optional<Party> via =
+            Optional.ofNullable(intermediary)
+                .map(c -> party(c, "error.exchange.intermediary-unknown"));
         if (via.isPresent() && !app.parties().book().knows(via.get())) {
-          throw new AgreementException("error.agreement.party-unknown", via.get().code());
+          throw new ExchangeException("error.exchange.intermediary-unknown", via.get().code());
         }
         Exchanges.Planned p =
             app.exchanges()

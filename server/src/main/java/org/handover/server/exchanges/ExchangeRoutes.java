@@ -77,7 +77,7 @@ final class ExchangeRoutes {
                       (int) Params.number(Params.form(ctx, "provision")),
                       ExchangeCommand.date(Params.form(ctx, "on"), v.t("exchanges.on")),
                       Params.form(ctx, "place"),
-                      via.isEmpty() ? Optional.empty() : Optional.of(Party.of(via)),
+                      intermediary(v, via),
                       size),
                   own,
                   Guard.current(ctx).username());
@@ -86,6 +86,17 @@ final class ExchangeRoutes {
       ctx.status(422);
       web.render(ctx, "exchanges/plan_error.jte", v, Map.of("a", a, "error", message(v, e)));
     }
+  }
+
+  private static Optional<Party> intermediary(View v, String code) {
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    Party p = ExchangeCommand.party(code, "error.exchange.intermediary-unknown");
+    if (!v.parties().knows(p)) {
+      throw new ExchangeException("error.exchange.intermediary-unknown", code);
+    }
+    return Optional.of(p);
   }
 
   private void show(Context ctx, String error) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Health;
 import org.handover.core.agreements.Reason;
+import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.exchanges.Direction;
 import org.handover.core.exchanges.Outcome;
 import org.handover.core.exchanges.Planner;
@@ -69,7 +70,11 @@ public final class Exchanges {
     if (r.batchSize() < 1) {
       throw new ExchangeException("error.exchange.batch-size", r.batchSize());
     }
+    if (r.place().length() > 200) {
+      throw new ExchangeException("error.exchange.place-long", 200);
+    }
     Map<Long, Long> planned = plannedElsewhere();
+    java.util.Set<Long> refused = refusedBefore();
     List<EligibilityRun.Row> rows = new ArrayList<>();
     EligibilityRun.run(
         jdbi,
@@ -96,10 +101,12 @@ public final class Exchanges {
               row.capturedOn().or(() -> Optional.ofNullable(since.get(row.personId()))),
               row.candidate().born(),
               planned.getOrDefault(row.personId(), 0L),
-              row.consent(),
+              // a refusal at an earlier handover stands as the person's will
+              refused.contains(row.personId()) ? ReleaseFacts.Consent.NO : row.consent(),
               row.candidate().health().contains(Health.REPATRIATION_DECIDED)));
     }
-    Planner.Plan plan = Planner.plan(candidates, n.provision(), r.batchSize());
+    Planner.Plan plan =
+        Planner.plan(candidates, n.provision(), r.batchSize(), used(a.id(), r.provision()));
     long id = jdbi.inTransaction(h -> store(h, r, plan, actor));
     return new Planned(id, plan);
   }
@@ -186,6 +193,34 @@ public final class Exchanges {
     return new Reason(
         r.key(),
         r.args().stream().map(a -> a instanceof LocalDate d ? (Object) d.toString() : a).toList());
+  }
+
+  /** Persons who refused repatriation at an earlier handover. */
+  private java.util.Set<Long> refusedBefore() {
+    return new java.util.HashSet<>(
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT person_id FROM exchange_persons WHERE outcome = 'refused'")
+                    .mapTo(Long.class)
+                    .list()));
+  }
+
+  /**
+   * How many each way earlier exchanges under this provision carried out or still plan: the larger
+   * of the two, which the rest of an N-for-N quota is counted from.
+   */
+  private int used(long agreementId, int provision) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM exchange_persons p"
+                        + " JOIN exchanges x ON x.id = p.exchange_id WHERE x.agreement_id = :a AND"
+                        + " x.provision = :n AND p.outcome IN ('', 'handed-over', 'received')"
+                        + " GROUP BY p.direction) d")
+                .bind("a", agreementId)
+                .bind("n", provision)
+                .mapTo(Integer.class)
+                .one());
   }
 
   /** Persons in a plan whose outcome is not recorded yet, with that exchange. */
