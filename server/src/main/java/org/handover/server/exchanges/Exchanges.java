@@ -61,6 +61,22 @@ public final class Exchanges {
    * @throws ExchangeException for a date before the agreement, a batch size below 1
    */
   public Planned plan(Request r, Party own, String actor) {
+    // one plan at a time: what is pending elsewhere is read, then stored, with no plan between
+    return jdbi.withHandle(
+        h -> {
+          h.execute("SELECT pg_advisory_lock(?, ?)", PLAN_LOCK, 1);
+          try {
+            return planAlone(r, own, actor);
+          } finally {
+            h.execute("SELECT pg_advisory_unlock(?, ?)", PLAN_LOCK, 1);
+          }
+        });
+  }
+
+  /** The advisory lock that lets one plan run at a time ("HoXP"). */
+  static final int PLAN_LOCK = 0x486f5850;
+
+  private Planned planAlone(Request r, Party own, String actor) {
     Agreement a = r.agreement();
     Agreement.Numbered n = a.provision(r.provision());
     if (r.on().isBefore(a.signedOn())) {

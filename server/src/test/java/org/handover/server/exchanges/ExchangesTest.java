@@ -176,6 +176,38 @@ class ExchangesTest {
     assertThat(again.leftOut()).extracting(l -> l.reason().key()).contains("plan.left.planned");
   }
 
+  @Test
+  void twoPlansAtOnceNeverPlanOnePersonTwice() throws Exception {
+    Exchanges.Request r =
+        new Exchanges.Request(
+            app.agreements().find(agreement).orElseThrow(),
+            1,
+            LocalDate.of(2025, 6, 14),
+            "",
+            Optional.empty(),
+            2);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> app.exchanges().plan(r, Party.of("UA"), "a"));
+      var second = pool.submit(() -> app.exchanges().plan(r, Party.of("UA"), "b"));
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdown();
+    }
+    long twice =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM (SELECT person_id FROM exchange_persons"
+                                + " GROUP BY person_id HAVING count(*) > 1) d")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(twice).isZero();
+  }
+
   private long plan2() {
     Run run =
         cli(
