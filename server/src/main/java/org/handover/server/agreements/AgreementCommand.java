@@ -1,7 +1,5 @@
 package org.handover.server.agreements;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,13 +7,13 @@ import org.handover.core.Keys;
 import org.handover.core.accounts.Permission;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Selection;
-import org.handover.core.agreements.SelectionException;
 import org.handover.core.agreements.Subject;
 import org.handover.core.parties.Party;
 import org.handover.core.parties.PartyBook;
 import org.handover.server.App;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Days;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,30 +35,8 @@ final class AgreementCommand {
 
   /** A refusal in the user's language, on stderr; exit 2. */
   static int refuse(Messages m, IllegalArgumentException e) {
-    if (e instanceof AgreementException a) {
-      System.err.println(m.get(a.key(), a.args().toArray()));
-    } else if (e instanceof SelectionException s) {
-      System.err.println(m.get(s.key(), s.args().toArray()));
-    } else {
-      System.err.println(e.getMessage());
-    }
+    System.err.println(m.refusal(e));
     return 2;
-  }
-
-  private static final java.time.format.DateTimeFormatter DOTTED =
-      java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-  /** A whole date as YYYY-MM-DD or as people write it here, dd.mm.yyyy; 31.02 is refused. */
-  static LocalDate date(String text, String field) {
-    String t = text == null ? "" : text.strip();
-    try {
-      return t.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")
-          ? LocalDate.parse(t, DOTTED)
-          : LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
-      throw new AgreementException("error.agreement.date", field, text);
-    }
   }
 
   @Requires(Permission.MANAGE_AGREEMENTS)
@@ -101,7 +77,7 @@ final class AgreementCommand {
             chosen.add(Party.of(p.strip().toUpperCase(java.util.Locale.ROOT)));
           }
         }
-        long id = app.agreements().add(title, date(date, "--date"), chosen, book, actor);
+        long id = app.agreements().add(title, Days.parse(date, "--date"), chosen, book, actor);
         System.out.println("agreement " + id);
         return 0;
       } catch (IllegalArgumentException e) {
@@ -230,7 +206,7 @@ final class AgreementCommand {
                 "agreement.heading",
                 a.id(),
                 a.title(),
-                a.signedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                Days.written(a.signedOn()),
                 String.join(", ", a.parties().stream().map(words::party).toList())));
         for (Agreement.Numbered n : a.provisions()) {
           System.out.println("  " + n.number() + ". " + words.of(n.provision()));

@@ -1,23 +1,10 @@
 package org.handover.server.agreements;
 
-import java.util.List;
+import org.handover.core.Refused;
 
-/** What cannot be stored or asked, as a message key and arguments for the user's language. */
-public final class AgreementException extends IllegalArgumentException {
-  private final String key;
-  private final List<Object> args;
-
+/** What cannot be stored or asked of agreements. */
+public final class AgreementException extends Refused {
   public AgreementException(String key, Object... args) {
-    super(key + " " + List.of(args));
-    this.key = key;
-    this.args = List.of(args);
-  }
-
-  public String key() {
-    return key;
-  }
-
-  public List<Object> args() {
-    return args;
+    super(key, args);
   }
 }

@@ -15,13 +15,13 @@ import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Health;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Selection;
-import org.handover.core.agreements.SelectionException;
 import org.handover.core.agreements.Subject;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.Status;
 import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
+import org.handover.server.i18n.Days;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Params;
 import org.handover.server.web.Routes;
@@ -55,13 +55,7 @@ final class AgreementRoutes {
   }
 
   private String message(View v, IllegalArgumentException e) {
-    if (e instanceof AgreementException a) {
-      return v.t(a.key(), a.args().toArray());
-    }
-    if (e instanceof SelectionException s) {
-      return v.t(s.key(), s.args().toArray());
-    }
-    return e.getMessage();
+    return v.messages().refusal(e);
   }
 
   private void list(Context ctx, Map<String, Object> values, String error) {
@@ -94,7 +88,7 @@ final class AgreementRoutes {
     values.put("date", Params.form(ctx, "date"));
     values.put("parties", codes);
     try {
-      LocalDate date = AgreementCommand.date(Params.form(ctx, "date"), v.t("agreements.date"));
+      LocalDate date = Days.parse(Params.form(ctx, "date"), v.t("agreements.date"));
       List<Party> parties = new ArrayList<>();
       for (String c : codes) {
         parties.add(Party.of(c));
@@ -229,7 +223,7 @@ final class AgreementRoutes {
     EligibilityRun.Counts counts = null;
     long[] matching = {0};
     try {
-      LocalDate day = AgreementCommand.date(on, v.t("eligibility.on"));
+      LocalDate day = Days.parse(on, v.t("eligibility.on"));
       Party own =
           v.parties()
               .own()
@@ -278,7 +272,7 @@ final class AgreementRoutes {
     LocalDate day;
     Party own;
     try {
-      day = AgreementCommand.date(Params.query(ctx, "on"), v.t("eligibility.on"));
+      day = Days.parse(Params.query(ctx, "on"), v.t("eligibility.on"));
       own =
           v.parties()
               .own()

@@ -14,6 +14,7 @@ import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Days;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +55,7 @@ final class EligibilityCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages m = options.messages();
     try (App app = options.open()) {
-      LocalDate day = AgreementCommand.date(on, "--on");
+      LocalDate day = Days.parse(on, "--on");
       Agreement a =
           app.agreements()
               .find(agreement)

@@ -1,18 +1,17 @@
 package org.handover.server.agreements;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.handover.core.agreements.Reason;
 import org.handover.core.agreements.Verdict;
 import org.handover.core.parties.Party;
 import org.handover.core.parties.PartyBook;
+import org.handover.server.i18n.Days;
 import org.handover.server.i18n.Messages;
 
 /** Eligibility's reasons in the reader's language: keys of kinds and statuses become words. */
 public final class ReasonWords {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private final Messages m;
   private final PartyBook parties;
 
@@ -34,7 +33,7 @@ public final class ReasonWords {
       if (a instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
         a = LocalDate.parse(text);
       }
-      shown[i] = a instanceof LocalDate d ? DAY.format(d) : a;
+      shown[i] = a instanceof LocalDate d ? Days.written(d) : a;
     }
     if (shown.length > 0 && !args.get(0).toString().isEmpty()) {
       String first = args.get(0).toString();

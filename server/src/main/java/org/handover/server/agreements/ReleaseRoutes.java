@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.handover.core.Keys;
 import org.handover.core.accounts.Permission;
 import org.handover.core.agreements.ReleaseFacts;
-import org.handover.core.agreements.SelectionException;
 import org.handover.server.App;
+import org.handover.server.i18n.Days;
 import org.handover.server.storage.StaleRecordException;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Params;
@@ -36,10 +36,8 @@ final class ReleaseRoutes {
     try {
       app.releaseFacts().save(id, read(ctx, v), Guard.current(ctx).username());
       ctx.redirect("/registry/" + id + "#release");
-    } catch (AgreementException e) {
-      refuse(ctx, v, id, v.t(e.key(), e.args().toArray()));
-    } catch (SelectionException e) {
-      refuse(ctx, v, id, v.t(e.key(), e.args().toArray()));
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, v, id, v.messages().refusal(e));
     } catch (StaleRecordException e) {
       refuse(ctx, v, id, e.getMessage());
     }
@@ -75,7 +73,7 @@ final class ReleaseRoutes {
 
   private static Optional<LocalDate> date(Context ctx, String field, String label) {
     String text = Params.form(ctx, field);
-    return text.isEmpty() ? Optional.empty() : Optional.of(AgreementCommand.date(text, label));
+    return text.isEmpty() ? Optional.empty() : Optional.of(Days.parse(text, label));
   }
 
   private static <E extends Enum<E>> Optional<E> choice(Class<E> type, String key, String label) {

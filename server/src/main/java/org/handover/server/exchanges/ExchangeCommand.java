@@ -1,14 +1,9 @@
 package org.handover.server.exchanges;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
-import org.handover.core.agreements.SelectionException;
 import org.handover.core.exchanges.Direction;
 import org.handover.core.exchanges.Outcome;
 import org.handover.core.parties.Party;
@@ -17,6 +12,7 @@ import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.AgreementException;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Days;
 import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,28 +31,8 @@ import picocli.CommandLine.Parameters;
       ExchangeCommand.Show.class
     })
 final class ExchangeCommand {
-  private static final DateTimeFormatter DOTTED =
-      DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
-
-  static LocalDate date(String text, String field) {
-    String t = text.strip();
-    try {
-      return t.contains(".") ? LocalDate.parse(t, DOTTED) : LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
-      throw new AgreementException("error.agreement.date", field, text);
-    }
-  }
-
   static int refuse(Messages m, IllegalArgumentException e) {
-    if (e instanceof ExchangeException x) {
-      System.err.println(m.get(x.key(), x.args().toArray()));
-    } else if (e instanceof AgreementException a) {
-      System.err.println(m.get(a.key(), a.args().toArray()));
-    } else if (e instanceof SelectionException s) {
-      System.err.println(m.get(s.key(), s.args().toArray()));
-    } else {
-      System.err.println(e.getMessage());
-    }
+    System.err.println(m.refusal(e));
     return 2;
   }
 
@@ -128,7 +104,8 @@ final class ExchangeCommand {
         Exchanges.Planned p =
             app.exchanges()
                 .plan(
-                    new Exchanges.Request(a, provision, date(on, "--on"), place, via, batchSize),
+                    new Exchanges.Request(
+                        a, provision, Days.parse(on, "--on"), place, via, batchSize),
                     own,
                     actor);
         System.out.println("exchange " + p.id());

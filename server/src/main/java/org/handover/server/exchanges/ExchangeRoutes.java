@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
-import org.handover.core.agreements.SelectionException;
 import org.handover.core.exchanges.Outcome;
 import org.handover.core.parties.Party;
 import org.handover.server.App;
@@ -14,6 +13,7 @@ import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.AgreementException;
 import org.handover.server.agreements.ProvisionWords;
 import org.handover.server.agreements.ReasonWords;
+import org.handover.server.i18n.Days;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Params;
 import org.handover.server.web.Routes;
@@ -39,16 +39,7 @@ final class ExchangeRoutes {
   }
 
   static String message(View v, IllegalArgumentException e) {
-    if (e instanceof ExchangeException x) {
-      return v.t(x.key(), x.args().toArray());
-    }
-    if (e instanceof AgreementException a) {
-      return v.t(a.key(), a.args().toArray());
-    }
-    if (e instanceof SelectionException s) {
-      return v.t(s.key(), s.args().toArray());
-    }
-    return e.getMessage();
+    return v.messages().refusal(e);
   }
 
   private void plan(Context ctx) {
@@ -75,7 +66,7 @@ final class ExchangeRoutes {
                   new Exchanges.Request(
                       a,
                       (int) Params.number(Params.form(ctx, "provision")),
-                      ExchangeCommand.date(Params.form(ctx, "on"), v.t("exchanges.on")),
+                      Days.parse(Params.form(ctx, "on"), v.t("exchanges.on")),
                       Params.form(ctx, "place"),
                       intermediary(v, via),
                       size),

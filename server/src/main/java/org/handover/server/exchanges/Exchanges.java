@@ -19,6 +19,7 @@ import org.handover.core.exchanges.Planner;
 import org.handover.core.parties.Party;
 import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.EligibilityRun;
+import org.handover.server.i18n.Days;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.registry.Registry;
@@ -81,7 +82,7 @@ public final class Exchanges {
     Agreement.Numbered n = a.provision(r.provision());
     if (r.on().isBefore(a.signedOn())) {
       throw new ExchangeException(
-          "error.exchange.before-agreement", dotted(r.on()), dotted(a.signedOn()));
+          "error.exchange.before-agreement", Days.written(r.on()), Days.written(a.signedOn()));
     }
     if (r.batchSize() < 1) {
       throw new ExchangeException("error.exchange.batch-size", r.batchSize());
@@ -195,10 +196,6 @@ public final class Exchanges {
             .on("exchange", String.valueOf(id))
             .now(Json.write(state)));
     return id;
-  }
-
-  static String dotted(LocalDate d) {
-    return String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
   }
 
   /** A reason as the table keeps it. */

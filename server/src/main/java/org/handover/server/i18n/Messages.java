@@ -71,6 +71,13 @@ public final class Messages {
     return language;
   }
 
+  /** A refusal in this language; any other error as its own message. */
+  public String refusal(RuntimeException e) {
+    return e instanceof org.handover.core.Refused r
+        ? get(r.key(), r.args().toArray())
+        : e.getMessage();
+  }
+
   public boolean has(String key) {
     return strings.containsKey(key);
   }

@@ -1,12 +1,12 @@
 package org.handover.server.journal;
 
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.handover.core.accounts.Permission;
+import org.handover.server.i18n.Days;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Params;
 import org.handover.server.web.Routes;
@@ -30,15 +30,6 @@ final class JournalRoutes {
     routes.get("/journal", Permission.READ, this::list);
   }
 
-  private static final java.time.format.DateTimeFormatter DOTTED =
-      java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-  /** A day as written here (dd.mm.yyyy) or as a browser sends it (yyyy-mm-dd). */
-  private static LocalDate day(String text) {
-    return text.contains(".") ? LocalDate.parse(text, DOTTED) : LocalDate.parse(text);
-  }
-
   private void list(Context ctx) {
     View view = guard.view(ctx);
     String actor = param(ctx, "actor");
@@ -49,11 +40,16 @@ final class JournalRoutes {
     long toMillis = Long.MAX_VALUE;
     try {
       if (!from.isEmpty()) {
-        fromMillis = day(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        fromMillis =
+            Days.parse(from).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
       }
       if (!to.isEmpty()) {
         toMillis =
-            day(to).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            Days.parse(to)
+                .plusDays(1)
+                .atStartOfDay(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
       }
     } catch (DateTimeParseException e) {
       error = view.t("field.date") + ": " + view.t("error.date.impossible", e.getParsedString());

@@ -179,7 +179,7 @@ public record View(
   }
 
   public String date(LocalDate d) {
-    return String.format("%02d.%02d.%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    return org.handover.server.i18n.Days.written(d);
   }
 
   public String time(long millis) {
