@@ -292,10 +292,10 @@ final class ExchangeCommand {
         System.out.println(
             m.get(
                 "exchange.heading",
-                x.id(),
+                String.valueOf(x.id()),
                 a.title(),
                 x.provision(),
-                x.on().toString(),
+                Days.written(x.on()),
                 x.batches()));
         for (String line :
             Fulfilment.lines(x, a, app.exchanges().carriedOut(a.id(), x.provision()), m)) {

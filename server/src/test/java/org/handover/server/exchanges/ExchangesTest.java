@@ -256,6 +256,7 @@ class ExchangesTest {
     assertThat(app.registry().find(theirs).orElseThrow().person().status())
         .isEqualTo(Status.RELEASED);
     String shown = cli("exchange", "show", String.valueOf(x)).out().replace('\u00a0', ' ');
+    assertThat(shown).contains("provision 1, on 14.06.2025");
     assertThat(shown)
         .contains(
             "we hand over: 3 planned, 1 handed over, 0 refused, 0 did not appear, 0 died, 2 pending")
