@@ -2,10 +2,6 @@ package org.handover.server.agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +13,14 @@ import java.util.Optional;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.server.App;
-import org.handover.server.cli.HandoverCommand;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Agreements, provisions and eligibility through the command line, on PostgreSQL. */
 class AgreementsTest {
@@ -74,28 +70,11 @@ class AgreementsTest {
     app.registry().add(new PersonForm(v).read(0, ROUND).person().orElseThrow(), ROUND, "test");
   }
 
-  private record Run(int exit, String out, String err) {}
-
   private Run cli(String... args) {
-    PrintStream old = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = HandoverCommand.commandLine();
-      cl.setErr(new PrintWriter(new StringWriter()));
-      String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-      all[args.length] = "--db";
-      all[args.length + 1] = url;
-      int exit = cl.execute(all);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-      System.setErr(oldErr);
-    }
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--db";
+    all[args.length + 1] = url;
+    return Cli.run(all);
   }
 
   private static String plain(String text) {

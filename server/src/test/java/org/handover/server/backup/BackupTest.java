@@ -2,10 +2,6 @@ package org.handover.server.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +17,14 @@ import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.Tables;
 import org.handover.server.App;
-import org.handover.server.cli.HandoverCommand;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code handover backup} and {@code handover restore} on PostgreSQL. */
 class BackupTest {
@@ -70,21 +66,8 @@ class BackupTest {
     app.close();
   }
 
-  private record Run(int exit, String out, String err) {}
-
   private static Run cli(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = HandoverCommand.commandLine();
-      cl.setErr(new PrintWriter(err));
-      int exit = cl.execute(args);
-      return new Run(exit, buffer.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(old);
-    }
+    return Cli.run(args);
   }
 
   private static Map<String, Long> counts(App a) {

@@ -3,9 +3,7 @@ package org.handover.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,23 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = HandoverCommand.commandLine().execute(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private String db;
@@ -73,14 +56,14 @@ class CliTest {
 
   @Test
   void helpListsEveryCommand() {
-    Run r = run("--help");
+    Cli.Run r = run("--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("demo", "serve", "journal", "user", "person");
   }
 
   @Test
   void addsAPersonAndFindsThemByALatinSpelling() {
-    Run add =
+    Cli.Run add =
         run(
             "registry",
             "add",
@@ -97,7 +80,7 @@ class CliTest {
             "--status",
             "captive");
     assertThat(add.exit()).as(add.err()).isZero();
-    Run find = run("registry", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
+    Cli.Run find = run("registry", "find", "--db", db(), "--lang", "uk", "Kovalchuk", "1998");
     assertThat(find.out())
         .contains("1 особа")
         .contains("Ковальчук Юрій Петрович\t12.03.1998")
@@ -106,7 +89,7 @@ class CliTest {
 
   @Test
   void badInputIsRefusedFieldByFieldInTheUsersLanguageAndNothingIsStored() {
-    Run r =
+    Cli.Run r =
         run(
             "registry",
             "add",
@@ -137,7 +120,7 @@ class CliTest {
 
   @Test
   void aBirthInTheFutureIsRefusedInRussian() {
-    Run r =
+    Cli.Run r =
         run("registry", "add", "--db", db(), "--lang", "ru", "--family", "Бойко", "--born", "2999");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Дата рождения: «2999» — дата в будущем");
@@ -146,7 +129,7 @@ class CliTest {
 
   @Test
   void userAddPrintsAPasswordThatLogsIn() {
-    Run r = run("user", "add", "reviewer1", "--role", "reviewer", "--db", db(), "--lang", "en");
+    Cli.Run r = run("user", "add", "reviewer1", "--role", "reviewer", "--db", db(), "--lang", "en");
     assertThat(r.exit()).isZero();
     String password = r.out().substring(r.out().lastIndexOf(' ') + 1).strip();
     try (App app = App.open(db())) {
@@ -156,7 +139,7 @@ class CliTest {
 
   @Test
   void anUnknownRoleIsRefused() {
-    Run r = run("user", "add", "boss", "--role", "chief", "--db", db(), "--lang", "en");
+    Cli.Run r = run("user", "add", "boss", "--role", "chief", "--db", db(), "--lang", "en");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Role: 'chief' is not one of the allowed values");
   }
@@ -169,7 +152,7 @@ class CliTest {
         .isEqualTo("Yuliya\n");
     assertThat(run("names", "transliterate", "--system", "kmu2010", "Знам'янка").out())
         .isEqualTo("Znamianka\n");
-    Run bad = run("names", "transliterate", "--system", "latin", "Юлия");
+    Cli.Run bad = run("names", "transliterate", "--system", "latin", "Юлия");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("system: unknown value 'latin'");
   }
@@ -182,7 +165,7 @@ class CliTest {
             "Юрій\tIurii\nОлександр\tAleksandr\nБойко\tМельник\nno tab\n"
                 .getBytes(StandardCharsets.UTF_8)));
     try {
-      Run r = run("names", "compare");
+      Cli.Run r = run("names", "compare");
       assertThat(r.exit()).isZero();
       assertThat(r.out().lines().map(l -> l.split(" ")[0]).toList())
           .containsExactly("TRANSLITERATION", "EQUIVALENT", "DIFFERENT", "DIFFERENT");
@@ -210,7 +193,7 @@ class CliTest {
             + "Ковальчук;Юрий;12.03.1998;военнослужащий;в плену;Россия;да;нет\n"
             + "Бойко;Иван;1999;Service member;captive;RU;0;1\n"
             + "Ткач;Петро;2001;цивільна особа;військовополонений;Росія;+;-\n");
-    Run imported = run("registry", "import", list.toString(), "--db", db(), "--lang", "uk");
+    Cli.Run imported = run("registry", "import", list.toString(), "--db", db(), "--lang", "uk");
     assertThat(imported.exit()).as(imported.err()).isZero();
     try (App app = App.open(db())) {
       List<Person> held =
@@ -240,7 +223,7 @@ class CliTest {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
         bad, "Фамилия;Имя;Вид;Удерживает;Тяжелораненый\nКовальчук;Юрий;генерал;Марс;может быть\n");
-    Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "ru");
+    Cli.Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "ru");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .contains("строка 1, столбец 3 (Вид) «генерал»")
@@ -257,7 +240,7 @@ class CliTest {
         list,
         ("Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\nБойко;Іван;31.02.1999\n")
             .getBytes(Charset.forName("windows-1251")));
-    Run imported =
+    Cli.Run imported =
         run(
             "roster",
             "import",
@@ -272,11 +255,11 @@ class CliTest {
             "uk");
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("список 1: 2 рядки, з помилками: 1");
-    Run shown = run("roster", "show", "1", "--problems", "--db", db(), "--lang", "uk");
+    Cli.Run shown = run("roster", "show", "1", "--problems", "--db", db(), "--lang", "uk");
     assertThat(shown.out())
         .contains("windows-1251")
         .contains("рядок 2, стовпець 3 (Дата народження) «31.02.1999»");
-    Run bad =
+    Cli.Run bad =
         run(
             "roster",
             "import",
@@ -333,7 +316,7 @@ class CliTest {
         .startsWith("№,Прізвище,Ім'я,По батькові,Дата народження,Примітки\r\n")
         .contains("1,Ковальчук,Юрій,,,\"'=HYPERLINK(\"\"http://x\"\")\"");
     Path json = dir.resolve("out.json");
-    Run exported =
+    Cli.Run exported =
         run(
             "roster",
             "export",
@@ -352,11 +335,12 @@ class CliTest {
         .contains("Ковальчук");
     String key = run("key", "show", "--db", db()).out().strip();
     Path sig = dir.resolve("out.json.sig");
-    Run ok = run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
+    Cli.Run ok =
+        run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("intact, and signed by that key");
     Files.writeString(json, Files.readString(json).replace("Ковальчук", "Коваленко"));
-    Run tampered =
+    Cli.Run tampered =
         run("roster", "verify", json.toString(), sig.toString(), "--key", key, "--lang", "en");
     assertThat(tampered.exit()).isEqualTo(1);
     assertThat(tampered.out()).contains("does NOT verify");
@@ -417,7 +401,7 @@ class CliTest {
           .contains("Контрольна точка журналу");
       // the paper's checkpoint proves, later, what the journal held when it was printed
       String printed = text.replaceAll("\\s+", " ");
-      Run later = run("journal", "verify", "--checkpoint", printed, "--db", db());
+      Cli.Run later = run("journal", "verify", "--checkpoint", printed, "--db", db());
       assertThat(later.exit()).isZero();
       assertThat(later.out()).contains("extends the checkpoint");
     }
@@ -475,7 +459,7 @@ class CliTest {
         .isZero();
     String key = run("key", "show", "--db", db()).out().strip();
     String theirs = TestDatabases.postgres();
-    Run in =
+    Cli.Run in =
         run(
             "roster",
             "import",
@@ -489,13 +473,13 @@ class CliTest {
             "--lang",
             "en");
     assertThat(in.exit()).as(in.err()).isZero();
-    Run shown = run("roster", "show", "1", "--db", theirs, "--lang", "en");
+    Cli.Run shown = run("roster", "show", "1", "--db", theirs, "--lang", "en");
     assertThat(shown.out())
         .contains("from UA to RU, received 03.06.2025")
         .contains("signature verified")
         .contains("Ковальчук\tЮрій\t\t12.03.1998");
     Files.writeString(json, Files.readString(json).replace("Юрій", "Юрий"));
-    Run tampered =
+    Cli.Run tampered =
         run(
             "roster",
             "import",
@@ -513,7 +497,7 @@ class CliTest {
         .contains("the signature does not verify")
         .contains("Nothing was stored.");
     Files.writeString(json, Files.readString(json).replace("\"family\"", "\"surname\""));
-    Run broken = run("roster", "import", json.toString(), "--db", theirs, "--lang", "en");
+    Cli.Run broken = run("roster", "import", json.toString(), "--db", theirs, "--lang", "en");
     assertThat(broken.exit()).isEqualTo(2);
     assertThat(broken.err())
         .contains("does not follow the interchange schema at $.entries[0].surname");
@@ -568,7 +552,7 @@ class CliTest {
                 .exit())
         .isZero();
     Path out = dir.resolve("links.csv");
-    Run r =
+    Cli.Run r =
         run(
             "match",
             "--roster",
@@ -593,7 +577,7 @@ class CliTest {
     assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err())
         .contains("there is no roster 9");
     // blocking rules chosen by name: the date rule alone still finds him; an unknown rule is named
-    Run dated =
+    Cli.Run dated =
         run(
             "match",
             "--roster",
@@ -606,12 +590,13 @@ class CliTest {
             "en");
     assertThat(dated.exit()).as(dated.err()).isZero();
     assertThat(dated.out()).contains("auto-link 1").contains("{date of birth + an initial=");
-    Run unknown = run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
+    Cli.Run unknown =
+        run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err())
         .contains("no such blocking rule among soundex")
         .contains("service number");
-    Run unknownUk =
+    Cli.Run unknownUk =
         run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
     assertThat(unknownUk.err()).contains("невідоме правило відбору");
   }
@@ -649,7 +634,7 @@ class CliTest {
       }
     }
     Path out = dir.resolve("dups.csv");
-    Run r = run("duplicates", "--out", out.toString(), "--db", db(), "--lang", "en");
+    Cli.Run r = run("duplicates", "--out", out.toString(), "--db", db(), "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> sure = Files.readAllLines(out).stream().filter(l -> l.contains(",auto,")).toList();
     assertThat(sure)
@@ -663,7 +648,7 @@ class CliTest {
     Files.writeString(
         bad,
         "Surname,Given name,DOB,Case number\nKovalchuk,Yurii,12.03.1998,UA-1\nBoiko,Ivan,2099,UA-2\n");
-    Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "en");
+    Cli.Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .contains("row 2, column 3 (DOB) '2099'")
@@ -681,12 +666,12 @@ class CliTest {
 
   @Test
   void aDatabaseThatDoesNotExistIsRefusedAndNotMade() throws Exception {
-    Run r = run("registry", "find", "x", "--db", "embedded:" + dir.resolve("typo"));
+    Cli.Run r = run("registry", "find", "x", "--db", "embedded:" + dir.resolve("typo"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no Handover database").contains("serve --init");
     assertThat(dir.resolve("typo/postgres")).doesNotExist();
     String missing = db().replaceFirst("/(t\\d+_\\d+)\\?", "/$1_missing?");
-    Run external = run("registry", "find", "x", "--db", missing);
+    Cli.Run external = run("registry", "find", "x", "--db", missing);
     assertThat(external.exit()).isEqualTo(2);
     assertThat(external.err()).contains("does not exist").contains("serve --init");
   }
@@ -704,7 +689,7 @@ class CliTest {
       assertThat(r.to()).isEqualTo(Party.of("UA"));
       app.parties().choose(Optional.empty(), "test");
     }
-    Run intermediary =
+    Cli.Run intermediary =
         run(
             "roster",
             "import",
@@ -726,7 +711,7 @@ class CliTest {
         list,
         "Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\n\"Шевченко;Петро;1990\n"
             + "Бойко;Іван;1985\nМельник;Олег;1977\nТкаченко;Анна;1969\"\n");
-    Run shown =
+    Cli.Run shown =
         run(
             "roster",
             "import",
@@ -745,7 +730,7 @@ class CliTest {
           .extracting(p -> p.key())
           .contains("error.row.runaway-quote");
     }
-    Run literal =
+    Cli.Run literal =
         run(
             "roster",
             "import",
@@ -763,7 +748,7 @@ class CliTest {
 
   @Test
   void thresholdsThatBreakTheRuleAreRefusedBeforeAnythingRuns() {
-    Run r = run("duplicates", "--auto", "0.5", "--review", "0.9", "--db", db(), "--lang", "en");
+    Cli.Run r = run("duplicates", "--auto", "0.5", "--review", "0.9", "--db", db(), "--lang", "en");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("0.9").contains("0.5");
     try (App app = App.open(db())) {
@@ -773,7 +758,7 @@ class CliTest {
 
   @Test
   void anUnopenableDatabaseGivesAClearError() {
-    Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
+    Cli.Run r = run("journal", "verify", "--db", "jdbc:postgresql://127.0.0.1:1/none");
     assertThat(r.exit()).isEqualTo(2);
   }
 }

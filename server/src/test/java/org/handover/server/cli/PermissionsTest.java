@@ -54,13 +54,13 @@ class PermissionsTest {
       app.accounts().create("icrc", Role.OBSERVER, "test");
       app.accounts().create("olena", Role.REGISTRAR, "test");
     }
-    CliTest.Run refused =
-        CliTest.run(
+    Cli.Run refused =
+        Cli.run(
             "registry", "add", "--db", db, "--lang", "en", "--family", "Бойко", "--actor", "icrc");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("icrc", "observer", "edit the registry");
-    CliTest.Run unknown =
-        CliTest.run(
+    Cli.Run unknown =
+        Cli.run(
             "registry",
             "add",
             "--db",
@@ -76,8 +76,8 @@ class PermissionsTest {
     try (App app = App.open(db)) {
       assertThat(app.registry().count()).isZero();
     }
-    CliTest.Run allowed =
-        CliTest.run("registry", "add", "--db", db, "--family", "Бойко", "--actor", "olena");
+    Cli.Run allowed =
+        Cli.run("registry", "add", "--db", db, "--family", "Бойко", "--actor", "olena");
     assertThat(allowed.exit()).isZero();
     try (App app = App.open(db)) {
       assertThat(app.registry().count()).isEqualTo(1);

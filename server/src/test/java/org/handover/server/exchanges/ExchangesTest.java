@@ -3,10 +3,6 @@ package org.handover.server.exchanges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,14 +19,14 @@ import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Status;
 import org.handover.server.App;
-import org.handover.server.cli.HandoverCommand;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.handover.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Exchanges planned by rule and carried out, through the command line and the web. */
 class ExchangesTest {
@@ -107,29 +103,11 @@ class ExchangesTest {
         .add(new PersonForm(v).read(0, ROUND).person().orElseThrow(), ROUND, "test");
   }
 
-  private record Run(int exit, String out, String err) {}
-
   private Run cli(String... args) {
-    PrintStream old = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = HandoverCommand.commandLine();
-      cl.setErr(new PrintWriter(new StringWriter()));
-      String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-      all[args.length] = "--db";
-      all[args.length + 1] = url;
-      return new Run(
-          cl.execute(all),
-          out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-      System.setErr(oldErr);
-    }
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--db";
+    all[args.length + 1] = url;
+    return Cli.run(all);
   }
 
   private long plan() {

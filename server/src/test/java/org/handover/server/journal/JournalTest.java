@@ -2,11 +2,6 @@ package org.handover.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,13 +9,13 @@ import org.handover.core.demo.DemoPeople;
 import org.handover.core.journal.JournalChain;
 import org.handover.core.journal.JournalEntry;
 import org.handover.server.App;
-import org.handover.server.cli.HandoverCommand;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The stored journal's chain and {@code handover journal verify},. */
 class JournalTest {
@@ -44,20 +39,8 @@ class JournalTest {
     app.database().jdbi().useHandle(h -> h.execute(statement));
   }
 
-  private record Run(int exit, String out) {}
-
   private Run cli(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = HandoverCommand.commandLine();
-      cl.setErr(new PrintWriter(new StringWriter()));
-      int exit = cl.execute(args);
-      return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-    }
+    return Cli.run(args);
   }
 
   @Test

@@ -2,10 +2,6 @@ package org.handover.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,8 @@ import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.Tables;
 import org.handover.server.App;
-import org.handover.server.cli.HandoverCommand;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
 import org.handover.server.matching.Matching;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The tamper classes: each change made to the database behind Handover's back is caught by {@code
@@ -96,20 +92,8 @@ class TamperTest {
     app.database().jdbi().useHandle(h -> h.execute(statement));
   }
 
-  private record Run(int exit, String out) {}
-
   private Run verify() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine cl = HandoverCommand.commandLine();
-      cl.setErr(new PrintWriter(new StringWriter()));
-      int exit = cl.execute("journal", "verify", "--db", url);
-      return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-    }
+    return Cli.run("journal", "verify", "--db", url);
   }
 
   private void caught(String... named) {
