@@ -6,7 +6,6 @@ import org.handover.server.accounts.Accounts;
 import org.handover.server.accounts.AccountsFeature;
 import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.AgreementsFeature;
-import org.handover.server.agreements.ReleaseFactsStore;
 import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
 import org.handover.server.exchanges.Exchanges;
@@ -21,6 +20,7 @@ import org.handover.server.parties.Parties;
 import org.handover.server.parties.PartiesFeature;
 import org.handover.server.registry.Registry;
 import org.handover.server.registry.RegistryFeature;
+import org.handover.server.registry.ReleaseFactsStore;
 import org.handover.server.registry.SearchIndex;
 import org.handover.server.rosters.RosterImport;
 import org.handover.server.rosters.Rosters;
@@ -63,7 +63,6 @@ public final class App implements AutoCloseable {
   private final Matching matching;
   private final Duplicates duplicates;
   private final Agreements agreements;
-  private final ReleaseFactsStore releaseFacts;
   private final Exchanges exchanges;
 
   public App(Database database, Clock clock) {
@@ -78,7 +77,6 @@ public final class App implements AutoCloseable {
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
     this.agreements = new Agreements(database.jdbi(), journal, clock);
-    this.releaseFacts = new ReleaseFactsStore(database.jdbi(), journal, clock);
     this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
@@ -151,7 +149,7 @@ public final class App implements AutoCloseable {
   }
 
   public ReleaseFactsStore releaseFacts() {
-    return releaseFacts;
+    return registry.releaseFacts();
   }
 
   public Exchanges exchanges() {

@@ -7,6 +7,7 @@ import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.registry.Person;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
 
 /** What eligibility reads of a person: a few fields, so a million can be streamed. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.ReleaseFacts;
 
 /**
  * Whether a person is eligible under a provision's selections on a date. A condition holds, fails,
@@ -115,7 +116,7 @@ public final class Eligibility {
       // what keeps the person from release decides last: the selection did admit them
       ReleaseFacts.Obstacle o = c.obstacle().get();
       Reason r = Reason.of("reason.obstacle." + o.key());
-      if (o.decision() == Decision.NOT_ELIGIBLE) {
+      if (o.rulesOut()) {
         return no(r);
       }
       undecided.add(r);

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
-import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.ReleaseFacts;
 
 /**
  * Plans an exchange under one provision: who goes in which batch, each way, and who is left out and

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
 import org.junit.jupiter.api.Test;
 

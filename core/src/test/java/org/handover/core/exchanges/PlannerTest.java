@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
-import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.ReleaseFacts;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {

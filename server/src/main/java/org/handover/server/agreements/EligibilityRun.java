@@ -14,12 +14,12 @@ import org.handover.core.agreements.Decision;
 import org.handover.core.agreements.Eligibility;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Reason;
-import org.handover.core.agreements.ReleaseFacts;
 import org.handover.core.agreements.Verdict;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Category;
 import org.handover.core.registry.Kind;
 import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
 import org.jdbi.v3.core.Jdbi;
 
@@ -141,7 +141,8 @@ public final class EligibilityRun {
       // on the list, but what keeps the person from release still decides
       ReleaseFacts.Obstacle o = c.obstacle().get();
       return new Verdict(
-          o.decision(), List.of(on, new Reason("reason.obstacle." + o.key(), List.of())));
+          o.rulesOut() ? Decision.NOT_ELIGIBLE : Decision.UNCERTAIN,
+          List.of(on, new Reason("reason.obstacle." + o.key(), List.of())));
     }
     return new Verdict(Decision.ELIGIBLE, List.of(on));
   }

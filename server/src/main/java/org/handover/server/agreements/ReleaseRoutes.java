@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.Keys;
 import org.handover.core.accounts.Permission;
-import org.handover.core.agreements.ReleaseFacts;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.server.App;
 import org.handover.server.i18n.Days;
 import org.handover.server.storage.StaleRecordException;

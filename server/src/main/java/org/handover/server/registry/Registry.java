@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.PersonMerge;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusChange;
 import org.handover.server.journal.Journal;
@@ -32,11 +33,35 @@ public final class Registry {
   private final Journal journal;
   private final Clock clock;
 
+  private final ReleaseFactsStore releaseFacts;
+
   public Registry(Jdbi jdbi, Journal journal, Clock clock) {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
     journal.audit(PersonAudit.PERSONS);
+    this.releaseFacts = new ReleaseFactsStore(jdbi, journal, clock);
+  }
+
+  /** What a release needs to know of the persons here, beyond their record. */
+  public ReleaseFactsStore releaseFacts() {
+    return releaseFacts;
+  }
+
+  /** A person read from a list, with what the list said of their capture and will. */
+  public record Imported(Person person, ReleaseFacts facts) {}
+
+  /** Adds the persons of a list and their release facts in one transaction: all or none. */
+  public void importAll(List<Imported> imported, LocalDate statusSince, String actor) {
+    jdbi.useTransaction(
+        h -> {
+          for (Imported i : imported) {
+            long id = add(h, i.person(), statusSince, actor);
+            if (!i.facts().equals(ReleaseFacts.none())) {
+              releaseFacts.save(h, id, i.facts(), actor);
+            }
+          }
+        });
   }
 
   /** Stores a new person with its first status, and journals it. Returns the id. */

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.PartyBook;
-import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
@@ -26,6 +26,7 @@ import org.handover.server.App;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
+import org.handover.server.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -166,7 +167,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       return 2;
     }
     LocalDate today = LocalDate.now();
-    List<Person> persons = new ArrayList<>();
+    List<Registry.Imported> persons = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     try (Table t =
         Tables.open(
@@ -178,6 +179,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       }
       EntryReader reader = new EntryReader(t.header(), mapping, today);
       CellWords words = new CellWords(parties);
+      ReleaseCells release = new ReleaseCells(mapping, t.header(), m);
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
         e.problems().forEach(p -> problems.add(RosterCommand.problem(m, p)));
@@ -197,7 +199,8 @@ final class RegistryImportCommand implements Callable<Integer> {
         for (Problem p : read.problems()) {
           problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
         }
-        read.person().ifPresent(persons::add);
+        ReleaseFacts facts = release.read(e, today, problems);
+        read.person().ifPresent(p -> persons.add(new Registry.Imported(p, facts)));
       }
     } catch (RosterFileException e) {
       System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
@@ -210,7 +213,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       return 2;
     }
     try (App app = options.open()) {
-      app.registry().addAll(persons, today, actor);
+      app.registry().importAll(persons, today, actor);
     }
     System.out.println(m.get("registry.imported", persons.size()));
     return 0;

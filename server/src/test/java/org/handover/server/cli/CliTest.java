@@ -22,6 +22,7 @@ import org.handover.core.demo.DemoPeople;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.server.App;
 import org.handover.server.accounts.Accounts;
 import org.handover.server.storage.TestDatabases;
@@ -185,14 +186,16 @@ class CliTest {
   }
 
   @Test
-  void registryImportReadsKindStatusHolderAndHealthInAnyLanguage() throws Exception {
+  void registryImportReadsKindStatusHolderHealthCaptureAndConsentInAnyLanguage() throws Exception {
     Path list = dir.resolve("held.csv");
     Files.writeString(
         list,
-        "Фамилия;Имя;Дата рождения;Вид;Статус;Удерживает;Тяжелораненый;Тяжелобольной\n"
-            + "Ковальчук;Юрий;12.03.1998;военнослужащий;в плену;Россия;да;нет\n"
-            + "Бойко;Иван;1999;Service member;captive;RU;0;1\n"
-            + "Ткач;Петро;2001;цивільна особа;військовополонений;Росія;+;-\n");
+        "Фамилия;Имя;Дата рождения;Вид;Статус;Удерживает;Тяжелораненый;Тяжелобольной;"
+            + "Дата пленения;Место пленения;Согласие\n"
+            + "Ковальчук;Юрий;12.03.1998;военнослужащий;в плену;Россия;да;нет;"
+            + "03.05.2024;Работино;да\n"
+            + "Бойко;Иван;1999;Service member;captive;RU;0;1;2023-11-20;;нет\n"
+            + "Ткач;Петро;2001;цивільна особа;військовополонений;Росія;+;-;;;\n");
     Cli.Run imported = run("registry", "import", list.toString(), "--db", db(), "--lang", "uk");
     assertThat(imported.exit()).as(imported.err()).isZero();
     try (App app = App.open(db())) {
@@ -219,18 +222,43 @@ class CliTest {
               "service-member captive RU [SEVERELY_WOUNDED]",
               "service-member captive RU [SICK]",
               "civilian captive RU [SEVERELY_WOUNDED]");
+      assertThat(ids(app))
+          .extracting(
+              id -> {
+                ReleaseFacts f = app.releaseFacts().of(id);
+                return f.capturedOn().map(Object::toString).orElse("-")
+                    + " "
+                    + f.capturedAt()
+                    + " "
+                    + f.consent().key();
+              })
+          .containsExactly("2024-05-03 Работино yes", "2023-11-20  no", "-  not-asked");
     }
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
-        bad, "Фамилия;Имя;Вид;Удерживает;Тяжелораненый\nКовальчук;Юрий;генерал;Марс;может быть\n");
+        bad,
+        "Фамилия;Имя;Вид;Удерживает;Тяжелораненый;Дата пленения;Согласие\n"
+            + "Ковальчук;Юрий;генерал;Марс;может быть;31.02.2024;возможно\n"
+            + "Бойко;Иван;;;;01.01.2099;\n");
     Cli.Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "ru");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .contains("строка 1, столбец 3 (Вид) «генерал»")
         .contains("«Марс» — неизвестное значение")
         .contains("«может быть» — ни «да», ни «нет»")
+        .contains("(Дата пленения) «31.02.2024»: дата пленения: «31.02.2024» не является датой")
+        .contains("«возможно» — ни «да», ни «нет», ни «не спрашивали»")
+        .contains("строка 2, столбец 6 (Дата пленения) «01.01.2099»")
+        .contains("01.01.2099 — дата в будущем")
         .contains("Ничего не сохранено");
     assertThat(persons()).isEqualTo(3);
+  }
+
+  private static List<Long> ids(App app) {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT id FROM persons ORDER BY id").mapTo(Long.class).list());
   }
 
   @Test

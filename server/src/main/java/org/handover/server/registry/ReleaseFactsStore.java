@@ -1,4 +1,4 @@
-package org.handover.server.agreements;
+package org.handover.server.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,17 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.Keys;
-import org.handover.core.agreements.ReleaseFacts;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.server.journal.Audited;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.storage.Json;
 import org.handover.server.storage.StaleRecordException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** A held person's release facts: stored, journaled, audited. */
 public final class ReleaseFactsStore {
-  static final Audited AUDITED =
+  public static final Audited AUDITED =
       new Audited(
           "release-facts",
           1,
@@ -37,7 +38,7 @@ public final class ReleaseFactsStore {
   private final Journal journal;
   private final Clock clock;
 
-  public ReleaseFactsStore(Jdbi jdbi, Journal journal, Clock clock) {
+  ReleaseFactsStore(Jdbi jdbi, Journal journal, Clock clock) {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
@@ -57,53 +58,48 @@ public final class ReleaseFactsStore {
 
   /** Replaces the person's facts, journaled with what they were. */
   public void save(long personId, ReleaseFacts f, String actor) {
-    jdbi.useTransaction(
-        h -> {
-          if (h.createQuery("SELECT count(*) FROM persons WHERE id = :p")
-                  .bind("p", personId)
-                  .mapTo(Long.class)
-                  .one()
-              == 0) {
-            throw new StaleRecordException("person " + personId + " does not exist");
-          }
-          Optional<ReleaseFacts> before =
-              h.createQuery("SELECT * FROM release_facts WHERE person_id = :p FOR UPDATE")
-                  .bind("p", personId)
-                  .map((rs, ctx) -> read(rs))
-                  .findOne();
-          h.createUpdate("DELETE FROM release_facts WHERE person_id = :p")
-              .bind("p", personId)
-              .execute();
-          h.createUpdate(
-                  "INSERT INTO release_facts (person_id, captured_on, captured_at, consent,"
-                      + " consent_on, repatriation_decided_on, repatriation_by,"
-                      + " repatriation_reference, obstacle, note, updated_by, updated_at) VALUES"
-                      + " (:p, :capturedOn, :capturedAt, :consent, :consentOn, :decidedOn, :by,"
-                      + " :reference, :obstacle, :note, :actor, :at)")
-              .bind("p", personId)
-              .bind("capturedOn", f.capturedOn().orElse(null))
-              .bind("capturedAt", f.capturedAt())
-              .bind("consent", f.consent().key())
-              .bind("consentOn", f.consentOn().orElse(null))
-              .bind(
-                  "decidedOn",
-                  f.repatriation().map(ReleaseFacts.Repatriation::decidedOn).orElse(null))
-              .bind("by", f.repatriation().map(r -> r.by().key()).orElse(null))
-              .bind(
-                  "reference",
-                  f.repatriation().map(ReleaseFacts.Repatriation::reference).orElse(""))
-              .bind("obstacle", f.obstacle().map(ReleaseFacts.Obstacle::key).orElse(null))
-              .bind("note", f.note())
-              .bind("actor", actor)
-              .bind("at", clock.millis())
-              .execute();
-          journal.append(
-              h,
-              Change.by(actor, "person.release-facts")
-                  .on("release-facts", String.valueOf(personId))
-                  .was(before.map(ReleaseFactsStore::json).orElse(""))
-                  .now(json(f)));
-        });
+    jdbi.useTransaction(h -> save(h, personId, f, actor));
+  }
+
+  void save(Handle h, long personId, ReleaseFacts f, String actor) {
+    if (h.createQuery("SELECT count(*) FROM persons WHERE id = :p")
+            .bind("p", personId)
+            .mapTo(Long.class)
+            .one()
+        == 0) {
+      throw new StaleRecordException("person " + personId + " does not exist");
+    }
+    Optional<ReleaseFacts> before =
+        h.createQuery("SELECT * FROM release_facts WHERE person_id = :p FOR UPDATE")
+            .bind("p", personId)
+            .map((rs, ctx) -> read(rs))
+            .findOne();
+    h.createUpdate("DELETE FROM release_facts WHERE person_id = :p").bind("p", personId).execute();
+    h.createUpdate(
+            "INSERT INTO release_facts (person_id, captured_on, captured_at, consent,"
+                + " consent_on, repatriation_decided_on, repatriation_by,"
+                + " repatriation_reference, obstacle, note, updated_by, updated_at) VALUES"
+                + " (:p, :capturedOn, :capturedAt, :consent, :consentOn, :decidedOn, :by,"
+                + " :reference, :obstacle, :note, :actor, :at)")
+        .bind("p", personId)
+        .bind("capturedOn", f.capturedOn().orElse(null))
+        .bind("capturedAt", f.capturedAt())
+        .bind("consent", f.consent().key())
+        .bind("consentOn", f.consentOn().orElse(null))
+        .bind("decidedOn", f.repatriation().map(ReleaseFacts.Repatriation::decidedOn).orElse(null))
+        .bind("by", f.repatriation().map(r -> r.by().key()).orElse(null))
+        .bind("reference", f.repatriation().map(ReleaseFacts.Repatriation::reference).orElse(""))
+        .bind("obstacle", f.obstacle().map(ReleaseFacts.Obstacle::key).orElse(null))
+        .bind("note", f.note())
+        .bind("actor", actor)
+        .bind("at", clock.millis())
+        .execute();
+    journal.append(
+        h,
+        Change.by(actor, "person.release-facts")
+            .on("release-facts", String.valueOf(personId))
+            .was(before.map(ReleaseFactsStore::json).orElse(""))
+            .now(json(f)));
   }
 
   static String json(ReleaseFacts f) {

@@ -1,8 +1,9 @@
-package org.handover.core.agreements;
+package org.handover.core.registry;
 
 import java.time.LocalDate;
 import java.util.Optional;
 import org.handover.core.Keys;
+import org.handover.core.Refused;
 
 /**
  * What a release needs to know of a held person beyond the registry's record: when and where they
@@ -24,7 +25,7 @@ public record ReleaseFacts(
     capturedAt = capturedAt == null ? "" : capturedAt.strip();
     note = note == null ? "" : note.strip();
     if (capturedAt.length() > MAX_TEXT || note.length() > MAX_TEXT) {
-      throw new SelectionException("error.release.too-long", MAX_TEXT);
+      throw new Refused("error.release.too-long", MAX_TEXT);
     }
   }
 
@@ -67,7 +68,7 @@ public record ReleaseFacts(
     public Repatriation {
       reference = reference == null ? "" : reference.strip();
       if (reference.length() > MAX_TEXT) {
-        throw new SelectionException("error.release.too-long", MAX_TEXT);
+        throw new Refused("error.release.too-long", MAX_TEXT);
       }
     }
 
@@ -94,8 +95,8 @@ public record ReleaseFacts(
     }
 
     /** A sentence being served rules release out; the others are for a person to weigh. */
-    public Decision decision() {
-      return this == SENTENCE ? Decision.NOT_ELIGIBLE : Decision.UNCERTAIN;
+    public boolean rulesOut() {
+      return this == SENTENCE;
     }
   }
 }
