@@ -8,6 +8,7 @@ import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.AgreementsFeature;
 import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
+import org.handover.server.exchanges.BatchLists;
 import org.handover.server.exchanges.Exchanges;
 import org.handover.server.exchanges.ExchangesFeature;
 import org.handover.server.journal.Journal;
@@ -154,6 +155,11 @@ public final class App implements AutoCloseable {
 
   public Exchanges exchanges() {
     return exchanges;
+  }
+
+  /** The lists made of exchanges' batches, stored as rosters we send. */
+  public BatchLists batchLists() {
+    return new BatchLists(database.jdbi(), journal, registry, rosters, clock);
   }
 
   /** What an installation makes when it starts: its signing key (a reader never should). */

@@ -113,6 +113,29 @@ public final class PersonForm {
     return new Result(Optional.of(p), List.of());
   }
 
+  /**
+   * The basis of a new status a form gives: its date (today when none), its source and a note; each
+   * bad value is added to the problems.
+   */
+  public StatusBasis statusBasis(LocalDate today, List<Problem> problems) {
+    LocalDate since = statusSince(today, problems);
+    StatusSource source = StatusSource.UNSTATED;
+    String s = get("status_source");
+    if (!s.isEmpty()) {
+      try {
+        source = StatusSource.fromKey(s);
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.of("status_source", "error.status-source.unknown", s));
+      }
+    }
+    String note = get("status_note");
+    if (note.length() > Person.MAX_TEXT) {
+      problems.add(Problem.of("status_note", "error.too-long", String.valueOf(Person.MAX_TEXT)));
+      note = "";
+    }
+    return new StatusBasis(since, source, note);
+  }
+
   /** The status date a form gives, or today when it gives none. */
   public LocalDate statusSince(LocalDate today, List<Problem> problems) {
     String v = get("status_since");

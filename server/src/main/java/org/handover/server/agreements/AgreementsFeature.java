@@ -10,17 +10,21 @@ import org.handover.server.web.Routes;
 import org.handover.server.web.Section;
 import org.handover.server.web.WebServer;
 
-/** Agreements: their pages, {@code handover agreement} and {@code handover eligibility}. */
+/**
+ * Agreements: their pages, {@code handover agreement} and {@code handover eligibility}, {@code
+ * handover held}.
+ */
 public final class AgreementsFeature implements Feature {
   @Override
   public List<Object> commands() {
-    return List.of(new AgreementCommand(), new EligibilityCommand());
+    return List.of(new AgreementCommand(), new EligibilityCommand(), new HeldCommand());
   }
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
     new AgreementRoutes(app, web).register(routes);
     new ReleaseRoutes(app, web).register(routes);
+    new HeldRoutes(app, web).register(routes);
   }
 
   @Override
@@ -38,6 +42,8 @@ public final class AgreementsFeature implements Feature {
 
   @Override
   public List<Nav> navigation() {
-    return List.of(new Nav("/agreements", "nav.agreements", Permission.READ));
+    return List.of(
+        new Nav("/agreements", "nav.agreements", Permission.READ),
+        new Nav("/held", "nav.held", Permission.READ));
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.handover.core.Keys;
@@ -57,6 +58,32 @@ public final class EligibilityRun {
     }
   }
 
+  /**
+   * Our people the other side's own lists (exchange or information, linked by a confirmed match)
+   * say it holds, though our registry still has them missing: held by the list's sender.
+   */
+  static final String LISTED =
+      "WITH listed AS (SELECT DISTINCT ON (d.person_id) d.person_id, r.from_party, r.id AS"
+          + " roster_id FROM match_decisions d JOIN rosters r ON r.id = d.roster_id JOIN parties"
+          + " s ON s.code = r.from_party WHERE d.decision = 'confirmed' AND r.purpose IN"
+          + " ('exchange', 'information') AND s.kind = 'belligerent' AND r.from_party <> :own"
+          + " ORDER BY d.person_id, r.received_on DESC, r.id DESC) ";
+
+  private static final String COLUMNS =
+      "DISTINCT ON (p.id) p.id, p.reference, p.display_name, p.kind,"
+          + " CASE WHEN p.holding_party IS NULL THEN 'captive' ELSE p.status END AS status,"
+          + " COALESCE(p.holding_party, l.from_party) AS holding_party, l.roster_id AS"
+          + " listed_on, p.holding_party IS NULL AS by_their_list, p.birth_year, p.birth_month, p.birth_day, p.categories,"
+          + " f.captured_on, f.consent, f.repatriation_decided_on, f.obstacle";
+
+  private static final String JOINS =
+      " LEFT JOIN release_facts f ON f.person_id = p.id LEFT JOIN listed l ON l.person_id = p.id";
+
+  private static final String HELD =
+      "p.merged_into IS NULL AND ((p.holding_party IS NOT NULL AND p.status IN ('captive',"
+          + " 'detained')) OR (p.holding_party IS NULL AND p.status = 'missing' AND l.person_id IS"
+          + " NOT NULL))";
+
   private EligibilityRun() {}
 
   /**
@@ -70,24 +97,21 @@ public final class EligibilityRun {
       throw new AgreementException("error.provision.no-selections");
     }
     long[][] counts = new long[2][3];
-    String columns =
-        "p.id, p.reference, p.display_name, p.kind, p.status, p.holding_party, p.birth_year,"
-            + " p.birth_month, p.birth_day, p.categories, f.captured_on, f.consent,"
-            + " f.repatriation_decided_on, f.obstacle";
     String sql =
-        p instanceof Provision.NamedList
-            ? "SELECT DISTINCT ON (p.id) "
-                + columns
-                + ", d.entry_row FROM match_decisions d JOIN persons p ON p.id = d.person_id"
-                + " LEFT JOIN release_facts f ON f.person_id = p.id"
-                + " WHERE d.roster_id = :r AND d.decision = 'confirmed' AND p.merged_into IS NULL"
-                + " AND p.holding_party IS NOT NULL AND p.status IN ('captive', 'detained')"
-                + " ORDER BY p.id"
-            : "SELECT "
-                + columns
-                + ", 0 AS entry_row FROM persons p LEFT JOIN release_facts f ON f.person_id = p.id"
-                + " WHERE p.merged_into IS NULL AND p.holding_party IS NOT NULL"
-                + " AND p.status IN ('captive', 'detained') AND :r = :r ORDER BY p.id";
+        LISTED
+            + "SELECT "
+            + COLUMNS
+            + (p instanceof Provision.NamedList
+                ? ", d.entry_row FROM match_decisions d JOIN persons p ON p.id = d.person_id"
+                    + JOINS
+                    + " WHERE d.roster_id = :r AND d.decision = 'confirmed' AND "
+                    + HELD
+                    + " ORDER BY p.id, d.entry_row"
+                : ", 0 AS entry_row FROM persons p"
+                    + JOINS
+                    + " WHERE :r = :r AND "
+                    + HELD
+                    + " ORDER BY p.id");
     long roster = p instanceof Provision.NamedList l ? l.rosterId() : 0;
     jdbi.useHandle(
         h -> {
@@ -95,14 +119,17 @@ public final class EligibilityRun {
           try {
             h.createQuery(sql)
                 .bind("r", roster)
+                .bind("own", own.code())
                 .setFetchSize(5000)
                 .map((rs, ctx) -> read(rs, own))
                 .forEach(
                     r -> {
                       Verdict v =
-                          p instanceof Provision.NamedList
-                              ? onList(roster, r.entryRow(), r.candidate())
-                              : Eligibility.of(r.candidate(), p.selections(), on);
+                          perTheirList(
+                              r.byTheirList(),
+                              p instanceof Provision.NamedList
+                                  ? onList(roster, r.entryRow(), r.candidate())
+                                  : Eligibility.of(r.candidate(), p.selections(), on));
                       Row row =
                           new Row(
                               r.candidate().id(),
@@ -132,8 +159,20 @@ public final class EligibilityRun {
       Party heldBy,
       Side side,
       int entryRow,
+      OptionalLong byTheirList,
       ReleaseFacts.Consent consent,
       Optional<java.time.LocalDate> capturedOn) {}
+
+  /** A person held according to the other side's list is shown as such, first. */
+  private static Verdict perTheirList(OptionalLong roster, Verdict v) {
+    if (roster.isEmpty()) {
+      return v;
+    }
+    List<Reason> reasons = new java.util.ArrayList<>();
+    reasons.add(new Reason("reason.held-per-their-list", List.of(roster.getAsLong())));
+    reasons.addAll(v.reasons());
+    return new Verdict(v.decision(), reasons);
+  }
 
   private static Verdict onList(long roster, int entryRow, Candidate c) {
     Reason on = new Reason("reason.named-list", List.of(roster, entryRow));
@@ -185,6 +224,9 @@ public final class EligibilityRun {
         heldBy,
         side,
         rs.getInt("entry_row"),
+        rs.getBoolean("by_their_list")
+            ? OptionalLong.of(rs.getLong("listed_on"))
+            : OptionalLong.empty(),
         consent == null
             ? ReleaseFacts.Consent.NOT_ASKED
             : Keys.parse(ReleaseFacts.Consent.class, consent, "consent"),

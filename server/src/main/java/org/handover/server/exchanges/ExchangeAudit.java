@@ -2,14 +2,17 @@ package org.handover.server.exchanges;
 
 import org.handover.server.journal.Audited;
 
-/** What the state audit keeps of an exchange: its record, its batches, the left out, the ledger. */
+/**
+ * What the state audit keeps of an exchange: its record, its batches, the left out, the ledger, the
+ * lists made.
+ */
 final class ExchangeAudit {
   private ExchangeAudit() {}
 
   static final Audited EXCHANGES =
       new Audited(
           "exchange",
-          1,
+          2,
           "SELECT x.id::text AS id, "
               + Audited.digest(
                   Audited.row(
@@ -24,7 +27,11 @@ final class ExchangeAudit {
                   Audited.rows(
                       "l.person_id, l.direction, l.reason",
                       "FROM exchange_left_out l WHERE l.exchange_id = x.id",
-                      "l.person_id"))
+                      "l.person_id"),
+                  Audited.rows(
+                      "b.batch, b.direction, b.roster_id",
+                      "FROM exchange_lists b WHERE b.exchange_id = x.id",
+                      "b.batch, b.direction"))
               + " AS digest FROM exchanges x WHERE TRUE "
               + Audited.AND,
           "x.id = CAST(:id AS BIGINT)");

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ExchangeCommand.Plan.class,
       ExchangeCommand.Record.class,
-      ExchangeCommand.Show.class
+      ExchangeCommand.Show.class,
+      ExchangeCommand.ListOf.class
     })
 final class ExchangeCommand {
   static int refuse(Messages m, IllegalArgumentException e) {
@@ -301,6 +302,63 @@ final class ExchangeCommand {
             Fulfilment.lines(x, a, app.exchanges().carriedOut(a.id(), x.provision()), m)) {
           System.out.println(line);
         }
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_EXCHANGES)
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Make the list of one batch, one way, for the other side; prints 'list N'. It is a list"
+            + " sent by us like any other: 'roster export N --format csv|xlsx|json|pdf' writes it"
+            + " for the handover (the PDF is the manifest to sign there).",
+        "Asked again, the same list."
+      })
+  static final class ListOf implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "ID", description = "the exchange")
+    long exchange;
+
+    @Option(names = "--batch", required = true, paramLabel = "B")
+    int batch;
+
+    @Option(
+        names = "--direction",
+        required = true,
+        description = "out (those we hand over) or in (those we receive)")
+    String direction;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Direction d;
+        try {
+          d = Direction.fromKey(direction);
+        } catch (IllegalArgumentException e) {
+          throw new ExchangeException("error.exchange.direction", direction);
+        }
+        Exchange x =
+            app.exchanges()
+                .find(exchange)
+                .orElseThrow(
+                    () -> new ExchangeException("error.exchange.none", String.valueOf(exchange)));
+        Agreement a = app.agreements().find(x.agreementId()).orElseThrow();
+        Party own =
+            app.parties()
+                .own()
+                .orElseThrow(() -> new ExchangeException("error.agreement.no-own-party"));
+        long roster = app.batchLists().make(x, batch, d, own, BatchLists.other(a, own), actor);
+        System.out.println("list " + roster);
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
+import org.handover.core.exchanges.Direction;
 import org.handover.core.exchanges.Outcome;
 import org.handover.core.parties.Party;
 import org.handover.server.App;
@@ -36,6 +37,7 @@ final class ExchangeRoutes {
     routes.post("/exchanges", Permission.MANAGE_AGREEMENTS, this::plan);
     routes.get("/exchanges/{id}", Permission.READ, ctx -> show(ctx, ""));
     routes.post("/exchanges/{id}/record", Permission.RECORD_EXCHANGES, this::record);
+    routes.post("/exchanges/{id}/lists", Permission.RECORD_EXCHANGES, this::list);
   }
 
   static String message(View v, IllegalArgumentException e) {
@@ -110,6 +112,7 @@ final class ExchangeRoutes {
       throw new NotFoundResponse();
     }
     model.put("only", only);
+    model.put("lists", app.batchLists().of(x.id()));
     web.render(ctx, "exchanges/exchange.jte", v, model);
   }
 
@@ -133,6 +136,42 @@ final class ExchangeRoutes {
               Guard.current(ctx).username());
       // back where the recorder was, not at the top of a long batch
       ctx.redirect("/exchanges/" + id + "#person-" + Params.form(ctx, "person"));
+    } catch (IllegalArgumentException e) {
+      ctx.status(422);
+      show(ctx, message(v, e));
+    }
+  }
+
+  /** Makes (or finds) a batch's list one way, and opens it: its page has every export. */
+  private void list(Context ctx) throws java.io.IOException {
+    View v = guard.view(ctx);
+    long id = Params.id(ctx, "id");
+    try {
+      Exchange x =
+          app.exchanges()
+              .find(id)
+              .orElseThrow(() -> new ExchangeException("error.exchange.none", String.valueOf(id)));
+      Agreement a = app.agreements().find(x.agreementId()).orElseThrow(NotFoundResponse::new);
+      Direction d;
+      try {
+        d = Direction.fromKey(Params.form(ctx, "direction"));
+      } catch (IllegalArgumentException e) {
+        throw new ExchangeException("error.exchange.direction", Params.form(ctx, "direction"));
+      }
+      Party own =
+          v.parties()
+              .own()
+              .orElseThrow(() -> new ExchangeException("error.agreement.no-own-party"));
+      long roster =
+          app.batchLists()
+              .make(
+                  x,
+                  (int) Params.number(Params.form(ctx, "batch")),
+                  d,
+                  own,
+                  BatchLists.other(a, own),
+                  Guard.current(ctx).username());
+      ctx.redirect("/rosters/" + roster);
     } catch (IllegalArgumentException e) {
       ctx.status(422);
       show(ctx, message(v, e));

@@ -17,6 +17,8 @@ import org.handover.core.exchanges.Outcome;
 import org.handover.core.exchanges.Planner;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.ReleaseFacts;
+import org.handover.core.registry.StatusBasis;
+import org.handover.core.registry.StatusSource;
 import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.EligibilityRun;
 import org.handover.server.i18n.Days;
@@ -334,7 +336,14 @@ public final class Exchanges {
     LocalDate on = ((java.sql.Date) row.get().get("on_date")).toLocalDate();
     outcome
         .status(d)
-        .ifPresent(s -> registry.changeStatus(h, personId, s, on, "exchange " + exchangeId, actor));
+        .ifPresent(
+            s ->
+                registry.changeStatus(
+                    h,
+                    personId,
+                    s,
+                    new StatusBasis(on, StatusSource.EXCHANGE, "exchange " + exchangeId),
+                    actor));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("person", personId);
     state.put("batch", row.get().get("batch"));

@@ -12,7 +12,7 @@ final class PersonAudit {
   static final Audited PERSONS =
       new Audited(
           "person",
-          1,
+          2,
           "SELECT p.id::text AS id, "
               + Audited.digest(
                   Audited.row(
@@ -27,7 +27,7 @@ final class PersonAudit {
                       "FROM person_names n WHERE n.person_id = p.id",
                       "n.position"),
                   Audited.rows(
-                      "s.id, s.status, s.since, s.note, s.recorded_by, s.recorded_at",
+                      "s.id, s.status, s.since, s.source, s.note, s.recorded_by, s.recorded_at",
                       "FROM status_history s WHERE s.person_id = p.id",
                       "s.id"))
               + " AS digest FROM persons p WHERE TRUE "

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
+import org.handover.core.registry.StatusBasis;
 import org.handover.server.App;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
@@ -109,6 +110,20 @@ final class PersonCommand {
     @Option(names = "--status-since", defaultValue = "", description = "dd.mm.yyyy (default today)")
     String statusSince;
 
+    @Option(
+        names = "--status-source",
+        defaultValue = "",
+        description =
+            "what the status rests on: capture-card, notification, icrc-visit, their-list, video,"
+                + " testimony")
+    String statusSource;
+
+    @Option(
+        names = "--status-note",
+        defaultValue = "",
+        description = "a reference: the notification's number, the visit's date")
+    String statusNote;
+
     @Option(names = "--holding-party", defaultValue = "")
     String holding;
 
@@ -143,6 +158,8 @@ final class PersonCommand {
       v.put("categories", categories);
       v.put("status", status);
       v.put("status_since", statusSince);
+      v.put("status_source", statusSource);
+      v.put("status_note", statusNote);
       v.put("holding_party", holding);
       v.put("notes", notes);
       try (App app = options.open()) {
@@ -150,7 +167,7 @@ final class PersonCommand {
         LocalDate today = LocalDate.now();
         PersonForm.Result read = form.read(0, today);
         List<Problem> problems = new ArrayList<>(read.problems());
-        LocalDate since = form.statusSince(today, problems);
+        StatusBasis since = form.statusBasis(today, problems);
         Messages m = options.messages();
         if (!problems.isEmpty()) {
           for (Problem p : problems) {

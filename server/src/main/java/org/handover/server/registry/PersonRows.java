@@ -20,6 +20,7 @@ import org.handover.core.registry.Script;
 import org.handover.core.registry.Sex;
 import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusChange;
+import org.handover.core.registry.StatusSource;
 import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -203,11 +204,12 @@ final class PersonRows {
 
   static void addStatus(Handle h, long personId, StatusChange c) {
     h.createUpdate(
-            "INSERT INTO status_history (person_id, status, since, note, recorded_by, recorded_at)"
-                + " VALUES (:id, :status, :since, :note, :by, :at)")
+            "INSERT INTO status_history (person_id, status, since, source, note, recorded_by,"
+                + " recorded_at) VALUES (:id, :status, :since, :source, :note, :by, :at)")
         .bind("id", personId)
         .bind("status", c.status().key())
         .bind("since", c.since())
+        .bind("source", c.source().key())
         .bind("note", c.note())
         .bind("by", c.recordedBy())
         .bind("at", c.recordedAt().toEpochMilli())
@@ -222,6 +224,7 @@ final class PersonRows {
                 new StatusChange(
                     Status.fromKey(rs.getString("status")),
                     rs.getObject("since", LocalDate.class),
+                    StatusSource.fromKey(rs.getString("source")),
                     rs.getString("note"),
                     rs.getString("recorded_by"),
                     Instant.ofEpochMilli(rs.getLong("recorded_at"))))

@@ -12,7 +12,9 @@ import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.PersonMerge;
 import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
+import org.handover.core.registry.StatusBasis;
 import org.handover.core.registry.StatusChange;
+import org.handover.core.registry.StatusSource;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.storage.Json;
@@ -56,7 +58,7 @@ public final class Registry {
     jdbi.useTransaction(
         h -> {
           for (Imported i : imported) {
-            long id = add(h, i.person(), statusSince, actor);
+            long id = add(h, i.person(), StatusBasis.since(statusSince), actor);
             if (!i.facts().equals(ReleaseFacts.none())) {
               releaseFacts.save(h, id, i.facts(), actor);
             }
@@ -66,7 +68,12 @@ public final class Registry {
 
   /** Stores a new person with its first status, and journals it. Returns the id. */
   public long add(Person p, LocalDate statusSince, String actor) {
-    return jdbi.inTransaction(h -> add(h, p, statusSince, actor));
+    return add(p, StatusBasis.since(statusSince), actor);
+  }
+
+  /** Stores a new person with its first status on the basis given, and journals it. */
+  public long add(Person p, StatusBasis basis, String actor) {
+    return jdbi.inTransaction(h -> add(h, p, basis, actor));
   }
 
   /** Adds many persons in one transaction (demo data, imports): all or none. */
@@ -74,16 +81,15 @@ public final class Registry {
     jdbi.useTransaction(
         h -> {
           for (Person p : persons) {
-            add(h, p, statusSince, actor);
+            add(h, p, StatusBasis.since(statusSince), actor);
           }
         });
   }
 
-  private long add(Handle h, Person p, LocalDate statusSince, String actor) {
+  private long add(Handle h, Person p, StatusBasis basis, String actor) {
     long now = clock.millis();
     long id = PersonRows.insert(h, p, now);
-    PersonRows.addStatus(
-        h, id, new StatusChange(p.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
+    PersonRows.addStatus(h, id, change(p.status(), basis, actor, now));
     journal.append(
         h,
         Change.by(actor, "person.create").on("person", String.valueOf(id)).now(json(p.withId(id))));
@@ -97,6 +103,11 @@ public final class Registry {
    * @throws StaleRecordException when the person changed since, or does not exist
    */
   public void update(long id, int version, Person changed, LocalDate statusSince, String actor) {
+    update(id, version, changed, StatusBasis.since(statusSince), actor);
+  }
+
+  /** As {@link #update(long, int, Person, LocalDate, String)}, a new status on the basis given. */
+  public void update(long id, int version, Person changed, StatusBasis basis, String actor) {
     jdbi.useTransaction(
         h -> {
           PersonRows.Stored before =
@@ -108,12 +119,10 @@ public final class Registry {
             throw new StaleRecordException(
                 "person " + id + " was changed by someone else since version " + version);
           }
-          if (before.person().status() != after.status()) {
-            PersonRows.addStatus(
-                h,
-                id,
-                new StatusChange(
-                    after.status(), statusSince, "", actor, Instant.ofEpochMilli(now)));
+          // a new status, or new evidence for the one recorded (acknowledged at last)
+          if (before.person().status() != after.status()
+              || (basis.source() != StatusSource.UNSTATED && basis.source() != lastSource(h, id))) {
+            PersonRows.addStatus(h, id, change(after.status(), basis, actor, now));
           }
           journal.append(
               h,
@@ -130,8 +139,7 @@ public final class Registry {
    *
    * @throws StaleRecordException when the person does not exist
    */
-  public void changeStatus(
-      Handle h, long id, Status status, LocalDate since, String note, String actor) {
+  public void changeStatus(Handle h, long id, Status status, StatusBasis basis, String actor) {
     PersonRows.Stored before =
         PersonRows.find(h, id)
             .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
@@ -147,8 +155,7 @@ public final class Registry {
     if (!PersonRows.update(h, id, before.version(), after, now)) {
       throw new StaleRecordException("person " + id + " was changed by someone else meanwhile");
     }
-    PersonRows.addStatus(
-        h, id, new StatusChange(status, since, note, actor, Instant.ofEpochMilli(now)));
+    PersonRows.addStatus(h, id, change(status, basis, actor, now));
     journal.append(
         h,
         Change.by(actor, "person.update")
@@ -295,5 +302,15 @@ public final class Registry {
     m.putAll(PersonForm.of(p));
     m.putAll(more);
     return Json.write(m);
+  }
+
+  private static StatusChange change(Status status, StatusBasis basis, String actor, long now) {
+    return new StatusChange(
+        status, basis.since(), basis.source(), basis.note(), actor, Instant.ofEpochMilli(now));
+  }
+
+  private static StatusSource lastSource(Handle h, long id) {
+    List<StatusChange> history = PersonRows.history(h, id);
+    return history.isEmpty() ? StatusSource.UNSTATED : history.get(history.size() - 1).source();
   }
 }

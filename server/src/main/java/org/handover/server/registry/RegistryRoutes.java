@@ -12,6 +12,7 @@ import java.util.Map;
 import org.handover.core.accounts.Permission;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
+import org.handover.core.registry.StatusBasis;
 import org.handover.server.journal.Changes;
 import org.handover.server.journal.Journal;
 import org.handover.server.web.FormValues;
@@ -103,7 +104,7 @@ final class RegistryRoutes {
     LocalDate today = LocalDate.now(clock);
     PersonForm.Result read = form.read(id, today);
     List<Problem> problems = new ArrayList<>(read.problems());
-    LocalDate since = form.statusSince(today, problems);
+    StatusBasis since = form.statusBasis(today, problems);
     int version = Params.positive(values.get("version"), 0);
     if (!problems.isEmpty()) {
       Map<String, String> errors = new HashMap<>();

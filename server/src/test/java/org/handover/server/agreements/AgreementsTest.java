@@ -200,6 +200,74 @@ class AgreementsTest {
   }
 
   @Test
+  void ourMissingPersonOnTheirListCountsAsHeldByThemWithTheListAsReason() throws Exception {
+    // missing in our registry; their exchange list names him, and a reviewer confirmed the link
+    long missing =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family", "Лисенко",
+                            "name.0.given", "Олег",
+                            "birth_date", "10.10.2002",
+                            "kind", "service-member",
+                            "status", "missing"))
+                    .read(0, ROUND)
+                    .person()
+                    .orElseThrow(),
+                ROUND,
+                "test");
+    Path list = dir.resolve("their.csv");
+    Files.writeString(list, "Фамилия;Имя;Дата рождения\nЛысенко;Олег;10.10.2002\n");
+    Run imported =
+        cli("roster", "import", list.toString(), "--from", "RU", "--purpose", "exchange");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    long roster = 1;
+    Run matched = cli("match", "--roster", String.valueOf(roster));
+    assertThat(matched.exit()).as(matched.err()).isZero();
+    app.matching().decide(roster, 1, missing, "confirmed", "reviewer");
+    long id = istanbul();
+    cli("agreement", "provision", String.valueOf(id), "--all-for-all", "--select", "age=18-25");
+    cli("agreement", "provision", String.valueOf(id), "--named-list", String.valueOf(roster));
+    Path csv = dir.resolve("eligible.csv");
+    Run run =
+        cli(
+            "eligibility",
+            "--agreement",
+            String.valueOf(id),
+            "--provision",
+            "1",
+            "--on",
+            "2025-06-02",
+            "--out",
+            csv.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    // Бойко and Лисенко are certainly 18-25; Ткач (1999) and Мельник (no date) are uncertain
+    assertThat(run.out()).contains("held-by-them eligible 2");
+    assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8))
+        .filteredOn(r -> r.startsWith(missing + ","))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .contains(",RU,eligible,")
+                    .contains("held according to their list 1; missing in our registry")
+                    .contains("born 10.10.2002: 22 on 02.06.2025, within 18–25"));
+    Run named =
+        cli(
+            "eligibility",
+            "--agreement",
+            String.valueOf(id),
+            "--provision",
+            "2",
+            "--on",
+            "2025-06-02");
+    assertThat(named.out()).contains("held-by-them eligible 1").contains("held-by-us eligible 0");
+    // the registry itself is unchanged: still missing, held by nobody
+    assertThat(app.registry().find(missing).orElseThrow().person().holdingParty()).isEmpty();
+  }
+
+  @Test
   void badInputIsNamedAndStoresNothing() {
     long id = istanbul();
     Run key =

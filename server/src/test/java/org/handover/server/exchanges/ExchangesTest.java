@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.handover.server.web.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exchanges planned by rule and carried out, through the command line and the web. */
 class ExchangesTest {
@@ -443,6 +445,75 @@ class ExchangesTest {
               "2025-06-14");
       assertThat(run.out()).contains("held-by-us eligible 2");
       assertThat(app.journal().audit().clean()).isTrue();
+    } finally {
+      web.stop();
+    }
+  }
+
+  @Test
+  void aBatchsListIsARosterWeSendAndExportsLikeAnyList(@TempDir Path dir) throws Exception {
+    long x = plan();
+    Run made = cli("exchange", "list", String.valueOf(x), "--batch", "1", "--direction", "out");
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.out()).matches("(?s)list \\d+\\s*");
+    long roster = Long.parseLong(made.out().strip().split(" ")[1]);
+    Run again = cli("exchange", "list", String.valueOf(x), "--batch", "1", "--direction", "out");
+    assertThat(again.out().strip()).isEqualTo("list " + roster);
+    var summary = app.rosters().find(roster).orElseThrow();
+    assertThat(summary.rows()).isEqualTo(2);
+    // theirs held by us, in the batch's order, read back by the roster readers
+    List<String> planned =
+        app.exchanges().find(x).orElseThrow().batch(1).stream()
+            .filter(m -> m.direction() == Direction.OUT)
+            .map(
+                m ->
+                    app.registry().find(m.personId()).orElseThrow().person().primaryName().family())
+            .toList();
+    assertThat(app.rosters().entries(roster, false, 0, 10))
+        .extracting(e -> e.family())
+        .containsExactlyElementsOf(planned);
+    Path pdf = dir.resolve("batch-1-out.pdf");
+    Run exported =
+        cli("roster", "export", String.valueOf(roster), "--format", "pdf", "--out", pdf.toString());
+    assertThat(exported.exit()).as(exported.err()).isZero();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains(planned.get(0));
+    }
+    Run empty = cli("exchange", "list", String.valueOf(x), "--batch", "9", "--direction", "in");
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("there is no batch 9 in exchange " + x);
+    Run sideways =
+        cli(
+            "exchange",
+            "list",
+            String.valueOf(x),
+            "--batch",
+            "1",
+            "--direction",
+            "up",
+            "--lang",
+            "uk");
+    assertThat(sideways.exit()).isEqualTo(2);
+    assertThat(sideways.err()).contains("«up» — ні out");
+    assertThat(app.journal().audit().clean()).isTrue();
+
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("uk");
+      b.login("olena", password);
+      String page = b.get("/exchanges/" + x).body();
+      assertThat(page)
+          .contains("id=\"list-1-out\"")
+          .contains("id=\"make-list-1-in\"")
+          .contains("список тих, кого ми отримуємо");
+      var in = b.submit("/exchanges/" + x + "/lists", "batch", "1", "direction", "in");
+      assertThat(in.statusCode()).isEqualTo(302);
+      String location = in.headers().firstValue("Location").orElseThrow();
+      assertThat(location).startsWith("/rosters/").isNotEqualTo("/rosters/" + roster);
+      assertThat(b.get(location).body()).contains("Коваль");
+      assertThat(b.get("/exchanges/" + x).body()).contains("id=\"list-1-in\"");
     } finally {
       web.stop();
     }

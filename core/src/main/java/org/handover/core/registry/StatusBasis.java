@@ -1,0 +1,18 @@
+package org.handover.core.registry;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** What a new status is recorded with: from when, what it rests on, and a note (a reference). */
+public record StatusBasis(LocalDate since, StatusSource source, String note) {
+  public StatusBasis {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(source, "source");
+    note = Texts.clean(note, "status_note", Person.MAX_TEXT);
+  }
+
+  /** A status from a date, resting on nothing stated. */
+  public static StatusBasis since(LocalDate since) {
+    return new StatusBasis(since, StatusSource.UNSTATED, "");
+  }
+}
