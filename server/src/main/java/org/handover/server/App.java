@@ -9,6 +9,7 @@ import org.handover.server.agreements.AgreementsFeature;
 import org.handover.server.backup.BackupFeature;
 import org.handover.server.demo.DemoFeature;
 import org.handover.server.exchanges.BatchLists;
+import org.handover.server.exchanges.Corrections;
 import org.handover.server.exchanges.Exchanges;
 import org.handover.server.exchanges.ExchangesFeature;
 import org.handover.server.journal.Journal;
@@ -155,6 +156,11 @@ public final class App implements AutoCloseable {
 
   public Exchanges exchanges() {
     return exchanges;
+  }
+
+  /** Corrections of outcomes recorded at handovers. */
+  public Corrections corrections() {
+    return new Corrections(database.jdbi(), journal, registry, clock);
   }
 
   /** The lists made of exchanges' batches, stored as rosters we send. */

@@ -12,7 +12,7 @@ final class ExchangeAudit {
   static final Audited EXCHANGES =
       new Audited(
           "exchange",
-          2,
+          3,
           "SELECT x.id::text AS id, "
               + Audited.digest(
                   Audited.row(
@@ -21,7 +21,7 @@ final class ExchangeAudit {
                           + " x.created_at"),
                   Audited.rows(
                       "p.person_id, p.direction, p.batch, p.position, p.outcome, p.witnessed_by,"
-                          + " p.recorded_by, p.recorded_at",
+                          + " p.recorded_by, p.recorded_at, p.status_before, p.held_by_before",
                       "FROM exchange_persons p WHERE p.exchange_id = x.id",
                       "p.person_id"),
                   Audited.rows(
@@ -31,7 +31,11 @@ final class ExchangeAudit {
                   Audited.rows(
                       "b.batch, b.direction, b.roster_id",
                       "FROM exchange_lists b WHERE b.exchange_id = x.id",
-                      "b.batch, b.direction"))
+                      "b.batch, b.direction"),
+                  Audited.rows(
+                      "c.id, c.person_id, c.was, c.now, c.reason, c.corrected_by, c.corrected_at",
+                      "FROM exchange_corrections c WHERE c.exchange_id = x.id",
+                      "c.id"))
               + " AS digest FROM exchanges x WHERE TRUE "
               + Audited.AND,
           "x.id = CAST(:id AS BIGINT)");

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       ExchangeCommand.Plan.class,
       ExchangeCommand.Record.class,
       ExchangeCommand.Show.class,
-      ExchangeCommand.ListOf.class
+      ExchangeCommand.ListOf.class,
+      ExchangeCommand.Correct.class
     })
 final class ExchangeCommand {
   static int refuse(Messages m, IllegalArgumentException e) {
@@ -197,7 +198,7 @@ final class ExchangeCommand {
         } catch (IllegalArgumentException e) {
           throw new ExchangeException("error.exchange.outcome", outcome);
         }
-        long id = personIn(app, person.strip());
+        long id = personIn(app, exchange, person.strip());
         app.exchanges().record(exchange, id, o, via, actor);
         System.out.println(m.get("exchange.recorded", person.strip(), m.get("outcome." + o.key())));
         return 0;
@@ -207,7 +208,7 @@ final class ExchangeCommand {
     }
 
     /** A person of the exchange by number or by reference. */
-    private long personIn(App app, String given) {
+    static long personIn(App app, long exchange, String given) {
       if (given.matches("\\d+")) {
         return Long.parseLong(given);
       }
@@ -359,6 +360,67 @@ final class ExchangeCommand {
                 .orElseThrow(() -> new ExchangeException("error.agreement.no-own-party"));
         long roster = app.batchLists().make(x, batch, d, own, BatchLists.other(a, own), actor);
         System.out.println("list " + roster);
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_EXCHANGES)
+  @Command(
+      name = "correct",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Correct an outcome recorded by mistake: the person is put back as they stood before the"
+            + " record (status and holder), then the new outcome applies; 'pending' takes the"
+            + " record away. The reason is kept and journaled."
+      })
+  static final class Correct implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "ID", description = "the exchange")
+    long exchange;
+
+    @Option(
+        names = "--person",
+        required = true,
+        paramLabel = "PERSON",
+        description = "the person's number or reference")
+    String person;
+
+    @Option(
+        names = "--outcome",
+        required = true,
+        description = "handed-over, received, refused, did-not-appear, died, or pending")
+    String outcome;
+
+    @Option(names = "--reason", required = true, description = "why the record was wrong")
+    String reason;
+
+    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Optional<Outcome> to = Optional.empty();
+        if (!outcome.strip().equalsIgnoreCase("pending")) {
+          try {
+            to = Optional.of(Outcome.fromKey(outcome.strip()));
+          } catch (IllegalArgumentException e) {
+            throw new ExchangeException("error.exchange.outcome", outcome);
+          }
+        }
+        long id = Record.personIn(app, exchange, person.strip());
+        app.corrections().correct(exchange, id, to, reason, actor);
+        System.out.println(
+            m.get(
+                "exchange.recorded",
+                person.strip(),
+                to.map(o -> m.get("outcome." + o.key()))
+                    .orElse(m.get("exchange.correct.pending"))));
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);

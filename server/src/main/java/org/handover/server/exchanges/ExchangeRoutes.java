@@ -38,6 +38,7 @@ final class ExchangeRoutes {
     routes.get("/exchanges/{id}", Permission.READ, ctx -> show(ctx, ""));
     routes.post("/exchanges/{id}/record", Permission.RECORD_EXCHANGES, this::record);
     routes.post("/exchanges/{id}/lists", Permission.RECORD_EXCHANGES, this::list);
+    routes.post("/exchanges/{id}/correct", Permission.RECORD_EXCHANGES, this::correct);
   }
 
   static String message(View v, IllegalArgumentException e) {
@@ -113,6 +114,7 @@ final class ExchangeRoutes {
     }
     model.put("only", only);
     model.put("lists", app.batchLists().of(x.id()));
+    model.put("corrections", app.corrections().of(x.id()));
     web.render(ctx, "exchanges/exchange.jte", v, model);
   }
 
@@ -172,6 +174,34 @@ final class ExchangeRoutes {
                   BatchLists.other(a, own),
                   Guard.current(ctx).username());
       ctx.redirect("/rosters/" + roster);
+    } catch (IllegalArgumentException e) {
+      ctx.status(422);
+      show(ctx, message(v, e));
+    }
+  }
+
+  private void correct(Context ctx) {
+    View v = guard.view(ctx);
+    long id = Params.id(ctx, "id");
+    String person = Params.form(ctx, "person");
+    try {
+      String outcome = Params.form(ctx, "outcome");
+      Optional<Outcome> to = Optional.empty();
+      if (!outcome.equals("pending")) {
+        try {
+          to = Optional.of(Outcome.fromKey(outcome));
+        } catch (IllegalArgumentException e) {
+          throw new ExchangeException("error.exchange.outcome", outcome);
+        }
+      }
+      app.corrections()
+          .correct(
+              id,
+              Params.number(person),
+              to,
+              Params.form(ctx, "reason"),
+              Guard.current(ctx).username());
+      ctx.redirect("/exchanges/" + id + "#person-" + person);
     } catch (IllegalArgumentException e) {
       ctx.status(422);
       show(ctx, message(v, e));

@@ -323,9 +323,14 @@ public final class Exchanges {
       throw new ExchangeException(
           "error.exchange.outcome-direction", outcome.key(), d.key(), String.valueOf(personId));
     }
+    // how the person stood, so that a wrong record can be undone
+    Registry.Standing before = registry.standing(h, personId);
     h.createUpdate(
             "UPDATE exchange_persons SET outcome = :o, witnessed_by = :w, recorded_by = :by,"
-                + " recorded_at = :at WHERE exchange_id = :x AND person_id = :p")
+                + " recorded_at = :at, status_before = :sb, held_by_before = :hb"
+                + " WHERE exchange_id = :x AND person_id = :p")
+        .bind("sb", before.status().key())
+        .bind("hb", before.holder().map(Party::code).orElse(null))
         .bind("o", outcome.key())
         .bind("w", witness.map(Party::code).orElse(null))
         .bind("by", actor)

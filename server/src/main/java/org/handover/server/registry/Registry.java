@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.PersonMerge;
@@ -150,12 +151,42 @@ public final class Registry {
     if (status == Status.RELEASED || status == Status.RETURNED) {
       b.holdingParty(Optional.empty()); // released: held by nobody any more
     }
-    Person after = b.build().withId(id);
+    store(h, before, b.build().withId(id), basis, actor);
+  }
+
+  /** A person's status and holder at one moment. */
+  public record Standing(Status status, Optional<Party> holder) {}
+
+  /** The person's status and holder now, within the caller's transaction. */
+  public Standing standing(Handle h, long id) {
+    Person p =
+        PersonRows.find(h, id)
+            .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"))
+            .person();
+    return new Standing(p.status(), p.holdingParty());
+  }
+
+  /**
+   * Puts a person back as they stood (a recorded handover corrected), within the caller's
+   * transaction, with the history and journal entry an edit would write.
+   */
+  public void restore(Handle h, long id, Standing to, StatusBasis basis, String actor) {
+    PersonRows.Stored before =
+        PersonRows.find(h, id)
+            .orElseThrow(() -> new StaleRecordException("person " + id + " does not exist"));
+    Person after =
+        before.person().toBuilder().status(to.status()).holdingParty(to.holder()).build();
+    store(h, before, after.withId(id), basis, actor);
+  }
+
+  private void store(
+      Handle h, PersonRows.Stored before, Person after, StatusBasis basis, String actor) {
+    long id = after.id();
     long now = clock.millis();
     if (!PersonRows.update(h, id, before.version(), after, now)) {
       throw new StaleRecordException("person " + id + " was changed by someone else meanwhile");
     }
-    PersonRows.addStatus(h, id, change(status, basis, actor, now));
+    PersonRows.addStatus(h, id, change(after.status(), basis, actor, now));
     journal.append(
         h,
         Change.by(actor, "person.update")

@@ -15,6 +15,7 @@ import org.handover.core.accounts.Role;
 import org.handover.core.agreements.Provision;
 import org.handover.core.agreements.Selection;
 import org.handover.core.exchanges.Direction;
+import org.handover.core.exchanges.Outcome;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.ReleaseFacts;
@@ -514,6 +515,187 @@ class ExchangesTest {
       assertThat(location).startsWith("/rosters/").isNotEqualTo("/rosters/" + roster);
       assertThat(b.get(location).body()).contains("Коваль");
       assertThat(b.get("/exchanges/" + x).body()).contains("id=\"list-1-in\"");
+    } finally {
+      web.stop();
+    }
+  }
+
+  @Test
+  void aWrongRecordIsCorrectedAndThePersonStandsAsBefore() {
+    long x = plan();
+    // "received" written for our wounded man, who did not come
+    assertThat(
+            cli(
+                    "exchange",
+                    "record",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(woundedOfOurs),
+                    "--outcome",
+                    "received")
+                .exit())
+        .isZero();
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.RETURNED);
+    Run noReason =
+        cli(
+            "exchange",
+            "correct",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(woundedOfOurs),
+            "--outcome",
+            "did-not-appear",
+            "--reason",
+            " ",
+            "--lang",
+            "uk");
+    assertThat(noReason.exit()).isEqualTo(2);
+    assertThat(noReason.err()).contains("зазначте, чому запис виправляється");
+    Run corrected =
+        cli(
+            "exchange",
+            "correct",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(woundedOfOurs),
+            "--outcome",
+            "did-not-appear",
+            "--reason",
+            "переплутано прізвища в акті");
+    assertThat(corrected.exit()).as(corrected.err()).isZero();
+    var person = app.registry().find(woundedOfOurs).orElseThrow();
+    assertThat(person.person().status()).isEqualTo(Status.CAPTIVE);
+    assertThat(person.person().holdingParty()).contains(Party.of("RU"));
+    assertThat(person.history())
+        .extracting(c -> c.status().key())
+        .containsExactly("captive", "returned", "captive");
+    assertThat(person.history().get(2).note()).contains("переплутано прізвища в акті");
+    Exchange after = app.exchanges().find(x).orElseThrow();
+    assertThat(after.members())
+        .filteredOn(m -> m.personId() == woundedOfOurs)
+        .singleElement()
+        .satisfies(m -> assertThat(m.outcome()).contains(Outcome.DID_NOT_APPEAR));
+    // the same outcome again, or one that does not fit his direction: refused, nothing changes
+    assertThat(
+            cli(
+                    "exchange",
+                    "correct",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(woundedOfOurs),
+                    "--outcome",
+                    "did-not-appear",
+                    "--reason",
+                    "again")
+                .err())
+        .contains("already recorded");
+    assertThat(
+            cli(
+                    "exchange",
+                    "correct",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(woundedOfOurs),
+                    "--outcome",
+                    "handed-over",
+                    "--reason",
+                    "wrong way")
+                .exit())
+        .isEqualTo(2);
+    // he came after all, in the next car: received, returned again
+    assertThat(
+            cli(
+                    "exchange",
+                    "correct",
+                    String.valueOf(x),
+                    "--person",
+                    String.valueOf(woundedOfOurs),
+                    "--outcome",
+                    "received",
+                    "--reason",
+                    "прибув пізніше")
+                .exit())
+        .isZero();
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.RETURNED);
+    // someone else changed his status since: the correction would overwrite it, so it is refused
+    var now = app.registry().find(woundedOfOurs).orElseThrow();
+    app.registry()
+        .update(
+            woundedOfOurs,
+            now.version(),
+            now.person().toBuilder().status(Status.DECEASED).build(),
+            ROUND.plusMonths(1),
+            "registrar");
+    Run stale =
+        cli(
+            "exchange",
+            "correct",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(woundedOfOurs),
+            "--outcome",
+            "pending",
+            "--reason",
+            "test");
+    assertThat(stale.exit()).isEqualTo(2);
+    assertThat(stale.err()).contains("changed after the handover was recorded");
+    assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
+        .isEqualTo(Status.DECEASED);
+    Run pending =
+        cli(
+            "exchange",
+            "correct",
+            String.valueOf(x),
+            "--person",
+            String.valueOf(theirs),
+            "--outcome",
+            "pending",
+            "--reason",
+            "x");
+    assertThat(pending.err()).contains("nothing is recorded yet");
+    assertThat(app.journal().audit().clean()).isTrue();
+    assertThat(cli("journal", "verify").exit()).isZero();
+  }
+
+  @Test
+  void aRecordIsCorrectedFromThePage() {
+    long x = plan();
+    app.exchanges().record(x, theirs, Outcome.HANDED_OVER, Optional.empty(), "test");
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("ru");
+      b.login("olena", password);
+      b.get("/exchanges/" + x);
+      b.submit("/lang", "lang", "ru", "back", "/exchanges/" + x);
+      assertThat(b.get("/exchanges/" + x).body()).contains("id=\"correct-" + theirs + "\"");
+      var bad =
+          b.submit(
+              "/exchanges/" + x + "/correct",
+              "person",
+              String.valueOf(theirs),
+              "outcome",
+              "pending",
+              "reason",
+              "");
+      assertThat(bad.statusCode()).isEqualTo(422);
+      assertThat(bad.body()).contains("укажите, почему запись исправляется");
+      var done =
+          b.submit(
+              "/exchanges/" + x + "/correct",
+              "person",
+              String.valueOf(theirs),
+              "outcome",
+              "pending",
+              "reason",
+              "передача перенесена");
+      assertThat(done.statusCode()).isEqualTo(302);
+      assertThat(b.get("/exchanges/" + x).body()).contains("исправлено: передача перенесена");
+      var p = app.registry().find(theirs).orElseThrow().person();
+      assertThat(p.status()).isEqualTo(Status.CAPTIVE);
+      assertThat(p.holdingParty()).contains(Party.of("UA"));
     } finally {
       web.stop();
     }
