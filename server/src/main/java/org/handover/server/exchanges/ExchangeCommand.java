@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
       ExchangeCommand.Record.class,
       ExchangeCommand.Show.class,
       ExchangeCommand.ListOf.class,
-      ExchangeCommand.Correct.class
+      ExchangeCommand.Correct.class,
+      ExchangeCommand.Fulfilled.class
     })
 final class ExchangeCommand {
   static int refuse(Messages m, IllegalArgumentException e) {
@@ -421,6 +422,47 @@ final class ExchangeCommand {
                 person.strip(),
                 to.map(o -> m.get("outcome." + o.key()))
                     .orElse(m.get("exchange.correct.pending"))));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.READ)
+  @Command(
+      name = "fulfilment",
+      mixinStandardHelpOptions = true,
+      description = {
+        "How much of an agreement is carried out: per provision, persons handed over and received"
+            + " against what it calls for (twice the quota for N for N; for all for all and a"
+            + " named list, those carried out plus those still eligible on --on), and the share of"
+            + " the whole."
+      })
+  static final class Fulfilled implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Option(names = "--agreement", required = true, paramLabel = "ID")
+    long agreement;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Agreement a =
+            app.agreements()
+                .find(agreement)
+                .orElseThrow(() -> new AgreementException("error.agreement.none", agreement));
+        java.time.LocalDate day =
+            on == null ? java.time.LocalDate.now(app.clock()) : Days.parse(on, "--on");
+        AgreementFulfilment.lines(
+                AgreementFulfilment.of(
+                    app.database().jdbi(), app.exchanges(), a, day, app.parties().own()),
+                m)
+            .forEach(System.out::println);
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);

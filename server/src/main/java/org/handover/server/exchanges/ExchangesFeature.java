@@ -35,6 +35,15 @@ public final class ExchangesFeature implements Feature {
                         app.agreements().find(agreement).orElseThrow(),
                         "exchanges",
                         app.exchanges().of(agreement),
+                        "fulfilment",
+                        AgreementFulfilment.lines(
+                            AgreementFulfilment.of(
+                                app.database().jdbi(),
+                                app.exchanges(),
+                                app.agreements().find(agreement).orElseThrow(),
+                                LocalDate.now(app.clock()),
+                                view.parties().own()),
+                            view.messages()),
                         "today",
                         view.date(LocalDate.now(app.clock()))))));
   }

@@ -269,6 +269,24 @@ class ExchangesTest {
             "uk");
     assertThat(unknownWitness.exit()).isEqualTo(2);
     assertThat(unknownWitness.err()).contains("«XX» — не сторона");
+    // the agreement as a whole: 2 of 2,000 under N for N; all for all aged 18-25 still calls for
+    // the six young men held on either side
+    app.agreements()
+        .addProvision(
+            agreement, new Provision.AllForAll(List.of(Selection.parse("age=18-25"))), "test");
+    Run fulfilled =
+        cli(
+            "exchange",
+            "fulfilment",
+            "--agreement",
+            String.valueOf(agreement),
+            "--on",
+            "2025-06-20");
+    assertThat(fulfilled.exit()).as(fulfilled.err()).isZero();
+    assertThat(fulfilled.out().replace('\u00a0', ' ').lines().toList())
+        .containsExactly(
+            "provision 1: 2 of 2,000 persons carried out (0%)",
+            "provision 2: 0 of 6 persons carried out (0%)", "the agreement: 0% fulfilled");
     // the journal holds the ledger and the status changes; every row is as journaled
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
@@ -518,6 +536,25 @@ class ExchangesTest {
     } finally {
       web.stop();
     }
+  }
+
+  @Test
+  void anAgreementsShareCountsEachProvisionUpToWhatItCallsFor() {
+    var shares =
+        List.of(
+            new AgreementFulfilment.Share(1, 150, Optional.of(200L)),
+            new AgreementFulfilment.Share(2, 5, Optional.of(4L)), // more than called for
+            new AgreementFulfilment.Share(3, 40, Optional.empty())); // not counted
+    assertThat(shares.get(0).percent()).isEqualTo(75);
+    assertThat(shares.get(1).percent()).isEqualTo(100);
+    assertThat(AgreementFulfilment.percent(shares)).contains(Math.round(100.0 * 154 / 204));
+    assertThat(AgreementFulfilment.percent(List.of(shares.get(2)))).isEmpty();
+    assertThat(AgreementFulfilment.lines(shares, org.handover.server.i18n.Messages.of("uk")))
+        .containsExactly(
+            "положення 1: виконано 150 з 200 осіб (75%)",
+            "положення 2: виконано 5 з 4 осіб (100%)",
+            "положення 3: не враховується (одностороннє положення або сторону цієї копії не обрано)",
+            "домовленість виконано на 75%");
   }
 
   @Test
