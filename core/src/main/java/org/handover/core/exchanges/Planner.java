@@ -15,7 +15,8 @@ import org.handover.core.registry.ReleaseFacts;
  * Plans an exchange under one provision: who goes in which batch, each way, and who is left out and
  * why. N for N keeps parity in every batch; all for all and a named list take everyone eligible.
  * Within a direction the severely wounded and sick come first, then the longest held, then the
- * oldest. Nobody uncertain is planned: they are listed with the reason to check.
+ * oldest. Nobody uncertain is planned, nor anyone of ours the holding side has never acknowledged:
+ * they are listed with the reason to act on.
  */
 public final class Planner {
   private Planner() {}
@@ -31,7 +32,8 @@ public final class Planner {
       Optional<PartialDate> born,
       long plannedIn,
       ReleaseFacts.Consent consent,
-      boolean certified) {}
+      boolean certified,
+      boolean acknowledged) {}
 
   /** A person in a batch, at a position of the handover order. */
   public record Placed(long personId, Direction direction, int batch, int position) {}
@@ -99,6 +101,9 @@ public final class Planner {
           && c.consent() == ReleaseFacts.Consent.NOT_ASKED) {
         // the seriously wounded and sick are not repatriated against their will (GC III Art. 109)
         left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.no-consent")));
+      } else if (c.direction() == Direction.IN && !c.acknowledged()) {
+        // the holding side has never said it holds them: asked for, they are raised, not planned
+        left.add(new LeftOut(c.personId(), c.direction(), reason("plan.left.unacknowledged")));
       } else if (c.decision() == Decision.UNCERTAIN) {
         left.add(
             new LeftOut(c.personId(), c.direction(), reason("plan.left.uncertain"), c.reasons()));

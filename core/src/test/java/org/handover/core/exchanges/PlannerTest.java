@@ -28,7 +28,8 @@ class PlannerTest {
         Optional.of(PartialDate.parse("1990")),
         plannedIn,
         ReleaseFacts.Consent.YES,
-        false);
+        false,
+        true);
   }
 
   @Test
@@ -92,7 +93,41 @@ class PlannerTest {
         Optional.empty(),
         0,
         consent,
-        certified);
+        certified,
+        true);
+  }
+
+  @Test
+  void oursTheHoldingSideNeverAcknowledgedAreRaisedNotPlanned() {
+    List<Planner.Candidate> all = new ArrayList<>();
+    all.add(c(1, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    all.add(c(2, Direction.OUT, Decision.ELIGIBLE, false, "2023-01-02", 0));
+    all.add(c(11, Direction.IN, Decision.ELIGIBLE, false, "2023-01-01", 0));
+    Planner.Candidate unseen = c(12, Direction.IN, Decision.ELIGIBLE, true, "2022-01-01", 0);
+    all.add(
+        new Planner.Candidate(
+            unseen.personId(),
+            unseen.direction(),
+            unseen.decision(),
+            unseen.reasons(),
+            unseen.severe(),
+            unseen.heldSince(),
+            unseen.born(),
+            0,
+            unseen.consent(),
+            false,
+            false));
+    Planner.Plan plan = Planner.plan(all, new Provision.NForN(1000, 0, List.of()), 10);
+    // one each way: the wounded man they never acknowledged is listed to raise, not counted in
+    assertThat(plan.count(Direction.IN)).isEqualTo(1);
+    assertThat(plan.count(Direction.OUT)).isEqualTo(1);
+    assertThat(plan.leftOut())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.personId()).isEqualTo(12);
+              assertThat(l.reason().key()).isEqualTo("plan.left.unacknowledged");
+            });
   }
 
   @Test

@@ -49,7 +49,8 @@ public final class EligibilityRun {
       Verdict verdict,
       Candidate candidate,
       ReleaseFacts.Consent consent,
-      Optional<java.time.LocalDate> capturedOn) {}
+      Optional<java.time.LocalDate> capturedOn,
+      boolean acknowledged) {}
 
   /** Counts per side and decision. */
   public record Counts(long[][] counts) {
@@ -67,17 +68,25 @@ public final class EligibilityRun {
           + " roster_id FROM match_decisions d JOIN rosters r ON r.id = d.roster_id JOIN parties"
           + " s ON s.code = r.from_party WHERE d.decision = 'confirmed' AND r.purpose IN"
           + " ('exchange', 'information') AND s.kind = 'belligerent' AND r.from_party <> :own"
-          + " ORDER BY d.person_id, r.received_on DESC, r.id DESC) ";
+          + " ORDER BY d.person_id, r.received_on DESC, r.id DESC),"
+          // whom a capture card, a notification or a visit acknowledged (a partial index)
+          + " acked AS (SELECT DISTINCT person_id FROM status_history WHERE status IN ('captive',"
+          + " 'detained') AND source IN "
+          + Held.ACKNOWLEDGING
+          + ") ";
 
   private static final String COLUMNS =
       "DISTINCT ON (p.id) p.id, p.reference, p.display_name, p.kind,"
           + " CASE WHEN p.holding_party IS NULL THEN 'captive' ELSE p.status END AS status,"
           + " COALESCE(p.holding_party, l.from_party) AS holding_party, l.roster_id AS"
           + " listed_on, p.holding_party IS NULL AS by_their_list, p.birth_year, p.birth_month, p.birth_day, p.categories,"
-          + " f.captured_on, f.consent, f.repatriation_decided_on, f.obstacle";
+          + " f.captured_on, f.consent, f.repatriation_decided_on, f.obstacle,"
+          + " (l.person_id IS NOT NULL AND (p.holding_party IS NULL OR l.from_party ="
+          + " p.holding_party)) OR k.person_id IS NOT NULL AS acknowledged";
 
   private static final String JOINS =
-      " LEFT JOIN release_facts f ON f.person_id = p.id LEFT JOIN listed l ON l.person_id = p.id";
+      " LEFT JOIN release_facts f ON f.person_id = p.id LEFT JOIN listed l ON l.person_id = p.id"
+          + " LEFT JOIN acked k ON k.person_id = p.id";
 
   private static final String HELD =
       "p.merged_into IS NULL AND ((p.holding_party IS NOT NULL AND p.status IN ('captive',"
@@ -140,7 +149,8 @@ public final class EligibilityRun {
                               v,
                               r.candidate(),
                               r.consent(),
-                              r.capturedOn());
+                              r.capturedOn(),
+                              r.acknowledged());
                       counts[row.side().ordinal()][v.decision().ordinal()]++;
                       each.accept(row);
                     });
@@ -161,7 +171,8 @@ public final class EligibilityRun {
       int entryRow,
       OptionalLong byTheirList,
       ReleaseFacts.Consent consent,
-      Optional<java.time.LocalDate> capturedOn) {}
+      Optional<java.time.LocalDate> capturedOn,
+      boolean acknowledged) {}
 
   /** A person held according to the other side's list is shown as such, first. */
   private static Verdict perTheirList(OptionalLong roster, Verdict v) {
@@ -230,6 +241,7 @@ public final class EligibilityRun {
         consent == null
             ? ReleaseFacts.Consent.NOT_ASKED
             : Keys.parse(ReleaseFacts.Consent.class, consent, "consent"),
-        captured == null ? Optional.empty() : Optional.of(captured.toLocalDate()));
+        captured == null ? Optional.empty() : Optional.of(captured.toLocalDate()),
+        rs.getBoolean("acknowledged"));
   }
 }

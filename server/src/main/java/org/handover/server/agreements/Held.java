@@ -35,6 +35,13 @@ public final class Held {
     }
   }
 
+  /** The sources that acknowledge holding, as an SQL list: ('capture-card', ...). */
+  static final String ACKNOWLEDGING =
+      java.util.Arrays.stream(StatusSource.values())
+          .filter(StatusSource::acknowledges)
+          .map(x -> "'" + x.key() + "'")
+          .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
   private static final String SQL =
       "SELECT p.id, p.reference, p.display_name, p.holding_party, cur.since,"
           + " a.source AS ack_source, a.since AS ack_on, a.note AS ack_note, l.roster_id,"
@@ -42,8 +49,8 @@ public final class Held {
           + " LEFT JOIN LATERAL (SELECT s.since FROM status_history s WHERE s.person_id = p.id"
           + " ORDER BY s.since DESC, s.id DESC LIMIT 1) cur ON TRUE"
           + " LEFT JOIN LATERAL (SELECT s.source, s.since, s.note FROM status_history s"
-          + " WHERE s.person_id = p.id AND s.status IN ('captive', 'detained') AND s.source IN"
-          + " ('capture-card', 'notification', 'icrc-visit', 'their-list')"
+          + " WHERE s.person_id = p.id AND s.status IN ('captive', 'detained') AND s.source IN "
+          + ACKNOWLEDGING
           + " ORDER BY s.since DESC, s.id DESC LIMIT 1) a ON TRUE"
           + " LEFT JOIN LATERAL (SELECT r.id AS roster_id, r.received_on FROM match_decisions d"
           + " JOIN rosters r ON r.id = d.roster_id WHERE d.person_id = p.id"

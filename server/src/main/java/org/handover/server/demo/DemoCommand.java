@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
@@ -15,9 +16,15 @@ import org.handover.core.agreements.Selection;
 import org.handover.core.agreements.Subject;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.parties.Party;
+import org.handover.core.registry.Person;
+import org.handover.core.registry.ReleaseFacts;
+import org.handover.core.registry.Status;
+import org.handover.core.registry.StatusBasis;
+import org.handover.core.registry.StatusSource;
 import org.handover.server.App;
 import org.handover.server.cli.Requires;
 import org.handover.server.cli.ServeCommand;
+import org.handover.server.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -97,9 +104,10 @@ final class DemoCommand implements Runnable {
           // a file system without POSIX permissions: the folder's own protection is all there is
         }
         app.registry()
-            .addAll(
-                new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
-                LocalDate.now(app.clock()),
+            .importAll(
+                withSources(
+                    new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
+                    LocalDate.now(app.clock())),
                 "demo");
       }
       if (!app.parties().chosen()) {
@@ -126,5 +134,33 @@ final class DemoCommand implements Runnable {
       throw new IllegalArgumentException(
           "cannot write the demo folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What each demo status rests on: of ours the other side holds, most were notified by its
+   * Information Bureau or seen by the ICRC, some only on a video, some on nothing stated — so that
+   * the Held page has whom to raise.
+   */
+  static List<Registry.Imported> withSources(List<Person> persons, LocalDate since) {
+    List<Registry.Imported> imported = new ArrayList<>();
+    for (int i = 0; i < persons.size(); i++) {
+      Person p = persons.get(i);
+      StatusBasis basis = StatusBasis.since(since);
+      boolean oursHeld =
+          p.status() == Status.CAPTIVE
+              && p.holdingParty().isPresent()
+              && !p.holdingParty().get().equals(Party.of("UA"));
+      if (oursHeld) {
+        int k = i % 20;
+        basis =
+            k < 12
+                ? new StatusBasis(since, StatusSource.NOTIFICATION, "№ " + (4100 + i))
+                : k < 15
+                    ? new StatusBasis(since, StatusSource.ICRC_VISIT, "")
+                    : k < 17 ? new StatusBasis(since, StatusSource.VIDEO, "") : basis;
+      }
+      imported.add(new Registry.Imported(p, basis, ReleaseFacts.none()));
+    }
+    return imported;
   }
 }

@@ -122,7 +122,8 @@ public final class Exchanges {
               planned.getOrDefault(row.personId(), 0L),
               // a refusal at an earlier handover stands as the person's will
               refused.contains(row.personId()) ? ReleaseFacts.Consent.NO : row.consent(),
-              row.candidate().health().contains(Health.REPATRIATION_DECIDED)));
+              row.candidate().health().contains(Health.REPATRIATION_DECIDED),
+              row.acknowledged()));
     }
     Planner.Plan plan =
         Planner.plan(candidates, n.provision(), r.batchSize(), used(a.id(), r.provision()));

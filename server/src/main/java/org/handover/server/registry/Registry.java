@@ -51,15 +51,18 @@ public final class Registry {
     return releaseFacts;
   }
 
-  /** A person read from a list, with what the list said of their capture and will. */
-  public record Imported(Person person, ReleaseFacts facts) {}
+  /**
+   * A person read from a list, with what their status rests on and what the list said of their
+   * capture and will.
+   */
+  public record Imported(Person person, StatusBasis basis, ReleaseFacts facts) {}
 
   /** Adds the persons of a list and their release facts in one transaction: all or none. */
-  public void importAll(List<Imported> imported, LocalDate statusSince, String actor) {
+  public void importAll(List<Imported> imported, String actor) {
     jdbi.useTransaction(
         h -> {
           for (Imported i : imported) {
-            long id = add(h, i.person(), StatusBasis.since(statusSince), actor);
+            long id = add(h, i.person(), i.basis(), actor);
             if (!i.facts().equals(ReleaseFacts.none())) {
               releaseFacts.save(h, id, i.facts(), actor);
             }

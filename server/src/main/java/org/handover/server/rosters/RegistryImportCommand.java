@@ -15,6 +15,7 @@ import org.handover.core.parties.PartyBook;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
 import org.handover.core.registry.ReleaseFacts;
+import org.handover.core.registry.StatusBasis;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
@@ -200,7 +201,8 @@ final class RegistryImportCommand implements Callable<Integer> {
           problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
         }
         ReleaseFacts facts = release.read(e, today, problems);
-        read.person().ifPresent(p -> persons.add(new Registry.Imported(p, facts)));
+        read.person()
+            .ifPresent(p -> persons.add(new Registry.Imported(p, StatusBasis.since(today), facts)));
       }
     } catch (RosterFileException e) {
       System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
@@ -213,7 +215,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       return 2;
     }
     try (App app = options.open()) {
-      app.registry().importAll(persons, today, actor);
+      app.registry().importAll(persons, actor);
     }
     System.out.println(m.get("registry.imported", persons.size()));
     return 0;

@@ -20,6 +20,8 @@ import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
+import org.handover.core.registry.StatusBasis;
+import org.handover.core.registry.StatusSource;
 import org.handover.server.App;
 import org.handover.server.cli.Cli;
 import org.handover.server.cli.Cli.Run;
@@ -102,8 +104,13 @@ class ExchangesTest {
     if (!category.isEmpty()) {
       v.put("categories", category);
     }
+    // ours they hold have been notified to us (GC III Art. 122): asked for, they can be planned
+    StatusBasis basis =
+        heldBy.equals("RU")
+            ? new StatusBasis(ROUND, StatusSource.NOTIFICATION, "")
+            : StatusBasis.since(ROUND);
     return app.registry()
-        .add(new PersonForm(v).read(0, ROUND).person().orElseThrow(), ROUND, "test");
+        .add(new PersonForm(v).read(0, ROUND).person().orElseThrow(), basis, "test");
   }
 
   private Run cli(String... args) {
