@@ -24,6 +24,9 @@ import org.handover.server.registry.Registry;
 import org.handover.server.registry.RegistryFeature;
 import org.handover.server.registry.ReleaseFactsStore;
 import org.handover.server.registry.SearchIndex;
+import org.handover.server.remains.Receiving;
+import org.handover.server.remains.Register;
+import org.handover.server.remains.RemainsFeature;
 import org.handover.server.rosters.RosterImport;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.rosters.RostersFeature;
@@ -46,6 +49,7 @@ public final class App implements AutoCloseable {
           new MatchingFeature(),
           new AgreementsFeature(),
           new ExchangesFeature(),
+          new RemainsFeature(),
           new PartiesFeature(),
           new JournalFeature(),
           new AccountsFeature(),
@@ -66,6 +70,7 @@ public final class App implements AutoCloseable {
   private final Duplicates duplicates;
   private final Agreements agreements;
   private final Exchanges exchanges;
+  private final Register register;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -80,6 +85,7 @@ public final class App implements AutoCloseable {
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
     this.agreements = new Agreements(database.jdbi(), journal, clock);
     this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
+    this.register = new Register(database.jdbi(), journal, registry, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -156,6 +162,16 @@ public final class App implements AutoCloseable {
 
   public Exchanges exchanges() {
     return exchanges;
+  }
+
+  /** The remains register's cases. */
+  public Register register() {
+    return register;
+  }
+
+  /** Receiving transfers of remains. */
+  public Receiving receiving() {
+    return new Receiving(database.jdbi(), journal, rosters, matching, clock);
   }
 
   /** Corrections of outcomes recorded at handovers. */

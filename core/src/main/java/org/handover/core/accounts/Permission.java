@@ -27,6 +27,8 @@ public enum Permission {
   MANAGE_AGREEMENTS,
   /** Record what happened to each person at the handover point. */
   RECORD_EXCHANGES,
+  /** Receive remains, record where they are kept and how they were identified. */
+  RECORD_REMAINS,
   /** Write a backup of the whole database and restore one. */
   BACKUP;
 

@@ -124,6 +124,9 @@ public final class PersonForm {
     if (!s.isEmpty()) {
       try {
         source = StatusSource.fromKey(s);
+        if (!source.chosenByHand()) {
+          throw new IllegalArgumentException("written by the ledgers only");
+        }
       } catch (IllegalArgumentException e) {
         problems.add(Problem.of("status_source", "error.status-source.unknown", s));
       }

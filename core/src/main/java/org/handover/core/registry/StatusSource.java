@@ -19,7 +19,9 @@ public enum StatusSource {
   VIDEO,
   TESTIMONY,
   /** Recorded at a handover, in an exchange's ledger. */
-  EXCHANGE;
+  EXCHANGE,
+  /** Remains identified (or handed to the family) in the remains register. */
+  REMAINS;
 
   public String key() {
     return Keys.of(this);
@@ -27,6 +29,11 @@ public enum StatusSource {
 
   public static StatusSource fromKey(String key) {
     return Keys.parse(StatusSource.class, key, "status_source");
+  }
+
+  /** Whether a person chooses it on a form; the others are written by the ledgers. */
+  public boolean chosenByHand() {
+    return this != EXCHANGE && this != REMAINS;
   }
 
   /** Whether the holding side (or the ICRC, visiting) has acknowledged that it holds the person. */

@@ -1,0 +1,390 @@
+package org.handover.server.remains;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.handover.core.Refused;
+import org.handover.core.accounts.Permission;
+import org.handover.core.parties.Party;
+import org.handover.core.remains.Figures;
+import org.handover.core.remains.Identification;
+import org.handover.core.remains.Method;
+import org.handover.core.remains.Place;
+import org.handover.core.rosters.RosterFileException;
+import org.handover.server.App;
+import org.handover.server.cli.Options;
+import org.handover.server.cli.Requires;
+import org.handover.server.i18n.Days;
+import org.handover.server.i18n.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code handover remains receive|identify|revoke|move|notify|show|stats}. */
+@Command(
+    name = "remains",
+    mixinStandardHelpOptions = true,
+    description = "The remains register: transfers received, custody, identification, figures.",
+    subcommands = {
+      RemainsCommand.Receive.class,
+      RemainsCommand.Identify.class,
+      RemainsCommand.Revoke.class,
+      RemainsCommand.Move.class,
+      RemainsCommand.Notify.class,
+      RemainsCommand.Show.class,
+      RemainsCommand.Stats.class
+    })
+final class RemainsCommand {
+
+  static int refuse(Messages m, IllegalArgumentException e) {
+    System.err.println(m.refusal(e));
+    return 2;
+  }
+
+  static LocalDate day(String text, String option, App app) {
+    return text == null ? LocalDate.now(app.clock()) : Days.parse(text, option);
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "receive",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Receive a transfer of remains: a list (CSV, XLSX) with a tag column and, where the other"
+            + " side gives one, the identity it claims (name, date of birth). One case per row;"
+            + " each claim is matched against the registry (the list is kept, purpose remains).",
+        "A tag missing, repeated or received before refuses the whole list; nothing is stored."
+      })
+  static final class Receive implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--from", required = true, paramLabel = "PARTY")
+    String from;
+
+    @Option(names = "--to", paramLabel = "PARTY", description = "default this installation's")
+    String to;
+
+    @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD")
+    String on;
+
+    @Option(names = "--agreement", paramLabel = "ID", description = "the agreement it carries out")
+    Long agreement;
+
+    @Option(names = "--provision", paramLabel = "N")
+    Integer provision;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Messages m = options.messages();
+      if (!Files.isRegularFile(file)) {
+        System.err.println(m.get("error.file.not-found", file.toString()));
+        return 2;
+      }
+      try (App app = options.open()) {
+        Party sender = party(app, from);
+        Party receiver =
+            to == null
+                ? app.parties()
+                    .own()
+                    .orElseThrow(() -> new RemainsException("error.remains.no-own-party"))
+                : party(app, to);
+        LocalDate day = Days.parse(on, "--on");
+        Optional<Receiving.Under> under = Optional.empty();
+        if (agreement != null || provision != null) {
+          if (agreement == null || provision == null) {
+            throw new RemainsException("error.remains.under");
+          }
+          under = Optional.of(new Receiving.Under(agreement, provision));
+        }
+        Receiving receiving = app.receiving();
+        List<Receiving.Problem> problems = receiving.check(file, file.getFileName().toString());
+        if (!problems.isEmpty()) {
+          problems.forEach(p -> System.err.println(m.get(p.key(), p.args().toArray())));
+          System.err.println(m.get("roster.nothing-stored"));
+          return 2;
+        }
+        Receiving.Received r =
+            receiving.receive(
+                file, file.getFileName().toString(), sender, receiver, day, under, actor);
+        System.out.println(
+            m.get(
+                "remains.received",
+                String.valueOf(r.transferId()),
+                r.cases(),
+                r.claimed(),
+                r.linked(),
+                r.toReview(),
+                String.valueOf(r.rosterId())));
+        return 0;
+      } catch (RosterFileException e) {
+        System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  static Party party(App app, String code) {
+    Party p = Party.of(code.strip().toUpperCase(Locale.ROOT));
+    if (!app.parties().book().knows(p)) {
+      throw new Refused("error.party.unknown", code);
+    }
+    return p;
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "identify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Record an identification: fingerprints, dental or DNA identify (the person becomes"
+            + " deceased); documents, visual recognition, effects or medical findings alone only"
+            + " presume. Prints the case's status."
+      })
+  static final class Identify implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--person", required = true, paramLabel = "ID")
+    long person;
+
+    @Option(
+        names = "--method",
+        required = true,
+        description = "dna, fingerprints, dental, documents, visual, effects, medical (repeat)")
+    List<String> methods;
+
+    @Option(names = "--act", defaultValue = "", description = "the legal act's number")
+    String act;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Set<Method> chosen = EnumSet.noneOf(Method.class);
+        for (String k : methods) {
+          for (String one : k.split(",")) {
+            try {
+              chosen.add(Method.fromKey(one.strip()));
+            } catch (IllegalArgumentException e) {
+              throw new RemainsException("error.remains.method", one.strip());
+            }
+          }
+        }
+        Identification.Status s =
+            app.register().identify(tag, person, chosen, act, day(on, "--on", app), actor);
+        System.out.println(m.get("remains.status." + s.key()));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description =
+          "Withdraw a case's identification, with the reason; the person stands as before.")
+  static final class Revoke implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--reason", required = true)
+    String reason;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        app.register().revoke(tag, reason, day(on, "--on", app), actor);
+        System.out.println(m.get("remains.status.unidentified"));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "move",
+      mixinStandardHelpOptions = true,
+      description = "Record that a case went into someone's custody.")
+  static final class Move implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "PLACE",
+        description = "morgue, laboratory, cemetery, family or other")
+    String to;
+
+    @Option(names = "--name", defaultValue = "", description = "which one: \"Дніпро, морг №2\"")
+    String name;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Place place;
+        try {
+          place = Place.fromKey(to.strip());
+        } catch (IllegalArgumentException e) {
+          throw new RemainsException("error.remains.place", to);
+        }
+        app.register().move(tag, place, name, day(on, "--on", app), actor);
+        System.out.println(m.get("remains.place." + place.key()));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "notify",
+      mixinStandardHelpOptions = true,
+      description = "Record that the family was told of the identification.")
+  static final class Notify implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        app.register().notify(tag, day(on, "--on", app), actor);
+        System.out.println(m.get("remains.notified"));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.READ)
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "One case, in words.")
+  static final class Show implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        RemainsCase c =
+            app.register()
+                .byTag(tag)
+                .orElseThrow(() -> new RemainsException("error.remains.no-tag", tag));
+        CaseWords.lines(c, m, app.parties().book()).forEach(System.out::println);
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.READ)
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Received, with a claimed identity, identified (per case and per person), by method, the"
+            + " median time to identification; --by month adds the rate month by month."
+      })
+  static final class Stats implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Option(names = "--by", description = "month")
+    String by;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "default today")
+    String asOf;
+
+    @Option(
+        names = "--waiting-days",
+        defaultValue = "30",
+        description = "a case unmoved this long is on the attention list")
+    int waitingDays;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        if (by != null && !by.equals("month")) {
+          throw new RemainsException("error.remains.by", by);
+        }
+        LocalDate day = day(asOf, "--as-of", app);
+        Figures.Result r = Statistics.figures(app.database().jdbi(), day);
+        FigureWords.lines(r, m).forEach(System.out::println);
+        System.out.println(
+            m.get(
+                "remains.waiting",
+                Statistics.waitingCount(app.database().jdbi(), day, waitingDays),
+                waitingDays));
+        if (by != null) {
+          for (Figures.Month month : r.months()) {
+            System.out.println(FigureWords.month(month, m));
+          }
+        }
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+}

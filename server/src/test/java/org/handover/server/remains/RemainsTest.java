@@ -1,0 +1,350 @@
+package org.handover.server.remains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.accounts.Role;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.Status;
+import org.handover.server.App;
+import org.handover.server.cli.Cli;
+import org.handover.server.cli.Cli.Run;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.handover.server.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The remains register through the command line and the web, on PostgreSQL. */
+class RemainsTest {
+  static final LocalDate DAY = LocalDate.of(2025, 6, 14);
+  @TempDir Path dir;
+  String url;
+  App app;
+  long kovalenko;
+  long bondar;
+
+  @BeforeEach
+  void open() throws Exception {
+    url = TestDatabases.postgres();
+    app = new App(Database.open(url), Clock.systemUTC());
+    app.parties().choose(Optional.of(Party.of("UA")), "test");
+    kovalenko = missing("Коваленко", "Андрій", "12.03.1991");
+    bondar = missing("Бондар", "Сергій", "05.11.1987");
+    missing("Шевчишин", "Тарас", "01.01.1979");
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  private long missing(String family, String given, String born) {
+    Map<String, String> v = new HashMap<>();
+    v.put("name.0.family", family);
+    v.put("name.0.given", given);
+    v.put("birth_date", born);
+    v.put("kind", "service-member");
+    v.put("status", "missing");
+    return app.registry()
+        .add(new PersonForm(v).read(0, DAY).person().orElseThrow(), DAY.minusMonths(6), "test");
+  }
+
+  private Run cli(String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--db";
+    all[args.length + 1] = url;
+    return Cli.run(all);
+  }
+
+  /** The other side's list: tags, and for three of four the identity it claims, in Russian. */
+  private Path theirList(String... extra) throws Exception {
+    StringBuilder b =
+        new StringBuilder(
+            "Номер бирки;Фамилия;Имя;Дата рождения\n"
+                + "RU-2025-0001;Коваленко;Андрей;12.03.1991\n"
+                + "RU-2025-0002;Бондарь;Сергей;05.11.1987\n"
+                + "RU-2025-0003;;;\n"
+                + "RU-2025-0004;Коваленко;Андрей;12.03.1991\n");
+    for (String row : extra) {
+      b.append(row).append('\n');
+    }
+    Path file = dir.resolve("remains-" + extra.length + ".csv");
+    Files.write(file, b.toString().getBytes(Charset.forName("windows-1251")));
+    return file;
+  }
+
+  private Run receive(Path file) {
+    return cli("remains", "receive", file.toString(), "--from", "RU", "--on", "2025-06-14");
+  }
+
+  @Test
+  void aTransferIsReceivedIdentifiedMovedAndCounted() throws Exception {
+    Run received = receive(theirList());
+    assertThat(received.exit()).as(received.err()).isZero();
+    assertThat(received.out())
+        .startsWith("transfer 1: 4 cases, 3 with a claimed identity")
+        .contains("list 1");
+    RemainsCase first = app.register().byTag("RU-2025-0001").orElseThrow();
+    assertThat(first.claimedName()).isEqualTo("Коваленко Андрей");
+    assertThat(first.claimedPerson()).contains(kovalenko);
+    assertThat(first.status().key()).isEqualTo("unidentified");
+
+    // documents alone presume; the person is not deceased on that
+    Run presumed =
+        cli(
+            "remains",
+            "identify",
+            "RU-2025-0001",
+            "--person",
+            String.valueOf(kovalenko),
+            "--method",
+            "documents",
+            "--on",
+            "2025-06-20");
+    assertThat(presumed.out().strip()).isEqualTo("presumed");
+    assertThat(status(kovalenko)).isEqualTo(Status.MISSING);
+    // DNA identifies: deceased, in the same transaction, resting on the remains register
+    Run dna =
+        cli(
+            "remains",
+            "identify",
+            "RU-2025-0001",
+            "--person",
+            String.valueOf(kovalenko),
+            "--method",
+            "dna",
+            "--act",
+            "ДНК-118/2025",
+            "--on",
+            "2025-08-02");
+    assertThat(dna.out().strip()).isEqualTo("identified");
+    assertThat(status(kovalenko)).isEqualTo(Status.DECEASED);
+    assertThat(app.registry().find(kovalenko).orElseThrow().history())
+        .last()
+        .satisfies(c -> assertThat(c.source().key()).isEqualTo("remains"));
+    // the same case to a second person while the first stands: refused
+    Run second =
+        cli(
+            "remains",
+            "identify",
+            "RU-2025-0001",
+            "--person",
+            String.valueOf(bondar),
+            "--method",
+            "dna",
+            "--lang",
+            "uk");
+    assertThat(second.exit()).isEqualTo(2);
+    assertThat(second.err()).contains("справу RU-2025-0001 ідентифіковано з особою " + kovalenko);
+    // a separate part of the same man, in another bag: identified too, one person twice
+    cli(
+        "remains",
+        "identify",
+        "RU-2025-0004",
+        "--person",
+        String.valueOf(kovalenko),
+        "--method",
+        "dna",
+        "--on",
+        "2025-08-10");
+    cli(
+        "remains",
+        "identify",
+        "RU-2025-0002",
+        "--person",
+        String.valueOf(bondar),
+        "--method",
+        "dental",
+        "--on",
+        "2025-07-01");
+
+    // custody: a laboratory, then the family; never before the last movement
+    assertThat(
+            cli("remains", "move", "RU-2025-0001", "--to", "laboratory", "--on", "2025-06-16")
+                .exit())
+        .isZero();
+    Run back =
+        cli(
+            "remains",
+            "move",
+            "RU-2025-0001",
+            "--to",
+            "morgue",
+            "--on",
+            "2025-06-15",
+            "--lang",
+            "ru");
+    assertThat(back.exit()).isEqualTo(2);
+    assertThat(back.err()).contains("дата 15.06.2025 раньше последнего перемещения (16.06.2025)");
+    assertThat(
+            cli(
+                    "remains",
+                    "move",
+                    "RU-2025-0001",
+                    "--to",
+                    "family",
+                    "--name",
+                    "Київ",
+                    "--on",
+                    "2025-08-20")
+                .exit())
+        .isZero();
+    assertThat(status(kovalenko)).isEqualTo(Status.REMAINS_RETURNED);
+    assertThat(cli("remains", "notify", "RU-2025-0001", "--on", "2025-08-03").exit()).isZero();
+    Run early = cli("remains", "notify", "RU-2025-0002", "--on", "2025-06-30");
+    assertThat(early.err()).contains("before the identification (01.07.2025)");
+
+    Run stats = cli("remains", "stats", "--as-of", "2025-08-31", "--by", "month");
+    assertThat(stats.exit()).as(stats.err()).isZero();
+    assertThat(stats.out().replace('\u00a0', ' '))
+        .contains("received 4 cases, 3 with a claimed identity")
+        .contains("identified: 3 cases (75% of cases), 2 persons (67% per person")
+        .contains("presumed only: 0")
+        .contains("DNA 2")
+        .contains("dental records 1")
+        .contains("median time from receipt to identification: 49 days")
+        .contains("2025-06: received 4, identified 0")
+        .contains("2025-08: received 0, identified 2, identified so far 75%");
+
+    // an identification can be wrong: revoked, Бондар stands missing again
+    Run revoked =
+        cli(
+            "remains",
+            "revoke",
+            "RU-2025-0002",
+            "--reason",
+            "ДНК не підтвердила",
+            "--on",
+            "2025-08-30");
+    assertThat(revoked.exit()).as(revoked.err()).isZero();
+    assertThat(status(bondar)).isEqualTo(Status.MISSING);
+    assertThat(app.register().byTag("RU-2025-0002").orElseThrow().status().key())
+        .isEqualTo("unidentified");
+    Run shown = cli("remains", "show", "RU-2025-0002", "--lang", "uk");
+    assertThat(shown.out())
+        .contains("бирка RU-2025-0002: отримано 14.06.2025 від сторони Росія (передача 1)")
+        .contains("скасовано 30.08.2025: ДНК не підтвердила");
+    assertThat(app.journal().audit().clean()).isTrue();
+    assertThat(cli("journal", "verify").exit()).isZero();
+  }
+
+  private Status status(long person) {
+    return app.registry().find(person).orElseThrow().person().status();
+  }
+
+  @Test
+  void aListWithATagMissingRepeatedOrReceivedBeforeStoresNothing() throws Exception {
+    assertThat(receive(theirList()).exit()).isZero();
+    long rosters = app.rosters().list().size();
+    Run again = receive(theirList("RU-2025-0009;Мельник;Петр;", ";Ткач;Иван;", "RU-2025-0009;;;"));
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err())
+        .contains("row 1: tag RU-2025-0001 was received before (transfer 1)")
+        .contains("row 6: no tag")
+        .contains("row 7: tag RU-2025-0009 is already on row 5 of this list")
+        .contains("Nothing was stored");
+    assertThat(app.rosters().list()).hasSize((int) rosters);
+    Path noTags = dir.resolve("no-tags.csv");
+    Files.writeString(noTags, "Фамилия;Имя\nКоваленко;Андрей\n");
+    Run refused = receive(noTags);
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("the list has no tag column");
+    Run future =
+        cli(
+            "remains",
+            "identify",
+            "RU-2025-0003",
+            "--person",
+            String.valueOf(bondar),
+            "--method",
+            "dna",
+            "--on",
+            "2025-06-01");
+    assertThat(future.err()).contains("before the case was received (14.06.2025)");
+    Run noMethod =
+        cli(
+            "remains",
+            "identify",
+            "RU-2025-0003",
+            "--person",
+            String.valueOf(bondar),
+            "--method",
+            "rumour");
+    assertThat(noMethod.err()).contains("\"rumour\" is no method");
+    assertThat(app.register().byTag("RU-2025-0003").orElseThrow().identifications()).isEmpty();
+  }
+
+  @Test
+  void thePagesListACaseRecordItsIdentificationAndDrawTheRate() throws Exception {
+    assertThat(receive(theirList()).exit()).isZero();
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("uk");
+      b.login("olena", password);
+      b.get("/remains");
+      b.submit("/lang", "lang", "uk", "back", "/remains");
+      String list = b.get("/remains").body();
+      assertThat(list).contains("RU-2025-0001").contains("не ідентифіковано").contains("Росія");
+      long id = app.register().byTag("RU-2025-0001").orElseThrow().id();
+      String page = b.get("/remains/" + id).body();
+      assertThat(page)
+          .contains("Справа останків RU-2025-0001")
+          .contains("id=\"claimed-person\"")
+          .contains("value=\"" + kovalenko + "\"");
+      HttpResponse<String> done =
+          b.submitRepeated(
+              "/remains/" + id + "/identify",
+              "person",
+              String.valueOf(kovalenko),
+              "methods",
+              "dna",
+              "methods",
+              "documents",
+              "act",
+              "118/2025",
+              "on",
+              "02.08.2025");
+      assertThat(done.statusCode()).isEqualTo(302);
+      assertThat(b.get("/remains/" + id).body())
+          .contains("ідентифіковано")
+          .contains("ДНК")
+          .contains("документи");
+      assertThat(status(kovalenko)).isEqualTo(Status.DECEASED);
+      HttpResponse<String> bad =
+          b.submit("/remains/" + id + "/move", "place", "moon", "on", "03.08.2025");
+      assertThat(bad.statusCode()).isEqualTo(422);
+      assertThat(bad.body()).contains("«moon» — невідоме місце");
+      assertThat(b.get("/remains?status=identified").body())
+          .contains("RU-2025-0001")
+          .doesNotContain("RU-2025-0002");
+      String figures = b.get("/remains/figures?as_of=31.08.2025").body();
+      assertThat(figures)
+          .contains("<svg")
+          .contains("id=\"rate-chart\"")
+          .contains("ідентифіковано: справ — 1")
+          .doesNotContain("remains.");
+      b.submit("/lang", "lang", "en", "back", "/remains/figures");
+      assertThat(b.get("/remains/figures?as_of=31.08.2025").body())
+          .contains("Identification figures")
+          .contains("identified: 1 case (");
+      b.submit("/lang", "lang", "ru", "back", "/remains");
+      assertThat(b.get("/remains/" + id).body()).contains("Дело останков").contains("ДНК");
+    } finally {
+      web.stop();
+    }
+  }
+}
