@@ -103,6 +103,13 @@ final class CaseRows {
             entry,
             Identification.Status.fromKey((String) r.get("status")),
             custody,
-            identifications));
+            identifications,
+            r.get("belongs_to") == null
+                ? Optional.empty()
+                : Optional.of(
+                    new RemainsCase.Dispute(
+                        Party.of((String) r.get("belongs_to")),
+                        (String) r.get("dispute_evidence"),
+                        ((java.sql.Date) r.get("disputed_on")).toLocalDate()))));
   }
 }

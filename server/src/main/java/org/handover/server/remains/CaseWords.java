@@ -34,6 +34,15 @@ final class CaseWords {
             : m.get("remains.claim", c.claimedName(), c.claimedBorn()));
     c.claimedPerson().ifPresent(p -> lines.add(m.get("remains.claim.linked", String.valueOf(p))));
     lines.add(m.get("remains.case.status", m.get("remains.status." + c.status().key())));
+    c.dispute()
+        .ifPresent(
+            d ->
+                lines.add(
+                    m.get(
+                        "remains.dispute.line",
+                        parties.name(d.belongsTo(), m.language()),
+                        Days.written(d.on()),
+                        d.evidence())));
     for (RemainsCase.Custody k : c.custody()) {
       lines.add(
           m.get(

@@ -72,4 +72,17 @@ public final class Cases {
                 .mapToMap()
                 .list());
   }
+
+  /** The cases identified or presumed with a person, withdrawn ones marked: id, tag, status. */
+  public static List<java.util.Map<String, Object>> ofPerson(Jdbi jdbi, long personId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT ON (c.id) c.id, c.tag, c.status, i.revoked_on FROM"
+                        + " remains_identifications i JOIN remains_cases c ON c.id = i.case_id"
+                        + " WHERE i.person_id = :p ORDER BY c.id, i.revoked_on NULLS FIRST")
+                .bind("p", personId)
+                .mapToMap()
+                .list());
+  }
 }

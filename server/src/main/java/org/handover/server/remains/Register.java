@@ -353,4 +353,60 @@ public final class Register {
                   .now(Json.write(Map.of("tag", c.tag(), "notified_on", on.toString()))));
         });
   }
+
+  /**
+   * Records that a case is not one of ours but the sending side's own dead (or a third country's),
+   * with what was found: what was claimed stays on the case beside it.
+   *
+   * @throws RemainsException while the case stands identified with someone, or for a date before
+   *     receipt
+   */
+  public void dispute(String tag, Party belongsTo, String evidence, LocalDate on, String actor) {
+    String found = evidence == null ? "" : evidence.strip();
+    if (found.isEmpty()) {
+      throw new RemainsException("error.remains.evidence");
+    }
+    if (found.length() > 400) {
+      throw new RemainsException("error.remains.too-long", 400);
+    }
+    notFuture(on);
+    jdbi.useTransaction(
+        h -> {
+          RemainsCase c = existing(h, tag);
+          if (on.isBefore(c.receivedOn())) {
+            throw new RemainsException(
+                "error.remains.before-receipt", Days.written(on), Days.written(c.receivedOn()));
+          }
+          if (!c.standing().isEmpty()) {
+            throw new RemainsException(
+                "error.remains.identified-to", tag, String.valueOf(c.standing().get(0).personId()));
+          }
+          if (h.createQuery("SELECT count(*) FROM parties WHERE code = :p")
+                  .bind("p", belongsTo.code())
+                  .mapTo(Long.class)
+                  .one()
+              == 0) {
+            throw new org.handover.core.Refused("error.party.unknown", belongsTo.code());
+          }
+          h.createUpdate(
+                  "UPDATE remains_cases SET belongs_to = :p, disputed_on = :on, dispute_evidence ="
+                      + " :e WHERE id = :c")
+              .bind("p", belongsTo.code())
+              .bind("on", on)
+              .bind("e", found)
+              .bind("c", c.id())
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "remains.dispute")
+                  .on("remains-case", String.valueOf(c.id()))
+                  .now(
+                      Json.write(
+                          Map.of(
+                              "tag", c.tag(),
+                              "belongs_to", belongsTo.code(),
+                              "evidence", found,
+                              "on", on.toString()))));
+        });
+  }
 }

@@ -31,10 +31,10 @@ final class RemainsAudit {
   static final Audited CASES =
       new Audited(
           "remains-case",
-          1,
+          2,
           "SELECT c.id::text AS id, "
               + Audited.digest(
-                  Audited.row("c.id, c.status"),
+                  Audited.row("c.id, c.status, c.belongs_to, c.disputed_on, c.dispute_evidence"),
                   Audited.rows(
                       "m.id, m.place, m.name, m.on_date, m.recorded_by, m.recorded_at",
                       "FROM remains_custody m WHERE m.case_id = c.id",
@@ -45,7 +45,8 @@ final class RemainsAudit {
                           + " i.revoked_on, i.revoked_reason, i.revoked_by, i.recorded_at",
                       "FROM remains_identifications i WHERE i.case_id = c.id",
                       "i.id"))
-              + " AS digest FROM remains_cases c WHERE (c.status <> 'unidentified' OR EXISTS"
+              + " AS digest FROM remains_cases c WHERE (c.status <> 'unidentified' OR c.belongs_to"
+              + " IS NOT NULL OR EXISTS"
               + " (SELECT 1 FROM remains_custody m WHERE m.case_id = c.id) OR EXISTS (SELECT 1"
               + " FROM remains_identifications i WHERE i.case_id = c.id)) "
               + Audited.AND,

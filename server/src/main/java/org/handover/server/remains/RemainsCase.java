@@ -23,7 +23,11 @@ public record RemainsCase(
     int entryRow,
     Identification.Status status,
     List<Custody> custody,
-    List<Stored> identifications) {
+    List<Stored> identifications,
+    Optional<Dispute> dispute) {
+
+  /** The case is not ours: whose dead it is, found how, and when. */
+  public record Dispute(Party belongsTo, String evidence, LocalDate on) {}
 
   /** One movement of custody. */
   public record Custody(Place place, String name, LocalDate on, String by) {}

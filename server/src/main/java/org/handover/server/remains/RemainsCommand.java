@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
       RemainsCommand.Revoke.class,
       RemainsCommand.Move.class,
       RemainsCommand.Notify.class,
+      RemainsCommand.Dispute.class,
       RemainsCommand.Show.class,
       RemainsCommand.Stats.class
     })
@@ -372,6 +373,8 @@ final class RemainsCommand {
         Figures.Result r = Statistics.figures(app.database().jdbi(), day);
         FigureWords.lines(r, m).forEach(System.out::println);
         System.out.println(
+            m.get("remains.figures.disputed", Statistics.disputed(app.database().jdbi(), day)));
+        System.out.println(
             m.get(
                 "remains.waiting",
                 Statistics.waitingCount(app.database().jdbi(), day, waitingDays),
@@ -381,6 +384,45 @@ final class RemainsCommand {
             System.out.println(FigureWords.month(month, m));
           }
         }
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "dispute",
+      mixinStandardHelpOptions = true,
+      description =
+          "Record that a case is not ours but the sending side's own dead (or a third country's),"
+              + " with what was found; it is to be returned.")
+  static final class Dispute implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--belongs-to", required = true, paramLabel = "PARTY")
+    String belongsTo;
+
+    @Option(names = "--evidence", required = true, description = "what was found")
+    String evidence;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        Party p = party(app, belongsTo);
+        app.register().dispute(tag, p, evidence, day(on, "--on", app), actor);
+        System.out.println(m.get("remains.disputed", app.parties().book().name(p, m.language())));
         return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);

@@ -1,11 +1,13 @@
 package org.handover.server.remains;
 
 import java.util.List;
+import java.util.Map;
 import org.handover.core.accounts.Permission;
 import org.handover.server.App;
 import org.handover.server.Feature;
 import org.handover.server.web.Nav;
 import org.handover.server.web.Routes;
+import org.handover.server.web.Section;
 import org.handover.server.web.WebServer;
 
 /** Remains: their pages and {@code handover remains}. */
@@ -18,6 +20,19 @@ public final class RemainsFeature implements Feature {
   @Override
   public void routes(App app, WebServer web, Routes routes) {
     new RemainsRoutes(app, web).register(routes);
+  }
+
+  @Override
+  public List<Section> sections(App app, WebServer web) {
+    // the cases identified (or presumed) with a person, on the person's page
+    return List.of(
+        new Section(
+            "person",
+            (ctx, view, person) ->
+                web.fragment(
+                    "remains/person_remains.jte",
+                    view,
+                    Map.of("cases", Cases.ofPerson(app.database().jdbi(), person)))));
   }
 
   @Override

@@ -185,7 +185,11 @@ final class RemainsRoutes {
     }
     Figures.Result r = Statistics.figures(app.database().jdbi(), asOf);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("lines", FigureWords.lines(r, v.messages()));
+    List<String> lines = new java.util.ArrayList<>(FigureWords.lines(r, v.messages()));
+    lines.add(
+        v.messages()
+            .get("remains.figures.disputed", Statistics.disputed(app.database().jdbi(), asOf)));
+    model.put("lines", lines);
     model.put("months", r.months());
     model.put("chart", Chart.svg(r.months(), v.messages()));
     model.put("asOf", v.date(asOf));

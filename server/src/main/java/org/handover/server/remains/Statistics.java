@@ -103,4 +103,16 @@ public final class Statistics {
                 .mapTo(Long.class)
                 .one());
   }
+
+  /** Cases received by then that turned out to be the sending side's own or a third country's. */
+  public static long disputed(Jdbi jdbi, LocalDate asOf) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT count(*) FROM remains_cases WHERE belongs_to IS NOT NULL AND"
+                        + " disputed_on <= :asOf")
+                .bind("asOf", asOf)
+                .mapTo(Long.class)
+                .one());
+  }
 }

@@ -237,6 +237,27 @@ class RemainsTest {
     assertThat(shown.out())
         .contains("бирка RU-2025-0002: отримано 14.06.2025 від сторони Росія (передача 1)")
         .contains("скасовано 30.08.2025: ДНК не підтвердила");
+    // the third bag holds one of their own: recorded with what was found, to be returned
+    Run notOurs =
+        cli(
+            "remains",
+            "dispute",
+            "RU-2025-0003",
+            "--belongs-to",
+            "RU",
+            "--evidence",
+            "жетон військовослужбовця ЗС РФ",
+            "--on",
+            "2025-07-02");
+    assertThat(notOurs.exit()).as(notOurs.err()).isZero();
+    assertThat(cli("remains", "show", "RU-2025-0003", "--lang", "uk").out())
+        .contains("загиблий сторони Росія, встановлено 02.07.2025: жетон військовослужбовця ЗС РФ");
+    assertThat(
+            cli("remains", "dispute", "RU-2025-0001", "--belongs-to", "RU", "--evidence", "x")
+                .err())
+        .contains("stands identified with person " + kovalenko);
+    assertThat(cli("remains", "stats", "--as-of", "2025-08-31").out())
+        .contains("country's dead): 1");
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
   }
@@ -324,6 +345,9 @@ class RemainsTest {
           .contains("ДНК")
           .contains("документи");
       assertThat(status(kovalenko)).isEqualTo(Status.DECEASED);
+      assertThat(b.get("/registry/" + kovalenko).body())
+          .contains("id=\"person-remains\"")
+          .contains("RU-2025-0001");
       HttpResponse<String> bad =
           b.submit("/remains/" + id + "/move", "place", "moon", "on", "03.08.2025");
       assertThat(bad.statusCode()).isEqualTo(422);
