@@ -149,8 +149,8 @@ public final class RemainsBench {
         long t0 = System.nanoTime();
         r = Statistics.figures(app.database().jdbi(), asOf);
         FigureWords.lines(r, uk);
-        waiting = Statistics.waitingCount(app.database().jdbi(), asOf, 30);
-        Statistics.waiting(app.database().jdbi(), asOf, 30, 100);
+        waiting = Statistics.waiting(app.database().jdbi(), asOf, 30, 100).count();
+        Statistics.disputed(app.database().jdbi(), asOf);
         times.add((System.nanoTime() - t0) / 1e6);
         System.err.printf(Locale.ROOT, "figures %d of 7: %.0f ms%n", k + 1, times.get(k));
       }

@@ -58,7 +58,7 @@ final class DemoCommand implements Runnable {
    * design notes): all for all for the severely wounded and sick and for those aged 18 to 25, at
    * least 1,000 for 1,000 and possibly 1,200, and 6,000 bodies each way.
    */
-  static void istanbul(App app) {
+  static long istanbul(App app) {
     LocalDate round = LocalDate.of(2025, 6, 2);
     long id =
         app.agreements()
@@ -78,6 +78,7 @@ final class DemoCommand implements Runnable {
         .addProvision(id, new Provision.Unilateral(Party.of("RU"), 6000, Subject.REMAINS), "demo");
     app.agreements()
         .addProvision(id, new Provision.Unilateral(Party.of("UA"), 6000, Subject.REMAINS), "demo");
+    return id;
   }
 
   @Override
@@ -117,7 +118,8 @@ final class DemoCommand implements Runnable {
                 "demo"); // the demo is kept by Ukraine's coordination staff
       }
       if (app.agreements().list().isEmpty()) {
-        istanbul(app);
+        long agreement = istanbul(app);
+        DemoRemains.receive(app, agreement);
       }
       String[] credentials =
           Files.exists(login)
@@ -130,6 +132,8 @@ final class DemoCommand implements Runnable {
         return;
       }
       ServeCommand.serve(app, "127.0.0.1", port);
+    } catch (org.handover.core.rosters.RosterFileException e) {
+      throw new IllegalStateException("the demo's own remains list could not be read", e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot write the demo folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);

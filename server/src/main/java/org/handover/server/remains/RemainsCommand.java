@@ -377,7 +377,7 @@ final class RemainsCommand {
         System.out.println(
             m.get(
                 "remains.waiting",
-                Statistics.waitingCount(app.database().jdbi(), day, waitingDays),
+                Statistics.waiting(app.database().jdbi(), day, waitingDays, 1).count(),
                 waitingDays));
         if (by != null) {
           for (Figures.Month month : r.months()) {

@@ -194,14 +194,10 @@ final class RemainsRoutes {
     model.put("chart", Chart.svg(r.months(), v.messages()));
     model.put("asOf", v.date(asOf));
     model.put("error", error);
-    model.put("waiting", Statistics.waiting(app.database().jdbi(), asOf, WAITING_DAYS, PAGE));
-    model.put(
-        "waitingCount",
-        v.messages()
-            .get(
-                "remains.waiting",
-                Statistics.waitingCount(app.database().jdbi(), asOf, WAITING_DAYS),
-                WAITING_DAYS));
+    Statistics.Attention attention =
+        Statistics.waiting(app.database().jdbi(), asOf, WAITING_DAYS, PAGE);
+    model.put("waiting", attention.first());
+    model.put("waitingCount", v.messages().get("remains.waiting", attention.count(), WAITING_DAYS));
     web.render(ctx, "remains/figures.jte", v, model);
   }
 }

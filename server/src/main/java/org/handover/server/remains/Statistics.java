@@ -25,12 +25,15 @@ public final class Statistics {
           h.begin();
           try {
             h.createQuery(
-                    "SELECT c.received_on, c.claimed_name <> '' AS claimed, i.on_date, i.person_id,"
-                        + " i.methods FROM remains_cases c LEFT JOIN LATERAL (SELECT x.on_date,"
-                        + " x.person_id, x.methods FROM remains_identifications x WHERE x.case_id ="
-                        + " c.id AND (x.revoked_on IS NULL OR x.revoked_on > :asOf) AND x.on_date"
-                        + " <= :asOf ORDER BY x.methods ~ '(fingerprints|dental|dna)' DESC,"
-                        + " x.on_date, x.id LIMIT 1) i ON TRUE")
+                    // each case's strongest standing identification as of the day (a primary
+                    // method first, then the earliest), in one pass over each table
+                    "WITH best AS (SELECT DISTINCT ON (x.case_id) x.case_id, x.on_date,"
+                        + " x.person_id, x.methods FROM remains_identifications x WHERE"
+                        + " (x.revoked_on IS NULL OR x.revoked_on > :asOf) AND x.on_date <= :asOf"
+                        + " ORDER BY x.case_id, x.methods ~ '(fingerprints|dental|dna)' DESC,"
+                        + " x.on_date, x.id) SELECT c.received_on, c.claimed_name <> '' AS"
+                        + " claimed, i.on_date, i.person_id, i.methods FROM remains_cases c LEFT"
+                        + " JOIN best i ON i.case_id = c.id")
                 .bind("asOf", asOf)
                 .setFetchSize(10_000)
                 .map(
@@ -56,52 +59,44 @@ public final class Statistics {
     return Figures.of(cases, asOf);
   }
 
+  /** The attention list: its first cases, the longest waiting first, and how many there are. */
+  public record Attention(List<Waiting> first, long count) {}
+
   /**
    * Cases not with a family nor buried, whose last movement (or receipt) is more than {@code days}
-   * before {@code asOf}: the attention list, the longest waiting first.
+   * before {@code asOf}, in one pass: the first {@code limit} and the count.
    */
-  public static List<Waiting> waiting(Jdbi jdbi, LocalDate asOf, int days, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT c.id, c.tag, m.place, COALESCE(m.on_date, c.received_on) AS since FROM"
-                        + " remains_cases c LEFT JOIN LATERAL (SELECT place, on_date FROM"
-                        + " remains_custody x WHERE x.case_id = c.id ORDER BY x.on_date DESC, x.id"
-                        + " DESC LIMIT 1) m ON TRUE WHERE c.received_on <= :asOf AND"
-                        + " COALESCE(m.place, '') NOT IN ('family', 'cemetery') AND"
-                        + " COALESCE(m.on_date, c.received_on) < :before ORDER BY since, c.id"
-                        + " LIMIT :limit")
-                .bind("asOf", asOf)
-                .bind("before", asOf.minusDays(days))
-                .bind("limit", limit)
-                .map(
-                    (rs, ctx) -> {
-                      LocalDate since = rs.getObject("since", LocalDate.class);
-                      String place = rs.getString("place");
-                      return new Waiting(
-                          rs.getLong("id"),
-                          rs.getString("tag"),
-                          place == null ? Optional.empty() : Optional.of(Place.fromKey(place)),
-                          since,
-                          since.until(asOf, java.time.temporal.ChronoUnit.DAYS));
-                    })
-                .list());
-  }
-
-  /** How many cases wait: counted apart from the list, which stops at its limit. */
-  public static long waitingCount(Jdbi jdbi, LocalDate asOf, int days) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT count(*) FROM remains_cases c LEFT JOIN LATERAL (SELECT place, on_date"
-                        + " FROM remains_custody x WHERE x.case_id = c.id ORDER BY x.on_date DESC,"
-                        + " x.id DESC LIMIT 1) m ON TRUE WHERE c.received_on <= :asOf AND"
-                        + " COALESCE(m.place, '') NOT IN ('family', 'cemetery') AND"
-                        + " COALESCE(m.on_date, c.received_on) < :before")
-                .bind("asOf", asOf)
-                .bind("before", asOf.minusDays(days))
-                .mapTo(Long.class)
-                .one());
+  public static Attention waiting(Jdbi jdbi, LocalDate asOf, int days, int limit) {
+    long[] count = {0};
+    List<Waiting> first =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "WITH last AS (SELECT DISTINCT ON (x.case_id) x.case_id, x.place,"
+                            + " x.on_date FROM remains_custody x WHERE x.on_date <= :asOf ORDER BY"
+                            + " x.case_id, x.on_date DESC, x.id DESC) SELECT c.id, c.tag, m.place,"
+                            + " COALESCE(m.on_date, c.received_on) AS since, count(*) OVER () AS"
+                            + " total FROM remains_cases c LEFT JOIN last m ON m.case_id = c.id"
+                            + " WHERE c.received_on <= :asOf AND COALESCE(m.place, '') NOT IN"
+                            + " ('family', 'cemetery') AND COALESCE(m.on_date, c.received_on) <"
+                            + " :before ORDER BY since, c.id LIMIT :limit")
+                    .bind("asOf", asOf)
+                    .bind("before", asOf.minusDays(days))
+                    .bind("limit", limit)
+                    .map(
+                        (rs, ctx) -> {
+                          count[0] = rs.getLong("total");
+                          LocalDate since = rs.getObject("since", LocalDate.class);
+                          String place = rs.getString("place");
+                          return new Waiting(
+                              rs.getLong("id"),
+                              rs.getString("tag"),
+                              place == null ? Optional.empty() : Optional.of(Place.fromKey(place)),
+                              since,
+                              since.until(asOf, java.time.temporal.ChronoUnit.DAYS));
+                        })
+                    .list());
+    return new Attention(first, count[0]);
   }
 
   /** Cases received by then that turned out to be the sending side's own or a third country's. */

@@ -31,6 +31,15 @@ class DemoTest {
           .extracting(n -> n.provision().kind())
           .containsExactly("all-for-all", "n-for-n", "unilateral", "unilateral");
       assertThat(((Provision.NForN) a.provision(2).provision()).extension()).isEqualTo(200);
+      // a transfer of remains under Russia's unilateral provision, identified since
+      var figures =
+          org.handover.server.remains.Statistics.figures(
+              app.database().jdbi(), java.time.LocalDate.now());
+      assertThat(figures.received()).isEqualTo(80);
+      assertThat(figures.claimed()).isEqualTo(60);
+      assertThat(figures.identified()).isEqualTo(24);
+      assertThat(figures.presumed()).isEqualTo(6);
+      assertThat(app.register().byTag("RU-0001").orElseThrow().claimedPerson()).isPresent();
       assertThat(app.journal().verify().intact()).isTrue();
       assertThat(app.journal().audit().clean()).isTrue();
     }
