@@ -27,6 +27,7 @@ import org.handover.server.registry.SearchIndex;
 import org.handover.server.remains.Receiving;
 import org.handover.server.remains.Register;
 import org.handover.server.remains.RemainsFeature;
+import org.handover.server.remains.Sending;
 import org.handover.server.rosters.RosterImport;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.rosters.RostersFeature;
@@ -167,6 +168,11 @@ public final class App implements AutoCloseable {
   /** The remains register's cases. */
   public Register register() {
     return register;
+  }
+
+  /** Handing remains over. */
+  public Sending sending() {
+    return new Sending(database.jdbi(), journal, rosters, clock);
   }
 
   /** Receiving transfers of remains. */

@@ -110,6 +110,8 @@ final class CaseRows {
                     new RemainsCase.Dispute(
                         Party.of((String) r.get("belongs_to")),
                         (String) r.get("dispute_evidence"),
-                        ((java.sql.Date) r.get("disputed_on")).toLocalDate()))));
+                        ((java.sql.Date) r.get("disputed_on")).toLocalDate(),
+                        Optional.ofNullable((Number) r.get("returned_in"))
+                            .map(Number::longValue)))));
   }
 }

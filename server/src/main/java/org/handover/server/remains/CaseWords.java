@@ -43,6 +43,9 @@ final class CaseWords {
                         parties.name(d.belongsTo(), m.language()),
                         Days.written(d.on()),
                         d.evidence())));
+    c.dispute()
+        .flatMap(RemainsCase.Dispute::returnedIn)
+        .ifPresent(x -> lines.add(m.get("remains.returned-in", String.valueOf(x))));
     for (RemainsCase.Custody k : c.custody()) {
       lines.add(
           m.get(

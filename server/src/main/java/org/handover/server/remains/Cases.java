@@ -61,14 +61,16 @@ public final class Cases {
                 .list());
   }
 
-  /** The transfers, the latest first: id, from, date, cases. */
+  /** The transfers both ways, the latest first: id, parties, direction, date, counts. */
   public static List<java.util.Map<String, Object>> transfers(Jdbi jdbi) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT t.id, t.from_party, t.on_date, (SELECT count(*) FROM remains_cases c"
-                        + " WHERE c.transfer_id = t.id) AS cases FROM remains_transfers t ORDER BY"
-                        + " t.on_date DESC, t.id DESC")
+                    "SELECT t.id, t.from_party, t.to_party, t.direction, t.on_date, t.bodies,"
+                        + " (SELECT count(*) FROM remains_cases c WHERE c.transfer_id = t.id) AS"
+                        + " cases, (SELECT count(*) FROM remains_cases c WHERE c.returned_in ="
+                        + " t.id) AS returned FROM remains_transfers t ORDER BY t.on_date DESC,"
+                        + " t.id DESC")
                 .mapToMap()
                 .list());
   }

@@ -13,12 +13,12 @@ final class RemainsAudit {
   static final Audited TRANSFERS =
       new Audited(
           "remains-transfer",
-          1,
+          2,
           "SELECT t.id::text AS id, "
               + Audited.digest(
                   Audited.row(
                       "t.id, t.from_party, t.to_party, t.on_date, t.roster_id, t.agreement_id,"
-                          + " t.provision, t.created_by, t.created_at"),
+                          + " t.provision, t.direction, t.bodies, t.created_by, t.created_at"),
                   Audited.rows(
                       "c.id, c.tag, c.entry_row, c.received_on, c.claimed_name, c.claimed_born,"
                           + " c.found, c.effects, c.created_by, c.created_at",
@@ -31,10 +31,12 @@ final class RemainsAudit {
   static final Audited CASES =
       new Audited(
           "remains-case",
-          2,
+          3,
           "SELECT c.id::text AS id, "
               + Audited.digest(
-                  Audited.row("c.id, c.status, c.belongs_to, c.disputed_on, c.dispute_evidence"),
+                  Audited.row(
+                      "c.id, c.status, c.belongs_to, c.disputed_on, c.dispute_evidence,"
+                          + " c.returned_in"),
                   Audited.rows(
                       "m.id, m.place, m.name, m.on_date, m.recorded_by, m.recorded_at",
                       "FROM remains_custody m WHERE m.case_id = c.id",

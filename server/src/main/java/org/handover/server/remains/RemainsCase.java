@@ -27,7 +27,8 @@ public record RemainsCase(
     Optional<Dispute> dispute) {
 
   /** The case is not ours: whose dead it is, found how, and when. */
-  public record Dispute(Party belongsTo, String evidence, LocalDate on) {}
+  public record Dispute(
+      Party belongsTo, String evidence, LocalDate on, Optional<Long> returnedIn) {}
 
   /** One movement of custody. */
   public record Custody(Place place, String name, LocalDate on, String by) {}

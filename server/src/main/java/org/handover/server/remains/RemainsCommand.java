@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
     description = "The remains register: transfers received, custody, identification, figures.",
     subcommands = {
       RemainsCommand.Receive.class,
+      RemainsCommand.Send.class,
       RemainsCommand.Identify.class,
       RemainsCommand.Revoke.class,
       RemainsCommand.Move.class,
@@ -424,6 +425,92 @@ final class RemainsCommand {
         app.register().dispute(tag, p, evidence, day(on, "--on", app), actor);
         System.out.println(m.get("remains.disputed", app.parties().book().name(p, m.language())));
         return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "send",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Hand remains over: the list we send (a tag column and, where we state one, the identity)"
+            + " is kept as a list sent; a tag of a case found to be their own dead returns it.",
+        "A tag missing or repeated, or of one of ours, refuses the whole list; nothing is stored."
+      })
+  static final class Send implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--to", required = true, paramLabel = "PARTY")
+    String to;
+
+    @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD")
+    String on;
+
+    @Option(names = "--agreement", paramLabel = "ID")
+    Long agreement;
+
+    @Option(names = "--provision", paramLabel = "N")
+    Integer provision;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Messages m = options.messages();
+      if (!Files.isRegularFile(file)) {
+        System.err.println(m.get("error.file.not-found", file.toString()));
+        return 2;
+      }
+      try (App app = options.open()) {
+        Party receiver = party(app, to);
+        Party sender =
+            app.parties()
+                .own()
+                .orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
+        Optional<Receiving.Under> under = Optional.empty();
+        if (agreement != null || provision != null) {
+          if (agreement == null || provision == null) {
+            throw new RemainsException("error.remains.under");
+          }
+          under = Optional.of(new Receiving.Under(agreement, provision));
+        }
+        Sending sending = app.sending();
+        List<Receiving.Problem> problems =
+            sending.check(file, file.getFileName().toString(), receiver);
+        if (!problems.isEmpty()) {
+          problems.forEach(p -> System.err.println(m.get(p.key(), p.args().toArray())));
+          System.err.println(m.get("roster.nothing-stored"));
+          return 2;
+        }
+        Sending.Sent s =
+            sending.send(
+                file,
+                file.getFileName().toString(),
+                sender,
+                receiver,
+                Days.parse(on, "--on"),
+                under,
+                actor);
+        System.out.println(
+            m.get(
+                "remains.sent",
+                String.valueOf(s.transferId()),
+                s.bodies(),
+                s.stated(),
+                s.returned(),
+                String.valueOf(s.rosterId())));
+        return 0;
+      } catch (RosterFileException e) {
+        System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);
       }

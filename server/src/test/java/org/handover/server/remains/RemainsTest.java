@@ -258,6 +258,24 @@ class RemainsTest {
         .contains("stands identified with person " + kovalenko);
     assertThat(cli("remains", "stats", "--as-of", "2025-08-31").out())
         .contains("country's dead): 1");
+    // handed over: two of their dead we hold, and their own soldier found in their bags
+    Path sent = dir.resolve("sent.csv");
+    Files.writeString(
+        sent,
+        "Бирка;Прізвище;Ім'я\nUA-7001;Іванов;Іван\nUA-7002;;\nRU-2025-0003;;\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    Run handed = cli("remains", "send", sent.toString(), "--to", "RU", "--on", "2025-09-01");
+    assertThat(handed.exit()).as(handed.err()).isZero();
+    assertThat(handed.out())
+        .startsWith("transfer 2: 3 bodies handed over, 1 with the identity we state, 1 of theirs");
+    assertThat(cli("remains", "show", "RU-2025-0003").out()).contains("returned in transfer 2");
+    Path ours = dir.resolve("ours.csv");
+    Files.writeString(ours, "Tag\nRU-2025-0001\nRU-2025-0003\n");
+    Run refused = cli("remains", "send", ours.toString(), "--to", "RU", "--on", "2025-09-02");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("row 1: tag RU-2025-0001 is a case we received that is not recorded as theirs")
+        .contains("row 2: the case RU-2025-0003 was returned already (transfer 2)");
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
   }
