@@ -24,6 +24,7 @@ import org.handover.server.registry.Registry;
 import org.handover.server.registry.RegistryFeature;
 import org.handover.server.registry.ReleaseFactsStore;
 import org.handover.server.registry.SearchIndex;
+import org.handover.server.remains.Evidence;
 import org.handover.server.remains.Receiving;
 import org.handover.server.remains.Register;
 import org.handover.server.remains.RemainsFeature;
@@ -72,6 +73,7 @@ public final class App implements AutoCloseable {
   private final Agreements agreements;
   private final Exchanges exchanges;
   private final Register register;
+  private final Evidence evidence;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -87,6 +89,7 @@ public final class App implements AutoCloseable {
     this.agreements = new Agreements(database.jdbi(), journal, clock);
     this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
     this.register = new Register(database.jdbi(), journal, registry, clock);
+    this.evidence = new Evidence(database.jdbi(), journal, registry, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -168,6 +171,11 @@ public final class App implements AutoCloseable {
   /** The remains register's cases. */
   public Register register() {
     return register;
+  }
+
+  /** DNA reference samples, laboratory reports, deaths in captivity. */
+  public Evidence evidence() {
+    return evidence;
   }
 
   /** Handing remains over. */

@@ -40,6 +40,9 @@ import picocli.CommandLine.Parameters;
       RemainsCommand.Move.class,
       RemainsCommand.Notify.class,
       RemainsCommand.Dispute.class,
+      RemainsCommand.SampleCommand.class,
+      RemainsCommand.ReportCommand.class,
+      RemainsCommand.DeathCommand.class,
       RemainsCommand.Show.class,
       RemainsCommand.Stats.class
     })
@@ -511,6 +514,175 @@ final class RemainsCommand {
         System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
         System.err.println(m.get("roster.nothing-stored"));
         return 2;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "sample",
+      mixinStandardHelpOptions = true,
+      description = "Record a relative's DNA reference sample for a missing person; prints its id.")
+  static final class SampleCommand implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Option(
+        names = "--person",
+        required = true,
+        paramLabel = "ID",
+        description = "the missing person")
+    long person;
+
+    @Option(names = "--donor", required = true, description = "who gave it")
+    String donor;
+
+    @Option(
+        names = "--relation",
+        required = true,
+        description = "mother, father, child, sibling or other")
+    String relation;
+
+    @Option(names = "--lab-ref", required = true, description = "the laboratory's reference")
+    String labRef;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        org.handover.core.remains.Relation r;
+        try {
+          r = org.handover.core.remains.Relation.fromKey(relation.strip());
+        } catch (IllegalArgumentException e) {
+          throw new RemainsException("error.dna.relation", relation);
+        }
+        long id = app.evidence().sample(person, donor, r, labRef, day(on, "--on", app), actor);
+        System.out.println("sample " + id);
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "dna-report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Record the laboratory's report comparing a case with a person: --match or --exclusion."
+              + " The identification itself is recorded by 'remains identify --method dna'.")
+  static final class ReportCommand implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "TAG")
+    String tag;
+
+    @Option(names = "--person", required = true, paramLabel = "ID")
+    long person;
+
+    @Option(names = "--reference", required = true, description = "the report's reference")
+    String reference;
+
+    @Option(names = "--match", description = "the profiles match")
+    boolean match;
+
+    @Option(names = "--exclusion", description = "the profiles exclude the person")
+    boolean exclusion;
+
+    @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
+    String on;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        if (match == exclusion) {
+          throw new RemainsException("error.dna.conclusion");
+        }
+        long id = app.evidence().report(tag, person, reference, match, day(on, "--on", app), actor);
+        System.out.println("report " + id);
+        return 0;
+      } catch (IllegalArgumentException e) {
+        return refuse(m, e);
+      }
+    }
+  }
+
+  @Requires(Permission.RECORD_REMAINS)
+  @Command(
+      name = "death",
+      mixinStandardHelpOptions = true,
+      description =
+          "Record a death in captivity (GC III Art. 120-121): the certificate's date, place and"
+              + " cause, the grave or a cremation, an inquiry, when the other side was notified."
+              + " The person becomes deceased.")
+  static final class DeathCommand implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Option(names = "--person", required = true, paramLabel = "ID")
+    long person;
+
+    @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD", description = "died on")
+    String on;
+
+    @Option(names = "--place", defaultValue = "")
+    String place;
+
+    @Option(names = "--cause", defaultValue = "")
+    String cause;
+
+    @Option(names = "--certificate", defaultValue = "", description = "the death certificate")
+    String certificate;
+
+    @Option(names = "--grave", defaultValue = "", description = "where, and how it is marked")
+    String grave;
+
+    @Option(names = "--cremated")
+    boolean cremated;
+
+    @Option(names = "--inquiry", defaultValue = "", description = "an official inquiry, if due")
+    String inquiry;
+
+    @Option(names = "--notified-on", paramLabel = "YYYY-MM-DD", description = "the other side told")
+    String notifiedOn;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        org.handover.core.remains.Death d =
+            new org.handover.core.remains.Death(
+                Days.parse(on, "--on"),
+                place,
+                cause,
+                certificate,
+                grave,
+                cremated,
+                inquiry,
+                notifiedOn == null
+                    ? Optional.empty()
+                    : Optional.of(Days.parse(notifiedOn, "--notified-on")));
+        Party own =
+            app.parties()
+                .own()
+                .orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
+        app.evidence().death(person, d, own, actor);
+        System.out.println(m.get("status.deceased"));
+        return 0;
       } catch (IllegalArgumentException e) {
         return refuse(m, e);
       }

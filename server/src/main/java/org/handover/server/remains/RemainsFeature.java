@@ -32,7 +32,13 @@ public final class RemainsFeature implements Feature {
                 web.fragment(
                     "remains/person_remains.jte",
                     view,
-                    Map.of("cases", Cases.ofPerson(app.database().jdbi(), person)))));
+                    Map.of(
+                        "cases",
+                        Cases.ofPerson(app.database().jdbi(), person),
+                        "samples",
+                        app.evidence().samples(person),
+                        "death",
+                        app.evidence().death(person)))));
   }
 
   @Override

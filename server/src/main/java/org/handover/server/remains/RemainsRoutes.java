@@ -90,6 +90,7 @@ final class RemainsRoutes {
     model.put("today", v.date(LocalDate.now(app.clock())));
     model.put("methods", Method.values());
     model.put("places", Place.values());
+    model.put("reports", app.evidence().reports(c.id()));
     web.render(ctx, "remains/case.jte", v, model);
   }
 

@@ -258,6 +258,52 @@ class RemainsTest {
         .contains("stands identified with person " + kovalenko);
     assertThat(cli("remains", "stats", "--as-of", "2025-08-31").out())
         .contains("country's dead): 1");
+    // a mother's reference sample, and the laboratory's reports on the case
+    Run sample =
+        cli(
+            "remains",
+            "sample",
+            "--person",
+            String.valueOf(bondar),
+            "--donor",
+            "Бондар Ганна",
+            "--relation",
+            "mother",
+            "--lab-ref",
+            "LAB-2025-77",
+            "--on",
+            "2025-06-20");
+    assertThat(sample.out()).startsWith("sample ");
+    assertThat(
+            cli(
+                    "remains",
+                    "dna-report",
+                    "RU-2025-0002",
+                    "--person",
+                    String.valueOf(bondar),
+                    "--reference",
+                    "ДНК-301",
+                    "--exclusion",
+                    "--on",
+                    "2025-08-28")
+                .exit())
+        .isZero();
+    assertThat(
+            cli(
+                    "remains",
+                    "dna-report",
+                    "RU-2025-0002",
+                    "--person",
+                    String.valueOf(bondar),
+                    "--reference",
+                    "x",
+                    "--on",
+                    "2025-08-28")
+                .err())
+        .contains("either --match or --exclusion");
+    assertThat(app.evidence().reports(app.register().byTag("RU-2025-0002").orElseThrow().id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.match()).isFalse());
     // handed over: two of their dead we hold, and their own soldier found in their bags
     Path sent = dir.resolve("sent.csv");
     Files.writeString(
@@ -278,6 +324,61 @@ class RemainsTest {
         .contains("row 2: the case RU-2025-0003 was returned already (transfer 2)");
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
+  }
+
+  @Test
+  void aDeathInCaptivityIsRecordedOnThePerson() {
+    Map<String, String> v = new HashMap<>();
+    v.put("name.0.family", "Левченко");
+    v.put("birth_date", "1990");
+    v.put("kind", "service-member");
+    v.put("status", "captive");
+    v.put("holding_party", "RU");
+    long held =
+        app.registry()
+            .add(new PersonForm(v).read(0, DAY).person().orElseThrow(), DAY.minusYears(1), "test");
+    Run both =
+        cli(
+            "remains",
+            "death",
+            "--person",
+            String.valueOf(held),
+            "--on",
+            "2025-03-02",
+            "--grave",
+            "Оленівка, №14",
+            "--cremated");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("a grave and a cremation cannot both be recorded");
+    Run death =
+        cli(
+            "remains",
+            "death",
+            "--person",
+            String.valueOf(held),
+            "--on",
+            "2025-03-02",
+            "--place",
+            "Оленівка",
+            "--cause",
+            "серцева недостатність",
+            "--certificate",
+            "№ 113",
+            "--grave",
+            "Оленівка, ділянка 3, табличка 14",
+            "--notified-on",
+            "2025-03-20");
+    assertThat(death.exit()).as(death.err()).isZero();
+    assertThat(status(held)).isEqualTo(Status.DECEASED);
+    assertThat(app.registry().find(held).orElseThrow().history())
+        .last()
+        .satisfies(c -> assertThat(c.source().key()).isEqualTo("notification"));
+    assertThat(
+            cli("remains", "death", "--person", String.valueOf(held), "--on", "2025-03-02").err())
+        .contains("a death in captivity is already recorded for person " + held);
+    assertThat(app.evidence().death(held))
+        .hasValueSatisfying(d -> assertThat(d.cause()).contains("серцева"));
+    assertThat(app.journal().audit().clean()).isTrue();
   }
 
   private Status status(long person) {
