@@ -99,6 +99,14 @@ final class CaseRows {
             (String) r.get("claimed_name"),
             (String) r.get("claimed_born"),
             claimed,
+            claimed
+                .map(
+                    p ->
+                        h.createQuery("SELECT display_name FROM persons WHERE id = :p")
+                            .bind("p", p)
+                            .mapTo(String.class)
+                            .one())
+                .orElse(""),
             roster,
             entry,
             Identification.Status.fromKey((String) r.get("status")),

@@ -13,7 +13,7 @@ final class Chart {
   static final int WIDTH = 640;
   static final int HEIGHT = 240;
   static final int LEFT = 48;
-  static final int RIGHT = 16;
+  static final int RIGHT = 40;
   static final int TOP = 16;
   static final int BOTTOM = 40;
 

@@ -19,6 +19,7 @@ public record RemainsCase(
     String claimedName,
     String claimedBorn,
     Optional<Long> claimedPerson,
+    String claimedPersonName,
     long rosterId,
     int entryRow,
     Identification.Status status,

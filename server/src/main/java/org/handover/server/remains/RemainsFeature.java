@@ -20,6 +20,7 @@ public final class RemainsFeature implements Feature {
   @Override
   public void routes(App app, WebServer web, Routes routes) {
     new RemainsRoutes(app, web).register(routes);
+    new EvidenceRoutes(app, web).register(routes);
   }
 
   @Override
@@ -38,7 +39,11 @@ public final class RemainsFeature implements Feature {
                         "samples",
                         app.evidence().samples(person),
                         "death",
-                        app.evidence().death(person)))));
+                        app.evidence().death(person),
+                        "personId",
+                        person,
+                        "today",
+                        view.date(java.time.LocalDate.now(app.clock()))))));
   }
 
   @Override

@@ -45,6 +45,8 @@ final class RemainsRoutes {
     routes.post("/remains/{id}/revoke", Permission.RECORD_REMAINS, this::revoke);
     routes.post("/remains/{id}/move", Permission.RECORD_REMAINS, this::move);
     routes.post("/remains/{id}/notify", Permission.RECORD_REMAINS, this::notifyFamily);
+    routes.post("/remains/{id}/report", Permission.RECORD_REMAINS, this::report);
+    routes.post("/remains/{id}/dispute", Permission.RECORD_REMAINS, this::dispute);
   }
 
   private static <E extends Enum<E>> Optional<E> choice(Class<E> type, String key) {
@@ -169,6 +171,48 @@ final class RemainsRoutes {
 
   private void notifyFamily(Context ctx) {
     act(ctx, (c, v) -> app.register().notify(c.tag(), on(ctx, v), Guard.current(ctx).username()));
+  }
+
+  private void report(Context ctx) {
+    act(
+        ctx,
+        (c, v) -> {
+          String person = Params.form(ctx, "person");
+          if (!person.matches("\\d{1,15}")) {
+            throw new RemainsException("error.remains.no-person", person);
+          }
+          String conclusion = Params.form(ctx, "conclusion");
+          if (!conclusion.equals("match") && !conclusion.equals("exclusion")) {
+            throw new RemainsException("error.dna.conclusion");
+          }
+          app.evidence()
+              .report(
+                  c.tag(),
+                  Long.parseLong(person),
+                  Params.form(ctx, "reference"),
+                  conclusion.equals("match"),
+                  on(ctx, v),
+                  Guard.current(ctx).username());
+        });
+  }
+
+  private void dispute(Context ctx) {
+    act(
+        ctx,
+        (c, v) -> {
+          String code = Params.form(ctx, "party");
+          org.handover.core.parties.Party p = org.handover.core.parties.Party.of(code);
+          if (!v.parties().knows(p)) {
+            throw new org.handover.core.Refused("error.party.unknown", code);
+          }
+          app.register()
+              .dispute(
+                  c.tag(),
+                  p,
+                  Params.form(ctx, "evidence"),
+                  on(ctx, v),
+                  Guard.current(ctx).username());
+        });
   }
 
   private void figures(Context ctx) {

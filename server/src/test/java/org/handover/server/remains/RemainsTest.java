@@ -381,6 +381,122 @@ class RemainsTest {
     assertThat(app.journal().audit().clean()).isTrue();
   }
 
+  @Test
+  void samplesReportsDeathsAndDisputesAreRecordedFromThePages() throws Exception {
+    assertThat(receive(theirList()).exit()).isZero();
+    Map<String, String> v = new HashMap<>();
+    v.put("name.0.family", "Левченко");
+    v.put("kind", "service-member");
+    v.put("status", "captive");
+    v.put("holding_party", "RU");
+    long held =
+        app.registry()
+            .add(new PersonForm(v).read(0, DAY).person().orElseThrow(), DAY.minusYears(1), "test");
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    String observer = app.accounts().create("icrc", Role.OBSERVER, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("en");
+      b.login("olena", password);
+      b.get("/registry/" + bondar);
+      b.submit("/lang", "lang", "en", "back", "/registry/" + bondar);
+      assertThat(b.get("/registry/" + bondar).body()).contains("id=\"sample-form\"");
+      var sample =
+          b.submit(
+              "/registry/" + bondar + "/dna-sample",
+              "donor",
+              "Бондар Ганна",
+              "relation",
+              "mother",
+              "lab_ref",
+              "LAB-77",
+              "on",
+              "20.06.2025");
+      assertThat(sample.statusCode()).isEqualTo(302);
+      assertThat(b.get("/registry/" + bondar).body())
+          .contains("Бондар Ганна")
+          .contains("mother")
+          .contains("LAB-77");
+      var badSample =
+          b.submit(
+              "/registry/" + bondar + "/dna-sample",
+              "donor",
+              "",
+              "relation",
+              "aunt",
+              "lab_ref",
+              "x");
+      assertThat(badSample.statusCode()).isEqualTo(422);
+      assertThat(badSample.body()).contains("\"aunt\" is no relation");
+      var death =
+          b.submit(
+              "/registry/" + held + "/death",
+              "died_on",
+              "02.03.2025",
+              "place",
+              "Оленівка",
+              "cause",
+              "",
+              "grave",
+              "ділянка 3",
+              "notified_on",
+              "01.03.2025");
+      assertThat(death.statusCode()).isEqualTo(422);
+      assertThat(death.body()).contains("cannot have been notified before the death");
+      assertThat(status(held)).isEqualTo(Status.CAPTIVE);
+      assertThat(
+              b.submit(
+                      "/registry/" + held + "/death",
+                      "died_on",
+                      "02.03.2025",
+                      "place",
+                      "Оленівка",
+                      "grave",
+                      "ділянка 3")
+                  .statusCode())
+          .isEqualTo(302);
+      assertThat(status(held)).isEqualTo(Status.DECEASED);
+      assertThat(b.get("/registry/" + held).body())
+          .contains("Death in captivity")
+          .contains("ділянка 3");
+      long third = app.register().byTag("RU-2025-0003").orElseThrow().id();
+      var report =
+          b.submit(
+              "/remains/" + third + "/report",
+              "person",
+              String.valueOf(bondar),
+              "reference",
+              "ДНК-9",
+              "conclusion",
+              "exclusion",
+              "on",
+              "01.07.2025");
+      assertThat(report.statusCode()).isEqualTo(302);
+      var dispute =
+          b.submit(
+              "/remains/" + third + "/dispute",
+              "party",
+              "RU",
+              "evidence",
+              "жетон ЗС РФ",
+              "on",
+              "02.07.2025");
+      assertThat(dispute.statusCode()).isEqualTo(302);
+      assertThat(b.get("/remains/" + third).body())
+          .contains("the dead of Russia, found 02.07.2025: жетон ЗС РФ")
+          .contains("ДНК-9");
+      // an observer sees the sample but not who gave it
+      Browser o = new Browser(web.port()).acceptLanguage("en");
+      o.login("icrc", observer);
+      assertThat(o.get("/registry/" + bondar).body())
+          .contains("LAB-77")
+          .doesNotContain("Бондар Ганна");
+      assertThat(app.journal().audit().clean()).isTrue();
+    } finally {
+      web.stop();
+    }
+  }
+
   private Status status(long person) {
     return app.registry().find(person).orElseThrow().person().status();
   }
