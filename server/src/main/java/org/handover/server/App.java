@@ -35,6 +35,8 @@ import org.handover.server.rosters.RostersFeature;
 import org.handover.server.signing.InstallationKey;
 import org.handover.server.signing.SigningFeature;
 import org.handover.server.storage.Database;
+import org.handover.server.tracing.Tracing;
+import org.handover.server.tracing.TracingFeature;
 import org.handover.server.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,7 @@ public final class App implements AutoCloseable {
           new AgreementsFeature(),
           new ExchangesFeature(),
           new RemainsFeature(),
+          new TracingFeature(),
           new PartiesFeature(),
           new JournalFeature(),
           new AccountsFeature(),
@@ -74,6 +77,7 @@ public final class App implements AutoCloseable {
   private final Exchanges exchanges;
   private final Register register;
   private final Evidence evidence;
+  private final Tracing tracing;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -90,6 +94,7 @@ public final class App implements AutoCloseable {
     this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
     this.register = new Register(database.jdbi(), journal, registry, clock);
     this.evidence = new Evidence(database.jdbi(), journal, registry, clock);
+    this.tracing = new Tracing(database.jdbi(), journal, rosters, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -176,6 +181,11 @@ public final class App implements AutoCloseable {
   /** DNA reference samples, laboratory reports, deaths in captivity. */
   public Evidence evidence() {
     return evidence;
+  }
+
+  /** Tracing requests, children sought, their cases. */
+  public Tracing tracing() {
+    return tracing;
   }
 
   /** Handing remains over. */

@@ -29,6 +29,8 @@ public enum Permission {
   RECORD_EXCHANGES,
   /** Receive remains, record where they are kept and how they were identified. */
   RECORD_REMAINS,
+  /** Import relatives' requests, review the children located, move reunification cases. */
+  MANAGE_TRACING,
   /** Write a backup of the whole database and restore one. */
   BACKUP;
 

@@ -66,6 +66,7 @@ public enum Field {
   UNIT("військова частина", "воинская часть", "в ч", "частина", "часть", "unit", "military unit"),
   CITIZENSHIP("громадянство", "гражданство", "citizenship", "nationality"),
   FATHER_NAME("ім'я батька", "імя батька", "имя отца", "father's name", "fathers name", "father"),
+  MOTHER("ім'я матері", "імя матері", "мати", "имя матери", "мать", "mother", "mother's name"),
   MOTHER_MAIDEN_NAME(
       "дівоче прізвище матері",
       "девичья фамилия матери",
@@ -104,6 +105,25 @@ public enum Field {
       "tag number",
       "body tag",
       "case tag"),
+  RELATIVE(
+      "заявник", "хто шукає", "заявитель", "кто ищет", "relative", "requested by", "applicant"),
+  RELATION(
+      "ступінь спорідненості",
+      "спорідненість",
+      "степень родства",
+      "родство",
+      "relation",
+      "relationship"),
+  CONTACT("контакт", "телефон", "контакты", "contact", "phone"),
+  SHARING(
+      "згода на передачу",
+      "согласие на передачу",
+      "may share",
+      "sharing consent",
+      "consent to share"),
+  SEPARATED_ON("дата розлучення", "дата разлучения", "separated on", "date of separation"),
+  SEPARATED_AT("місце розлучення", "место разлучения", "separated at", "place of separation"),
+  CIRCUMSTANCES("обставини", "обстоятельства", "circumstances"),
   CAPTURED_ON(
       "дата полону",
       "дата захоплення",

@@ -1,0 +1,55 @@
+package org.handover.server.tracing;
+
+import org.handover.server.journal.Audited;
+
+/**
+ * What the state audit keeps of tracing: a request with what it said of each child and each child's
+ * opening step (never changed after), and a child once anything happened to it (its state, where it
+ * was located, its steps, the decisions on its candidates). Undecided candidates are proposals a
+ * match run replaces.
+ */
+final class TracingAudit {
+  private TracingAudit() {}
+
+  static final Audited REQUESTS =
+      new Audited(
+          "tracing-request",
+          1,
+          "SELECT t.id::text AS id, "
+              + Audited.digest(
+                  Audited.row(
+                      "t.id, t.reference, t.relative, t.relation, t.contact, t.consent_sharing,"
+                          + " t.created_by, t.created_at"),
+                  Audited.rows(
+                      "c.id, c.number, c.family, c.given, c.patronymic, c.born, c.birth_place,"
+                          + " c.sex, c.mother, c.father, c.separated_on, c.separated_at,"
+                          + " c.circumstances, (SELECT ROW(s.id, s.state, s.on_date, s.recorded_by,"
+                          + " s.recorded_at)::text FROM tracing_steps s WHERE s.child_id = c.id"
+                          + " ORDER BY s.id LIMIT 1)",
+                      "FROM sought_children c WHERE c.request_id = t.id",
+                      "c.id"))
+              + " AS digest FROM tracing_requests t WHERE TRUE "
+              + Audited.AND,
+          "t.id = CAST(:id AS BIGINT)");
+
+  static final Audited CHILDREN =
+      new Audited(
+          "tracing-child",
+          1,
+          "SELECT c.id::text AS id, "
+              + Audited.digest(
+                  Audited.row("c.id, c.state, c.roster_id, c.entry_row"),
+                  Audited.rows(
+                      "s.id, s.state, s.on_date, s.note, s.recorded_by, s.recorded_at",
+                      "FROM tracing_steps s WHERE s.child_id = c.id",
+                      "s.id"),
+                  Audited.rows(
+                      "k.roster_id, k.entry_row, k.decision, k.decided_by",
+                      "FROM tracing_candidates k WHERE k.child_id = c.id AND k.decision <> ''",
+                      "k.roster_id, k.entry_row"))
+              + " AS digest FROM sought_children c WHERE (c.state <> 'open' OR (SELECT count(*)"
+              + " FROM tracing_steps s WHERE s.child_id = c.id) > 1 OR EXISTS (SELECT 1 FROM"
+              + " tracing_candidates k WHERE k.child_id = c.id AND k.decision <> '')) "
+              + Audited.AND,
+          "c.id = CAST(:id AS BIGINT)");
+}
