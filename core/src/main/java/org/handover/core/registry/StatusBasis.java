@@ -11,6 +11,15 @@ public record StatusBasis(LocalDate since, StatusSource source, String note) {
     note = Texts.clean(note, "status_note", Person.MAX_TEXT);
   }
 
+  /** A basis written by a ledger, its note cut to what a status keeps. */
+  public static StatusBasis noted(LocalDate since, StatusSource source, String note) {
+    String n = note == null ? "" : note.strip();
+    return new StatusBasis(
+        since,
+        source,
+        n.length() <= Person.MAX_TEXT ? n : n.substring(0, Person.MAX_TEXT - 1) + "…");
+  }
+
   /** A status from a date, resting on nothing stated. */
   public static StatusBasis since(LocalDate since) {
     return new StatusBasis(since, StatusSource.UNSTATED, "");

@@ -21,7 +21,12 @@ public enum StatusSource {
   /** Recorded at a handover, in an exchange's ledger. */
   EXCHANGE,
   /** Remains identified (or handed to the family) in the remains register. */
-  REMAINS;
+  REMAINS,
+  /**
+   * Recorded before Handover kept sources: a "captive" then meant confirmed held (the glossary's
+   * word), so it counts as acknowledged.
+   */
+  BEFORE_SOURCES;
 
   public String key() {
     return Keys.of(this);
@@ -33,11 +38,15 @@ public enum StatusSource {
 
   /** Whether a person chooses it on a form; the others are written by the ledgers. */
   public boolean chosenByHand() {
-    return this != EXCHANGE && this != REMAINS;
+    return this != EXCHANGE && this != REMAINS && this != BEFORE_SOURCES;
   }
 
   /** Whether the holding side (or the ICRC, visiting) has acknowledged that it holds the person. */
   public boolean acknowledges() {
-    return this == CAPTURE_CARD || this == NOTIFICATION || this == ICRC_VISIT || this == THEIR_LIST;
+    return this == CAPTURE_CARD
+        || this == NOTIFICATION
+        || this == ICRC_VISIT
+        || this == THEIR_LIST
+        || this == BEFORE_SOURCES;
   }
 }

@@ -20,7 +20,11 @@ public enum Field {
       "reference",
       "ref",
       "справа",
-      "дело"),
+      "дело",
+      "номер запиту",
+      "номер запроса",
+      "request",
+      "request reference"),
   FULL_NAME(
       "піб",
       "пib",

@@ -70,9 +70,11 @@ public final class EligibilityRun {
           + " ('exchange', 'information') AND s.kind = 'belligerent' AND r.from_party <> :own"
           + " ORDER BY d.person_id, r.received_on DESC, r.id DESC),"
           // whom a capture card, a notification or a visit acknowledged (a partial index)
-          + " acked AS (SELECT DISTINCT person_id FROM status_history WHERE status IN ('captive',"
-          + " 'detained') AND source IN "
+          + " acked AS (SELECT DISTINCT s.person_id FROM status_history s WHERE s.status IN"
+          + " ('captive', 'detained') AND s.source IN "
           + Held.ACKNOWLEDGING
+          + " AND "
+          + Held.SINCE_LAST_RELEASE
           + ") ";
 
   private static final String COLUMNS =

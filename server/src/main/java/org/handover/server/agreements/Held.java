@@ -42,6 +42,14 @@ public final class Held {
           .map(x -> "'" + x.key() + "'")
           .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
+  /**
+   * An acknowledgement row {@code s} of the present captivity: no status other than held was
+   * recorded after it (one from a captivity that ended does not count for a new one).
+   */
+  static final String SINCE_LAST_RELEASE =
+      "NOT EXISTS (SELECT 1 FROM status_history t WHERE t.person_id = s.person_id AND t.status"
+          + " NOT IN ('captive', 'detained') AND (t.since, t.id) > (s.since, s.id))";
+
   private static final String SQL =
       "SELECT p.id, p.reference, p.display_name, p.holding_party, cur.since,"
           + " a.source AS ack_source, a.since AS ack_on, a.note AS ack_note, l.roster_id,"
@@ -51,10 +59,13 @@ public final class Held {
           + " LEFT JOIN LATERAL (SELECT s.source, s.since, s.note FROM status_history s"
           + " WHERE s.person_id = p.id AND s.status IN ('captive', 'detained') AND s.source IN "
           + ACKNOWLEDGING
+          + " AND "
+          + SINCE_LAST_RELEASE
           + " ORDER BY s.since DESC, s.id DESC LIMIT 1) a ON TRUE"
           + " LEFT JOIN LATERAL (SELECT r.id AS roster_id, r.received_on FROM match_decisions d"
           + " JOIN rosters r ON r.id = d.roster_id WHERE d.person_id = p.id"
           + " AND d.decision = 'confirmed' AND r.from_party = p.holding_party"
+          + " AND r.purpose IN ('exchange', 'information')"
           + " ORDER BY r.received_on DESC, r.id DESC LIMIT 1) l ON TRUE"
           + " WHERE p.merged_into IS NULL AND p.status IN ('captive', 'detained')"
           + " AND pa.kind = 'belligerent' AND p.holding_party <> :own"

@@ -107,6 +107,20 @@ public final class BatchLists {
    */
   public long make(Exchange x, int batch, Direction d, Party own, Party other, String actor)
       throws IOException {
+    // the list is stored by the roster import's own transactions: one maker at a time per
+    // exchange, so that a double click makes one list
+    try (org.jdbi.v3.core.Handle lock = jdbi.open()) {
+      lock.execute("SELECT pg_advisory_lock(?, ?)", 0x4c495354, (int) x.id());
+      try {
+        return makeLocked(x, batch, d, own, other, actor);
+      } finally {
+        lock.execute("SELECT pg_advisory_unlock(?, ?)", 0x4c495354, (int) x.id());
+      }
+    }
+  }
+
+  private long makeLocked(Exchange x, int batch, Direction d, Party own, Party other, String actor)
+      throws IOException {
     Optional<Long> made = find(x.id(), batch, d);
     if (made.isPresent()) {
       return made.get();

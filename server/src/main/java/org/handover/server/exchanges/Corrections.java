@@ -89,12 +89,15 @@ public final class Corrections {
     }
     LocalDate on = ((java.sql.Date) row.get("on_date")).toLocalDate();
     StatusBasis basis =
-        new StatusBasis(on, StatusSource.EXCHANGE, "exchange " + exchangeId + ": " + why);
+        StatusBasis.noted(on, StatusSource.EXCHANGE, "exchange " + exchangeId + ": " + why);
     Optional<Status> moved = was.status(d);
     if (moved.isPresent()) {
       Registry.Standing now = registry.standing(h, personId);
-      if (now.status() != moved.get() || row.get("status_before") == null) {
-        // someone changed the person since (or the record predates what undoing needs)
+      if (row.get("status_before") == null) {
+        throw new ExchangeException("error.correct.before-kept");
+      }
+      if (now.status() != moved.get()) {
+        // someone changed the person since: undoing would overwrite it
         throw new ExchangeException("error.correct.status-changed", String.valueOf(personId));
       }
       registry.restore(

@@ -210,7 +210,7 @@ final class ExchangeCommand {
 
     /** A person of the exchange by number or by reference. */
     static long personIn(App app, long exchange, String given) {
-      if (given.matches("\\d+")) {
+      if (given.matches("\\d{1,15}")) {
         return Long.parseLong(given);
       }
       return app

@@ -36,14 +36,18 @@ public final class ExchangesFeature implements Feature {
                         "exchanges",
                         app.exchanges().of(agreement),
                         "fulfilment",
-                        AgreementFulfilment.lines(
-                            AgreementFulfilment.of(
-                                app.database().jdbi(),
-                                app.exchanges(),
-                                app.agreements().find(agreement).orElseThrow(),
-                                LocalDate.now(app.clock()),
-                                view.parties().own()),
-                            view.messages()),
+                        // eligibility over the registry is counted only once there is something
+                        // carried out to weigh
+                        app.exchanges().of(agreement).isEmpty()
+                            ? java.util.List.<String>of()
+                            : AgreementFulfilment.lines(
+                                AgreementFulfilment.of(
+                                    app.database().jdbi(),
+                                    app.exchanges(),
+                                    app.agreements().find(agreement).orElseThrow(),
+                                    LocalDate.now(app.clock()),
+                                    view.parties().own()),
+                                view.messages()),
                         "today",
                         view.date(LocalDate.now(app.clock()))))));
   }

@@ -194,6 +194,7 @@ public final class Evidence {
    */
   public void death(long personId, Death d, Party own, String actor) {
     notFuture(d.diedOn());
+    d.notifiedOn().ifPresent(this::notFuture);
     jdbi.useTransaction(
         h -> {
           person(h, personId);
@@ -230,9 +231,11 @@ public final class Evidence {
               h,
               personId,
               Status.DECEASED,
-              new StatusBasis(
+              StatusBasis.noted(
                   d.diedOn(),
-                  ours ? StatusSource.UNSTATED : StatusSource.NOTIFICATION,
+                  ours || d.notifiedOn().isEmpty()
+                      ? StatusSource.UNSTATED
+                      : StatusSource.NOTIFICATION,
                   "death in captivity" + (d.certificate().isEmpty() ? "" : ", " + d.certificate())),
               actor);
           Map<String, Object> now = new LinkedHashMap<>();

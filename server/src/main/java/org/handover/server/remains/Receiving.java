@@ -125,6 +125,27 @@ public final class Receiving {
       Optional<Under> under,
       String actor)
       throws IOException, RosterFileException {
+    // the list, the transfer and its cases are stored in more than one transaction: one transfer
+    // at a time, so that two at once cannot take the same tag
+    try (org.jdbi.v3.core.Handle lock = jdbi.open()) {
+      lock.execute("SELECT pg_advisory_lock(?, ?)", 0x52454d41, 0);
+      try {
+        return receiveLocked(file, fileName, from, to, on, under, actor);
+      } finally {
+        lock.execute("SELECT pg_advisory_unlock(?, ?)", 0x52454d41, 0);
+      }
+    }
+  }
+
+  private Received receiveLocked(
+      Path file,
+      String fileName,
+      Party from,
+      Party to,
+      LocalDate on,
+      Optional<Under> under,
+      String actor)
+      throws IOException, RosterFileException {
     if (on.isAfter(LocalDate.now(clock))) {
       throw new RemainsException("error.remains.future", org.handover.server.i18n.Days.written(on));
     }

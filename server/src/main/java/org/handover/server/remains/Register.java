@@ -103,6 +103,9 @@ public final class Register {
               == 0) {
             throw new RemainsException("error.remains.no-person", String.valueOf(personId));
           }
+          if (c.dispute().isPresent()) {
+            throw new RemainsException("error.remains.disputed-case", tag);
+          }
           for (Identification other : c.standing()) {
             if (other.personId() != personId) {
               throw new RemainsException(
@@ -136,7 +139,7 @@ public final class Register {
                 h,
                 personId,
                 withFamily ? Status.REMAINS_RETURNED : Status.DECEASED,
-                new StatusBasis(on, StatusSource.REMAINS, remainsNote(tag, act)),
+                StatusBasis.noted(on, StatusSource.REMAINS, remainsNote(tag, act)),
                 actor);
           }
           Map<String, Object> now = new LinkedHashMap<>();
@@ -202,6 +205,12 @@ public final class Register {
           if (c.standing().isEmpty()) {
             throw new RemainsException("error.remains.nothing-stands", tag);
           }
+          for (Identification i : c.standing()) {
+            if (on.isBefore(i.on())) {
+              throw new RemainsException(
+                  "error.remains.before-identification", Days.written(on), Days.written(i.on()));
+            }
+          }
           for (Map<String, Object> row :
               h.createQuery(
                       "SELECT id, person_id, status_before, held_by_before FROM"
@@ -229,6 +238,35 @@ public final class Register {
                         .mapTo(Long.class)
                         .one()
                     > 0;
+            if (statusBefore != null && stillIdentified) {
+              // another case still identifies the person: it now keeps how they stood before
+              // either, so that withdrawing it too puts them back
+              h.createQuery(
+                      "SELECT i.id, i.case_id FROM remains_identifications i JOIN remains_cases k"
+                          + " ON k.id = i.case_id WHERE i.person_id = :p AND i.revoked_on IS NULL"
+                          + " AND k.status = 'identified' AND k.id <> :c ORDER BY i.id LIMIT 1")
+                  .bind("p", person)
+                  .bind("c", c.id())
+                  .mapToMap()
+                  .findOne()
+                  .ifPresent(
+                      other -> {
+                        h.createUpdate(
+                                "UPDATE remains_identifications SET status_before = :sb,"
+                                    + " held_by_before = :hb WHERE id = :id")
+                            .bind("sb", statusBefore)
+                            .bind("hb", (String) row.get("held_by_before"))
+                            .bind("id", ((Number) other.get("id")).longValue())
+                            .execute();
+                        journal.append(
+                            h,
+                            Change.by(actor, "remains.carry")
+                                .on("remains-case", other.get("case_id").toString())
+                                .now(
+                                    Json.write(
+                                        Map.of("person", person, "status_before", statusBefore))));
+                      });
+            }
             if (statusBefore != null && !stillIdentified) {
               Registry.Standing now = registry.standing(h, person);
               if (now.status() != Status.DECEASED && now.status() != Status.REMAINS_RETURNED) {
@@ -241,7 +279,7 @@ public final class Register {
                   new Registry.Standing(
                       Status.fromKey(statusBefore),
                       Optional.ofNullable((String) row.get("held_by_before")).map(Party::of)),
-                  new StatusBasis(
+                  StatusBasis.noted(
                       on, StatusSource.REMAINS, remainsNote(tag, "") + ": " + r.reason()),
                   actor);
             }
@@ -293,12 +331,16 @@ public final class Register {
               .bind("at", clock.millis())
               .execute();
           if (place == Place.FAMILY && c.status() == Identification.Status.IDENTIFIED) {
-            for (Identification i : c.standing()) {
+            for (long person :
+                c.standing().stream().map(Identification::personId).distinct().toList()) {
+              if (registry.standing(h, person).status() != Status.DECEASED) {
+                continue; // returned already, or changed by hand since
+              }
               registry.changeStatus(
                   h,
-                  i.personId(),
+                  person,
                   Status.REMAINS_RETURNED,
-                  new StatusBasis(on, StatusSource.REMAINS, remainsNote(tag, "") + ": " + where),
+                  StatusBasis.noted(on, StatusSource.REMAINS, remainsNote(tag, "") + ": " + where),
                   actor);
             }
           }
@@ -380,6 +422,23 @@ public final class Register {
           if (!c.standing().isEmpty()) {
             throw new RemainsException(
                 "error.remains.identified-to", tag, String.valueOf(c.standing().get(0).personId()));
+          }
+          if (c.dispute().isPresent()) {
+            throw new RemainsException("error.remains.disputed-case", tag);
+          }
+          String kind =
+              h.createQuery("SELECT kind FROM parties WHERE code = :p")
+                  .bind("p", belongsTo.code())
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse("");
+          String own =
+              h.createQuery("SELECT setting_value FROM settings WHERE setting_name = 'own_party'")
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse("");
+          if (!kind.equals("belligerent") || belongsTo.code().equals(own)) {
+            throw new RemainsException("error.remains.dispute-party", belongsTo.code());
           }
           if (h.createQuery("SELECT count(*) FROM parties WHERE code = :p")
                   .bind("p", belongsTo.code())

@@ -201,10 +201,12 @@ final class RemainsRoutes {
         ctx,
         (c, v) -> {
           String code = Params.form(ctx, "party");
-          org.handover.core.parties.Party p = org.handover.core.parties.Party.of(code);
-          if (!v.parties().knows(p)) {
-            throw new org.handover.core.Refused("error.party.unknown", code);
-          }
+          org.handover.core.parties.Party p =
+              v.parties().all().stream()
+                  .filter(x -> x.code().equals(code))
+                  .map(x -> org.handover.core.parties.Party.of(x.code()))
+                  .findFirst()
+                  .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
           app.register()
               .dispute(
                   c.tag(),

@@ -77,7 +77,8 @@ public final class Statistics {
                             + " x.case_id, x.on_date DESC, x.id DESC) SELECT c.id, c.tag, m.place,"
                             + " COALESCE(m.on_date, c.received_on) AS since, count(*) OVER () AS"
                             + " total FROM remains_cases c LEFT JOIN last m ON m.case_id = c.id"
-                            + " WHERE c.received_on <= :asOf AND COALESCE(m.place, '') NOT IN"
+                            + " WHERE c.received_on <= :asOf AND c.returned_in IS NULL AND"
+                            + " c.belongs_to IS NULL AND COALESCE(m.place, '') NOT IN"
                             + " ('family', 'cemetery') AND COALESCE(m.on_date, c.received_on) <"
                             + " :before ORDER BY since, c.id LIMIT :limit")
                     .bind("asOf", asOf)

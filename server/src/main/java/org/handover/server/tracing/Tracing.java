@@ -320,7 +320,7 @@ public final class Tracing {
           if (confirm) {
             if (!CaseState.fromKey(state).canGo(CaseState.LOCATED)) {
               throw new TracingException(
-                  "error.tracing.cannot-go", childId, state, CaseState.LOCATED.key());
+                  "error.tracing.cannot-go", childId, state.replace('-', '_'), "located");
             }
             h.createUpdate(
                     "UPDATE sought_children SET roster_id = :r, entry_row = :e WHERE id = :c")
@@ -369,7 +369,11 @@ public final class Tracing {
                   .map(CaseState::fromKey)
                   .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
           if (!from.canGo(to)) {
-            throw new TracingException("error.tracing.cannot-go", childId, from.key(), to.key());
+            throw new TracingException(
+                "error.tracing.cannot-go",
+                childId,
+                from.key().replace('-', '_'),
+                to.key().replace('-', '_'));
           }
           if (to == CaseState.CLOSED && from.closingNeedsReason() && why.isEmpty()) {
             throw new TracingException("error.tracing.close-reason");
