@@ -381,6 +381,10 @@ public final class Tracing {
           if (to == CaseState.CLOSED && from.closingNeedsReason() && why.isEmpty()) {
             throw new TracingException("error.tracing.close-reason");
           }
+          if (to == CaseState.HANDOVER_AGREED && why.isEmpty()) {
+            // only after a best-interests assessment and the child's own views (2004 principles)
+            throw new TracingException("error.tracing.best-interests");
+          }
           LocalDate last =
               h.createQuery("SELECT max(on_date) FROM tracing_steps WHERE child_id = :c")
                   .bind("c", childId)

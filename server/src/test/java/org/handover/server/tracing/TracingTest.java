@@ -117,10 +117,23 @@ class TracingTest {
             cli("tracing", "case", String.valueOf(maria), "--to", "verified", "--note", "ДНК")
                 .exit())
         .isZero();
+    Run agreed = cli("tracing", "case", String.valueOf(maria), "--to", "handover-agreed");
+    assertThat(agreed.err()).contains("best-interests assessment");
+    assertThat(
+            cli(
+                    "tracing",
+                    "case",
+                    String.valueOf(maria),
+                    "--to",
+                    "handover-agreed",
+                    "--note",
+                    "оцінку найкращих інтересів проведено 20.05; дитина хоче до матері")
+                .exit())
+        .isZero();
     Run close = cli("tracing", "case", String.valueOf(maria), "--to", "closed");
     assertThat(close.err()).contains("say why the case is closed");
     Run stats = cli("tracing", "stats");
-    assertThat(stats.out()).contains("requests 2").contains("open 2").contains("verified 1");
+    assertThat(stats.out()).contains("requests 2").contains("open 2").contains("handover-agreed 1");
     // for the other side: only what the families consented to share, never their contacts
     Path shared = dir.resolve("shared.csv");
     assertThat(cli("tracing", "export", "--out", shared.toString()).out()).contains("2 children");
