@@ -120,6 +120,7 @@ final class DemoCommand implements Runnable {
       if (app.agreements().list().isEmpty()) {
         long agreement = istanbul(app);
         DemoRemains.receive(app, agreement);
+        DemoTracing.seed(app);
       }
       String[] credentials =
           Files.exists(login)

@@ -40,6 +40,10 @@ class DemoTest {
       assertThat(figures.identified()).isEqualTo(24);
       assertThat(figures.presumed()).isEqualTo(6);
       assertThat(app.register().byTag("RU-0001").orElseThrow().claimedPerson()).isPresent();
+      // mothers seek twenty children; twelve are on the other side's list, one verified
+      var states = org.handover.server.tracing.Board.counts(app.database().jdbi());
+      assertThat(org.handover.server.tracing.Board.requests(app.database().jdbi())).isEqualTo(20);
+      assertThat(states.get(org.handover.core.tracing.CaseState.VERIFIED)).isEqualTo(1);
       assertThat(app.journal().verify().intact()).isTrue();
       assertThat(app.journal().audit().clean()).isTrue();
     }
