@@ -57,7 +57,7 @@ final class DemoTracing {
       String mother = family + " " + MOTHERS[i % MOTHERS.length];
       requests.add(
           new Request(
-              String.format("ДІТИ-%03d", i + 1),
+              String.format("REQ-%03d", i + 1),
               mother,
               Kinship.MOTHER,
               "+380 00 000 00 " + String.format("%02d", i),
