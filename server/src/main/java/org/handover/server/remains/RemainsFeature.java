@@ -19,6 +19,7 @@ public final class RemainsFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
+    new ReceiveRoutes(app, web).register(routes); // before /remains/{id}
     new RemainsRoutes(app, web).register(routes);
     new EvidenceRoutes(app, web).register(routes);
   }

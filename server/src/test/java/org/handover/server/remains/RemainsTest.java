@@ -497,6 +497,42 @@ class RemainsTest {
     }
   }
 
+  @Test
+  void aTransferIsReceivedFromTheBrowser() throws Exception {
+    String password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    Javalin web = app.web().create().start("127.0.0.1", 0);
+    try {
+      Browser b = new Browser(web.port()).acceptLanguage("uk");
+      b.login("olena", password);
+      b.get("/remains");
+      b.submit("/lang", "lang", "uk", "back", "/remains");
+      assertThat(b.get("/remains/receive").body()).contains("Прийняти передачу останків");
+      HttpResponse<String> done =
+          b.upload(
+              "/remains/receive",
+              Map.of("from", "RU", "on", "14.06.2025"),
+              "file",
+              "transfer.csv",
+              Files.readAllBytes(theirList()));
+      assertThat(done.statusCode()).isEqualTo(302);
+      assertThat(done.headers().firstValue("Location").orElseThrow())
+          .isEqualTo("/remains?transfer=1");
+      assertThat(app.register().byTag("RU-2025-0004")).isPresent();
+      HttpResponse<String> again =
+          b.upload(
+              "/remains/receive",
+              Map.of("from", "RU", "on", "14.06.2025"),
+              "file",
+              "transfer.csv",
+              Files.readAllBytes(theirList()));
+      assertThat(again.statusCode()).isEqualTo(422);
+      assertThat(again.body())
+          .contains("рядок 1: бирку RU-2025-0001 вже отримано раніше (передача 1)");
+    } finally {
+      web.stop();
+    }
+  }
+
   private Status status(long person) {
     return app.registry().find(person).orElseThrow().person().status();
   }

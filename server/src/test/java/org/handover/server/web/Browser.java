@@ -100,6 +100,16 @@ public final class Browser {
 
   /** Posts a file as multipart/form-data, with the CSRF token the last page carried. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content) {
+    return upload(path, java.util.Map.of(), "file", fileName, content);
+  }
+
+  /** Posts form fields and a file as multipart/form-data, with the CSRF token. */
+  public HttpResponse<String> upload(
+      String path,
+      java.util.Map<String, String> fields,
+      String fileField,
+      String fileName,
+      byte[] content) {
     String boundary = "----handover" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try {
@@ -110,10 +120,23 @@ public final class Browser {
                   + csrf
                   + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
+      for (var f : fields.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + f.getKey()
+                    + "\"\r\n\r\n"
+                    + f.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
       body.write(
           ("--"
                   + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fileField
+                  + "\"; filename=\""
                   + fileName
                   + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
