@@ -17,6 +17,7 @@ public final class TracingFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
+    new ImportRoutes(app, web).register(routes); // before /tracing/{id}
     new TracingRoutes(app, web).register(routes);
   }
 

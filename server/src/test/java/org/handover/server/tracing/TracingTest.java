@@ -185,6 +185,29 @@ class TracingTest {
       b.get("/tracing");
       b.submit("/lang", "lang", "uk", "back", "/tracing");
       assertThat(b.get("/tracing").body()).contains("Діти в розшуку").contains("Бондар Артем");
+      // a second file from the browser: a row without consent is named, nothing stored
+      assertThat(b.get("/tracing/import").body()).contains("Імпортувати запити родичів");
+      var refused =
+          b.upload(
+              "/tracing/import",
+              java.util.Map.of(),
+              "file",
+              "more.csv",
+              (HEADER + "Р-050;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains("рядок 1: немає згоди на розшук");
+      b.get("/tracing/import");
+      var imported =
+          b.upload(
+              "/tracing/import",
+              java.util.Map.of(),
+              "file",
+              "more.csv",
+              (HEADER + "Р-051;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;так;;;;\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(imported.statusCode()).isEqualTo(302);
+      assertThat(Board.requests(app.database().jdbi())).isEqualTo(3);
       String page = b.get("/tracing/" + artem).body();
       assertThat(page)
           .contains("Иванов Артём")
