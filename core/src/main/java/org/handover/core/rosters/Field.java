@@ -128,6 +128,23 @@ public enum Field {
   SEPARATED_ON("дата розлучення", "дата разлучения", "separated on", "date of separation"),
   SEPARATED_AT("місце розлучення", "место разлучения", "separated at", "place of separation"),
   CIRCUMSTANCES("обставини", "обстоятельства", "circumstances"),
+  OTHER_NAMES(
+      "інші імена",
+      "інше прізвище",
+      "другие имена",
+      "другая фамилия",
+      "other names",
+      "later names"),
+  NATIVE_LANGUAGE("рідна мова", "родной язык", "native language"),
+  DOCUMENT(
+      "документ",
+      "свідоцтво про народження",
+      "свидетельство о рождении",
+      "birth certificate",
+      "identity document",
+      "document"),
+  SIBLINGS("брати і сестри", "брати та сестри", "братья и сестры", "siblings"),
+  FEATURES("особливі прикмети", "прикмети", "особые приметы", "приметы", "distinguishing features"),
   CAPTURED_ON(
       "дата полону",
       "дата захоплення",

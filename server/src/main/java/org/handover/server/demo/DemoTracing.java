@@ -74,7 +74,8 @@ final class DemoTracing {
                       "",
                       "2022",
                       "",
-                      "депортація"))));
+                      "депортація",
+                      Request.Card.none()))));
       if (i < 12) {
         // as the other side's papers now write the child: every third under a foster family
         String listed = i % 3 == 0 ? FOSTER[i % FOSTER.length] : family;

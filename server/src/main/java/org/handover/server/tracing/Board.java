@@ -30,7 +30,8 @@ public final class Board {
       boolean sharing,
       CaseState state,
       Optional<Long> rosterId,
-      Optional<Integer> entryRow) {}
+      Optional<Integer> entryRow,
+      Map<String, String> card) {}
 
   /** A candidate with what the other side's list says of the child. */
   public record Candidate(
@@ -81,7 +82,28 @@ public final class Board {
         (Boolean) r.get("consent_sharing"),
         CaseState.fromKey((String) r.get("state")),
         Optional.ofNullable((Number) r.get("roster_id")).map(Number::longValue),
-        Optional.ofNullable((Number) r.get("entry_row")).map(Number::intValue));
+        Optional.ofNullable((Number) r.get("entry_row")).map(Number::intValue),
+        card(r));
+  }
+
+  /** The child's card as the family gave it: each field, in order, that is not empty. */
+  private static Map<String, String> card(Map<String, Object> r) {
+    Map<String, String> card = new java.util.LinkedHashMap<>();
+    for (String f :
+        List.of(
+            "other_names",
+            "nationality",
+            "native_language",
+            "document",
+            "siblings",
+            "features",
+            "last_address")) {
+      Object v = r.get(f);
+      if (v != null && !v.toString().isBlank()) {
+        card.put(f, v.toString());
+      }
+    }
+    return card;
   }
 
   public static List<Child> children(Jdbi jdbi, Optional<CaseState> state, int limit) {

@@ -24,5 +24,20 @@ public record Request(
       String father,
       String separatedOn,
       String separatedAt,
-      String circumstances) {}
+      String circumstances,
+      Card card) {}
+
+  /** The rest of the child's card, as the family gives it. */
+  public record Card(
+      String otherNames,
+      String nationality,
+      String nativeLanguage,
+      String document,
+      String siblings,
+      String features,
+      String lastAddress) {
+    public static Card none() {
+      return new Card("", "", "", "", "", "", "");
+    }
+  }
 }

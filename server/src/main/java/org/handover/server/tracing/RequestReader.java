@@ -146,7 +146,15 @@ final class RequestReader {
                     e.value(Field.FATHER_NAME).strip(),
                     e.value(Field.SEPARATED_ON).strip(),
                     e.value(Field.SEPARATED_AT).strip(),
-                    e.value(Field.CIRCUMSTANCES).strip()));
+                    e.value(Field.CIRCUMSTANCES).strip(),
+                    new Request.Card(
+                        e.value(Field.OTHER_NAMES).strip(),
+                        e.value(Field.CITIZENSHIP).strip(),
+                        e.value(Field.NATIVE_LANGUAGE).strip(),
+                        e.value(Field.DOCUMENT).strip(),
+                        e.value(Field.SIBLINGS).strip(),
+                        e.value(Field.FEATURES).strip(),
+                        e.value(Field.LAST_RESIDENCE).strip())));
         e.problems()
             .forEach(
                 p ->

@@ -89,8 +89,10 @@ public final class Tracing {
                   h.createUpdate(
                           "INSERT INTO sought_children (request_id, number, family, given,"
                               + " patronymic, born, birth_place, sex, mother, father, separated_on,"
-                              + " separated_at, circumstances) VALUES (:r, :n, :f, :g, :p, :b, :bp,"
-                              + " :sex, :m, :fa, :so, :sa, :ci)")
+                              + " separated_at, circumstances, other_names, nationality,"
+                              + " native_language, document, siblings, features, last_address)"
+                              + " VALUES (:r, :n, :f, :g, :p, :b, :bp, :sex, :m, :fa, :so, :sa, :ci,"
+                              + " :on, :nat, :lang, :doc, :sib, :feat, :addr)")
                       .bind("r", id)
                       .bind("n", ++n)
                       .bind("f", cut(c.family(), 100))
@@ -104,6 +106,13 @@ public final class Tracing {
                       .bind("so", cut(c.separatedOn(), 20))
                       .bind("sa", cut(c.separatedAt(), 200))
                       .bind("ci", cut(c.circumstances(), 400))
+                      .bind("on", cut(c.card().otherNames(), 400))
+                      .bind("nat", cut(c.card().nationality(), 100))
+                      .bind("lang", cut(c.card().nativeLanguage(), 100))
+                      .bind("doc", cut(c.card().document(), 100))
+                      .bind("sib", cut(c.card().siblings(), 400))
+                      .bind("feat", cut(c.card().features(), 400))
+                      .bind("addr", cut(c.card().lastAddress(), 200))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
@@ -247,9 +256,20 @@ public final class Tracing {
     String born = (String) r.get("born");
     String mother = (String) r.get("mother");
     String father = (String) r.get("father");
+    List<org.handover.names.PreparedName> names = new ArrayList<>();
+    names.add(Names.prepare(name));
+    for (String other : ((String) r.getOrDefault("other_names", "")).split("[,;]")) {
+      if (!other.isBlank()) {
+        String o = other.strip();
+        // a family name alone is the child's other family name with the given name
+        names.add(
+            Names.prepare(
+                o.contains(" ") ? o : o + " " + r.get("given") + " " + r.get("patronymic")));
+      }
+    }
     return new ChildRecord(
         ((Number) r.get("id")).longValue(),
-        List.of(Names.prepare(name)),
+        names,
         parse(born),
         (String) r.get("birth_place"),
         mother.isBlank() ? Optional.empty() : Optional.of(Names.prepare(mother)),

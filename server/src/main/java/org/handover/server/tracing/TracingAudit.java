@@ -14,7 +14,7 @@ final class TracingAudit {
   static final Audited REQUESTS =
       new Audited(
           "tracing-request",
-          1,
+          2,
           "SELECT t.id::text AS id, "
               + Audited.digest(
                   Audited.row(
@@ -23,7 +23,8 @@ final class TracingAudit {
                   Audited.rows(
                       "c.id, c.number, c.family, c.given, c.patronymic, c.born, c.birth_place,"
                           + " c.sex, c.mother, c.father, c.separated_on, c.separated_at,"
-                          + " c.circumstances, (SELECT ROW(s.id, s.state, s.on_date, s.recorded_by,"
+                          + " c.circumstances, c.other_names, c.nationality, c.native_language,"
+                          + " c.document, c.siblings, c.features, c.last_address, (SELECT ROW(s.id, s.state, s.on_date, s.recorded_by,"
                           + " s.recorded_at)::text FROM tracing_steps s WHERE s.child_id = c.id"
                           + " ORDER BY s.id LIMIT 1)",
                       "FROM sought_children c WHERE c.request_id = t.id",

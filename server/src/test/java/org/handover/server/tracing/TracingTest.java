@@ -50,7 +50,7 @@ class TracingTest {
   private static final String HEADER =
       "Номер запиту;Прізвище;Ім'я;По батькові;Дата народження;Місце народження;Стать;"
           + "Ім'я матері;Ім'я батька;Заявник;Спорідненість;Контакт;Згода;Згода на передачу;"
-          + "Дата розлучення;Місце розлучення;Обставини\n";
+          + "Дата розлучення;Місце розлучення;Обставини;Інші імена;Особливі прикмети\n";
 
   private void requests() throws Exception {
     Path file = dir.resolve("requests.csv");
@@ -58,11 +58,12 @@ class TracingTest {
         file,
         HEADER
             + "Р-001;Коваленко;Марія;Іванівна;12.03.2015;Маріуполь;ж;Коваленко Олена;Іван;"
-            + "Коваленко Олена;мати;+380 50 000 00 00;так;так;03.2022;Маріуполь;депортація\n"
+            + "Коваленко Олена;мати;+380 50 000 00 00;так;так;03.2022;Маріуполь;депортація;;"
+            + "родимка на лівій щоці\n"
             + "Р-001;Коваленко;Іван;Іванович;2017;Маріуполь;ч;Коваленко Олена;Іван;"
-            + "Коваленко Олена;мати;+380 50 000 00 00;так;так;03.2022;Маріуполь;депортація\n"
+            + "Коваленко Олена;мати;+380 50 000 00 00;так;так;03.2022;Маріуполь;депортація;;\n"
             + "Р-002;Бондар;Артем;Сергійович;2012;Херсон;ч;Бондар Світлана;Сергій;"
-            + "Бондар Ніна;бабуся;+380 67 000 00 00;так;ні;11.2022;Херсон;евакуація\n",
+            + "Бондар Ніна;бабуся;+380 67 000 00 00;так;ні;11.2022;Херсон;евакуація;;\n",
         StandardCharsets.UTF_8);
     Run imported = cli("tracing", "import", file.toString());
     assertThat(imported.exit()).as(imported.err()).isZero();
@@ -142,6 +143,8 @@ class TracingTest {
         .contains("Коваленко Марія")
         .doesNotContain("Бондар Артем")
         .doesNotContain("+380");
+    assertThat(Board.child(app.database().jdbi(), maria).orElseThrow().card())
+        .containsEntry("features", "родимка на лівій щоці");
     assertThat(app.journal().audit().clean()).isTrue();
   }
 
@@ -151,9 +154,9 @@ class TracingTest {
     Files.writeString(
         file,
         HEADER
-            + "Р-010;Ткач;Олег;;2014;;;;;;мати;;так;;;;\n"
-            + "Р-011;Ткач;Ніна;;2015;;;;;Ткач Ганна;сусідка;;так;;;;\n"
-            + "Р-012;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;\n",
+            + "Р-010;Ткач;Олег;;2014;;;;;;мати;;так;;;;;;\n"
+            + "Р-011;Ткач;Ніна;;2015;;;;;Ткач Ганна;сусідка;;так;;;;;;\n"
+            + "Р-012;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;;;\n",
         StandardCharsets.UTF_8);
     Run refused = cli("tracing", "import", file.toString(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
@@ -193,7 +196,7 @@ class TracingTest {
               java.util.Map.of(),
               "file",
               "more.csv",
-              (HEADER + "Р-050;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;\n")
+              (HEADER + "Р-050;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;;;\n")
                   .getBytes(StandardCharsets.UTF_8));
       assertThat(refused.statusCode()).isEqualTo(422);
       assertThat(refused.body()).contains("рядок 1: немає згоди на розшук");
@@ -204,7 +207,7 @@ class TracingTest {
               java.util.Map.of(),
               "file",
               "more.csv",
-              (HEADER + "Р-051;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;так;;;;\n")
+              (HEADER + "Р-051;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;так;;;;;;\n")
                   .getBytes(StandardCharsets.UTF_8));
       assertThat(imported.statusCode()).isEqualTo(302);
       assertThat(Board.requests(app.database().jdbi())).isEqualTo(3);
