@@ -89,7 +89,7 @@ public final class Corrections {
     }
     LocalDate on = ((java.sql.Date) row.get("on_date")).toLocalDate();
     StatusBasis basis =
-        StatusBasis.noted(on, StatusSource.EXCHANGE, "exchange " + exchangeId + ": " + why);
+        StatusBasis.noted(on, StatusSource.EXCHANGE, "№ " + exchangeId + ": " + why);
     Optional<Status> moved = was.status(d);
     if (moved.isPresent()) {
       Registry.Standing now = registry.standing(h, personId);

@@ -348,7 +348,7 @@ public final class Exchanges {
                     h,
                     personId,
                     s,
-                    StatusBasis.noted(on, StatusSource.EXCHANGE, "exchange " + exchangeId),
+                    StatusBasis.noted(on, StatusSource.EXCHANGE, "№ " + exchangeId),
                     actor));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("person", personId);

@@ -236,7 +236,7 @@ public final class Evidence {
                   ours || d.notifiedOn().isEmpty()
                       ? StatusSource.UNSTATED
                       : StatusSource.NOTIFICATION,
-                  "death in captivity" + (d.certificate().isEmpty() ? "" : ", " + d.certificate())),
+                  d.certificate()), // the source says what it is; notes are shown in every language
               actor);
           Map<String, Object> now = new LinkedHashMap<>();
           now.put("died_on", d.diedOn().toString());

@@ -160,7 +160,8 @@ public final class Register {
   }
 
   private static String remainsNote(String tag, String act) {
-    return ("remains " + tag + (act.isEmpty() ? "" : ", act " + act)).strip();
+    // language-neutral: the source says it is the remains register
+    return (tag + (act.isEmpty() ? "" : ", " + act)).strip();
   }
 
   private static Identification.Status strongest(

@@ -356,7 +356,7 @@ public final class Tracing {
                 childId,
                 CaseState.LOCATED,
                 LocalDate.now(clock),
-                "list " + rosterId + ", row " + entryRow,
+                "", // where: the case keeps the list and row
                 actor);
           }
           journal.append(
