@@ -528,6 +528,27 @@ class RemainsTest {
       assertThat(again.statusCode()).isEqualTo(422);
       assertThat(again.body())
           .contains("рядок 1: бирку RU-2025-0001 вже отримано раніше (передача 1)");
+      // handing over from the browser: one of ours cannot be sent
+      assertThat(b.get("/remains/send").body()).contains("Передати останки");
+      HttpResponse<String> ours =
+          b.upload(
+              "/remains/send",
+              Map.of("to", "RU", "on", "01.09.2025"),
+              "file",
+              "sent.csv",
+              "Tag\nRU-2025-0001\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(ours.statusCode()).isEqualTo(422);
+      assertThat(ours.body()).contains("рядок 1: бирка RU-2025-0001 — справа, яку ми отримали");
+      b.get("/remains/send");
+      HttpResponse<String> sent =
+          b.upload(
+              "/remains/send",
+              Map.of("to", "RU", "on", "01.09.2025"),
+              "file",
+              "sent.csv",
+              "Tag;Name\nUA-9001;Іванов Іван\nUA-9002;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(sent.statusCode()).isEqualTo(302);
+      assertThat(b.get("/remains").body()).contains("id=\"sent\"");
     } finally {
       web.stop();
     }
