@@ -546,7 +546,8 @@ class RemainsTest {
               Map.of("to", "RU", "on", "01.09.2025"),
               "file",
               "sent.csv",
-              "Tag;Name\nUA-9001;Іванов Іван\nUA-9002;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              "Tag;Name\nUA-9001;Іванов Іван\nUA-9002;\n"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       assertThat(sent.statusCode()).isEqualTo(302);
       assertThat(b.get("/remains").body()).contains("id=\"sent\"");
     } finally {
