@@ -44,4 +44,12 @@ public record PartyBook(List<PartyProfile> all, Optional<Party> own) {
   public boolean knows(Party party) {
     return find(party).isPresent();
   }
+
+  /**
+   * The known party whose code is exactly {@code code}: what a form or an option names, checked
+   * against the book rather than trusted (empty for a forged or unknown code).
+   */
+  public Optional<Party> byCode(String code) {
+    return all.stream().filter(p -> p.code().equals(code)).map(p -> Party.of(p.code())).findFirst();
+  }
 }

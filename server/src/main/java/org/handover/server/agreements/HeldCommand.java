@@ -59,11 +59,12 @@ final class HeldCommand implements Callable<Integer> {
               .orElseThrow(() -> new AgreementException("error.agreement.no-own-party"));
       Optional<Party> holder = Optional.empty();
       if (by != null) {
-        Party p = Party.of(by.strip().toUpperCase(java.util.Locale.ROOT));
-        if (!app.parties().book().knows(p)) {
-          throw new Refused("error.party.unknown", by);
-        }
-        holder = Optional.of(p);
+        holder =
+            Optional.of(
+                app.parties()
+                    .book()
+                    .byCode(by.strip().toUpperCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> new Refused("error.party.unknown", by)));
       }
       HeldWords words = new HeldWords(m);
       Map<Party, Held.Count> counts;

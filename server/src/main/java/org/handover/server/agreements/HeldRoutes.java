@@ -38,11 +38,7 @@ final class HeldRoutes {
 
   /** The holder asked for, when it is a known party; anything else shows every holder. */
   private static Optional<Party> holder(Context ctx, View v) {
-    String by = Params.query(ctx, "by");
-    return v.parties().all().stream()
-        .map(p -> Party.of(p.code()))
-        .filter(p -> p.code().equals(by))
-        .findFirst();
+    return v.parties().byCode(Params.query(ctx, "by"));
   }
 
   private static boolean everyone(Context ctx) {

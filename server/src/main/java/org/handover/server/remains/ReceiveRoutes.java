@@ -1,12 +1,7 @@
 package org.handover.server.remains;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +15,7 @@ import org.handover.server.i18n.Days;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Params;
 import org.handover.server.web.Routes;
+import org.handover.server.web.Upload;
 import org.handover.server.web.View;
 import org.handover.server.web.WebServer;
 
@@ -52,55 +48,36 @@ final class ReceiveRoutes {
 
   private void receive(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
-    if (ctx.contentLength() > web.maxUploadBytes()) {
-      form(
-          ctx,
-          List.of(v.t("error.upload.too-large", Math.max(1, web.maxUploadBytes() >> 20))),
-          413);
-      return;
-    }
-    UploadedFile file = ctx.uploadedFile("file");
-    if (file == null || file.filename().isBlank()) {
-      form(ctx, List.of(v.t("error.upload.missing")), 400);
-      return;
-    }
-    Path tmp = Files.createTempFile("handover-remains", ".upload");
-    try {
-      try (InputStream in = file.content()) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+    try (Upload u = Upload.take(ctx, web.maxUploadBytes(), v)) {
+      try {
+        String code = Params.form(ctx, "from");
+        Party from =
+            v.parties()
+                .byCode(code)
+                .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
+        Party to =
+            v.parties().own().orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
+        LocalDate on = Days.parse(Params.form(ctx, "on"), v.t("remains.received-on"));
+        Receiving receiving = app.receiving();
+        List<Receiving.Problem> problems = receiving.check(u.file(), u.name());
+        if (!problems.isEmpty()) {
+          form(
+              ctx,
+              problems.stream().map(p -> v.messages().get(p.key(), p.args().toArray())).toList(),
+              422);
+          return;
+        }
+        Receiving.Received r =
+            receiving.receive(
+                u.file(), u.name(), from, to, on, Optional.empty(), Guard.current(ctx).username());
+        ctx.redirect("/remains?transfer=" + r.transferId());
+      } catch (RosterFileException e) {
+        form(ctx, List.of(u.name() + ": " + v.messages().get(e.key(), e.args().toArray())), 422);
       }
-      String code = Params.form(ctx, "from");
-      Party from =
-          v.parties().all().stream()
-              .filter(p -> p.code().equals(code))
-              .map(p -> Party.of(p.code()))
-              .findFirst()
-              .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
-      Party to =
-          v.parties().own().orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
-      LocalDate on = Days.parse(Params.form(ctx, "on"), v.t("remains.received-on"));
-      Receiving receiving = app.receiving();
-      List<Receiving.Problem> problems = receiving.check(tmp, file.filename());
-      if (!problems.isEmpty()) {
-        form(
-            ctx,
-            problems.stream().map(p -> v.messages().get(p.key(), p.args().toArray())).toList(),
-            422);
-        return;
-      }
-      Receiving.Received r =
-          receiving.receive(
-              tmp, file.filename(), from, to, on, Optional.empty(), Guard.current(ctx).username());
-      ctx.redirect("/remains?transfer=" + r.transferId());
-    } catch (RosterFileException e) {
-      form(
-          ctx,
-          List.of(file.filename() + ": " + v.messages().get(e.key(), e.args().toArray())),
-          422);
+    } catch (Upload.Rejected r) {
+      form(ctx, List.of(r.getMessage()), r.status());
     } catch (IllegalArgumentException e) {
       form(ctx, List.of(v.messages().refusal(e)), 422);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 
@@ -117,54 +94,36 @@ final class ReceiveRoutes {
   /** Hands remains over from the browser, as {@code remains send} does. */
   private void send(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
-    if (ctx.contentLength() > web.maxUploadBytes()) {
-      sendForm(
-          ctx,
-          List.of(v.t("error.upload.too-large", Math.max(1, web.maxUploadBytes() >> 20))),
-          413);
-      return;
-    }
-    UploadedFile file = ctx.uploadedFile("file");
-    if (file == null || file.filename().isBlank()) {
-      sendForm(ctx, List.of(v.t("error.upload.missing")), 400);
-      return;
-    }
-    Path tmp = Files.createTempFile("handover-remains", ".upload");
-    try {
-      try (InputStream in = file.content()) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      }
-      String code = Params.form(ctx, "to");
-      Party to =
-          v.parties().all().stream()
-              .filter(p -> p.code().equals(code))
-              .map(p -> Party.of(p.code()))
-              .findFirst()
-              .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
-      Party from =
-          v.parties().own().orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
-      LocalDate on = Days.parse(Params.form(ctx, "on"), v.t("remains.on"));
-      Sending sending = app.sending();
-      List<Receiving.Problem> problems = sending.check(tmp, file.filename(), to);
-      if (!problems.isEmpty()) {
+    try (Upload u = Upload.take(ctx, web.maxUploadBytes(), v)) {
+      try {
+        String code = Params.form(ctx, "to");
+        Party to =
+            v.parties()
+                .byCode(code)
+                .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
+        Party from =
+            v.parties().own().orElseThrow(() -> new RemainsException("error.remains.no-own-party"));
+        LocalDate on = Days.parse(Params.form(ctx, "on"), v.t("remains.on"));
+        Sending sending = app.sending();
+        List<Receiving.Problem> problems = sending.check(u.file(), u.name(), to);
+        if (!problems.isEmpty()) {
+          sendForm(
+              ctx,
+              problems.stream().map(p -> v.messages().get(p.key(), p.args().toArray())).toList(),
+              422);
+          return;
+        }
+        sending.send(
+            u.file(), u.name(), from, to, on, Optional.empty(), Guard.current(ctx).username());
+        ctx.redirect("/remains");
+      } catch (RosterFileException e) {
         sendForm(
-            ctx,
-            problems.stream().map(p -> v.messages().get(p.key(), p.args().toArray())).toList(),
-            422);
-        return;
+            ctx, List.of(u.name() + ": " + v.messages().get(e.key(), e.args().toArray())), 422);
       }
-      sending.send(
-          tmp, file.filename(), from, to, on, Optional.empty(), Guard.current(ctx).username());
-      ctx.redirect("/remains");
-    } catch (RosterFileException e) {
-      sendForm(
-          ctx,
-          List.of(file.filename() + ": " + v.messages().get(e.key(), e.args().toArray())),
-          422);
+    } catch (Upload.Rejected r) {
+      sendForm(ctx, List.of(r.getMessage()), r.status());
     } catch (IllegalArgumentException e) {
       sendForm(ctx, List.of(v.messages().refusal(e)), 422);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -145,11 +145,10 @@ final class RemainsCommand {
   }
 
   static Party party(App app, String code) {
-    Party p = Party.of(code.strip().toUpperCase(Locale.ROOT));
-    if (!app.parties().book().knows(p)) {
-      throw new Refused("error.party.unknown", code);
-    }
-    return p;
+    return app.parties()
+        .book()
+        .byCode(code.strip().toUpperCase(Locale.ROOT))
+        .orElseThrow(() -> new Refused("error.party.unknown", code));
   }
 
   @Requires(Permission.RECORD_REMAINS)

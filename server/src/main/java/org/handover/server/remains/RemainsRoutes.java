@@ -202,10 +202,8 @@ final class RemainsRoutes {
         (c, v) -> {
           String code = Params.form(ctx, "party");
           org.handover.core.parties.Party p =
-              v.parties().all().stream()
-                  .filter(x -> x.code().equals(code))
-                  .map(x -> org.handover.core.parties.Party.of(x.code()))
-                  .findFirst()
+              v.parties()
+                  .byCode(code)
                   .orElseThrow(() -> new org.handover.core.Refused("error.party.unknown", code));
           app.register()
               .dispute(

@@ -1,12 +1,7 @@
 package org.handover.server.tracing;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +11,7 @@ import org.handover.core.rosters.RosterFileException;
 import org.handover.server.App;
 import org.handover.server.web.Guard;
 import org.handover.server.web.Routes;
+import org.handover.server.web.Upload;
 import org.handover.server.web.View;
 import org.handover.server.web.WebServer;
 
@@ -45,40 +41,23 @@ final class ImportRoutes {
 
   private void upload(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
-    if (ctx.contentLength() > web.maxUploadBytes()) {
-      form(
-          ctx,
-          List.of(v.t("error.upload.too-large", Math.max(1, web.maxUploadBytes() >> 20))),
-          413);
-      return;
-    }
-    UploadedFile file = ctx.uploadedFile("file");
-    if (file == null || file.filename().isBlank()) {
-      form(ctx, List.of(v.t("error.upload.missing")), 400);
-      return;
-    }
-    Path tmp = Files.createTempFile("handover-requests", ".upload");
-    try {
-      try (InputStream in = file.content()) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+    try (Upload u = Upload.take(ctx, web.maxUploadBytes(), v)) {
+      try {
+        RequestReader.Read read =
+            RequestReader.read(u.file(), u.name(), v.messages(), LocalDate.now(app.clock()));
+        if (!read.problems().isEmpty()) {
+          form(ctx, read.problems(), 422);
+          return;
+        }
+        app.tracing().importRequests(read.requests(), Guard.current(ctx).username());
+        ctx.redirect("/tracing");
+      } catch (RosterFileException e) {
+        form(ctx, List.of(u.name() + ": " + v.messages().get(e.key(), e.args().toArray())), 422);
       }
-      RequestReader.Read read =
-          RequestReader.read(tmp, file.filename(), v.messages(), LocalDate.now(app.clock()));
-      if (!read.problems().isEmpty()) {
-        form(ctx, read.problems(), 422);
-        return;
-      }
-      app.tracing().importRequests(read.requests(), Guard.current(ctx).username());
-      ctx.redirect("/tracing");
-    } catch (RosterFileException e) {
-      form(
-          ctx,
-          List.of(file.filename() + ": " + v.messages().get(e.key(), e.args().toArray())),
-          422);
+    } catch (Upload.Rejected r) {
+      form(ctx, List.of(r.getMessage()), r.status());
     } catch (IllegalArgumentException e) {
       form(ctx, List.of(v.messages().refusal(e)), 422);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }
