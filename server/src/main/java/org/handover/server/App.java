@@ -7,6 +7,7 @@ import org.handover.server.accounts.AccountsFeature;
 import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.AgreementsFeature;
 import org.handover.server.backup.BackupFeature;
+import org.handover.server.briefing.BriefingFeature;
 import org.handover.server.demo.DemoFeature;
 import org.handover.server.exchanges.BatchLists;
 import org.handover.server.exchanges.Corrections;
@@ -18,6 +19,8 @@ import org.handover.server.matching.Duplicates;
 import org.handover.server.matching.Matching;
 import org.handover.server.matching.MatchingFeature;
 import org.handover.server.names.NamesFeature;
+import org.handover.server.negotiations.Negotiations;
+import org.handover.server.negotiations.NegotiationsFeature;
 import org.handover.server.parties.Parties;
 import org.handover.server.parties.PartiesFeature;
 import org.handover.server.registry.Registry;
@@ -55,6 +58,8 @@ public final class App implements AutoCloseable {
           new ExchangesFeature(),
           new RemainsFeature(),
           new TracingFeature(),
+          new NegotiationsFeature(),
+          new BriefingFeature(),
           new PartiesFeature(),
           new JournalFeature(),
           new AccountsFeature(),
@@ -78,6 +83,7 @@ public final class App implements AutoCloseable {
   private final Register register;
   private final Evidence evidence;
   private final Tracing tracing;
+  private final Negotiations negotiations;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -95,6 +101,7 @@ public final class App implements AutoCloseable {
     this.register = new Register(database.jdbi(), journal, registry, clock);
     this.evidence = new Evidence(database.jdbi(), journal, registry, clock);
     this.tracing = new Tracing(database.jdbi(), journal, rosters, clock);
+    this.negotiations = new Negotiations(database.jdbi(), journal, agreements, clock);
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -186,6 +193,11 @@ public final class App implements AutoCloseable {
   /** Tracing requests, children sought, their cases. */
   public Tracing tracing() {
     return tracing;
+  }
+
+  /** Rounds of talks and their records. */
+  public Negotiations negotiations() {
+    return negotiations;
   }
 
   /** Handing remains over. */

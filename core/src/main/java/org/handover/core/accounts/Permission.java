@@ -31,6 +31,8 @@ public enum Permission {
   RECORD_REMAINS,
   /** Import relatives' requests, review the children located, move reunification cases. */
   MANAGE_TRACING,
+  /** Import and correct rounds' records, and record how far a commitment has come. */
+  RECORD_NEGOTIATIONS,
   /** Write a backup of the whole database and restore one. */
   BACKUP;
 

@@ -7,7 +7,8 @@ import org.handover.core.Keys;
 
 /**
  * What a user may do, as one table of permissions: observers and negotiators read; registrars keep
- * the registry and the lists; reviewers decide matches; administrators do everything.
+ * the registry and the lists; reviewers decide matches; negotiators keep agreements and the record
+ * of the talks; administrators do everything.
  */
 public enum Role {
   ADMIN,
@@ -33,7 +34,11 @@ public enum Role {
           REVIEWER,
           EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
           NEGOTIATOR,
-          EnumSet.of(Permission.READ, Permission.MANAGE_AGREEMENTS, Permission.RECORD_EXCHANGES),
+          EnumSet.of(
+              Permission.READ,
+              Permission.MANAGE_AGREEMENTS,
+              Permission.RECORD_EXCHANGES,
+              Permission.RECORD_NEGOTIATIONS),
           OBSERVER,
           EnumSet.of(Permission.READ));
 

@@ -57,40 +57,45 @@ public final class Agreements {
         throw new AgreementException("error.agreement.party-unknown", p.code());
       }
     }
-    return jdbi.inTransaction(
-        h -> {
-          long now = clock.millis();
-          long id =
-              h.createUpdate(
-                      "INSERT INTO agreements (title, signed_on, created_by, created_at)"
-                          + " VALUES (:t, :d, :by, :at)")
-                  .bind("t", t)
-                  .bind("d", signedOn)
-                  .bind("by", actor)
-                  .bind("at", now)
-                  .executeAndReturnGeneratedKeys("id")
-                  .mapTo(Long.class)
-                  .one();
-          for (int i = 0; i < distinct.size(); i++) {
-            h.createUpdate(
-                    "INSERT INTO agreement_parties (agreement_id, position, party)"
-                        + " VALUES (:a, :p, :c)")
-                .bind("a", id)
-                .bind("p", i)
-                .bind("c", distinct.get(i).code())
-                .execute();
-          }
-          Map<String, Object> state = new LinkedHashMap<>();
-          state.put("title", t);
-          state.put("signed_on", signedOn.toString());
-          state.put("parties", distinct.stream().map(Party::code).toList());
-          journal.append(
-              h,
-              Change.by(actor, "agreement.create")
-                  .on("agreement", String.valueOf(id))
-                  .now(Json.write(state)));
-          return id;
-        });
+    return jdbi.inTransaction(h -> add(h, t, signedOn, distinct, actor));
+  }
+
+  /**
+   * As {@link #add(String, LocalDate, List, PartyBook, String)}, inside a caller's transaction (a
+   * round's record that creates its agreements); the title and parties are the caller's to check.
+   */
+  public long add(Handle h, String t, LocalDate signedOn, List<Party> distinct, String actor) {
+    long now = clock.millis();
+    long id =
+        h.createUpdate(
+                "INSERT INTO agreements (title, signed_on, created_by, created_at)"
+                    + " VALUES (:t, :d, :by, :at)")
+            .bind("t", t)
+            .bind("d", signedOn)
+            .bind("by", actor)
+            .bind("at", now)
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    for (int i = 0; i < distinct.size(); i++) {
+      h.createUpdate(
+              "INSERT INTO agreement_parties (agreement_id, position, party)"
+                  + " VALUES (:a, :p, :c)")
+          .bind("a", id)
+          .bind("p", i)
+          .bind("c", distinct.get(i).code())
+          .execute();
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("title", t);
+    state.put("signed_on", signedOn.toString());
+    state.put("parties", distinct.stream().map(Party::code).toList());
+    journal.append(
+        h,
+        Change.by(actor, "agreement.create")
+            .on("agreement", String.valueOf(id))
+            .now(Json.write(state)));
+    return id;
   }
 
   /**
@@ -100,76 +105,77 @@ public final class Agreements {
    *     party not in it, or a named list that is not a complete roster
    */
   public int addProvision(long agreementId, Provision p, String actor) {
-    return jdbi.inTransaction(
-        h -> {
-          Agreement a =
-              find(h, agreementId)
-                  .orElseThrow(() -> new AgreementException("error.agreement.none", agreementId));
-          for (Selection s : p.selections()) {
-            for (Party held : s.heldBy()) {
-              if (h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
-                      .bind("c", held.code())
-                      .mapTo(Long.class)
-                      .one()
-                  == 0) {
-                throw new AgreementException("error.agreement.party-unknown", held.code());
-              }
-            }
-          }
-          if (p instanceof Provision.Unilateral u && !a.parties().contains(u.from())) {
-            throw new AgreementException("error.provision.from", u.from().code(), agreementId);
-          }
-          if (p instanceof Provision.NamedList l
-              && h.createQuery("SELECT count(*) FROM rosters WHERE id = :r AND state = 'complete'")
-                      .bind("r", l.rosterId())
-                      .mapTo(Long.class)
-                      .one()
-                  == 0) {
-            throw new AgreementException("error.provision.roster", l.rosterId());
-          }
-          // the agreement's row is the lock that numbers its provisions one at a time
-          h.createQuery("SELECT id FROM agreements WHERE id = :a FOR UPDATE")
-              .bind("a", agreementId)
-              .mapTo(Long.class)
-              .one();
-          int number =
-              h.createQuery(
-                      "SELECT coalesce(max(number), 0) + 1 FROM provisions WHERE agreement_id = :a")
-                  .bind("a", agreementId)
-                  .mapTo(Integer.class)
-                  .one();
-          Stored s = Stored.of(p);
-          h.createUpdate(
-                  "INSERT INTO provisions (agreement_id, number, kind, selections, quota, extension,"
-                      + " from_party, head_count, subject, roster_id, created_by, created_at)"
-                      + " VALUES (:a, :n, :kind, :sel, :quota, :ext, :from, :count, :subject,"
-                      + " :roster, :by, :at)")
-              .bind("a", agreementId)
-              .bind("n", number)
-              .bind("kind", p.kind())
-              .bind("sel", s.selections())
-              .bind("quota", s.quota())
-              .bind("ext", s.extension())
-              .bind("from", s.from())
-              .bind("count", s.count())
-              .bind("subject", s.subject())
-              .bind("roster", s.roster())
-              .bind("by", actor)
-              .bind("at", clock.millis())
-              .execute();
-          Map<String, Object> state = new LinkedHashMap<>();
-          state.put("provision", number);
-          state.put("kind", p.kind());
-          if (!s.selections().isEmpty()) {
-            state.put("selections", s.selections());
-          }
-          journal.append(
-              h,
-              Change.by(actor, "agreement.provision")
-                  .on("agreement", String.valueOf(agreementId))
-                  .now(Json.write(state)));
-          return number;
-        });
+    return jdbi.inTransaction(h -> addProvision(h, agreementId, p, actor));
+  }
+
+  /** As {@link #addProvision(long, Provision, String)}, inside a caller's transaction. */
+  public int addProvision(Handle h, long agreementId, Provision p, String actor) {
+    Agreement a =
+        find(h, agreementId)
+            .orElseThrow(() -> new AgreementException("error.agreement.none", agreementId));
+    for (Selection s : p.selections()) {
+      for (Party held : s.heldBy()) {
+        if (h.createQuery("SELECT count(*) FROM parties WHERE code = :c")
+                .bind("c", held.code())
+                .mapTo(Long.class)
+                .one()
+            == 0) {
+          throw new AgreementException("error.agreement.party-unknown", held.code());
+        }
+      }
+    }
+    if (p instanceof Provision.Unilateral u && !a.parties().contains(u.from())) {
+      throw new AgreementException("error.provision.from", u.from().code(), agreementId);
+    }
+    if (p instanceof Provision.NamedList l
+        && h.createQuery("SELECT count(*) FROM rosters WHERE id = :r AND state = 'complete'")
+                .bind("r", l.rosterId())
+                .mapTo(Long.class)
+                .one()
+            == 0) {
+      throw new AgreementException("error.provision.roster", l.rosterId());
+    }
+    // the agreement's row is the lock that numbers its provisions one at a time
+    h.createQuery("SELECT id FROM agreements WHERE id = :a FOR UPDATE")
+        .bind("a", agreementId)
+        .mapTo(Long.class)
+        .one();
+    int number =
+        h.createQuery("SELECT coalesce(max(number), 0) + 1 FROM provisions WHERE agreement_id = :a")
+            .bind("a", agreementId)
+            .mapTo(Integer.class)
+            .one();
+    Stored s = Stored.of(p);
+    h.createUpdate(
+            "INSERT INTO provisions (agreement_id, number, kind, selections, quota, extension,"
+                + " from_party, head_count, subject, roster_id, created_by, created_at)"
+                + " VALUES (:a, :n, :kind, :sel, :quota, :ext, :from, :count, :subject,"
+                + " :roster, :by, :at)")
+        .bind("a", agreementId)
+        .bind("n", number)
+        .bind("kind", p.kind())
+        .bind("sel", s.selections())
+        .bind("quota", s.quota())
+        .bind("ext", s.extension())
+        .bind("from", s.from())
+        .bind("count", s.count())
+        .bind("subject", s.subject())
+        .bind("roster", s.roster())
+        .bind("by", actor)
+        .bind("at", clock.millis())
+        .execute();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("provision", number);
+    state.put("kind", p.kind());
+    if (!s.selections().isEmpty()) {
+      state.put("selections", s.selections());
+    }
+    journal.append(
+        h,
+        Change.by(actor, "agreement.provision")
+            .on("agreement", String.valueOf(agreementId))
+            .now(Json.write(state)));
+    return number;
   }
 
   public Optional<Agreement> find(long id) {
@@ -192,7 +198,8 @@ public final class Agreements {
         });
   }
 
-  private static Optional<Agreement> find(Handle h, long id) {
+  /** An agreement as a caller's transaction sees it. */
+  public static Optional<Agreement> find(Handle h, long id) {
     Optional<Map<String, Object>> row =
         h.createQuery("SELECT title, signed_on FROM agreements WHERE id = :id")
             .bind("id", id)

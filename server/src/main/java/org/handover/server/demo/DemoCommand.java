@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.handover.core.accounts.Permission;
 import org.handover.core.accounts.Role;
-import org.handover.core.agreements.Provision;
-import org.handover.core.agreements.Selection;
-import org.handover.core.agreements.Subject;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
@@ -53,34 +50,6 @@ final class DemoCommand implements Runnable {
   @Option(names = "--no-serve", description = "prepare the database and exit")
   boolean noServe;
 
-  /**
-   * What the parties agreed at the round of 2 June 2025 in Istanbul (the report in the repository's
-   * design notes): all for all for the severely wounded and sick and for those aged 18 to 25, at
-   * least 1,000 for 1,000 and possibly 1,200, and 6,000 bodies each way.
-   */
-  static long istanbul(App app) {
-    LocalDate round = LocalDate.of(2025, 6, 2);
-    long id =
-        app.agreements()
-            .add(
-                "Istanbul talks, second round / Стамбул, другий раунд",
-                round,
-                List.of(Party.of("UA"), Party.of("RU")),
-                app.parties().book(),
-                "demo");
-    List<Selection> categories =
-        List.of(
-            Selection.parse("kind=service-member;health=severely-wounded,seriously-sick"),
-            Selection.parse("kind=service-member;age=18-25"));
-    app.agreements().addProvision(id, new Provision.AllForAll(categories), "demo");
-    app.agreements().addProvision(id, new Provision.NForN(1000, 200, categories), "demo");
-    app.agreements()
-        .addProvision(id, new Provision.Unilateral(Party.of("RU"), 6000, Subject.REMAINS), "demo");
-    app.agreements()
-        .addProvision(id, new Provision.Unilateral(Party.of("UA"), 6000, Subject.REMAINS), "demo");
-    return id;
-  }
-
   @Override
   public void run() {
     try {
@@ -117,10 +86,11 @@ final class DemoCommand implements Runnable {
                 Optional.of(Party.of("UA")),
                 "demo"); // the demo is kept by Ukraine's coordination staff
       }
-      if (app.agreements().list().isEmpty()) {
-        long agreement = istanbul(app);
+      if (app.negotiations().rounds().isEmpty()) {
+        long agreement = DemoRecord.rounds(app);
         DemoRemains.receive(app, agreement);
         DemoTracing.seed(app);
+        DemoRecord.weekAfter(app, agreement);
       }
       String[] credentials =
           Files.exists(login)

@@ -16,7 +16,6 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,20 +117,7 @@ final class Manifest {
   }
 
   private static BaseFont font(String resource) throws IOException {
-    try (InputStream in = Manifest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException(resource + " is missing from the build");
-      }
-      return BaseFont.createFont(
-          resource.substring(resource.lastIndexOf('/') + 1),
-          BaseFont.IDENTITY_H,
-          BaseFont.EMBEDDED,
-          true,
-          in.readAllBytes(),
-          null);
-    } catch (DocumentException e) {
-      throw new IOException("cannot load " + resource, e);
-    }
+    return org.handover.server.i18n.Fonts.load(resource);
   }
 
   /** "Page 3 of 12" at the foot of every page; the total is filled in when the document closes. */

@@ -1,0 +1,91 @@
+package org.handover.server.briefing;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.handover.core.accounts.Permission;
+import org.handover.server.App;
+import org.handover.server.i18n.Days;
+import org.handover.server.i18n.Messages;
+import org.handover.server.negotiations.StoredRound;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.View;
+import org.handover.server.web.WebServer;
+
+/**
+ * A round's briefing page, in any of the three languages whatever the reader's own, on any date;
+ * and its downloads as Markdown, PDF and HTML.
+ */
+final class BriefingRoutes {
+  private final App app;
+  private final WebServer web;
+
+  BriefingRoutes(App app, WebServer web) {
+    this.app = app;
+    this.web = web;
+  }
+
+  void register(Routes routes) {
+    routes.get("/rounds/{key}/briefing", Permission.READ, this::page);
+    routes.get("/rounds/{key}/briefing/download", Permission.READ, this::download);
+  }
+
+  private Briefing briefing(Context ctx, View v) {
+    StoredRound r =
+        app.negotiations().find(ctx.pathParam("key")).orElseThrow(NotFoundResponse::new);
+    String lang = Params.query(ctx, "lang");
+    String on = Params.query(ctx, "as-of");
+    LocalDate asOf = LocalDate.now(app.clock());
+    if (!on.isEmpty()) {
+      try {
+        asOf = Days.parse(on);
+      } catch (DateTimeParseException e) {
+        ctx.status(422); // the briefing of today, rather than none
+      }
+    }
+    return Briefings.of(app, r, Messages.LANGUAGES.contains(lang) ? lang : v.lang(), asOf);
+  }
+
+  private void page(Context ctx) {
+    View v = web.guard().view(ctx);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("b", briefing(ctx, v));
+    model.put("languages", Messages.LANGUAGES);
+    web.render(ctx, "briefing/briefing.jte", v, model);
+  }
+
+  private void download(Context ctx) throws IOException {
+    View v = web.guard().view(ctx);
+    Briefing b = briefing(ctx, v);
+    Messages m = Messages.of(b.language());
+    String sources = m.get("briefing.sources");
+    String overdue = m.get("commitment.overdue");
+    String name = "briefing-" + b.round() + "-" + b.language() + "-" + b.asOf();
+    switch (Params.query(ctx, "format")) {
+      case "pdf" -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BriefingPdf.write(b, sources, overdue, out);
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+        ctx.result(out.toByteArray());
+      }
+      case "html" -> {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".html\"");
+        ctx.result(BriefingHtml.write(b, sources, overdue).getBytes(StandardCharsets.UTF_8));
+      }
+      default -> {
+        ctx.contentType("text/markdown; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".md\"");
+        ctx.result(BriefingMarkdown.write(b, sources, overdue).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+}
