@@ -254,7 +254,7 @@ public final class Negotiations {
         h -> {
           String sql =
               keyOrId.equals("latest")
-                  ? "SELECT id, record FROM rounds ORDER BY held_on DESC, id DESC LIMIT 1"
+                  ? "SELECT id, record FROM rounds WHERE :k = 'latest' ORDER BY held_on DESC, id DESC LIMIT 1"
                   : keyOrId.matches("\\d{1,18}")
                       ? "SELECT id, record FROM rounds WHERE id = CAST(:k AS BIGINT)"
                       : "SELECT id, record FROM rounds WHERE round_key = :k";
