@@ -287,7 +287,36 @@ public final class DemoPeople {
     return people;
   }
 
+  /**
+   * Those an exchange by categories is about, aged 18 to 25 on this generator's day (the round's):
+   * {@code theirs} of the other side's service members we hold, {@code ours} of our own they hold
+   * (some of them severely wounded or sick); references numbered from {@code first}.
+   */
+  public List<Person> exchangeable(int theirs, int ours, int first) {
+    List<Person> people = new ArrayList<>(theirs + ours);
+    for (int i = 0; i < theirs; i++) {
+      people.add(ruServiceMember(first + i, 18, 26));
+    }
+    for (int i = 0; i < ours; i++) {
+      people.add(ukServiceMember(first + i, 18, 26, true));
+    }
+    return people;
+  }
+
+  /** Children sought, as the registry keeps them; references numbered from {@code first}. */
+  public List<Person> children(int count, int first) {
+    List<Person> people = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      people.add(ukCivilian(first + i, true));
+    }
+    return people;
+  }
+
   private Person ukServiceMember(int n) {
+    return ukServiceMember(n, 18, 60, false);
+  }
+
+  private Person ukServiceMember(int n, int minAge, int maxAge, boolean captive) {
     boolean female = random.nextInt(100) < 6;
     String[] father = pick(UK_MALE);
     String[] family = surname();
@@ -295,15 +324,17 @@ public final class DemoPeople {
     String patronymic = female ? father[2] : father[1];
     String surname = female ? family[1] : family[0];
     Status status =
-        weighted(
-            new Status[] {
-              Status.MISSING,
-              Status.CAPTIVE,
-              Status.RETURNED,
-              Status.DECEASED,
-              Status.REMAINS_RETURNED
-            },
-            new int[] {38, 44, 10, 5, 3});
+        captive
+            ? Status.CAPTIVE
+            : weighted(
+                new Status[] {
+                  Status.MISSING,
+                  Status.CAPTIVE,
+                  Status.RETURNED,
+                  Status.DECEASED,
+                  Status.REMAINS_RETURNED
+                },
+                new int[] {38, 44, 10, 5, 3});
     Set<Category> categories = EnumSet.noneOf(Category.class);
     if (status == Status.CAPTIVE && random.nextInt(100) < 8) {
       categories.add(Category.SEVERELY_WOUNDED);
@@ -318,7 +349,7 @@ public final class DemoPeople {
         .kind(Kind.SERVICE_MEMBER)
         .names(ukNames(surname, given, patronymic))
         .sex(female ? Sex.FEMALE : Sex.MALE)
-        .birthDate(Optional.of(birthDate(18, 60)))
+        .birthDate(Optional.of(birthDate(minAge, maxAge)))
         .birthPlace(pick(UK_PLACES))
         .fatherName(father[0])
         .motherMaidenName(surname()[1])
@@ -368,6 +399,10 @@ public final class DemoPeople {
   }
 
   private Person ruServiceMember(int n) {
+    return ruServiceMember(n, 19, 50);
+  }
+
+  private Person ruServiceMember(int n, int minAge, int maxAge) {
     String[] given = pick(RU_MALE);
     String[] father = pick(RU_MALE);
     String family = pick(RU_FAMILY);
@@ -377,7 +412,7 @@ public final class DemoPeople {
         .kind(Kind.SERVICE_MEMBER)
         .names(names)
         .sex(Sex.MALE)
-        .birthDate(Optional.of(birthDate(19, 50)))
+        .birthDate(Optional.of(birthDate(minAge, maxAge)))
         .birthPlace(pick(RU_PLACES))
         .fatherName(father[0])
         .citizenship("Россия")

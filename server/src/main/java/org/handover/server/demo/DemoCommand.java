@@ -18,10 +18,12 @@ import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusBasis;
 import org.handover.core.registry.StatusSource;
+import org.handover.core.rosters.RosterFileException;
 import org.handover.server.App;
 import org.handover.server.cli.Requires;
 import org.handover.server.cli.ServeCommand;
 import org.handover.server.registry.Registry;
+import org.handover.server.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,9 +33,22 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Create (or reuse) a demo database under ./data/demo with 5,000 generated persons and start the web server.")
+        "Create (or reuse) a demo database under ./data/demo (7,380 generated persons, the Istanbul rounds, their exchanges, remains and children) and start the web server.")
 final class DemoCommand implements Runnable {
   static final int PERSONS = 5000;
+
+  /**
+   * Added to the registry for the Istanbul exchanges, aged 18 to 25 on the round's day: their
+   * service members we hold, ours they hold, and children sought (so that the list of 339 has
+   * them).
+   */
+  static final int THEIRS = 1400;
+
+  static final int OURS = 900;
+  static final int CHILDREN = 80;
+
+  /** Everyone the demo's registry holds. */
+  static final int ALL = PERSONS + THEIRS + OURS + CHILDREN;
 
   @Option(
       names = "--dir",
@@ -50,48 +65,23 @@ final class DemoCommand implements Runnable {
   @Option(names = "--no-serve", description = "prepare the database and exit")
   boolean noServe;
 
+  /** The day the demo's story stands at: six weeks after the Istanbul round. */
+  static final LocalDate STORY_ENDS = LocalDate.of(2025, 7, 15);
+
   @Override
   public void run() {
     try {
       Files.createDirectories(dir);
-      App app = App.create("embedded:" + dir.toAbsolutePath());
-      app.start(); // as serve does
+      String url = "embedded:" + dir.toAbsolutePath();
       Path login = dir.resolve("demo-login.txt");
-      if (app.registry().count() == 0) {
-        System.out.println("Creating the demo registry: " + PERSONS + " generated persons...");
-        app.accounts()
-            .createFirstAdmin()
-            .ifPresent(
-                pw ->
-                    System.out.println(
-                        "Created user 'admin' with password " + pw + " (shown once)."));
-        String password = app.accounts().create("demo", Role.REGISTRAR, "system");
-        Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
-        try {
-          Files.setPosixFilePermissions(
-              login, PosixFilePermissions.fromString("rw-------")); // a password
-        } catch (UnsupportedOperationException e) {
-          // a file system without POSIX permissions: the folder's own protection is all there is
+      StoryClock story = new StoryClock(DemoRecord.ROUND.minusDays(30));
+      try (App app = new App(Database.create(url), story)) {
+        if (app.registry().count() == 0) {
+          create(app, story, login);
         }
-        app.registry()
-            .importAll(
-                withSources(
-                    new DemoPeople(20250602L, LocalDate.now(app.clock())).generate(PERSONS),
-                    LocalDate.now(app.clock())),
-                "demo");
       }
-      if (!app.parties().chosen()) {
-        app.parties()
-            .choose(
-                Optional.of(Party.of("UA")),
-                "demo"); // the demo is kept by Ukraine's coordination staff
-      }
-      if (app.negotiations().rounds().isEmpty()) {
-        long agreement = DemoRecord.rounds(app);
-        DemoRemains.receive(app, agreement);
-        DemoTracing.seed(app);
-        DemoRecord.weekAfter(app, agreement);
-      }
+      App app = App.open(url);
+      app.start(); // as serve does
       String[] credentials =
           Files.exists(login)
               ? Files.readString(login).strip().split(" ")
@@ -103,12 +93,53 @@ final class DemoCommand implements Runnable {
         return;
       }
       ServeCommand.serve(app, "127.0.0.1", port);
-    } catch (org.handover.core.rosters.RosterFileException e) {
-      throw new IllegalStateException("the demo's own remains list could not be read", e);
+    } catch (RosterFileException e) {
+      throw new IllegalStateException("the demo's own lists could not be read", e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot write the demo folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The story, day by day: the registry a month before the round, the rounds, the lists, the first
+   * batches exchanged, the remains received and identified, children found and reunified.
+   */
+  private static void create(App app, StoryClock story, Path login)
+      throws IOException, RosterFileException {
+    app.start();
+    System.out.println("Creating the demo registry: " + ALL + " generated persons...");
+    app.accounts()
+        .createFirstAdmin()
+        .ifPresent(
+            pw ->
+                System.out.println("Created user 'admin' with password " + pw + " (shown once)."));
+    String password = app.accounts().create("demo", Role.REGISTRAR, "system");
+    Files.writeString(login, "demo " + password + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(
+          login, PosixFilePermissions.fromString("rw-------")); // a password
+    } catch (UnsupportedOperationException e) {
+      // a file system without POSIX permissions: the folder's own protection is all there is
+    }
+    // the demo is kept by Ukraine's coordination staff
+    app.parties().choose(Optional.of(Party.of("UA")), "demo");
+    LocalDate today = LocalDate.now(story);
+    app.registry()
+        .importAll(withSources(new DemoPeople(20250602L, today).generate(PERSONS), today), "demo");
+    DemoPeople atTheRound = new DemoPeople(20250603L, DemoRecord.ROUND);
+    List<Person> more = new ArrayList<>(atTheRound.exchangeable(THEIRS, OURS, 100_001));
+    more.addAll(atTheRound.children(CHILDREN, 100_001));
+    app.registry().importAll(withSources(more, today), "demo");
+    System.out.println("The Istanbul rounds, their exchanges, remains and children...");
+    story.day(DemoRecord.ROUND);
+    long agreement = DemoRecord.rounds(app);
+    DemoTracing.requests(app);
+    DemoRecord.weekAfter(app, story, agreement);
+    DemoRemains.Received remains = DemoRemains.receive(app, story, agreement);
+    DemoTracing.found(app, story);
+    story.day(STORY_ENDS);
+    DemoRemains.identify(app, remains);
   }
 
   /**

@@ -30,7 +30,11 @@ import org.handover.server.negotiations.StoredRound;
  * (a batch of the 1,000 for 1,000 exchanged, the memorandum studied).
  */
 final class DemoRecord {
+  static final LocalDate ROUND = LocalDate.of(2025, 6, 2);
   static final LocalDate WEEK_AFTER = LocalDate.of(2025, 6, 9);
+
+  /** Batches of 50 each way carried out on that day. */
+  static final int CARRIED_OUT = 6;
 
   private DemoRecord() {}
 
@@ -58,11 +62,12 @@ final class DemoRecord {
     return app.negotiations().find(read.record().get().round().key()).orElseThrow();
   }
 
-  /** The lists each side handed over in the week of the round: the first batch's names. */
-  private static void lists(App app, Exchange x) throws IOException, RosterFileException {
+  /** The lists each side handed over in the week of the round: the names of the plan. */
+  private static void lists(App app, StoryClock story, Exchange x)
+      throws IOException, RosterFileException {
     for (Direction d : Direction.values()) {
       StringBuilder csv = new StringBuilder("Прізвище Ім'я По батькові;Дата народження\n");
-      for (Exchange.Member m : x.batch(1)) {
+      for (Exchange.Member m : x.members()) {
         if (m.direction() == d) {
           csv.append(m.name()).append(';').append(m.born()).append('\n');
         }
@@ -71,6 +76,7 @@ final class DemoRecord {
       try {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         boolean ours = d == Direction.OUT; // the list of those we hand over is ours
+        story.day(LocalDate.of(2025, 6, ours ? 6 : 5));
         app.rosters()
             .importFile(
                 file,
@@ -91,9 +97,14 @@ final class DemoRecord {
     }
   }
 
-  /** The week after: one batch of the 1,000 for 1,000 carried out, the memorandum being studied. */
-  static void weekAfter(App app, long agreementId) throws IOException, RosterFileException {
+  /**
+   * The weeks after: the lists handed over, the first batches of the 1,000 for 1,000 carried out,
+   * the memorandum studied.
+   */
+  static void weekAfter(App app, StoryClock story, long agreementId)
+      throws IOException, RosterFileException {
     Agreement agreement = app.agreements().find(agreementId).orElseThrow();
+    story.day(LocalDate.of(2025, 6, 5));
     Exchanges.Planned planned =
         app.exchanges()
             .plan(
@@ -107,25 +118,38 @@ final class DemoRecord {
                 Party.of("UA"),
                 "demo");
     Exchange x = app.exchanges().find(planned.id()).orElseThrow();
-    lists(app, x);
-    for (Exchange.Member m : x.batch(1)) {
-      app.exchanges()
-          .record(
-              planned.id(),
-              m.personId(),
-              m.direction() == Direction.OUT ? Outcome.HANDED_OVER : Outcome.RECEIVED,
-              Optional.of(Party.of("ICRC")),
-              "demo");
-    }
+    lists(app, story, x);
     StoredRound round = app.negotiations().find("istanbul-2").orElseThrow();
     app.negotiations()
         .recordProgress(
             round,
             "study-memorandum",
-            LocalDate.of(2025, 6, 6),
+            LocalDate.now(story),
             OptionalLong.empty(),
             Optional.of(Implementation.INTERMEDIATE),
             "№ 112/2025",
+            "demo");
+    story.day(WEEK_AFTER);
+    for (int b = 1; b <= CARRIED_OUT; b++) {
+      for (Exchange.Member m : x.batch(b)) {
+        app.exchanges()
+            .record(
+                planned.id(),
+                m.personId(),
+                m.direction() == Direction.OUT ? Outcome.HANDED_OVER : Outcome.RECEIVED,
+                Optional.of(Party.of("ICRC")),
+                "demo");
+      }
+    }
+    story.day(LocalDate.of(2025, 6, 12));
+    app.negotiations()
+        .recordProgress(
+            round,
+            "study-memorandum",
+            LocalDate.now(story),
+            OptionalLong.empty(),
+            Optional.of(Implementation.FULL),
+            "№ 118/2025",
             "demo");
   }
 }

@@ -20,54 +20,63 @@ import org.handover.server.App;
 import org.handover.server.tracing.Request;
 
 /**
- * The demo's tracing: mothers seeking twenty of the registry's children, and the other side's list
- * of children in which twelve of them appear as their papers now say (some under a foster family's
- * name, in Russian forms), among others.
+ * The demo's tracing: the 339 children of the list handed over at the Istanbul round, each sought
+ * by a mother; the other side's list of children, on which some of them appear as their papers now
+ * say (some under a foster family's name, in Russian forms), among others; a few found, verified
+ * and reunified with their families.
  */
 final class DemoTracing {
+  static final int SOUGHT = 339;
+  static final int LISTED = 48;
+  static final LocalDate LISTED_ON = LocalDate.of(2025, 6, 20);
   static final String[] MOTHERS = {"Олена", "Світлана", "Наталія", "Ірина", "Тетяна", "Оксана"};
   static final String[] RUSSIAN = {"Елена", "Светлана", "Наталья", "Ирина", "Татьяна", "Оксана"};
   static final String[] FOSTER = {"Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов", "Морозов"};
 
   private DemoTracing() {}
 
-  static void seed(App app) throws IOException, RosterFileException {
-    List<Map<String, Object>> kids =
-        app.database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT n.family, n.given, n.patronymic, p.birth_year, p.birth_month,"
-                                + " p.birth_day, p.birth_place, p.sex FROM persons p JOIN"
-                                + " person_names n ON n.person_id = p.id AND n.position = 0 WHERE"
-                                + " p.kind = 'child' AND p.birth_day IS NOT NULL ORDER BY p.id"
-                                + " LIMIT 20")
-                        .mapToMap()
-                        .list());
+  private static List<Map<String, Object>> children(App app) {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT n.family, n.given, n.patronymic, p.birth_year, p.birth_month,"
+                            + " p.birth_day, p.birth_place, p.sex FROM persons p JOIN"
+                            + " person_names n ON n.person_id = p.id AND n.position = 0 WHERE"
+                            + " p.kind = 'child' AND p.birth_day IS NOT NULL ORDER BY p.id"
+                            + " LIMIT "
+                            + SOUGHT)
+                    .mapToMap()
+                    .list());
+  }
+
+  private static String born(Map<String, Object> k) {
+    return String.format(
+        "%02d.%02d.%04d", k.get("birth_day"), k.get("birth_month"), k.get("birth_year"));
+  }
+
+  /** The mothers' requests, on the round's day. */
+  static void requests(App app) {
+    List<Map<String, Object>> kids = children(app);
     List<Request> requests = new ArrayList<>();
-    StringBuilder list =
-        new StringBuilder("Фамилия;Имя;Отчество;Дата рождения;Место рождения;Имя матери\n");
     for (int i = 0; i < kids.size(); i++) {
       Map<String, Object> k = kids.get(i);
       String family = (String) k.get("family");
-      String born =
-          String.format(
-              "%02d.%02d.%04d", k.get("birth_day"), k.get("birth_month"), k.get("birth_year"));
       String mother = family + " " + MOTHERS[i % MOTHERS.length];
       requests.add(
           new Request(
               String.format("REQ-%03d", i + 1),
               mother,
               Kinship.MOTHER,
-              "+380 00 000 00 " + String.format("%02d", i),
+              "+380 00 000 " + String.format("%02d %02d", i / 100, i % 100),
               i % 4 != 0,
               List.of(
                   new Request.Sought(
                       family,
                       (String) k.get("given"),
                       (String) k.get("patronymic"),
-                      born,
+                      born(k),
                       String.valueOf(k.get("birth_place")),
                       String.valueOf(k.get("sex")),
                       mother,
@@ -76,71 +85,103 @@ final class DemoTracing {
                       "",
                       "депортація",
                       Request.Card.none()))));
-      if (i < 12) {
-        // as the other side's papers now write the child: every third under a foster family
-        String listed = i % 3 == 0 ? FOSTER[i % FOSTER.length] : family;
-        list.append(
-            String.format(
-                "%s;%s;%s;%s;%s;%s %s%n",
-                listed,
-                k.get("given"),
-                k.get("patronymic"),
-                born,
-                k.get("birth_place"),
-                family,
-                RUSSIAN[i % RUSSIAN.length]));
-      }
+    }
+    app.tracing().importRequests(requests, "demo");
+  }
+
+  /**
+   * The other side's list of children, matched; the best candidates confirmed, verified, their
+   * handover agreed and some reunified, each on its day.
+   */
+  static void found(App app, StoryClock story) throws IOException, RosterFileException {
+    List<Map<String, Object>> kids = children(app);
+    StringBuilder list =
+        new StringBuilder("Фамилия;Имя;Отчество;Дата рождения;Место рождения;Имя матери\n");
+    for (int i = 0; i < Math.min(LISTED, kids.size()); i++) {
+      Map<String, Object> k = kids.get(i * 7 % kids.size());
+      String family = (String) k.get("family");
+      // as the other side's papers now write the child: every third under a foster family
+      String listed = i % 3 == 0 ? FOSTER[i % FOSTER.length] : family;
+      list.append(
+          String.format(
+              "%s;%s;%s;%s;%s;%s %s%n",
+              listed,
+              k.get("given"),
+              k.get("patronymic"),
+              born(k),
+              k.get("birth_place"),
+              family,
+              RUSSIAN[(i * 7 % kids.size()) % RUSSIAN.length]));
     }
     for (int i = 0; i < 8; i++) {
       list.append(
           String.format("Петров;Олег;Иванович;0%d.05.201%d;Донецк;Петрова Анна%n", i + 1, i));
     }
-    app.tracing().importRequests(requests, "demo");
+    story.day(LISTED_ON);
     Path file = Files.createTempFile("demo-children", ".csv");
     try {
       Files.writeString(file, list, StandardCharsets.UTF_8);
       app.rosters()
           .importFile(
               file,
-              "children-2025-06-02.csv",
-              new RosterDetails(
-                  Party.of("RU"), Party.of("UA"), LocalDate.of(2025, 6, 2), Purpose.CHILDREN, ""),
+              "children-" + LISTED_ON + ".csv",
+              new RosterDetails(Party.of("RU"), Party.of("UA"), LISTED_ON, Purpose.CHILDREN, ""),
               Tables.Options.detect(),
               Optional.empty(),
               "demo",
-              (r, f) -> {})
-          .id();
+              (r, f) -> {});
     } finally {
       Files.deleteIfExists(file);
     }
     app.tracing().match(Optional.empty(), "demo");
-    // the first child confirmed and verified; the case of another reunified is left to the user
-    app.database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createQuery(
-                        "SELECT child_id, roster_id, entry_row FROM tracing_candidates ORDER BY"
-                            + " probability DESC, child_id LIMIT 1")
-                    .mapToMap()
-                    .findOne()
-                    .ifPresent(
-                        c -> {
-                          long child = ((Number) c.get("child_id")).longValue();
-                          app.tracing()
-                              .decide(
-                                  child,
-                                  ((Number) c.get("roster_id")).longValue(),
-                                  ((Number) c.get("entry_row")).intValue(),
-                                  true,
-                                  "demo");
-                          app.tracing()
-                              .move(
-                                  child,
-                                  CaseState.VERIFIED,
-                                  LocalDate.now(app.clock()),
-                                  "ДНК",
-                                  "demo");
-                        }));
+    List<Map<String, Object>> best =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT DISTINCT ON (child_id) child_id, roster_id, entry_row,"
+                                + " probability FROM tracing_candidates ORDER BY child_id,"
+                                + " probability DESC")
+                        .mapToMap()
+                        .list());
+    best.sort(
+        (a, b) ->
+            Double.compare(
+                ((Number) b.get("probability")).doubleValue(),
+                ((Number) a.get("probability")).doubleValue()));
+    List<Long> located = new ArrayList<>();
+    story.day(LocalDate.of(2025, 6, 24));
+    for (Map<String, Object> c : best.subList(0, Math.min(12, best.size()))) {
+      long child = ((Number) c.get("child_id")).longValue();
+      app.tracing()
+          .decide(
+              child,
+              ((Number) c.get("roster_id")).longValue(),
+              ((Number) c.get("entry_row")).intValue(),
+              true,
+              "demo");
+      located.add(child);
+    }
+    story.day(LocalDate.of(2025, 7, 12));
+    LocalDate[] reunified = {
+      LocalDate.of(2025, 7, 4), LocalDate.of(2025, 7, 8), LocalDate.of(2025, 7, 12)
+    };
+    for (int i = 0; i < Math.min(8, located.size()); i++) {
+      long child = located.get(i);
+      app.tracing().move(child, CaseState.VERIFIED, LocalDate.of(2025, 6, 27), "ДНК", "demo");
+      if (i < 5) {
+        app.tracing()
+            .move(
+                child,
+                CaseState.HANDOVER_AGREED,
+                LocalDate.of(2025, 7, 1),
+                "оцінку найкращих інтересів проведено; дитина хоче повернутися до матері",
+                "demo");
+      }
+      if (i < reunified.length) {
+        app.tracing().move(child, CaseState.REUNIFIED, reunified[i], "", "demo");
+      }
+    }
   }
 }
