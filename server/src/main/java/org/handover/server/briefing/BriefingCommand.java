@@ -32,7 +32,7 @@ final class BriefingCommand implements Callable<Integer> {
   @Option(
       names = "--round",
       defaultValue = "latest",
-      description = "key, number or latest (default)")
+      description = "key (round list), or latest (default)")
   String round;
 
   @Option(names = "--format", defaultValue = "md", description = "md (default), html or pdf")

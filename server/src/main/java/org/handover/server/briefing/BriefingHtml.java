@@ -1,8 +1,8 @@
 package org.handover.server.briefing;
 
 /**
- * A briefing as a standalone HTML file (for the CLI's --format html): every sentence links to the
- * items of the record it states, on the round's page of the installation.
+ * A briefing as a standalone HTML file (for the CLI's --format html and the download): every
+ * sentence names the items of the record it states, by their keys.
  */
 public final class BriefingHtml {
   private BriefingHtml() {}
@@ -50,13 +50,9 @@ public final class BriefingHtml {
         h.append(esc(x.text()));
         if (!x.refs().isEmpty()) {
           h.append(" <span class=\"refs\">[").append(esc(sourcesWord)).append(": ");
+          // a file opened on its own has no installation to link to: the items by their keys
           h.append(
-              String.join(
-                  ", ",
-                  x.refs().stream()
-                      .map(r -> "<a href=\"" + esc(link(b, r)) + "\">" + esc(r.label()) + "</a>")
-                      .distinct()
-                      .toList()));
+              String.join(", ", x.refs().stream().map(r -> esc(r.label())).distinct().toList()));
           h.append("]</span>");
         }
         h.append("</li>\n");

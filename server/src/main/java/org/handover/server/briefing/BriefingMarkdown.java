@@ -82,6 +82,10 @@ public final class BriefingMarkdown {
         .replace("*", "\\*")
         .replace("_", "\\_")
         .replace("[", "\\[")
-        .replace("`", "\\`");
+        .replace("`", "\\`")
+        .replace("<", "\\<")
+        .replace(">", "\\>")
+        .replace("#", "\\#")
+        .replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }

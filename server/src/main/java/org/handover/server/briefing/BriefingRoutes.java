@@ -37,33 +37,48 @@ final class BriefingRoutes {
     routes.get("/rounds/{key}/briefing/download", Permission.READ, this::download);
   }
 
-  private Briefing briefing(Context ctx, View v) {
+  /** The date asked for, or today with the reader told why not. */
+  private record AsOf(LocalDate day, String error) {}
+
+  private AsOf asOf(Context ctx, View v) {
+    String on = Params.query(ctx, "as-of");
+    if (!on.isEmpty()) {
+      try {
+        return new AsOf(Days.parse(on), "");
+      } catch (DateTimeParseException e) {
+        ctx.status(422);
+        return new AsOf(
+            LocalDate.now(app.clock()), v.t("error.agreement.date", v.t("round.as-of"), on));
+      }
+    }
+    return new AsOf(LocalDate.now(app.clock()), "");
+  }
+
+  private Briefing briefing(Context ctx, View v, LocalDate asOf) {
     StoredRound r =
         app.negotiations().find(ctx.pathParam("key")).orElseThrow(NotFoundResponse::new);
     String lang = Params.query(ctx, "lang");
-    String on = Params.query(ctx, "as-of");
-    LocalDate asOf = LocalDate.now(app.clock());
-    if (!on.isEmpty()) {
-      try {
-        asOf = Days.parse(on);
-      } catch (DateTimeParseException e) {
-        ctx.status(422); // the briefing of today, rather than none
-      }
-    }
     return Briefings.of(app, r, Messages.LANGUAGES.contains(lang) ? lang : v.lang(), asOf);
   }
 
   private void page(Context ctx) {
     View v = web.guard().view(ctx);
+    AsOf on = asOf(ctx, v);
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("b", briefing(ctx, v));
+    model.put("b", briefing(ctx, v, on.day()));
+    model.put("error", on.error());
     model.put("languages", Messages.LANGUAGES);
     web.render(ctx, "briefing/briefing.jte", v, model);
   }
 
   private void download(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
-    Briefing b = briefing(ctx, v);
+    AsOf on = asOf(ctx, v);
+    if (!on.error().isEmpty()) {
+      ctx.result(on.error());
+      return;
+    }
+    Briefing b = briefing(ctx, v, on.day());
     Messages m = Messages.of(b.language());
     String sources = m.get("briefing.sources");
     String overdue = m.get("commitment.overdue");

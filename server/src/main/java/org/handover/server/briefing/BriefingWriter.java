@@ -208,7 +208,9 @@ final class BriefingWriter {
               }
               s.add(
                   new Sentence(
-                      m.get("briefing.agreement", number, a.title(), day(a.date())), refs, false));
+                      m.get("briefing.agreement", number, a.title().in(lang), day(a.date())),
+                      refs,
+                      false));
               for (int i = 0; i < a.provisions().size(); i++) {
                 s.add(
                     new Sentence(

@@ -41,7 +41,7 @@ final class CommitmentsCommand implements Callable<Integer> {
       description = "dd.mm.yyyy or yyyy-mm-dd (default today)")
   String asOf;
 
-  @Option(names = "--round", description = "one round (key, number or latest)")
+  @Option(names = "--round", description = "one round: its key (round list), or latest")
   String round;
 
   @Override
@@ -90,7 +90,10 @@ final class CommitmentsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMITMENT", description = "the commitment's key in the record")
     String commitment;
 
-    @Option(names = "--round", required = true, description = "the round's key, number or latest")
+    @Option(
+        names = "--round",
+        required = true,
+        description = "the round's key (round list), or latest")
     String round;
 
     @Option(names = "--on", paramLabel = "DATE", description = "default today")

@@ -117,7 +117,13 @@ public final class Fulfilment {
       Implementation s =
           p.state()
               .orElseGet(
-                  () -> Implementation.of(p.done().getAsLong(), c.quantity().get(), intermediate));
+                  () ->
+                      c.quantity().isPresent()
+                          ? Implementation.of(
+                              p.done().getAsLong(), c.quantity().get(), intermediate)
+                          : p.done().getAsLong() > 0
+                              ? Implementation.MINIMAL
+                              : Implementation.NOT_INITIATED);
       return done(c, p.done(), quantity(c), s, Basis.BY_HAND, last, asOf);
     } else if (c.link() instanceof Commitment.Link.ToProvision t) {
       Optional<Long> agreement = round.agreement(t.agreement());
@@ -157,7 +163,19 @@ public final class Fulfilment {
           long still =
               counts.of(
                   ours ? EligibilityRun.Side.US : EligibilityRun.Side.THEM, Decision.ELIGIBLE);
-          due = OptionalLong.of(done + still);
+          // who is still eligible is known today only: what is due is everyone carried out so far
+          // and those still to go, whatever the date asked
+          long carried =
+              h.createQuery(
+                      "SELECT count(*) FROM exchange_persons p JOIN exchanges x ON x.id ="
+                          + " p.exchange_id WHERE x.agreement_id = :a AND x.provision = :n AND"
+                          + " p.direction = :d AND p.outcome IN ('handed-over', 'received')")
+                  .bind("a", agreement.get())
+                  .bind("n", t.number())
+                  .bind("d", direction)
+                  .mapTo(Long.class)
+                  .one();
+          due = OptionalLong.of(carried + still);
         }
       }
     } else if (c.link() instanceof Commitment.Link.ToRemains) {
@@ -197,7 +215,7 @@ public final class Fulfilment {
       done =
           h.createQuery(
                   "SELECT count(*) FROM rosters WHERE from_party = :p AND purpose = :purpose AND"
-                      + " received_on BETWEEN :since AND :on")
+                      + " state = 'complete' AND received_on BETWEEN :since AND :on")
               .bind("p", c.party().code())
               .bind("purpose", org.handover.core.Keys.of(r.purpose()))
               .bind("since", since)

@@ -120,16 +120,22 @@ public final class Negotiations {
                 }
               });
           old.keySet().stream().filter(k -> !now.containsKey(k)).forEach(removed::add);
-          Set<String> commitmentKeys = new LinkedHashSet<>();
-          r.commitments().forEach(c -> commitmentKeys.add(c.key()));
           for (String k :
               h.createQuery(
                       "SELECT DISTINCT commitment_key FROM commitment_progress WHERE round_id = :r")
                   .bind("r", id)
                   .mapTo(String.class)
                   .list()) {
-            if (!commitmentKeys.contains(k)) {
+            Optional<Commitment> kept =
+                r.commitments().stream().filter(c -> c.key().equals(k)).findFirst();
+            if (kept.isEmpty()) {
               throw new NegotiationException("record.commitment-has-progress", k);
+            }
+            // progress was recorded against what it was: by hand, with or without a quantity
+            JsonNode was = old.get(k);
+            if (!(kept.get().link() instanceof Commitment.Link.ByHand)
+                || was != null && was.has("quantity") != kept.get().quantity().isPresent()) {
+              throw new NegotiationException("record.commitment-progress-changed", k);
             }
           }
           int created = agreements(h, id, r, actor);
@@ -179,8 +185,9 @@ public final class Negotiations {
         Agreement stored = Agreements.find(h, made.get()).orElseThrow();
         List<Provision> provisions =
             stored.provisions().stream().map(Agreement.Numbered::provision).toList();
-        if (!stored.title().equals(a.title())
+        if (!stored.title().equals(a.storedTitle())
             || !stored.signedOn().equals(a.date())
+            || !stored.parties().equals(List.copyOf(new LinkedHashSet<>(a.parties())))
             || !provisions.equals(a.provisions())) {
           throw new NegotiationException(
               "record.agreement-changed", a.key(), String.valueOf(made.get()));
@@ -189,7 +196,7 @@ public final class Negotiations {
       }
       long id =
           agreements.add(
-              h, a.title(), a.date(), List.copyOf(new LinkedHashSet<>(a.parties())), actor);
+              h, a.storedTitle(), a.date(), List.copyOf(new LinkedHashSet<>(a.parties())), actor);
       for (Provision p : a.provisions()) {
         agreements.addProvision(h, id, p, actor);
       }
@@ -248,21 +255,31 @@ public final class Negotiations {
     }
   }
 
-  /** A round by its key or its number in the database; "latest" is the one held last. */
+  /** A round by its key, or "latest" (the one held last), or its id in the database. */
   public Optional<StoredRound> find(String keyOrId) {
     return jdbi.withHandle(
         h -> {
-          String sql =
-              keyOrId.equals("latest")
-                  ? "SELECT id, record FROM rounds WHERE :k = 'latest' ORDER BY held_on DESC, id DESC LIMIT 1"
-                  : keyOrId.matches("\\d{1,18}")
-                      ? "SELECT id, record FROM rounds WHERE id = CAST(:k AS BIGINT)"
-                      : "SELECT id, record FROM rounds WHERE round_key = :k";
-          return h.createQuery(sql)
-              .bind("k", keyOrId)
-              .mapToMap()
-              .findOne()
-              .map(row -> stored(h, row));
+          // a key first: a round may be keyed "2025"; then the latest; then the id stored
+          Optional<Map<String, Object>> row =
+              h.createQuery("SELECT id, record FROM rounds WHERE round_key = :k")
+                  .bind("k", keyOrId)
+                  .mapToMap()
+                  .findOne();
+          if (row.isEmpty() && keyOrId.equals("latest")) {
+            row =
+                h.createQuery(
+                        "SELECT id, record FROM rounds ORDER BY held_on DESC, id DESC LIMIT 1")
+                    .mapToMap()
+                    .findOne();
+          }
+          if (row.isEmpty() && keyOrId.matches("\\d{1,18}")) {
+            row =
+                h.createQuery("SELECT id, record FROM rounds WHERE id = :id")
+                    .bind("id", Long.parseLong(keyOrId))
+                    .mapToMap()
+                    .findOne();
+          }
+          return row.map(r -> stored(h, r));
         });
   }
 
@@ -379,11 +396,25 @@ public final class Negotiations {
     if (done.isPresent() == state.isPresent()) {
       throw new NegotiationException("record.progress-one");
     }
-    if (done.isPresent() && (c.quantity().isEmpty() || done.getAsLong() < 0)) {
+    if (done.isPresent() && c.quantity().isEmpty()) {
       throw new NegotiationException("record.progress-no-quantity", commitmentKey);
+    }
+    if (done.isPresent() && (done.getAsLong() < 0 || done.getAsLong() > c.quantity().get())) {
+      throw new NegotiationException(
+          "record.progress-range", String.valueOf(done.getAsLong()), c.quantity().get());
     }
     return jdbi.inTransaction(
         h -> {
+          // an import may have changed the record since it was read: as the import, one at a time
+          h.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
+          String now =
+              h.createQuery("SELECT record FROM rounds WHERE id = :r")
+                  .bind("r", round.id())
+                  .mapTo(String.class)
+                  .one();
+          if (!read(now).equals(round.document())) {
+            throw new NegotiationException("record.changed-meanwhile", round.key());
+          }
           long id =
               h.createUpdate(
                       "INSERT INTO commitment_progress (round_id, commitment_key, on_date, done,"

@@ -96,7 +96,10 @@ final class RecordCommand {
   static final class Export implements Callable<Integer> {
     @Mixin Options options;
 
-    @Option(names = "--round", required = true, description = "the round's key, number, or latest")
+    @Option(
+        names = "--round",
+        required = true,
+        description = "the round's key (round list), or latest")
     String round;
 
     @Option(names = "--out", required = true)
@@ -111,11 +114,16 @@ final class RecordCommand {
           System.err.println(m.get("round.none", round));
           return 2;
         }
+        if (Files.exists(out)) {
+          System.err.println(m.get("briefing.exists", out.toString()));
+          return 2;
+        }
         Files.write(
             out,
             new ObjectMapper()
                 .writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(r.get().document()));
+                .writeValueAsBytes(r.get().document()),
+            java.nio.file.StandardOpenOption.CREATE_NEW);
         System.out.println(m.get("record.exported", r.get().key(), out.toString()));
         return 0;
       }

@@ -98,19 +98,25 @@ public final class RecordReader {
 
   private RoundRecord record(JsonNode d) {
     JsonNode r = d.get("round");
-    Round round =
-        new Round(
-            r.get("key").asText(),
-            r.get("number").asInt(),
-            date(r.get("date")),
-            text(r.get("venue")),
-            party(r, "host"),
-            parties(r.path("mediators")),
-            optional(r, "previous"));
+    Round round;
+    try {
+      round =
+          new Round(
+              r.get("key").asText(),
+              r.get("number").asInt(),
+              date(r.get("date")),
+              text(r.get("venue")),
+              party(r, "host"),
+              parties(r.path("mediators")),
+              optional(r, "previous"));
+    } catch (IllegalArgumentException e) {
+      problems.add(where("/round") + refusal(e));
+      return null;
+    }
     if (round.previous().filter(round.key()::equals).isPresent()) {
       problems.add(where("/round/previous") + m.get("record.previous-itself"));
     }
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = new HashSet<>(Set.of(round.key())); // the round's key is an item's too
     List<Delegation> delegations = new ArrayList<>();
     each(d, "delegations", keys, (n, at) -> delegations.add(delegation(n)));
     List<Document> documents = new ArrayList<>();
@@ -164,12 +170,15 @@ public final class RecordReader {
       }
       try {
         reader.read(n, at);
-      } catch (Refused e) {
-        problems.add(where(at) + m.refusal(e));
       } catch (IllegalArgumentException e) {
-        problems.add(where(at) + e.getMessage());
+        problems.add(where(at) + refusal(e));
       }
     }
+  }
+
+  /** A refusal in the reader's words; any other error as its own words, after ours. */
+  private String refusal(IllegalArgumentException e) {
+    return e instanceof Refused ? m.refusal(e) : m.get("record.item-refused", e.getMessage());
   }
 
   private Delegation delegation(JsonNode n) {
@@ -235,13 +244,25 @@ public final class RecordReader {
   }
 
   private Optional<AgreementRecord> agreement(JsonNode n, String at) {
+    List<Party> parties = List.copyOf(new java.util.LinkedHashSet<>(parties(n.get("parties"))));
+    if (parties.size() < 2) {
+      problems.add(where(at + "/parties") + m.get("record.agreement-parties"));
+      return Optional.empty();
+    }
     List<Provision> provisions = new ArrayList<>();
     JsonNode ps = n.get("provisions");
     for (int i = 0; i < ps.size(); i++) {
       try {
-        provisions.add(provision(ps.get(i)));
-      } catch (Refused e) {
-        problems.add(where(at + "/provisions/" + i) + m.refusal(e));
+        Provision p = provision(ps.get(i));
+        if (p instanceof Provision.Unilateral u && !parties.contains(u.from())) {
+          problems.add(
+              where(at + "/provisions/" + i + "/unilateral/from")
+                  + m.get("record.unilateral-from", u.from().code()));
+          continue;
+        }
+        provisions.add(p);
+      } catch (IllegalArgumentException e) {
+        problems.add(where(at + "/provisions/" + i) + refusal(e));
       }
     }
     if (provisions.size() < ps.size()) {
@@ -249,11 +270,7 @@ public final class RecordReader {
     }
     return Optional.of(
         new AgreementRecord(
-            n.get("key").asText(),
-            n.get("title").asText(),
-            date(n.get("date")),
-            parties(n.get("parties")),
-            provisions));
+            n.get("key").asText(), text(n.get("title")), date(n.get("date")), parties, provisions));
   }
 
   private static Provision provision(JsonNode n) {

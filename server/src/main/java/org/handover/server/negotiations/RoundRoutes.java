@@ -63,6 +63,10 @@ final class RoundRoutes {
   private void upload(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
     try (Upload u = Upload.take(ctx, RecordCommand.MAX_BYTES, v)) {
+      if (Files.size(u.file()) > RecordCommand.MAX_BYTES) { // sent without a length
+        list(ctx, List.of(v.t("record.too-large", RecordCommand.MAX_BYTES >> 20)), "", 413);
+        return;
+      }
       RecordReader.Read read = RecordReader.read(Files.readAllBytes(u.file()), v.messages());
       if (read.record().isEmpty()) {
         list(ctx, read.problems().stream().map(p -> u.name() + ": " + p).toList(), "", 422);
@@ -115,14 +119,17 @@ final class RoundRoutes {
     View v = web.guard().view(ctx);
     StoredRound r = found(ctx);
     LocalDate on;
+    String error = "";
     try {
       on = asOf(ctx, app, v);
     } catch (IllegalArgumentException e) {
       ctx.status(422);
+      error = v.messages().refusal(e);
       on = LocalDate.now(app.clock());
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("r", r);
+    model.put("error", error);
     model.put(
         "states",
         Fulfilment.of(

@@ -154,7 +154,7 @@ final class SchemaCheck {
           new Violation(path, "record.schema.too-long", List.of(schema.get("maxLength").asInt())));
     } else if (schema.has("pattern")
         && !patterns
-            .computeIfAbsent(schema.get("pattern").asText(), Pattern::compile)
+            .computeIfAbsent(schema.get("pattern").asText(), SchemaCheck::pattern)
             .matcher(s)
             .find()) {
       found.add(new Violation(path, "record.schema.pattern", List.of(s)));
@@ -192,6 +192,15 @@ final class SchemaCheck {
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     props.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /**
+   * A schema's pattern as JSON Schema reads it: Java's {@code $} also matches before a last line
+   * break, which would let "key\n" through.
+   */
+  private static Pattern pattern(String p) {
+    return Pattern.compile(
+        p.endsWith("$") && !p.endsWith("\\$") ? p.substring(0, p.length() - 1) + "\\z" : p);
   }
 
   private static boolean date(String s) {

@@ -215,4 +215,74 @@ class NegotiationsTest {
     Run removed = cli("record", "import", write("b.json", doc).toString(), "--lang", "en");
     assertThat(removed.err()).contains("commitment 'study-memorandum' is not in the file");
   }
+
+  @Test
+  void whatTheSchemaCannotSayIsNamedByPathToo() throws Exception {
+    ObjectNode doc = (ObjectNode) istanbul();
+    ObjectNode agreement = (ObjectNode) doc.get("agreements").get(0);
+    agreement.putArray("parties").add("UA").add("UA");
+    Run r = cli("record", "import", write("a.json", doc).toString(), "--lang", "en");
+    assertThat(r.err())
+        .contains("at /agreements/0/parties: an agreement needs two different parties");
+    agreement.putArray("parties").add("UA").add("RU");
+    ((ObjectNode) agreement.get("provisions").get(2).get("unilateral")).put("from", "TR");
+    ((ObjectNode) doc.get("round")).put("key", "istanbul-2\n");
+    ((ObjectNode) doc.get("figures").get(0)).put("key", "delegation-ua");
+    Run r2 = cli("record", "import", write("b.json", doc).toString(), "--lang", "en");
+    assertThat(r2.err()).contains("at /round/key: 'istanbul-2\n' is not in the expected form");
+    ((ObjectNode) doc.get("round")).put("key", "2025");
+    Run r3 = cli("record", "import", write("c.json", doc).toString(), "--lang", "en");
+    assertThat(r3.err())
+        .contains(
+            "at /agreements/0/provisions/2/unilateral/from: party TR is not a party to this agreement")
+        .contains("at /figures/0/key: the key 'delegation-ua' names two items");
+    assertThat(app.negotiations().rounds()).isEmpty();
+    // a round keyed like a number is found by its key
+    ObjectNode ok = (ObjectNode) istanbul();
+    ((ObjectNode) ok.get("round")).put("key", "2025");
+    assertThat(cli("record", "import", write("d.json", ok).toString()).exit()).isZero();
+    assertThat(app.negotiations().find("2025").orElseThrow().key()).isEqualTo("2025");
+  }
+
+  @Test
+  void progressStaysWithinItsQuantityAndItsCommitmentKeepsItsKind() throws Exception {
+    ObjectNode doc = (ObjectNode) istanbul();
+    ((ObjectNode) doc.get("commitments").get(9)).put("quantity", 339);
+    cli("record", "import", write("a.json", doc).toString());
+    Run over =
+        cli(
+            "commitments",
+            "progress",
+            "children-list-ombudsman",
+            "--round",
+            "istanbul-2",
+            "--done",
+            "400",
+            "--evidence",
+            "№ 3",
+            "--lang",
+            "en");
+    assertThat(over.err()).contains("400 is not between 0 and the commitment's quantity, 339");
+    assertThat(
+            cli(
+                    "commitments",
+                    "progress",
+                    "children-list-ombudsman",
+                    "--round",
+                    "istanbul-2",
+                    "--done",
+                    "120",
+                    "--evidence",
+                    "№ 3",
+                    "--on",
+                    "2025-06-20")
+                .exit())
+        .isZero();
+    assertThat(cli("commitments", "--as-of", "2025-06-21", "--lang", "en").out())
+        .contains("children-list-ombudsman\tRU\t-\tminimal\t120\t339");
+    ((ObjectNode) doc.get("commitments").get(9)).remove("quantity");
+    Run changed = cli("record", "import", write("b.json", doc).toString(), "--lang", "en");
+    assertThat(changed.err())
+        .contains("progress was recorded on commitment 'children-list-ombudsman'");
+  }
 }
