@@ -53,7 +53,7 @@ final class BriefingWriter {
     sections.add(met(r, previous));
     sections.add(questions(r, agreements, states));
     sections.add(agreed(r, agreements));
-    sections.add(commitments(states, asOf));
+    sections.add(commitments(states, agreements, asOf));
     sections.add(documents(r));
     sections.add(positions(r));
     if (!r.figures().isEmpty()) {
@@ -222,7 +222,8 @@ final class BriefingWriter {
     return new Section("agreed", m.get("briefing.section.agreed"), s, List.of());
   }
 
-  private Section commitments(List<Fulfilment.State> states, LocalDate asOf) {
+  private Section commitments(
+      List<Fulfilment.State> states, Map<String, Agreement> agreements, LocalDate asOf) {
     List<Sentence> s = new ArrayList<>();
     for (Fulfilment.State x : states) {
       Commitment c = x.commitment();
@@ -253,9 +254,28 @@ final class BriefingWriter {
       if (x.overdue()) {
         t.append(' ').append(m.get("briefing.overdue"));
       }
-      s.add(new Sentence(t.toString().strip(), List.of(Ref.item(c.key())), x.overdue()));
+      List<Ref> refs = new ArrayList<>(List.of(Ref.item(c.key())));
+      ledger(c, agreements).ifPresent(refs::add);
+      s.add(new Sentence(t.toString().strip(), refs, x.overdue()));
     }
     return new Section("commitments", m.get("briefing.section.commitments"), s, List.of());
+  }
+
+  /** The ledger a commitment is counted from, as the page that shows it. */
+  private Optional<Ref> ledger(Commitment c, Map<String, Agreement> agreements) {
+    if (c.link() instanceof Commitment.Link.ToProvision t
+        && agreements.containsKey(t.agreement())) {
+      long id = agreements.get(t.agreement()).id();
+      return Optional.of(
+          new Ref(m.get("briefing.ref.agreement", String.valueOf(id)), "/agreements/" + id));
+    } else if (c.link() instanceof Commitment.Link.ToRemains) {
+      return Optional.of(new Ref(m.get("briefing.ref.remains"), "/remains"));
+    } else if (c.link() instanceof Commitment.Link.ToReunifications) {
+      return Optional.of(new Ref(m.get("briefing.ref.tracing"), "/tracing"));
+    } else if (c.link() instanceof Commitment.Link.ToRosters) {
+      return Optional.of(new Ref(m.get("briefing.ref.rosters"), "/rosters"));
+    }
+    return Optional.empty();
   }
 
   private Section documents(RoundRecord r) {
