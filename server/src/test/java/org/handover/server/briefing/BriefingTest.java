@@ -181,7 +181,7 @@ class BriefingTest {
     assertThat(html.exit()).as(html.err()).isZero();
     assertThat(Files.readString(dir.resolve("b.html")))
         .contains("<html lang=\"ru\">")
-        .contains("[Источники: children-10]");
+        .contains("[Источники: children-10, дети в розыске]");
   }
 
   @Test
