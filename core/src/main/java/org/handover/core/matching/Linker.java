@@ -51,15 +51,47 @@ public final class Linker {
    */
   public record Link(int left, int right, Model.Scored scored, double margin) {
     /**
-     * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits and no field
-     * weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW from their review; else NONE. A
-     * namesake born in another year can outweigh its date on names alone; a person should look.
+     * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits, evidence
+     * beyond the name ({@link #corroborated}) and no field weighing {@link #MAX_AGAINST_BITS} or
+     * more against it; REVIEW from their review; else NONE. A namesake born in another year can
+     * outweigh its date on names alone; a person should look.
      */
     public Band band(Thresholds thresholds, double minMargin) {
       boolean contradicted =
           scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
-      return thresholds.band(scored.probability(), margin, minMargin, contradicted);
+      return thresholds.band(
+          scored.probability(),
+          1 / (1 + Math.pow(2, -scored.weight())),
+          margin,
+          minMargin,
+          contradicted || !corroborated(scored.explanation()));
     }
+  }
+
+  /**
+   * Whether a link rests on more than a name: a whole date of birth that agrees, a service number
+   * (one character off at most), or the place of birth with the year. A name, however rare, can be
+   * a namesake's: thousands of men share one name and patronymic, many of them the year too.
+   */
+  public static boolean corroborated(List<Model.Contribution> explanation) {
+    String birth = level(explanation, PersonFields.BIRTH);
+    String service = level(explanation, PersonFields.SERVICE);
+    return birth.equals("exact")
+        || service.equals("same")
+        || service.equals("one character off")
+        || level(explanation, PersonFields.PLACE).equals("same") && SAME_YEAR.contains(birth);
+  }
+
+  private static final Set<String> SAME_YEAR =
+      Set.of("day and month swapped", "same year and month", "same year");
+
+  private static String level(List<Model.Contribution> explanation, String field) {
+    for (Model.Contribution c : explanation) {
+      if (c.field().equals(field)) {
+        return c.level();
+      }
+    }
+    return "missing";
   }
 
   /**
@@ -170,15 +202,16 @@ public final class Linker {
         .forEach(p -> weights[p] = model.weight(vectors[p], right.get(c.right(p))));
     double minWeight =
         Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
+    // an entry is one person at most: its candidates share one probability, with "none of them"
+    double[] shared = options.oneList() ? null : sharedOdds(c, weights);
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
       if (weights[p] >= minWeight) {
-        links.add(
-            new Link(
-                c.left(p),
-                c.right(p),
-                model.score(vectors[p], right.get(c.right(p))),
-                Double.POSITIVE_INFINITY));
+        Model.Scored s = model.score(vectors[p], right.get(c.right(p)));
+        if (shared != null) {
+          s = s.withProbability(probability(weights[p], shared, c.left(p)));
+        }
+        links.add(new Link(c.left(p), c.right(p), s, Double.POSITIVE_INFINITY));
       }
     }
     links.sort(
@@ -201,6 +234,41 @@ public final class Linker {
         (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000);
+  }
+
+  /**
+   * Per left record, its heaviest candidate's weight and the sum of its candidates' odds scaled by
+   * that weight ({@code [2 * left]} and {@code [2 * left + 1]}): against "none of them", whose odds
+   * are 1, each candidate's probability is its odds over one plus all of theirs.
+   */
+  private static double[] sharedOdds(Candidates c, double[] weights) {
+    int lefts = 0;
+    for (int p = 0; p < c.size(); p++) {
+      lefts = Math.max(lefts, c.left(p) + 1);
+    }
+    double[] out = new double[2 * lefts];
+    java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+    for (int p = 0; p < c.size(); p++) {
+      int l = 2 * c.left(p);
+      out[l] = Math.max(out[l], weights[p]);
+    }
+    for (int l = 0; l < lefts; l++) {
+      out[2 * l + 1] = 0;
+    }
+    for (int p = 0; p < c.size(); p++) {
+      int l = 2 * c.left(p);
+      out[l + 1] += Math.pow(2, weights[p] - out[l]);
+    }
+    return out;
+  }
+
+  /**
+   * A candidate's share: 2^w / (1 + sum of 2^w_j), computed from the heaviest so as not to
+   * overflow.
+   */
+  static double probability(double weight, double[] shared, int left) {
+    double max = shared[2 * left];
+    return Math.pow(2, weight - max) / (Math.pow(2, -max) + shared[2 * left + 1]);
   }
 
   /**

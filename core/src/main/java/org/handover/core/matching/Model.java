@@ -43,7 +43,12 @@ public final class Model<T> {
 
   /** A scored pair: the weight in bits, its probability, and the contributions that sum to it. */
   public record Scored(
-      double weight, double probability, double priorBits, List<Contribution> explanation) {}
+      double weight, double probability, double priorBits, List<Contribution> explanation) {
+    /** The same pair with the probability it keeps among its entry's other candidates. */
+    public Scored withProbability(double shared) {
+      return new Scored(weight, shared, priorBits, explanation);
+    }
+  }
 
   /** Trained without blocking rules to learn from: one EM on every candidate and every field. */
   public static <T> Model<T> train(

@@ -22,6 +22,7 @@ public final class PersonFields {
   static final String GIVEN = "given name";
   static final String BIRTH = "date of birth";
   static final String SERVICE = "service number";
+  static final String PLACE = "place of birth";
   static final String UNIT = "unit";
 
   static final List<String> NAME_LEVELS =
@@ -122,7 +123,7 @@ public final class PersonFields {
   /** Places of birth as the names library compares words: Київ ~ Kyiv ~ Киев; Херсон ~ Херсонь. */
   static final FieldComparison<PersonRecord> BIRTH_PLACE =
       FieldComparison.of(
-          "place of birth",
+          PLACE,
           List.of("same", "similar", "different"),
           (a, b) -> {
             if (a.birthPlace().isEmpty() || b.birthPlace().isEmpty()) {

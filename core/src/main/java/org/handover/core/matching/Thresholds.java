@@ -40,9 +40,19 @@ public record Thresholds(double auto, double review) {
    */
   public Band band(
       double probability, double marginBits, double minMarginBits, boolean contradicted) {
-    if (probability >= auto && marginBits >= minMarginBits && !contradicted) {
+    return band(probability, probability, marginBits, minMarginBits, contradicted);
+  }
+
+  /**
+   * As {@link #band(double, double, double, boolean)}, where a link's probability is shared with
+   * its entry's other candidates ({@code shared}: three namesakes a third each) while a reviewer is
+   * shown every candidate that, taken {@code alone}, could be the person.
+   */
+  public Band band(
+      double shared, double alone, double marginBits, double minMarginBits, boolean contradicted) {
+    if (shared >= auto && marginBits >= minMarginBits && !contradicted) {
       return Band.AUTO;
     }
-    return probability >= review ? Band.REVIEW : Band.NONE;
+    return alone >= review ? Band.REVIEW : Band.NONE;
   }
 }

@@ -1,0 +1,115 @@
+package org.handover.server.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Band;
+import org.handover.core.matching.Linker;
+import org.handover.core.matching.PersonBlocking;
+import org.handover.core.matching.PersonFields;
+import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.Thresholds;
+import org.handover.core.registry.PartialDate;
+import org.handover.core.registry.Person;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Namesakes: an entry's candidates share one probability, and a name alone, however well it agrees,
+ * is never linked without a person looking.
+ */
+class NamesakesTest {
+  static final Thresholds T = Thresholds.DEFAULT;
+  static List<PersonRecord> registry;
+  static List<PersonRecord> roster;
+  static Linker.Result<PersonRecord> result;
+  static int first;
+
+  @BeforeAll
+  static void link() {
+    List<Person> people = new DemoPeople(11, LocalDate.of(2025, 6, 2)).generate(3000);
+    registry = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      registry.add(MatchRecords.of(i + 1, people.get(i)));
+    }
+    first = registry.size();
+    String[] born = {"02.01.1985", "06.05.1987", "08.07.1990"};
+    for (String b : born) { // three men of one name, born apart
+      registry.add(
+          MatchRecords.of(
+              registry.size() + 1,
+              "Гнатишин",
+              "Ярема",
+              "Остапович",
+              Optional.of(PartialDate.parse(b)),
+              Map.of()));
+    }
+    roster = new ArrayList<>();
+    for (int i = 0; i < 400; i++) { // what the engine learns from: people of the registry again
+      roster.add(MatchRecords.of(i + 1, people.get(i * 7)));
+    }
+    roster.add(entry(401, Optional.empty())); // undated: any of the three
+    roster.add(entry(402, Optional.of(PartialDate.parse("06.05.1987")))); // the second one
+    roster.add(entry(403, Optional.of(PartialDate.parse("1987")))); // a year: namesakes' too
+    result =
+        Linker.link(
+            roster,
+            registry,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            Linker.Options.defaults().oneToOne(true));
+  }
+
+  private static PersonRecord entry(int row, Optional<PartialDate> born) {
+    return MatchRecords.of(row, "ГНАТЫШИН", "Ярема", "Остапович", born, Map.of());
+  }
+
+  private static List<Linker.Link> of(int entry) {
+    List<Linker.Link> all = new ArrayList<>(result.links());
+    all.addAll(result.alternatives());
+    return all.stream().filter(l -> l.left() == entry).toList();
+  }
+
+  @Test
+  void anUndatedEntryIsAThirdLikelyEachOfThreeNamesakesAndReviewed() {
+    List<Linker.Link> links = of(400);
+    assertThat(links)
+        .extracting(Linker.Link::right)
+        .containsExactlyInAnyOrder(first, first + 1, first + 2);
+    double sum = links.stream().mapToDouble(l -> l.scored().probability()).sum();
+    assertThat(sum).isLessThanOrEqualTo(1.0);
+    assertThat(links)
+        .allSatisfy(
+            l -> {
+              assertThat(l.scored().probability()).isBetween(0.2, 0.34);
+              assertThat(l.band(T, Linker.MIN_MARGIN)).isEqualTo(Band.REVIEW);
+            });
+  }
+
+  @Test
+  void aWholeDateThatAgreesLinksTheOneItNames() {
+    List<Linker.Link> links = of(401);
+    assertThat(links).hasSize(1);
+    assertThat(links.get(0).right()).isEqualTo(first + 1);
+    assertThat(links.get(0).scored().probability()).isGreaterThan(0.99);
+    assertThat(links.get(0).band(T, Linker.MIN_MARGIN)).isEqualTo(Band.AUTO);
+  }
+
+  @Test
+  void aNameWithAYearAloneIsReviewedNeverLinked() {
+    assertThat(of(402))
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.band(T, Linker.MIN_MARGIN)).isNotEqualTo(Band.AUTO));
+    // the people of the registry listed again, with their whole dates, are linked without review
+    long auto =
+        result.links().stream()
+            .filter(l -> l.left() < 400 && l.band(T, Linker.MIN_MARGIN) == Band.AUTO)
+            .count();
+    assertThat(auto).isGreaterThan(360);
+  }
+}
