@@ -62,12 +62,15 @@ final class Diagnosis {
                 ? "p below 0.99"
                 : b.margin() < minMargin
                     ? "another candidate within " + (int) minMargin + " bits"
-                    : "against: "
-                        + b.scored().explanation().stream()
-                            .filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
-                            .map(c -> c.field() + " " + c.level())
-                            .findFirst()
-                            .orElse("?");
+                    : !Linker.corroborated(b.scored().explanation())
+                        ? "nothing beyond the name (no whole date, service number, or place with"
+                            + " the year)"
+                        : "against: "
+                            + b.scored().explanation().stream()
+                                .filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
+                                .map(c -> c.field() + " " + c.level())
+                                .findFirst()
+                                .orElse("?");
         if (b.scored().probability() < 0.99) {
           why +=
               String.format(

@@ -129,6 +129,38 @@ final class MatchingRun {
           .count();
     }
 
+    /** Whether entry i gives a whole date of birth (day, month and year). */
+    boolean dated(int i) {
+      return drawn.entries().get(i).birthDate().filter(d -> d.day().isPresent()).isPresent();
+    }
+
+    /** Entries given a whole date of birth, or not, and how many of them are in review. */
+    long[] reviewByDate(boolean dated) {
+      long entries = 0;
+      for (int i = 0; i < drawn.entries().size(); i++) {
+        if (dated(i) == dated) {
+          entries++;
+        }
+      }
+      long review =
+          best().values().stream()
+              .filter(l -> dated(l.left()) == dated)
+              .filter(
+                  l ->
+                      l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                          == org.handover.core.matching.Band.REVIEW)
+              .count();
+      long auto =
+          best().values().stream()
+              .filter(l -> dated(l.left()) == dated)
+              .filter(
+                  l ->
+                      l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                          == org.handover.core.matching.Band.AUTO)
+              .count();
+      return new long[] {entries, review, auto};
+    }
+
     /** The share of true entries that blocking paired with their person. */
     double blockingRecall() {
       Set<Long> pairs = new HashSet<>();

@@ -54,12 +54,15 @@ final class Surnames {
     return masculine;
   }
 
-  /** Cumulative Zipf weights over ranks 1..n with exponent s, ending at 1. */
-  static double[] zipf(int n, double s) {
+  /**
+   * Cumulative Zipf–Mandelbrot weights over ranks 1..n, 1 / (k + q)^s, ending at 1 (q = 0 is
+   * Zipf's).
+   */
+  static double[] zipf(int n, double s, double q) {
     double[] c = new double[n];
     double sum = 0;
     for (int k = 1; k <= n; k++) {
-      sum += 1 / Math.pow(k, s);
+      sum += 1 / Math.pow(k + q, s);
       c[k - 1] = sum;
     }
     for (int k = 0; k < n; k++) {

@@ -24,20 +24,16 @@ public record Name(
     given = Texts.clean(given, "given", MAX_LENGTH);
     patronymic = Texts.clean(patronymic, "patronymic", MAX_LENGTH);
     source = Texts.clean(source, "source", MAX_LENGTH);
-    if (family.isEmpty()) {
+    if (family.isEmpty() && given.isEmpty()) {
+      // a person whose family name is unknown is still recorded, by the given name
       throw new IllegalArgumentException("family: must not be empty");
     }
   }
 
   /** Family name first, as lists write it: "Ковальчук Юрій Петрович". */
   public String full() {
-    StringBuilder b = new StringBuilder(family);
-    if (!given.isEmpty()) {
-      b.append(' ').append(given);
-    }
-    if (!patronymic.isEmpty()) {
-      b.append(' ').append(patronymic);
-    }
-    return b.toString();
+    return String.join(
+        " ",
+        java.util.stream.Stream.of(family, given, patronymic).filter(s -> !s.isEmpty()).toList());
   }
 }

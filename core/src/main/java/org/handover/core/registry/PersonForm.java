@@ -174,7 +174,8 @@ public final class PersonForm {
         }
         continue;
       }
-      if (family.isEmpty()) {
+      if (family.isEmpty()
+          && given.isEmpty()) { // a family name unknown, the given name known: kept
         problems.add(Problem.of(prefix + "family", "error.required"));
         continue;
       }

@@ -93,7 +93,7 @@ public final class EntryReader {
       given = given.isEmpty() ? p.given() : given;
       patronymic = patronymic.isEmpty() ? p.patronymic() : patronymic;
     }
-    if (family.isEmpty()) {
+    if (family.isEmpty() && given.isEmpty()) { // a given name alone is still someone to find
       int c = mapping.column(Field.FAMILY).or(() -> mapping.column(Field.FULL_NAME)).orElse(0);
       problems.add(problem(row, c, "", "error.required"));
     }

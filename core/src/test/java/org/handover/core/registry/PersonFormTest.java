@@ -65,9 +65,11 @@ class PersonFormTest {
   }
 
   @Test
-  void refusesAnEmptyFamilyName() {
+  void keepsAPersonWhoseFamilyNameIsUnknownByTheGivenNameButNotANameless() {
     Map<String, String> v = valid();
     v.put("name.0.family", "  ");
+    assertThat(keys(v)).isEmpty();
+    v.put("name.0.given", "");
     assertThat(keys(v)).containsExactly("name.0.family error.required");
   }
 

@@ -97,14 +97,17 @@ public final class MatchRecords {
       String unit,
       String rank) {}
 
-  /** A roster's entries that have a name; the id is the row. */
+  /**
+   * A roster's entries that have a name, a family or a given one, problems or not (an impossible
+   * date is compared as unknown); the id is the row.
+   */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
     List<PersonRecord> out = new ArrayList<>();
     for (int offset = 0; ; offset += 5000) {
       List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
       for (Rosters.StoredEntry e : page) {
-        if (e.family().isEmpty()) {
-          continue;
+        if (e.family().isEmpty() && e.given().isEmpty()) {
+          continue; // no name at all: nothing to compare (the list shows its problem)
         }
         Optional<PartialDate> born = Optional.empty();
         try {

@@ -43,7 +43,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Load persons from a CSV or XLSX list through the roster readers and column mapping.",
-      "All or nothing: when any row cannot be read, every problem is listed and nothing is stored."
+      "All or nothing: when any row cannot be read, every problem is listed and nothing is stored;"
+          + " with --skip-bad-rows, the rows that read are stored and the others listed.",
+      "A person whose family name is unknown is kept by the given name."
     })
 final class RegistryImportCommand implements Callable<Integer> {
   @Mixin Options options;
@@ -68,6 +70,13 @@ final class RegistryImportCommand implements Callable<Integer> {
 
   @Option(names = "--actor", defaultValue = "cli")
   String actor;
+
+  @Option(
+      names = "--skip-bad-rows",
+      description =
+          "store the rows that read and list the others by row and column (exit 1), instead of"
+              + " storing nothing when one row cannot be read")
+  boolean skipBadRows;
 
   private static final Map<Field, String> FORM = new LinkedHashMap<>();
 
@@ -170,6 +179,7 @@ final class RegistryImportCommand implements Callable<Integer> {
     LocalDate today = LocalDate.now();
     List<Registry.Imported> persons = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    int skipped = 0;
     try (Table t =
         Tables.open(
             file, file.getFileName().toString(), Tables.Options.detect().withSheet(sheet - 1))) {
@@ -183,8 +193,10 @@ final class RegistryImportCommand implements Callable<Integer> {
       ReleaseCells release = new ReleaseCells(mapping, t.header(), m);
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
+        int before = problems.size();
         e.problems().forEach(p -> problems.add(RosterCommand.problem(m, p)));
         if (!e.ok()) {
+          skipped++;
           continue;
         }
         Map<String, String> v = new LinkedHashMap<>();
@@ -201,8 +213,11 @@ final class RegistryImportCommand implements Callable<Integer> {
           problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
         }
         ReleaseFacts facts = release.read(e, today, problems);
-        read.person()
-            .ifPresent(p -> persons.add(new Registry.Imported(p, StatusBasis.since(today), facts)));
+        if (problems.size() > before || read.person().isEmpty()) {
+          skipped++; // every problem of the row is listed; the row is not stored
+          continue;
+        }
+        persons.add(new Registry.Imported(read.person().get(), StatusBasis.since(today), facts));
       }
     } catch (RosterFileException e) {
       System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
@@ -211,13 +226,19 @@ final class RegistryImportCommand implements Callable<Integer> {
     }
     if (!problems.isEmpty()) {
       problems.forEach(System.err::println);
-      System.err.println(m.get("roster.nothing-stored"));
-      return 2;
+      if (!skipBadRows) {
+        System.err.println(m.get("roster.nothing-stored"));
+        System.err.println(m.get("registry.import.skip-hint"));
+        return 2;
+      }
     }
     try (App app = options.open()) {
       app.registry().importAll(persons, actor);
     }
     System.out.println(m.get("registry.imported", persons.size()));
-    return 0;
+    if (skipped > 0) {
+      System.out.println(m.get("registry.import.skipped", skipped));
+    }
+    return skipped > 0 ? 1 : 0;
   }
 }
