@@ -16,12 +16,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Users, their passwords and their lockouts. Five failed logins in a row lock an account for
- * fifteen minutes; every change to an account is journaled.
+ * Users and their passwords. After five failed logins in a row an account's attempts are checked
+ * only after a delay that doubles up to a minute (never a lock an anonymous client can impose); an
+ * unknown user, a wrong password and a waiting account get one answer. Every change to an account
+ * is journaled.
  */
 public final class Accounts {
   public static final int MAX_FAILURES = 5;
-  public static final Duration LOCK = Duration.ofMinutes(15);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   public static final List<String> LOCALES = List.of("uk", "en", "ru");
 
@@ -101,30 +102,50 @@ public final class Accounts {
   }
 
   /** What a login attempt came to. */
-  public sealed interface Login permits Login.Ok, Login.Refused, Login.Locked {
+  public sealed interface Login permits Login.Ok, Login.Refused, Login.Busy {
     record Ok(User user) implements Login {}
 
+    /** A wrong password, an unknown user, or an account waiting out its delay: one answer. */
     record Refused() implements Login {}
 
-    record Locked(long untilMillis) implements Login {}
+    /** Too many logins are being checked at once: try again in a moment. */
+    record Busy() implements Login {}
   }
+
+  /**
+   * After this many failures in a row, each further attempt on the account is checked only once its
+   * delay has passed, the delay doubling from one second up to {@link #MAX_DELAY}: guessing slows
+   * to a crawl, while nobody can lock a real user out for longer than that.
+   */
+  static long delayMillis(int failures) {
+    if (failures < MAX_FAILURES) {
+      return 0;
+    }
+    int doublings = Math.min(failures - MAX_FAILURES, 20);
+    return Math.min(1000L << doublings, MAX_DELAY.toMillis());
+  }
+
+  public static final Duration MAX_DELAY = Duration.ofMinutes(1);
 
   public Login login(String username, String password) {
     Optional<Row> row = jdbi.withHandle(h -> findByName(h, username));
     long now = clock.millis();
-    if (row.isEmpty()) {
-      Passwords.hash(
-          password); // the same work as for a real user: no timing hint that the name is unknown
-      return new Login.Refused();
+    if (row.isEmpty() || row.get().lockedUntil > now) {
+      // the same work as for a real user at the right moment: no hint that the name is unknown, or
+      // that the account is waiting
+      return Passwords.inTurn(() -> Passwords.hash(password))
+          .<Login>map(x -> new Login.Refused())
+          .orElseGet(Login.Busy::new);
     }
     Row r = row.get();
-    if (r.lockedUntil > now) {
-      return new Login.Locked(r.lockedUntil);
+    Optional<Boolean> right = Passwords.inTurn(() -> Passwords.check(password, r.hash));
+    if (right.isEmpty()) {
+      return new Login.Busy();
     }
-    if (Passwords.check(password, r.hash)) {
+    if (right.get()) {
       jdbi.useHandle(
           h ->
-              h.createUpdate("UPDATE users SET failed_logins = 0 WHERE id = :id")
+              h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = :id")
                   .bind("id", r.user.id())
                   .execute());
       return new Login.Ok(r.user);
@@ -137,32 +158,29 @@ public final class Accounts {
                       .mapTo(Integer.class)
                       .one()
                   + 1;
-          if (failures >= MAX_FAILURES) {
-            long until = now + LOCK.toMillis();
-            h.createUpdate(
-                    "UPDATE users SET failed_logins = 0, locked_until = :until WHERE id = :id")
-                .bind("until", until)
-                .bind("id", r.user.id())
-                .execute();
+          long until = now + delayMillis(failures);
+          h.createUpdate(
+                  "UPDATE users SET failed_logins = :f, locked_until = :until WHERE id = :id")
+              .bind("f", failures)
+              .bind("until", until)
+              .bind("id", r.user.id())
+              .execute();
+          if (failures == MAX_FAILURES) {
             journal.append(
                 h,
                 Change.by("system", "user.lock")
                     .on("user", String.valueOf(r.user.id()))
-                    .now(Json.write(Map.of("username", r.user.username(), "lockedUntil", until))));
-            return new Login.Locked(until);
+                    .now(Json.write(Map.of("username", r.user.username(), "failures", failures))));
           }
-          h.createUpdate("UPDATE users SET failed_logins = :f WHERE id = :id")
-              .bind("f", failures)
-              .bind("id", r.user.id())
-              .execute();
           return new Login.Refused();
         });
   }
 
+  /** An account that may act; a disabled one is not found. */
   public Optional<User> find(long id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT * FROM users WHERE id = :id")
+            h.createQuery("SELECT * FROM users WHERE id = :id AND NOT disabled")
                 .bind("id", id)
                 .map((rs, ctx) -> readUser(rs))
                 .findOne());
@@ -170,6 +188,77 @@ public final class Accounts {
 
   public Optional<User> find(String username) {
     return jdbi.withHandle(h -> findByName(h, username).map(Row::user));
+  }
+
+  /**
+   * Disables or enables an account: a disabled one cannot log in, its open sessions end at their
+   * next request, and the command line refuses it as an actor; journaled.
+   *
+   * @throws AccountException for an unknown account, or the last enabled administrator
+   */
+  public void setEnabled(String username, boolean enabled, String actor) {
+    jdbi.useTransaction(
+        h -> {
+          Map<String, Object> row =
+              h.createQuery("SELECT id, role, disabled FROM users WHERE username = :u FOR UPDATE")
+                  .bind("u", username)
+                  .mapToMap()
+                  .findOne()
+                  .orElseThrow(() -> new AccountException("error.user-unknown", username));
+          if (!enabled
+              && Role.ADMIN.key().equals(row.get("role"))
+              && h.createQuery("SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled")
+                      .mapTo(Long.class)
+                      .one()
+                  <= 1) {
+            throw new AccountException("error.last-admin", username);
+          }
+          if (Boolean.valueOf(!enabled).equals(row.get("disabled"))) {
+            return;
+          }
+          long id = ((Number) row.get("id")).longValue();
+          h.createUpdate("UPDATE users SET disabled = :d WHERE id = :id")
+              .bind("d", !enabled)
+              .bind("id", id)
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, enabled ? "user.enable" : "user.disable")
+                  .on("user", String.valueOf(id))
+                  .now(Json.write(Map.of("username", username))));
+        });
+  }
+
+  /**
+   * Gives an account a new generated password, returned once; its failed logins are forgotten;
+   * journaled (never the password).
+   *
+   * @throws AccountException for an unknown account
+   */
+  public String resetPassword(String username, String actor) {
+    String password = Passwords.generate();
+    String hash = Passwords.hash(password);
+    jdbi.useTransaction(
+        h -> {
+          long id =
+              h.createQuery("SELECT id FROM users WHERE username = :u FOR UPDATE")
+                  .bind("u", username)
+                  .mapTo(Long.class)
+                  .findOne()
+                  .orElseThrow(() -> new AccountException("error.user-unknown", username));
+          h.createUpdate(
+                  "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0"
+                      + " WHERE id = :id")
+              .bind("h", hash)
+              .bind("id", id)
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "user.password")
+                  .on("user", String.valueOf(id))
+                  .now(Json.write(Map.of("username", username))));
+        });
+    return password;
   }
 
   /** Remembers the language a user chose; journaled like any change. */
@@ -204,7 +293,7 @@ public final class Accounts {
   private record Row(User user, String hash, long lockedUntil) {}
 
   private static Optional<Row> findByName(Handle h, String username) {
-    return h.createQuery("SELECT * FROM users WHERE username = :u")
+    return h.createQuery("SELECT * FROM users WHERE username = :u AND NOT disabled")
         .bind("u", username)
         .map(
             (rs, ctx) ->

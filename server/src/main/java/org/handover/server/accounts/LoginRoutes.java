@@ -17,12 +17,14 @@ final class LoginRoutes {
   private final Accounts accounts;
   private final Guard guard;
   private final WebServer web;
+  private final LoginThrottle throttle;
 
   LoginRoutes(Sessions sessions, Accounts accounts, Guard guard, WebServer web) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.guard = guard;
     this.web = web;
+    this.throttle = new LoginThrottle(java.time.Clock.systemUTC());
   }
 
   void register(Routes routes) {
@@ -52,16 +54,30 @@ final class LoginRoutes {
     String username = value(ctx, "username");
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
     View view = guard.view(ctx);
+    String address = ctx.ip();
+    long wait = throttle.waitSeconds(address);
+    if (wait > 0) {
+      ctx.status(429);
+      ctx.header("Retry-After", String.valueOf(wait));
+      page(ctx, username, view.t("login.wait", wait));
+      return;
+    }
     Accounts.Login result = accounts.login(username, password);
+    if (result instanceof Accounts.Login.Ok) {
+      throttle.succeeded(address);
+    } else if (result instanceof Accounts.Login.Refused) {
+      throttle.failed(address);
+    }
     if (result instanceof Accounts.Login.Ok ok) {
       // a new session on login, so a token planted before it is worth nothing
       sessions.remove(Guard.session(ctx).token());
       Sessions.Session s = sessions.create(ok.user().id(), ok.user().locale());
       Guard.setCookie(ctx, s);
       ctx.redirect("/registry");
-    } else if (result instanceof Accounts.Login.Locked locked) {
-      ctx.status(429);
-      page(ctx, username, view.t("login.locked", view.time(locked.untilMillis())));
+    } else if (result instanceof Accounts.Login.Busy) {
+      ctx.status(503);
+      ctx.header("Retry-After", "2");
+      page(ctx, username, view.t("login.busy"));
     } else {
       ctx.status(401);
       page(ctx, username, view.t("login.failed"));
@@ -85,8 +101,13 @@ final class LoginRoutes {
     }
     sessions.withLanguage(Guard.session(ctx), lang);
     String back = value(ctx, "back");
-    // only a path of ours: never an address elsewhere
-    boolean ours = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+    // only a path of ours: never an address elsewhere (a browser drops tabs and line breaks, so
+    // "/\t/evil.example" would be "//evil.example")
+    boolean ours =
+        back.startsWith("/")
+            && !back.startsWith("//")
+            && !back.contains("\\")
+            && back.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
     ctx.redirect(ours ? back : "/registry");
   }
 

@@ -4,6 +4,10 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Argon2id hashes in the standard {@code $argon2id$} form, and generated passwords. */
 final class Passwords {
@@ -15,6 +19,33 @@ final class Passwords {
   private static final SecureRandom RANDOM = new SecureRandom();
   // no 0/O, 1/l/I: the password is read off a screen and typed
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  /**
+   * Argon2 hashes running at once: each holds 19 MiB, so a flood of logins waits here (in turn)
+   * instead of taking the server's memory.
+   */
+  private static final Semaphore HASHING =
+      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
+  /** How long a login waits for a turn to hash before it is told to try again. */
+  static final long WAIT_MILLIS = 5000;
+
+  /** The work done with a turn to hash; empty when none came in time. */
+  static <T> Optional<T> inTurn(Supplier<T> work) {
+    try {
+      if (!HASHING.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(work.get());
+    } finally {
+      HASHING.release();
+    }
+  }
 
   static String hash(String password) {
     return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();

@@ -17,7 +17,12 @@ import picocli.CommandLine.Parameters;
     name = "user",
     mixinStandardHelpOptions = true,
     description = "User accounts.",
-    subcommands = UserCommand.Add.class)
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.Disable.class,
+      UserCommand.Enable.class,
+      UserCommand.ResetPassword.class
+    })
 final class UserCommand {
 
   @Requires(Permission.MANAGE_ACCOUNTS)
@@ -59,6 +64,71 @@ final class UserCommand {
         System.err.println(m.get("login.username") + " '" + name + "': " + m.get(e.key()));
         return 2;
       }
+    }
+  }
+
+  /** What disable, enable and reset-password share: the account named, and who acts. */
+  abstract static class OnAccount implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "NAME", description = "the account's user name")
+    String name;
+
+    @Option(names = "--actor", defaultValue = "cli")
+    String actor;
+
+    abstract String act(App app, Messages m);
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        System.out.println(act(app, m));
+        return 0;
+      } catch (Accounts.AccountException e) {
+        System.err.println(m.get("login.username") + " '" + name + "': " + m.get(e.key()));
+        return 2;
+      }
+    }
+  }
+
+  @Requires(Permission.MANAGE_ACCOUNTS)
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description =
+          "Disable an account: it cannot log in, its open sessions end, its history stays; never"
+              + " the last administrator.")
+  static final class Disable extends OnAccount {
+    @Override
+    String act(App app, Messages m) {
+      app.accounts().setEnabled(name, false, actor);
+      return m.get("cli.user-disabled", name);
+    }
+  }
+
+  @Requires(Permission.MANAGE_ACCOUNTS)
+  @Command(
+      name = "enable",
+      mixinStandardHelpOptions = true,
+      description = "Enable a disabled account again.")
+  static final class Enable extends OnAccount {
+    @Override
+    String act(App app, Messages m) {
+      app.accounts().setEnabled(name, true, actor);
+      return m.get("cli.user-enabled", name);
+    }
+  }
+
+  @Requires(Permission.MANAGE_ACCOUNTS)
+  @Command(
+      name = "reset-password",
+      mixinStandardHelpOptions = true,
+      description = "Give an account a new generated password, printed once.")
+  static final class ResetPassword extends OnAccount {
+    @Override
+    String act(App app, Messages m) {
+      return m.get("cli.user-password", name, app.accounts().resetPassword(name, actor));
     }
   }
 }

@@ -49,9 +49,15 @@ public final class Guard {
       return;
     }
     Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE)).orElse(null);
-    if (session == null) {
+    boolean open = path.equals("/login") || path.equals("/lang");
+    if (session == null && open) {
       session = sessions.create(0, fromAcceptLanguage(ctx.header("Accept-Language")));
       setCookie(ctx, session);
+    } else if (session == null) {
+      // a visitor sent to the login page: nothing is kept of it (a crawler fills no memory), and
+      // its empty token matches no form
+      session =
+          new Sessions.Session("", 0, "", fromAcceptLanguage(ctx.header("Accept-Language")), 0);
     }
     Optional<User> user =
         session.userId() == 0 ? Optional.empty() : accounts.find(session.userId());
@@ -79,7 +85,9 @@ public final class Guard {
       ctx.skipRemainingHandlers();
       return;
     }
-    boolean open = path.equals("/login") || path.equals("/lang");
+    if (user.isPresent()) {
+      ctx.header("Cache-Control", "no-store"); // pages of persons stay out of shared caches
+    }
     if (user.isEmpty() && !open) {
       if (ctx.method() == HandlerType.GET) {
         ctx.redirect("/login");
@@ -116,6 +124,7 @@ public final class Guard {
       sent = ctx.header("X-CSRF-Token");
     }
     return sent != null
+        && !session.csrf().isEmpty()
         && MessageDigest.isEqual(
             sent.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8));
   }

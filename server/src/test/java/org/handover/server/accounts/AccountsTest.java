@@ -71,17 +71,26 @@ class AccountsTest {
   }
 
   @Test
-  void fiveFailuresLockForFifteenMinutes() {
+  void afterFiveFailuresAnAccountWaitsADelayThatDoublesToAMinuteNeverLonger() {
     String pw = accounts.create("petro", Role.REVIEWER, "admin");
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
       assertThat(accounts.login("petro", "wrong")).isInstanceOf(Accounts.Login.Refused.class);
     }
-    assertThat(accounts.login("petro", "wrong")).isInstanceOf(Accounts.Login.Locked.class);
-    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Locked.class);
-    clock.now = clock.now.plus(Duration.ofMinutes(14));
-    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Locked.class);
-    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    // waiting its second: even the right password gets the wrong one's answer
+    assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Refused.class);
+    clock.now = clock.now.plus(Duration.ofMillis(1100));
+    assertThat(accounts.login("petro", "wrong")).isInstanceOf(Accounts.Login.Refused.class);
+    clock.now = clock.now.plus(Duration.ofMillis(1100));
+    assertThat(accounts.login("petro", pw))
+        .as("the sixth failure doubled the delay to two seconds")
+        .isInstanceOf(Accounts.Login.Refused.class);
+    clock.now = clock.now.plus(Duration.ofMillis(1000));
     assertThat(accounts.login("petro", pw)).isInstanceOf(Accounts.Login.Ok.class);
+    // an attacker who keeps at it slows to one guess a minute; the real user waits a minute at most
+    assertThat(Accounts.delayMillis(5)).isEqualTo(1000);
+    assertThat(Accounts.delayMillis(7)).isEqualTo(4000);
+    assertThat(Accounts.delayMillis(40)).isEqualTo(Accounts.MAX_DELAY.toMillis());
+    assertThat(Accounts.delayMillis(4)).isZero();
   }
 
   @Test
@@ -115,5 +124,36 @@ class AccountsTest {
                 .find(Journal.Filter.forEntity("user", String.valueOf(u.id())), 0, 10))
         .extracting(e -> e.action())
         .containsExactly("user.locale", "user.create");
+  }
+
+  @Test
+  void aDisabledAccountCannotLogInAndAResetPasswordReplacesTheOld() {
+    String pw = accounts.create("taras", Role.REGISTRAR, "admin");
+    accounts.create("admin", Role.ADMIN, "system");
+    accounts.setEnabled("taras", false, "admin");
+    assertThat(accounts.login("taras", pw)).isInstanceOf(Accounts.Login.Refused.class);
+    assertThat(accounts.find("taras")).isEmpty();
+    accounts.setEnabled("taras", true, "admin");
+    assertThat(accounts.login("taras", pw)).isInstanceOf(Accounts.Login.Ok.class);
+    String fresh = accounts.resetPassword("taras", "admin");
+    assertThat(accounts.login("taras", pw)).isInstanceOf(Accounts.Login.Refused.class);
+    assertThat(accounts.login("taras", fresh)).isInstanceOf(Accounts.Login.Ok.class);
+    // never the last administrator; never an account that is not there
+    assertThatThrownBy(() -> accounts.setEnabled("admin", false, "admin"))
+        .isInstanceOf(Accounts.AccountException.class)
+        .extracting(e -> ((Accounts.AccountException) e).key())
+        .isEqualTo("error.last-admin");
+    assertThatThrownBy(() -> accounts.resetPassword("ghost", "admin"))
+        .isInstanceOf(Accounts.AccountException.class);
+    long journaled =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM journal WHERE action IN ('user.disable',"
+                                + " 'user.enable', 'user.password')")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(journaled).isEqualTo(3);
   }
 }

@@ -100,15 +100,44 @@ class WebTest {
   }
 
   @Test
-  void fiveFailedLoginsLockTheAccount() {
+  void failedLoginsTellNothingAndAnAddressThatKeepsFailingWaits() {
     Browser b = browser();
-    for (int i = 0; i < 4; i++) {
-      assertThat(b.login("olena", "nope").statusCode()).isEqualTo(401);
+    String wrong = b.login("olena", "nope").body();
+    for (int i = 0; i < 5; i++) {
+      b.login("olena", "nope");
     }
-    HttpResponse<String> fifth = b.login("olena", "nope");
-    assertThat(fifth.statusCode()).isEqualTo(429);
-    assertThat(fifth.body()).contains("заблоковано");
-    assertThat(b.login("olena", registrarPassword).statusCode()).isEqualTo(429);
+    // a waiting account, a wrong password and an unknown user: one answer
+    HttpResponse<String> waiting = b.login("olena", registrarPassword);
+    assertThat(waiting.statusCode()).isEqualTo(401);
+    assertThat(waiting.body()).contains("Неправильне ім'я користувача або пароль.");
+    HttpResponse<String> unknown = b.login("nobody-here", "nope");
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.body()).contains("Неправильне ім'я користувача або пароль.");
+    assertThat(wrong).contains("Неправильне ім'я користувача або пароль.");
+    for (int i = 0; i < 3; i++) {
+      b.login("nobody-here", "nope"); // the address's tenth failure and beyond
+    }
+    HttpResponse<String> throttled = b.login("olena", registrarPassword);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    assertThat(throttled.body()).contains("Забагато невдалих спроб з цієї адреси");
+  }
+
+  @Test
+  void aSignedInPageIsNotCachedAndAnAnonymousVisitorLeavesNoSession() {
+    Browser b = registrar();
+    assertThat(b.get("/registry").headers().firstValue("Cache-Control")).contains("no-store");
+    HttpResponse<String> crawler = browser().get("/registry");
+    assertThat(crawler.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(browser().get("/login").headers().allValues("Set-Cookie")).hasSize(1);
+  }
+
+  @Test
+  void theLanguageSwitchNeverSendsAnywhereElse() {
+    Browser b = browser();
+    b.get("/login");
+    HttpResponse<String> r = b.submit("/lang", "lang", "en", "back", "/\t/evil.example");
+    assertThat(r.headers().firstValue("Location")).contains("/registry");
   }
 
   @Test
