@@ -54,7 +54,7 @@ final class LoginRoutes {
     String username = value(ctx, "username");
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
     View view = guard.view(ctx);
-    String address = ctx.ip();
+    String address = org.handover.server.web.ClientAddress.of(ctx);
     long wait = throttle.waitSeconds(address);
     if (wait > 0) {
       ctx.status(429);

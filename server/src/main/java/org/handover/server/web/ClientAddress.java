@@ -1,0 +1,32 @@
+package org.handover.server.web;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The address a request comes from: the connection's, or, when the connection is from a reverse
+ * proxy named in HANDOVER_TRUSTED_PROXIES, the last address that proxy put in X-Forwarded-For. A
+ * header from anyone else is ignored: a client cannot choose the address it is counted under.
+ */
+public final class ClientAddress {
+  private static final Set<String> TRUSTED =
+      Arrays.stream(System.getenv().getOrDefault("HANDOVER_TRUSTED_PROXIES", "").split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .collect(Collectors.toUnmodifiableSet());
+
+  private ClientAddress() {}
+
+  public static String of(Context ctx) {
+    String direct = ctx.req().getRemoteAddr();
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded == null || !TRUSTED.contains(direct)) {
+      return direct;
+    }
+    String[] hops = forwarded.split(",");
+    String last = hops[hops.length - 1].strip();
+    return last.isEmpty() ? direct : last;
+  }
+}
