@@ -3,7 +3,6 @@ package org.handover.server.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,34 +104,17 @@ public final class Accounts {
   public sealed interface Login permits Login.Ok, Login.Refused, Login.Busy {
     record Ok(User user) implements Login {}
 
-    /** A wrong password, an unknown user, or an account waiting out its delay: one answer. */
+    /** A wrong password or an unknown user: one answer. */
     record Refused() implements Login {}
 
     /** Too many logins are being checked at once: try again in a moment. */
     record Busy() implements Login {}
   }
 
-  /**
-   * After this many failures in a row, each further attempt on the account is checked only once its
-   * delay has passed, the delay doubling from one second up to {@link #MAX_DELAY}: guessing slows
-   * to a crawl, while nobody can lock a real user out for longer than that.
-   */
-  static long delayMillis(int failures) {
-    if (failures < MAX_FAILURES) {
-      return 0;
-    }
-    int doublings = Math.min(failures - MAX_FAILURES, 20);
-    return Math.min(1000L << doublings, MAX_DELAY.toMillis());
-  }
-
-  public static final Duration MAX_DELAY = Duration.ofMinutes(1);
-
   public Login login(String username, String password) {
     Optional<Row> row = jdbi.withHandle(h -> findByName(h, username));
-    long now = clock.millis();
-    if (row.isEmpty() || row.get().lockedUntil > now) {
-      // the same work as for a real user at the right moment: no hint that the name is unknown, or
-      // that the account is waiting
+    if (row.isEmpty()) {
+      // the same work as for a real user: no hint that the name is unknown
       return Passwords.inTurn(() -> Passwords.hash(password))
           .<Login>map(x -> new Login.Refused())
           .orElseGet(Login.Busy::new);
@@ -145,7 +127,7 @@ public final class Accounts {
     if (right.get()) {
       jdbi.useHandle(
           h ->
-              h.createUpdate("UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = :id")
+              h.createUpdate("UPDATE users SET failed_logins = 0 WHERE id = :id")
                   .bind("id", r.user.id())
                   .execute());
       return new Login.Ok(r.user);
@@ -158,14 +140,11 @@ public final class Accounts {
                       .mapTo(Integer.class)
                       .one()
                   + 1;
-          long until = now + delayMillis(failures);
-          h.createUpdate(
-                  "UPDATE users SET failed_logins = :f, locked_until = :until WHERE id = :id")
+          h.createUpdate("UPDATE users SET failed_logins = :f WHERE id = :id")
               .bind("f", failures)
-              .bind("until", until)
               .bind("id", r.user.id())
               .execute();
-          if (failures == MAX_FAILURES) {
+          if (failures == MAX_FAILURES) { // someone may be guessing: on the record
             journal.append(
                 h,
                 Change.by("system", "user.lock")

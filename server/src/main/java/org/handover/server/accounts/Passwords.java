@@ -28,7 +28,7 @@ final class Passwords {
       new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
   /** How long a login waits for a turn to hash before it is told to try again. */
-  static final long WAIT_MILLIS = 5000;
+  static final long WAIT_MILLIS = 20_000;
 
   /** The work done with a turn to hash; empty when none came in time. */
   static <T> Optional<T> inTurn(Supplier<T> work) {
