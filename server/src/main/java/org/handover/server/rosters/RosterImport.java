@@ -196,6 +196,8 @@ public final class RosterImport {
   }
 
   private void storeFile(Handle h, Rosters.Source s, Opened o) throws IOException {
+    // the same file sent twice at once: the second waits for the first to store it, then finds it
+    h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", o.sha());
     boolean known =
         h.createQuery("SELECT COUNT(*) FROM roster_files WHERE sha256 = :s")
                 .bind("s", o.sha())

@@ -80,6 +80,18 @@ public final class Guard {
       ctx.skipRemainingHandlers();
       return;
     }
+    if (ctx.method() == HandlerType.POST
+        && !ctx.isMultipartFormData()
+        && ctx.contentLength() > WebServer.MAX_REQUEST_BYTES) {
+      // a form this large cannot be read, nor its token: say so rather than "expired"
+      drain(ctx, DRAIN_LIMIT);
+      web.error(
+          ctx,
+          413,
+          Messages.of(language).get("error.form.too-large", WebServer.MAX_REQUEST_BYTES / 1000));
+      ctx.skipRemainingHandlers();
+      return;
+    }
     if (ctx.method() == HandlerType.POST && !csrfMatches(ctx, session)) {
       web.error(ctx, 403, Messages.of(language).get("error.csrf"));
       ctx.skipRemainingHandlers();

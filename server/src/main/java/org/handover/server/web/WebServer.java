@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  private static final long MAX_REQUEST_BYTES = 1_000_000;
+  static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final App app;
   private final List<Feature> features;

@@ -73,6 +73,40 @@ class RostersTest {
   }
 
   @Test
+  void theSameFileImportedTwiceAtOnceIsStoredOnceAndBothListsAreKept() throws Exception {
+    StringBuilder big = new StringBuilder(LIST);
+    for (int i = 0; i < 3000; i++) {
+      big.append("Петренко").append(i).append(";Іван;Петрович;01.02.1990;;\n");
+    }
+    Path p = file("twice.csv", big.toString().getBytes(StandardCharsets.UTF_8));
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<Throwable> failures =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  importList(p, "twice.csv");
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      t.start();
+      threads.add(t);
+    }
+    go.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+    assertThat(count("rosters")).isEqualTo(2);
+    assertThat(count("roster_files")).isEqualTo(1);
+  }
+
+  @Test
   void aListFromAPartyThisInstallationDoesNotKnowIsRefusedAndNothingIsStored() throws Exception {
     Path p = file("md.csv", LIST.getBytes(StandardCharsets.UTF_8));
     RosterDetails fromMoldova =

@@ -137,6 +137,19 @@ class WebTest {
   }
 
   @Test
+  void aFormTooLargeToReadIsSaidToBeSoAndStoresNothing() {
+    Browser b = registrar();
+    b.get("/registry/new");
+    HttpResponse<String> r =
+        b.submit("/registry", "name.0.family", "Бойко", "notes", "x".repeat(1_200_000));
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body().replace('\u00a0', ' '))
+        .contains("Ця форма більша за 1 000 кБ")
+        .contains("Нічого не змінено");
+    assertThat(app.registry().count()).isZero();
+  }
+
+  @Test
   void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
     Browser b = registrar();
     b.get("/registry/new");
