@@ -74,6 +74,10 @@ public final class ServeCommand implements Runnable {
     } else if (party != null) {
       System.out.println(options.messages().get("serve.party-kept"));
     }
+    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+      // Handover speaks plain HTTP: beyond this machine, passwords need TLS in front of it
+      System.err.println(options.messages().get("serve.no-tls", host));
+    }
     serve(app, host, port);
   }
 

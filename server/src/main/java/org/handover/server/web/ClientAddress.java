@@ -19,6 +19,16 @@ public final class ClientAddress {
 
   private ClientAddress() {}
 
+  /**
+   * Whether the browser reached Handover over HTTPS: directly, or through a trusted proxy that says
+   * so in X-Forwarded-Proto.
+   */
+  public static boolean https(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.scheme())
+        || TRUSTED.contains(ctx.req().getRemoteAddr())
+            && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+
   public static String of(Context ctx) {
     String direct = ctx.req().getRemoteAddr();
     String forwarded = ctx.header("X-Forwarded-For");

@@ -41,6 +41,9 @@ public final class Guard {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
+    if (ClientAddress.https(ctx)) {
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
     ctx.header(
         "Content-Security-Policy",
         "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
@@ -141,8 +144,20 @@ public final class Guard {
             sent.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The session's cookie: HttpOnly, SameSite=Strict, and Secure whenever the page came over HTTPS.
+   */
   public static void setCookie(Context ctx, Sessions.Session s) {
-    ctx.cookie(new Cookie(Sessions.COOKIE, s.token(), "/", -1, false, true, null, SameSite.STRICT));
+    ctx.cookie(
+        new Cookie(
+            Sessions.COOKIE,
+            s.token(),
+            "/",
+            -1,
+            ClientAddress.https(ctx),
+            true,
+            null,
+            SameSite.STRICT));
   }
 
   static String fromAcceptLanguage(String header) {

@@ -129,6 +129,16 @@ class WebTest {
   }
 
   @Test
+  void aForwardedHeaderFromAnUntrustedClientChangesNothing() {
+    HttpResponse<String> r =
+        browser().get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "10.6.6.6");
+    assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(r.headers().allValues("Set-Cookie"))
+        .singleElement()
+        .satisfies(c -> assertThat(c).contains("HttpOnly").doesNotContain("Secure"));
+  }
+
+  @Test
   void theLanguageSwitchNeverSendsAnywhereElse() {
     Browser b = browser();
     b.get("/login");
