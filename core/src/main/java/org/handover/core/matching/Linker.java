@@ -76,9 +76,13 @@ public final class Linker {
   public static boolean corroborated(List<Model.Contribution> explanation) {
     String birth = level(explanation, PersonFields.BIRTH);
     String service = level(explanation, PersonFields.SERVICE);
+    if (service.equals("same") || service.equals("one character off")) {
+      return true;
+    }
+    if (level(explanation, PersonFields.FAMILY).equals("missing")) {
+      return false; // a given name and a date are a namesake's as easily
+    }
     return birth.equals("exact")
-        || service.equals("same")
-        || service.equals("one character off")
         || level(explanation, PersonFields.PLACE).equals("same") && SAME_YEAR.contains(birth);
   }
 

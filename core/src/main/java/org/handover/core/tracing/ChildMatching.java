@@ -33,14 +33,15 @@ public final class ChildMatching {
             sought, located, ChildFields.all(), ChildBlocking.rules(), Linker.Options.defaults());
     Map<Integer, List<Candidate>> byChild = new LinkedHashMap<>();
     for (Linker.Link l : r.links()) {
-      if (l.scored().probability() < minProbability) {
+      // each located child as likely as it is alone: several plausible ones are what a reviewer
+      // must see, not a share of one
+      double alone = 1 / (1 + Math.pow(2, -l.scored().weight()));
+      if (alone < minProbability) {
         continue;
       }
       byChild
           .computeIfAbsent(l.left(), k -> new ArrayList<>())
-          .add(
-              new Candidate(
-                  l.left(), l.right(), l.scored().probability(), l.scored().explanation()));
+          .add(new Candidate(l.left(), l.right(), alone, l.scored().explanation()));
     }
     List<Candidate> out = new ArrayList<>();
     byChild.keySet().stream()

@@ -15,10 +15,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Users and their passwords. After five failed logins in a row an account's attempts are checked
- * only after a delay that doubles up to a minute (never a lock an anonymous client can impose); an
- * unknown user, a wrong password and a waiting account get one answer. Every change to an account
- * is journaled.
+ * Users and their passwords. An unknown user and a wrong password get one answer, after the same
+ * work; failures in a row are counted, and the fifth journaled. Nothing here slows guessing down or
+ * locks an account (which would let anyone lock a real user out): the web's LoginThrottle slows it
+ * where it comes from, and the few hashes that run at once bound how fast anyone can guess. Every
+ * change to an account is journaled.
  */
 public final class Accounts {
   public static final int MAX_FAILURES = 5;
@@ -69,7 +70,11 @@ public final class Accounts {
     String hash = Passwords.hash(password);
     jdbi.useTransaction(
         h -> {
-          if (findByName(h, username).isPresent()) {
+          if (h.createQuery("SELECT count(*) FROM users WHERE username = :u") // disabled ones too
+                  .bind("u", username)
+                  .mapTo(Long.class)
+                  .one()
+              > 0) {
             throw new AccountException(
                 "error.username-taken", "user name '" + username + "' is taken");
           }
@@ -147,7 +152,7 @@ public final class Accounts {
           if (failures == MAX_FAILURES) { // someone may be guessing: on the record
             journal.append(
                 h,
-                Change.by("system", "user.lock")
+                Change.by("system", "user.failures")
                     .on("user", String.valueOf(r.user.id()))
                     .now(Json.write(Map.of("username", r.user.username(), "failures", failures))));
           }
@@ -157,10 +162,21 @@ public final class Accounts {
 
   /** An account that may act; a disabled one is not found. */
   public Optional<User> find(long id) {
+    return find(id, Long.MAX_VALUE);
+  }
+
+  /**
+   * An account that may act in a session opened at {@code openedMillis}: not disabled, and not
+   * disabled, enabled or given a new password since (a stolen session ends with the reset).
+   */
+  public Optional<User> find(long id, long openedMillis) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT * FROM users WHERE id = :id AND NOT disabled")
+            h.createQuery(
+                    "SELECT * FROM users WHERE id = :id AND NOT disabled AND"
+                        + " credentials_changed_at <= :opened")
                 .bind("id", id)
+                .bind("opened", openedMillis)
                 .map((rs, ctx) -> readUser(rs))
                 .findOne());
   }
@@ -178,12 +194,19 @@ public final class Accounts {
   public void setEnabled(String username, boolean enabled, String actor) {
     jdbi.useTransaction(
         h -> {
+          // the administrators' rows first: two disabling two of them at once cannot both pass
+          h.createQuery("SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE")
+              .mapTo(Long.class)
+              .list();
           Map<String, Object> row =
               h.createQuery("SELECT id, role, disabled FROM users WHERE username = :u FOR UPDATE")
                   .bind("u", username)
                   .mapToMap()
                   .findOne()
                   .orElseThrow(() -> new AccountException("error.user-unknown", username));
+          if (Boolean.valueOf(!enabled).equals(row.get("disabled"))) {
+            return;
+          }
           if (!enabled
               && Role.ADMIN.key().equals(row.get("role"))
               && h.createQuery("SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled")
@@ -192,12 +215,11 @@ public final class Accounts {
                   <= 1) {
             throw new AccountException("error.last-admin", username);
           }
-          if (Boolean.valueOf(!enabled).equals(row.get("disabled"))) {
-            return;
-          }
           long id = ((Number) row.get("id")).longValue();
-          h.createUpdate("UPDATE users SET disabled = :d WHERE id = :id")
+          h.createUpdate(
+                  "UPDATE users SET disabled = :d, credentials_changed_at = :at WHERE id = :id")
               .bind("d", !enabled)
+              .bind("at", clock.millis())
               .bind("id", id)
               .execute();
           journal.append(
@@ -226,9 +248,10 @@ public final class Accounts {
                   .findOne()
                   .orElseThrow(() -> new AccountException("error.user-unknown", username));
           h.createUpdate(
-                  "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0"
-                      + " WHERE id = :id")
+                  "UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = 0,"
+                      + " credentials_changed_at = :at WHERE id = :id")
               .bind("h", hash)
+              .bind("at", clock.millis())
               .bind("id", id)
               .execute();
           journal.append(

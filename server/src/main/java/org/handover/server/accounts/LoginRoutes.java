@@ -55,7 +55,7 @@ final class LoginRoutes {
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
     View view = guard.view(ctx);
     String address = org.handover.server.web.ClientAddress.of(ctx);
-    long wait = throttle.waitSeconds(address, username);
+    long wait = throttle.begin(address, username);
     if (wait > 0) {
       ctx.status(429);
       ctx.header("Retry-After", String.valueOf(wait));
@@ -64,9 +64,7 @@ final class LoginRoutes {
     }
     Accounts.Login result = accounts.login(username, password);
     if (result instanceof Accounts.Login.Ok) {
-      throttle.succeeded(address, username);
-    } else if (result instanceof Accounts.Login.Refused) {
-      throttle.failed(address, username);
+      throttle.succeeded(address, username); // counted as failed until now
     }
     if (result instanceof Accounts.Login.Ok ok) {
       // a new session on login, so a token planted before it is worth nothing

@@ -28,25 +28,53 @@ final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** Seconds this address must still wait before trying this account; 0 when it may try now. */
-  long waitSeconds(String address, String username) {
+  /**
+   * An attempt from this address on this account: the seconds it must still wait (nothing counted),
+   * or 0 when it may try now, in which case it is counted as a failure until it succeeds. Counting
+   * before the password is checked, in one step with the check, means that many attempts sent at
+   * once cannot all slip in before the first fails.
+   */
+  long begin(String address, String username) {
     long now = clock.millis();
-    long retryAt = Math.max(retryAt(address, now), retryAt(address + "\n" + username, now));
-    return retryAt <= now ? 0 : (retryAt - now + 999) / 1000;
+    String from = network(address);
+    String on = from + "\n" + (username.length() > 64 ? username.substring(0, 64) : username);
+    long wait = Math.max(waitUntil(from, now), waitUntil(on, now));
+    if (wait > now) {
+      return (wait - now + 999) / 1000;
+    }
+    if (failures.size() > MOST_KEYS) {
+      failures.values().removeIf(f -> f.first() + WINDOW_MILLIS < now && f.retryAt() < now);
+    }
+    count(from, FREE_PER_ADDRESS, now);
+    if (failures.size() <= MOST_KEYS) { // full of addresses: each still counted on its own
+      count(on, FREE_PER_ACCOUNT, now);
+    }
+    return 0;
   }
 
-  private long retryAt(String key, long now) {
+  private long waitUntil(String key, long now) {
     Failures f = failures.get(key);
     return f == null ? 0 : f.retryAt();
   }
 
-  void failed(String address, String username) {
-    long now = clock.millis();
-    if (failures.size() > MOST_KEYS) {
-      failures.values().removeIf(f -> f.first() + WINDOW_MILLIS < now && f.retryAt() < now);
+  /**
+   * Where attempts are counted: an IPv4 address, or an IPv6 address's /64 (one subscriber holds a
+   * whole /64 and could otherwise take a new address for every guess).
+   */
+  static String network(String address) {
+    if (!address.contains(":")) {
+      return address;
     }
-    count(address, FREE_PER_ADDRESS, now);
-    count(address + "\n" + username, FREE_PER_ACCOUNT, now);
+    try {
+      byte[] b = java.net.InetAddress.getByName(address).getAddress();
+      StringBuilder s = new StringBuilder();
+      for (int i = 0; i < 8 && i < b.length; i += 2) {
+        s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+      }
+      return s.append(":/64").toString();
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
   }
 
   private void count(String key, int free, long now) {
@@ -66,7 +94,8 @@ final class LoginThrottle {
 
   /** A login that succeeded: the address is forgiven. */
   void succeeded(String address, String username) {
-    failures.remove(address);
-    failures.remove(address + "\n" + username);
+    String from = network(address);
+    failures.remove(from);
+    failures.remove(from + "\n" + (username.length() > 64 ? username.substring(0, 64) : username));
   }
 }

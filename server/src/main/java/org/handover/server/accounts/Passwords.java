@@ -30,8 +30,14 @@ final class Passwords {
   /** How long a login waits for a turn to hash before it is told to try again. */
   static final long WAIT_MILLIS = 20_000;
 
+  /** Logins waiting for a turn at most; beyond them, try again in a moment. */
+  static final int MOST_WAITING = 64;
+
   /** The work done with a turn to hash; empty when none came in time. */
   static <T> Optional<T> inTurn(Supplier<T> work) {
+    if (HASHING.getQueueLength() > MOST_WAITING) {
+      return Optional.empty(); // each waiter holds a server thread: the pages must stay served
+    }
     try {
       if (!HASHING.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
         return Optional.empty();

@@ -96,7 +96,7 @@ final class Acts {
       EntryReader reader = new EntryReader(t.header(), mapping, LocalDate.now());
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
-        if (e.family().isEmpty()) {
+        if (e.family().isEmpty() && e.given().isEmpty()) {
           continue;
         }
         String cell = e.value(Field.OUTCOME);

@@ -64,7 +64,7 @@ public final class Sending {
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
         String tag = e.value(Field.TAG).strip();
-        if (!e.family().isBlank()) {
+        if (!e.family().isBlank() || !e.given().isBlank()) {
           stated++;
         }
         if (tag.isEmpty()) {

@@ -35,8 +35,14 @@ public final class ClientAddress {
     if (forwarded == null || !TRUSTED.contains(direct)) {
       return direct;
     }
+    // the rightmost hop no trusted proxy added is the client (the ones left of it it chose itself)
     String[] hops = forwarded.split(",");
-    String last = hops[hops.length - 1].strip();
-    return last.isEmpty() ? direct : last;
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.isEmpty() && !TRUSTED.contains(hop)) {
+        return hop;
+      }
+    }
+    return direct;
   }
 }

@@ -60,10 +60,12 @@ public final class Guard {
       // a visitor sent to the login page: nothing is kept of it (a crawler fills no memory), and
       // its empty token matches no form
       session =
-          new Sessions.Session("", 0, "", fromAcceptLanguage(ctx.header("Accept-Language")), 0);
+          new Sessions.Session("", 0, "", fromAcceptLanguage(ctx.header("Accept-Language")), 0, 0);
     }
     Optional<User> user =
-        session.userId() == 0 ? Optional.empty() : accounts.find(session.userId());
+        session.userId() == 0
+            ? Optional.empty()
+            : accounts.find(session.userId(), session.openedMillis());
     String language = user.map(User::locale).orElse(session.language());
     ctx.attribute(SESSION, session);
     ctx.attribute(USER, user.orElse(null));

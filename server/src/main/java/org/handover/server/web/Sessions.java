@@ -24,11 +24,23 @@ public final class Sessions {
 
   /** One session; {@code userId} is 0 until a login succeeds. */
   public record Session(
-      String token, long userId, String csrf, String language, long lastSeenMillis) {
+      String token,
+      long userId,
+      String csrf,
+      String language,
+      long lastSeenMillis,
+      long openedMillis) {
     Session touch(long now) {
-      return new Session(token, userId, csrf, language, now);
+      return new Session(token, userId, csrf, language, now, openedMillis);
     }
   }
+
+  /**
+   * Anonymous sessions kept at most (each a few hundred bytes): a flood of login pages ends here.
+   */
+  static final int MOST_ANONYMOUS = 50_000;
+
+  private final AtomicInteger anonymous = new AtomicInteger();
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -65,13 +77,24 @@ public final class Sessions {
           .removeIf(
               old -> expired(old, now)); // so that visitors who never come back do not pile up
     }
-    Session s = new Session(random(), userId, random(), language, clock.millis());
+    if (userId == 0 && anonymous.incrementAndGet() > MOST_ANONYMOUS) {
+      long now = clock.millis();
+      sessions.values().removeIf(old -> old.userId() == 0 && expired(old, now));
+      if (sessions.values().stream().filter(x -> x.userId() == 0).count() > MOST_ANONYMOUS) {
+        // still full: the oldest login pages give way (their visitors reload the page)
+        sessions.values().removeIf(old -> old.userId() == 0);
+      }
+      anonymous.set((int) sessions.values().stream().filter(x -> x.userId() == 0).count());
+    }
+    long now = clock.millis();
+    Session s = new Session(random(), userId, random(), language, now, now);
     sessions.put(s.token(), s);
     return s;
   }
 
   public Session withLanguage(Session s, String language) {
-    Session changed = new Session(s.token(), s.userId(), s.csrf(), language, clock.millis());
+    Session changed =
+        new Session(s.token(), s.userId(), s.csrf(), language, clock.millis(), s.openedMillis());
     sessions.put(s.token(), changed);
     return changed;
   }

@@ -80,7 +80,7 @@ class AccountsTest {
         db.jdbi()
             .withHandle(
                 h ->
-                    h.createQuery("SELECT count(*) FROM journal WHERE action = 'user.lock'")
+                    h.createQuery("SELECT count(*) FROM journal WHERE action = 'user.failures'")
                         .mapTo(Long.class)
                         .one());
     assertThat(journaled).isEqualTo(1);
@@ -126,6 +126,10 @@ class AccountsTest {
     accounts.setEnabled("taras", false, "admin");
     assertThat(accounts.login("taras", pw)).isInstanceOf(Accounts.Login.Refused.class);
     assertThat(accounts.find("taras")).isEmpty();
+    // a disabled account's name is still its own
+    assertThatThrownBy(() -> accounts.create("taras", Role.OBSERVER, "admin"))
+        .isInstanceOf(Accounts.AccountException.class);
+    accounts.setEnabled("taras", false, "admin"); // again: nothing to do
     accounts.setEnabled("taras", true, "admin");
     assertThat(accounts.login("taras", pw)).isInstanceOf(Accounts.Login.Ok.class);
     String fresh = accounts.resetPassword("taras", "admin");

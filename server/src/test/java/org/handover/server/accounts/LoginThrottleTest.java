@@ -3,7 +3,6 @@ package org.handover.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -33,33 +32,39 @@ class LoginThrottleTest {
   void anAddressGuessingOneAccountWaitsLongerEachTimeUpToFiveMinutes() {
     Ticking clock = new Ticking();
     LoginThrottle t = new LoginThrottle(clock);
-    for (int i = 0; i < 2; i++) {
-      t.failed("10.0.0.1", "admin");
+    for (int i = 0; i < 3; i++) {
+      assertThat(t.begin("10.0.0.1", "admin")).isZero(); // counted as failed until it succeeds
     }
-    assertThat(t.waitSeconds("10.0.0.1", "admin")).isZero();
-    t.failed("10.0.0.1", "admin");
-    assertThat(t.waitSeconds("10.0.0.1", "admin")).isEqualTo(1);
+    assertThat(t.begin("10.0.0.1", "admin")).isEqualTo(1);
     // the real administrator, from another address, is not held up
-    assertThat(t.waitSeconds("10.0.0.2", "admin")).isZero();
-    // the same address on another account: not yet (three failures of five)
-    assertThat(t.waitSeconds("10.0.0.1", "olena")).isZero();
+    assertThat(t.begin("10.0.0.2", "admin")).isZero();
+    t.succeeded("10.0.0.2", "admin");
+    assertThat(t.begin("10.0.0.1", "olena")).isZero(); // the address's fourth
     clock.now = clock.now.plusSeconds(1);
-    t.failed("10.0.0.1", "admin");
-    assertThat(t.waitSeconds("10.0.0.1", "admin")).isEqualTo(2);
-    t.failed("10.0.0.1", "admin"); // the fifth from the address: every account waits
-    assertThat(t.waitSeconds("10.0.0.1", "olena")).isEqualTo(1);
-    for (int i = 0; i < 30; i++) {
-      t.failed("10.0.0.1", "admin");
+    assertThat(t.begin("10.0.0.1", "admin")).isZero(); // its fifth: now it waits on any account
+    assertThat(t.begin("10.0.0.1", "olena")).isEqualTo(1);
+    assertThat(t.begin("10.0.0.1", "admin")).isEqualTo(2);
+    // however long it keeps at it, it never waits more than five minutes between guesses
+    long most = 0;
+    for (int i = 0; i < 40; i++) {
+      long w = t.begin("10.0.0.1", "admin");
+      most = Math.max(most, w);
+      clock.now = clock.now.plusSeconds(Math.max(w, 1));
     }
-    assertThat(t.waitSeconds("10.0.0.1", "admin")).isEqualTo(300);
+    assertThat(most).isBetween(290L, 300L);
     // a success forgives the address
     t.succeeded("10.0.0.1", "admin");
-    assertThat(t.waitSeconds("10.0.0.1", "admin")).isZero();
-    // and failures long past are forgotten
-    t.failed("10.0.0.3", "x");
-    clock.now = clock.now.plus(Duration.ofMinutes(11));
-    t.failed("10.0.0.3", "x");
-    t.failed("10.0.0.3", "x");
-    assertThat(t.waitSeconds("10.0.0.3", "x")).isZero();
+    assertThat(t.begin("10.0.0.1", "admin")).isZero();
+  }
+
+  @Test
+  void anIpv6SubscriberIsCountedByItsNetworkNotEachAddress() {
+    LoginThrottle t = new LoginThrottle(new Ticking());
+    for (int i = 0; i < 5; i++) {
+      assertThat(t.begin("2001:db8:1:2::" + (i + 1), "user" + i)).isZero();
+    }
+    assertThat(t.begin("2001:db8:1:2::ffff", "someone")).isEqualTo(1);
+    assertThat(t.begin("2001:db8:1:3::1", "someone")).isZero();
+    assertThat(LoginThrottle.network("10.1.2.3")).isEqualTo("10.1.2.3");
   }
 }

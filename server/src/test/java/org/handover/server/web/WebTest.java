@@ -129,6 +129,14 @@ class WebTest {
   }
 
   @Test
+  void aResetPasswordOrADisabledAccountEndsTheSessionsOpenedBefore() {
+    Browser b = registrar();
+    assertThat(b.get("/registry").statusCode()).isEqualTo(200);
+    app.accounts().resetPassword("olena", "admin");
+    assertThat(b.get("/registry").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void aForwardedHeaderFromAnUntrustedClientChangesNothing() {
     HttpResponse<String> r =
         browser().get("/login", "X-Forwarded-Proto", "https", "X-Forwarded-For", "10.6.6.6");
