@@ -210,12 +210,21 @@ public final class LoginFloodBench {
     }
     long adminMillis = -1;
     int adminStatus = 0;
+    int adminTries = 0;
     for (int w = 0; w < 40 && finished.getCount() > attackers / 2; w++) {
       Thread.sleep(250);
       peakRss = Math.max(peakRss, rss());
     }
     long ta = System.nanoTime();
-    adminStatus = new Client(port, "10.9.9.9").login("admin", admin);
+    // as the page tells a person: busy, try again in a few seconds (up to five times)
+    Client real = new Client(port, "10.9.9.9");
+    do {
+      if (adminTries > 0) {
+        Thread.sleep(2000);
+      }
+      adminStatus = real.login("admin", admin);
+      adminTries++;
+    } while (adminStatus == 503 && adminTries < 5);
     adminMillis = (System.nanoTime() - ta) / 1_000_000;
     while (finished.getCount() > 0) {
       Thread.sleep(250);
@@ -263,7 +272,9 @@ public final class LoginFloodBench {
             percentile(during, 50),
             percentile(during, 95),
             during.size(),
-            adminStatus == 302 ? "signed in" : "refused (" + adminStatus + ")",
+            (adminStatus == 302 ? "signed in" : "refused (" + adminStatus + ")")
+                + " at attempt "
+                + adminTries,
             adminMillis,
             peakRss / (1024 * 1024));
     if (out != null) {

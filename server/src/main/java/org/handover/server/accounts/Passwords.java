@@ -31,7 +31,7 @@ final class Passwords {
   static final long WAIT_MILLIS = 20_000;
 
   /** Logins waiting for a turn at most; beyond them, try again in a moment. */
-  static final int MOST_WAITING = 64;
+  static final int MOST_WAITING = 128;
 
   /** The work done with a turn to hash; empty when none came in time. */
   static <T> Optional<T> inTurn(Supplier<T> work) {
