@@ -142,22 +142,16 @@ final class MatchingRun {
           entries++;
         }
       }
-      long review =
-          best().values().stream()
-              .filter(l -> dated(l.left()) == dated)
-              .filter(
-                  l ->
-                      l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                          == org.handover.core.matching.Band.REVIEW)
-              .count();
-      long auto =
-          best().values().stream()
-              .filter(l -> dated(l.left()) == dated)
-              .filter(
-                  l ->
-                      l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                          == org.handover.core.matching.Band.AUTO)
-              .count();
+      long review = 0;
+      long auto = 0;
+      for (Linker.Link l : best().values()) {
+        if (dated(l.left()) == dated) {
+          org.handover.core.matching.Band b =
+              l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+          review += b == org.handover.core.matching.Band.REVIEW ? 1 : 0;
+          auto += b == org.handover.core.matching.Band.AUTO ? 1 : 0;
+        }
+      }
       return new long[] {entries, review, auto};
     }
 

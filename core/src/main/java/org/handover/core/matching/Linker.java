@@ -61,7 +61,7 @@ public final class Linker {
           scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
       return thresholds.band(
           scored.probability(),
-          1 / (1 + Math.pow(2, -scored.weight())),
+          scored.alone(),
           margin,
           minMargin,
           contradicted || !corroborated(scored.explanation()));

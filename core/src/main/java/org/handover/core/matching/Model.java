@@ -44,6 +44,14 @@ public final class Model<T> {
   /** A scored pair: the weight in bits, its probability, and the contributions that sum to it. */
   public record Scored(
       double weight, double probability, double priorBits, List<Contribution> explanation) {
+    /**
+     * The probability of this pair taken alone, from its weight: what a reviewer is shown a
+     * candidate for, whatever the entry's other candidates.
+     */
+    public double alone() {
+      return Model.probability(weight);
+    }
+
     /** The same pair with the probability it keeps among its entry's other candidates. */
     public Scored withProbability(double shared) {
       return new Scored(weight, shared, priorBits, explanation);
@@ -137,8 +145,7 @@ public final class Model<T> {
       weight += bits;
       out.add(new Contribution(f.name(), f.levels().get(l), bits));
     }
-    double probability = 1 / (1 + Math.pow(2, -weight));
-    return new Scored(weight, probability, prior, out);
+    return new Scored(weight, probability(weight), prior, out);
   }
 
   /**
@@ -217,6 +224,11 @@ public final class Model<T> {
 
   public double u(int field, int level) {
     return u[field][level];
+  }
+
+  /** The probability a weight in bits stands for: odds of 2^w to one. */
+  static double probability(double weight) {
+    return 1 / (1 + Math.pow(2, -weight));
   }
 
   private static double log2(double x) {

@@ -35,7 +35,7 @@ public final class ChildMatching {
     for (Linker.Link l : r.links()) {
       // each located child as likely as it is alone: several plausible ones are what a reviewer
       // must see, not a share of one
-      double alone = 1 / (1 + Math.pow(2, -l.scored().weight()));
+      double alone = l.scored().alone();
       if (alone < minProbability) {
         continue;
       }

@@ -37,7 +37,7 @@ final class LoginThrottle {
   long begin(String address, String username) {
     long now = clock.millis();
     String from = network(address);
-    String on = from + "\n" + (username.length() > 64 ? username.substring(0, 64) : username);
+    String on = onAccount(from, username);
     long wait = Math.max(waitUntil(from, now), waitUntil(on, now));
     if (wait > now) {
       return (wait - now + 999) / 1000;
@@ -50,6 +50,11 @@ final class LoginThrottle {
       count(on, FREE_PER_ACCOUNT, now);
     }
     return 0;
+  }
+
+  /** The key of one account from one network (a name as long as anyone cares to send, cut). */
+  private static String onAccount(String network, String username) {
+    return network + "\n" + (username.length() > 64 ? username.substring(0, 64) : username);
   }
 
   private long waitUntil(String key, long now) {
@@ -96,6 +101,6 @@ final class LoginThrottle {
   void succeeded(String address, String username) {
     String from = network(address);
     failures.remove(from);
-    failures.remove(from + "\n" + (username.length() > 64 ? username.substring(0, 64) : username));
+    failures.remove(onAccount(from, username));
   }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.core.accounts.Permission;
@@ -42,16 +41,13 @@ final class BriefingRoutes {
 
   private AsOf asOf(Context ctx, View v) {
     String on = Params.query(ctx, "as-of");
-    if (!on.isEmpty()) {
-      try {
-        return new AsOf(Days.parse(on), "");
-      } catch (DateTimeParseException e) {
-        ctx.status(422);
-        return new AsOf(
-            LocalDate.now(app.clock()), v.t("error.agreement.date", v.t("round.as-of"), on));
-      }
+    try {
+      return new AsOf(
+          on.isEmpty() ? LocalDate.now(app.clock()) : Days.parse(on, v.t("round.as-of")), "");
+    } catch (IllegalArgumentException e) {
+      ctx.status(422);
+      return new AsOf(LocalDate.now(app.clock()), v.messages().refusal(e));
     }
-    return new AsOf(LocalDate.now(app.clock()), "");
   }
 
   private Briefing briefing(Context ctx, View v, LocalDate asOf) {

@@ -138,18 +138,7 @@ public final class Fulfilment {
             asOf);
       }
       String direction = ours ? "out" : "in";
-      done =
-          h.createQuery(
-                  "SELECT count(*) FROM exchange_persons p JOIN exchanges x ON x.id ="
-                      + " p.exchange_id WHERE x.agreement_id = :a AND x.provision = :n AND"
-                      + " p.direction = :d AND p.outcome IN ('handed-over', 'received') AND"
-                      + " x.on_date <= :on")
-              .bind("a", agreement.get())
-              .bind("n", t.number())
-              .bind("d", direction)
-              .bind("on", asOf)
-              .mapTo(Long.class)
-              .one();
+      done = carriedOut(h, agreement.get(), t.number(), direction, Optional.of(asOf));
       due = quantity(c);
       if (due.isEmpty()) {
         Provision p =
@@ -165,16 +154,7 @@ public final class Fulfilment {
                   ours ? EligibilityRun.Side.US : EligibilityRun.Side.THEM, Decision.ELIGIBLE);
           // who is still eligible is known today only: what is due is everyone carried out so far
           // and those still to go, whatever the date asked
-          long carried =
-              h.createQuery(
-                      "SELECT count(*) FROM exchange_persons p JOIN exchanges x ON x.id ="
-                          + " p.exchange_id WHERE x.agreement_id = :a AND x.provision = :n AND"
-                          + " p.direction = :d AND p.outcome IN ('handed-over', 'received')")
-                  .bind("a", agreement.get())
-                  .bind("n", t.number())
-                  .bind("d", direction)
-                  .mapTo(Long.class)
-                  .one();
+          long carried = carriedOut(h, agreement.get(), t.number(), direction, Optional.empty());
           due = OptionalLong.of(carried + still);
         }
       }
@@ -229,6 +209,22 @@ public final class Fulfilment {
             ? Implementation.of(done, due.getAsLong(), intermediate)
             : done > 0 ? Implementation.MINIMAL : Implementation.NOT_INITIATED;
     return done(c, OptionalLong.of(done), due, s, Basis.LEDGER, Optional.empty(), asOf);
+  }
+
+  /** Persons carried out under a provision one way, in exchanges held up to a day or ever. */
+  private static long carriedOut(
+      Handle h, long agreement, int provision, String direction, Optional<LocalDate> until) {
+    return h.createQuery(
+            "SELECT count(*) FROM exchange_persons p JOIN exchanges x ON x.id = p.exchange_id"
+                + " WHERE x.agreement_id = :a AND x.provision = :n AND p.direction = :d AND"
+                + " p.outcome IN ('handed-over', 'received')"
+                + (until.isPresent() ? " AND x.on_date <= :on" : ""))
+        .bind("a", agreement)
+        .bind("n", provision)
+        .bind("d", direction)
+        .bindMap(until.isPresent() ? java.util.Map.of("on", until.get()) : java.util.Map.of())
+        .mapTo(Long.class)
+        .one();
   }
 
   private static OptionalLong quantity(Commitment c) {

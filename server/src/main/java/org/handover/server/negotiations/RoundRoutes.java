@@ -103,16 +103,10 @@ final class RoundRoutes {
     return app.negotiations().find(ctx.pathParam("key")).orElseThrow(NotFoundResponse::new);
   }
 
+  /** The day asked for in ?as-of=, today when none; refused naming the field when unreadable. */
   static LocalDate asOf(Context ctx, App app, View v) {
     String on = Params.query(ctx, "as-of");
-    if (on.isEmpty()) {
-      return LocalDate.now(app.clock());
-    }
-    try {
-      return Days.parse(on);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new NegotiationException("error.agreement.date", v.t("round.as-of"), on);
-    }
+    return on.isEmpty() ? LocalDate.now(app.clock()) : Days.parse(on, v.t("round.as-of"));
   }
 
   private void round(Context ctx) {
