@@ -13,6 +13,7 @@ import org.handover.server.exchanges.BatchLists;
 import org.handover.server.exchanges.Corrections;
 import org.handover.server.exchanges.Exchanges;
 import org.handover.server.exchanges.ExchangesFeature;
+import org.handover.server.home.HomeFeature;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.JournalFeature;
 import org.handover.server.matching.Duplicates;
@@ -51,6 +52,7 @@ public final class App implements AutoCloseable {
   /** Every feature, in the order of the navigation and of {@code handover --help}. */
   public static final List<Feature> FEATURES =
       List.of(
+          new HomeFeature(),
           new RegistryFeature(),
           new RostersFeature(),
           new MatchingFeature(),

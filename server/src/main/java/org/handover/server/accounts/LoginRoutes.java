@@ -71,7 +71,7 @@ final class LoginRoutes {
       sessions.remove(Guard.session(ctx).token());
       Sessions.Session s = sessions.create(ok.user().id(), ok.user().locale());
       Guard.setCookie(ctx, s);
-      ctx.redirect("/registry");
+      ctx.redirect("/home");
     } else if (result instanceof Accounts.Login.Busy) {
       ctx.status(503);
       ctx.header("Retry-After", "2");
@@ -106,7 +106,7 @@ final class LoginRoutes {
             && !back.startsWith("//")
             && !back.contains("\\")
             && back.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
-    ctx.redirect(ours ? back : "/registry");
+    ctx.redirect(ours ? back : "/home");
   }
 
   static String value(Context ctx, String field) {

@@ -47,7 +47,7 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Option(
       names = "--lang",
-      defaultValue = "${env:LANG:-en}",
+      converter = org.handover.server.cli.Language.class,
       description = "uk, en or ru (default from LANG)")
   String lang;
 

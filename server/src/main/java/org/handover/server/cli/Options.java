@@ -19,6 +19,7 @@ public final class Options {
   @Option(
       names = "--lang",
       paramLabel = "uk|en|ru",
+      converter = Language.class,
       description = "language of messages (default: from env LANG, else en)")
   public String lang;
 

@@ -85,6 +85,13 @@ public final class Messages {
   /**
    * The message for {@code key} with its arguments; an unknown key shows as itself, in brackets.
    */
+  /** A size as a person reads it: kB under a megabyte (never "0 MB"), MB above. */
+  public String size(long bytes) {
+    return bytes < 1024 * 1024
+        ? get("size.kb", Math.max(1, (bytes + 1023) / 1024))
+        : get("size.mb", bytes / (1024.0 * 1024));
+  }
+
   public String get(String key, Object... args) {
     String pattern = strings.getProperty(key);
     if (pattern == null) {

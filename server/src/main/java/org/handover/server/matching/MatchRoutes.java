@@ -99,15 +99,33 @@ final class MatchRoutes {
     long run = number(ctx.pathParam("run"));
     long rosterId = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
     List<Matching.StoredMatch> all = matching.matches(run);
-    List<Matching.StoredMatch> open = all.stream().filter(m -> m.decision().isEmpty()).toList();
+    // the queue is the review band; links made without review are spot-checked on the verified list
+    java.util.Set<Integer> settled =
+        all.stream()
+            .filter(m -> m.decision().equals("confirmed"))
+            .map(Matching.StoredMatch::entryRow)
+            .collect(java.util.stream.Collectors.toSet());
+    List<Matching.StoredMatch> queue =
+        all.stream().filter(m -> m.band() == org.handover.core.matching.Band.REVIEW).toList();
+    List<Matching.StoredMatch> open =
+        queue.stream()
+            .filter(m -> m.decision().isEmpty() && !settled.contains(m.entryRow()))
+            .toList();
     int skip = (int) Math.max(0, number(Optional.ofNullable(ctx.queryParam("skip")).orElse("0")));
     Optional<Matching.StoredMatch> current =
         open.isEmpty() ? Optional.empty() : Optional.of(open.get(skip % open.size()));
     Map<String, Object> model = new HashMap<>();
     model.put("run", run);
     model.put("roster", rosters.find(rosterId).orElseThrow(NotFoundResponse::new));
-    model.put("total", all.size());
-    model.put("decided", all.size() - open.size());
+    model.put("total", queue.size());
+    model.put("decided", queue.size() - open.size());
+    model.put("confirmed", all.stream().filter(m -> m.decision().equals("confirmed")).count());
+    model.put("rejected", all.stream().filter(m -> m.decision().equals("rejected")).count());
+    model.put(
+        "auto",
+        all.stream()
+            .filter(m -> m.band() == org.handover.core.matching.Band.AUTO && m.decision().isEmpty())
+            .count());
     model.put("skip", skip);
     model.put("current", current);
     model.put(
@@ -115,7 +133,9 @@ final class MatchRoutes {
         current.flatMap(
             m -> rosters.entries(rosterId, false, m.entryRow() - 1, 1).stream().findFirst()));
     model.put("person", current.flatMap(m -> registry.find(m.personId())));
-    model.put("decidedList", all.stream().filter(m -> !m.decision().isEmpty()).toList());
+    model.put(
+        "decidedList",
+        all.stream().filter(m -> !m.decision().isEmpty()).limit(DECIDED_SHOWN).toList());
     // the entry's other candidates in this run: a near-tie is decided looking at both
     model.put(
         "others",
@@ -124,10 +144,22 @@ final class MatchRoutes {
                 c ->
                     all.stream()
                         .filter(m -> m.entryRow() == c.entryRow() && m.personId() != c.personId())
+                        .map(m -> new PairView.Other(m, registry.find(m.personId())))
                         .toList())
             .orElse(List.of()));
+    Map<Long, String> names = new HashMap<>();
+    ((List<?>) model.get("decidedList"))
+        .forEach(
+            d -> {
+              long id = ((Matching.StoredMatch) d).personId();
+              names.computeIfAbsent(
+                  id, k -> registry.find(k).map(v -> v.person().names().get(0).full()).orElse(""));
+            });
+    model.put("names", names);
     web.render(ctx, "matching/review.jte", guard.view(ctx), model);
   }
+
+  static final int DECIDED_SHOWN = 20;
 
   /** A number from a path or a form; anything else is a page that does not exist. */
   static long number(String s) {

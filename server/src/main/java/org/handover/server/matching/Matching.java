@@ -229,6 +229,23 @@ public final class Matching {
                 .list());
   }
 
+  /**
+   * How many entries of a run wait for a reviewer: a pair in the review band not decided, on an
+   * entry nobody has confirmed to another person.
+   */
+  public int waiting(long runId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(DISTINCT m.entry_row) FROM matches m WHERE m.run_id = :run AND"
+                        + " m.band = 'review' AND NOT EXISTS (SELECT 1 FROM match_decisions d"
+                        + " WHERE d.roster_id = m.roster_id AND d.entry_row = m.entry_row AND"
+                        + " (d.person_id = m.person_id OR d.decision = 'confirmed'))")
+                .bind("run", runId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
   public Optional<Long> rosterOf(long runId) {
     return jdbi.withHandle(
         h ->
@@ -298,6 +315,41 @@ public final class Matching {
                   .on("match", id)
                   .was(before.map(b -> Json.write(Map.of("decision", b))).orElse(""))
                   .now(Json.write(Map.of("decision", decision))));
+        });
+  }
+
+  /**
+   * Takes a decision back: the pair is proposed again as its run proposed it (in review, or linked
+   * without review). Journaled with the decision taken back; false if there was none.
+   */
+  public boolean undo(long rosterId, int entryRow, long personId, String actor) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> before =
+              h.createQuery(
+                      "SELECT decision FROM match_decisions WHERE roster_id = :r AND"
+                          + " entry_row = :e AND person_id = :p FOR UPDATE")
+                  .bind("r", rosterId)
+                  .bind("e", entryRow)
+                  .bind("p", personId)
+                  .mapTo(String.class)
+                  .findOne();
+          if (before.isEmpty()) {
+            return false;
+          }
+          h.createUpdate(
+                  "DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
+              .bind("r", rosterId)
+              .bind("e", entryRow)
+              .bind("p", personId)
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "match.undo")
+                  .on("match", rosterId + "/" + entryRow + "/" + personId)
+                  .was(Json.write(Map.of("decision", before.get())))
+                  .now(""));
+          return true;
         });
   }
 }

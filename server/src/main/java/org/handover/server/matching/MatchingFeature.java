@@ -24,6 +24,7 @@ public final class MatchingFeature implements Feature {
   public void routes(App app, WebServer web, Routes routes) {
     new MatchRoutes(app.matching(), app.rosters(), app.registry(), web.guard(), web)
         .register(routes);
+    new VerifiedRoutes(app, web).register(routes);
     new DuplicateRoutes(app.duplicates(), app.registry(), web.guard(), web).register(routes);
   }
 
@@ -36,7 +37,14 @@ public final class MatchingFeature implements Feature {
                 web.fragment(
                     "matching/roster_matching.jte",
                     view,
-                    Map.of("rosterId", roster, "runs", app.matching().runs(roster)))));
+                    Map.of("rosterId", roster, "runs", app.matching().runs(roster)))),
+        new Section(
+            "person",
+            (ctx, view, person) ->
+                web.fragment(
+                    "matching/person_lists.jte",
+                    view,
+                    Map.of("lists", new EntryLinks(app.database().jdbi()).of(person)))));
   }
 
   @Override

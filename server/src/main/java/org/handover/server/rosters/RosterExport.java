@@ -23,6 +23,39 @@ public final class RosterExport {
   private static final int PAGE = 5000;
   private final Rosters rosters;
   private final boolean confirmedOnly;
+  private final Selection selection;
+
+  /**
+   * Which entries an export holds and what another feature adds to each (the matching feature: the
+   * person of the registry each is linked to, and the decision). Added fields are named by keys
+   * that "list-field." + key names in messages.
+   */
+  public interface Selection {
+    Selection EVERY =
+        new Selection() {
+          @Override
+          public List<String> fields() {
+            return List.of();
+          }
+
+          @Override
+          public Map<Integer, Map<String, String>> keep(
+              long rosterId, List<Rosters.StoredEntry> page, Messages shown) {
+            Map<Integer, Map<String, String>> all = new java.util.HashMap<>();
+            page.forEach(e -> all.put(e.row(), Map.of()));
+            return all;
+          }
+        };
+
+    List<String> fields();
+
+    /**
+     * The entries of a page the export keeps, each with its added fields: as a reader reads them in
+     * {@code shown}'s language, or as stored when {@code shown} is null (JSON).
+     */
+    Map<Integer, Map<String, String>> keep(
+        long rosterId, List<Rosters.StoredEntry> page, Messages shown);
+  }
 
   public RosterExport(Rosters rosters) {
     this(rosters, false);
@@ -32,14 +65,50 @@ public final class RosterExport {
    * With {@code confirmedOnly}, only the entries a reviewer has linked to a person of the registry.
    */
   public RosterExport(Rosters rosters, boolean confirmedOnly) {
-    this.rosters = rosters;
-    this.confirmedOnly = confirmedOnly;
+    this(rosters, confirmedOnly, Selection.EVERY);
   }
 
-  private List<Rosters.StoredEntry> page(Rosters.Summary r, int offset) {
-    return confirmedOnly
-        ? rosters.confirmedEntries(r.id(), offset, PAGE)
-        : rosters.entries(r.id(), false, offset, PAGE);
+  public RosterExport(Rosters rosters, boolean confirmedOnly, Selection selection) {
+    this.rosters = rosters;
+    this.confirmedOnly = confirmedOnly;
+    this.selection = selection;
+  }
+
+  /** Every entry kept, in order, with the selection's fields among its own. */
+  private void each(Rosters.Summary r, Messages shown, IoConsumer<Rosters.StoredEntry> out)
+      throws IOException {
+    for (int offset = 0; ; offset += PAGE) {
+      List<Rosters.StoredEntry> page =
+          confirmedOnly
+              ? rosters.confirmedEntries(r.id(), offset, PAGE)
+              : rosters.entries(r.id(), false, offset, PAGE);
+      Map<Integer, Map<String, String>> kept = selection.keep(r.id(), page, shown);
+      for (Rosters.StoredEntry e : page) {
+        Map<String, String> added = kept.get(e.row());
+        if (added != null) {
+          Map<String, String> fields = new java.util.LinkedHashMap<>(e.fields());
+          fields.putAll(added);
+          out.accept(
+              new Rosters.StoredEntry(
+                  e.row(),
+                  e.line(),
+                  e.cells(),
+                  e.family(),
+                  e.given(),
+                  e.patronymic(),
+                  e.born(),
+                  fields,
+                  e.problems()));
+        }
+      }
+      if (page.size() < PAGE) {
+        return;
+      }
+    }
+  }
+
+  private interface IoConsumer<T> {
+    void accept(T t) throws IOException;
   }
 
   /**
@@ -58,20 +127,17 @@ public final class RosterExport {
                   m.get("list-field.birth-date")));
       fields.forEach(f -> header.add(m.get("list-field." + f)));
       csv.row(header);
-      for (int offset = 0; ; offset += PAGE) {
-        List<Rosters.StoredEntry> page = page(r, offset);
-        for (Rosters.StoredEntry e : page) {
-          List<String> row =
-              new ArrayList<>(
-                  List.of(
-                      String.valueOf(e.row()), e.family(), e.given(), e.patronymic(), e.born()));
-          fields.forEach(f -> row.add(e.fields().getOrDefault(f, "")));
-          csv.row(row);
-        }
-        if (page.size() < PAGE) {
-          break;
-        }
-      }
+      each(
+          r,
+          m,
+          e -> {
+            List<String> row =
+                new ArrayList<>(
+                    List.of(
+                        String.valueOf(e.row()), e.family(), e.given(), e.patronymic(), e.born()));
+            fields.forEach(f -> row.add(e.fields().getOrDefault(f, "")));
+            csv.row(row);
+          });
     }
   }
 
@@ -92,29 +158,26 @@ public final class RosterExport {
       g.writeStringField("sourceSha256", r.sha256());
       g.writeEndObject();
       g.writeArrayFieldStart("entries");
-      for (int offset = 0; ; offset += PAGE) {
-        List<Rosters.StoredEntry> page = page(r, offset);
-        for (Rosters.StoredEntry e : page) {
-          g.writeStartObject();
-          g.writeNumberField("row", e.row());
-          g.writeStringField("family", e.family());
-          g.writeStringField("given", e.given());
-          g.writeStringField("patronymic", e.patronymic());
-          g.writeStringField("birthDate", e.born());
-          g.writeObjectFieldStart("fields");
-          for (String f : fields) {
-            String v = e.fields().get(f);
-            if (v != null) {
-              g.writeStringField(f, v);
+      each(
+          r,
+          null,
+          e -> {
+            g.writeStartObject();
+            g.writeNumberField("row", e.row());
+            g.writeStringField("family", e.family());
+            g.writeStringField("given", e.given());
+            g.writeStringField("patronymic", e.patronymic());
+            g.writeStringField("birthDate", e.born());
+            g.writeObjectFieldStart("fields");
+            for (String f : fields) {
+              String v = e.fields().get(f);
+              if (v != null) {
+                g.writeStringField(f, v);
+              }
             }
-          }
-          g.writeEndObject();
-          g.writeEndObject();
-        }
-        if (page.size() < PAGE) {
-          break;
-        }
-      }
+            g.writeEndObject();
+            g.writeEndObject();
+          });
       g.writeEndArray();
       g.writeEndObject();
     }
@@ -139,24 +202,21 @@ public final class RosterExport {
       ws.value(0, c, header.get(c));
       ws.style(0, c).bold().set();
     }
-    int row = 1;
-    for (int offset = 0; ; offset += PAGE) {
-      List<Rosters.StoredEntry> page = page(r, offset);
-      for (Rosters.StoredEntry e : page) {
-        ws.value(row, 0, e.row());
-        ws.value(row, 1, e.family());
-        ws.value(row, 2, e.given());
-        ws.value(row, 3, e.patronymic());
-        ws.value(row, 4, e.born());
-        for (int i = 0; i < fields.size(); i++) {
-          ws.value(row, 5 + i, e.fields().getOrDefault(fields.get(i), ""));
-        }
-        row++;
-      }
-      if (page.size() < PAGE) {
-        break;
-      }
-    }
+    int[] row = {1};
+    each(
+        r,
+        m,
+        e -> {
+          ws.value(row[0], 0, e.row());
+          ws.value(row[0], 1, e.family());
+          ws.value(row[0], 2, e.given());
+          ws.value(row[0], 3, e.patronymic());
+          ws.value(row[0], 4, e.born());
+          for (int i = 0; i < fields.size(); i++) {
+            ws.value(row[0], 5 + i, e.fields().getOrDefault(fields.get(i), ""));
+          }
+          row[0]++;
+        });
     wb.finish();
   }
 
@@ -165,17 +225,11 @@ public final class RosterExport {
       Rosters.Summary r, Messages m, PartyBook parties, String checkpoint, OutputStream out)
       throws IOException {
     List<Rosters.StoredEntry> all = new ArrayList<>();
-    for (int offset = 0; ; offset += PAGE) {
-      List<Rosters.StoredEntry> page = page(r, offset);
-      all.addAll(page);
-      if (page.size() < PAGE) {
-        break;
-      }
-    }
+    each(r, m, all::add);
     Manifest.write(r, all, otherFields(r), m, parties, checkpoint, out);
   }
 
-  private static List<String> otherFields(Rosters.Summary r) {
+  private List<String> otherFields(Rosters.Summary r) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.mapping().entrySet()) {
       String f = e.getKey();
@@ -183,6 +237,7 @@ public final class RosterExport {
         out.add(f);
       }
     }
+    out.addAll(selection.fields());
     return out;
   }
 }

@@ -73,6 +73,11 @@ final class RosterRoutes {
     routes.post("/rosters/upload", Permission.IMPORT_ROSTERS, this::upload);
     routes.post(
         "/rosters/preview", Permission.IMPORT_ROSTERS, ctx -> preview(ctx, staged(ctx), ""));
+    // the same preview again (after the language switch): the staged file, read as guessed
+    routes.get(
+        "/rosters/preview",
+        Permission.IMPORT_ROSTERS,
+        ctx -> preview(ctx, staged(ctx, ctx.queryParam("token")), ""));
     routes.post("/rosters/import", Permission.IMPORT_ROSTERS, this::importStaged);
     routes.get("/rosters/{id}", Permission.READ, this::show);
   }
@@ -88,7 +93,7 @@ final class RosterRoutes {
           view,
           Map.of(
               "error",
-              view.t("error.upload.too-large", maxUploadBytes >> 20),
+              view.t("error.upload.too-large", view.messages().size(maxUploadBytes)),
               "maxMb",
               maxUploadBytes >> 20));
       return;
@@ -111,14 +116,17 @@ final class RosterRoutes {
   }
 
   private Uploads.Staged staged(Context ctx) {
+    return staged(ctx, ctx.formParam("token"));
+  }
+
+  private Uploads.Staged staged(Context ctx, String token) {
     User user = Guard.current(ctx);
-    return uploads
-        .find(ctx.formParam("token"), user.id())
-        .orElseThrow(() -> new NotFoundResponse("upload expired"));
+    return uploads.find(token, user.id()).orElseThrow(() -> new NotFoundResponse("upload expired"));
   }
 
   /** The first rows as decoded, the detected reading, and the guessed (or chosen) mapping. */
   private void preview(Context ctx, Uploads.Staged s, String error) {
+    ctx.attribute(Guard.BACK, "/rosters/preview?token=" + s.token());
     View view = guard.view(ctx);
     Map<String, Object> model =
         new HashMap<>(

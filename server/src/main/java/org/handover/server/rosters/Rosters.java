@@ -214,6 +214,17 @@ public final class Rosters {
     return entries(rosterId, onlyProblems ? " AND e.has_problems = TRUE" : "", offset, limit);
   }
 
+  /** The entries numbered so, in row order. */
+  public List<StoredEntry> entries(long rosterId, java.util.Collection<Integer> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder in = new StringBuilder(" AND e.row_no IN (");
+    rows.forEach(r -> in.append(r.intValue()).append(','));
+    in.setCharAt(in.length() - 1, ')');
+    return entries(rosterId, in.toString(), 0, rows.size());
+  }
+
   /** The entries a reviewer has linked to a person of the registry (a confirmed match). */
   public List<StoredEntry> confirmedEntries(long rosterId, int offset, int limit) {
     return entries(

@@ -67,6 +67,10 @@ public final class Guard {
             ? Optional.empty()
             : accounts.find(session.userId(), session.openedMillis());
     String language = user.map(User::locale).orElse(session.language());
+    String asked = ctx.queryParam("lang");
+    if (ctx.method() == HandlerType.GET && asked != null && Messages.LANGUAGES.contains(asked)) {
+      language = asked; // a page asked for in a language (a link sent to a colleague)
+    }
     ctx.attribute(SESSION, session);
     ctx.attribute(USER, user.orElse(null));
     ctx.attribute(MESSAGES, Messages.of(language));
@@ -81,7 +85,8 @@ public final class Guard {
       web.error(
           ctx,
           413,
-          Messages.of(language).get("error.upload.too-large", web.maxUploadBytes() >> 20));
+          Messages.of(language)
+              .get("error.upload.too-large", Messages.of(language).size(web.maxUploadBytes())));
       ctx.skipRemainingHandlers();
       return;
     }
@@ -200,11 +205,18 @@ public final class Guard {
     return new View(messages(ctx), user(ctx), csrf(ctx), back(ctx), web.navigation(), parties(ctx));
   }
 
+  /** A form's result that a link can show again names that link here (an upload's preview). */
+  public static final String BACK = "handover.back";
+
   /**
    * Where the language switch comes back to: the page itself, or for a form's result (a POST, which
    * no link can repeat) the page above it: /rosters/upload -> /rosters.
    */
   static String back(Context ctx) {
+    String page = ctx.attribute(BACK);
+    if (page != null) {
+      return page;
+    }
     String path = ctx.path();
     if (ctx.method() == HandlerType.GET) {
       String query = ctx.queryString();

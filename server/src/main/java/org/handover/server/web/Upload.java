@@ -37,7 +37,7 @@ public record Upload(Path file, String name) implements AutoCloseable {
    */
   public static Upload take(Context ctx, long maxBytes, View v) throws IOException {
     if (ctx.contentLength() > maxBytes) {
-      throw new Rejected(413, v.t("error.upload.too-large", Math.max(1, maxBytes >> 20)));
+      throw new Rejected(413, v.t("error.upload.too-large", v.messages().size(maxBytes)));
     }
     UploadedFile f = ctx.uploadedFile("file");
     if (f == null || f.filename().isBlank()) {

@@ -73,7 +73,7 @@ public final class WebServer {
           }
           table.clear();
           table.addAll(routes.table());
-          config.routes.get("/", ctx -> ctx.redirect("/registry"));
+          config.routes.get("/", ctx -> ctx.redirect("/home"));
           config.routes.exception(
               StaleRecordException.class,
               (e, ctx) -> error(ctx, 409, guard.view(ctx).t("error.stale")));

@@ -182,7 +182,7 @@ class RosterWebTest {
     b.get("/rosters/new");
     HttpResponse<String> r = b.upload("/rosters/upload", "big.csv", new byte[100 * 1024]);
     assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(r.body()).contains("файл більший за межу 0 МБ");
+    assertThat(r.body()).contains("файл більший за межу 64 кБ");
     assertThat(rosters()).isZero();
   }
 

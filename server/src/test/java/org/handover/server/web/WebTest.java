@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.handover.core.accounts.Role;
 import org.handover.server.App;
 import org.handover.server.storage.Database;
@@ -151,7 +153,7 @@ class WebTest {
     Browser b = browser();
     b.get("/login");
     HttpResponse<String> r = b.submit("/lang", "lang", "en", "back", "/\t/evil.example");
-    assertThat(r.headers().firstValue("Location")).contains("/registry");
+    assertThat(r.headers().firstValue("Location")).contains("/home");
   }
 
   @Test
@@ -290,16 +292,27 @@ class WebTest {
     Browser b = browser();
     b.get("/login");
     HttpResponse<String> r = b.submit("/lang", "lang", "en", "back", "//evil.example/");
-    assertThat(r.headers().firstValue("Location")).contains("/registry");
+    assertThat(r.headers().firstValue("Location")).contains("/home");
   }
 
   @Test
-  void theLanguageSwitchOnAFormsResultGoesBackToThePageAboveIt() {
+  void theLanguageSwitchOnAFormsResultGoesBackToThePageAboveItOrToThePreview() {
     Browser b = registrar();
     b.get("/rosters/new");
-    // a file that is no list: its page is the upload's result, whose way back is the page above it
+    // a file that is no list: its preview comes back, in the other language, with its message and
+    // without an import button
     String page = b.upload("/rosters/upload", "notes.txt", "just some words".getBytes()).body();
-    assertThat(page).contains("name=\"back\" value=\"/rosters\"");
+    Matcher back =
+        Pattern.compile("name=\"back\" value=\"(/rosters/preview\\?token=[^\"]+)\"").matcher(page);
+    assertThat(back.find()).isTrue();
+    assertThat(page).doesNotContain("id=\"import-submit\"");
+    b.submit("/lang", "lang", "en", "back", back.group(1));
+    String again = b.get(back.group(1)).body();
+    assertThat(again)
+        .contains("notes.txt")
+        .contains("No entry was read from this file")
+        .doesNotContain("id=\"import-submit\"");
+    assertThat(b.get("/rosters/new").body()).contains("name=\"back\" value=\"/rosters/new\"");
     assertThat(b.get("/registry/new").body()).contains("name=\"back\" value=\"/registry/new\"");
   }
 

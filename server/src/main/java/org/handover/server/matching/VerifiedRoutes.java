@@ -1,0 +1,159 @@
+package org.handover.server.matching;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.handover.core.accounts.Permission;
+import org.handover.server.App;
+import org.handover.server.rosters.RosterExport;
+import org.handover.server.rosters.Rosters;
+import org.handover.server.web.Guard;
+import org.handover.server.web.Params;
+import org.handover.server.web.Routes;
+import org.handover.server.web.WebServer;
+
+/**
+ * A list as verified, on the web: each entry with what it is linked to, filtered by how the link
+ * stands; a sample of the links made without review to spot-check; any link undone; and the list
+ * exported with the registry's reference and the decision in each row.
+ */
+final class VerifiedRoutes {
+  static final int PAGE = 50;
+  static final int SAMPLE = 20;
+  private final App app;
+  private final EntryLinks links;
+  private final WebServer web;
+  private final Supplier<String> checkpoint;
+
+  VerifiedRoutes(App app, WebServer web) {
+    this.app = app;
+    this.links = new EntryLinks(app.database().jdbi());
+    this.web = web;
+    this.checkpoint = () -> app.journal().checkpoint(app.key()).toString();
+  }
+
+  void register(Routes routes) {
+    routes.get("/rosters/{id}/verified", Permission.READ, this::page);
+    routes.get("/rosters/{id}/verified.{format}", Permission.READ, this::export);
+    routes.post("/rosters/{id}/verified/undo", Permission.REVIEW_MATCHES, this::undo);
+  }
+
+  private Rosters.Summary roster(Context ctx) {
+    return app.rosters()
+        .find(MatchRoutes.number(ctx.pathParam("id")))
+        .orElseThrow(NotFoundResponse::new);
+  }
+
+  private void page(Context ctx) {
+    Rosters.Summary r = roster(ctx);
+    String show = Params.query(ctx, "show");
+    boolean sample = "1".equals(ctx.queryParam("sample"));
+    var state = EntryLinks.State.fromKey(sample ? "auto" : show);
+    List<EntryLinks.Link> chosen =
+        VerifiedList.in(links, r, state.map(Set::of).orElse(Set.of(EntryLinks.State.values())));
+    int page = Params.positive(ctx.queryParam("page"), 1);
+    List<EntryLinks.Link> shown;
+    if (sample) {
+      // the same sample for the same list, so that two checkers see the same links
+      List<EntryLinks.Link> shuffled = new ArrayList<>(chosen);
+      Collections.shuffle(shuffled, new Random(r.id()));
+      shown = shuffled.subList(0, Math.min(SAMPLE, shuffled.size()));
+    } else {
+      shown =
+          chosen.subList(
+              Math.min(chosen.size(), (page - 1) * PAGE), Math.min(chosen.size(), page * PAGE));
+    }
+    Map<Integer, Rosters.StoredEntry> entries = new HashMap<>();
+    app.rosters()
+        .entries(r.id(), shown.stream().map(EntryLinks.Link::row).toList())
+        .forEach(e -> entries.put(e.row(), e));
+    Map<String, Object> model = new HashMap<>();
+    model.put("r", r);
+    model.put("counts", VerifiedList.counts(links, r));
+    model.put("links", shown);
+    model.put("entries", entries);
+    model.put("show", sample ? "sample" : state.map(EntryLinks.State::key).orElse(""));
+    model.put("page", page);
+    model.put("more", !sample && chosen.size() > page * PAGE);
+    model.put("run", app.matching().runs(r.id()).stream().findFirst().map(x -> x.id()).orElse(0L));
+    web.render(ctx, "matching/verified.jte", web.guard().view(ctx), model);
+  }
+
+  private void undo(Context ctx) {
+    Rosters.Summary r = roster(ctx);
+    int row = (int) MatchRoutes.number(ctx.formParam("entry_row"));
+    long person = MatchRoutes.number(ctx.formParam("person_id"));
+    String actor = Guard.current(ctx).username();
+    EntryLinks.Link link = links.of(r.id(), row, row).get(row);
+    if (link == null || link.personId() != person) {
+      web.error(ctx, 409, web.guard().view(ctx).t("verified.changed"));
+      return;
+    }
+    if (link.state() == EntryLinks.State.AUTO) {
+      // a link made without review is undone by saying it is not this person
+      app.matching().decide(r.id(), row, person, "rejected", actor);
+    } else {
+      app.matching().undo(r.id(), row, person, actor);
+    }
+    String back = Params.form(ctx, "back");
+    ctx.redirect(
+        back.startsWith("/rosters/" + r.id() + "/verified")
+            ? back
+            : "/rosters/" + r.id() + "/verified");
+  }
+
+  private void export(Context ctx) throws IOException {
+    Rosters.Summary r = roster(ctx);
+    String format = ctx.pathParam("format");
+    boolean signature = format.equals("json.sig");
+    if (signature) {
+      format = "json";
+    }
+    String type =
+        switch (format) {
+          case "csv" -> "text/csv; charset=utf-8";
+          case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+          case "json" -> "application/json";
+          case "pdf" -> "application/pdf";
+          default -> throw new NotFoundResponse();
+        };
+    VerifiedList.Only only = VerifiedList.Only.fromKey(Params.query(ctx, "only"));
+    RosterExport export = new RosterExport(app.rosters(), false, new VerifiedList(links, only));
+    var m = Guard.messages(ctx);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    switch (format) {
+      case "csv" -> export.csv(r, m, out);
+      case "xlsx" -> export.xlsx(r, m, out);
+      case "pdf" -> export.pdf(r, m, app.parties().book(), checkpoint.get(), out);
+      default -> export.json(r, out);
+    }
+    String name = "roster-" + r.id() + "-" + only.key() + "." + format;
+    if (signature) {
+      // the JSON is the same bytes for the same list: its signature is made again on request
+      Path tmp = Files.createTempFile("handover-verified", ".json");
+      try {
+        Files.write(tmp, out.toByteArray());
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".sig\"");
+        ctx.result(app.key().sign(tmp) + "\n");
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return;
+    }
+    ctx.contentType(type);
+    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    ctx.result(out.toByteArray());
+  }
+}

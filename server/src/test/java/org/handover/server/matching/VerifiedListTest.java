@@ -1,0 +1,238 @@
+package org.handover.server.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.handover.core.accounts.Role;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.Band;
+import org.handover.core.matching.Thresholds;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.PersonForm;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
+import org.handover.server.App;
+import org.handover.server.journal.Journal;
+import org.handover.server.signing.InstallationKey;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.handover.server.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verified list on the web: review holds only the review band, the end of review says what
+ * comes next, every entry shows its link, any link can be undone (journaled), and the list is
+ * exported with the registry's reference and the decision; the home page and the person's page show
+ * the lists.
+ */
+class VerifiedListTest {
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  @TempDir Path dir;
+  App app;
+  Javalin web;
+  long roster;
+  long kovalchuk;
+  String password;
+
+  @BeforeEach
+  void open() throws Exception {
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
+    app.registry().addAll(new DemoPeople(5, TODAY).generate(300), TODAY, "test");
+    kovalchuk =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family", "Ковальчук",
+                            "name.0.given", "Юрій",
+                            "name.0.patronymic", "Петрович",
+                            "birth_date", "12.03.1998",
+                            "reference", "ЗСУ-0042"))
+                    .read(0, TODAY)
+                    .person()
+                    .orElseThrow(),
+                TODAY,
+                "test");
+    Path list = dir.resolve("their.csv");
+    Files.writeString(
+        list,
+        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n"
+            + "Чужаков Аркадий Львович,01.01.1950\n",
+        StandardCharsets.UTF_8);
+    roster =
+        app.rosters()
+            .importFile(
+                list,
+                "their.csv",
+                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
+    password = app.accounts().create("maria", Role.REVIEWER, "test");
+    web = app.web().create().start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void close() {
+    web.stop();
+    app.close();
+  }
+
+  Browser reviewer() {
+    Browser b = new Browser(web.port());
+    assertThat(b.login("maria", password).statusCode()).isEqualTo(302);
+    return b;
+  }
+
+  long run() {
+    return app.matching().run(roster, false, Thresholds.DEFAULT, "maria").id();
+  }
+
+  @Test
+  void reviewHoldsOnlyTheReviewBandAndEndsWithWhatComesNext() {
+    long run = run();
+    List<Matching.StoredMatch> stored = app.matching().matches(run);
+    assertThat(stored)
+        .anySatisfy(m -> assertThat(m.entryRow()).isEqualTo(1))
+        .filteredOn(m -> m.entryRow() == 1)
+        .allSatisfy(m -> assertThat(m.band()).isEqualTo(Band.AUTO));
+    Browser b = reviewer();
+    // every pair in the review band, one by one; the auto-link of entry 1 never comes up
+    for (int i = 0; i < 20; i++) {
+      String page = b.get("/matches/" + run).body();
+      Matcher row = Pattern.compile("name=\"entry_row\" value=\"(\\d+)\"").matcher(page);
+      if (!row.find()) {
+        assertThat(page)
+            .contains("Перевірку завершено")
+            .contains("/rosters/" + roster + "/verified")
+            .contains("пов’язано без перевірки: 1");
+        return;
+      }
+      assertThat(row.group(1)).isEqualTo("2");
+      // evidence in words; the bits only one click away, inside the numbers
+      String words =
+          page.substring(page.indexOf("id=\"explanation\""), page.indexOf("id=\"numbers\""));
+      assertThat(words).contains("немає даних").doesNotContain("Біти").doesNotContain("+");
+      Matcher person = Pattern.compile("name=\"person_id\" value=\"(\\d+)\"").matcher(page);
+      assertThat(person.find()).isTrue();
+      b.submit(
+          "/matches/" + run + "/decide",
+          "entry_row",
+          "2",
+          "person_id",
+          person.group(1),
+          "decision",
+          "rejected");
+    }
+    throw new AssertionError("the review did not end");
+  }
+
+  @Test
+  void everyEntryShowsItsLinkAndAnyLinkCanBeUndoneWithAJournalEntry() {
+    run();
+    Browser b = reviewer();
+    String page = b.get("/rosters/" + roster + "/verified").body();
+    assertThat(page)
+        .contains("ЗСУ-0042")
+        .contains("пов’язано без перевірки (1)")
+        .contains("у реєстрі не знайдено (1)");
+    // a link made without review, undone: it is rejected
+    b.submit(
+        "/rosters/" + roster + "/verified/undo",
+        "entry_row",
+        "1",
+        "person_id",
+        String.valueOf(kovalchuk));
+    assertThat(state(1)).isEqualTo(EntryLinks.State.REJECTED);
+    // the rejection undone: linked without review again, and the undo journaled
+    b.submit(
+        "/rosters/" + roster + "/verified/undo",
+        "entry_row",
+        "1",
+        "person_id",
+        String.valueOf(kovalchuk));
+    assertThat(state(1)).isEqualTo(EntryLinks.State.AUTO);
+    assertThat(
+            app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
+        .extracting(e -> e.action())
+        .containsExactly("match.undo", "match.decide");
+    // a stale form (the link changed meanwhile) changes nothing
+    assertThat(
+            b.submit(
+                    "/rosters/" + roster + "/verified/undo",
+                    "entry_row",
+                    "3",
+                    "person_id",
+                    String.valueOf(kovalchuk))
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  EntryLinks.State state(int row) {
+    return new EntryLinks(app.database().jdbi()).of(roster, row, row).get(row).state();
+  }
+
+  @Test
+  void theVerifiedListIsExportedWithTheReferenceAndTheDecisionAndItsJsonIsSigned()
+      throws Exception {
+    run();
+    Browser b = reviewer();
+    String linked =
+        new String(b.bytes("/rosters/" + roster + "/verified.csv"), StandardCharsets.UTF_8);
+    assertThat(linked)
+        .contains("Номер у реєстрі")
+        .contains("ЗСУ-0042")
+        .contains("пов’язано без перевірки")
+        .doesNotContain("Чужаков");
+    String all =
+        new String(
+            b.bytes("/rosters/" + roster + "/verified.csv?only=all"), StandardCharsets.UTF_8);
+    assertThat(all).contains("Чужаков").contains("у реєстрі не знайдено");
+    String confirmed =
+        new String(
+            b.bytes("/rosters/" + roster + "/verified.csv?only=confirmed"), StandardCharsets.UTF_8);
+    assertThat(confirmed).doesNotContain("ЗСУ-0042");
+    byte[] json = b.bytes("/rosters/" + roster + "/verified.json?only=all");
+    assertThat(new String(json, StandardCharsets.UTF_8))
+        .contains("\"link-state\" : \"none\"")
+        .contains("\"registry-reference\" : \"ЗСУ-0042\"");
+    Path file = dir.resolve("verified.json");
+    Files.write(file, json);
+    String signature =
+        new String(
+            b.bytes("/rosters/" + roster + "/verified.json.sig?only=all"), StandardCharsets.UTF_8);
+    assertThat(InstallationKey.verify(file, signature, app.key().publicKey())).isTrue();
+    assertThat(b.bytes("/rosters/" + roster + "/verified.xlsx")).startsWith('P', 'K');
+    assertThat(b.bytes("/rosters/" + roster + "/verified.pdf")).startsWith('%', 'P', 'D', 'F');
+  }
+
+  @Test
+  void theHomePageSaysWhatWaitsAndThePersonsPageShowsTheLists() {
+    Browser b = reviewer();
+    assertThat(b.get("/home").body()).contains("their.csv").contains("ще не зіставлено");
+    run();
+    String home = b.get("/home").body();
+    assertThat(home).contains("чекає на перевірку").contains("Останні дії");
+    assertThat(b.get("/home?lang=en").body()).contains("What waits").contains("Recent activity");
+    assertThat(b.get("/registry/" + kovalchuk).body())
+        .contains("Списки, у яких є ця особа")
+        .contains("their.csv")
+        .contains("пов’язано без перевірки");
+  }
+}
