@@ -87,7 +87,20 @@ final class DemoCommand implements Runnable {
               ? Files.readString(login).strip().split(" ")
               : new String[] {"?", "?"};
       System.out.println(
-          "Demo login: user '" + credentials[0] + "', password '" + credentials[1] + "'");
+          "Demo login: user '"
+              + credentials[0]
+              + "', password '"
+              + credentials[1]
+              + "' (kept in "
+              + login
+              + ")");
+      // the command line beside the running demo reaches the same database
+      System.out.println(
+          "Commands on this database take --db "
+              + url
+              + " (for example: ./handover round list --db "
+              + url
+              + ")");
       if (noServe) {
         app.close();
         return;

@@ -45,13 +45,20 @@ final class DuplicateRoutes {
             web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
             return;
           }
-          try {
-            duplicates.find(t.get(), user.username());
-          } catch (IllegalArgumentException e) {
-            web.error(ctx, 422, guard.view(ctx).t("duplicates.too-few"));
-            return;
-          }
-          ctx.redirect("/duplicates");
+          var job =
+              web.jobs()
+                  .start(
+                      user.id(),
+                      "job.duplicates",
+                      step -> {
+                        try {
+                          duplicates.search(t.get(), user.username(), step);
+                          return "/duplicates";
+                        } catch (IllegalArgumentException e) {
+                          throw new IllegalArgumentException("duplicates.too-few", e);
+                        }
+                      });
+          ctx.redirect("/jobs/" + job.id());
         });
     routes.get("/duplicates/{run}/{group}", Permission.READ, this::show);
     routes.post(

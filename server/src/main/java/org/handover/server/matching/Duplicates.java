@@ -89,12 +89,20 @@ public final class Duplicates {
    * and stores the groups it finds with their pairs.
    */
   public Found search(Thresholds thresholds, String actor) {
+    return search(thresholds, actor, step -> {});
+  }
+
+  /** The same, telling each step by its message key (a page shows it while the search runs). */
+  public Found search(
+      Thresholds thresholds, String actor, java.util.function.Consumer<String> step) {
+    step.accept("job.duplicates.reading");
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (persons.size() < 2) {
       throw new IllegalArgumentException(
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();
+    step.accept("job.duplicates.comparing");
     Linker.Result<PersonRecord> r =
         Linker.dedupe(
             persons,
@@ -102,6 +110,7 @@ public final class Duplicates {
             PersonBlocking.rules(),
             PersonBlocking.dedupeRules(),
             Linker.Options.defaults());
+    step.accept("job.duplicates.storing");
     List<Linker.Link> kept = new ArrayList<>();
     List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {

@@ -54,18 +54,31 @@ final class MatchRoutes {
             web.error(ctx, 400, guard.view(ctx).t("error.match.rule"));
             return;
           }
-          try {
-            Matching.Run run =
-                matching.run(
-                    rosterId,
-                    "on".equals(ctx.formParam("one_to_one")),
-                    t.get(),
-                    rules,
-                    user.username());
-            ctx.redirect("/matches/" + run.id());
-          } catch (IllegalArgumentException e) {
-            web.error(ctx, 422, guard.view(ctx).t("error.match.nothing"));
-          }
+          var chosenRules = rules;
+          boolean oneToOne = "on".equals(ctx.formParam("one_to_one"));
+          // a run over a large registry takes minutes: it goes on beside the page, which follows it
+          var job =
+              web.jobs()
+                  .start(
+                      user.id(),
+                      "job.match",
+                      step -> {
+                        try {
+                          return "/matches/"
+                              + matching
+                                  .run(
+                                      rosterId,
+                                      oneToOne,
+                                      t.get(),
+                                      chosenRules,
+                                      user.username(),
+                                      step)
+                                  .id();
+                        } catch (IllegalArgumentException e) {
+                          throw new IllegalArgumentException("error.match.nothing", e);
+                        }
+                      });
+          ctx.redirect("/jobs/" + job.id());
         });
     routes.get("/matches/{run}", Permission.READ, this::review);
     routes.post(

@@ -69,12 +69,25 @@ public final class Matching {
       Thresholds thresholds,
       List<BlockingRule<PersonRecord>> rules,
       String actor) {
+    return run(rosterId, oneToOne, thresholds, rules, actor, step -> {});
+  }
+
+  /** The same, telling each step by its message key (a page shows it while the run goes on). */
+  public Run run(
+      long rosterId,
+      boolean oneToOne,
+      Thresholds thresholds,
+      List<BlockingRule<PersonRecord>> rules,
+      String actor,
+      java.util.function.Consumer<String> step) {
+    step.accept("job.match.reading");
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (entries.isEmpty() || persons.isEmpty()) {
       throw new IllegalArgumentException(
           "nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
     }
+    step.accept("job.match.comparing");
     Linker.Result<PersonRecord> r =
         Linker.link(
             entries,
@@ -82,6 +95,7 @@ public final class Matching {
             PersonFields.all(),
             rules,
             Linker.Options.defaults().oneToOne(oneToOne));
+    step.accept("job.match.storing");
     return jdbi.inTransaction(
         h -> {
           Map<String, Object> model = new LinkedHashMap<>();

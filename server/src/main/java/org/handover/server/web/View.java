@@ -112,8 +112,68 @@ public record View(
           java.util.Map.entry("purpose", "purpose."),
           java.util.Map.entry("decision", "decision-word."));
 
+  /** Values whose words depend on what was done: a state of remains is not a state of a case. */
+  private static final java.util.Map<String, String> ACTION_VALUE_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("remains.move.place", "remains.place."),
+          java.util.Map.entry("remains.identify.methods", "remains.method."),
+          java.util.Map.entry("remains.identify.status", "remains.status."),
+          java.util.Map.entry("remains.identify.state", "remains.status."),
+          java.util.Map.entry("remains.revoke.status", "remains.status."),
+          java.util.Map.entry("remains.revoke.state", "remains.status."),
+          java.util.Map.entry("commitment.progress.state", "implementation."),
+          java.util.Map.entry("tracing.move.state", "tracing.state."),
+          java.util.Map.entry("agreement.provision.kind", "provision-kind."));
+
   private static final java.util.Set<String> PARTY_FIELDS =
-      java.util.Set.of("holding_party", "depends_on", "witnessed_by", "own", "from", "to");
+      java.util.Set.of(
+          "holding_party",
+          "depends_on",
+          "witnessed_by",
+          "own",
+          "from",
+          "to",
+          "belongs_to",
+          "parties");
+
+  /**
+   * A romanization system by its standard's name (KMU 2010); a system Handover does not know as
+   * written.
+   */
+  public String nameSystem(String key) {
+    for (org.handover.names.Romanization r : org.handover.names.Romanization.values()) {
+      if (r.key().equals(key)) {
+        return r.title();
+      }
+    }
+    return key;
+  }
+
+  /** Where a spelling comes from, in words when it is one of Handover's own sources. */
+  public String nameSource(String source) {
+    return messages.has("source." + source) ? t("source." + source) : source;
+  }
+
+  /** A field's name as the journal's entry of {@code action} means it. */
+  public String fieldLabel(String action, String field) {
+    String key = "journal-field." + action + "." + field;
+    return messages.has(key) ? t(key) : fieldLabel(field);
+  }
+
+  /** A value as the journal's entry of {@code action} means it. */
+  public String fieldValue(String action, String field, String value) {
+    String prefix = ACTION_VALUE_WORDS.get(action + "." + field);
+    return prefix == null ? fieldValue(field, value) : words(prefix, value);
+  }
+
+  private String words(String prefix, String value) {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      String key = prefix + part.strip();
+      words.add(messages.has(key) ? t(key) : part.strip());
+    }
+    return String.join(", ", words);
+  }
 
   /**
    * A value the journal kept, as this reader reads it: a kind, status or outcome in words, a party
@@ -133,27 +193,27 @@ public record View(
       return date(LocalDate.parse(value)); // as dates are written here
     }
     String last = field.substring(field.lastIndexOf('.') + 1); // name.0.script -> script
+    if (last.equals("system")) {
+      return nameSystem(value);
+    }
     if (last.equals("script") || last.equals("source") || field.equals("locale")) {
       String key = (field.equals("locale") ? "language" : last) + "." + value;
       return messages.has(key) ? t(key) : value;
     }
     if (PARTY_FIELDS.contains(field)) {
-      try {
-        return party(Party.of(value));
-      } catch (IllegalArgumentException e) {
-        return value;
+      // one party, or a list of them as the journal kept it: [UA, RU]
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (String code : value.replaceAll("^\\[|\\]$", "").split(",")) {
+        try {
+          names.add(party(Party.of(code.strip())));
+        } catch (IllegalArgumentException e) {
+          names.add(code.strip());
+        }
       }
+      return String.join(", ", names);
     }
     String prefix = VALUE_WORDS.get(field);
-    if (prefix == null) {
-      return value;
-    }
-    java.util.List<String> words = new java.util.ArrayList<>();
-    for (String part : value.split(",")) {
-      String key = prefix + part.strip();
-      words.add(messages.has(key) ? t(key) : part.strip());
-    }
-    return String.join(", ", words);
+    return prefix == null ? value : words(prefix, value);
   }
 
   public String fieldLabel(String key) {

@@ -39,6 +39,7 @@ public final class WebServer {
   private final List<Nav> navigation = new ArrayList<>();
   private final List<Routes.Route> table = new ArrayList<>();
   private final List<Section> sections = new ArrayList<>();
+  private final Jobs jobs = new Jobs();
   private Guard guard;
 
   public WebServer(App app, List<Feature> features, long maxUploadBytes) {
@@ -68,6 +69,7 @@ public final class WebServer {
           config.startup.showJavalinBanner = false;
           config.routes.before(guard::before);
           Routes routes = new Routes(config.routes);
+          routes.get("/jobs/{id}", org.handover.core.accounts.Permission.READ, this::job);
           for (Feature f : features) {
             f.routes(app, this, routes);
           }
@@ -87,6 +89,33 @@ public final class WebServer {
               });
           config.routes.error(404, ctx -> error(ctx, 404, guard.view(ctx).t("error.not-found")));
         });
+  }
+
+  /** A long job's page: its step while it runs, then its result; its failure in words. */
+  private void job(Context ctx) {
+    View view = guard.view(ctx);
+    Jobs.Job job =
+        jobs.find(Params.id(ctx, "id"), Guard.current(ctx).id())
+            .orElseThrow(io.javalin.http.NotFoundResponse::new);
+    if (job.result().isPresent()) {
+      ctx.redirect(job.result().get());
+      return;
+    }
+    if (job.error().isPresent()) {
+      String key = String.valueOf(job.error().get().getMessage());
+      error(ctx, 422, view.messages().has(key) ? view.t(key) : view.t("error.internal"));
+      return;
+    }
+    render(
+        ctx,
+        "job.jte",
+        view,
+        Map.of("job", job, "seconds", (System.currentTimeMillis() - job.startedMillis()) / 1000));
+  }
+
+  /** Long work started from pages, one at a time. */
+  public Jobs jobs() {
+    return jobs;
   }
 
   /** Every route the features registered, with its permission: what a test walks for every role. */

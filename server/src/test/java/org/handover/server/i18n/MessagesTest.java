@@ -27,6 +27,22 @@ class MessagesTest {
   }
 
   @Test
+  void noKeyIsWrittenTwice() throws java.io.IOException {
+    // a second line with the same key silently replaces the first: one feature's words in another's
+    for (String lang : Messages.LANGUAGES) {
+      try (var in = Messages.class.getResourceAsStream("/i18n/messages_" + lang + ".properties")) {
+        List<String> keys =
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                .map(l -> l.substring(0, l.indexOf('=')).strip())
+                .toList();
+        assertThat(keys).as(lang).doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @Test
   void noMessageIsEmpty() {
     for (String lang : Messages.LANGUAGES) {
       Properties p = Messages.load(lang);

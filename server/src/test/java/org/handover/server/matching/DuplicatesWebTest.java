@@ -105,7 +105,9 @@ class DuplicatesWebTest {
     assertThat(o.submit("/duplicates/find").statusCode()).isEqualTo(403);
     Browser t = as("taras", reviewer);
     t.get("/duplicates");
-    assertThat(t.submit("/duplicates/find").statusCode()).isEqualTo(302);
+    HttpResponse<String> search = t.submit("/duplicates/find");
+    assertThat(search.statusCode()).isEqualTo(302);
+    assertThat(t.awaitJob(search).body()).contains("id=\"last-search\"");
     long run = app.duplicates().latest().orElseThrow().id();
     String group =
         "/duplicates/"
@@ -174,7 +176,7 @@ class DuplicatesWebTest {
         t.submit(
             "/rosters/" + roster + "/match", "one_to_one", "on", "auto", "0.99", "review", "0.5");
     assertThat(run.statusCode()).isEqualTo(302);
-    HttpResponse<String> page = t.get(run.headers().firstValue("Location").orElseThrow());
+    HttpResponse<String> page = t.awaitJob(run);
     assertThat(page.body()).contains("id=\"other-candidates\"");
   }
 }

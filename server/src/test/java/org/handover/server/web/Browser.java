@@ -153,6 +153,33 @@ public final class Browser {
             .build());
   }
 
+  /**
+   * Follows a long job started by {@code started} (a redirect to its page) until the job sends to
+   * its result, and returns that page; a failed job's page is returned as it is.
+   */
+  public HttpResponse<String> awaitJob(HttpResponse<String> started) {
+    String location = started.headers().firstValue("Location").orElseThrow();
+    long until = System.currentTimeMillis() + 180_000;
+    while (true) {
+      HttpResponse<String> r = get(location);
+      if (r.statusCode() == 302) {
+        return get(r.headers().firstValue("Location").orElseThrow());
+      }
+      if (r.statusCode() != 200 || !r.body().contains("id=\"job-step\"")) {
+        return r;
+      }
+      if (System.currentTimeMillis() > until) {
+        throw new AssertionError("the job did not end: " + location);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   public HttpResponse<String> login(String user, String password) {
     get("/login");
     return submit("/login", "username", user, "password", password);
