@@ -21,6 +21,11 @@ public final class MatchingFeature implements Feature {
   }
 
   @Override
+  public Map<String, List<Object>> subcommands() {
+    return Map.of("roster", List.of(new VerifiedCommand()));
+  }
+
+  @Override
   public void routes(App app, WebServer web, Routes routes) {
     new MatchRoutes(app.matching(), app.rosters(), app.registry(), web.guard(), web)
         .register(routes);

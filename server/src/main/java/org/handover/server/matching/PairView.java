@@ -113,6 +113,14 @@ public final class PairView {
   }
 
   /**
+   * A probability in percent, rounded down to a tenth: 0.9996 is 99.9, never a certain 100 that no
+   * comparison of records can give.
+   */
+  public static double percent(double probability) {
+    return Math.floor(probability * 1000) / 10;
+  }
+
+  /**
    * A field's evidence in a registrar's words (the message key): strong or some evidence for or
    * against, or none either way; a field missing on a side is "no data".
    */

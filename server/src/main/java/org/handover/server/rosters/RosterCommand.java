@@ -38,11 +38,12 @@ import picocli.CommandLine.Parameters;
     description = "Lists handed over or received.",
     subcommands = {
       RosterCommand.Import.class,
+      RosterList.class,
       RosterCommand.Show.class,
       RosterCommand.Export.class,
       RosterCommand.Verify.class
     })
-final class RosterCommand {
+public final class RosterCommand {
 
   @Requires(Permission.IMPORT_ROSTERS)
   @Command(
@@ -331,33 +332,41 @@ final class RosterCommand {
           System.err.println(m.get("error.roster.unknown", id));
           return 2;
         }
-        RosterExport export = new RosterExport(app.rosters(), confirmedOnly);
-        Checkpoint checkpoint = app.journal().checkpoint(app.key());
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
-        try (var stream = Files.newOutputStream(tmp)) {
-          switch (format) {
-            case "csv" -> export.csv(r.get(), m, stream);
-            case "xlsx" -> export.xlsx(r.get(), m, stream);
-            case "pdf" ->
-                export.pdf(r.get(), m, app.parties().book(), checkpoint.toString(), stream);
-            default -> export.json(r.get(), stream);
-          }
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println(m.get("roster.exported", out.toString()));
-        if (format.equals("json")) {
-          Path sig = out.resolveSibling(out.getFileName() + ".sig");
-          Files.writeString(sig, app.key().sign(out) + "\n");
-          System.out.println(m.get("roster.signed", sig.toString()));
-        }
-        // every export leaves the journal's signed head beside it: 'journal verify --checkpoint'
-        // takes it
-        Path kept = out.resolveSibling(out.getFileName() + ".checkpoint");
-        Files.writeString(kept, checkpoint + "\n");
-        System.out.println(m.get("roster.checkpoint", kept.toString()));
+        write(app, m, r.get(), format, out, new RosterExport(app.rosters(), confirmedOnly));
         return 0;
       }
     }
+  }
+
+  /**
+   * Writes an export to {@code out} (whole or not at all), signs a JSON one beside it, and leaves
+   * the journal's signed head beside every one; what was written is said on standard output.
+   */
+  public static void write(
+      App app, Messages m, Rosters.Summary r, String format, Path out, RosterExport export)
+      throws IOException {
+    Checkpoint checkpoint = app.journal().checkpoint(app.key());
+    Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
+    try (var stream = Files.newOutputStream(tmp)) {
+      switch (format) {
+        case "csv" -> export.csv(r, m, stream);
+        case "xlsx" -> export.xlsx(r, m, stream);
+        case "pdf" -> export.pdf(r, m, app.parties().book(), checkpoint.toString(), stream);
+        default -> export.json(r, stream);
+      }
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+    System.out.println(m.get("roster.exported", out.toString()));
+    if (format.equals("json")) {
+      Path sig = out.resolveSibling(out.getFileName() + ".sig");
+      Files.writeString(sig, app.key().sign(out) + "\n");
+      System.out.println(m.get("roster.signed", sig.toString()));
+    }
+    // every export leaves the journal's signed head beside it: 'journal verify --checkpoint' takes
+    // it
+    Path kept = out.resolveSibling(out.getFileName() + ".checkpoint");
+    Files.writeString(kept, checkpoint + "\n");
+    System.out.println(m.get("roster.checkpoint", kept.toString()));
   }
 
   @Requires(Permission.READ)

@@ -627,6 +627,54 @@ class CliTest {
     Cli.Run unknownUk =
         run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
     assertThat(unknownUk.err()).contains("невідоме правило відбору");
+    // the lists, and the one matched as verified: the registry's reference and the link
+    assertThat(run("roster", "list", "--db", db(), "--lang", "uk").out())
+        .contains("1  their.csv  Росія → Україна")
+        .contains("2 рядки, з помилками: 0");
+    Path verified = dir.resolve("verified.csv");
+    Cli.Run v =
+        run(
+            "roster",
+            "verified",
+            "1",
+            "--only",
+            "all",
+            "--format",
+            "csv",
+            "--out",
+            verified.toString(),
+            "--db",
+            db(),
+            "--lang",
+            "uk");
+    assertThat(v.exit()).as(v.err()).isZero();
+    assertThat(Files.readString(verified))
+        .contains("Номер у реєстрі")
+        .contains("UA-K1")
+        .contains("пов’язано без перевірки")
+        .contains("НЕИЗВЕСТНЫЙ")
+        .contains("у реєстрі не знайдено");
+    assertThat(
+            run(
+                    "roster",
+                    "verified",
+                    "1",
+                    "--only",
+                    "some",
+                    "--format",
+                    "csv",
+                    "--out",
+                    verified.toString(),
+                    "--db",
+                    db(),
+                    "--lang",
+                    "en")
+                .err())
+        .contains("--only: unknown value 'some'");
+    // a language Handover does not speak is a bad option, not English in disguise
+    Cli.Run badLang = run("roster", "list", "--db", db(), "--lang", "de");
+    assertThat(badLang.exit()).isEqualTo(2);
+    assertThat(badLang.err()).contains("'de' is not a language of Handover");
   }
 
   @Test
