@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -141,15 +139,9 @@ final class VerifiedRoutes {
     String name = "roster-" + r.id() + "-" + only.key() + "." + format;
     if (signature) {
       // the JSON is the same bytes for the same list: its signature is made again on request
-      Path tmp = Files.createTempFile("handover-verified", ".json");
-      try {
-        Files.write(tmp, out.toByteArray());
-        ctx.contentType("text/plain; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".sig\"");
-        ctx.result(app.key().sign(tmp) + "\n");
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      ctx.contentType("text/plain; charset=utf-8");
+      ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".sig\"");
+      ctx.result(app.key().sign(out.toByteArray()) + "\n");
       return;
     }
     ctx.contentType(type);

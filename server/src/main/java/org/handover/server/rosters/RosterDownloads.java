@@ -20,11 +20,17 @@ final class RosterDownloads {
   private final Rosters rosters;
   private final Parties parties;
   private final Supplier<String> checkpoint;
+  private final java.util.function.Function<byte[], String> signer;
 
-  RosterDownloads(Rosters rosters, Parties parties, Supplier<String> checkpoint) {
+  RosterDownloads(
+      Rosters rosters,
+      Parties parties,
+      Supplier<String> checkpoint,
+      java.util.function.Function<byte[], String> signer) {
     this.rosters = rosters;
     this.parties = parties;
     this.checkpoint = checkpoint;
+    this.signer = signer;
   }
 
   void register(Routes routes) {
@@ -47,6 +53,15 @@ final class RosterDownloads {
   private void export(Context ctx) throws IOException {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
     String format = ctx.pathParam("format");
+    if (format.equals("json.sig")) {
+      // the JSON is the same bytes for the same roster: its signature is made again on request
+      java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+      new RosterExport(rosters).json(r, json);
+      ctx.contentType("text/plain; charset=utf-8");
+      ctx.header("Content-Disposition", "attachment; filename=\"roster-" + r.id() + ".json.sig\"");
+      ctx.result(signer.apply(json.toByteArray()) + "\n");
+      return;
+    }
     String type =
         switch (format) {
           case "csv" -> "text/csv; charset=utf-8";

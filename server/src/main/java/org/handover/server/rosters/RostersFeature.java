@@ -30,7 +30,10 @@ public final class RostersFeature implements Feature {
     new RosterRoutes(app.rosters(), web.guard(), web, app.clock(), web.maxUploadBytes())
         .register(routes);
     new RosterDownloads(
-            app.rosters(), app.parties(), () -> app.journal().checkpoint(app.key()).toString())
+            app.rosters(),
+            app.parties(),
+            () -> app.journal().checkpoint(app.key()).toString(),
+            bytes -> app.key().sign(bytes))
         .register(routes);
   }
 

@@ -301,10 +301,15 @@ public final class InstallationKey implements Journal.Signer {
   /** A signature of some text (a checkpoint), Base64. */
   @Override
   public String sign(String text) {
+    return sign(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A detached signature of bytes, Base64: the same as of a file holding them. */
+  public String sign(byte[] bytes) {
     try {
       Signature s = Signature.getInstance("Ed25519");
       s.initSign(pair().getPrivate());
-      s.update(text.getBytes(StandardCharsets.UTF_8));
+      s.update(bytes);
       return Base64.getEncoder().encodeToString(s.sign());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Ed25519 signing failed", e);

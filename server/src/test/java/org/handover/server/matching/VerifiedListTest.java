@@ -218,6 +218,13 @@ class VerifiedListTest {
         new String(
             b.bytes("/rosters/" + roster + "/verified.json.sig?only=all"), StandardCharsets.UTF_8);
     assertThat(InstallationKey.verify(file, signature, app.key().publicKey())).isTrue();
+    // the list as received is signed the same way from its own page
+    Path plain = dir.resolve("roster.json");
+    Files.write(plain, b.bytes("/rosters/" + roster + "/export.json"));
+    String plainSignature =
+        new String(b.bytes("/rosters/" + roster + "/export.json.sig"), StandardCharsets.UTF_8);
+    assertThat(InstallationKey.verify(plain, plainSignature, app.key().publicKey())).isTrue();
+    assertThat(InstallationKey.verify(file, plainSignature, app.key().publicKey())).isFalse();
     assertThat(b.bytes("/rosters/" + roster + "/verified.xlsx")).startsWith('P', 'K');
     assertThat(b.bytes("/rosters/" + roster + "/verified.pdf")).startsWith('%', 'P', 'D', 'F');
   }
