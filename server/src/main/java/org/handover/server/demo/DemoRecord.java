@@ -77,20 +77,26 @@ final class DemoRecord {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         boolean ours = d == Direction.OUT; // the list of those we hand over is ours
         story.day(LocalDate.of(2025, 6, ours ? 6 : 5));
-        app.rosters()
-            .importFile(
-                file,
-                ours ? "list-ua-2025-06-06.csv" : "list-ru-2025-06-05.csv",
-                new RosterDetails(
-                    Party.of(ours ? "UA" : "RU"),
-                    Party.of(ours ? "RU" : "UA"),
-                    LocalDate.of(2025, 6, ours ? 6 : 5),
-                    Purpose.EXCHANGE,
-                    ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "demo",
-                (r, f) -> {});
+        long roster =
+            app.rosters()
+                .importFile(
+                    file,
+                    ours ? "list-ua-2025-06-06.csv" : "list-ru-2025-06-05.csv",
+                    new RosterDetails(
+                        Party.of(ours ? "UA" : "RU"),
+                        Party.of(ours ? "RU" : "UA"),
+                        LocalDate.of(2025, 6, ours ? 6 : 5),
+                        Purpose.EXCHANGE,
+                        ""),
+                    Tables.Options.detect(),
+                    Optional.empty(),
+                    "demo",
+                    (r, f) -> {})
+                .id();
+        if (!ours) {
+          // their list, matched against the registry the day it came: what waits for review
+          app.matching().run(roster, true, org.handover.core.matching.Thresholds.DEFAULT, "demo");
+        }
       } finally {
         Files.deleteIfExists(file);
       }

@@ -68,6 +68,15 @@ class DemoTest {
           .contains(
               "Росія: повернути 10 дітей до 10 липня, до 10 липня 2025. 3 з 10 на 15 липня 2025 (30%)")
           .contains("6 000 з 6 000");
+      // their list of 5 June, matched: links made without review, and some waiting for a reviewer
+      var listRu =
+          app.rosters().list().stream()
+              .filter(r -> r.fileName().equals("list-ru-2025-06-05.csv"))
+              .findFirst()
+              .orElseThrow();
+      var run = app.matching().runs(listRu.id()).get(0);
+      assertThat(run.auto()).isGreaterThan(900);
+      assertThat(app.matching().waiting(run.id())).isPositive();
       assertThat(app.journal().verify().intact()).isTrue();
       assertThat(app.journal().audit().clean()).isTrue();
     }
