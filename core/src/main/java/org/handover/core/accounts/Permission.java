@@ -9,6 +9,11 @@ import org.handover.core.Keys;
 public enum Permission {
   /** Read every page: the registry, lists, matches, the journal. */
   READ,
+  /**
+   * Take personal data away in bulk: a list's original file, its error report, and its exports as
+   * CSV, XLSX or JSON. Without it, a list leaves only as the PDF manifest to sign.
+   */
+  EXPORT_DATA,
   /** Add and edit persons, import persons from a spreadsheet. */
   EDIT_REGISTRY,
   /** Import lists and save column mappings. */

@@ -24,6 +24,7 @@ public enum Role {
           REGISTRAR,
           EnumSet.of(
               Permission.READ,
+              Permission.EXPORT_DATA,
               Permission.EDIT_REGISTRY,
               Permission.IMPORT_ROSTERS,
               Permission.REVIEW_MATCHES,
@@ -32,10 +33,11 @@ public enum Role {
               Permission.RECORD_REMAINS,
               Permission.MANAGE_TRACING),
           REVIEWER,
-          EnumSet.of(Permission.READ, Permission.REVIEW_MATCHES),
+          EnumSet.of(Permission.READ, Permission.EXPORT_DATA, Permission.REVIEW_MATCHES),
           NEGOTIATOR,
           EnumSet.of(
               Permission.READ,
+              Permission.EXPORT_DATA,
               Permission.MANAGE_AGREEMENTS,
               Permission.RECORD_EXCHANGES,
               Permission.RECORD_NEGOTIATIONS),

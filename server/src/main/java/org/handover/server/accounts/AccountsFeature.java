@@ -15,6 +15,7 @@ public final class AccountsFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
-    new LoginRoutes(web.guard().sessions(), app.accounts(), web.guard(), web).register(routes);
+    new LoginRoutes(web.guard().sessions(), app.accounts(), web.guard(), web, app.journal())
+        .register(routes);
   }
 }

@@ -18,8 +18,15 @@ final class LoginRoutes {
   private final Guard guard;
   private final WebServer web;
   private final LoginThrottle throttle;
+  private final org.handover.server.journal.Journal journal;
 
-  LoginRoutes(Sessions sessions, Accounts accounts, Guard guard, WebServer web) {
+  LoginRoutes(
+      Sessions sessions,
+      Accounts accounts,
+      Guard guard,
+      WebServer web,
+      org.handover.server.journal.Journal journal) {
+    this.journal = journal;
     this.sessions = sessions;
     this.accounts = accounts;
     this.guard = guard;
@@ -33,7 +40,7 @@ final class LoginRoutes {
         "/login",
         ctx -> {
           if (Guard.user(ctx).isPresent()) {
-            ctx.redirect("/registry");
+            ctx.redirect("/home");
             return;
           }
           page(ctx, "", "");
@@ -65,6 +72,18 @@ final class LoginRoutes {
     Accounts.Login result = accounts.login(username, password);
     if (result instanceof Accounts.Login.Ok) {
       throttle.succeeded(address, username); // counted as failed until now
+    }
+    if (!(result instanceof Accounts.Login.Busy)) {
+      // every answered attempt, as who saw what: the throttle above bounds how many there are
+      journal.read(
+          result instanceof Accounts.Login.Ok ok ? ok.user().username() : "?",
+          result instanceof Accounts.Login.Ok ? "login" : "login-failed",
+          "user",
+          java.util.Map.of(
+              "username",
+              username.length() > 64 ? username.substring(0, 64) : username,
+              "address",
+              address));
     }
     if (result instanceof Accounts.Login.Ok ok) {
       // a new session on login, so a token planted before it is worth nothing

@@ -53,7 +53,7 @@ final class BriefingRoutes {
   private Briefing briefing(Context ctx, View v, LocalDate asOf) {
     StoredRound r =
         app.negotiations().find(ctx.pathParam("key")).orElseThrow(NotFoundResponse::new);
-    String lang = Params.query(ctx, "lang");
+    String lang = Params.query(ctx, "language");
     return Briefings.of(app, r, Messages.LANGUAGES.contains(lang) ? lang : v.lang(), asOf);
   }
 
@@ -79,7 +79,15 @@ final class BriefingRoutes {
     String sources = m.get("briefing.sources");
     String overdue = m.get("commitment.overdue");
     String name = "briefing-" + b.round() + "-" + b.language() + "-" + b.asOf();
-    switch (Params.query(ctx, "format")) {
+    String format = Params.query(ctx, "format");
+    app.journal()
+        .read(
+            org.handover.server.web.Guard.current(ctx).username(),
+            "download",
+            "round/" + b.round(),
+            java.util.Map.of(
+                "format", format.equals("pdf") || format.equals("html") ? format : "md"));
+    switch (format) {
       case "pdf" -> {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BriefingPdf.write(b, sources, overdue, out);

@@ -35,7 +35,7 @@ public final class HomeRoutes {
   }
 
   /** A list received and how far its verification has come (no run: not matched yet). */
-  public record ListState(Rosters.Summary roster, Optional<Matching.RunSummary> run, int waiting) {}
+  public record ListState(Rosters.Summary roster, Optional<Matching.Progress> progress) {}
 
   private void home(Context ctx) {
     View v = web.guard().view(ctx);
@@ -43,14 +43,14 @@ public final class HomeRoutes {
     int waiting = 0;
     long firstWaiting = 0;
     for (Rosters.Summary r : app.rosters().list()) {
-      Optional<Matching.RunSummary> run = app.matching().runs(r.id()).stream().findFirst();
-      int w = run.map(x -> app.matching().waiting(x.id())).orElse(0);
+      Optional<Matching.Progress> progress = app.matching().progress(r.id());
+      int w = progress.map(Matching.Progress::waiting).orElse(0);
       if (w > 0 && firstWaiting == 0) {
-        firstWaiting = run.get().id();
+        firstWaiting = progress.get().runId();
       }
       waiting += w;
       if (lists.size() < LISTS) {
-        lists.add(new ListState(r, run, w));
+        lists.add(new ListState(r, progress));
       }
     }
     Map<String, Object> model = new HashMap<>();

@@ -129,6 +129,28 @@ public final class Journal {
     return e;
   }
 
+  /** The entity under which reads are journaled: who saw or took what, apart from changes. */
+  public static final String READS = "access";
+
+  /**
+   * Journals a read: a login, a person's page seen, a file downloaded or exported (what, in which
+   * format, how many rows). Reads are in the same hash chain as changes, so none can be removed
+   * silently; the journal's pages show them apart.
+   */
+  public void read(String actor, String what, String subject, Map<String, Object> details) {
+    jdbi.useTransaction(
+        h ->
+            append(
+                h,
+                Change.by(actor.isEmpty() ? "?" : actor, READS + "." + what)
+                    .on(READS, subject.length() > 64 ? subject.substring(0, 64) : subject)
+                    .now(
+                        details.isEmpty()
+                            ? ""
+                            : org.handover.server.storage.Json.write(
+                                new java.util.TreeMap<>(details)))));
+  }
+
   private String digest(Handle h, Change c) {
     Audited a = audits.get(c.entity());
     if (a == null) {
@@ -280,6 +302,8 @@ public final class Journal {
           }
           if (!f.entity().isEmpty()) {
             sql.append(" AND entity = :entity");
+          } else {
+            sql.append(" AND entity <> '" + READS + "'"); // changes; reads are asked for by name
           }
           if (!f.entityId().isEmpty()) {
             sql.append(" AND entity_id = :entityId");

@@ -22,6 +22,8 @@ public final class JournalFeature implements Feature {
 
   @Override
   public List<Nav> navigation() {
-    return List.of(new Nav("/journal", "nav.journal", Permission.READ));
+    return List.of(
+        new Nav("/journal", "nav.journal", Permission.READ),
+        new Nav("/access", "nav.access", Permission.MANAGE_ACCOUNTS));
   }
 }

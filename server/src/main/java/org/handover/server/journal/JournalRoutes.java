@@ -27,10 +27,12 @@ final class JournalRoutes {
   }
 
   void register(Routes routes) {
-    routes.get("/journal", Permission.READ, this::list);
+    routes.get("/journal", Permission.READ, ctx -> list(ctx, false));
+    // who saw and took what: for those who manage accounts
+    routes.get("/access", Permission.MANAGE_ACCOUNTS, ctx -> list(ctx, true));
   }
 
-  private void list(Context ctx) {
+  private void list(Context ctx, boolean reads) {
     View view = guard.view(ctx);
     String actor = param(ctx, "actor");
     String from = param(ctx, "from");
@@ -60,7 +62,7 @@ final class JournalRoutes {
         error.isEmpty()
             ? journal
                 .find(
-                    new Journal.Filter(actor, "", "", fromMillis, toMillis),
+                    new Journal.Filter(actor, reads ? Journal.READS : "", "", fromMillis, toMillis),
                     (page - 1) * PAGE_SIZE,
                     PAGE_SIZE + 1)
                 .stream()
@@ -73,6 +75,8 @@ final class JournalRoutes {
         "journal/journal.jte",
         view,
         Map.of(
+            "base",
+            reads ? "/access" : "/journal",
             "entries",
             more ? entries.subList(0, PAGE_SIZE) : entries,
             "actor",

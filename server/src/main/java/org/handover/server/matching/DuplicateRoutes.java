@@ -54,8 +54,8 @@ final class DuplicateRoutes {
                         try {
                           duplicates.search(t.get(), user.username(), step);
                           return "/duplicates";
-                        } catch (IllegalArgumentException e) {
-                          throw new IllegalArgumentException("duplicates.too-few", e);
+                        } catch (Matching.NothingToLink e) {
+                          throw new org.handover.server.web.Jobs.Failed("duplicates.too-few", e);
                         }
                       });
           ctx.redirect("/jobs/" + job.id());

@@ -98,7 +98,7 @@ public final class Duplicates {
     step.accept("job.duplicates.reading");
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (persons.size() < 2) {
-      throw new IllegalArgumentException(
+      throw new Matching.NothingToLink(
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();

@@ -38,21 +38,23 @@ public final class EntryLinks {
   }
 
   /**
-   * An entry's link: the person (0 when none), their reference and name as the registry keeps them,
-   * the probability the run gave, who decided (empty when nobody did), and how many candidates wait
+   * An entry's link: the person of the pair (0 when none), the record that stands for them now
+   * ({@code shownId}: the one they were merged into, if they were) with its reference and name, the
+   * probability the run gave, who decided (empty when nobody did), and how many candidates wait
    * when it is in review.
    */
   public record Link(
       int row,
       State state,
       long personId,
+      long shownId,
       String reference,
       String personName,
       double probability,
       String decidedBy,
       int candidates) {
     static Link none(int row) {
-      return new Link(row, State.NONE, 0, "", "", 0, "", 0);
+      return new Link(row, State.NONE, 0, 0, "", "", 0, "", 0);
     }
 
     /** Whether the entry is linked to a person: confirmed, or linked without review. */
@@ -79,6 +81,7 @@ public final class EntryLinks {
       double probability,
       String decision,
       String decidedBy,
+      long shown,
       String reference,
       String name) {}
 
@@ -93,7 +96,7 @@ public final class EntryLinks {
     List<Pair> pairs =
         h.createQuery(
                 "SELECT x.entry_row, x.person_id, m.band, COALESCE(m.probability, 0) AS probability,"
-                    + " d.decision, d.decided_by, p.reference, p.display_name FROM ("
+                    + " d.decision, d.decided_by, p.id AS shown, p.reference, p.display_name FROM ("
                     + " SELECT entry_row, person_id FROM matches WHERE run_id = :run"
                     + " AND entry_row BETWEEN :from AND :to UNION SELECT entry_row, person_id"
                     + " FROM match_decisions WHERE roster_id = :r AND entry_row BETWEEN :from AND :to) x"
@@ -101,7 +104,9 @@ public final class EntryLinks {
                     + " AND m.person_id = x.person_id"
                     + " LEFT JOIN match_decisions d ON d.roster_id = :r AND d.entry_row = x.entry_row"
                     + " AND d.person_id = x.person_id"
-                    + " JOIN persons p ON p.id = x.person_id ORDER BY x.entry_row, probability DESC")
+                    + " JOIN persons p0 ON p0.id = x.person_id"
+                    + " JOIN persons p ON p.id = COALESCE(p0.merged_into, p0.id)"
+                    + " ORDER BY x.entry_row, probability DESC")
             .bind("run", run == null ? -1 : run)
             .bind("r", rosterId)
             .bind("from", from)
@@ -115,6 +120,7 @@ public final class EntryLinks {
                         rs.getDouble("probability"),
                         Optional.ofNullable(rs.getString("decision")).orElse(""),
                         Optional.ofNullable(rs.getString("decided_by")).orElse(""),
+                        rs.getLong("shown"),
                         rs.getString("reference"),
                         rs.getString("display_name")))
             .list();
@@ -150,7 +156,7 @@ public final class EntryLinks {
 
   /** A list a person appears on: the entry, its name there, and how the pair stands. */
   public record Appearance(
-      long rosterId, String fileName, int row, String entryName, State state) {}
+      long rosterId, String fileName, int row, String entryName, State state, boolean other) {}
 
   /**
    * Every list on which a person was proposed for an entry: the reviewer's decision on the pair, or
@@ -194,12 +200,23 @@ public final class EntryLinks {
                                       rs.getString("given"),
                                       rs.getString("patronymic"))
                                   .strip(),
-                              state);
+                              state,
+                              false);
                     })
                 .list()
                 .stream()
                 .filter(java.util.Objects::nonNull)
+                .map(a -> settledElsewhere(h, a, personId))
                 .toList());
+  }
+
+  /** The pair as the entry stands: linked to another person, the entry's link says so. */
+  private static Appearance settledElsewhere(Handle h, Appearance a, long personId) {
+    Link l = of(h, a.rosterId(), a.row(), a.row()).get(a.row());
+    boolean other = l.linked() && l.personId() != personId && a.state() != State.REJECTED;
+    return other
+        ? new Appearance(a.rosterId(), a.fileName(), a.row(), a.entryName(), a.state(), true)
+        : a;
   }
 
   private static Link link(int row, State state, Pair p, int candidates) {
@@ -207,6 +224,7 @@ public final class EntryLinks {
         row,
         state,
         p.person(),
+        p.shown(),
         p.reference(),
         p.name(),
         p.probability(),

@@ -74,8 +74,8 @@ final class MatchRoutes {
                                       user.username(),
                                       step)
                                   .id();
-                        } catch (IllegalArgumentException e) {
-                          throw new IllegalArgumentException("error.match.nothing", e);
+                        } catch (Matching.NothingToLink e) {
+                          throw new org.handover.server.web.Jobs.Failed("error.match.nothing", e);
                         }
                       });
           ctx.redirect("/jobs/" + job.id());
@@ -100,6 +100,9 @@ final class MatchRoutes {
             } catch (IllegalArgumentException e) {
               web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
               return;
+            } catch (Matching.SameHands e) {
+              web.error(ctx, 403, guard.view(ctx).t("error.match.four-eyes"));
+              return;
             }
           }
           int skip =
@@ -113,11 +116,7 @@ final class MatchRoutes {
     long rosterId = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
     List<Matching.StoredMatch> all = matching.matches(run);
     // the queue is the review band; links made without review are spot-checked on the verified list
-    java.util.Set<Integer> settled =
-        all.stream()
-            .filter(m -> m.decision().equals("confirmed"))
-            .map(Matching.StoredMatch::entryRow)
-            .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<Integer> settled = matching.settled(run);
     List<Matching.StoredMatch> queue =
         all.stream().filter(m -> m.band() == org.handover.core.matching.Band.REVIEW).toList();
     List<Matching.StoredMatch> open =
@@ -130,6 +129,10 @@ final class MatchRoutes {
     Map<String, Object> model = new HashMap<>();
     model.put("run", run);
     model.put("roster", rosters.find(rosterId).orElseThrow(NotFoundResponse::new));
+    Rosters.Summary summary = rosters.find(rosterId).orElseThrow(NotFoundResponse::new);
+    model.put(
+        "sameHands",
+        Matching.fourEyes() && summary.importedBy().equals(Guard.current(ctx).username()));
     model.put("total", queue.size());
     model.put("decided", queue.size() - open.size());
     model.put("confirmed", all.stream().filter(m -> m.decision().equals("confirmed")).count());

@@ -84,7 +84,7 @@ public final class Matching {
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     List<PersonRecord> persons = MatchRecords.registry(jdbi);
     if (entries.isEmpty() || persons.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new NothingToLink(
           "nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
     }
     step.accept("job.match.comparing");
@@ -243,9 +243,70 @@ public final class Matching {
                 .list());
   }
 
+  /** An undecided pair of the run linked without review: it settles its entry. */
+  private static final String UNDECIDED_AUTO =
+      "SELECT a.entry_row FROM matches a WHERE a.run_id = :run AND a.band = 'auto' AND NOT EXISTS"
+          + " (SELECT 1 FROM match_decisions d WHERE d.roster_id = a.roster_id"
+          + " AND d.entry_row = a.entry_row AND d.person_id = a.person_id)";
+
+  /**
+   * The entries of a run that no reviewer needs to look at: confirmed to a person (in any run), or
+   * linked without review and not rejected. The review queue, the home page and the verified list
+   * all leave them out of what waits.
+   */
+  public java.util.Set<Integer> settled(long runId) {
+    return new java.util.HashSet<>(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT d.entry_row FROM match_decisions d JOIN match_runs r"
+                            + " ON r.roster_id = d.roster_id WHERE r.id = :run"
+                            + " AND d.decision = 'confirmed' UNION "
+                            + UNDECIDED_AUTO)
+                    .bind("run", runId)
+                    .mapTo(Integer.class)
+                    .list()));
+  }
+
+  /** How far a list's verification has come: its latest run, and its entries by how they stand. */
+  public record Progress(long runId, int confirmed, int linkedWithoutReview, int waiting) {}
+
+  /** The list's progress after its latest run; empty when it was never matched. */
+  public Optional<Progress> progress(long rosterId) {
+    Optional<Long> run =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT MAX(id) FROM match_runs WHERE roster_id = :r")
+                    .bind("r", rosterId)
+                    .mapTo(Long.class)
+                    .findOne());
+    return run.map(
+        id ->
+            jdbi.withHandle(
+                h ->
+                    new Progress(
+                        id,
+                        h.createQuery(
+                                "SELECT COUNT(DISTINCT entry_row) FROM match_decisions"
+                                    + " WHERE roster_id = :r AND decision = 'confirmed'")
+                            .bind("r", rosterId)
+                            .mapTo(Integer.class)
+                            .one(),
+                        h.createQuery(
+                                "SELECT COUNT(DISTINCT entry_row) FROM ("
+                                    + UNDECIDED_AUTO
+                                    + ") x WHERE x.entry_row NOT IN (SELECT entry_row FROM"
+                                    + " match_decisions WHERE roster_id = :r AND decision = 'confirmed')")
+                            .bind("run", id)
+                            .bind("r", rosterId)
+                            .mapTo(Integer.class)
+                            .one(),
+                        waiting(id))));
+  }
+
   /**
    * How many entries of a run wait for a reviewer: a pair in the review band not decided, on an
-   * entry nobody has confirmed to another person.
+   * entry not {@link #settled}.
    */
   public int waiting(long runId) {
     return jdbi.withHandle(
@@ -254,7 +315,10 @@ public final class Matching {
                     "SELECT COUNT(DISTINCT m.entry_row) FROM matches m WHERE m.run_id = :run AND"
                         + " m.band = 'review' AND NOT EXISTS (SELECT 1 FROM match_decisions d"
                         + " WHERE d.roster_id = m.roster_id AND d.entry_row = m.entry_row AND"
-                        + " (d.person_id = m.person_id OR d.decision = 'confirmed'))")
+                        + " (d.person_id = m.person_id OR d.decision = 'confirmed'))"
+                        + " AND m.entry_row NOT IN ("
+                        + UNDECIDED_AUTO
+                        + ")")
                 .bind("run", runId)
                 .mapTo(Integer.class)
                 .one());
@@ -278,6 +342,10 @@ public final class Matching {
       throw new IllegalArgumentException(
           "decision: unknown value '" + decision + "' (confirmed or rejected)");
     }
+    String importedBy = rosters.find(rosterId).map(Rosters.Summary::importedBy).orElse("");
+    if (decision.equals("confirmed") && fourEyes() && importedBy.equals(actor)) {
+      throw new SameHands(importedBy);
+    }
     jdbi.useTransaction(
         h -> {
           long known =
@@ -296,6 +364,31 @@ public final class Matching {
                     + rosterId
                     + " with person "
                     + personId);
+          }
+          // decisions on one list one at a time: two reviewers cannot both confirm an entry
+          h.createQuery("SELECT id FROM rosters WHERE id = :r FOR UPDATE")
+              .bind("r", rosterId)
+              .mapTo(Long.class)
+              .findOne();
+          if (decision.equals("confirmed")) {
+            // one entry, one person: a second reviewer on a page shown before the first decided
+            long elsewhere =
+                h.createQuery(
+                        "SELECT COUNT(*) FROM match_decisions WHERE roster_id = :r AND entry_row = :e"
+                            + " AND person_id <> :p AND decision = 'confirmed'")
+                    .bind("r", rosterId)
+                    .bind("e", entryRow)
+                    .bind("p", personId)
+                    .mapTo(Long.class)
+                    .one();
+            if (elsewhere > 0) {
+              throw new org.handover.server.storage.StaleRecordException(
+                  "entry "
+                      + entryRow
+                      + " of roster "
+                      + rosterId
+                      + " is confirmed to another person");
+            }
           }
           Optional<String> before =
               h.createQuery(
@@ -328,8 +421,38 @@ public final class Matching {
               Change.by(actor, "match.decide")
                   .on("match", id)
                   .was(before.map(b -> Json.write(Map.of("decision", b))).orElse(""))
-                  .now(Json.write(Map.of("decision", decision))));
+                  .now(Json.write(decided(decision, importedBy))));
         });
+  }
+
+  /** A decision as journaled: what was decided, and who imported the list (four eyes). */
+  private static Map<String, Object> decided(String decision, String importedBy) {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("decision", decision);
+    after.put("imported_by", importedBy);
+    return after;
+  }
+
+  /**
+   * Four eyes (env HANDOVER_FOUR_EYES, on unless "off"): who imported a list does not also confirm
+   * its links; a second person does, and the journal names both.
+   */
+  public static boolean fourEyes() {
+    return !"off".equalsIgnoreCase(System.getenv().getOrDefault("HANDOVER_FOUR_EYES", "on"));
+  }
+
+  /** A list or a registry with nothing in it to compare. */
+  public static final class NothingToLink extends IllegalArgumentException {
+    public NothingToLink(String what) {
+      super(what);
+    }
+  }
+
+  /** A confirmation refused: the one who imported the list may not confirm its links. */
+  public static final class SameHands extends RuntimeException {
+    public SameHands(String importer) {
+      super(importer + " imported this list: a second person confirms its links (four eyes)");
+    }
   }
 
   /**

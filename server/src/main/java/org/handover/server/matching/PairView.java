@@ -117,7 +117,7 @@ public final class PairView {
    * comparison of records can give.
    */
   public static double percent(double probability) {
-    return Math.floor(probability * 1000) / 10;
+    return Math.min(99.9, Math.floor(probability * 1000) / 10);
   }
 
   /**

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code roster verified}: a list as verified against the registry, each row with the registry's
  * reference, the person and how the link stands — what the web's verified list exports.
  */
-@Requires(Permission.READ)
+@Requires(Permission.EXPORT_DATA)
 @Command(
     name = "verified",
     mixinStandardHelpOptions = true,

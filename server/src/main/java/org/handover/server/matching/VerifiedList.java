@@ -49,6 +49,7 @@ public final class VerifiedList implements RosterExport.Selection {
 
   private final EntryLinks links;
   private final Set<EntryLinks.State> states;
+  private int kept;
 
   public VerifiedList(EntryLinks links, Only only) {
     this(links, only.states);
@@ -83,38 +84,38 @@ public final class VerifiedList implements RosterExport.Selection {
         added.put("link-state", shown == null ? state : shown.get("link-state." + state));
         added.put("decided-by", l.decidedBy());
         out.put(e.row(), added);
+        kept++;
       }
     }
     return out;
   }
 
-  /** How many entries of a roster stand in each state. */
-  public static Map<EntryLinks.State, Integer> counts(EntryLinks links, Rosters.Summary r) {
+  /** How many entries the export kept so far. */
+  public int kept() {
+    return kept;
+  }
+
+  /** A roster read through once: how many entries stand in each state, and those asked for. */
+  public record Scan(Map<EntryLinks.State, Integer> counts, List<EntryLinks.Link> chosen) {}
+
+  /** The roster's links chunk by chunk: counted by state, those in {@code states} kept in order. */
+  public static Scan scan(EntryLinks links, Rosters.Summary r, Set<EntryLinks.State> states) {
     Map<EntryLinks.State, Integer> counts = new EnumMap<>(EntryLinks.State.class);
     for (EntryLinks.State s : EntryLinks.State.values()) {
       counts.put(s, 0);
     }
+    List<EntryLinks.Link> chosen = new ArrayList<>();
     for (int from = 1; from <= r.rows(); from += CHUNK) {
-      links
-          .of(r.id(), from, Math.min(r.rows(), from + CHUNK - 1))
-          .values()
-          .forEach(l -> counts.merge(l.state(), 1, Integer::sum));
-    }
-    return counts;
-  }
-
-  /** The links of a roster's entries in one state (every entry when none), in row order. */
-  public static List<EntryLinks.Link> in(
-      EntryLinks links, Rosters.Summary r, Set<EntryLinks.State> states) {
-    List<EntryLinks.Link> out = new ArrayList<>();
-    for (int from = 1; from <= r.rows(); from += CHUNK) {
-      Map<Integer, EntryLinks.Link> chunk =
-          links.of(r.id(), from, Math.min(r.rows(), from + CHUNK - 1));
-      chunk.values().stream()
-          .filter(l -> states.contains(l.state()))
+      links.of(r.id(), from, Math.min(r.rows(), from + CHUNK - 1)).values().stream()
           .sorted(java.util.Comparator.comparingInt(EntryLinks.Link::row))
-          .forEach(out::add);
+          .forEach(
+              l -> {
+                counts.merge(l.state(), 1, Integer::sum);
+                if (states.contains(l.state())) {
+                  chosen.add(l);
+                }
+              });
     }
-    return out;
+    return new Scan(counts, chosen);
   }
 }

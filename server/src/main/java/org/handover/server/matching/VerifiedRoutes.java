@@ -5,7 +5,6 @@ import io.javalin.http.NotFoundResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,8 @@ final class VerifiedRoutes {
   void register(Routes routes) {
     routes.get("/rosters/{id}/verified", Permission.READ, this::page);
     routes.get("/rosters/{id}/verified.{format}", Permission.READ, this::export);
-    routes.post("/rosters/{id}/verified/undo", Permission.REVIEW_MATCHES, this::undo);
+    routes.post("/rosters/{id}/verified/undo", Permission.REVIEW_MATCHES, ctx -> act(ctx, false));
+    routes.post("/rosters/{id}/verified/confirm", Permission.REVIEW_MATCHES, ctx -> act(ctx, true));
   }
 
   private Rosters.Summary roster(Context ctx) {
@@ -58,14 +58,19 @@ final class VerifiedRoutes {
     String show = Params.query(ctx, "show");
     boolean sample = "1".equals(ctx.queryParam("sample"));
     var state = EntryLinks.State.fromKey(sample ? "auto" : show);
-    List<EntryLinks.Link> chosen =
-        VerifiedList.in(links, r, state.map(Set::of).orElse(Set.of(EntryLinks.State.values())));
-    int page = Params.positive(ctx.queryParam("page"), 1);
+    VerifiedList.Scan scan =
+        VerifiedList.scan(links, r, state.map(Set::of).orElse(Set.of(EntryLinks.State.values())));
+    List<EntryLinks.Link> chosen = scan.chosen();
+    int page = Math.min(Params.positive(ctx.queryParam("page"), 1), chosen.size() / PAGE + 1);
     List<EntryLinks.Link> shown;
     if (sample) {
-      // the same sample for the same list, so that two checkers see the same links
+      // the same sample for the same list, whatever was decided since: rows in an order fixed by
+      // the list and the row, so that two checkers see the same links and a decided one leaves
+      // its place to the next
       List<EntryLinks.Link> shuffled = new ArrayList<>(chosen);
-      Collections.shuffle(shuffled, new Random(r.id()));
+      shuffled.sort(
+          java.util.Comparator.comparingLong(
+              l -> new Random(r.id() * 1_000_003L + l.row()).nextLong()));
       shown = shuffled.subList(0, Math.min(SAMPLE, shuffled.size()));
     } else {
       shown =
@@ -78,31 +83,46 @@ final class VerifiedRoutes {
         .forEach(e -> entries.put(e.row(), e));
     Map<String, Object> model = new HashMap<>();
     model.put("r", r);
-    model.put("counts", VerifiedList.counts(links, r));
+    model.put("counts", scan.counts());
     model.put("links", shown);
     model.put("entries", entries);
     model.put("show", sample ? "sample" : state.map(EntryLinks.State::key).orElse(""));
     model.put("page", page);
     model.put("more", !sample && chosen.size() > page * PAGE);
-    model.put("run", app.matching().runs(r.id()).stream().findFirst().map(x -> x.id()).orElse(0L));
+    model.put("run", app.matching().progress(r.id()).map(Matching.Progress::runId).orElse(0L));
     web.render(ctx, "matching/verified.jte", web.guard().view(ctx), model);
   }
 
-  private void undo(Context ctx) {
+  /**
+   * Confirms a link made without review (a spot check), or undoes a link or a decision; refused
+   * when the link no longer stands as the page showed it (another reviewer acted meanwhile).
+   */
+  private void act(Context ctx, boolean confirm) {
     Rosters.Summary r = roster(ctx);
     int row = (int) MatchRoutes.number(ctx.formParam("entry_row"));
     long person = MatchRoutes.number(ctx.formParam("person_id"));
     String actor = Guard.current(ctx).username();
     EntryLinks.Link link = links.of(r.id(), row, row).get(row);
-    if (link == null || link.personId() != person) {
+    if (link == null
+        || link.personId() != person
+        || !link.state().key().equals(Params.form(ctx, "state"))
+        || confirm && link.state() != EntryLinks.State.AUTO) {
       web.error(ctx, 409, web.guard().view(ctx).t("verified.changed"));
       return;
     }
-    if (link.state() == EntryLinks.State.AUTO) {
-      // a link made without review is undone by saying it is not this person
-      app.matching().decide(r.id(), row, person, "rejected", actor);
-    } else {
-      app.matching().undo(r.id(), row, person, actor);
+    try {
+      if (confirm) {
+        app.matching().decide(r.id(), row, person, "confirmed", actor);
+      } else if (link.state() == EntryLinks.State.AUTO) {
+        // a link made without review is undone by saying it is not this person
+        app.matching().decide(r.id(), row, person, "rejected", actor);
+      } else if (!app.matching().undo(r.id(), row, person, actor)) {
+        web.error(ctx, 409, web.guard().view(ctx).t("verified.changed"));
+        return;
+      }
+    } catch (Matching.SameHands e) {
+      web.error(ctx, 403, web.guard().view(ctx).t("error.match.four-eyes"));
+      return;
     }
     String back = Params.form(ctx, "back");
     ctx.redirect(
@@ -114,6 +134,9 @@ final class VerifiedRoutes {
   private void export(Context ctx) throws IOException {
     Rosters.Summary r = roster(ctx);
     String format = ctx.pathParam("format");
+    if (!format.equals("pdf") && !Guard.current(ctx).role().permits(Permission.EXPORT_DATA)) {
+      throw new WebServer.Forbidden("export " + format);
+    }
     boolean signature = format.equals("json.sig");
     if (signature) {
       format = "json";
@@ -127,25 +150,39 @@ final class VerifiedRoutes {
           default -> throw new NotFoundResponse();
         };
     VerifiedList.Only only = VerifiedList.Only.fromKey(Params.query(ctx, "only"));
-    RosterExport export = new RosterExport(app.rosters(), false, new VerifiedList(links, only));
+    VerifiedList list = new VerifiedList(links, only);
+    RosterExport export = new RosterExport(app.rosters(), false, list);
     var m = Guard.messages(ctx);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // the file streams out as it is written; only a signature needs the bytes whole
+    java.io.OutputStream out = signature ? new ByteArrayOutputStream() : ctx.outputStream();
+    String name = "roster-" + r.id() + "-" + only.key() + "." + format;
+    if (!signature) {
+      ctx.contentType(type);
+      ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    }
     switch (format) {
       case "csv" -> export.csv(r, m, out);
       case "xlsx" -> export.xlsx(r, m, out);
       case "pdf" -> export.pdf(r, m, app.parties().book(), checkpoint.get(), out);
       default -> export.json(r, out);
     }
-    String name = "roster-" + r.id() + "-" + only.key() + "." + format;
+    app.journal()
+        .read(
+            Guard.current(ctx).username(),
+            "export",
+            "roster/" + r.id(),
+            Map.of(
+                "format",
+                signature ? "signature" : format,
+                "only",
+                only.key(),
+                "rows",
+                list.kept()));
     if (signature) {
       // the JSON is the same bytes for the same list: its signature is made again on request
       ctx.contentType("text/plain; charset=utf-8");
       ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".sig\"");
-      ctx.result(app.key().sign(out.toByteArray()) + "\n");
-      return;
+      ctx.result(app.key().sign(((ByteArrayOutputStream) out).toByteArray()) + "\n");
     }
-    ctx.contentType(type);
-    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.result(out.toByteArray());
   }
 }

@@ -75,6 +75,7 @@ final class RegistryRoutes {
   private void show(Context ctx) {
     long id = id(ctx);
     Registry.Versioned p = registry.find(id).orElseThrow(NotFoundResponse::new);
+    journal.read(Guard.current(ctx).username(), "person", "person/" + id, Map.of());
     List<Changes> entries =
         journal.find(Journal.Filter.forEntity("person", String.valueOf(id)), 0, 200).stream()
             .map(Changes::of)

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     description = "Lists handed over or received.",
     subcommands = {
       RosterCommand.Import.class,
-      RosterList.class,
+      RosterListCommand.class,
       RosterCommand.Show.class,
       RosterCommand.Export.class,
       RosterCommand.Verify.class
@@ -294,7 +294,7 @@ public final class RosterCommand {
     }
   }
 
-  @Requires(Permission.READ)
+  @Requires(Permission.EXPORT_DATA)
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,

@@ -21,12 +21,15 @@ final class RosterDownloads {
   private final Parties parties;
   private final Supplier<String> checkpoint;
   private final java.util.function.Function<byte[], String> signer;
+  private final org.handover.server.journal.Journal journal;
 
   RosterDownloads(
       Rosters rosters,
       Parties parties,
       Supplier<String> checkpoint,
-      java.util.function.Function<byte[], String> signer) {
+      java.util.function.Function<byte[], String> signer,
+      org.handover.server.journal.Journal journal) {
+    this.journal = journal;
     this.rosters = rosters;
     this.parties = parties;
     this.checkpoint = checkpoint;
@@ -34,13 +37,14 @@ final class RosterDownloads {
   }
 
   void register(Routes routes) {
-    routes.get("/rosters/{id}/problems.csv", Permission.READ, this::problems);
+    routes.get("/rosters/{id}/problems.csv", Permission.EXPORT_DATA, this::problems);
     routes.get("/rosters/{id}/export.{format}", Permission.READ, this::export);
     routes.get(
         "/rosters/{id}/file",
-        Permission.READ,
+        Permission.EXPORT_DATA,
         ctx -> {
           Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
+          taken(ctx, r, "original", r.rows());
           ctx.header(
               "Content-Disposition",
               "attachment; filename*=UTF-8''"
@@ -53,6 +57,13 @@ final class RosterDownloads {
   private void export(Context ctx) throws IOException {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
     String format = ctx.pathParam("format");
+    if (!format.equals("pdf") && !Guard.current(ctx).role().permits(Permission.EXPORT_DATA)) {
+      // an observer sees every list, and takes one away only as the manifest to sign
+      throw new org.handover.server.web.WebServer.Forbidden("export " + format);
+    }
+    if (List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+      taken(ctx, r, format, r.rows());
+    }
     if (format.equals("json.sig")) {
       // the JSON is the same bytes for the same roster: its signature is made again on request
       java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
@@ -93,9 +104,19 @@ final class RosterDownloads {
     }
   }
 
+  /** Who took which list, in which form, how many rows: journaled as a read. */
+  private void taken(Context ctx, Rosters.Summary r, String format, int rows) {
+    journal.read(
+        Guard.current(ctx).username(),
+        "download",
+        "roster/" + r.id(),
+        java.util.Map.of("format", format, "rows", rows));
+  }
+
   /** The error report: row, column, header, value and reason, in the reader's language. */
   private void problems(Context ctx) throws IOException {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
+    taken(ctx, r, "problems", r.errorRows());
     Messages m = Guard.messages(ctx);
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(

@@ -33,7 +33,8 @@ public final class RostersFeature implements Feature {
             app.rosters(),
             app.parties(),
             () -> app.journal().checkpoint(app.key()).toString(),
-            bytes -> app.key().sign(bytes))
+            bytes -> app.key().sign(bytes),
+            app.journal())
         .register(routes);
   }
 

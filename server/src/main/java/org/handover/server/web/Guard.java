@@ -219,8 +219,12 @@ public final class Guard {
     }
     String path = ctx.path();
     if (ctx.method() == HandlerType.GET) {
-      String query = ctx.queryString();
-      return query == null || query.isEmpty() ? path : path + "?" + query;
+      // without ?lang=, which would override the language the switch is about to choose
+      String query =
+          ctx.queryString() == null
+              ? ""
+              : ctx.queryString().replaceAll("(^|&)lang=[^&]*", "").replaceAll("^&", "");
+      return query.isEmpty() ? path : path + "?" + query;
     }
     int cut = path.lastIndexOf('/');
     return cut > 0 ? path.substring(0, cut) : "/registry";

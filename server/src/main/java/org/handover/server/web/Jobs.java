@@ -85,25 +85,27 @@ public final class Jobs {
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
 
-  /** Starts the work for a user; its failure, an IllegalArgumentException, is shown on its page. */
+  /** Starts the work for a user; a {@link Failed} is shown on its page in the user's words. */
   public synchronized Job start(long owner, String title, Work work) {
     Job job = new Job(ids.incrementAndGet(), owner, title, System.currentTimeMillis());
     jobs.put(job.id(), job);
-    while (jobs.size() > KEPT) {
-      jobs.remove(jobs.keySet().iterator().next());
+    // the oldest finished jobs make room; one still running is never forgotten
+    var oldest = jobs.values().iterator();
+    while (jobs.size() > KEPT && oldest.hasNext()) {
+      if (!oldest.next().running()) {
+        oldest.remove();
+      }
     }
-    worker.submit(
+    worker.execute(
         () -> {
           try {
             job.result = work.run(s -> job.step = s);
-          } catch (RuntimeException e) {
+          } catch (Failed e) {
             job.error = e;
-          } catch (Exception e) {
-            job.error = new IllegalStateException(e.getMessage(), e);
-          } finally {
-            if (job.error != null && !(job.error instanceof IllegalArgumentException)) {
-              LOG.error("job {} ({}) failed", job.id(), job.title(), job.error);
-            }
+          } catch (Throwable e) {
+            // out of memory on a large list included: the page says so instead of waiting forever
+            LOG.error("job {} ({}) failed", job.id(), job.title(), e);
+            job.error = new IllegalStateException("error.internal", e);
           }
         });
     return job;
@@ -115,20 +117,10 @@ public final class Jobs {
     return j != null && j.owner == owner ? Optional.of(j) : Optional.empty();
   }
 
-  /** The user's jobs still running, newest first: what the pages come back to. */
-  public synchronized java.util.List<Job> running(long owner) {
-    java.util.List<Job> out = new java.util.ArrayList<>();
-    jobs.values()
-        .forEach(
-            j -> {
-              if (j.owner == owner && j.running()) {
-                out.add(0, j);
-              }
-            });
-    return out;
-  }
-
-  public void close() {
-    worker.shutdownNow();
+  /** A failure the job's page tells in the user's words: its message is a message key. */
+  public static final class Failed extends RuntimeException {
+    public Failed(String key, Throwable cause) {
+      super(key, cause);
+    }
   }
 }

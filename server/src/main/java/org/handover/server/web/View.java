@@ -110,7 +110,9 @@ public record View(
           java.util.Map.entry("repatriation_by", "decided-by."),
           java.util.Map.entry("role", "role."),
           java.util.Map.entry("purpose", "purpose."),
-          java.util.Map.entry("decision", "decision-word."));
+          java.util.Map.entry("decision", "decision-word."),
+          java.util.Map.entry("format", "export-format."),
+          java.util.Map.entry("only", "verified.only."));
 
   /** Values whose words depend on what was done: a state of remains is not a state of a case. */
   private static final java.util.Map<String, String> ACTION_VALUE_WORDS =

@@ -51,7 +51,7 @@ public final class WebServer {
   }
 
   public Javalin create() {
-    guard = new Guard(new Sessions(app.clock()), app.accounts(), this);
+    guard = new Guard(new Sessions(app.clock(), app.database().jdbi()), app.accounts(), this);
     return Javalin.create(
         config -> {
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -173,8 +173,8 @@ public final class WebServer {
   }
 
   /** The user may not do this; the server checked, whatever the page showed. */
-  static final class Forbidden extends RuntimeException {
-    Forbidden(String what) {
+  public static final class Forbidden extends RuntimeException {
+    public Forbidden(String what) {
       super(what);
     }
   }

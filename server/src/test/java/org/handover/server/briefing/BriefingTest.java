@@ -201,11 +201,11 @@ class BriefingTest {
           .contains("id=\"children-10\"")
           .contains("прострочено")
           .doesNotContain("[round.");
-      String page = b.get("/rounds/istanbul-2/briefing?lang=en&as-of=2025-06-14").body();
+      String page = b.get("/rounds/istanbul-2/briefing?language=en&as-of=2025-06-14").body();
       assertThat(page)
           .contains("Key agreements and next steps")
           .contains("href=\"/rounds/istanbul-2#bodies-ru\"");
-      var md = b.get("/rounds/istanbul-2/briefing/download?format=md&lang=ru&as-of=2025-06-14");
+      var md = b.get("/rounds/istanbul-2/briefing/download?format=md&language=ru&as-of=2025-06-14");
       assertThat(md.headers().firstValue("Content-Disposition").orElse(""))
           .contains("briefing-istanbul-2-ru-2025-06-14.md");
       assertThat(md.body()).contains("Ключевые договорённости");

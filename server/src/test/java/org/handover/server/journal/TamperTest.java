@@ -76,7 +76,7 @@ class TamperTest {
             .id();
     Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "olena");
     Matching.StoredMatch m = app.matching().matches(run.id()).get(0);
-    app.matching().decide(roster, m.entryRow(), m.personId(), "confirmed", "olena");
+    app.matching().decide(roster, m.entryRow(), m.personId(), "confirmed", "taras");
   }
 
   @AfterEach

@@ -189,8 +189,8 @@ class MatchingTest {
             app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
         .extracting(e -> e.before() + "->" + e.after())
         .containsExactly(
-            "{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\"}",
-            "->{\"decision\":\"confirmed\"}");
+            "{\"decision\":\"confirmed\"}->{\"decision\":\"rejected\",\"imported_by\":\"test\"}",
+            "->{\"decision\":\"confirmed\",\"imported_by\":\"test\"}");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.handover.server.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,35 +154,132 @@ class VerifiedListTest {
         .contains("пов’язано без перевірки (1)")
         .contains("у реєстрі не знайдено (1)");
     // a link made without review, undone: it is rejected
-    b.submit(
-        "/rosters/" + roster + "/verified/undo",
-        "entry_row",
-        "1",
-        "person_id",
-        String.valueOf(kovalchuk));
+    undo(b, 1, kovalchuk, "auto");
+    assertThat(state(1)).isEqualTo(EntryLinks.State.REJECTED);
+    // a page shown before that (the link still "auto" there) changes nothing more
+    assertThat(undo(b, 1, kovalchuk, "auto").statusCode()).isEqualTo(409);
     assertThat(state(1)).isEqualTo(EntryLinks.State.REJECTED);
     // the rejection undone: linked without review again, and the undo journaled
-    b.submit(
-        "/rosters/" + roster + "/verified/undo",
-        "entry_row",
-        "1",
-        "person_id",
-        String.valueOf(kovalchuk));
+    undo(b, 1, kovalchuk, "rejected");
     assertThat(state(1)).isEqualTo(EntryLinks.State.AUTO);
     assertThat(
             app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
         .extracting(e -> e.action())
         .containsExactly("match.undo", "match.decide");
     // a stale form (the link changed meanwhile) changes nothing
+    assertThat(undo(b, 3, kovalchuk, "auto").statusCode()).isEqualTo(409);
+    // the spot-check sample: a link made without review confirmed by a second person
+    assertThat(b.get("/rosters/" + roster + "/verified?sample=1").body()).contains("ЗСУ-0042");
+    b.submit(
+        "/rosters/" + roster + "/verified/confirm",
+        "entry_row",
+        "1",
+        "person_id",
+        String.valueOf(kovalchuk),
+        "state",
+        "auto");
+    assertThat(state(1)).isEqualTo(EntryLinks.State.CONFIRMED);
+    assertThat(b.get("/rosters/" + roster + "/verified?sample=1").body())
+        .doesNotContain("ЗСУ-0042");
+  }
+
+  HttpResponse<String> undo(Browser b, int row, long person, String state) {
+    return b.submit(
+        "/rosters/" + roster + "/verified/undo",
+        "entry_row",
+        String.valueOf(row),
+        "person_id",
+        String.valueOf(person),
+        "state",
+        state);
+  }
+
+  @Test
+  void whoImportedAListDoesNotConfirmItsLinks() {
+    long run = run();
+    String importerPassword = app.accounts().create("test", Role.REGISTRAR, "test");
+    Browser importer = new Browser(web.port());
+    assertThat(importer.login("test", importerPassword).statusCode()).isEqualTo(302);
+    String page = importer.get("/matches/" + run).body();
+    assertThat(page).contains("id=\"four-eyes\"").containsPattern("id=\"confirm\"[^>]*disabled");
+    Matcher person = Pattern.compile("name=\"person_id\" value=\"(\\d+)\"").matcher(page);
+    assertThat(person.find()).isTrue();
+    HttpResponse<String> refused =
+        importer.submit(
+            "/matches/" + run + "/decide",
+            "entry_row",
+            "2",
+            "person_id",
+            person.group(1),
+            "decision",
+            "confirmed");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("чотирьох очей");
+    // a rejection stays his to make; a confirmation is the second person's, and names both
+    Browser second = reviewer();
+    second.get("/matches/" + run);
+    second.submit(
+        "/matches/" + run + "/decide",
+        "entry_row",
+        "2",
+        "person_id",
+        person.group(1),
+        "decision",
+        "confirmed");
     assertThat(
-            b.submit(
-                    "/rosters/" + roster + "/verified/undo",
-                    "entry_row",
-                    "3",
-                    "person_id",
-                    String.valueOf(kovalchuk))
-                .statusCode())
-        .isEqualTo(409);
+            app.journal()
+                .find(Journal.Filter.forEntity("match", roster + "/2/" + person.group(1)), 0, 5))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("maria");
+              assertThat(e.after()).contains("\"imported_by\":\"test\"");
+            });
+  }
+
+  @Test
+  void anObserverTakesAListOnlyAsTheManifestAndEveryReadIsJournaled() {
+    run();
+    String observerPassword = app.accounts().create("icrc", Role.OBSERVER, "test");
+    Browser o = new Browser(web.port());
+    assertThat(o.login("icrc", observerPassword).statusCode()).isEqualTo(302);
+    assertThat(o.get("/rosters/" + roster + "/verified.csv").statusCode()).isEqualTo(403);
+    assertThat(o.get("/rosters/" + roster + "/export.xlsx").statusCode()).isEqualTo(403);
+    assertThat(o.get("/rosters/" + roster + "/file").statusCode()).isEqualTo(403);
+    assertThat(o.get("/rosters/" + roster + "/verified.pdf").statusCode()).isEqualTo(200);
+    assertThat(o.get("/rosters/" + roster).body())
+        .contains("export.pdf")
+        .doesNotContain("export.csv");
+    o.get("/registry/" + kovalchuk);
+    Browser wrong = new Browser(web.port());
+    wrong.login("icrc", "not the password");
+    // who signed in, who was refused, who saw a person, who took which list: reads, apart from
+    // changes, in the same chain
+    List<String> reads =
+        app
+            .journal()
+            .find(new Journal.Filter("", Journal.READS, "", 0, Long.MAX_VALUE), 0, 50)
+            .stream()
+            .map(e -> e.actor() + " " + e.action() + " " + e.entityId())
+            .toList();
+    assertThat(reads)
+        .contains("icrc access.login user")
+        .contains("? access.login-failed user")
+        .contains("icrc access.person person/" + kovalchuk)
+        .contains("icrc access.export roster/" + roster);
+    assertThat(
+            app.journal().find(new Journal.Filter("", "", "", 0, Long.MAX_VALUE), 0, 500).stream()
+                .map(e -> e.entity()))
+        .doesNotContain(Journal.READS);
+    assertThat(app.journal().verify().intact()).isTrue();
+    // the page of reads is for those who manage accounts
+    assertThat(o.get("/access").statusCode()).isEqualTo(403);
+    String admin = app.accounts().create("root", Role.ADMIN, "test");
+    Browser a = new Browser(web.port());
+    a.login("root", admin);
+    assertThat(a.get("/access?actor=icrc").body())
+        .contains("переглянуто сторінку особи")
+        .contains("вхід");
   }
 
   EntryLinks.State state(int row) {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final HttpClient http;
-  private final String base;
+  private String base;
   private String language = "uk";
   public String csrf = "";
 
@@ -31,6 +31,12 @@ public final class Browser {
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** The same browser, its cookies kept, talking to a server that came back on another port. */
+  public Browser atPort(int port) {
+    this.base = "http://127.0.0.1:" + port;
+    return this;
   }
 
   public Browser acceptLanguage(String lang) {

@@ -52,6 +52,7 @@ class JourneyTest {
   Javalin web;
   WebDriver driver;
   String password;
+  String reviewer;
   Path shots;
 
   @BeforeEach
@@ -59,6 +60,7 @@ class JourneyTest {
     Chromium.requirePresent();
     app = new App(Database.open(TestDatabases.postgres()), Clock.systemDefaultZone());
     password = app.accounts().create("olena", Role.REGISTRAR, "test");
+    reviewer = app.accounts().create("maria", Role.REVIEWER, "test");
     LocalDate today = LocalDate.now();
     app.registry().addAll(new DemoPeople(9, today).generate(40), today, "demo");
     add(today, "Ковальчук", "Юрій", "Петрович", "12.03.1998", "ЗСУ-1");
@@ -108,11 +110,7 @@ class JourneyTest {
   void uploadMatchReviewUndoAndExportTheConfirmedList() throws Exception {
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    driver.get(base + "/login?lang=uk");
-    driver.findElement(By.id("lang-uk")).click();
-    driver.findElement(By.id("username")).sendKeys("olena");
-    driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("login-submit")).click();
+    logIn(base, "olena", password);
     wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Головна"));
 
     // the upload, from what the home page says waits
@@ -132,6 +130,16 @@ class JourneyTest {
     // matched beside the page, which follows the run to its review
     driver.findElement(By.id("run-match")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+    // four eyes: who imported the list does not confirm its links; a second person does
+    assertThat(driver.findElement(By.id("four-eyes")).getText()).contains("чотирьох очей");
+    assertThat(driver.findElement(By.id("confirm")).isEnabled()).isFalse();
+    String review = driver.getCurrentUrl();
+    driver.findElement(By.cssSelector("form.logout button")).click();
+    logIn(base, "maria", reviewer);
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Головна"));
+    driver.get(review);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+    assertThat(driver.findElements(By.id("four-eyes"))).isEmpty();
     shot("journey-review-uk");
     int decided = 0;
     while (driver.findElements(By.id("queue-done")).isEmpty() && decided < 10) {
@@ -174,6 +182,34 @@ class JourneyTest {
         .contains("ЗСУ-1")
         .contains("пов’язано без перевірки")
         .doesNotContain("Шевчук");
+    // the confirmation names both: who confirmed, and who imported the list
+    assertThat(
+            app.journal()
+                .find(
+                    new org.handover.server.journal.Journal.Filter(
+                        "maria", "match", "", 0, Long.MAX_VALUE),
+                    0,
+                    10))
+        .anySatisfy(
+            e -> assertThat(e.after()).contains("\"imported_by\":\"olena\"").contains("confirmed"));
+    // and the export is journaled as a read: who took which list, in which form, how many rows
+    assertThat(
+            app.journal()
+                .find(
+                    new org.handover.server.journal.Journal.Filter(
+                        "maria", "access", "", 0, Long.MAX_VALUE),
+                    0,
+                    50))
+        .anySatisfy(
+            e -> assertThat(e.after()).contains("\"only\":\"confirmed\"").contains("\"rows\":1"));
+  }
+
+  void logIn(String base, String user, String secret) {
+    driver.get(base + "/login");
+    driver.findElement(By.id("lang-uk")).click();
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(secret);
+    driver.findElement(By.id("login-submit")).click();
   }
 
   /** A download with the browser's session, as the export button would save it. */

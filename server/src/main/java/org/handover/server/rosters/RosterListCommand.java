@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Every list received or handed over, newest first: id, file, parties, date, purpose, rows.")
-final class RosterList implements Callable<Integer> {
+final class RosterListCommand implements Callable<Integer> {
   @Mixin Options options;
 
   @Override
