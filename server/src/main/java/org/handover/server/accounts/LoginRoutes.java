@@ -51,7 +51,7 @@ final class LoginRoutes {
         Permission.READ,
         ctx -> {
           sessions.remove(Guard.session(ctx).token());
-          ctx.removeCookie(Sessions.COOKIE, "/");
+          ctx.removeCookie(Guard.cookieName(ctx), "/");
           ctx.redirect("/login");
         });
     routes.open(HandlerType.POST, "/lang", this::language);

@@ -41,6 +41,20 @@ public final class ServeCommand implements Runnable {
   String party;
 
   @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "serve HTTPS only, with the certificate and key of this PKCS#12 keystore (openssl pkcs12"
+              + " -export, or keytool); the session cookie is then __Host-, Secure, and HSTS is sent")
+  java.nio.file.Path tlsKeystore;
+
+  @Option(
+      names = "--tls-password-file",
+      paramLabel = "FILE",
+      description = "the keystore's password, on the file's first line (with --tls-keystore)")
+  java.nio.file.Path tlsPasswordFile;
+
+  @Option(
       names = "--init",
       description =
           "create the database when it does not exist yet (the first start of an installation)")
@@ -74,15 +88,26 @@ public final class ServeCommand implements Runnable {
     } else if (party != null) {
       System.out.println(options.messages().get("serve.party-kept"));
     }
-    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-      // Handover speaks plain HTTP: beyond this machine, passwords need TLS in front of it
+    Optional<org.handover.server.web.Tls> tls = Optional.empty();
+    if (tlsKeystore != null) {
+      if (tlsPasswordFile == null) {
+        app.close();
+        throw new IllegalArgumentException(options.messages().get("serve.tls-password"));
+      }
+      tls = Optional.of(org.handover.server.web.Tls.of(tlsKeystore, tlsPasswordFile));
+    } else if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+      // plain HTTP: beyond this machine, passwords need TLS here or in front of it
       System.err.println(options.messages().get("serve.no-tls", host));
     }
-    serve(app, host, port);
+    serve(app, host, port, tls);
   }
 
   public static void serve(App app, String host, int port) {
-    Javalin web = app.web().create();
+    serve(app, host, port, Optional.empty());
+  }
+
+  static void serve(App app, String host, int port, Optional<org.handover.server.web.Tls> tls) {
+    Javalin web = app.web().create(tls, host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -92,9 +117,15 @@ public final class ServeCommand implements Runnable {
                   app.close();
                   stopped.countDown();
                 }));
-    web.start(host, port);
+    if (tls.isPresent()) {
+      web.start();
+    } else {
+      web.start(host, port);
+    }
     System.out.println(
-        "Handover is running at http://"
+        "Handover is running at "
+            + (tls.isPresent() ? "https" : "http")
+            + "://"
             + ("127.0.0.1".equals(host) ? "localhost" : host)
             + ":"
             + web.port()

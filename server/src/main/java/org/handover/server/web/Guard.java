@@ -51,7 +51,7 @@ public final class Guard {
     if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
       return;
     }
-    Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE)).orElse(null);
+    Sessions.Session session = sessions.find(token(ctx)).orElse(null);
     boolean open = path.equals("/login") || path.equals("/lang");
     if (session == null && open) {
       session = sessions.create(0, fromAcceptLanguage(ctx.header("Accept-Language")));
@@ -152,12 +152,26 @@ public final class Guard {
   }
 
   /**
+   * The session's cookie's name: over HTTPS with the __Host- prefix, which a browser accepts only
+   * Secure, for this host alone and the whole site, so that no neighbour on the domain can plant
+   * one.
+   */
+  public static String cookieName(Context ctx) {
+    return ClientAddress.https(ctx) ? "__Host-" + Sessions.COOKIE : Sessions.COOKIE;
+  }
+
+  /** The session's token the browser sent, under the name this connection uses. */
+  public static String token(Context ctx) {
+    return ctx.cookie(cookieName(ctx));
+  }
+
+  /**
    * The session's cookie: HttpOnly, SameSite=Strict, and Secure whenever the page came over HTTPS.
    */
   public static void setCookie(Context ctx, Sessions.Session s) {
     ctx.cookie(
         new Cookie(
-            Sessions.COOKIE,
+            cookieName(ctx),
             s.token(),
             "/",
             -1,

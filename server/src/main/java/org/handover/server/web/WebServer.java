@@ -51,6 +51,14 @@ public final class WebServer {
   }
 
   public Javalin create() {
+    return create(java.util.Optional.empty(), "127.0.0.1", 0);
+  }
+
+  /**
+   * The server; with TLS, its one connector is HTTPS on {@code host} and {@code port} (then start
+   * it with {@code start()}), otherwise {@code start(host, port)} gives it plain HTTP.
+   */
+  public Javalin create(java.util.Optional<Tls> tls, String host, int port) {
     guard = new Guard(new Sessions(app.clock(), app.database().jdbi()), app.accounts(), this);
     return Javalin.create(
         config -> {
@@ -67,6 +75,10 @@ public final class WebServer {
               });
           config.staticFiles.enableWebjars();
           config.startup.showJavalinBanner = false;
+          tls.ifPresent(
+              t ->
+                  config.jetty.addConnector(
+                      (server, http) -> t.connector(server, http, host, port)));
           config.routes.before(guard::before);
           Routes routes = new Routes(config.routes);
           routes.get("/jobs/{id}", org.handover.core.accounts.Permission.READ, this::job);

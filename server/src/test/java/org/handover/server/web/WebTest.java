@@ -139,16 +139,15 @@ class WebTest {
     b.atPort(web.port());
     assertThat(b.get("/registry").statusCode()).isEqualTo(200);
     // the table keeps the token's hash (SHA-256), never the token
-    assertThat(
-            app.database()
-                .jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT token_hash FROM web_sessions")
-                            .mapTo(String.class)
-                            .list()))
-        .isNotEmpty()
-        .allSatisfy(t -> assertThat(t).matches("[0-9a-f]{64}"));
+    java.util.List<String> hashes =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT token_hash FROM web_sessions")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(hashes).isNotEmpty().allSatisfy(t -> assertThat(t).matches("[0-9a-f]{64}"));
     b.submit("/logout");
     web.stop();
     web = app.web().create().start("127.0.0.1", 0);
