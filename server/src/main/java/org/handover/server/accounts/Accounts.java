@@ -181,6 +181,25 @@ public final class Accounts {
                 .findOne());
   }
 
+  /** An account as its administrator sees it: who, with which role, since when, disabled or not. */
+  public record Account(String username, Role role, long createdAt, boolean disabled) {}
+
+  /** Every account, by name. */
+  public List<Account> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT username, role, created_at, disabled FROM users ORDER BY username")
+                .map(
+                    (rs, ctx) ->
+                        new Account(
+                            rs.getString("username"),
+                            Role.fromKey(rs.getString("role")),
+                            rs.getLong("created_at"),
+                            rs.getBoolean("disabled")))
+                .list());
+  }
+
   public Optional<User> find(String username) {
     return jdbi.withHandle(h -> findByName(h, username).map(Row::user));
   }

@@ -17,5 +17,13 @@ public final class AccountsFeature implements Feature {
   public void routes(App app, WebServer web, Routes routes) {
     new LoginRoutes(web.guard().sessions(), app.accounts(), web.guard(), web, app.journal())
         .register(routes);
+    new AccountRoutes(app.accounts(), web).register(routes);
+  }
+
+  @Override
+  public List<org.handover.server.web.Nav> navigation() {
+    return List.of(
+        new org.handover.server.web.Nav(
+            "/users", "nav.users", org.handover.core.accounts.Permission.MANAGE_ACCOUNTS));
   }
 }

@@ -131,6 +131,38 @@ class WebTest {
   }
 
   @Test
+  void anAdministratorManagesAccountsOnTheWeb() {
+    String rootPassword = app.accounts().create("root", Role.ADMIN, "test");
+    Browser admin = browser();
+    admin.login("root", rootPassword);
+    admin.get("/users");
+    HttpResponse<String> created = admin.submit("/users", "username", "taras", "role", "reviewer");
+    Matcher shown =
+        Pattern.compile("id=\"new-password\"[^<]*<code>([^<]+)</code>").matcher(created.body());
+    assertThat(shown.find()).as(created.body()).isTrue();
+    Browser taras = browser();
+    assertThat(taras.login("taras", shown.group(1)).statusCode()).isEqualTo(302);
+    // a name taken, or one that is no name, is said, and nothing is created
+    assertThat(admin.submit("/users", "username", "taras", "role", "reviewer").body())
+        .contains("користувача вже зайняте");
+    assertThat(admin.submit("/users", "username", "Тарас!", "role", "reviewer").statusCode())
+        .isEqualTo(400);
+    // disabled: the open session ends, and the password no longer opens one
+    admin.submit("/users/taras/disable");
+    assertThat(taras.get("/home").statusCode()).isEqualTo(302);
+    assertThat(browser().login("taras", shown.group(1)).statusCode()).isEqualTo(401);
+    admin.submit("/users/taras/enable");
+    HttpResponse<String> reset = admin.submit("/users/taras/password");
+    Matcher again = Pattern.compile("<code>([^<]+)</code>").matcher(reset.body());
+    assertThat(again.find()).isTrue();
+    assertThat(browser().login("taras", again.group(1)).statusCode()).isEqualTo(302);
+    // the last administrator stays
+    assertThat(admin.submit("/users/root/disable").body()).contains("id=\"users-error\"");
+    // and only administrators see the page
+    assertThat(registrar().get("/users").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void aSessionSurvivesARestartOfTheServerAndEndsAtLogout() {
     Browser b = registrar();
     assertThat(b.get("/registry").statusCode()).isEqualTo(200);
