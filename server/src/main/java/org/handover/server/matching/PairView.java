@@ -113,6 +113,17 @@ public final class PairView {
   }
 
   /**
+   * The fields that weigh so strongly against the pair that it waits for a person whatever its
+   * probability (a namesake born years apart).
+   */
+  public static List<String> against(Model.Scored s) {
+    return s.explanation().stream()
+        .filter(c -> c.bits() <= -org.handover.core.matching.Linker.MAX_AGAINST_BITS)
+        .map(Model.Contribution::field)
+        .toList();
+  }
+
+  /**
    * A probability in percent, rounded down to a tenth: 0.9996 is 99.9, never a certain 100 that no
    * comparison of records can give.
    */

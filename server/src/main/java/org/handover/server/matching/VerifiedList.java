@@ -78,8 +78,9 @@ public final class VerifiedList implements RosterExport.Selection {
       EntryLinks.Link l = byRow.get(e.row());
       if (l != null && states.contains(l.state())) {
         Map<String, String> added = new LinkedHashMap<>();
-        added.put("registry-reference", l.reference());
-        added.put("registry-person", l.personId() == 0 ? "" : l.personName());
+        // a person only where the entry is linked: a rejected or waiting candidate is no answer
+        added.put("registry-reference", l.linked() ? l.reference() : "");
+        added.put("registry-person", l.linked() ? l.personName() : "");
         String state = l.state().key();
         added.put("link-state", shown == null ? state : shown.get("link-state." + state));
         added.put("decided-by", l.decidedBy());

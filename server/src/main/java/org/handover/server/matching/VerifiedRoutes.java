@@ -84,6 +84,8 @@ final class VerifiedRoutes {
     Map<String, Object> model = new HashMap<>();
     model.put("r", r);
     model.put("counts", scan.counts());
+    model.put(
+        "sameHands", Matching.fourEyes() && r.importedBy().equals(Guard.current(ctx).username()));
     model.put("links", shown);
     model.put("entries", entries);
     model.put("show", sample ? "sample" : state.map(EntryLinks.State::key).orElse(""));

@@ -90,10 +90,9 @@ final class Manifest {
         c.setGrayFill(0.9f);
         table.addCell(c);
       }
-      int n = 0;
       for (Rosters.StoredEntry e : entries) {
-        n++;
-        table.addCell(new Phrase(String.valueOf(n), text));
+        // the list's own row number: a manifest of part of a list still names each row as sent
+        table.addCell(new Phrase(String.valueOf(e.row()), text));
         table.addCell(new Phrase(e.family(), text));
         table.addCell(new Phrase(e.given(), text));
         table.addCell(new Phrase(e.patronymic(), text));

@@ -222,10 +222,21 @@ final class RosterRoutes {
                       () -> new IllegalArgumentException("to: say which party the list goes to"))
               : Party.fromKey(toKey);
       String received = ctx.formParam("received");
-      LocalDate on =
-          received == null || received.isBlank()
-              ? LocalDate.now(clock)
-              : PartialDate.parse(received).earliest();
+      LocalDate on;
+      try {
+        on =
+            received == null || received.isBlank()
+                ? LocalDate.now(clock)
+                : PartialDate.parse(received).earliest();
+      } catch (RuntimeException e) {
+        preview(
+            ctx, s, view.t("rosters.received") + ": " + view.t("error.date.impossible", received));
+        return;
+      }
+      if (on.isAfter(LocalDate.now(clock))) {
+        preview(ctx, s, view.t("rosters.received") + ": " + view.t("error.date.future", received));
+        return;
+      }
       details =
           new RosterDetails(
               from,

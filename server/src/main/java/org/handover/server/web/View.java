@@ -87,8 +87,38 @@ public record View(
         return true;
       }
     }
-    return words.length > 1 && (words[1].endsWith("ий") || words[1].endsWith("ей"));
+    if (words.length < 2) {
+      return false;
+    }
+    String given = words[1];
+    if (given.endsWith("ий")
+        || given.endsWith("ей")
+        || given.endsWith("ай")
+        || given.endsWith("ия")
+        || given.endsWith("ья")
+        || RUSSIAN_GIVEN.contains(given)) {
+      return true;
+    }
+    // a Russian form of a name inside the patronymic (Владимирович; Ukrainian: Володимирович)
+    return words.length > 2 && RUSSIAN_GIVEN.stream().anyMatch(g -> words[2].startsWith(g));
   }
+
+  /** Given names spelled so only in Russian, with none of the letters that would say it. */
+  private static final java.util.Set<String> RUSSIAN_GIVEN =
+      java.util.Set.of(
+          "петр",
+          "павел",
+          "михаил",
+          "владимир",
+          "александр",
+          "федор",
+          "яков",
+          "лев",
+          "елена",
+          "екатерина",
+          "надежда",
+          "светлана",
+          "вера");
 
   public String username() {
     return user.map(User::username).orElse("");
@@ -112,6 +142,7 @@ public record View(
           java.util.Map.entry("purpose", "purpose."),
           java.util.Map.entry("decision", "decision-word."),
           java.util.Map.entry("format", "export-format."),
+          java.util.Map.entry("signature", "roster.signature."),
           java.util.Map.entry("only", "verified.only."));
 
   /** Values whose words depend on what was done: a state of remains is not a state of a case. */

@@ -129,6 +129,34 @@ class RosterWebTest {
   }
 
   @Test
+  void anImpossibleOrFutureDayOfReceiptIsSaidInTheUsersLanguageAndNothingIsStored() {
+    Browser b = as("olena", registrar);
+    b.get("/rosters/new");
+    HttpResponse<String> preview = b.upload("/rosters/upload", "spisok.csv", LIST);
+    Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview.body());
+    assertThat(token.find()).isTrue();
+    for (String day : new String[] {"32.13.2025", "01.01." + (LocalDate.now().getYear() + 5)}) {
+      HttpResponse<String> r =
+          b.submit(
+              "/rosters/import",
+              "token",
+              token.group(1),
+              "from",
+              "RU",
+              "to",
+              "UA",
+              "purpose",
+              "exchange",
+              "received",
+              day,
+              "col.0",
+              "family");
+      assertThat(r.body()).contains("Отримано: «" + day + "»").doesNotContain("impossible month");
+    }
+    assertThat(rosters()).isZero();
+  }
+
+  @Test
   void anObserverSeesListsButCannotUpload() {
     Browser o = as("icrc", observer);
     assertThat(o.get("/rosters").statusCode()).isEqualTo(200);
