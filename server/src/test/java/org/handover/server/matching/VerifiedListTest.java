@@ -166,6 +166,9 @@ class VerifiedListTest {
             app.journal().find(Journal.Filter.forEntity("match", roster + "/1/" + kovalchuk), 0, 5))
         .extracting(e -> e.action())
         .containsExactly("match.undo", "match.decide");
+    // the journal names the pair in words
+    assertThat(b.get("/journal").body())
+        .contains("список " + roster + ", запис 1 ~ особа " + kovalchuk);
     // a stale form (the link changed meanwhile) changes nothing
     assertThat(undo(b, 3, kovalchuk, "auto").statusCode()).isEqualTo(409);
     // the spot-check sample: a link made without review confirmed by a second person

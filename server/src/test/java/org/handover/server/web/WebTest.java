@@ -375,6 +375,7 @@ class WebTest {
     assertThat(again)
         .contains("notes.txt")
         .contains("No entry was read from this file")
+        .contains("id=\"upload-another\"")
         .doesNotContain("id=\"import-submit\"");
     assertThat(b.get("/rosters/new").body()).contains("name=\"back\" value=\"/rosters/new\"");
     assertThat(b.get("/registry/new").body()).contains("name=\"back\" value=\"/registry/new\"");
