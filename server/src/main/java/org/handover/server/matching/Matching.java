@@ -390,21 +390,7 @@ public final class Matching {
                       + " is confirmed to another person");
             }
           }
-          Optional<String> before =
-              h.createQuery(
-                      "SELECT decision FROM match_decisions WHERE roster_id = :r AND"
-                          + " entry_row = :e AND person_id = :p")
-                  .bind("r", rosterId)
-                  .bind("e", entryRow)
-                  .bind("p", personId)
-                  .mapTo(String.class)
-                  .findOne();
-          h.createUpdate(
-                  "DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
-              .bind("r", rosterId)
-              .bind("e", entryRow)
-              .bind("p", personId)
-              .execute();
+          Optional<String> before = forget(h, rosterId, entryRow, personId);
           h.createUpdate(
                   "INSERT INTO match_decisions (roster_id, entry_row, person_id, decision, decided_by, decided_at)"
                       + " VALUES (:r, :e, :p, :d, :by, :at)")
@@ -423,6 +409,30 @@ public final class Matching {
                   .was(before.map(b -> Json.write(Map.of("decision", b))).orElse(""))
                   .now(Json.write(decided(decision, importedBy))));
         });
+  }
+
+  /** Removes the decision on a pair, returning what it was (empty when there was none). */
+  private static Optional<String> forget(
+      org.jdbi.v3.core.Handle h, long rosterId, int entryRow, long personId) {
+    Optional<String> before =
+        h.createQuery(
+                "SELECT decision FROM match_decisions WHERE roster_id = :r AND"
+                    + " entry_row = :e AND person_id = :p FOR UPDATE")
+            .bind("r", rosterId)
+            .bind("e", entryRow)
+            .bind("p", personId)
+            .mapTo(String.class)
+            .findOne();
+    before.ifPresent(
+        b ->
+            h.createUpdate(
+                    "DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND"
+                        + " person_id = :p")
+                .bind("r", rosterId)
+                .bind("e", entryRow)
+                .bind("p", personId)
+                .execute());
+    return before;
   }
 
   /** A decision as journaled: what was decided, and who imported the list (four eyes). */
@@ -462,24 +472,10 @@ public final class Matching {
   public boolean undo(long rosterId, int entryRow, long personId, String actor) {
     return jdbi.inTransaction(
         h -> {
-          Optional<String> before =
-              h.createQuery(
-                      "SELECT decision FROM match_decisions WHERE roster_id = :r AND"
-                          + " entry_row = :e AND person_id = :p FOR UPDATE")
-                  .bind("r", rosterId)
-                  .bind("e", entryRow)
-                  .bind("p", personId)
-                  .mapTo(String.class)
-                  .findOne();
+          Optional<String> before = forget(h, rosterId, entryRow, personId);
           if (before.isEmpty()) {
             return false;
           }
-          h.createUpdate(
-                  "DELETE FROM match_decisions WHERE roster_id = :r AND entry_row = :e AND person_id = :p")
-              .bind("r", rosterId)
-              .bind("e", entryRow)
-              .bind("p", personId)
-              .execute();
           journal.append(
               h,
               Change.by(actor, "match.undo")

@@ -53,7 +53,7 @@ final class VerifiedCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
-    if (!List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+    if (!RosterExport.FORMATS.contains(format)) {
       System.err.println(m.get("error.export.format", format));
       return 2;
     }

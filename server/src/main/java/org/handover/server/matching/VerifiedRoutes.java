@@ -143,14 +143,7 @@ final class VerifiedRoutes {
     if (signature) {
       format = "json";
     }
-    String type =
-        switch (format) {
-          case "csv" -> "text/csv; charset=utf-8";
-          case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-          case "json" -> "application/json";
-          case "pdf" -> "application/pdf";
-          default -> throw new NotFoundResponse();
-        };
+    String type = RosterExport.contentType(format).orElseThrow(NotFoundResponse::new);
     VerifiedList.Only only = VerifiedList.Only.fromKey(Params.query(ctx, "only"));
     VerifiedList list = new VerifiedList(links, only);
     RosterExport export = new RosterExport(app.rosters(), false, list);

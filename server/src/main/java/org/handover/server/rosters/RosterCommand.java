@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -322,7 +321,7 @@ public final class RosterCommand {
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
-      if (!List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+      if (!RosterExport.FORMATS.contains(format)) {
         System.err.println(m.get("error.export.format", format));
         return 2;
       }

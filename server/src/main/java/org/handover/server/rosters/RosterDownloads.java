@@ -61,7 +61,7 @@ final class RosterDownloads {
       // an observer sees every list, and takes one away only as the manifest to sign
       throw new org.handover.server.web.WebServer.Forbidden("export " + format);
     }
-    if (List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+    if (RosterExport.FORMATS.contains(format)) {
       taken(ctx, r, format, r.rows());
     }
     if (format.equals("json.sig")) {
@@ -73,14 +73,7 @@ final class RosterDownloads {
       ctx.result(signer.apply(json.toByteArray()) + "\n");
       return;
     }
-    String type =
-        switch (format) {
-          case "csv" -> "text/csv; charset=utf-8";
-          case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-          case "json" -> "application/json";
-          case "pdf" -> "application/pdf";
-          default -> throw new NotFoundResponse();
-        };
+    String type = RosterExport.contentType(format).orElseThrow(NotFoundResponse::new);
     ctx.contentType(type);
     ctx.header(
         "Content-Disposition", "attachment; filename=\"roster-" + r.id() + "." + format + "\"");

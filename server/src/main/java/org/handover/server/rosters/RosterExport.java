@@ -21,6 +21,22 @@ import org.handover.server.storage.Json;
  */
 public final class RosterExport {
   private static final int PAGE = 5000;
+
+  /** The forms a list is exported in, on the web and the command line alike. */
+  public static final List<String> FORMATS = List.of("csv", "xlsx", "json", "pdf");
+
+  /** The content type a download of that form is sent with; empty for a form there is not. */
+  public static java.util.Optional<String> contentType(String format) {
+    return java.util.Optional.ofNullable(
+        switch (format) {
+          case "csv" -> "text/csv; charset=utf-8";
+          case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+          case "json" -> "application/json";
+          case "pdf" -> "application/pdf";
+          default -> null;
+        });
+  }
+
   private final Rosters rosters;
   private final boolean confirmedOnly;
   private final Selection selection;

@@ -38,11 +38,7 @@ final class RosterListCommand implements Callable<Integer> {
                 r.fileName(),
                 parties.name(r.from(), m.language()),
                 parties.name(r.to(), m.language()),
-                String.format(
-                    "%02d.%02d.%04d",
-                    r.receivedOn().getDayOfMonth(),
-                    r.receivedOn().getMonthValue(),
-                    r.receivedOn().getYear()),
+                org.handover.server.i18n.Days.written(r.receivedOn()),
                 m.get("purpose." + r.purpose()),
                 r.rows(),
                 r.errorRows()));

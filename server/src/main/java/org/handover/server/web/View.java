@@ -124,9 +124,6 @@ public record View(
     return user.map(User::username).orElse("");
   }
 
-  /**
-   * A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none.
-   */
   /** Words the journal's values are keys of, by the field that holds them. */
   private static final java.util.Map<String, String> VALUE_WORDS =
       java.util.Map.ofEntries(
@@ -249,6 +246,9 @@ public record View(
     return prefix == null ? value : words(prefix, value);
   }
 
+  /**
+   * A journal field's label: "Family name (2)" for name.1.family, the key itself when it has none.
+   */
   public String fieldLabel(String key) {
     if (key.startsWith("name.")) {
       String[] parts = key.split("\\.");
