@@ -39,6 +39,7 @@ final class AccountRoutes {
     model.putIfAbsent("shownName", "");
     model.putIfAbsent("shownPassword", "");
     model.put("accounts", accounts.all());
+    model.put("credentials", accounts.credentials().live());
     web.render(ctx, "accounts/users.jte", v, model);
   }
 

@@ -29,11 +29,13 @@ public final class Accounts {
   private final Jdbi jdbi;
   private final Journal journal;
   private final Clock clock;
+  private final Credentials credentials;
 
   public Accounts(Jdbi jdbi, Journal journal, Clock clock) {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    this.credentials = new Credentials(jdbi, journal, clock);
     journal.audit(AccountAudit.USERS);
   }
 
@@ -97,12 +99,20 @@ public final class Accounts {
         });
   }
 
+  /** Who the command line acts as: mapped operating-system users and API tokens. */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** Whether no account exists yet (a database just made, or restored from nothing). */
+  public boolean none() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one() == 0);
+  }
+
   /** On an empty database, creates {@code admin} and returns its password; otherwise nothing. */
   public Optional<String> createFirstAdmin() {
-    boolean empty =
-        jdbi.withHandle(
-            h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one() == 0);
-    return empty ? Optional.of(create("admin", Role.ADMIN, "system")) : Optional.empty();
+    return none() ? Optional.of(create("admin", Role.ADMIN, "system")) : Optional.empty();
   }
 
   /** What a login attempt came to. */
@@ -322,7 +332,7 @@ public final class Accounts {
         .findOne();
   }
 
-  private static User readUser(ResultSet rs) throws SQLException {
+  static User readUser(ResultSet rs) throws SQLException {
     return new User(
         rs.getLong("id"),
         rs.getString("username"),

@@ -11,6 +11,7 @@ import org.handover.core.agreements.Subject;
 import org.handover.core.parties.Party;
 import org.handover.core.parties.PartyBook;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Days;
@@ -60,8 +61,7 @@ final class AgreementCommand {
         description = "the parties' codes (default: this installation's party and its counterpart)")
     List<String> parties;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -133,8 +133,7 @@ final class AgreementCommand {
     @Option(names = "--select", paramLabel = "CONDITIONS", description = "who it is about")
     List<String> select = new ArrayList<>();
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -1,10 +1,13 @@
 package org.handover.server.cli;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.handover.server.App;
 import org.handover.server.i18n.Messages;
 import org.handover.server.storage.Database;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command that opens the database shares. */
 public final class Options {
@@ -23,8 +26,33 @@ public final class Options {
       description = "language of messages (default: from env LANG, else en)")
   public String lang;
 
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      defaultValue = "${env:HANDOVER_TOKEN_FILE}",
+      description =
+          "act with the API token on this file's first line (default: env HANDOVER_TOKEN_FILE, or"
+              + " the token itself in HANDOVER_TOKEN); without one, as the account your"
+              + " operating-system user is mapped to ('user map')")
+  public Path tokenFile;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * Opens the database as the account this command acts as, which its {@link Acting} field then
+   * holds; refused (and closed again) when that account is unknown or may not do it.
+   */
   public App open() {
-    return App.open(db);
+    App app = App.open(db);
+    try {
+      Object c = command.userObject();
+      ActingAccount.bind(c, ActingAccount.resolve(app, c, tokenFile, System::getenv, messages()));
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
   }
 
   public Messages messages() {

@@ -1,11 +1,13 @@
 package org.handover.server.cli;
 
 import io.javalin.Javalin;
+import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.handover.core.accounts.Permission;
 import org.handover.core.parties.Party;
 import org.handover.server.App;
+import org.handover.server.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,14 +66,8 @@ public final class ServeCommand implements Runnable {
   public void run() {
     App app = init ? App.create(options.db) : options.open();
     app.start(); // the signing key is made when the installation starts, not by a reader
-    app.accounts()
-        .createFirstAdmin()
-        .ifPresent(
-            pw ->
-                System.out.println(
-                    "First start: created user 'admin' with password "
-                        + pw
-                        + " (shown once; change it)."));
+    firstStart(app, options.messages(), System.out);
+    String operator = System.getProperty("user.name");
     if (!app.parties().chosen()) {
       if (party == null) {
         System.out.println(options.messages().get("serve.party-unchosen"));
@@ -83,7 +79,7 @@ public final class ServeCommand implements Runnable {
           throw new IllegalArgumentException(
               options.messages().get("error.party.unknown", own.get().code()));
         }
-        app.parties().choose(own, "cli");
+        app.parties().choose(own, "os:" + operator);
       }
     } else if (party != null) {
       System.out.println(options.messages().get("serve.party-kept"));
@@ -100,6 +96,25 @@ public final class ServeCommand implements Runnable {
       System.err.println(options.messages().get("serve.no-tls", host));
     }
     serve(app, host, port, tls);
+  }
+
+  /**
+   * On an installation's first start: its administrator, whose password is printed once, and the
+   * operating-system user who started it mapped to that account, so that its command line works.
+   */
+  static void firstStart(App app, Messages m, PrintStream out) {
+    String operator = System.getProperty("user.name");
+    app.accounts()
+        .createFirstAdmin()
+        .ifPresent(
+            pw -> {
+              out.println(
+                  "First start: created user 'admin' with password "
+                      + pw
+                      + " (shown once; change it).");
+              app.accounts().credentials().mapOsUser("admin", operator, "system");
+              out.println(m.get("cli.operator-mapped", operator));
+            });
   }
 
   public static void serve(App app, String host, int port) {

@@ -20,6 +20,7 @@ import org.handover.core.registry.StatusBasis;
 import org.handover.core.registry.StatusSource;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.server.App;
+import org.handover.server.accounts.Accounts;
 import org.handover.server.cli.Requires;
 import org.handover.server.cli.ServeCommand;
 import org.handover.server.registry.Registry;
@@ -82,6 +83,14 @@ final class DemoCommand implements Runnable {
       }
       App app = App.open(url);
       app.start(); // as serve does
+      String operator = System.getProperty("user.name");
+      if (app.accounts().credentials().byOsUser(operator).isEmpty()) {
+        try { // the command line beside the demo acts as its administrator
+          app.accounts().credentials().mapOsUser("admin", operator, "system");
+        } catch (Accounts.AccountException e) {
+          // mapped by hand to a disabled account: left as its administrator chose
+        }
+      }
       String[] credentials =
           Files.exists(login)
               ? Files.readString(login).strip().split(" ")
@@ -100,7 +109,11 @@ final class DemoCommand implements Runnable {
               + url
               + " (for example: ./handover round list --db "
               + url
-              + ")");
+              + "); they act as "
+              + app.accounts().credentials().byOsUser(operator).map(u -> u.username()).orElse("?")
+              + ", the account the operating-system user '"
+              + operator
+              + "' is mapped to");
       if (noServe) {
         app.close();
         return;

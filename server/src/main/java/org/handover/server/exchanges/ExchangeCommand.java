@@ -10,6 +10,7 @@ import org.handover.core.parties.Party;
 import org.handover.server.App;
 import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.AgreementException;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Days;
@@ -83,8 +84,7 @@ final class ExchangeCommand {
     @Option(names = "--intermediary", paramLabel = "PARTY", description = "ICRC, a mediator...")
     String intermediary;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -179,8 +179,7 @@ final class ExchangeCommand {
     @Option(names = "--witness", paramLabel = "PARTY", description = "who witnessed it, if anyone")
     String witness;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -336,8 +335,7 @@ final class ExchangeCommand {
         description = "out (those we hand over) or in (those we receive)")
     String direction;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -399,8 +397,7 @@ final class ExchangeCommand {
     @Option(names = "--reason", required = true, description = "why the record was wrong")
     String reason;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

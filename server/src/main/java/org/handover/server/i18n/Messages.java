@@ -82,9 +82,6 @@ public final class Messages {
     return strings.containsKey(key);
   }
 
-  /**
-   * The message for {@code key} with its arguments; an unknown key shows as itself, in brackets.
-   */
   /** A size as a person reads it: kB under a megabyte (never "0 MB"), MB above. */
   public String size(long bytes) {
     return bytes < 1024 * 1024
@@ -92,6 +89,9 @@ public final class Messages {
         : get("size.mb", bytes / (1024.0 * 1024));
   }
 
+  /**
+   * The message for {@code key} with its arguments; an unknown key shows as itself, in brackets.
+   */
   public String get(String key, Object... args) {
     String pattern = strings.getProperty(key);
     if (pattern == null) {

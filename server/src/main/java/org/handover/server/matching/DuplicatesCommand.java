@@ -11,6 +11,7 @@ import org.handover.core.accounts.Permission;
 import org.handover.core.matching.Thresholds;
 import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -34,8 +35,7 @@ final class DuplicatesCommand implements Callable<Integer> {
 
   @Mixin ThresholdOptions thresholdOptions;
 
-  @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-  String actor;
+  @Acting String actor;
 
   @Option(
       names = "--out",

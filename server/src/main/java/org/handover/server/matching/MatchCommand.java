@@ -19,6 +19,7 @@ import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.Thresholds;
 import org.handover.core.rosters.CsvExport;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -53,8 +54,7 @@ final class MatchCommand implements Callable<Integer> {
 
   @Mixin ThresholdOptions thresholdOptions;
 
-  @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-  String actor;
+  @Acting String actor;
 
   @Option(
       names = "--rules",

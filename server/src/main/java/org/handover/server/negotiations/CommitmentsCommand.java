@@ -8,6 +8,7 @@ import org.handover.core.Keys;
 import org.handover.core.accounts.Permission;
 import org.handover.core.negotiations.Implementation;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Days;
@@ -111,8 +112,7 @@ final class CommitmentsCommand implements Callable<Integer> {
         description = "what shows it: a document, a report")
     String evidence;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -44,8 +45,7 @@ final class RecordCommand {
     @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws IOException {

@@ -8,6 +8,7 @@ import org.handover.core.parties.PartyBook;
 import org.handover.core.parties.PartyKind;
 import org.handover.core.parties.PartyProfile;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -84,8 +85,7 @@ final class PartyCommand {
     @Option(names = "--name-ru", required = true, description = "the name in Russian")
     String nameRu;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -130,8 +130,7 @@ final class PartyCommand {
       boolean none;
     }
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -11,6 +11,7 @@ import org.handover.core.registry.PersonForm;
 import org.handover.core.registry.Problem;
 import org.handover.core.registry.StatusBasis;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -130,8 +131,7 @@ final class PersonCommand {
     @Option(names = "--notes", defaultValue = "")
     String notes;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -18,6 +18,7 @@ import org.handover.core.remains.Method;
 import org.handover.core.remains.Place;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Days;
@@ -88,8 +89,7 @@ final class RemainsCommand {
     @Option(names = "--provision", paramLabel = "N")
     Integer provision;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -181,8 +181,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -226,8 +225,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -266,8 +264,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -302,8 +299,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -416,8 +412,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -460,8 +455,7 @@ final class RemainsCommand {
     @Option(names = "--provision", paramLabel = "N")
     Integer provision;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -549,8 +543,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -599,8 +592,7 @@ final class RemainsCommand {
     @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "default today")
     String on;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {
@@ -656,8 +648,7 @@ final class RemainsCommand {
     @Option(names = "--notified-on", paramLabel = "YYYY-MM-DD", description = "the other side told")
     String notifiedOn;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -24,6 +24,7 @@ import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -68,8 +69,7 @@ final class RegistryImportCommand implements Callable<Integer> {
   @Option(names = "--sheet", defaultValue = "1", description = "the sheet of a workbook, from 1")
   int sheet;
 
-  @Option(names = "--actor", defaultValue = "cli")
-  String actor;
+  @Acting String actor;
 
   @Option(
       names = "--skip-bad-rows",

@@ -21,6 +21,7 @@ import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Tables;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
@@ -120,8 +121,7 @@ public final class RosterCommand {
     @Option(names = "--key", description = "the sender's public key (Base64), or a file holding it")
     String key;
 
-    @Option(names = "--actor", defaultValue = "cli", description = "who is recorded in the journal")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws IOException {

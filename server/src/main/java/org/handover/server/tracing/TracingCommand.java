@@ -15,6 +15,7 @@ import org.handover.core.rosters.CsvExport;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.tracing.CaseState;
 import org.handover.server.App;
+import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Days;
@@ -59,8 +60,7 @@ final class TracingCommand {
     @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws IOException {
@@ -108,8 +108,7 @@ final class TracingCommand {
     @Option(names = "--out", paramLabel = "FILE.csv")
     Path out;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() throws IOException {
@@ -179,8 +178,7 @@ final class TracingCommand {
     @Option(names = "--note", defaultValue = "")
     String note;
 
-    @Option(names = "--actor", defaultValue = "cli")
-    String actor;
+    @Acting String actor;
 
     @Override
     public Integer call() {

@@ -41,6 +41,7 @@ class BackupTest {
     app = new App(Database.open(url), Clock.systemUTC());
     app.start();
     app.accounts().createFirstAdmin();
+    app.accounts().credentials().mapOsUser("admin", System.getProperty("user.name"), "system");
     app.registry().addAll(new DemoPeople(3, TODAY).generate(30), TODAY, "admin");
     Path list = dir.resolve("their.csv");
     Files.writeString(
@@ -247,7 +248,7 @@ class BackupTest {
 
   @Test
   void aTamperedDatabaseBacksUpAndTheRestoreSaysSo() throws Exception {
-    app.database().jdbi().useHandle(h -> h.execute("UPDATE users SET role = 'observer'"));
+    app.database().jdbi().useHandle(h -> h.execute("UPDATE users SET locale = 'ru'"));
     Path file = backup();
     String target = TestDatabases.postgres();
     Run restored =

@@ -79,6 +79,14 @@ class DemoTest {
       assertThat(app.matching().waiting(run.id())).isPositive();
       assertThat(app.journal().verify().intact()).isTrue();
       assertThat(app.journal().audit().clean()).isTrue();
+      // the command line beside the demo acts as its administrator
+      assertThat(
+              app.accounts().credentials().byOsUser(System.getProperty("user.name")).orElseThrow())
+          .extracting(u -> u.username())
+          .isEqualTo("admin");
     }
+    var listed = org.handover.server.cli.Cli.run("round", "list", "--db", "embedded:" + dir);
+    assertThat(listed.exit()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("istanbul-2");
   }
 }

@@ -135,7 +135,13 @@ class WebTest {
     String rootPassword = app.accounts().create("root", Role.ADMIN, "test");
     Browser admin = browser();
     admin.login("root", rootPassword);
-    admin.get("/users");
+    app.accounts().credentials().mapOsUser("root", "ops", "test");
+    app.accounts().credentials().issueToken("root", "nightly backup", "test");
+    // who the command line acts as, and the token's purpose, never its secret
+    assertThat(admin.get("/users").body())
+        .contains("користувач операційної системи ops")
+        .contains("API-токен: nightly backup")
+        .doesNotContain("hvr_");
     HttpResponse<String> created = admin.submit("/users", "username", "taras", "role", "reviewer");
     Matcher shown =
         Pattern.compile("id=\"new-password\"[^<]*<code>([^<]+)</code>").matcher(created.body());
