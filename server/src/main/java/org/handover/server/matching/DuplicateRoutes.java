@@ -79,6 +79,9 @@ final class DuplicateRoutes {
           } catch (StaleRecordException e) {
             web.error(ctx, 409, guard.view(ctx).t("duplicates.changed"));
             return;
+          } catch (Duplicates.SameHands e) {
+            web.error(ctx, 403, guard.view(ctx).t("duplicates.four-eyes", ids(e.persons())));
+            return;
           }
           ctx.redirect("/registry/" + keep);
         });
@@ -132,7 +135,16 @@ final class DuplicateRoutes {
       persons.add(registry.find(id).orElseThrow(NotFoundResponse::new));
     }
     model.put("persons", persons);
+    List<Long> added =
+        Matching.fourEyes()
+            ? duplicates.addedBy(Guard.current(ctx).username(), g.persons())
+            : List.of();
+    model.put("sameHands", added.isEmpty() ? "" : ids(added));
     web.render(ctx, "matching/duplicate_group.jte", guard.view(ctx), model);
+  }
+
+  private static String ids(List<Long> persons) {
+    return persons.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private Duplicates.Group group(Context ctx) {

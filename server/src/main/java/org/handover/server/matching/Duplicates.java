@@ -309,9 +309,50 @@ public final class Duplicates {
         });
   }
 
-  /** Merges a group's other persons into {@code keep}; see {@link Registry#merge}. */
+  /**
+   * Merges a group's other persons into {@code keep}; see {@link Registry#merge}. Under four eyes,
+   * refused to whoever added one of them to the registry (by hand or with a list): a second person
+   * merges.
+   *
+   * @throws SameHands naming the persons the actor added
+   */
   public void merge(long keep, List<Long> others, String actor) {
+    List<Long> all = new ArrayList<>(others);
+    all.add(0, keep);
+    List<Long> added = addedBy(actor, all);
+    if (Matching.fourEyes() && !added.isEmpty()) {
+      throw new SameHands(added);
+    }
     registry.merge(keep, others, actor);
+  }
+
+  /** Of these persons, those {@code actor} added to the registry (the journal says who). */
+  public List<Long> addedBy(String actor, List<Long> persons) {
+    List<String> ids = persons.stream().map(String::valueOf).toList();
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT CAST(entity_id AS BIGINT) FROM journal WHERE entity = 'person'"
+                        + " AND action = 'person.create' AND actor = :a AND entity_id IN (<ids>)"
+                        + " ORDER BY 1")
+                .bind("a", actor)
+                .bindList("ids", ids)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /** A merge refused: the one who added a person to the registry may not merge it (four eyes). */
+  public static final class SameHands extends RuntimeException {
+    private final List<Long> persons;
+
+    SameHands(List<Long> persons) {
+      super("added persons " + persons + " to the registry: a second person merges (four eyes)");
+      this.persons = List.copyOf(persons);
+    }
+
+    public List<Long> persons() {
+      return persons;
+    }
   }
 
   private Set<Long> differentPairs() {

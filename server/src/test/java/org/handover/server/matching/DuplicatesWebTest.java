@@ -179,4 +179,53 @@ class DuplicatesWebTest {
     HttpResponse<String> page = t.awaitJob(run);
     assertThat(page.body()).contains("id=\"other-candidates\"");
   }
+
+  @Test
+  void whoAddedAPersonDoesNotAlsoMergeIt() {
+    String password = app.accounts().create("ivan", Role.REGISTRAR, "test");
+    Map<String, String> f =
+        new HashMap<>(
+            Map.of(
+                "name.0.family", "Задорожня",
+                "name.0.given", "Ярема",
+                "name.0.patronymic", "Тарасович",
+                "birth_date", "07.11.1994"));
+    long third =
+        app.registry().add(new PersonForm(f).read(0, TODAY).person().orElseThrow(), TODAY, "ivan");
+    app.duplicates().find(org.handover.core.matching.Thresholds.DEFAULT, "taras");
+    long run = app.duplicates().latest().orElseThrow().id();
+    Duplicates.Group g =
+        app.duplicates().groups(run).stream()
+            .filter(x -> x.persons().contains(third))
+            .findFirst()
+            .orElseThrow();
+    String group = "/duplicates/" + run + "/" + g.number();
+    Browser i = as("ivan", password);
+    assertThat(i.get(group).body())
+        .contains("id=\"merge-four-eyes\"")
+        .contains("Ви внесли #" + third + " до реєстру");
+    HttpResponse<String> refused = i.submit(group + "/merge", "keep", String.valueOf(third));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("принцип чотирьох очей");
+    assertThat(app.registry().mergedInto(recordedTwice[0])).isEmpty();
+    // olena added none of them: she merges, and the journal names both hands
+    Browser r = as("olena", registrar);
+    assertThat(r.get(group).body()).doesNotContain("merge-four-eyes");
+    assertThat(r.submit(group + "/merge", "keep", String.valueOf(third)).statusCode())
+        .isEqualTo(302);
+    assertThat(app.registry().mergedInto(recordedTwice[0])).contains(third);
+    java.util.List<String> hands =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT actor || ' ' || action FROM journal WHERE entity = 'person'"
+                                + " AND entity_id = :id AND action IN ('person.create',"
+                                + " 'person.merge') ORDER BY seq")
+                        .bind("id", String.valueOf(third))
+                        .mapTo(String.class)
+                        .list());
+    assertThat(hands).containsExactly("ivan person.create", "olena person.merge");
+  }
 }
