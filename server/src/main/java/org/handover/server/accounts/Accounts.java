@@ -292,6 +292,55 @@ public final class Accounts {
     return password;
   }
 
+  /**
+   * A user's own new password, chosen by them: the current one must be given, the new one must pass
+   * {@link PasswordRules}; the account's other sessions end; journaled (never the password).
+   *
+   * @throws AccountException with the message key of what is wrong
+   */
+  public void changePassword(long userId, String current, String chosen) {
+    Row row =
+        jdbi.withHandle(
+                h ->
+                    h.createQuery("SELECT * FROM users WHERE id = :id AND NOT disabled")
+                        .bind("id", userId)
+                        .map(
+                            (rs, ctx) ->
+                                new Row(
+                                    readUser(rs),
+                                    rs.getString("password_hash"),
+                                    rs.getLong("locked_until")))
+                        .findOne())
+            .orElseThrow(() -> new AccountException("error.user-unknown", String.valueOf(userId)));
+    Optional<Boolean> right = Passwords.inTurn(() -> Passwords.check(current, row.hash));
+    if (right.isEmpty()) {
+      throw new AccountException("login.busy", "");
+    }
+    if (!right.get()) {
+      throw new AccountException("password.wrong-current", "");
+    }
+    Optional<String> problem = PasswordRules.problem(chosen, row.user.username());
+    if (problem.isPresent()) {
+      throw new AccountException(problem.get(), "");
+    }
+    String hash = Passwords.hash(chosen);
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "UPDATE users SET password_hash = :h, failed_logins = 0,"
+                      + " credentials_changed_at = :at WHERE id = :id")
+              .bind("h", hash)
+              .bind("at", clock.millis())
+              .bind("id", userId)
+              .execute();
+          journal.append(
+              h,
+              Change.by(row.user.username(), "user.password-change")
+                  .on("user", String.valueOf(userId))
+                  .now(Json.write(Map.of("username", row.user.username()))));
+        });
+  }
+
   /** Remembers the language a user chose; journaled like any change. */
   public void setLocale(long userId, String locale, String actor) {
     if (!LOCALES.contains(locale)) {

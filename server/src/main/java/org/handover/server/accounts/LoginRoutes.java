@@ -55,6 +55,44 @@ final class LoginRoutes {
           ctx.redirect("/login");
         });
     routes.open(HandlerType.POST, "/lang", this::language);
+    routes.get("/account/password", Permission.READ, ctx -> passwordPage(ctx, "", false));
+    routes.post("/account/password", Permission.READ, this::changePassword);
+  }
+
+  /**
+   * A user's own new password: on success this session goes on under a new token and every other
+   * one of the account ends.
+   */
+  private void changePassword(Context ctx) {
+    var user = Guard.current(ctx);
+    String chosen = ctx.formParam("new") == null ? "" : ctx.formParam("new");
+    View v = guard.view(ctx);
+    if (!chosen.equals(ctx.formParam("repeat"))) {
+      ctx.status(422);
+      passwordPage(ctx, v.t("password.mismatch"), false);
+      return;
+    }
+    try {
+      accounts.changePassword(
+          user.id(), ctx.formParam("current") == null ? "" : ctx.formParam("current"), chosen);
+    } catch (Accounts.AccountException e) {
+      ctx.status(e.key().equals("login.busy") ? 503 : 422);
+      passwordPage(
+          ctx, v.t(e.key(), PasswordRules.SHORTEST, PasswordRules.LONGEST, user.username()), false);
+      return;
+    }
+    Sessions.Session old = Guard.session(ctx);
+    sessions.remove(old.token());
+    Guard.setCookie(ctx, sessions.create(user.id(), old.language()));
+    passwordPage(ctx, "", true);
+  }
+
+  private void passwordPage(Context ctx, String error, boolean changed) {
+    web.render(
+        ctx,
+        "accounts/password.jte",
+        guard.view(ctx),
+        Map.of("error", error, "changed", changed, "shortest", PasswordRules.SHORTEST));
   }
 
   private void login(Context ctx) {

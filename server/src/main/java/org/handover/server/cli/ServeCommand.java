@@ -111,7 +111,7 @@ public final class ServeCommand implements Runnable {
               out.println(
                   "First start: created user 'admin' with password "
                       + pw
-                      + " (shown once; change it).");
+                      + " (shown once; change it after signing in: your name at the top of every page).");
               app.accounts().credentials().mapOsUser("admin", operator, "system");
               out.println(m.get("cli.operator-mapped", operator));
             });

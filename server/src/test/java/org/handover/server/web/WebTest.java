@@ -131,6 +131,47 @@ class WebTest {
   }
 
   @Test
+  void aUserChangesTheirOwnPasswordAndTheirOtherSessionsEnd() {
+    String first = app.accounts().create("mykola", Role.REVIEWER, "test");
+    Browser here = browser();
+    here.login("mykola", first);
+    Browser elsewhere = browser();
+    elsewhere.login("mykola", first);
+    assertThat(here.get("/home").body()).contains("href=\"/account/password\"");
+    here.get("/account/password");
+    String chosen = "вишня сонях кавун";
+    // what is refused is said, and nothing changes
+    HttpResponse<String> common =
+        here.submit(
+            "/account/password",
+            "current",
+            first,
+            "new",
+            "password2024!",
+            "repeat",
+            "password2024!");
+    assertThat(common.statusCode()).isEqualTo(422);
+    assertThat(common.body()).contains("надто поширений");
+    HttpResponse<String> wrong =
+        here.submit("/account/password", "current", "nope", "new", chosen, "repeat", chosen);
+    assertThat(wrong.body()).contains("Поточний пароль неправильний");
+    HttpResponse<String> differ =
+        here.submit("/account/password", "current", first, "new", chosen, "repeat", chosen + "!");
+    assertThat(differ.body()).contains("Два нові паролі різні");
+    assertThat(browser().login("mykola", first).statusCode()).isEqualTo(302);
+    HttpResponse<String> changed =
+        here.submit("/account/password", "current", first, "new", chosen, "repeat", chosen);
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.body()).contains("id=\"password-changed\"");
+    // this session goes on; the other ended; the old password opens nothing
+    assertThat(here.get("/home").statusCode()).isEqualTo(200);
+    assertThat(elsewhere.get("/home").statusCode()).isEqualTo(302);
+    assertThat(browser().login("mykola", first).statusCode()).isEqualTo(401);
+    assertThat(browser().login("mykola", chosen).statusCode()).isEqualTo(302);
+    assertThat(here.get("/journal").body()).contains("пароль змінено власником");
+  }
+
+  @Test
   void anAdministratorManagesAccountsOnTheWeb() {
     String rootPassword = app.accounts().create("root", Role.ADMIN, "test");
     Browser admin = browser();
