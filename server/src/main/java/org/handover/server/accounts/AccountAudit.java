@@ -13,11 +13,11 @@ final class AccountAudit {
   static final Audited USERS =
       new Audited(
           "user",
-          3,
+          4,
           "SELECT u.id::text AS id, "
               + Audited.digest(
                   Audited.row(
-                      "u.id, u.username, u.password_hash, u.role, u.locale, u.created_at, u.disabled"),
+                      "u.id, u.username, u.password_hash, u.role, u.locale, u.created_at, u.disabled, u.party"),
                   Audited.rows(
                       "c.id, c.kind, c.value, c.label, c.created_at, c.revoked_at",
                       "FROM cli_credentials c WHERE c.user_id = u.id",

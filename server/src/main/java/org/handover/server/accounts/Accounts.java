@@ -192,21 +192,23 @@ public final class Accounts {
   }
 
   /** An account as its administrator sees it: who, with which role, since when, disabled or not. */
-  public record Account(String username, Role role, long createdAt, boolean disabled) {}
+  public record Account(
+      String username, Role role, long createdAt, boolean disabled, String party) {}
 
   /** Every account, by name. */
   public List<Account> all() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT username, role, created_at, disabled FROM users ORDER BY username")
+                    "SELECT username, role, created_at, disabled, party FROM users ORDER BY username")
                 .map(
                     (rs, ctx) ->
                         new Account(
                             rs.getString("username"),
                             Role.fromKey(rs.getString("role")),
                             rs.getLong("created_at"),
-                            rs.getBoolean("disabled")))
+                            rs.getBoolean("disabled"),
+                            rs.getString("party")))
                 .list());
   }
 
@@ -341,6 +343,38 @@ public final class Accounts {
         });
   }
 
+  /**
+   * The party a user belongs to ("" for this installation's own); the caller has checked the code
+   * against the parties known. Journaled with the party before.
+   *
+   * @throws AccountException for an unknown account
+   */
+  public void setParty(String username, String party, String actor) {
+    jdbi.useTransaction(
+        h -> {
+          Map<String, Object> row =
+              h.createQuery("SELECT id, party FROM users WHERE username = :u FOR UPDATE")
+                  .bind("u", username)
+                  .mapToMap()
+                  .findOne()
+                  .orElseThrow(() -> new AccountException("error.user-unknown", username));
+          if (party.equals(row.get("party"))) {
+            return;
+          }
+          long id = ((Number) row.get("id")).longValue();
+          h.createUpdate("UPDATE users SET party = :p WHERE id = :id")
+              .bind("p", party)
+              .bind("id", id)
+              .execute();
+          journal.append(
+              h,
+              Change.by(actor, "user.party")
+                  .on("user", String.valueOf(id))
+                  .was(Json.write(Map.of("username", username, "party", row.get("party"))))
+                  .now(Json.write(Map.of("username", username, "party", party))));
+        });
+  }
+
   /** Remembers the language a user chose; journaled like any change. */
   public void setLocale(long userId, String locale, String actor) {
     if (!LOCALES.contains(locale)) {
@@ -386,6 +420,7 @@ public final class Accounts {
         rs.getLong("id"),
         rs.getString("username"),
         Role.fromKey(rs.getString("role")),
-        rs.getString("locale"));
+        rs.getString("locale"),
+        rs.getString("party"));
   }
 }

@@ -154,6 +154,48 @@ public final class Parties {
   }
 
   /** A party with that code is already known. */
+  /**
+   * What a user's party is stored as: "" for this installation's own (also "ours"); another known
+   * party only when it is a mediator or an intermediary, whose staff work beside ours.
+   *
+   * @throws MemberRefused naming why, as a message key and the code
+   */
+  public String memberCode(String code) {
+    if (code.isBlank() || code.equalsIgnoreCase("ours")) {
+      return "";
+    }
+    PartyBook book = book();
+    Party party;
+    try {
+      party = Party.of(code.strip());
+    } catch (IllegalArgumentException e) {
+      throw new MemberRefused("error.party.unknown", code);
+    }
+    if (book.own().equals(Optional.of(party))) {
+      return "";
+    }
+    PartyProfile profile =
+        book.find(party).orElseThrow(() -> new MemberRefused("error.party.unknown", code));
+    if (profile.kind() == PartyKind.BELLIGERENT) {
+      throw new MemberRefused("error.party.member-belligerent", profile.code());
+    }
+    return profile.code();
+  }
+
+  /** A user's party refused: unknown, or another party to the conflict. */
+  public static final class MemberRefused extends IllegalArgumentException {
+    private final String key;
+
+    MemberRefused(String key, String code) {
+      super(code);
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
   public static final class PartyExistsException extends StorageException {
     public PartyExistsException(Party party) {
       super("party: " + party.code() + " is already known");

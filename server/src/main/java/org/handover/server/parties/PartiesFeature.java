@@ -20,7 +20,7 @@ public final class PartiesFeature implements Feature {
 
   @Override
   public void routes(App app, WebServer web, Routes routes) {
-    new PartyRoutes(app.parties(), web.guard(), web).register(routes);
+    new PartyRoutes(app.parties(), app.accounts(), web.guard(), web).register(routes);
   }
 
   @Override

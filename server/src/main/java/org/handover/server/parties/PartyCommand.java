@@ -23,7 +23,12 @@ import picocli.CommandLine.Parameters;
     name = "party",
     mixinStandardHelpOptions = true,
     description = "The parties this installation knows.",
-    subcommands = {PartyCommand.ListParties.class, PartyCommand.Add.class, PartyCommand.Own.class})
+    subcommands = {
+      PartyCommand.ListParties.class,
+      PartyCommand.Add.class,
+      PartyCommand.Own.class,
+      PartyCommand.Member.class
+    })
 final class PartyCommand {
 
   @Requires(Permission.READ)
@@ -151,6 +156,51 @@ final class PartyCommand {
         System.out.println(
             party.map(p -> m.get("party.own-set", p.code())).orElse(m.get("party.own-none")));
         return 0;
+      }
+    }
+  }
+
+  @Requires(Permission.MANAGE_ACCOUNTS)
+  @Command(
+      name = "member",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Say which party a user belongs to: ours (the default), or a mediator or an intermediary"
+            + " whose staff work beside ours.",
+        "A user of another party sees the lists but no relatives' contacts."
+      })
+  static final class Member implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Parameters(paramLabel = "USER", description = "the account's user name")
+    String username;
+
+    @Option(
+        names = "--party",
+        required = true,
+        paramLabel = "CODE|ours",
+        description = "a known mediator's or intermediary's code, or ours")
+    String party;
+
+    @Acting String actor;
+
+    @Override
+    public Integer call() {
+      Messages m = options.messages();
+      try (App app = options.open()) {
+        String code = app.parties().memberCode(party);
+        app.accounts().setParty(username, code, actor);
+        System.out.println(
+            code.isEmpty()
+                ? m.get("party.member-ours", username)
+                : m.get("party.member-set", username, code));
+        return 0;
+      } catch (Parties.MemberRefused e) {
+        System.err.println(m.get(e.key(), e.getMessage()));
+        return 2;
+      } catch (org.handover.server.accounts.Accounts.AccountException e) {
+        System.err.println(m.get("login.username") + " '" + username + "': " + m.get(e.key()));
+        return 2;
       }
     }
   }

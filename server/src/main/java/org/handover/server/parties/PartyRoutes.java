@@ -16,11 +16,14 @@ import org.handover.server.web.WebServer;
 /** The parties page: who this installation knows and works for; administrators add and choose. */
 final class PartyRoutes {
   private final Parties parties;
+  private final org.handover.server.accounts.Accounts accounts;
   private final Guard guard;
   private final WebServer web;
 
-  PartyRoutes(Parties parties, Guard guard, WebServer web) {
+  PartyRoutes(
+      Parties parties, org.handover.server.accounts.Accounts accounts, Guard guard, WebServer web) {
     this.parties = parties;
+    this.accounts = accounts;
     this.guard = guard;
     this.web = web;
   }
@@ -29,6 +32,24 @@ final class PartyRoutes {
     routes.get("/parties", Permission.READ, ctx -> page(ctx, Map.of(), ""));
     routes.post("/parties", Permission.MANAGE_PARTIES, this::add);
     routes.post("/parties/own", Permission.MANAGE_PARTIES, this::own);
+    // on the Accounts page: which party a user belongs to
+    routes.post("/users/{name}/party", Permission.MANAGE_ACCOUNTS, this::member);
+  }
+
+  private void member(Context ctx) {
+    String name = ctx.pathParam("name");
+    View view = guard.view(ctx);
+    try {
+      accounts.setParty(
+          name, parties.memberCode(Params.form(ctx, "party")), Guard.current(ctx).username());
+    } catch (Parties.MemberRefused e) {
+      web.error(ctx, 422, view.t(e.key(), e.getMessage()));
+      return;
+    } catch (org.handover.server.accounts.Accounts.AccountException e) {
+      web.error(ctx, 404, view.t("login.username") + " '" + name + "': " + view.t(e.key()));
+      return;
+    }
+    ctx.redirect("/users");
   }
 
   private void add(Context ctx) {

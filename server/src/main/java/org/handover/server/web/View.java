@@ -43,6 +43,18 @@ public record View(
     return user.map(u -> u.role().permits(permission)).orElse(false);
   }
 
+  /**
+   * Whether this reader may see relatives' contacts (a person to inform, a relative's contact, a
+   * DNA donor): never a user of another party than the one this installation works for.
+   */
+  public boolean seesContacts() {
+    return user.map(u -> !u.outsider()).orElse(false);
+  }
+
+  /** Fields that hold a relative's name or contact. */
+  private static final java.util.Set<String> RELATIVES_CONTACTS =
+      java.util.Set.of("person_to_inform", "contact", "donor");
+
   /** The navigation links this user may follow. */
   public List<Nav> links() {
     return navigation.stream().filter(n -> can(n.permission())).toList();
@@ -192,6 +204,9 @@ public record View(
 
   /** A value as the journal's entry of {@code action} means it. */
   public String fieldValue(String action, String field, String value) {
+    if (!seesContacts() && RELATIVES_CONTACTS.contains(field) && !value.isEmpty()) {
+      return t("contacts.withheld");
+    }
     String prefix = ACTION_VALUE_WORDS.get(action + "." + field);
     return prefix == null ? fieldValue(field, value) : words(prefix, value);
   }
@@ -212,6 +227,9 @@ public record View(
   public String fieldValue(String field, String value) {
     if (value.isEmpty()) {
       return value;
+    }
+    if (!seesContacts() && RELATIVES_CONTACTS.contains(field)) {
+      return t("contacts.withheld");
     }
     if (value.equals("true") || value.equals("on")) {
       return t("common.yes");

@@ -233,4 +233,31 @@ class PermissionsTest {
     Cli.Run run = Cli.run("party", "list", "--db", db);
     assertThat(run.exit()).as(run.err()).isZero();
   }
+
+  @Test
+  void anAdministratorSaysWhichPartyAUserBelongsTo() {
+    String db = TestDatabases.postgres();
+    try (App app = App.open(db)) {
+      app.accounts().create("admin", Role.ADMIN, "test");
+      app.accounts().create("icrc", Role.OBSERVER, "test");
+      app.accounts().credentials().mapOsUser("admin", OS_USER, "test");
+    }
+    Cli.Run refused =
+        Cli.run("party", "member", "icrc", "--party", "RU", "--db", db, "--lang", "en");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("RU is a party to the conflict");
+    Cli.Run unknown = Cli.run("party", "member", "icrc", "--party", "XX", "--db", db);
+    assertThat(unknown.exit()).isEqualTo(2);
+    Cli.Run set = Cli.run("party", "member", "icrc", "--party", "ICRC", "--db", db, "--lang", "en");
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out()).contains("icrc now belongs to ICRC");
+    try (App app = App.open(db)) {
+      assertThat(app.accounts().find("icrc").orElseThrow().outsider()).isTrue();
+    }
+    assertThat(Cli.run("party", "member", "icrc", "--party", "ours", "--db", db).exit()).isZero();
+    try (App app = App.open(db)) {
+      assertThat(app.accounts().find("icrc").orElseThrow().outsider()).isFalse();
+    }
+    assertThat(Cli.run("journal", "verify", "--db", db).exit()).isZero();
+  }
 }

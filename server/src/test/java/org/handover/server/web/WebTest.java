@@ -131,6 +131,53 @@ class WebTest {
   }
 
   @Test
+  void aUserOfAnIntermediarySeesTheListsButNoRelativesContacts() {
+    String rootPassword = app.accounts().create("root", Role.ADMIN, "test");
+    Browser admin = browser();
+    admin.login("root", rootPassword);
+    admin.get("/users");
+    // a party to the conflict is refused; an intermediary is taken
+    HttpResponse<String> belligerent = admin.submit("/users/icrc/party", "party", "RU");
+    assertThat(belligerent.statusCode()).isEqualTo(422);
+    assertThat(belligerent.body()).contains("сторона конфлікту");
+    assertThat(admin.submit("/users/icrc/party", "party", "ICRC").statusCode()).isEqualTo(302);
+    assertThat(app.accounts().find("icrc").orElseThrow().party()).isEqualTo("ICRC");
+    assertThat(admin.get("/users").body()).contains("<option value=\"ICRC\" selected");
+
+    Browser olena = registrar();
+    olena.get("/registry/new");
+    HttpResponse<String> added =
+        olena.submit(
+            "/registry",
+            "name.0.family",
+            "Ковальчук",
+            "name.0.given",
+            "Юрій",
+            "birth_date",
+            "01.02.1990",
+            "kind",
+            "service-member",
+            "status",
+            "captive",
+            "person_to_inform",
+            "Ковальчук Ганна, +380 67 000 00 00");
+    String page = added.headers().firstValue("Location").orElseThrow();
+    assertThat(olena.get(page).body()).contains("+380 67 000 00 00");
+    Browser icrc = browser();
+    icrc.login("icrc", observerPassword);
+    String seen = icrc.get(page).body();
+    assertThat(seen).contains("Ковальчук").contains("id=\"person-to-inform-withheld\"");
+    assertThat(seen).doesNotContain("+380 67");
+    assertThat(icrc.get("/journal").body()).doesNotContain("+380 67").contains("не показується");
+    assertThat(icrc.get("/rosters").statusCode()).isEqualTo(200);
+    // back to ours: the contact shows again
+    admin.submit("/users/icrc/party", "party", "");
+    Browser again = browser();
+    again.login("icrc", observerPassword);
+    assertThat(again.get(page).body()).contains("+380 67 000 00 00");
+  }
+
+  @Test
   void aUserChangesTheirOwnPasswordAndTheirOtherSessionsEnd() {
     String first = app.accounts().create("mykola", Role.REVIEWER, "test");
     Browser here = browser();
