@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
     this.parties = new Parties(database.jdbi(), journal, clock);
     this.registry = new Registry(database.jdbi(), journal, clock);
     this.accounts = new Accounts(database.jdbi(), journal, clock);
-    this.rosters = new Rosters(database.jdbi(), journal, clock);
+    this.rosters = new Rosters(database.jdbi(), journal, parties, clock);
     this.key = new InstallationKey(database.jdbi(), journal, database.keyFolder());
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
     this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);

@@ -448,7 +448,7 @@ public final class Matching {
    * its links; a second person does, and the journal names both.
    */
   public static boolean fourEyes() {
-    return !"off".equalsIgnoreCase(System.getenv().getOrDefault("HANDOVER_FOUR_EYES", "on"));
+    return org.handover.core.accounts.FourEyes.on();
   }
 
   /** A list or a registry with nothing in it to compare. */

@@ -20,7 +20,7 @@ final class RosterAudit {
   static final Audited ROSTERS =
       new Audited(
           "roster",
-          1,
+          2,
           "SELECT r.id::text AS id, "
               + Audited.digest(
                   Audited.row(
@@ -37,7 +37,11 @@ final class RosterAudit {
                           + " e.birth_year, e.birth_month, e.birth_day, e.fields, e.problems,"
                           + " e.has_problems",
                       "FROM roster_entries e WHERE e.roster_id = r.id",
-                      "e.row_no"))
+                      "e.row_no"),
+                  Audited.rows(
+                      "a.approved_by, a.approved_at, a.contents",
+                      "FROM roster_approvals a WHERE a.roster_id = r.id",
+                      "a.roster_id"))
               + " AS digest FROM rosters r WHERE r.state = 'complete' "
               + Audited.AND,
           "r.id = CAST(:id AS BIGINT)");

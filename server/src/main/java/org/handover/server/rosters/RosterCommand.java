@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
       RosterListCommand.class,
       RosterCommand.Show.class,
       RosterCommand.Export.class,
+      RosterApproveCommand.class,
       RosterCommand.Verify.class
     })
 public final class RosterCommand {
@@ -344,6 +345,10 @@ public final class RosterCommand {
   public static void write(
       App app, Messages m, Rosters.Summary r, String format, Path out, RosterExport export)
       throws IOException {
+    if (app.rosters().disclosure().outgoing(r)
+        && app.rosters().disclosure().approval(r.id()).isEmpty()) {
+      throw new IllegalArgumentException(m.get("disclosure.not-approved", r.id()));
+    }
     Checkpoint checkpoint = app.journal().checkpoint(app.key());
     Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
     try (var stream = Files.newOutputStream(tmp)) {

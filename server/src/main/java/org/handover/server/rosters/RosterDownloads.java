@@ -44,6 +44,7 @@ final class RosterDownloads {
         Permission.EXPORT_DATA,
         ctx -> {
           Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
+          approved(r);
           taken(ctx, r, "original", r.rows());
           ctx.header(
               "Content-Disposition",
@@ -61,6 +62,7 @@ final class RosterDownloads {
       // an observer sees every list, and takes one away only as the manifest to sign
       throw new org.handover.server.web.WebServer.Forbidden("export " + format);
     }
+    approved(r);
     if (RosterExport.FORMATS.contains(format)) {
       taken(ctx, r, format, r.rows());
     }
@@ -95,6 +97,20 @@ final class RosterDownloads {
           export.pdf(r, Guard.messages(ctx), parties.book(), signedHead, ctx.outputStream());
       default -> export.json(r, ctx.outputStream());
     }
+  }
+
+  /** A list we send leaves only once a second person has approved it; said when not. */
+  static void approved(Disclosure disclosure, Rosters.Summary r) {
+    try {
+      disclosure.check(r);
+    } catch (Disclosure.NotApproved e) {
+      throw new org.handover.server.web.WebServer.Forbidden(
+          "export", "disclosure.not-approved", r.id());
+    }
+  }
+
+  private void approved(Rosters.Summary r) {
+    approved(rosters.disclosure(), r);
   }
 
   /** Who took which list, in which form, how many rows: journaled as a read. */

@@ -131,6 +131,7 @@ public final class RosterExport {
    * Row number, name parts, date of birth, then every other mapped field, in the mapping's order.
    */
   public void csv(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
+    rosters.disclosure().check(r);
     List<String> fields = otherFields(r);
     try (CsvExport csv = new CsvExport(out)) {
       List<String> header =
@@ -158,6 +159,7 @@ public final class RosterExport {
   }
 
   public void json(Rosters.Summary r, OutputStream out) throws IOException {
+    rosters.disclosure().check(r);
     List<String> fields = otherFields(r);
     try (JsonGenerator g = Json.factory().createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
@@ -201,6 +203,7 @@ public final class RosterExport {
 
   /** A workbook with the same columns as the CSV; dates stay text, as they were read. */
   public void xlsx(Rosters.Summary r, Messages m, OutputStream out) throws IOException {
+    rosters.disclosure().check(r);
     List<String> fields = otherFields(r);
     Workbook wb = new Workbook(out, "Handover", "1.0");
     Worksheet ws =
@@ -240,6 +243,7 @@ public final class RosterExport {
   public void pdf(
       Rosters.Summary r, Messages m, PartyBook parties, String checkpoint, OutputStream out)
       throws IOException {
+    rosters.disclosure().check(r);
     List<Rosters.StoredEntry> all = new ArrayList<>();
     each(r, m, all::add);
     Manifest.write(r, all, otherFields(r), m, parties, checkpoint, out);
@@ -249,7 +253,8 @@ public final class RosterExport {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.mapping().entrySet()) {
       String f = e.getKey();
-      if (!List.of("family", "given", "patronymic", "full-name", "birth-date").contains(f)) {
+      if (!List.of("family", "given", "patronymic", "full-name", "birth-date").contains(f)
+          && rosters.disclosure().keeps(r, f)) {
         out.add(f);
       }
     }

@@ -80,6 +80,7 @@ final class RosterRoutes {
         ctx -> preview(ctx, staged(ctx, ctx.queryParam("token")), ""));
     routes.post("/rosters/import", Permission.IMPORT_ROSTERS, this::importStaged);
     routes.get("/rosters/{id}", Permission.READ, this::show);
+    routes.post("/rosters/{id}/approve", Permission.EXPORT_DATA, this::approve);
   }
 
   private void upload(Context ctx) throws IOException {
@@ -279,6 +280,20 @@ final class RosterRoutes {
     return rosters.find(Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
   }
 
+  private void approve(Context ctx) {
+    Rosters.Summary r = summary(rosters, ctx);
+    try {
+      rosters.disclosure().approve(r, Guard.current(ctx).username());
+    } catch (Disclosure.SameHands e) {
+      web.error(ctx, 403, guard.view(ctx).t("disclosure.four-eyes"));
+      return;
+    } catch (IllegalArgumentException e) {
+      web.error(ctx, 400, guard.view(ctx).t("disclosure.not-outgoing", r.id()));
+      return;
+    }
+    ctx.redirect("/rosters/" + r.id() + "#disclosure");
+  }
+
   private void show(Context ctx) {
     Rosters.Summary r = summary(rosters, ctx);
     boolean onlyProblems = "1".equals(ctx.queryParam("problems"));
@@ -287,11 +302,23 @@ final class RosterRoutes {
         rosters.entries(r.id(), onlyProblems, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean more = entries.size() > PAGE_SIZE;
     View view = guard.view(ctx);
+    Disclosure d = rosters.disclosure();
+    Optional<Disclosure.Outgoing> outgoing =
+        d.outgoing(r)
+            ? Optional.of(
+                new Disclosure.Outgoing(
+                    d.contents(r),
+                    d.approval(r.id()),
+                    !(org.handover.core.accounts.FourEyes.on()
+                        && r.importedBy().equals(Guard.current(ctx).username()))))
+            : Optional.empty();
     web.render(
         ctx,
         "rosters/roster.jte",
         view,
         Map.of(
+            "outgoing",
+            outgoing,
             "r",
             r,
             "entries",

@@ -46,10 +46,19 @@ public final class Rosters {
   private final Journal journal;
   private final Clock clock;
 
-  public Rosters(Jdbi jdbi, Journal journal, Clock clock) {
+  private final Disclosure disclosure;
+
+  /** What of a list we send may leave, once approved. */
+  public Disclosure disclosure() {
+    return disclosure;
+  }
+
+  public Rosters(
+      Jdbi jdbi, Journal journal, org.handover.server.parties.Parties parties, Clock clock) {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+    this.disclosure = new Disclosure(jdbi, journal, this, parties, clock);
     journal.audit(RosterAudit.ROSTERS);
     journal.audit(RosterAudit.FILES);
   }

@@ -92,7 +92,7 @@ public final class WebServer {
               StaleRecordException.class,
               (e, ctx) -> error(ctx, 409, guard.view(ctx).t("error.stale")));
           config.routes.exception(
-              Forbidden.class, (e, ctx) -> error(ctx, 403, guard.view(ctx).t("error.forbidden")));
+              Forbidden.class, (e, ctx) -> error(ctx, 403, guard.view(ctx).t(e.key, e.args)));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
@@ -186,8 +186,18 @@ public final class WebServer {
 
   /** The user may not do this; the server checked, whatever the page showed. */
   public static final class Forbidden extends RuntimeException {
+    private final String key;
+    private final transient Object[] args;
+
     public Forbidden(String what) {
+      this(what, "error.forbidden");
+    }
+
+    /** Refused, saying why with a message of its own. */
+    public Forbidden(String what, String key, Object... args) {
       super(what);
+      this.key = key;
+      this.args = args.clone();
     }
   }
 }

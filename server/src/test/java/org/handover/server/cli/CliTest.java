@@ -481,6 +481,9 @@ class CliTest {
                 .exit())
         .isZero();
     Path json = dir.resolve("ours.json");
+    try (App app = App.open(db())) { // a list we send: a second person approves it first
+      app.rosters().disclosure().approve(app.rosters().find(1).orElseThrow(), "maria");
+    }
     assertThat(
             run("roster", "export", "1", "--format", "json", "--out", json.toString(), "--db", db())
                 .exit())

@@ -500,6 +500,10 @@ class ExchangesTest {
         .extracting(e -> e.family())
         .containsExactlyElementsOf(planned);
     Path pdf = dir.resolve("batch-1-out.pdf");
+    Run unapproved =
+        cli("roster", "export", String.valueOf(roster), "--format", "pdf", "--out", pdf.toString());
+    assertThat(unapproved.exit()).isEqualTo(2);
+    app.rosters().disclosure().approve(summary, "maria");
     Run exported =
         cli("roster", "export", String.valueOf(roster), "--format", "pdf", "--out", pdf.toString());
     assertThat(exported.exit()).as(exported.err()).isZero();

@@ -122,7 +122,8 @@ class DuplicatesTest {
   @Test
   void mergingKeepsEverySpellingAndTheJournalAndTakesTheOtherOutOfSearch() {
     long before = app.registry().count();
-    app.duplicates().merge(ours, List.of(theirs), "registrar");
+    // a second registrar: who added them does not merge them (four eyes)
+    app.duplicates().merge(ours, List.of(theirs), "maria");
     var kept = app.registry().find(ours).orElseThrow().person();
     assertThat(kept.names()).extracting(Name::family).containsExactly("Задорожний", "Задорожный");
     assertThat(kept.names()).extracting(Name::source).containsExactly("registry", "list RU-3");
@@ -141,9 +142,9 @@ class DuplicatesTest {
         .contains("person.merge");
     assertThat(app.journal().verify().intact()).isTrue();
     // a merged record cannot be merged again, nor kept
-    assertThatThrownBy(() -> app.duplicates().merge(theirs, List.of(ours), "registrar"))
+    assertThatThrownBy(() -> app.duplicates().merge(theirs, List.of(ours), "maria"))
         .isInstanceOf(StaleRecordException.class);
-    assertThatThrownBy(() -> app.duplicates().merge(ours, List.of(ours), "registrar"))
+    assertThatThrownBy(() -> app.duplicates().merge(ours, List.of(ours), "maria"))
         .isInstanceOf(IllegalArgumentException.class);
     // and is not compared again
     long run = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
