@@ -33,6 +33,7 @@ import org.handover.server.remains.Receiving;
 import org.handover.server.remains.Register;
 import org.handover.server.remains.RemainsFeature;
 import org.handover.server.remains.Sending;
+import org.handover.server.retention.RetentionFeature;
 import org.handover.server.rosters.RosterImport;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.rosters.RostersFeature;
@@ -68,6 +69,7 @@ public final class App implements AutoCloseable {
           new SigningFeature(),
           new NamesFeature(),
           new BackupFeature(),
+          new RetentionFeature(),
           new DemoFeature());
 
   private final Database database;

@@ -39,7 +39,9 @@ public enum Permission {
   /** Import and correct rounds' records, and record how far a commitment has come. */
   RECORD_NEGOTIATIONS,
   /** Write a backup of the whole database and restore one. */
-  BACKUP;
+  BACKUP,
+  /** Set how long each kind of personal data is kept, and delete what has served its time. */
+  APPLY_RETENTION;
 
   public String key() {
     return Keys.of(this);

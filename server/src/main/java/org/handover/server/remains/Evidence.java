@@ -301,4 +301,43 @@ public final class Evidence {
                             Optional.ofNullable(rs.getObject("notified_on", LocalDate.class))))
                 .findOne());
   }
+
+  /**
+   * Persons whose relatives' DNA reference samples have served: identified (by a primary method,
+   * not revoked) on or before {@code cutoff}. DNA serves identification only.
+   */
+  public List<Long> samplesServed(LocalDate cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT s.person_id FROM dna_samples s JOIN remains_identifications i"
+                        + " ON i.person_id = s.person_id AND i.revoked_on IS NULL JOIN remains_cases"
+                        + " c ON c.id = i.case_id AND c.status = 'identified' WHERE i.on_date <="
+                        + " :cutoff ORDER BY s.person_id")
+                .bind("cutoff", cutoff)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /** Deletes a person's DNA reference samples, their retention period over; journaled. */
+  public int forgetSamples(long personId, String retention, String actor) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate("DELETE FROM dna_samples WHERE person_id = :p")
+                  .bind("p", personId)
+                  .execute();
+          if (n > 0) {
+            journal.append(
+                h,
+                Change.by(actor, "retention.delete")
+                    .on("person-evidence", String.valueOf(personId))
+                    .now(
+                        Json.write(
+                            Map.of(
+                                "deleted", "dna-samples", "samples", n, "retention", retention))));
+          }
+          return n;
+        });
+  }
 }

@@ -131,6 +131,43 @@ public final class Tracing {
         });
   }
 
+  /**
+   * Requests whose relative's contact has served its purpose: every child's case closed, the last
+   * on or before {@code cutoff}.
+   */
+  public List<Long> contactsServed(LocalDate cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT t.id FROM tracing_requests t WHERE t.contact <> '' AND NOT EXISTS"
+                        + " (SELECT 1 FROM sought_children c WHERE c.request_id = t.id AND c.state"
+                        + " <> 'closed') AND (SELECT max(s.on_date) FROM tracing_steps s JOIN"
+                        + " sought_children c ON c.id = s.child_id WHERE c.request_id = t.id AND"
+                        + " s.state = 'closed') <= :cutoff ORDER BY t.id")
+                .bind("cutoff", cutoff)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /** Deletes a request's relative's contact, its retention period over; journaled. */
+  public void forgetContact(long requestId, String retention, String actor) {
+    jdbi.useTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE tracing_requests SET contact = '' WHERE id = :id AND contact <> ''")
+                  .bind("id", requestId)
+                  .execute();
+          if (n == 1) {
+            journal.append(
+                h,
+                Change.by(actor, "retention.delete")
+                    .on("tracing-request", String.valueOf(requestId))
+                    .now(Json.write(Map.of("deleted", "contact", "retention", retention))));
+          }
+        });
+  }
+
   private static String cut(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }

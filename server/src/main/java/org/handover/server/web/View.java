@@ -165,7 +165,10 @@ public record View(
           java.util.Map.entry("remains.revoke.state", "remains.status."),
           java.util.Map.entry("commitment.progress.state", "implementation."),
           java.util.Map.entry("tracing.move.state", "tracing.state."),
-          java.util.Map.entry("agreement.provision.kind", "provision-kind."));
+          java.util.Map.entry("agreement.provision.kind", "provision-kind."),
+          java.util.Map.entry("retention.delete.deleted", "retention.deleted."),
+          java.util.Map.entry("retention.delete.retention", "retention.kind."),
+          java.util.Map.entry("retention.period.id", "retention.kind."));
 
   private static final java.util.Set<String> PARTY_FIELDS =
       java.util.Set.of(
@@ -206,6 +209,9 @@ public record View(
   public String fieldValue(String action, String field, String value) {
     if (!seesContacts() && RELATIVES_CONTACTS.contains(field) && !value.isEmpty()) {
       return t("contacts.withheld");
+    }
+    if (field.equals("lab_reference") && !can(Permission.RECORD_REMAINS)) {
+      return t("dna.withheld"); // DNA serves identification only
     }
     String prefix = ACTION_VALUE_WORDS.get(action + "." + field);
     return prefix == null ? fieldValue(field, value) : words(prefix, value);

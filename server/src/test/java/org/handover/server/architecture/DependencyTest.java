@@ -42,6 +42,7 @@ class DependencyTest {
           Map.entry("negotiations", 8),
           Map.entry("briefing", 9),
           Map.entry("backup", 10),
+          Map.entry("retention", 10),
           Map.entry("demo", 10),
           Map.entry("home", 10));
 

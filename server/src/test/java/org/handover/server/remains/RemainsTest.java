@@ -324,6 +324,31 @@ class RemainsTest {
         .contains("row 2: the case RU-2025-0003 was returned already (transfer 2)");
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
+    // DNA serves identification only: once the person is identified and the period is over, the
+    // relatives' samples are deleted; a person still unidentified keeps theirs
+    assertThat(
+            cli(
+                    "remains",
+                    "sample",
+                    "--person",
+                    String.valueOf(kovalenko),
+                    "--donor",
+                    "Коваленко Ольга",
+                    "--relation",
+                    "sibling",
+                    "--lab-ref",
+                    "LAB-2025-78",
+                    "--on",
+                    "2025-06-20")
+                .exit())
+        .isZero();
+    Run due = cli("retention", "show", "--as-of", "2031-12-31", "--lang", "en");
+    assertThat(due.out()).contains("kept 1,825 days after it has served; 1 past it");
+    Run applied = cli("retention", "apply", "--as-of", "2031-12-31", "--lang", "en");
+    assertThat(applied.exit()).as(applied.err()).isZero();
+    assertThat(app.evidence().samples(kovalenko)).isEmpty();
+    assertThat(app.evidence().samples(bondar)).hasSize(1);
+    assertThat(app.journal().audit().clean()).isTrue();
   }
 
   @Test
@@ -485,11 +510,13 @@ class RemainsTest {
       assertThat(b.get("/remains/" + third).body())
           .contains("the dead of Russia, found 02.07.2025: жетон ЗС РФ")
           .contains("ДНК-9");
-      // an observer sees the sample but not who gave it
+      // an observer sees that there is a sample, but neither who gave it nor the laboratory's
+      // reference: DNA serves identification only
       Browser o = new Browser(web.port()).acceptLanguage("en");
       o.login("icrc", observer);
       assertThat(o.get("/registry/" + bondar).body())
-          .contains("LAB-77")
+          .contains("служить лише для встановлення особи")
+          .doesNotContain("LAB-77")
           .doesNotContain("Бондар Ганна");
       assertThat(app.journal().audit().clean()).isTrue();
     } finally {

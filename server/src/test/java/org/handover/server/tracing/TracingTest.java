@@ -240,4 +240,58 @@ class TracingTest {
       web.stop();
     }
   }
+
+  @Test
+  void aRelativesContactIsDeletedOnceItsRetentionPeriodAfterTheCaseClosedIsOver() throws Exception {
+    requests();
+    long artem =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT c.id FROM sought_children c JOIN tracing_requests t ON t.id ="
+                                + " c.request_id WHERE t.reference = 'Р-002'")
+                        .mapTo(Long.class)
+                        .one());
+    java.time.LocalDate today = java.time.LocalDate.now();
+    Run closed =
+        cli(
+            "tracing",
+            "case",
+            String.valueOf(artem),
+            "--to",
+            "closed",
+            "--on",
+            today.toString(),
+            "--note",
+            "знайдено родичами самостійно");
+    assertThat(closed.exit()).as(closed.err()).isZero();
+    Run shown = cli("retention", "show", "--as-of", today.plusDays(730).toString(), "--lang", "en");
+    assertThat(shown.exit()).as(shown.err()).isZero();
+    assertThat(shown.out()).contains("kept 730 days after it has served; 1 past it");
+    // a day earlier, nothing is due yet; a shorter period set makes it due
+    assertThat(
+            cli("retention", "show", "--as-of", today.plusDays(729).toString(), "--lang", "en")
+                .out())
+        .contains("kept 730 days after it has served; 0 past it");
+    assertThat(cli("retention", "set", "tracing-contact", "30").exit()).isZero();
+    assertThat(cli("retention", "set", "fingerprints", "30").exit()).isEqualTo(2);
+    Run applied =
+        cli("retention", "apply", "--as-of", today.plusDays(30).toString(), "--lang", "en");
+    assertThat(applied.exit()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("kept 30 days after it has served; 1 past it");
+    List<String> contacts =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT reference || '=' || contact FROM tracing_requests ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(contacts).containsExactly("Р-001=+380 50 000 00 00", "Р-002=");
+    assertThat(cli("journal", "verify").exit()).isZero();
+    assertThat(app.journal().audit().clean()).isTrue();
+  }
 }
