@@ -314,11 +314,12 @@ public final class Accounts {
                                     rs.getLong("locked_until")))
                         .findOne())
             .orElseThrow(() -> new AccountException("error.user-unknown", String.valueOf(userId)));
-    Optional<Boolean> right = Passwords.inTurn(() -> Passwords.check(current, row.hash));
-    if (right.isEmpty()) {
+    // checked as a login is: a wrong one counts among the account's failures, the fifth journaled
+    Login checked = login(row.user.username(), current);
+    if (checked instanceof Login.Busy) {
       throw new AccountException("login.busy", "");
     }
-    if (!right.get()) {
+    if (!(checked instanceof Login.Ok)) {
       throw new AccountException("password.wrong-current", "");
     }
     Optional<String> problem = PasswordRules.problem(chosen, row.user.username());
@@ -328,13 +329,18 @@ public final class Accounts {
     String hash = Passwords.hash(chosen);
     jdbi.useTransaction(
         h -> {
-          h.createUpdate(
-                  "UPDATE users SET password_hash = :h, failed_logins = 0,"
-                      + " credentials_changed_at = :at WHERE id = :id")
-              .bind("h", hash)
-              .bind("at", clock.millis())
-              .bind("id", userId)
-              .execute();
+          int changed =
+              h.createUpdate(
+                      "UPDATE users SET password_hash = :h, failed_logins = 0,"
+                          + " credentials_changed_at = :at WHERE id = :id AND password_hash = :old")
+                  .bind("h", hash)
+                  .bind("at", clock.millis())
+                  .bind("id", userId)
+                  .bind("old", row.hash)
+                  .execute();
+          if (changed == 0) { // reset by an administrator meanwhile: theirs stands
+            throw new AccountException("password.changed-meanwhile", "");
+          }
           journal.append(
               h,
               Change.by(row.user.username(), "user.password-change")

@@ -55,7 +55,10 @@ final class LoginRoutes {
           ctx.redirect("/login");
         });
     routes.open(HandlerType.POST, "/lang", this::language);
-    routes.get("/account/password", Permission.READ, ctx -> passwordPage(ctx, "", false));
+    routes.get(
+        "/account/password",
+        Permission.READ,
+        ctx -> passwordPage(ctx, "", "1".equals(ctx.queryParam("changed"))));
     routes.post("/account/password", Permission.READ, this::changePassword);
   }
 
@@ -72,19 +75,32 @@ final class LoginRoutes {
       passwordPage(ctx, v.t("password.mismatch"), false);
       return;
     }
+    String address = org.handover.server.web.ClientAddress.of(ctx);
+    long wait = throttle.begin(address, user.username()); // guessing the current one is slowed too
+    if (wait > 0) {
+      ctx.status(429);
+      ctx.header("Retry-After", String.valueOf(wait));
+      passwordPage(ctx, v.t("login.wait", wait), false);
+      return;
+    }
     try {
       accounts.changePassword(
           user.id(), ctx.formParam("current") == null ? "" : ctx.formParam("current"), chosen);
     } catch (Accounts.AccountException e) {
+      if (!e.key().equals("password.wrong-current")) {
+        throttle.succeeded(address, user.username()); // the current password was right
+      }
       ctx.status(e.key().equals("login.busy") ? 503 : 422);
       passwordPage(
           ctx, v.t(e.key(), PasswordRules.SHORTEST, PasswordRules.LONGEST, user.username()), false);
       return;
     }
+    throttle.succeeded(address, user.username());
     Sessions.Session old = Guard.session(ctx);
     sessions.remove(old.token());
     Guard.setCookie(ctx, sessions.create(user.id(), old.language()));
-    passwordPage(ctx, "", true);
+    // a new page under the new session, so that its forms carry the new session's token
+    ctx.redirect("/account/password?changed=1");
   }
 
   private void passwordPage(Context ctx, String error, boolean changed) {

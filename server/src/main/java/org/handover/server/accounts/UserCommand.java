@@ -252,16 +252,32 @@ final class UserCommand {
       if (out != null && Files.exists(out)) {
         throw new IllegalArgumentException(m.get("briefing.exists", out));
       }
-      String token = app.accounts().credentials().issueToken(name, label, actor);
-      if (out == null) {
-        return m.get("cli.user-token", name, token);
+      if (label.length() > 200) {
+        throw new IllegalArgumentException(m.get("cli.token-label", 200));
       }
-      try {
+      if (out == null) {
+        return m.get(
+            "cli.user-token", name, app.accounts().credentials().issueToken(name, label, actor));
+      }
+      try { // the file first: a token is never issued that nobody holds
         Files.createFile(
             out,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(out, token + "\n", StandardCharsets.UTF_8);
       } catch (IOException | UnsupportedOperationException e) {
+        throw new IllegalArgumentException(m.get("cli.token-unwritable", out, e.getMessage()));
+      }
+      try {
+        String token = app.accounts().credentials().issueToken(name, label, actor);
+        Files.writeString(out, token + "\n", StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+          // the message below says what failed
+        }
+        if (e instanceof Accounts.AccountException a) {
+          throw a;
+        }
         throw new IllegalArgumentException(m.get("cli.token-unwritable", out, e.getMessage()));
       }
       return m.get("cli.user-token-written", name, out);

@@ -35,7 +35,7 @@ final class ActingAccount {
    */
   static String resolve(
       App app, Object command, Path tokenFile, UnaryOperator<String> env, Messages m) {
-    String osUser = System.getProperty("user.name");
+    String osUser = OsUser.name();
     if (app.accounts().none()) {
       return "os:" + osUser;
     }

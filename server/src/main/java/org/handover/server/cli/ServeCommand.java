@@ -67,7 +67,7 @@ public final class ServeCommand implements Runnable {
     App app = init ? App.create(options.db) : options.open();
     app.start(); // the signing key is made when the installation starts, not by a reader
     firstStart(app, options.messages(), System.out);
-    String operator = System.getProperty("user.name");
+    String operator = OsUser.name();
     if (!app.parties().chosen()) {
       if (party == null) {
         System.out.println(options.messages().get("serve.party-unchosen"));
@@ -103,7 +103,7 @@ public final class ServeCommand implements Runnable {
    * operating-system user who started it mapped to that account, so that its command line works.
    */
   static void firstStart(App app, Messages m, PrintStream out) {
-    String operator = System.getProperty("user.name");
+    String operator = OsUser.name();
     app.accounts()
         .createFirstAdmin()
         .ifPresent(

@@ -83,8 +83,9 @@ final class DemoCommand implements Runnable {
       }
       App app = App.open(url);
       app.start(); // as serve does
-      String operator = System.getProperty("user.name");
-      if (app.accounts().credentials().byOsUser(operator).isEmpty()) {
+      String operator = org.handover.server.cli.OsUser.name();
+      // only a folder the demo made (its login kept beside it), never a real installation's
+      if (Files.exists(login) && app.accounts().credentials().byOsUser(operator).isEmpty()) {
         try { // the command line beside the demo acts as its administrator
           app.accounts().credentials().mapOsUser("admin", operator, "system");
         } catch (Accounts.AccountException e) {

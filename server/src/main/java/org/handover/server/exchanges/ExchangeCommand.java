@@ -316,8 +316,9 @@ final class ExchangeCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Make the list of one batch, one way, for the other side; prints 'list N'. It is a list"
-            + " sent by us like any other: 'roster export N --format csv|xlsx|json|pdf' writes it"
-            + " for the handover (the PDF is the manifest to sign there).",
+            + " sent by us like any other: once a second person has approved it ('roster approve"
+            + " N'), 'roster export N --format csv|xlsx|json|pdf' writes it for the handover (the"
+            + " PDF is the manifest to sign there).",
         "Asked again, the same list."
       })
   static final class ListOf implements Callable<Integer> {

@@ -150,7 +150,10 @@ final class VerifiedRoutes {
     String type = RosterExport.contentType(format).orElseThrow(NotFoundResponse::new);
     VerifiedList.Only only = VerifiedList.Only.fromKey(Params.query(ctx, "only"));
     VerifiedList list = new VerifiedList(links, only);
-    RosterExport export = new RosterExport(app.rosters(), false, list);
+    RosterExport export =
+        Guard.current(ctx).outsider()
+            ? new RosterExport(app.rosters(), false, list).withoutContacts()
+            : new RosterExport(app.rosters(), false, list);
     var m = Guard.messages(ctx);
     // the file streams out as it is written; only a signature needs the bytes whole
     java.io.OutputStream out = signature ? new ByteArrayOutputStream() : ctx.outputStream();

@@ -153,7 +153,6 @@ public final class Parties {
     return m;
   }
 
-  /** A party with that code is already known. */
   /**
    * What a user's party is stored as: "" for this installation's own (also "ours"); another known
    * party only when it is a mediator or an intermediary, whose staff work beside ours.
@@ -196,6 +195,7 @@ public final class Parties {
     }
   }
 
+  /** A party with that code is already known. */
   public static final class PartyExistsException extends StorageException {
     public PartyExistsException(Party party) {
       super("party: " + party.code() + " is already known");

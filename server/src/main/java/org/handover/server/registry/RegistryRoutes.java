@@ -101,6 +101,12 @@ final class RegistryRoutes {
     var user = Guard.current(ctx);
     Map<String, String> values = new LinkedHashMap<>();
     ctx.formParamMap().forEach((k, v) -> values.put(k, String.join(",", v)));
+    if (user.outsider()) {
+      // another party's user neither sees nor changes a relative's contact: it stays as it was
+      values.put(
+          "person_to_inform",
+          id == 0 ? "" : registry.find(id).map(p -> p.person().personToInform()).orElse(""));
+    }
     PersonForm form = new PersonForm(values, guard.view(ctx).parties()::knows);
     LocalDate today = LocalDate.now(clock);
     PersonForm.Result read = form.read(id, today);

@@ -310,22 +310,35 @@ public final class Evidence {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT DISTINCT s.person_id FROM dna_samples s JOIN remains_identifications i"
-                        + " ON i.person_id = s.person_id AND i.revoked_on IS NULL JOIN remains_cases"
-                        + " c ON c.id = i.case_id AND c.status = 'identified' WHERE i.on_date <="
-                        + " :cutoff ORDER BY s.person_id")
+                    "SELECT DISTINCT s.person_id FROM dna_samples s WHERE "
+                        + IDENTIFIED
+                        + " ORDER BY s.person_id")
                 .bind("cutoff", cutoff)
                 .mapTo(Long.class)
                 .list());
   }
 
-  /** Deletes a person's DNA reference samples, their retention period over; journaled. */
-  public int forgetSamples(long personId, String retention, String actor) {
+  /**
+   * The person of sample {@code s} stands identified by a primary method (DNA, fingerprints,
+   * dental), not revoked, on or before {@code :cutoff}; a sample taken after that date is kept.
+   */
+  private static final String IDENTIFIED =
+      "s.taken_on <= :cutoff AND EXISTS (SELECT 1 FROM remains_identifications i JOIN"
+          + " remains_cases c ON c.id = i.case_id AND c.status = 'identified' WHERE i.person_id ="
+          + " s.person_id AND i.revoked_on IS NULL AND i.on_date <= :cutoff AND i.methods ~"
+          + " '(^|,)(dna|fingerprints|dental)(,|$)')";
+
+  /**
+   * Deletes a person's DNA reference samples whose retention period is over on {@code cutoff},
+   * checked again in the deleting transaction; journaled.
+   */
+  public int forgetSamples(long personId, LocalDate cutoff, String retention, String actor) {
     return jdbi.inTransaction(
         h -> {
           int n =
-              h.createUpdate("DELETE FROM dna_samples WHERE person_id = :p")
+              h.createUpdate("DELETE FROM dna_samples s WHERE s.person_id = :p AND " + IDENTIFIED)
                   .bind("p", personId)
+                  .bind("cutoff", cutoff)
                   .execute();
           if (n > 0) {
             journal.append(

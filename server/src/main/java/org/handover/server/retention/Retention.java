@@ -10,9 +10,9 @@ import org.handover.server.journal.Journal.Change;
 import org.handover.server.storage.Json;
 
 /**
- * Retention periods per kind of record, and the deletion of what has been kept past its period. The
- * journal records each deletion; it never held the deleted values themselves (a contact, a donor's
- * name), so nothing of them stays behind.
+ * Retention periods per kind of record, and the deletion of what has been kept past its period,
+ * each journaled. The journal never held a relative's contact or a DNA donor's name, so nothing of
+ * them stays behind; it does keep the laboratory's reference it recorded with each sample.
  */
 public final class Retention {
   /** A kind of personal data kept only while it serves, with Handover's default period. */
@@ -111,14 +111,17 @@ public final class Retention {
 
   /** Deletes what is due on {@code asOf}, each record in its own journaled transaction. */
   public Map<Kind, Integer> apply(LocalDate asOf, String actor) {
+    Map<Kind, Integer> periods = periods();
     Map<Kind, Integer> done = new LinkedHashMap<>();
     due(asOf)
         .forEach(
             (kind, ids) -> {
+              LocalDate cutoff = asOf.minusDays(periods.get(kind));
               for (long id : ids) {
                 switch (kind) {
-                  case TRACING_CONTACT -> app.tracing().forgetContact(id, kind.key(), actor);
-                  case DNA_SAMPLE -> app.evidence().forgetSamples(id, kind.key(), actor);
+                  case TRACING_CONTACT ->
+                      app.tracing().forgetContact(id, cutoff, kind.key(), actor);
+                  case DNA_SAMPLE -> app.evidence().forgetSamples(id, cutoff, kind.key(), actor);
                 }
               }
               done.put(kind, ids.size());

@@ -26,16 +26,45 @@ public final class Disclosure {
 
   private final Jdbi jdbi;
   private final Journal journal;
-  private final Rosters rosters;
   private final Parties parties;
   private final Clock clock;
 
-  Disclosure(Jdbi jdbi, Journal journal, Rosters rosters, Parties parties, Clock clock) {
+  Disclosure(Jdbi jdbi, Journal journal, Parties parties, Clock clock) {
     this.jdbi = jdbi;
     this.journal = journal;
-    this.rosters = rosters;
     this.parties = parties;
     this.clock = clock;
+  }
+
+  /** The list fields that hold a relative's contact: never shown to a user of another party. */
+  public static final java.util.Set<String> CONTACTS = java.util.Set.of("contact");
+
+  /**
+   * An entry's cells as a reader may see them: a relative's contact replaced by {@code withheld}
+   * for a user of another party.
+   */
+  public static List<String> cells(
+      Rosters.StoredEntry e, Map<String, Integer> mapping, boolean seesContacts, String withheld) {
+    if (seesContacts) {
+      return e.cells();
+    }
+    List<String> out = new ArrayList<>(e.cells());
+    for (String f : CONTACTS) {
+      Integer column = mapping.get(f);
+      if (column != null && column - 1 < out.size() && !out.get(column - 1).isBlank()) {
+        out.set(column - 1, withheld);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a problem's value is a relative's contact the reader may not see. */
+  public static boolean hidden(
+      org.handover.core.rosters.Entry.Problem p,
+      Map<String, Integer> mapping,
+      boolean seesContacts) {
+    return !seesContacts
+        && CONTACTS.stream().map(mapping::get).anyMatch(c -> c != null && c == p.column());
   }
 
   /** A list this installation's party sends to another. */
@@ -51,26 +80,24 @@ public final class Disclosure {
 
   /** Every mapped field but the name and date of birth, with how many entries fill it. */
   public List<Field> contents(Rosters.Summary r) {
-    Map<String, Integer> filled = new LinkedHashMap<>();
-    r.mapping().keySet().stream()
-        .filter(f -> !NAME_FIELDS.contains(f))
-        .forEach(f -> filled.put(f, 0));
-    for (int offset = 0; ; offset += 5000) {
-      List<Rosters.StoredEntry> page = rosters.entries(r.id(), false, offset, 5000);
-      for (Rosters.StoredEntry e : page) {
-        for (String f : filled.keySet()) {
-          String v = e.fields().get(f);
-          if (v != null && !v.isBlank()) {
-            filled.merge(f, 1, Integer::sum);
-          }
-        }
-      }
-      if (page.size() < 5000) {
-        break;
-      }
-    }
     List<Field> out = new ArrayList<>();
-    filled.forEach((f, n) -> out.add(new Field(f, Sensitivity.of(f), keeps(r, f), n)));
+    for (String f : r.mapping().keySet()) {
+      if (NAME_FIELDS.contains(f)) {
+        continue;
+      }
+      // counted where the entries are, not read into memory on every view of the list
+      int filled =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT count(*) FROM roster_entries WHERE roster_id = :r AND"
+                              + " coalesce(btrim(fields::jsonb ->> :f), '') <> ''")
+                      .bind("r", r.id())
+                      .bind("f", f)
+                      .mapTo(Integer.class)
+                      .one());
+      out.add(new Field(f, Sensitivity.of(f), keeps(r, f), filled));
+    }
     return out;
   }
 

@@ -319,6 +319,8 @@ public final class RosterCommand {
         description = "only the entries a reviewer has linked to a person of the registry")
     boolean confirmedOnly;
 
+    @Acting String actor;
+
     @Override
     public Integer call() throws IOException {
       Messages m = options.messages();
@@ -332,7 +334,14 @@ public final class RosterCommand {
           System.err.println(m.get("error.roster.unknown", id));
           return 2;
         }
-        write(app, m, r.get(), format, out, new RosterExport(app.rosters(), confirmedOnly));
+        RosterExport export = new RosterExport(app.rosters(), confirmedOnly);
+        // another party's user takes no relatives' contacts away
+        boolean outsider =
+            app.accounts()
+                .find(actor)
+                .map(org.handover.server.accounts.User::outsider)
+                .orElse(false);
+        write(app, m, r.get(), format, out, outsider ? export.withoutContacts() : export);
         return 0;
       }
     }

@@ -44,7 +44,15 @@ final class RosterDownloads {
         Permission.EXPORT_DATA,
         ctx -> {
           Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
-          approved(r);
+          // the file as it came holds every column: a list we send leaves through its exports,
+          // which carry only what its purpose needs; another party's user gets no contacts
+          if (rosters.disclosure().outgoing(r)) {
+            throw new org.handover.server.web.WebServer.Forbidden(
+                "original", "disclosure.original", r.id());
+          }
+          if (Guard.current(ctx).outsider()) {
+            throw new org.handover.server.web.WebServer.Forbidden("original", "contacts.original");
+          }
           taken(ctx, r, "original", r.rows());
           ctx.header(
               "Content-Disposition",
@@ -89,7 +97,10 @@ final class RosterDownloads {
       // the signing key cannot be read: the file still downloads, without the signed head
       signedHead = "";
     }
-    RosterExport export = new RosterExport(rosters);
+    RosterExport export =
+        Guard.current(ctx).outsider()
+            ? new RosterExport(rosters).withoutContacts()
+            : new RosterExport(rosters);
     switch (format) {
       case "csv" -> export.csv(r, Guard.messages(ctx), ctx.outputStream());
       case "xlsx" -> export.xlsx(r, Guard.messages(ctx), ctx.outputStream());
@@ -125,6 +136,10 @@ final class RosterDownloads {
   /** The error report: row, column, header, value and reason, in the reader's language. */
   private void problems(Context ctx) throws IOException {
     Rosters.Summary r = RosterRoutes.summary(rosters, ctx);
+    approved(r);
+    if (Guard.current(ctx).outsider()) { // the cells as written, contacts among them
+      throw new org.handover.server.web.WebServer.Forbidden("problems", "contacts.original");
+    }
     taken(ctx, r, "problems", r.errorRows());
     Messages m = Guard.messages(ctx);
     ctx.contentType("text/csv; charset=utf-8");

@@ -40,6 +40,7 @@ public final class RosterExport {
   private final Rosters rosters;
   private final boolean confirmedOnly;
   private final Selection selection;
+  private final boolean withoutContacts;
 
   /**
    * Which entries an export holds and what another feature adds to each (the matching feature: the
@@ -85,9 +86,20 @@ public final class RosterExport {
   }
 
   public RosterExport(Rosters rosters, boolean confirmedOnly, Selection selection) {
+    this(rosters, confirmedOnly, selection, false);
+  }
+
+  private RosterExport(
+      Rosters rosters, boolean confirmedOnly, Selection selection, boolean withoutContacts) {
     this.rosters = rosters;
     this.confirmedOnly = confirmedOnly;
     this.selection = selection;
+    this.withoutContacts = withoutContacts;
+  }
+
+  /** The same export without relatives' contacts: for a user of another party. */
+  public RosterExport withoutContacts() {
+    return new RosterExport(rosters, confirmedOnly, selection, true);
   }
 
   /** Every entry kept, in order, with the selection's fields among its own. */
@@ -171,7 +183,8 @@ public final class RosterExport {
       g.writeStringField("to", r.to().key());
       g.writeStringField("receivedOn", r.receivedOn().toString());
       g.writeStringField("purpose", r.purpose());
-      g.writeStringField("notes", r.notes());
+      // free text stays with us when the list goes to the other side
+      g.writeStringField("notes", rosters.disclosure().outgoing(r) ? "" : r.notes());
       g.writeStringField("sourceFile", r.fileName());
       g.writeStringField("sourceSha256", r.sha256());
       g.writeEndObject();
@@ -254,7 +267,8 @@ public final class RosterExport {
     for (Map.Entry<String, Integer> e : r.mapping().entrySet()) {
       String f = e.getKey();
       if (!List.of("family", "given", "patronymic", "full-name", "birth-date").contains(f)
-          && rosters.disclosure().keeps(r, f)) {
+          && rosters.disclosure().keeps(r, f)
+          && !(withoutContacts && Disclosure.CONTACTS.contains(f))) {
         out.add(f);
       }
     }

@@ -58,7 +58,7 @@ public final class Rosters {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
-    this.disclosure = new Disclosure(jdbi, journal, this, parties, clock);
+    this.disclosure = new Disclosure(jdbi, journal, parties, clock);
     journal.audit(RosterAudit.ROSTERS);
     journal.audit(RosterAudit.FILES);
   }

@@ -138,25 +138,33 @@ public final class Tracing {
   public List<Long> contactsServed(LocalDate cutoff) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT t.id FROM tracing_requests t WHERE t.contact <> '' AND NOT EXISTS"
-                        + " (SELECT 1 FROM sought_children c WHERE c.request_id = t.id AND c.state"
-                        + " <> 'closed') AND (SELECT max(s.on_date) FROM tracing_steps s JOIN"
-                        + " sought_children c ON c.id = s.child_id WHERE c.request_id = t.id AND"
-                        + " s.state = 'closed') <= :cutoff ORDER BY t.id")
+            h.createQuery("SELECT t.id FROM tracing_requests t WHERE " + SERVED + " ORDER BY t.id")
                 .bind("cutoff", cutoff)
                 .mapTo(Long.class)
                 .list());
   }
 
-  /** Deletes a request's relative's contact, its retention period over; journaled. */
-  public void forgetContact(long requestId, String retention, String actor) {
+  /**
+   * Request {@code t} holds a contact, and every child's case closed, the last by {@code :cutoff}.
+   */
+  private static final String SERVED =
+      "t.contact <> '' AND NOT EXISTS (SELECT 1 FROM sought_children c WHERE c.request_id = t.id"
+          + " AND c.state <> 'closed') AND (SELECT max(s.on_date) FROM tracing_steps s JOIN"
+          + " sought_children c ON c.id = s.child_id WHERE c.request_id = t.id AND s.state ="
+          + " 'closed') <= :cutoff";
+
+  /**
+   * Deletes a request's relative's contact whose retention period is over on {@code cutoff},
+   * checked again in the deleting transaction (a case reopened meanwhile keeps it); journaled.
+   */
+  public void forgetContact(long requestId, LocalDate cutoff, String retention, String actor) {
     jdbi.useTransaction(
         h -> {
           int n =
               h.createUpdate(
-                      "UPDATE tracing_requests SET contact = '' WHERE id = :id AND contact <> ''")
+                      "UPDATE tracing_requests t SET contact = '' WHERE t.id = :id AND " + SERVED)
                   .bind("id", requestId)
+                  .bind("cutoff", cutoff)
                   .execute();
           if (n == 1) {
             journal.append(

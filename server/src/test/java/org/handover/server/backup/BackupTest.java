@@ -41,7 +41,9 @@ class BackupTest {
     app = new App(Database.open(url), Clock.systemUTC());
     app.start();
     app.accounts().createFirstAdmin();
-    app.accounts().credentials().mapOsUser("admin", System.getProperty("user.name"), "system");
+    app.accounts()
+        .credentials()
+        .mapOsUser("admin", org.handover.server.cli.OsUser.name(), "system");
     app.registry().addAll(new DemoPeople(3, TODAY).generate(30), TODAY, "admin");
     Path list = dir.resolve("their.csv");
     Files.writeString(

@@ -81,7 +81,10 @@ class DemoTest {
       assertThat(app.journal().audit().clean()).isTrue();
       // the command line beside the demo acts as its administrator
       assertThat(
-              app.accounts().credentials().byOsUser(System.getProperty("user.name")).orElseThrow())
+              app.accounts()
+                  .credentials()
+                  .byOsUser(org.handover.server.cli.OsUser.name())
+                  .orElseThrow())
           .extracting(u -> u.username())
           .isEqualTo("admin");
     }

@@ -423,7 +423,7 @@ class ExchangesTest {
   @Test
   void whatKeepsAPersonFromReleaseIsRecordedOnTheirPageAndDecides() {
     String password = app.accounts().create("olena", Role.REGISTRAR, "test");
-    app.accounts().credentials().mapOsUser("olena", System.getProperty("user.name"), "test");
+    app.accounts().credentials().mapOsUser("olena", org.handover.server.cli.OsUser.name(), "test");
     Javalin web = app.web().create().start("127.0.0.1", 0);
     try {
       Browser b = new Browser(web.port()).acceptLanguage("uk");

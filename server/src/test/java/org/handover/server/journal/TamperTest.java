@@ -48,7 +48,7 @@ class TamperTest {
     app.accounts().create("olena", Role.REGISTRAR, "correct horse battery", "admin");
     registrar = app.accounts().find("olena").orElseThrow().id();
     // journal verify, run here on the command line, acts as olena
-    app.accounts().credentials().mapOsUser("olena", System.getProperty("user.name"), "admin");
+    app.accounts().credentials().mapOsUser("olena", org.handover.server.cli.OsUser.name(), "admin");
     app.parties().choose(Optional.of(Party.of("UA")), "admin");
     app.registry().addAll(new DemoPeople(7, TODAY).generate(40), TODAY, "olena");
     person = one("SELECT min(id) FROM persons");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A list we send: seen by sensitivity, approved by a second person, exported without harm. */
 class DisclosureTest {
-  private static final String OS_USER = System.getProperty("user.name");
+  private static final String OS_USER = org.handover.server.cli.OsUser.name();
   @TempDir Path dir;
 
   private static void actAs(String db, String account) {
@@ -153,6 +153,7 @@ class DisclosureTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("спершу його схвалює друга людина");
         assertThat(o.get("/rosters/" + id + "/file").statusCode()).isEqualTo(403);
+        assertThat(o.get("/rosters/" + id + "/problems.csv").statusCode()).isEqualTo(403);
         assertThat(o.submit("/rosters/" + id + "/approve").statusCode()).isEqualTo(403);
 
         Browser t = new Browser(web.port()).acceptLanguage("uk");
@@ -163,6 +164,62 @@ class DisclosureTest {
         HttpResponse<String> csv = t.get("/rosters/" + id + "/export.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("Бойко").doesNotContain("Донецьку");
+        // the file as made holds every column: a list we send leaves only through its exports
+        HttpResponse<String> original = t.get("/rosters/" + id + "/file");
+        assertThat(original.statusCode()).isEqualTo(403);
+        assertThat(original.body()).contains("виходить через експорт");
+        assertThat(t.get("/rosters/" + id + "/problems.csv").statusCode()).isEqualTo(200);
+      } finally {
+        web.stop();
+      }
+    }
+  }
+
+  @Test
+  void aUserOfAnotherPartyReadsAListWithoutTheRelativesContacts() throws Exception {
+    String db = TestDatabases.postgres();
+    String icrc;
+    try (App app = App.open(db)) {
+      app.parties().choose(Optional.of(Party.of("UA")), "test");
+      app.accounts().create("olena", Role.REGISTRAR, "test");
+      app.accounts().create("taras", Role.REVIEWER, "test");
+      icrc = app.accounts().create("icrc", Role.REVIEWER, "test");
+      app.accounts().setParty("icrc", "ICRC", "test");
+    }
+    actAs(db, "olena");
+    Path list = dir.resolve("children.csv");
+    Files.writeString(
+        list,
+        "Прізвище,Ім'я,Дата народження,Заявник,Контакт\n"
+            + "Коваленко,Марія,12.03.2015,Коваленко Олена,+380 50 000 00 00\n",
+        StandardCharsets.UTF_8);
+    Cli.Run imported =
+        Cli.run(
+            "roster",
+            "import",
+            list.toString(),
+            "--purpose",
+            "children",
+            "--from",
+            "RU",
+            "--to",
+            "UA",
+            "--db",
+            db);
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    try (App app = App.open(db)) {
+      Javalin web = app.web().create().start("127.0.0.1", 0);
+      try {
+        Browser b = new Browser(web.port()).acceptLanguage("uk");
+        b.login("icrc", icrc);
+        String page = b.get("/rosters/1").body();
+        assertThat(page).contains("Коваленко").contains("не показується іншій стороні");
+        assertThat(page).doesNotContain("+380 50").doesNotContain("/rosters/1/file");
+        HttpResponse<String> csv = b.get("/rosters/1/export.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("Коваленко").doesNotContain("+380 50");
+        assertThat(b.get("/rosters/1/file").statusCode()).isEqualTo(403);
+        assertThat(b.get("/rosters/1/problems.csv").statusCode()).isEqualTo(403);
       } finally {
         web.stop();
       }

@@ -208,11 +208,15 @@ class WebTest {
     assertThat(browser().login("mykola", first).statusCode()).isEqualTo(302);
     HttpResponse<String> changed =
         here.submit("/account/password", "current", first, "new", chosen, "repeat", chosen);
-    assertThat(changed.statusCode()).isEqualTo(200);
-    assertThat(changed.body()).contains("id=\"password-changed\"");
+    assertThat(changed.statusCode()).isEqualTo(302);
     // this session goes on; the other ended; the old password opens nothing
     assertThat(here.get("/home").statusCode()).isEqualTo(200);
     assertThat(elsewhere.get("/home").statusCode()).isEqualTo(302);
+    assertThat(here.get("/account/password?changed=1").body()).contains("id=\"password-changed\"");
+    // the page after the change carries the new session's form token: logging out works
+    assertThat(here.submit("/logout").statusCode()).isEqualTo(302);
+    assertThat(here.get("/home").statusCode()).isEqualTo(302);
+    assertThat(here.login("mykola", chosen).statusCode()).isEqualTo(302);
     assertThat(browser().login("mykola", first).statusCode()).isEqualTo(401);
     assertThat(browser().login("mykola", chosen).statusCode()).isEqualTo(302);
     assertThat(here.get("/journal").body()).contains("пароль змінено власником");
