@@ -57,9 +57,7 @@ public final class CrashBench {
     ImportBench.generate(csv, rows);
     Path jar = jar();
     String db = "embedded:" + dir.resolve("db");
-    try (App app = new App(Database.create(db), Clock.systemUTC())) {
-      app.accounts().createFirstAdmin(); // an installation as in use: its journal is not empty
-    }
+    prepare(db);
     double whole = timeOneImport(jar, csv, db);
     System.err.printf(Locale.ROOT, "one whole import in its own process: %.1f s%n", whole);
     List<Outcome> outcomes = run(jar, csv, db, rows, kills, whole, new Random(seed));
@@ -270,6 +268,19 @@ public final class CrashBench {
         Thread.sleep(5);
       }
       return rows < n;
+    }
+  }
+
+  /**
+   * An installation as in use: its journal not empty, and, as after {@code serve --init}, whoever
+   * made it running its command line as its administrator.
+   */
+  static void prepare(String db) {
+    try (App app = new App(Database.create(db), Clock.systemUTC())) {
+      app.accounts().createFirstAdmin();
+      app.accounts()
+          .credentials()
+          .mapOsUser("admin", org.handover.server.cli.OsUser.name(), "system");
     }
   }
 

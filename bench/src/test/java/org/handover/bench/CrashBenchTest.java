@@ -3,10 +3,7 @@ package org.handover.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import org.handover.server.App;
-import org.handover.server.storage.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +20,7 @@ class CrashBenchTest {
     int rows = 60_000;
     ImportBench.generate(csv, rows);
     String db = "embedded:" + dir.resolve("db");
-    try (App app = new App(Database.create(db), Clock.systemUTC())) {
-      app.accounts().createFirstAdmin();
-    }
+    CrashBench.prepare(db);
     // 0 with afterRows: killed as soon as 20,000 rows are read, so that two batches are committed
     List<CrashBench.Outcome> outcomes =
         CrashBench.run(CrashBench.jar(), csv, db, rows, List.of(0.0, 0.4, 600.0), 20_000);

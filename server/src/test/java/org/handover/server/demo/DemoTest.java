@@ -77,6 +77,14 @@ class DemoTest {
       var run = app.matching().runs(listRu.id()).get(0);
       assertThat(run.auto()).isGreaterThan(900);
       assertThat(app.matching().waiting(run.id())).isPositive();
+      // our list of 6 June went to the other side: approved by a second person
+      var listUa =
+          app.rosters().list().stream()
+              .filter(r -> r.fileName().equals("list-ua-2025-06-06.csv"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(app.rosters().disclosure().approval(listUa.id()).orElseThrow().by())
+          .isEqualTo("admin");
       assertThat(app.journal().verify().intact()).isTrue();
       assertThat(app.journal().audit().clean()).isTrue();
       // the command line beside the demo acts as its administrator
