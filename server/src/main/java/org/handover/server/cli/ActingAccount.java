@@ -41,7 +41,7 @@ final class ActingAccount {
     }
     String token = tokenFile != null ? read(tokenFile, m) : env.apply("HANDOVER_TOKEN");
     User user;
-    if (token != null && !token.isBlank()) {
+    if (tokenFile != null || (token != null && !token.isBlank())) { // an empty file is no token
       user =
           app.accounts()
               .credentials()
