@@ -139,8 +139,7 @@ final class VerifiedRoutes {
     if (!format.equals("pdf") && !Guard.current(ctx).role().permits(Permission.EXPORT_DATA)) {
       throw new WebServer.Forbidden("export " + format);
     }
-    if (app.rosters().disclosure().outgoing(r)
-        && app.rosters().disclosure().approval(r.id()).isEmpty()) {
+    if (app.rosters().disclosure().waiting(r)) {
       throw new WebServer.Forbidden("export", "disclosure.not-approved", r.id());
     }
     boolean signature = format.equals("json.sig");

@@ -98,7 +98,10 @@ public final class Retention {
 
   /** What is kept past its period on {@code asOf}: per kind, the records (requests, persons). */
   public Map<Kind, List<Long>> due(LocalDate asOf) {
-    Map<Kind, Integer> periods = periods();
+    return due(asOf, periods());
+  }
+
+  private Map<Kind, List<Long>> due(LocalDate asOf, Map<Kind, Integer> periods) {
     Map<Kind, List<Long>> out = new LinkedHashMap<>();
     out.put(
         Kind.TRACING_CONTACT,
@@ -113,7 +116,7 @@ public final class Retention {
   public Map<Kind, Integer> apply(LocalDate asOf, String actor) {
     Map<Kind, Integer> periods = periods();
     Map<Kind, Integer> done = new LinkedHashMap<>();
-    due(asOf)
+    due(asOf, periods)
         .forEach(
             (kind, ids) -> {
               LocalDate cutoff = asOf.minusDays(periods.get(kind));

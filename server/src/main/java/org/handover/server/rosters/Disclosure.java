@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.handover.core.accounts.FourEyes;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.Sensitivity;
@@ -21,7 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * without the fields its purpose does not need (a refusal to return, relatives, free text...).
  */
 public final class Disclosure {
-  private static final List<String> NAME_FIELDS =
+  /** A list's name and date of birth: what every export carries, and no sensitivity counts. */
+  static final List<String> NAME_FIELDS =
       List.of("family", "given", "patronymic", "full-name", "birth-date");
 
   private final Jdbi jdbi;
@@ -80,6 +82,7 @@ public final class Disclosure {
 
   /** Every mapped field but the name and date of birth, with how many entries fill it. */
   public List<Field> contents(Rosters.Summary r) {
+    Predicate<String> kept = keeps(r);
     List<Field> out = new ArrayList<>();
     for (String f : r.mapping().keySet()) {
       if (NAME_FIELDS.contains(f)) {
@@ -96,18 +99,18 @@ public final class Disclosure {
                       .bind("f", f)
                       .mapTo(Integer.class)
                       .one());
-      out.add(new Field(f, Sensitivity.of(f), keeps(r, f), filled));
+      out.add(new Field(f, Sensitivity.of(f), kept.test(f), filled));
     }
     return out;
   }
 
   /**
-   * Whether an export of the list carries the field: all of a list we keep, only what is needed of
-   * one we send.
+   * Which fields an export of the list carries: all of a list we keep, only what is needed of one
+   * we send (decided once per list, not per field).
    */
-  public boolean keeps(Rosters.Summary r, String field) {
+  public Predicate<String> keeps(Rosters.Summary r) {
     if (!outgoing(r)) {
-      return true;
+      return field -> true;
     }
     Purpose purpose;
     try {
@@ -115,7 +118,8 @@ public final class Disclosure {
     } catch (IllegalArgumentException e) {
       purpose = Purpose.INFORMATION; // the least a list needs
     }
-    return Sensitivity.needed(field, purpose);
+    Purpose needs = purpose;
+    return field -> Sensitivity.needed(field, needs);
   }
 
   /**
@@ -185,9 +189,14 @@ public final class Disclosure {
    * @throws NotApproved then
    */
   public void check(Rosters.Summary r) {
-    if (outgoing(r) && approval(r.id()).isEmpty()) {
+    if (waiting(r)) {
       throw new NotApproved(r.id());
     }
+  }
+
+  /** A list we send that no second person has approved yet: nothing of it may leave. */
+  public boolean waiting(Rosters.Summary r) {
+    return outgoing(r) && approval(r.id()).isEmpty();
   }
 
   /** An export refused: the list goes to the other side and nobody has approved it yet. */

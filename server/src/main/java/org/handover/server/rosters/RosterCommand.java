@@ -354,8 +354,7 @@ public final class RosterCommand {
   public static void write(
       App app, Messages m, Rosters.Summary r, String format, Path out, RosterExport export)
       throws IOException {
-    if (app.rosters().disclosure().outgoing(r)
-        && app.rosters().disclosure().approval(r.id()).isEmpty()) {
+    if (app.rosters().disclosure().waiting(r)) {
       throw new IllegalArgumentException(m.get("disclosure.not-approved", r.id()));
     }
     Checkpoint checkpoint = app.journal().checkpoint(app.key());

@@ -263,11 +263,12 @@ public final class RosterExport {
   }
 
   private List<String> otherFields(Rosters.Summary r) {
+    java.util.function.Predicate<String> kept = rosters.disclosure().keeps(r);
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : r.mapping().entrySet()) {
       String f = e.getKey();
-      if (!List.of("family", "given", "patronymic", "full-name", "birth-date").contains(f)
-          && rosters.disclosure().keeps(r, f)
+      if (!Disclosure.NAME_FIELDS.contains(f)
+          && kept.test(f)
           && !(withoutContacts && Disclosure.CONTACTS.contains(f))) {
         out.add(f);
       }
