@@ -1,8 +1,6 @@
 package org.handover.server.accounts;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -14,8 +12,7 @@ final class Passwords {
   private Passwords() {}
 
   // 19 MiB, 2 passes, 1 lane: OWASP's minimum for Argon2id
-  private static final Argon2Function ARGON2 =
-      Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
+  private static final Argon2id.Cost COST = new Argon2id.Cost(19456, 2, 1);
   private static final SecureRandom RANDOM = new SecureRandom();
   // no 0/O, 1/l/I: the password is read off a screen and typed
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -24,8 +21,7 @@ final class Passwords {
    * Argon2 hashes running at once: each holds 19 MiB, so a flood of logins waits here (in turn)
    * instead of taking the server's memory.
    */
-  private static final Semaphore HASHING =
-      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+  private static final Semaphore HASHING = new Semaphore(Argon2id.KEPT, true);
 
   /** How long a login waits for a turn to hash before it is told to try again. */
   static final long WAIT_MILLIS = 20_000;
@@ -54,12 +50,14 @@ final class Passwords {
   }
 
   static String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    return Argon2id.encode(password.getBytes(StandardCharsets.UTF_8), salt, COST, 32);
   }
 
   static boolean check(String password, String hash) {
     try {
-      return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+      return Argon2id.verify(password, hash);
     } catch (RuntimeException e) {
       return false; // a malformed stored hash never lets anyone in
     }
