@@ -40,6 +40,7 @@ import org.handover.server.rosters.RostersFeature;
 import org.handover.server.signing.InstallationKey;
 import org.handover.server.signing.SigningFeature;
 import org.handover.server.storage.Database;
+import org.handover.server.tracing.ChildCards;
 import org.handover.server.tracing.Tracing;
 import org.handover.server.tracing.TracingFeature;
 import org.handover.server.web.WebServer;
@@ -88,6 +89,7 @@ public final class App implements AutoCloseable {
   private final Evidence evidence;
   private final Tracing tracing;
   private final Negotiations negotiations;
+  private final ChildCards childCards;
 
   public App(Database database, Clock clock) {
     this.database = database;
@@ -106,6 +108,8 @@ public final class App implements AutoCloseable {
     this.evidence = new Evidence(database.jdbi(), journal, registry, clock);
     this.tracing = new Tracing(database.jdbi(), journal, rosters, clock);
     this.negotiations = new Negotiations(database.jdbi(), journal, agreements, clock);
+    this.childCards =
+        new ChildCards(database.jdbi(), journal, clock, negotiations.reunificationCommitments());
     SearchIndex.ensureCurrent(database.jdbi());
     for (RosterImport.Abandoned a : rosters.removeUnfinished()) {
       LOG.warn(
@@ -202,6 +206,10 @@ public final class App implements AutoCloseable {
   /** Rounds of talks and their records. */
   public Negotiations negotiations() {
     return negotiations;
+  }
+
+  public ChildCards childCards() {
+    return childCards;
   }
 
   /** Handing remains over. */

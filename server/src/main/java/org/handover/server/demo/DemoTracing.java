@@ -32,6 +32,11 @@ final class DemoTracing {
   static final String[] MOTHERS = {"Олена", "Світлана", "Наталія", "Ірина", "Тетяна", "Оксана"};
   static final String[] RUSSIAN = {"Елена", "Светлана", "Наталья", "Ирина", "Татьяна", "Оксана"};
   static final String[] FOSTER = {"Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов", "Морозов"};
+  static final String[] WHERE = {"Ростовская обл.", "Краснодарский край", "Московская обл."};
+  static final String[] INSTITUTIONS = {
+    "социально-реабилитационный центр", "детский дом № 2", "лагерь «Солнечный»"
+  };
+  static final String COMMITMENT = "istanbul-2/children-10";
 
   private DemoTracing() {}
 
@@ -54,6 +59,25 @@ final class DemoTracing {
   private static String born(Map<String, Object> k) {
     return String.format(
         "%02d.%02d.%04d", k.get("birth_day"), k.get("birth_month"), k.get("birth_year"));
+  }
+
+  private static final String[] BLOOD = {"0(I) Rh+", "A(II) Rh+", "B(III) Rh-", "AB(IV) Rh+"};
+
+  /** What a mother knows beyond the names: for some, health, blood group, when the child left. */
+  private static Request.Card card(int i, String birthPlace) {
+    return new Request.Card(
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        i % 9 == 0 ? "бронхіальна астма, потрібен інгалятор" : "",
+        i % 3 == 0 ? BLOOD[i % BLOOD.length] : "",
+        "",
+        i % 2 == 0 ? String.format("%02d.2022", 3 + i % 6) : "",
+        i % 2 == 0 ? birthPlace : "");
   }
 
   /** The mothers' requests, on the round's day. */
@@ -84,7 +108,7 @@ final class DemoTracing {
                       "2022",
                       "",
                       "депортація",
-                      Request.Card.none()))));
+                      card(i, String.valueOf(k.get("birth_place")))))));
     }
     app.tracing().importRequests(requests, "demo");
   }
@@ -96,7 +120,9 @@ final class DemoTracing {
   static void found(App app, StoryClock story) throws IOException, RosterFileException {
     List<Map<String, Object>> kids = children(app);
     StringBuilder list =
-        new StringBuilder("Фамилия;Имя;Отчество;Дата рождения;Место рождения;Имя матери\n");
+        new StringBuilder(
+            "Фамилия;Имя;Отчество;Дата рождения;Место рождения;Имя матери;Местонахождение;"
+                + "Учреждение;Приемная семья\n");
     for (int i = 0; i < Math.min(LISTED, kids.size()); i++) {
       Map<String, Object> k = kids.get(i * 7 % kids.size());
       String family = (String) k.get("family");
@@ -104,18 +130,22 @@ final class DemoTracing {
       String listed = i % 3 == 0 ? FOSTER[i % FOSTER.length] : family;
       list.append(
           String.format(
-              "%s;%s;%s;%s;%s;%s %s%n",
+              "%s;%s;%s;%s;%s;%s %s;%s;%s;%s%n",
               listed,
               k.get("given"),
               k.get("patronymic"),
               born(k),
               k.get("birth_place"),
               family,
-              RUSSIAN[(i * 7 % kids.size()) % RUSSIAN.length]));
+              RUSSIAN[(i * 7 % kids.size()) % RUSSIAN.length],
+              WHERE[i % WHERE.length],
+              i % 3 == 0 ? "" : INSTITUTIONS[i % INSTITUTIONS.length],
+              i % 3 == 0 ? listed + "ы" : ""));
     }
     for (int i = 0; i < 8; i++) {
       list.append(
-          String.format("Петров;Олег;Иванович;0%d.05.201%d;Донецк;Петрова Анна%n", i + 1, i));
+          String.format(
+              "Петров;Олег;Иванович;0%d.05.201%d;Донецк;Петрова Анна;Донецк;;%n", i + 1, i));
     }
     story.day(LISTED_ON);
     Path file = Files.createTempFile("demo-children", ".csv");
@@ -163,6 +193,35 @@ final class DemoTracing {
               "demo");
       located.add(child);
     }
+    // the located children are the ones the other side committed to return: its ten are counted
+    for (long child : located) {
+      app.childCards().link(child, Optional.empty(), Optional.of(COMMITMENT), "demo");
+    }
+    for (int i = 0; i < Math.min(3, located.size()); i++) {
+      app.childCards().photo(located.get(i), "photo-" + (i + 1) + ".png", Portraits.png(i), "demo");
+    }
+    story.day(LocalDate.of(2025, 7, 5));
+    long open =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT id FROM sought_children WHERE state = 'open' ORDER BY id"
+                                + " LIMIT 1")
+                        .mapTo(Long.class)
+                        .one());
+    app.tracing()
+        .locate(
+            open,
+            "лист Уповноваженого з прав дитини РФ від 04.07.2025",
+            LocalDate.of(2025, 7, 4),
+            Map.of(
+                org.handover.server.tracing.CardField.WHEREABOUTS,
+                "Бєлгородська обл.",
+                org.handover.server.tracing.CardField.INSTITUTION,
+                "реабілітаційний центр"),
+            "demo");
     story.day(LocalDate.of(2025, 7, 12));
     LocalDate[] reunified = {
       LocalDate.of(2025, 7, 4), LocalDate.of(2025, 7, 8), LocalDate.of(2025, 7, 12)

@@ -13,6 +13,7 @@ import org.handover.core.negotiations.Implementation;
 import org.handover.core.parties.Party;
 import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.EligibilityRun;
+import org.handover.server.tracing.ChildCards;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -181,15 +182,22 @@ public final class Fulfilment {
       }
       due = quantity(c);
     } else if (c.link() instanceof Commitment.Link.ToReunifications) {
+      // when cases were said to belong to the commitment, only theirs count; else every one
+      List<Long> belonging = ChildCards.belongingTo(h, round.key() + "/" + c.key());
       done =
           h.createQuery(
                   "SELECT count(DISTINCT s.child_id) FROM tracing_steps s WHERE s.state ="
-                      + " 'reunified' AND s.on_date BETWEEN :since AND :on")
+                      + " 'reunified' AND s.on_date BETWEEN :since AND :on"
+                      + (belonging.isEmpty() ? "" : " AND s.child_id IN (<children>)"))
               .bind("since", since)
               .bind("on", asOf)
+              .bindList("children", belonging.isEmpty() ? List.of(0L) : belonging)
               .mapTo(Long.class)
               .one();
-      due = quantity(c);
+      due =
+          quantity(c).isPresent() || belonging.isEmpty()
+              ? quantity(c)
+              : OptionalLong.of(belonging.size());
     } else {
       Commitment.Link.ToRosters r = (Commitment.Link.ToRosters) c.link();
       done =

@@ -28,6 +28,7 @@ import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.storage.Json;
 import org.handover.server.storage.StorageException;
+import org.handover.server.tracing.ChildCards;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -304,6 +305,25 @@ public final class Negotiations {
                 made.put(
                     (String) m.get("agreement_key"), ((Number) m.get("agreement_id")).longValue()));
     return new StoredRound(id, record, doc, made);
+  }
+
+  /** The commitments of every round whose fulfilment counts reunified children. */
+  public ChildCards.Commitments reunificationCommitments() {
+    return () ->
+        rounds().stream()
+            .flatMap(
+                r ->
+                    r.record().commitments().stream()
+                        .filter(c -> c.link() instanceof Commitment.Link.ToReunifications)
+                        .map(
+                            c ->
+                                new ChildCards.Commitment(
+                                    r.key() + "/" + c.key(),
+                                    Map.of(
+                                        "uk", c.what().uk(),
+                                        "en", c.what().en(),
+                                        "ru", c.what().ru()))))
+            .toList();
   }
 
   /** Every round, the latest held first. */

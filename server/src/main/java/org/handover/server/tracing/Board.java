@@ -31,7 +31,14 @@ public final class Board {
       CaseState state,
       Optional<Long> rosterId,
       Optional<Integer> entryRow,
-      Map<String, String> card) {}
+      Map<String, String> card,
+      Map<CardField, String> later,
+      boolean photo) {
+    /** Whether the case stands located by a report rather than on a list. */
+    public boolean byReport() {
+      return rosterId.isEmpty() && later.containsKey(CardField.REPORT);
+    }
+  }
 
   /** A candidate with what the other side's list says of the child. */
   public record Candidate(
@@ -83,7 +90,9 @@ public final class Board {
         CaseState.fromKey((String) r.get("state")),
         Optional.ofNullable((Number) r.get("roster_id")).map(Number::longValue),
         Optional.ofNullable((Number) r.get("entry_row")).map(Number::intValue),
-        card(r));
+        card(r),
+        Map.of(),
+        false);
   }
 
   /** The child's card as the family gave it: each field, in order, that is not empty. */
@@ -119,6 +128,7 @@ public final class Board {
                 .list());
   }
 
+  /** One child whole: with what was learnt later and whether a photograph is kept. */
   public static Optional<Child> child(Jdbi jdbi, long id) {
     return jdbi.withHandle(
         h ->
@@ -126,7 +136,33 @@ public final class Board {
                 .bind("id", id)
                 .mapToMap()
                 .map(Board::child)
-                .findOne());
+                .findOne()
+                .map(
+                    c ->
+                        new Child(
+                            c.id(),
+                            c.reference(),
+                            c.number(),
+                            c.name(),
+                            c.born(),
+                            c.birthPlace(),
+                            c.mother(),
+                            c.father(),
+                            c.separated(),
+                            c.relative(),
+                            c.relation(),
+                            c.contact(),
+                            c.sharing(),
+                            c.state(),
+                            c.rosterId(),
+                            c.entryRow(),
+                            c.card(),
+                            ChildCards.current(h, id),
+                            h.createQuery("SELECT count(*) FROM child_photos WHERE child_id = :c")
+                                    .bind("c", id)
+                                    .mapTo(Long.class)
+                                    .one()
+                                > 0)));
   }
 
   public static List<Candidate> candidates(Jdbi jdbi, long childId) {

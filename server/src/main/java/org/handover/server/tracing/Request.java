@@ -35,9 +35,14 @@ public record Request(
       String document,
       String siblings,
       String features,
-      String lastAddress) {
+      String lastAddress,
+      String health,
+      String bloodGroup,
+      String documentDates,
+      String leftOn,
+      String leftAt) {
     public static Card none() {
-      return new Card("", "", "", "", "", "", "");
+      return new Card("", "", "", "", "", "", "", "", "", "", "", "");
     }
   }
 }

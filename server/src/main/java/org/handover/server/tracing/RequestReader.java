@@ -62,6 +62,15 @@ final class RequestReader {
     }
   }
 
+  /** The card's fields a request may already give, by the list field that holds them. */
+  private static final Map<CardField, Field> LATER =
+      Map.of(
+          CardField.HEALTH, Field.HEALTH,
+          CardField.BLOOD_GROUP, Field.BLOOD_GROUP,
+          CardField.DOCUMENT_DATES, Field.DOCUMENT_DATES,
+          CardField.LEFT_ON, Field.LEFT_ON,
+          CardField.LEFT_AT, Field.LEFT_AT);
+
   /** The requests of a file, or the problems that keep it from being stored. */
   record Read(List<Request> requests, List<String> problems) {}
 
@@ -112,6 +121,14 @@ final class RequestReader {
         if (e.family().isBlank() && e.given().isBlank()) {
           problems.add(m.get("error.tracing.row", e.row(), m.get("error.tracing.no-child")));
         }
+        Map<CardField, String> later = new java.util.EnumMap<>(CardField.class);
+        for (Map.Entry<CardField, Field> f : LATER.entrySet()) {
+          try {
+            later.put(f.getKey(), f.getKey().checked(e.value(f.getValue()), today));
+          } catch (TracingException x) {
+            problems.add(m.get("error.tracing.row", e.row(), m.get(x.key(), x.args().toArray())));
+          }
+        }
         if (problems.size() > before) {
           continue;
         }
@@ -154,7 +171,12 @@ final class RequestReader {
                         e.value(Field.DOCUMENT).strip(),
                         e.value(Field.SIBLINGS).strip(),
                         e.value(Field.FEATURES).strip(),
-                        e.value(Field.LAST_RESIDENCE).strip())));
+                        e.value(Field.LAST_RESIDENCE).strip(),
+                        later.get(CardField.HEALTH),
+                        later.get(CardField.BLOOD_GROUP),
+                        later.get(CardField.DOCUMENT_DATES),
+                        later.get(CardField.LEFT_ON),
+                        later.get(CardField.LEFT_AT))));
         e.problems()
             .forEach(
                 p ->

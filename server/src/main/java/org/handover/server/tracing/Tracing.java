@@ -90,9 +90,11 @@ public final class Tracing {
                           "INSERT INTO sought_children (request_id, number, family, given,"
                               + " patronymic, born, birth_place, sex, mother, father, separated_on,"
                               + " separated_at, circumstances, other_names, nationality,"
-                              + " native_language, document, siblings, features, last_address)"
+                              + " native_language, document, siblings, features, last_address,"
+                              + " health, blood_group, document_dates, left_on, left_at)"
                               + " VALUES (:r, :n, :f, :g, :p, :b, :bp, :sex, :m, :fa, :so, :sa, :ci,"
-                              + " :on, :nat, :lang, :doc, :sib, :feat, :addr)")
+                              + " :on, :nat, :lang, :doc, :sib, :feat, :addr, :health, :blood,"
+                              + " :docdates, :lefton, :leftat)")
                       .bind("r", id)
                       .bind("n", ++n)
                       .bind("f", cut(c.family(), 100))
@@ -113,6 +115,11 @@ public final class Tracing {
                       .bind("sib", cut(c.card().siblings(), 400))
                       .bind("feat", cut(c.card().features(), 400))
                       .bind("addr", cut(c.card().lastAddress(), 200))
+                      .bind("health", cut(c.card().health(), 400))
+                      .bind("blood", cut(c.card().bloodGroup(), 8))
+                      .bind("docdates", cut(c.card().documentDates(), 200))
+                      .bind("lefton", cut(c.card().leftOn(), 20))
+                      .bind("leftat", cut(c.card().leftAt(), 200))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
                       .one();
@@ -403,12 +410,112 @@ public final class Tracing {
                 LocalDate.now(clock),
                 "", // where: the case keeps the list and row
                 actor);
+            whereaboutsFromList(h, childId, rosterId, entryRow, actor);
           }
           journal.append(
               h,
               Change.by(actor, confirm ? "tracing.confirm" : "tracing.reject")
                   .on("tracing-child", String.valueOf(childId))
                   .now(Json.write(Map.of("list", rosterId, "row", entryRow))));
+        });
+  }
+
+  /** Where a list says the child is now, kept on the card when the child is found on it. */
+  private void whereaboutsFromList(
+      Handle h, long childId, long rosterId, int entryRow, String actor) {
+    Map<String, String> fields =
+        h.createQuery("SELECT fields FROM roster_entries WHERE roster_id = :r AND row_no = :e")
+            .bind("r", rosterId)
+            .bind("e", entryRow)
+            .mapTo(String.class)
+            .findOne()
+            .filter(s -> !s.isBlank())
+            .map(
+                s ->
+                    Json.read(
+                        s,
+                        new com.fasterxml.jackson.core.type.TypeReference<
+                            Map<String, String>>() {}))
+            .orElse(Map.of());
+    Map<CardField, String> was = ChildCards.current(h, childId);
+    long at = clock.millis();
+    for (CardField f : CardField.values()) {
+      String v = fields.getOrDefault(f.key(), "").strip();
+      if (f.whereabouts() && !v.isEmpty() && !v.equals(was.get(f))) {
+        ChildCards.store(h, childId, f, cut(v, 200), actor, at);
+      }
+    }
+  }
+
+  /**
+   * Records a child located by a report rather than found on a list (a visit, an institution's
+   * letter, the press): the case moves to located with the report as its note, and where the child
+   * is now goes on the card.
+   *
+   * @throws TracingException for no report, a child not open, or a date in the future or before the
+   *     last step
+   */
+  public void locate(
+      long childId, String report, LocalDate on, Map<CardField, String> where, String actor) {
+    String said = report == null ? "" : report.strip();
+    if (said.isEmpty()) {
+      throw new TracingException("error.tracing.no-report");
+    }
+    String kept = CardField.REPORT.checked(said, LocalDate.now(clock));
+    Map<CardField, String> whereabouts = new java.util.EnumMap<>(CardField.class);
+    where.forEach(
+        (f, v) -> {
+          if (!f.whereabouts()) {
+            throw new TracingException("error.tracing.card-field", f.key());
+          }
+          whereabouts.put(f, f.checked(v, LocalDate.now(clock)));
+        });
+    if (on.isAfter(LocalDate.now(clock))) {
+      throw new TracingException("error.tracing.future", org.handover.server.i18n.Days.written(on));
+    }
+    jdbi.useTransaction(
+        h -> {
+          CaseState from =
+              h.createQuery("SELECT state FROM sought_children WHERE id = :c FOR UPDATE")
+                  .bind("c", childId)
+                  .mapTo(String.class)
+                  .findOne()
+                  .map(CaseState::fromKey)
+                  .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
+          if (from != CaseState.OPEN) {
+            throw new TracingException(
+                "error.tracing.cannot-go", childId, from.key().replace('-', '_'), "located");
+          }
+          LocalDate last =
+              h.createQuery("SELECT max(on_date) FROM tracing_steps WHERE child_id = :c")
+                  .bind("c", childId)
+                  .mapTo(LocalDate.class)
+                  .one();
+          if (last != null && on.isBefore(last)) {
+            throw new TracingException(
+                "error.tracing.before-last",
+                org.handover.server.i18n.Days.written(on),
+                org.handover.server.i18n.Days.written(last));
+          }
+          long at = clock.millis();
+          ChildCards.store(h, childId, CardField.REPORT, kept, actor, at);
+          Map<String, String> now = new LinkedHashMap<>();
+          now.put("report", kept);
+          now.put("on", on.toString());
+          whereabouts.forEach(
+              (f, v) -> {
+                if (!v.isEmpty()) {
+                  ChildCards.store(h, childId, f, v, actor, at);
+                  now.put(f.key(), v);
+                }
+              });
+          step(h, childId, CaseState.LOCATED, on, kept, actor);
+          journal.append(
+              h,
+              Change.by(actor, "tracing.locate")
+                  .on("tracing-child", String.valueOf(childId))
+                  .was(from.key())
+                  .now(Json.write(now)));
         });
   }
 
@@ -466,6 +573,10 @@ public final class Tracing {
                     "UPDATE sought_children SET roster_id = NULL, entry_row = NULL WHERE id = :c")
                 .bind("c", childId)
                 .execute();
+            if (ChildCards.current(h, childId).containsKey(CardField.REPORT)) {
+              // the report did not find the child sought: it stays in the history only
+              ChildCards.store(h, childId, CardField.REPORT, "", actor, clock.millis());
+            }
           }
           step(h, childId, to, on, why, actor);
           journal.append(

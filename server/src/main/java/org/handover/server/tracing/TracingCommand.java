@@ -35,7 +35,11 @@ import picocli.CommandLine.Parameters;
       TracingCommand.Match.class,
       TracingCommand.Case.class,
       TracingCommand.Stats.class,
-      TracingCommand.Export.class
+      TracingCommand.Export.class,
+      CardCommand.Card.class,
+      CardCommand.Locate.class,
+      CardCommand.Link.class,
+      CardCommand.Photo.class
     })
 final class TracingCommand {
   static int refuse(Messages m, IllegalArgumentException e) {

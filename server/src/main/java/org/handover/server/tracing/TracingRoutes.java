@@ -36,6 +36,7 @@ final class TracingRoutes {
     routes.get("/tracing/{id}", Permission.READ, ctx -> child(ctx, ""));
     routes.post("/tracing/{id}/decide", Permission.MANAGE_TRACING, this::decide);
     routes.post("/tracing/{id}/move", Permission.MANAGE_TRACING, this::move);
+    new CardRoutes(app, web, this::child).register(routes);
   }
 
   private static Optional<CaseState> state(String key) {
@@ -58,7 +59,7 @@ final class TracingRoutes {
     web.render(ctx, "tracing/board.jte", v, model);
   }
 
-  private void child(Context ctx, String error) {
+  void child(Context ctx, String error) {
     View v = guard.view(ctx);
     long id = Params.id(ctx, "id");
     Board.Child c = Board.child(app.database().jdbi(), id).orElseThrow(NotFoundResponse::new);
@@ -69,6 +70,8 @@ final class TracingRoutes {
     model.put("reasons", new Reasons(v.messages()));
     model.put("error", error);
     model.put("today", v.date(LocalDate.now(app.clock())));
+    model.put("commitments", app.childCards().commitments());
+    model.put("provisions", CardRoutes.namedLists(app));
     web.render(ctx, "tracing/child.jte", v, model);
   }
 

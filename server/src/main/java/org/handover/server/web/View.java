@@ -55,6 +55,9 @@ public record View(
   private static final java.util.Set<String> RELATIVES_CONTACTS =
       java.util.Set.of("person_to_inform", "contact", "donor");
 
+  /** A child's health in the journal: shown to whoever sees it on the child's page. */
+  private static final java.util.Set<String> HEALTH = java.util.Set.of("health", "blood-group");
+
   /** The navigation links this user may follow. */
   public List<Nav> links() {
     return navigation.stream().filter(n -> can(n.permission())).toList();
@@ -209,6 +212,11 @@ public record View(
   public String fieldValue(String action, String field, String value) {
     if (!seesContacts() && RELATIVES_CONTACTS.contains(field) && !value.isEmpty()) {
       return t("contacts.withheld");
+    }
+    if (HEALTH.contains(field)
+        && !value.isEmpty()
+        && !(can(Permission.MANAGE_TRACING) && seesContacts())) {
+      return t("health.withheld"); // as on the child's page
     }
     if (field.equals("lab_reference") && !can(Permission.RECORD_REMAINS)) {
       return t("dna.withheld"); // DNA serves identification only
