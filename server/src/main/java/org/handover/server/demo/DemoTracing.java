@@ -207,8 +207,9 @@ final class DemoTracing {
             .withHandle(
                 h ->
                     h.createQuery(
-                            "SELECT id FROM sought_children WHERE state = 'open' ORDER BY id"
-                                + " LIMIT 1")
+                            "SELECT c.id FROM sought_children c WHERE c.state = 'open' AND NOT"
+                                + " EXISTS (SELECT 1 FROM tracing_candidates k WHERE k.child_id ="
+                                + " c.id) ORDER BY c.id LIMIT 1")
                         .mapTo(Long.class)
                         .one());
     app.tracing()

@@ -45,6 +45,11 @@ public enum CardField {
     return Optional.ofNullable(column);
   }
 
+  /** The longest value kept. */
+  public int longest() {
+    return longest;
+  }
+
   /** Whether a card edit may set it (the rest are set by locating and linking). */
   public boolean edited() {
     return ordinal() <= BURIAL.ordinal();

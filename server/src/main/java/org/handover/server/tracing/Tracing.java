@@ -54,9 +54,11 @@ public final class Tracing {
   /**
    * Stores requests with their children, each child's case open: all or none.
    *
-   * @throws TracingException for a reference stored before
+   * @throws TracingException for a reference stored before, or a blood group or date of leaving the
+   *     country that is not one
    */
   public int importRequests(List<Request> requests, String actor) {
+    LocalDate today = LocalDate.now(clock);
     return jdbi.inTransaction(
         h -> {
           int children = 0;
@@ -116,9 +118,9 @@ public final class Tracing {
                       .bind("feat", cut(c.card().features(), 400))
                       .bind("addr", cut(c.card().lastAddress(), 200))
                       .bind("health", cut(c.card().health(), 400))
-                      .bind("blood", cut(c.card().bloodGroup(), 8))
+                      .bind("blood", CardField.BLOOD_GROUP.checked(c.card().bloodGroup(), today))
                       .bind("docdates", cut(c.card().documentDates(), 200))
-                      .bind("lefton", cut(c.card().leftOn(), 20))
+                      .bind("lefton", CardField.LEFT_ON.checked(c.card().leftOn(), today))
                       .bind("leftat", cut(c.card().leftAt(), 200))
                       .executeAndReturnGeneratedKeys("id")
                       .mapTo(Long.class)
