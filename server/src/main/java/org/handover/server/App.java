@@ -188,6 +188,13 @@ public final class App implements AutoCloseable {
     return exchanges;
   }
 
+  /**
+   * Remains moved under a provision, as the remains register counts them, for agreements' shares.
+   */
+  public org.handover.server.exchanges.AgreementFulfilment.Remains remainsMoved() {
+    return register::moved;
+  }
+
   /** The remains register's cases. */
   public Register register() {
     return register;

@@ -17,12 +17,24 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * How much of an agreement is carried out: per provision the persons handed over and received
  * against what it calls for — twice the quota for N for N; for all for all and a named list, those
- * carried out plus those still eligible today — and the share of the whole. A unilateral provision
- * is not counted here: its subject (remains, most often) is not yet tracked by exchanges.
+ * carried out plus those still eligible today; for a unilateral provision, its count, against the
+ * persons carried out or the remains moved under it — and the share of the whole.
  */
 public final class AgreementFulfilment {
+  /**
+   * Remains moved under a provision by the party it names: the remains register's ledger, which
+   * this feature does not keep.
+   */
+  public interface Remains {
+    long moved(long agreement, int provision);
+  }
+
   /** One provision's figures; {@code due} is empty when the provision is not counted. */
-  public record Share(int provision, long done, Optional<Long> due) {
+  public record Share(int provision, long done, Optional<Long> due, boolean remains) {
+    public Share(int provision, long done, Optional<Long> due) {
+      this(provision, done, due, false);
+    }
+
     public long percent() {
       return due.filter(d -> d > 0).map(d -> Math.round(100.0 * Math.min(done, d) / d)).orElse(0L);
     }
@@ -31,7 +43,12 @@ public final class AgreementFulfilment {
   private AgreementFulfilment() {}
 
   public static List<Share> of(
-      Jdbi jdbi, Exchanges exchanges, Agreement a, LocalDate today, Optional<Party> own) {
+      Jdbi jdbi,
+      Exchanges exchanges,
+      Remains remains,
+      Agreement a,
+      LocalDate today,
+      Optional<Party> own) {
     List<Share> shares = new ArrayList<>();
     for (Agreement.Numbered n : a.provisions()) {
       Map<Direction, Long> carried = exchanges.carriedOut(a.id(), n.number());
@@ -44,7 +61,18 @@ public final class AgreementFulfilment {
                 n.number(),
                 Math.min(out, q.quota()) + Math.min(in, q.quota()),
                 Optional.of(2L * q.quota())));
-      } else if (p instanceof Provision.Unilateral || own.isEmpty()) {
+      } else if (p instanceof Provision.Unilateral u) {
+        long done =
+            u.subject() == org.handover.core.agreements.Subject.REMAINS
+                ? remains.moved(a.id(), n.number())
+                : out + in;
+        shares.add(
+            new Share(
+                n.number(),
+                done,
+                Optional.of((long) u.count()),
+                u.subject() == org.handover.core.agreements.Subject.REMAINS));
+      } else if (own.isEmpty()) {
         shares.add(new Share(n.number(), out + in, Optional.empty()));
       } else {
         EligibilityRun.Counts c = EligibilityRun.run(jdbi, p, today, own.get(), r -> {});
@@ -77,7 +105,12 @@ public final class AgreementFulfilment {
     for (Share s : shares) {
       lines.add(
           s.due().isPresent()
-              ? m.get("fulfilment.provision", s.provision(), s.done(), s.due().get(), s.percent())
+              ? m.get(
+                  s.remains() ? "fulfilment.provision-remains" : "fulfilment.provision",
+                  s.provision(),
+                  s.done(),
+                  s.due().get(),
+                  s.percent())
               : m.get("fulfilment.not-counted", s.provision()));
     }
     percent(shares).ifPresent(p -> lines.add(m.get("fulfilment.agreement", p)));

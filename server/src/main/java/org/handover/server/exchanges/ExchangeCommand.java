@@ -434,8 +434,9 @@ final class ExchangeCommand {
       description = {
         "How much of an agreement is carried out: per provision, persons handed over and received"
             + " against what it calls for (twice the quota for N for N; for all for all and a"
-            + " named list, those carried out plus those still eligible on --on), and the share of"
-            + " the whole."
+            + " named list, those carried out plus those still eligible on --on; for a unilateral"
+            + " provision, its count against the persons carried out or the remains moved under"
+            + " it), and the share of the whole."
       })
   static final class Fulfilled implements Callable<Integer> {
     @Mixin Options options;
@@ -458,7 +459,12 @@ final class ExchangeCommand {
             on == null ? java.time.LocalDate.now(app.clock()) : Days.parse(on, "--on");
         AgreementFulfilment.lines(
                 AgreementFulfilment.of(
-                    app.database().jdbi(), app.exchanges(), a, day, app.parties().own()),
+                    app.database().jdbi(),
+                    app.exchanges(),
+                    app.remainsMoved(),
+                    a,
+                    day,
+                    app.parties().own()),
                 m)
             .forEach(System.out::println);
         return 0;

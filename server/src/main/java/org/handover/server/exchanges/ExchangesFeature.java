@@ -3,6 +3,7 @@ package org.handover.server.exchanges;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.handover.core.agreements.Provision;
 import org.handover.server.App;
 import org.handover.server.Feature;
 import org.handover.server.web.Routes;
@@ -37,13 +38,21 @@ public final class ExchangesFeature implements Feature {
                         app.exchanges().of(agreement),
                         "fulfilment",
                         // eligibility over the registry is counted only once there is something
-                        // carried out to weigh
+                        // carried out to weigh (or remains that a unilateral provision counts)
                         app.exchanges().of(agreement).isEmpty()
+                                && app
+                                    .agreements()
+                                    .find(agreement)
+                                    .orElseThrow()
+                                    .provisions()
+                                    .stream()
+                                    .noneMatch(n -> n.provision() instanceof Provision.Unilateral)
                             ? java.util.List.<String>of()
                             : AgreementFulfilment.lines(
                                 AgreementFulfilment.of(
                                     app.database().jdbi(),
                                     app.exchanges(),
+                                    app.remainsMoved(),
                                     app.agreements().find(agreement).orElseThrow(),
                                     LocalDate.now(app.clock()),
                                     view.parties().own()),

@@ -139,11 +139,15 @@ public final class Fulfilment {
             asOf);
       }
       String direction = ours ? "out" : "in";
-      done = carriedOut(h, agreement.get(), t.number(), direction, Optional.of(asOf));
+      Provision p =
+          Agreements.find(h, agreement.get()).orElseThrow().provision(t.number()).provision();
+      done =
+          p instanceof Provision.Unilateral u
+                  && u.subject() == org.handover.core.agreements.Subject.REMAINS
+              ? org.handover.server.remains.Register.moved(h, agreement.get(), t.number(), asOf)
+              : carriedOut(h, agreement.get(), t.number(), direction, Optional.of(asOf));
       due = quantity(c);
       if (due.isEmpty()) {
-        Provision p =
-            Agreements.find(h, agreement.get()).orElseThrow().provision(t.number()).provision();
         if (p instanceof Provision.NForN n) {
           due = OptionalLong.of(n.quota());
         } else if (p instanceof Provision.Unilateral u) {

@@ -47,6 +47,29 @@ public final class Register {
   }
 
   /** A case by its tag (as written on body, bag, effects and grave). */
+  /**
+   * Remains moved under a provision of an agreement: the cases received in its transfers, and the
+   * bodies handed over in ours.
+   */
+  public long moved(long agreement, int provision) {
+    return jdbi.withHandle(h -> moved(h, agreement, provision, LocalDate.of(9999, 12, 31)));
+  }
+
+  /** {@link #moved(long, int)} up to a day, in a caller's transaction. */
+  public static long moved(Handle h, long agreement, int provision, LocalDate until) {
+    return h.createQuery(
+            "SELECT (SELECT count(*) FROM remains_cases k JOIN remains_transfers t ON t.id ="
+                + " k.transfer_id WHERE t.direction = 'in' AND t.agreement_id = :a AND"
+                + " t.provision = :n AND t.on_date <= :until) + (SELECT coalesce(sum(t.bodies),"
+                + " 0) FROM remains_transfers t WHERE t.direction = 'out' AND t.agreement_id ="
+                + " :a AND t.provision = :n AND t.on_date <= :until)")
+        .bind("a", agreement)
+        .bind("n", provision)
+        .bind("until", until)
+        .mapTo(Long.class)
+        .one();
+  }
+
   public Optional<RemainsCase> byTag(String tag) {
     return jdbi.withHandle(
         h ->

@@ -129,7 +129,11 @@ public final class RosterImport {
       if (chosen.isPresent()) {
         ColumnMapping.checkHeader(table.header());
       }
-      if (!m.hasName()) {
+      // remains may come as tags alone: a body's identity is what the list does not know
+      boolean tagsAlone =
+          details.purpose() == org.handover.core.rosters.Purpose.REMAINS
+              && m.column(org.handover.core.rosters.Field.TAG).isPresent();
+      if (!m.hasName() && !tagsAlone) {
         throw new RosterFileException(
             "error.file.no-name-column",
             "no column holds the name: the headers are " + table.header(),

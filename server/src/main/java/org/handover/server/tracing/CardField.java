@@ -15,7 +15,7 @@ import org.handover.core.tracing.BloodGroup;
  */
 public enum CardField {
   HEALTH("health", 400),
-  BLOOD_GROUP("blood_group", 8),
+  BLOOD_GROUP("blood_group", 40), // as written; kept as "AB+"
   DOCUMENT_DATES("document_dates", 200),
   LEFT_ON("left_on", 20),
   LEFT_AT("left_at", 200),

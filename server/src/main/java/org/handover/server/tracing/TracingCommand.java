@@ -55,8 +55,11 @@ final class TracingCommand {
         "Import relatives' requests: one child sought a row, rows with the same reference one"
             + " request; columns reference, the child's names, date and place of birth, sex,"
             + " mother's and father's names, the relative, relation, contact, consent to trace,"
-            + " consent to share, date, place and circumstances of separation.",
-        "A row without a relative or consent, or with an unknown relation, refuses the file."
+            + " consent to share, date, place and circumstances of separation; and the rest of the"
+            + " card: other names, health, blood group, dates other documents give, when and where"
+            + " the child left the country.",
+        "A row without a relative or consent, with an unknown relation, or a blood group or date"
+            + " that is not one, refuses the file."
       })
   static final class Import implements Callable<Integer> {
     @Mixin Options options;

@@ -587,6 +587,59 @@ class RemainsTest {
   }
 
   @Test
+  void tagsAloneAreReceivedUnderAUnilateralProvisionWhoseFulfilmentCountsThem() throws Exception {
+    Run added =
+        cli(
+            "agreement",
+            "add",
+            "--title",
+            "Обмін тілами",
+            "--date",
+            "2025-06-02",
+            "--parties",
+            "UA,RU");
+    assertThat(added.exit()).as(added.err()).isZero();
+    long agreement = app.agreements().list().get(0).id();
+    Run provision =
+        cli(
+            "agreement",
+            "provision",
+            String.valueOf(agreement),
+            "--unilateral",
+            "--from",
+            "RU",
+            "--count",
+            "6",
+            "--subject",
+            "remains");
+    assertThat(provision.exit()).as(provision.err()).isZero();
+    Path tags = dir.resolve("tags.csv");
+    Files.writeString(tags, "Бирка\nRU-7-01\nRU-7-02\nRU-7-03\nRU-7-04\n");
+    Run received =
+        cli(
+            "remains",
+            "receive",
+            tags.toString(),
+            "--from",
+            "RU",
+            "--on",
+            "2025-06-14",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1");
+    assertThat(received.exit()).as(received.err()).isZero();
+    assertThat(app.register().byTag("RU-7-03")).isPresent();
+    Run fulfilment =
+        cli("exchange", "fulfilment", "--agreement", String.valueOf(agreement), "--lang", "en");
+    assertThat(fulfilment.exit()).as(fulfilment.err()).isZero();
+    assertThat(fulfilment.out()).contains("provision 1: 4 of 6 bodies or parts moved (67%)");
+    // a list of another purpose still needs a name column
+    Run names = cli("roster", "import", tags.toString(), "--from", "RU", "--purpose", "exchange");
+    assertThat(names.exit()).isEqualTo(2);
+  }
+
+  @Test
   void aListWithATagMissingRepeatedOrReceivedBeforeStoresNothing() throws Exception {
     assertThat(receive(theirList()).exit()).isZero();
     long rosters = app.rosters().list().size();
