@@ -23,11 +23,23 @@ public final class EntryReader {
   private final List<String> header;
   private final ColumnMapping mapping;
   private final LocalDate today;
+  private final boolean namesRequired;
 
   public EntryReader(List<String> header, ColumnMapping mapping, LocalDate today) {
+    this(header, mapping, today, true);
+  }
+
+  private EntryReader(
+      List<String> header, ColumnMapping mapping, LocalDate today, boolean namesRequired) {
     this.header = List.copyOf(header);
     this.mapping = mapping;
     this.today = today;
+    this.namesRequired = namesRequired;
+  }
+
+  /** A reader for a list that has no name column at all: remains that come as tags alone. */
+  public EntryReader withoutNames() {
+    return new EntryReader(header, mapping, today, false);
   }
 
   public Entry read(Table.Row row) {
@@ -93,7 +105,8 @@ public final class EntryReader {
       given = given.isEmpty() ? p.given() : given;
       patronymic = patronymic.isEmpty() ? p.patronymic() : patronymic;
     }
-    if (family.isEmpty() && given.isEmpty()) { // a given name alone is still someone to find
+    if (namesRequired && family.isEmpty() && given.isEmpty()) {
+      // a given name alone is still someone to find
       int c = mapping.column(Field.FAMILY).or(() -> mapping.column(Field.FULL_NAME)).orElse(0);
       problems.add(problem(row, c, "", "error.required"));
     }

@@ -264,16 +264,20 @@ public enum Field {
         }
       }
     }
-    // "Дата народження (дд.мм.рррр)": a known header followed by a hint
+    // "Дата народження (дд.мм.рррр)": a known header followed by a hint; the longest that fits
+    // ("стан здоровя дитини" is health, not "стан")
+    Optional<Field> best = Optional.empty();
+    int longest = 0;
     for (Field f : values()) {
       for (String name : f.headers) {
         String n = normalize(name);
-        if (n.length() > 3 && h.startsWith(n + " ")) {
-          return Optional.of(f);
+        if (n.length() > 3 && n.length() > longest && h.startsWith(n + " ")) {
+          best = Optional.of(f);
+          longest = n.length();
         }
       }
     }
-    return Optional.empty();
+    return best;
   }
 
   static String normalize(String header) {

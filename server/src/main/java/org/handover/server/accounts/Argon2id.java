@@ -19,6 +19,14 @@ final class Argon2id {
   /** Working memories kept between hashes: as many as hashes may run at once. */
   static final int KEPT = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  /** The cost of new hashes: 19 MiB, 2 passes, 1 lane (OWASP's minimum for Argon2id). */
+  static final Cost STANDARD = new Cost(19456, 2, 1);
+
+  /** A stored hash asking for more is not worked through: it is not one of ours. */
+  private static final int MOST_KIB = 64 * 1024;
+
+  private static final int MOST_PASSES = 16;
+
   private static final ConcurrentLinkedQueue<long[]> MEMORIES = new ConcurrentLinkedQueue<>();
   private static final AtomicInteger KEPT_NOW = new AtomicInteger();
 
@@ -94,8 +102,9 @@ final class Argon2id {
         || tag.length < 4
         || tag.length > 1024
         || salt.length < 8
-        || m > 4 * 1024 * 1024
-        || t > 100) {
+        || m > MOST_KIB
+        || t > MOST_PASSES
+        || p > 16) {
       return false; // an absurd cost in a stored hash is not worked through
     }
     Cost cost;
@@ -161,8 +170,9 @@ final class Argon2id {
   }
 
   private static long[] borrow(int words) {
-    for (long[] m : MEMORIES) {
-      if (m.length == words && MEMORIES.remove(m)) {
+    if (words == STANDARD.blocks() * WORDS) {
+      long[] m = MEMORIES.poll();
+      if (m != null) {
         KEPT_NOW.decrementAndGet();
         return m;
       }
@@ -171,6 +181,9 @@ final class Argon2id {
   }
 
   private static void giveBack(long[] memory) {
+    if (memory.length != STANDARD.blocks() * WORDS) {
+      return; // only the standard cost's memory is kept: another one is rare
+    }
     Arrays.fill(memory, 0L); // no derived secret lies in a kept memory
     if (KEPT_NOW.incrementAndGet() <= KEPT) {
       MEMORIES.add(memory);

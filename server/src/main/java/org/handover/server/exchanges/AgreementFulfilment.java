@@ -26,7 +26,7 @@ public final class AgreementFulfilment {
    * this feature does not keep.
    */
   public interface Remains {
-    long moved(long agreement, int provision);
+    long moved(long agreement, int provision, Party from);
   }
 
   /** One provision's figures; {@code due} is empty when the provision is not counted. */
@@ -62,10 +62,11 @@ public final class AgreementFulfilment {
                 Math.min(out, q.quota()) + Math.min(in, q.quota()),
                 Optional.of(2L * q.quota())));
       } else if (p instanceof Provision.Unilateral u) {
+        // what the party it names handed over; both ways when we do not know which side we are
         long done =
             u.subject() == org.handover.core.agreements.Subject.REMAINS
-                ? remains.moved(a.id(), n.number())
-                : out + in;
+                ? remains.moved(a.id(), n.number(), u.from())
+                : own.map(o -> u.from().equals(o) ? out : in).orElse(out + in);
         shares.add(
             new Share(
                 n.number(),

@@ -11,6 +11,7 @@ import org.handover.core.agreements.Provision;
 import org.handover.core.negotiations.Commitment;
 import org.handover.core.negotiations.Implementation;
 import org.handover.core.parties.Party;
+import org.handover.server.agreements.Agreement;
 import org.handover.server.agreements.Agreements;
 import org.handover.server.agreements.EligibilityRun;
 import org.handover.server.tracing.ChildCards;
@@ -139,12 +140,27 @@ public final class Fulfilment {
             asOf);
       }
       String direction = ours ? "out" : "in";
-      Provision p =
-          Agreements.find(h, agreement.get()).orElseThrow().provision(t.number()).provision();
+      Optional<Provision> found =
+          Agreements.find(h, agreement.get()).orElseThrow().provisions().stream()
+              .filter(n -> n.number() == t.number())
+              .map(Agreement.Numbered::provision)
+              .findFirst();
+      if (found.isEmpty()) { // the record names a provision its agreement does not have
+        return done(
+            c,
+            OptionalLong.empty(),
+            quantity(c),
+            Implementation.NOT_INITIATED,
+            Basis.NOTHING_RECORDED,
+            Optional.empty(),
+            asOf);
+      }
+      Provision p = found.get();
       done =
           p instanceof Provision.Unilateral u
                   && u.subject() == org.handover.core.agreements.Subject.REMAINS
-              ? org.handover.server.remains.Register.moved(h, agreement.get(), t.number(), asOf)
+              ? org.handover.server.remains.Register.moved(
+                  h, agreement.get(), t.number(), u.from(), asOf)
               : carriedOut(h, agreement.get(), t.number(), direction, Optional.of(asOf));
       due = quantity(c);
       if (due.isEmpty()) {
@@ -187,7 +203,7 @@ public final class Fulfilment {
       due = quantity(c);
     } else if (c.link() instanceof Commitment.Link.ToReunifications) {
       // when cases were said to belong to the commitment, only theirs count; else every one
-      List<Long> belonging = ChildCards.belongingTo(h, round.key() + "/" + c.key());
+      List<Long> belonging = ChildCards.belongingTo(h, round.key() + "/" + c.key(), asOf);
       done =
           h.createQuery(
                   "SELECT count(DISTINCT s.child_id) FROM tracing_steps s WHERE s.state ="

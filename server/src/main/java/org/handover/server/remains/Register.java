@@ -46,23 +46,24 @@ public final class Register {
     journal.audit(RemainsAudit.CASES);
   }
 
-  /** A case by its tag (as written on body, bag, effects and grave). */
   /**
-   * Remains moved under a provision of an agreement: the cases received in its transfers, and the
-   * bodies handed over in ours.
+   * Remains a party moved under a provision of an agreement: the cases received from it in the
+   * provision's transfers, or the bodies it handed over in them.
    */
-  public long moved(long agreement, int provision) {
-    return jdbi.withHandle(h -> moved(h, agreement, provision, LocalDate.of(9999, 12, 31)));
+  public long moved(long agreement, int provision, Party from) {
+    return jdbi.withHandle(h -> moved(h, agreement, provision, from, LocalDate.of(9999, 12, 31)));
   }
 
-  /** {@link #moved(long, int)} up to a day, in a caller's transaction. */
-  public static long moved(Handle h, long agreement, int provision, LocalDate until) {
+  /** {@link #moved(long, int, Party)} up to a day, in a caller's transaction. */
+  public static long moved(Handle h, long agreement, int provision, Party from, LocalDate until) {
     return h.createQuery(
             "SELECT (SELECT count(*) FROM remains_cases k JOIN remains_transfers t ON t.id ="
-                + " k.transfer_id WHERE t.direction = 'in' AND t.agreement_id = :a AND"
-                + " t.provision = :n AND t.on_date <= :until) + (SELECT coalesce(sum(t.bodies),"
-                + " 0) FROM remains_transfers t WHERE t.direction = 'out' AND t.agreement_id ="
-                + " :a AND t.provision = :n AND t.on_date <= :until)")
+                + " k.transfer_id WHERE t.direction = 'in' AND t.from_party = :p AND"
+                + " t.agreement_id = :a AND t.provision = :n AND t.on_date <= :until) + (SELECT"
+                + " coalesce(sum(t.bodies), 0) FROM remains_transfers t WHERE t.direction = 'out'"
+                + " AND t.from_party = :p AND t.agreement_id = :a AND t.provision = :n AND"
+                + " t.on_date <= :until)")
+        .bind("p", from.code())
         .bind("a", agreement)
         .bind("n", provision)
         .bind("until", until)
@@ -70,6 +71,7 @@ public final class Register {
         .one();
   }
 
+  /** A case by its tag (as written on body, bag, effects and grave). */
   public Optional<RemainsCase> byTag(String tag) {
     return jdbi.withHandle(
         h ->

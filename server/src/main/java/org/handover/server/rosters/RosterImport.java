@@ -71,7 +71,8 @@ public final class RosterImport {
       ColumnMapping mapping,
       boolean json,
       String sha,
-      long size) {}
+      long size,
+      boolean tagsAlone) {}
 
   Rosters.Imported run(Rosters.Source source, String actor, Rosters.Progress progress)
       throws RosterFileException, IOException {
@@ -129,17 +130,21 @@ public final class RosterImport {
       if (chosen.isPresent()) {
         ColumnMapping.checkHeader(table.header());
       }
-      // remains may come as tags alone: a body's identity is what the list does not know
+      // remains may come as tags alone, a body's identity being what the list does not know; a
+      // column no field names could be a name column under another header: then it is refused
       boolean tagsAlone =
           details.purpose() == org.handover.core.rosters.Purpose.REMAINS
-              && m.column(org.handover.core.rosters.Field.TAG).isPresent();
+              && m.column(org.handover.core.rosters.Field.TAG).isPresent()
+              && table.header().stream()
+                  .allMatch(
+                      h -> h.isBlank() || org.handover.core.rosters.Field.forHeader(h).isPresent());
       if (!m.hasName() && !tagsAlone) {
         throw new RosterFileException(
             "error.file.no-name-column",
             "no column holds the name: the headers are " + table.header(),
             String.join(", ", table.header()));
       }
-      return new Opened(table, details, m, json, sha, size);
+      return new Opened(table, details, m, json, sha, size, tagsAlone && !m.hasName());
     } catch (RosterFileException | RuntimeException e) {
       table.close();
       throw e;
@@ -235,7 +240,8 @@ public final class RosterImport {
    */
   private int[] readEntries(long id, Opened o, Rosters.Progress progress)
       throws RosterFileException, IOException {
-    EntryReader reader = new EntryReader(o.table().header(), o.mapping(), LocalDate.now(clock));
+    EntryReader read = new EntryReader(o.table().header(), o.mapping(), LocalDate.now(clock));
+    EntryReader reader = o.tagsAlone() ? read.withoutNames() : read;
     int rows = 0;
     int errorRows = 0;
     try (Handle h = jdbi.open()) {

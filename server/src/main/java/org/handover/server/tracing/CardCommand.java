@@ -42,6 +42,11 @@ final class CardCommand {
     }
   }
 
+  /** Whether the acting account belongs to another party than ours. */
+  static boolean outsider(App app, String actor) {
+    return app.accounts().find(actor).map(u -> u.outsider()).orElse(false);
+  }
+
   static void put(Map<CardField, String> values, CardField f, String v) {
     if (v != null) {
       values.put(f, v);
@@ -106,6 +111,9 @@ final class CardCommand {
         return 2;
       }
       try (App app = options.open()) {
+        if (outsider(app, actor) && values.keySet().stream().anyMatch(CardField::health)) {
+          throw new TracingException("error.tracing.health-ours"); // never shown to them
+        }
         int n = app.childCards().change(child, values, actor);
         System.out.println(m.get("tracing.card.changed", n));
         return 0;
@@ -224,6 +232,9 @@ final class CardCommand {
         return 2;
       }
       try (App app = options.open()) {
+        if (outsider(app, actor)) {
+          throw new TracingException("error.tracing.health-ours");
+        }
         app.childCards()
             .photo(child, file.getFileName().toString(), Files.readAllBytes(file), actor);
         System.out.println(m.get("tracing.photo.kept"));

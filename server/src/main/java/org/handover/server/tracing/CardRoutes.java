@@ -80,13 +80,33 @@ final class CardRoutes {
     return values;
   }
 
+  /** What the form showed of each field it posts ({@code shown.KEY}). */
+  private static Map<CardField, String> shown(Context ctx) {
+    Map<CardField, String> shown = new EnumMap<>(CardField.class);
+    for (CardField f : CardField.values()) {
+      String v = ctx.formParam("shown." + f.key());
+      if (v != null) {
+        shown.put(f, v);
+      }
+    }
+    return shown;
+  }
+
   private void card(Context ctx) {
     long id = Params.id(ctx, "id");
+    Map<CardField, String> shown = shown(ctx);
     Map<CardField, String> values = fields(ctx, false);
+    // only what the user changed on the form is written: the rest may have changed since
+    values
+        .entrySet()
+        .removeIf(
+            e ->
+                e.getValue().strip().equals(shown.getOrDefault(e.getKey(), "").strip())
+                    && shown.containsKey(e.getKey()));
     if (Guard.current(ctx).outsider()) {
       values.keySet().removeIf(CardField::health); // never shown to them: never changed by them
     }
-    changing(ctx, () -> app.childCards().change(id, values, Guard.current(ctx).username()));
+    changing(ctx, () -> app.childCards().change(id, values, shown, Guard.current(ctx).username()));
   }
 
   private void locate(Context ctx) {
@@ -108,20 +128,31 @@ final class CardRoutes {
 
   private void link(Context ctx) {
     long id = Params.id(ctx, "id");
+    Map<CardField, String> shown = shown(ctx);
     changing(
         ctx,
         () ->
             app.childCards()
                 .link(
                     id,
-                    Optional.ofNullable(ctx.formParam("provision")),
-                    Optional.ofNullable(ctx.formParam("commitment")),
+                    changed(ctx, CardField.PROVISION, shown),
+                    changed(ctx, CardField.COMMITMENT, shown),
+                    shown,
                     Guard.current(ctx).username()));
+  }
+
+  /** A link's value when the form changed it. */
+  private static Optional<String> changed(Context ctx, CardField f, Map<CardField, String> shown) {
+    return Optional.ofNullable(ctx.formParam(f.key()))
+        .filter(v -> !shown.containsKey(f) || !v.equals(shown.get(f)));
   }
 
   private void upload(Context ctx) throws IOException {
     View v = web.guard().view(ctx);
     long id = Params.id(ctx, "id");
+    if (Guard.current(ctx).outsider()) { // they never see a photograph: they do not keep one
+      throw new WebServer.Forbidden("photo", "tracing.photo.withheld");
+    }
     try (Upload u = Upload.take(ctx, ChildCards.MOST_PHOTO_BYTES + 64 * 1024, v)) {
       byte[] content = Files.readAllBytes(u.file());
       changing(

@@ -86,13 +86,19 @@ public final class ChildCards {
     return card;
   }
 
-  /** The children whose cases belong to a commitment now ({@code round/key}). */
-  public static List<Long> belongingTo(Handle h, String commitment) {
+  /**
+   * The children whose cases belonged to a commitment ({@code round/key}) at the end of a day
+   * (UTC), as the links then stood.
+   */
+  public static List<Long> belongingTo(Handle h, String commitment, LocalDate on) {
     return h.createQuery(
             "SELECT child_id FROM (SELECT DISTINCT ON (child_id) child_id, value FROM"
-                + " child_card_changes WHERE field = 'commitment' ORDER BY child_id, id DESC) l"
-                + " WHERE value = :r ORDER BY child_id")
+                + " child_card_changes WHERE field = 'commitment' AND changed_at < :until ORDER BY"
+                + " child_id, id DESC) l WHERE value = :r ORDER BY child_id")
         .bind("r", commitment)
+        .bind(
+            "until",
+            on.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
         .mapTo(Long.class)
         .list();
   }
@@ -125,6 +131,15 @@ public final class ChildCards {
    * @throws TracingException for a field no edit sets, or a value that is not one
    */
   public int change(long child, Map<CardField, String> values, String actor) {
+    return change(child, values, Map.of(), actor);
+  }
+
+  /**
+   * As {@link #change(long, Map, String)}, from a form that showed {@code shown}: refused when one
+   * of the fields it changes was changed by someone else since.
+   */
+  public int change(
+      long child, Map<CardField, String> values, Map<CardField, String> shown, String actor) {
     LocalDate today = LocalDate.now(clock);
     Map<CardField, String> checked = new EnumMap<>(CardField.class);
     values.forEach(
@@ -138,6 +153,7 @@ public final class ChildCards {
         h -> {
           lock(h, child);
           Map<CardField, String> was = current(h, child);
+          stale(was, checked.keySet(), shown);
           Map<String, String> before = new LinkedHashMap<>();
           Map<String, String> now = new LinkedHashMap<>();
           long at = clock.millis();
@@ -162,6 +178,16 @@ public final class ChildCards {
         });
   }
 
+  /** Refuses a change made on a form that showed what no longer stands. */
+  private static void stale(
+      Map<CardField, String> was, java.util.Set<CardField> changing, Map<CardField, String> shown) {
+    for (CardField f : changing) {
+      if (shown.containsKey(f) && !shown.get(f).strip().equals(was.getOrDefault(f, ""))) {
+        throw new TracingException("error.tracing.card-stale");
+      }
+    }
+  }
+
   /**
    * Says what a child's case belongs to: a named-list provision ({@code AGREEMENT:NUMBER}) and a
    * reunification commitment ({@code round/key}); an empty value ends a link, an absent one keeps
@@ -171,6 +197,19 @@ public final class ChildCards {
    */
   public void link(
       long child, Optional<String> provision, Optional<String> commitment, String actor) {
+    link(child, provision, commitment, Map.of(), actor);
+  }
+
+  /**
+   * As {@link #link(long, Optional, Optional, String)}, from a form that showed {@code shown}:
+   * refused when a link it changes was changed by someone else since.
+   */
+  public void link(
+      long child,
+      Optional<String> provision,
+      Optional<String> commitment,
+      Map<CardField, String> shown,
+      String actor) {
     Optional<String> p = provision.map(String::strip);
     Optional<String> k = commitment.map(String::strip);
     k.filter(s -> !s.isEmpty())
@@ -184,11 +223,17 @@ public final class ChildCards {
           lock(h, child);
           p.filter(s -> !s.isEmpty()).ifPresent(s -> namedList(h, s));
           Map<CardField, String> was = current(h, child);
+          java.util.Set<CardField> changing = java.util.EnumSet.noneOf(CardField.class);
+          p.ifPresent(x -> changing.add(CardField.PROVISION));
+          k.ifPresent(x -> changing.add(CardField.COMMITMENT));
+          stale(was, changing, shown);
           Map<String, String> before = new LinkedHashMap<>();
           Map<String, String> now = new LinkedHashMap<>();
           long at = clock.millis();
-          for (Map.Entry<CardField, Optional<String>> e :
-              Map.of(CardField.PROVISION, p, CardField.COMMITMENT, k).entrySet()) {
+          Map<CardField, Optional<String>> asked = new EnumMap<>(CardField.class);
+          asked.put(CardField.PROVISION, p);
+          asked.put(CardField.COMMITMENT, k);
+          for (Map.Entry<CardField, Optional<String>> e : asked.entrySet()) {
             if (e.getValue().isPresent()
                 && !e.getValue().get().equals(was.getOrDefault(e.getKey(), ""))) {
               store(h, child, e.getKey(), e.getValue().get(), actor, at);

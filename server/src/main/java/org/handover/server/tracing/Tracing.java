@@ -412,18 +412,27 @@ public final class Tracing {
                 LocalDate.now(clock),
                 "", // where: the case keeps the list and row
                 actor);
-            whereaboutsFromList(h, childId, rosterId, entryRow, actor);
+          }
+          Map<String, Object> now = new LinkedHashMap<>();
+          now.put("list", rosterId);
+          now.put("row", entryRow);
+          if (confirm) {
+            now.putAll(whereaboutsFromList(h, childId, rosterId, entryRow, actor));
           }
           journal.append(
               h,
               Change.by(actor, confirm ? "tracing.confirm" : "tracing.reject")
                   .on("tracing-child", String.valueOf(childId))
-                  .now(Json.write(Map.of("list", rosterId, "row", entryRow))));
+                  .now(Json.write(now)));
         });
   }
 
-  /** Where a list says the child is now, kept on the card when the child is found on it. */
-  private void whereaboutsFromList(
+  /**
+   * Where a list says the child is now, kept on the card when the child is found on it.
+   *
+   * @return what was kept, by field
+   */
+  private Map<String, String> whereaboutsFromList(
       Handle h, long childId, long rosterId, int entryRow, String actor) {
     Map<String, String> fields =
         h.createQuery("SELECT fields FROM roster_entries WHERE roster_id = :r AND row_no = :e")
@@ -440,13 +449,16 @@ public final class Tracing {
                             Map<String, String>>() {}))
             .orElse(Map.of());
     Map<CardField, String> was = ChildCards.current(h, childId);
+    Map<String, String> kept = new LinkedHashMap<>();
     long at = clock.millis();
     for (CardField f : CardField.values()) {
-      String v = fields.getOrDefault(f.key(), "").strip();
+      String v = cut(fields.getOrDefault(f.key(), "").strip(), 200);
       if (f.whereabouts() && !v.isEmpty() && !v.equals(was.get(f))) {
-        ChildCards.store(h, childId, f, cut(v, 200), actor, at);
+        ChildCards.store(h, childId, f, v, actor, at);
+        kept.put(f.key(), v);
       }
     }
+    return kept;
   }
 
   /**
@@ -575,9 +587,23 @@ public final class Tracing {
                     "UPDATE sought_children SET roster_id = NULL, entry_row = NULL WHERE id = :c")
                 .bind("c", childId)
                 .execute();
-            if (ChildCards.current(h, childId).containsKey(CardField.REPORT)) {
-              // the report did not find the child sought: it stays in the history only
-              ChildCards.store(h, childId, CardField.REPORT, "", actor, clock.millis());
+          }
+          Map<String, String> now = new LinkedHashMap<>();
+          now.put("state", to.key());
+          now.put("on", on.toString());
+          now.put("note", why);
+          if (to == CaseState.OPEN) {
+            // the list or report did not find the child sought: what it said stays in the history
+            Map<CardField, String> card = ChildCards.current(h, childId);
+            List<String> cleared = new ArrayList<>();
+            for (CardField f : CardField.values()) {
+              if ((f == CardField.REPORT || f.whereabouts()) && card.containsKey(f)) {
+                ChildCards.store(h, childId, f, "", actor, clock.millis());
+                cleared.add(f.key());
+              }
+            }
+            if (!cleared.isEmpty()) {
+              now.put("cleared", String.join(", ", cleared));
             }
           }
           step(h, childId, to, on, why, actor);
@@ -586,7 +612,7 @@ public final class Tracing {
               Change.by(actor, "tracing.move")
                   .on("tracing-child", String.valueOf(childId))
                   .was(from.key())
-                  .now(Json.write(Map.of("state", to.key(), "on", on.toString(), "note", why))));
+                  .now(Json.write(now)));
         });
   }
 }

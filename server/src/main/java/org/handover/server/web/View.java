@@ -168,6 +168,7 @@ public record View(
           java.util.Map.entry("remains.revoke.state", "remains.status."),
           java.util.Map.entry("commitment.progress.state", "implementation."),
           java.util.Map.entry("tracing.move.state", "tracing.state."),
+          java.util.Map.entry("tracing.move.cleared", "field."),
           java.util.Map.entry("agreement.provision.kind", "provision-kind."),
           java.util.Map.entry("retention.delete.deleted", "retention.deleted."),
           java.util.Map.entry("retention.delete.retention", "retention.kind."),

@@ -630,10 +630,44 @@ class RemainsTest {
             "1");
     assertThat(received.exit()).as(received.err()).isZero();
     assertThat(app.register().byTag("RU-7-03")).isPresent();
+    // a row without a name is no error on a list of tags alone
+    assertThat(app.rosters().list().get(0).errorRows()).isZero();
+    assertThat(app.rosters().list().get(0).rows()).isEqualTo(4);
     Run fulfilment =
         cli("exchange", "fulfilment", "--agreement", String.valueOf(agreement), "--lang", "en");
     assertThat(fulfilment.exit()).as(fulfilment.err()).isZero();
     assertThat(fulfilment.out()).contains("provision 1: 4 of 6 bodies or parts moved (67%)");
+    // what we hand back is not what they handed over
+    Path back = dir.resolve("back.csv");
+    Files.writeString(back, "Бирка\nRU-7-04\n");
+    Run disputed =
+        cli(
+            "remains",
+            "dispute",
+            "RU-7-04",
+            "--belongs-to",
+            "RU",
+            "--evidence",
+            "жетон їхньої частини");
+    assertThat(disputed.exit()).as(disputed.err()).isZero();
+    Run sent =
+        cli(
+            "remains",
+            "send",
+            back.toString(),
+            "--to",
+            "RU",
+            "--on",
+            "2025-06-20",
+            "--agreement",
+            String.valueOf(agreement),
+            "--provision",
+            "1");
+    assertThat(sent.exit()).as(sent.err()).isZero();
+    assertThat(
+            cli("exchange", "fulfilment", "--agreement", String.valueOf(agreement), "--lang", "en")
+                .out())
+        .contains("provision 1: 4 of 6 bodies or parts moved (67%)");
     // a list of another purpose still needs a name column
     Run names = cli("roster", "import", tags.toString(), "--from", "RU", "--purpose", "exchange");
     assertThat(names.exit()).isEqualTo(2);

@@ -188,6 +188,8 @@ class ChildCardTest {
                 .exit())
         .isZero();
     assertThat(card(artem).byReport()).isFalse();
+    assertThat(card(artem).later())
+        .doesNotContainKeys(CardField.WHEREABOUTS, CardField.FOSTER_FAMILY);
     assertThat(
             cli("tracing", "locate", String.valueOf(artem), "--report", "візит МКЧХ 20.06").exit())
         .isZero();
@@ -296,6 +298,37 @@ class ChildCardTest {
       assertThat(saved.statusCode()).isEqualTo(302);
       assertThat(card(maria).later())
           .containsEntry(CardField.HEALTH, "астма, алергія на пеніцилін");
+      // a form opened before someone else's change does not undo it
+      app.childCards().change(maria, Map.of(CardField.BLOOD_GROUP, "A+"), "test");
+      var stale =
+          b.submit(
+              "/tracing/" + maria + "/card",
+              "shown.blood-group",
+              "B+",
+              "blood-group",
+              "AB+",
+              "shown.institution",
+              "",
+              "institution",
+              "");
+      assertThat(stale.statusCode()).isEqualTo(422);
+      assertThat(stale.body()).contains("картку дитини хтось змінив");
+      assertThat(card(maria).later()).containsEntry(CardField.BLOOD_GROUP, "A+");
+      var fresh =
+          b.submit(
+              "/tracing/" + maria + "/card",
+              "shown.blood-group",
+              "B+",
+              "blood-group",
+              "B+",
+              "shown.institution",
+              "",
+              "institution",
+              "школа-інтернат");
+      assertThat(fresh.statusCode()).isEqualTo(302);
+      assertThat(card(maria).later())
+          .containsEntry(CardField.BLOOD_GROUP, "A+")
+          .containsEntry(CardField.INSTITUTION, "школа-інтернат");
       var locate =
           b.submit(
               "/tracing/" + ira + "/locate",
@@ -345,6 +378,11 @@ class ChildCardTest {
           .doesNotContain("id=\"photo\"")
           .contains("id=\"card-form\"");
       assertThat(t.get("/tracing/" + maria + "/photo").statusCode()).isEqualTo(403);
+      t.get("/tracing/" + maria);
+      assertThat(
+              t.upload("/tracing/" + maria + "/photo", Map.of(), "file", "p.png", png())
+                  .statusCode())
+          .isEqualTo(403);
       assertThat(app.journal().audit().clean()).isTrue();
     } finally {
       web.stop();
