@@ -38,6 +38,65 @@ import org.handover.names.Romanization;
  * </pre>
  */
 public final class NamesQualityBench {
+  /**
+   * One class of spellings the dictionary's systems do not give, from a file of pairs (Cyrillic,
+   * spelling): how many meet their original at EQUIVALENT or stronger, and share a blocking key.
+   */
+  static String spellingClass(String title, String resource) throws IOException {
+    List<String[]> pairs = new ArrayList<>();
+    try (InputStream in = NamesQualityBench.class.getResourceAsStream(resource)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          pairs.add(line.split("\t"));
+        }
+      }
+    }
+    Map<Level, Integer> levels = new EnumMap<>(Level.class);
+    List<String> misses = new ArrayList<>();
+    int met = 0;
+    int keyed = 0;
+    for (String[] p : pairs) {
+      Level level = Names.compareWords(p[0], p[1]).level();
+      levels.merge(level, 1, Integer::sum);
+      if (level.atLeast(Level.EQUIVALENT)) {
+        met++;
+      } else {
+        misses.add(p[0] + " ~ " + p[1] + ": " + level);
+      }
+      List<String> a = Names.keys(family(p[0]));
+      if (Names.keys(family(p[1])).stream().anyMatch(a::contains)) {
+        keyed++;
+      }
+    }
+    StringBuilder r = new StringBuilder("## Spelling class: " + title + "\n\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%,d pairs (`bench/src/main/resources/org/handover/bench/%s`), each spelling against"
+                + " its Cyrillic original, as one word.%n%n",
+            pairs.size(),
+            resource));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- at EQUIVALENT or stronger: **%.1f%%** (%d of %d)%n",
+            100.0 * met / pairs.size(),
+            met,
+            pairs.size()));
+    r.append("- by level: ").append(levels).append('\n');
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "- sharing a blocking key (as a family name): %.1f%%%n%n",
+            100.0 * keyed / pairs.size()));
+    if (!misses.isEmpty()) {
+      r.append("Misses:\n\n");
+      misses.forEach(m -> r.append("    ").append(m).append('\n'));
+      r.append('\n');
+    }
+    return r.toString();
+  }
+
   public static void main(String[] args) throws IOException {
     int sample = 2000;
     int pairs = 10_000;
@@ -211,6 +270,7 @@ public final class NamesQualityBench {
       keyMisses.forEach(m -> r.append("    ").append(m).append('\n'));
       r.append('\n');
     }
+    r.append(spellingClass("English conventions", "english-spellings.tsv"));
     r.append("## Different names\n\n");
     r.append(
         String.format(

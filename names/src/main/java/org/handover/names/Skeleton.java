@@ -110,6 +110,9 @@ public final class Skeleton {
   private static final Pattern CH_BEFORE_CONSONANT = Pattern.compile("ch[^aeiouy]");
   private static final Pattern SH_NOT_SHCH = Pattern.compile("sh(?!ch)");
 
+  /** English writes a final -р after a consonant as -er: Alexander, Peter. */
+  private static final Pattern ER_AFTER_CONSONANT = Pattern.compile("([bcdfgkmnpstvz])er$");
+
   /** One way of reading the ambiguous pairs of a Latin spelling. */
   private record Reading(
       boolean french,
@@ -117,35 +120,44 @@ public final class Skeleton {
       boolean czIsTs,
       boolean rzIsZh,
       boolean schIsSCh,
-      boolean shIsSH) {}
+      boolean shIsSH,
+      boolean english) {}
 
   private static List<String> latinReadings(String w) {
     boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
-    Reading usual = new Reading(false, false, false, polish, false, false);
+    Reading usual = new Reading(false, false, false, polish, false, false, false);
     List<Reading> readings = new ArrayList<>();
     readings.add(usual);
     if (w.contains("cz")) {
       readings.add(
-          new Reading(false, false, true, polish, false, false)); // GOST 7.79 B writes ц as cz
+          new Reading(
+              false, false, true, polish, false, false, false)); // GOST 7.79 B writes ц as cz
     }
     if (w.contains("ou") || w.contains("tch")) {
-      readings.add(new Reading(true, false, false, polish, false, false));
+      readings.add(new Reading(true, false, false, polish, false, false, false));
     }
     if (w.contains("ch")
         && !w.contains("sch")
         && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
       readings.add(
-          new Reading(false, true, false, polish, false, false)); // Polish and German write х as ch
+          new Reading(
+              false, true, false, polish, false, false, false)); // Polish and German write х as ch
     }
     if (w.contains("rz")) {
-      readings.add(new Reading(false, false, false, !polish, false, false)); // Polish rz is ж
+      readings.add(
+          new Reading(false, false, false, !polish, false, false, false)); // Polish rz is ж
     }
     if (w.contains("sch") && !w.contains("shch")) {
-      readings.add(new Reading(false, false, false, polish, true, false)); // сч, not German ш
+      readings.add(
+          new Reading(false, false, false, polish, true, false, false)); // сч, not German ш
+    }
+    if (w.indexOf('x') >= 0 || ER_AFTER_CONSONANT.matcher(w).find()) {
+      // English: Alexander, Maxim, Peter for Александр, Максим, Пётр
+      readings.add(new Reading(false, false, false, polish, false, false, true));
     }
     if (SH_NOT_SHCH.matcher(w).find()) {
       readings.add(
-          new Reading(false, false, false, polish, false, true)); // KMU writes сг as sh too
+          new Reading(false, false, false, polish, false, true, false)); // KMU writes сг as sh too
     }
     List<String> out = new ArrayList<>(readings.size());
     for (Reading r : readings) {
@@ -161,6 +173,10 @@ public final class Skeleton {
       if (s.length() > 3 && s.endsWith("e") && "aeiouy".indexOf(s.charAt(s.length() - 2)) < 0) {
         s = s.substring(0, s.length() - 1); // Poutine, Lénine: the e only says the n is heard
       }
+    }
+    if (reading.english()) {
+      // x is кс where English spells; GOST 7.79 B's x for х is the usual reading
+      s = ER_AFTER_CONSONANT.matcher(s.replace("x", "ks")).replaceAll("$1r");
     }
     if (reading.chIsKh()) {
       s = s.replace("ch", "x");

@@ -10,6 +10,24 @@ class NamesTest {
   }
 
   @Test
+  void englishSpellingsWithXForKsAndErForAFinalRMeetTheirOriginals() {
+    assertThat(Names.compareWords("Олександр", "Olexandr").level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Александр", "Alexander").level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Алексей", "Alexei").level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Максим", "Maxim").level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Ксения", "Xenia").level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Петр", "Peter").level()).isEqualTo(Level.TRANSLITERATION);
+    // GOST 7.79 B's x is still х
+    assertThat(Names.compareWords("Харків", "Xarkiv").level()).isEqualTo(Level.TRANSLITERATION);
+    // and a different name stays different
+    assertThat(Names.compareWords("Максим", "Maxwell").level()).isEqualTo(Level.DIFFERENT);
+    assertThat(Names.keys("Olexandr Petrenko"))
+        .containsAnyElementsOf(Names.keys("Петренко Олександр"));
+  }
+
+  @Test
   void aPassportSpellingIsNamedBySystem() {
     Comparison c = Names.compare("Юрій", "Iurii");
     assertThat(c.level()).isEqualTo(Level.TRANSLITERATION);
