@@ -42,7 +42,7 @@ public final class NamesQualityBench {
    * One class of spellings the dictionary's systems do not give, from a file of pairs (Cyrillic,
    * spelling): how many meet their original at EQUIVALENT or stronger, and share a blocking key.
    */
-  static String spellingClass(String title, String resource) throws IOException {
+  static String spellingClass(String title, String resource, boolean fullNames) throws IOException {
     List<String[]> pairs = new ArrayList<>();
     try (InputStream in = NamesQualityBench.class.getResourceAsStream(resource)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -56,15 +56,17 @@ public final class NamesQualityBench {
     int met = 0;
     int keyed = 0;
     for (String[] p : pairs) {
-      Level level = Names.compareWords(p[0], p[1]).level();
+      Level level =
+          fullNames ? Names.compare(p[0], p[1]).level() : Names.compareWords(p[0], p[1]).level();
       levels.merge(level, 1, Integer::sum);
       if (level.atLeast(Level.EQUIVALENT)) {
         met++;
       } else {
         misses.add(p[0] + " ~ " + p[1] + ": " + level);
       }
-      List<String> a = Names.keys(family(p[0]));
-      if (Names.keys(family(p[1])).stream().anyMatch(a::contains)) {
+      List<String> a = fullNames ? Names.keys(p[0]) : Names.keys(family(p[0]));
+      List<String> b = fullNames ? Names.keys(p[1]) : Names.keys(family(p[1]));
+      if (b.stream().anyMatch(a::contains)) {
         keyed++;
       }
     }
@@ -72,10 +74,11 @@ public final class NamesQualityBench {
     r.append(
         String.format(
             Locale.ROOT,
-            "%,d pairs (`bench/src/main/resources/org/handover/bench/%s`), each spelling against"
-                + " its Cyrillic original, as one word.%n%n",
+            "%,d pairs (`bench/src/main/resources/org/handover/bench/%s`), each against its"
+                + " original, %s.%n%n",
             pairs.size(),
-            resource));
+            resource,
+            fullNames ? "as full names" : "as one word"));
     r.append(
         String.format(
             Locale.ROOT,
@@ -86,9 +89,7 @@ public final class NamesQualityBench {
     r.append("- by level: ").append(levels).append('\n');
     r.append(
         String.format(
-            Locale.ROOT,
-            "- sharing a blocking key (as a family name): %.1f%%%n%n",
-            100.0 * keyed / pairs.size()));
+            Locale.ROOT, "- sharing a blocking key: %.1f%%%n%n", 100.0 * keyed / pairs.size()));
     if (!misses.isEmpty()) {
       r.append("Misses:\n\n");
       misses.forEach(m -> r.append("    ").append(m).append('\n'));
@@ -270,7 +271,8 @@ public final class NamesQualityBench {
       keyMisses.forEach(m -> r.append("    ").append(m).append('\n'));
       r.append('\n');
     }
-    r.append(spellingClass("English conventions", "english-spellings.tsv"));
+    r.append(spellingClass("English conventions", "english-spellings.tsv", false));
+    r.append(spellingClass("data-entry noise", "noisy-spellings.tsv", true));
     r.append("## Different names\n\n");
     r.append(
         String.format(

@@ -43,8 +43,59 @@ public final class NameParser {
               + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva)$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * Reads a full name; data-entry noise first: quotes, underscores, parts glued together
+   * ("IvanPetrenko"), a title or rank before or after the name, a former family name in
+   * parentheses.
+   */
   public static ParsedName parse(String text) {
     String t = LABEL.matcher(text.strip()).replaceFirst("");
+    String other = "";
+    if (noisy(t)) { // most names are clean: the patterns run only on those that are not
+      t = NOISE.matcher(t).replaceAll(" ");
+      t = GLUED.matcher(t).replaceAll(" ");
+      java.util.regex.Matcher m = PARENTHESES.matcher(t);
+      if (m.find()) {
+        other = m.group(1).strip();
+        t = t.substring(0, m.start()) + " " + t.substring(m.end());
+      }
+      t = t.replace('(', ' ').replace(')', ' ');
+    }
+    List<String> w = new ArrayList<>(words(t));
+    List<String> title = new ArrayList<>();
+    Titles.take(w, title);
+    ParsedName p =
+        title.isEmpty() ? read(t, w) : read(String.join(" ", w).replaceAll("[,\\s]+$", ""), null);
+    return title.isEmpty() && other.isEmpty() ? p : p.with(String.join(" ", title), other);
+  }
+
+  /** Quotes, an underscore, parentheses, or a capital right after a small letter. */
+  private static boolean noisy(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if ("«»“”„\"_()".indexOf(c) >= 0
+          || (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(t.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern GLUED_INITIALS = Pattern.compile("(\\p{L}\\.){2,}");
+
+  /** Quotes and underscores: no part of a name. */
+  private static final Pattern NOISE = Pattern.compile("[«»“”„\"_]+");
+
+  /** A small letter then a capital inside a word: two parts glued (not Mc, De: three letters). */
+  private static final Pattern GLUED =
+      Pattern.compile("(?<=\\p{Ll}\\p{Ll}\\p{Ll})(?=\\p{Lu}\\p{Ll})");
+
+  /** One word in parentheses: a former or maiden family name. */
+  private static final Pattern PARENTHESES = Pattern.compile("\\(\\s*([\\p{L}'’ʼ-]+)\\s*\\)");
+
+  /** Reads a name without noise; {@code words} are its words when already split, else null. */
+  private static ParsedName read(String text, List<String> words) {
+    String t = text;
     int comma = t.indexOf(',');
     if (comma > 0) {
       List<String> after = words(t.substring(comma + 1));
@@ -55,7 +106,7 @@ public final class NameParser {
           ParsedName.Order.FAMILY_FIRST,
           0.95);
     }
-    List<String> w = words(t);
+    List<String> w = words != null ? words : words(t);
     if (w.isEmpty()) {
       return new ParsedName("", "", "", ParsedName.Order.UNKNOWN, 0.5);
     }
@@ -155,7 +206,7 @@ public final class NameParser {
       if (raw.isEmpty()) {
         continue;
       }
-      if (raw.matches("(\\p{L}\\.){2,}")) {
+      if (GLUED_INITIALS.matcher(raw).matches()) {
         for (String part : raw.split("(?<=\\.)")) {
           out.add(part);
         }

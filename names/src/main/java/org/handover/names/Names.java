@@ -40,6 +40,27 @@ public final class Names {
    * better.
    */
   public static Comparison compare(PreparedName a, PreparedName b) {
+    Comparison best = compareFamilies(a, a.family, b, b.family);
+    // a former or maiden family name in parentheses: either one may be the other side's
+    for (PreparedPart fa : new PreparedPart[] {a.family, a.otherFamily}) {
+      for (PreparedPart fb : new PreparedPart[] {b.family, b.otherFamily}) {
+        if (fa != null && fb != null && (fa != a.family || fb != b.family)) {
+          Comparison c = compareFamilies(a, fa, b, fb);
+          if (c.level().ordinal() < best.level().ordinal()) {
+            best = c;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Comparison compareFamilies(
+      PreparedName a, PreparedPart aFamily, PreparedName b, PreparedPart bFamily) {
+    if (aFamily != a.family || bFamily != b.family) {
+      a = a.withFamily(aFamily);
+      b = b.withFamily(bFamily);
+    }
     Comparison straight =
         compare(a.family, b.family, a.given, b.given, a.patronymic, b.patronymic, false);
     if (straight.level().atLeast(Level.EQUIVALENT) || a.given.empty() || b.given.empty()) {
@@ -243,7 +264,10 @@ public final class Names {
 
   private static List<String> keysInOrder(PreparedName name) {
     Set<String> keys = new LinkedHashSet<>();
-    List<String> families = canonical(name.family.skeletons, true);
+    List<String> families = new ArrayList<>(canonical(name.family.skeletons, true));
+    if (name.otherFamily != null) {
+      families.addAll(canonical(name.otherFamily.skeletons, true));
+    }
     for (String f : families) {
       if (!f.isEmpty()) {
         keys.add("F:" + f);

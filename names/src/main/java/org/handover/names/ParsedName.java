@@ -4,14 +4,23 @@ import java.util.Objects;
 
 /**
  * A full name read into its parts. An initial keeps its dot ("Ю."). {@code confidence} is how sure
- * the reading of the order is, from 0.5 (two plain words) to 0.95 (a comma).
+ * the reading of the order is, from 0.5 (two plain words) to 0.95 (a comma). A title or rank
+ * written with the name is kept apart ({@code title}), and a former or maiden family name written
+ * in parentheses is {@code otherFamily}.
  *
  * <pre>{@code
  * NameParser.parse("Ковальчук Ю. П.")  // family Ковальчук, given Ю., patronymic П., FAMILY_FIRST
+ * NameParser.parse("рядовий Іваненко (Петренко) Олена")  // title рядовий, other family Петренко
  * }</pre>
  */
 public record ParsedName(
-    String family, String given, String patronymic, Order order, double confidence) {
+    String family,
+    String given,
+    String patronymic,
+    Order order,
+    double confidence,
+    String title,
+    String otherFamily) {
   /** Where the family name stood. */
   public enum Order {
     FAMILY_FIRST,
@@ -19,7 +28,19 @@ public record ParsedName(
     UNKNOWN
   }
 
+  public ParsedName(
+      String family, String given, String patronymic, Order order, double confidence) {
+    this(family, given, patronymic, order, confidence, "", "");
+  }
+
+  /** The same reading with a title and another family name. */
+  ParsedName with(String title, String otherFamily) {
+    return new ParsedName(family, given, patronymic, order, confidence, title, otherFamily);
+  }
+
   public ParsedName {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(otherFamily, "otherFamily");
     Objects.requireNonNull(family, "family");
     Objects.requireNonNull(given, "given");
     Objects.requireNonNull(patronymic, "patronymic");

@@ -14,11 +14,29 @@ public final class PreparedName {
   final PreparedPart given;
   final PreparedPart patronymic;
 
+  /** A former or maiden family name, or null: either family name matches. */
+  final PreparedPart otherFamily;
+
   PreparedName(ParsedName parsed) {
     this.parsed = parsed;
+    this.otherFamily =
+        parsed.otherFamily().isEmpty() ? null : new PreparedPart(parsed.otherFamily());
     this.family = new PreparedPart(parsed.family());
     this.given = new PreparedPart(parsed.given());
     this.patronymic = new PreparedPart(parsed.patronymic());
+  }
+
+  private PreparedName(PreparedName name, PreparedPart family) {
+    this.parsed = name.parsed;
+    this.family = family;
+    this.given = name.given;
+    this.patronymic = name.patronymic;
+    this.otherFamily = null;
+  }
+
+  /** The same name with another of its family names in the family's place. */
+  PreparedName withFamily(PreparedPart other) {
+    return other == family ? this : new PreparedName(this, other);
   }
 
   public ParsedName parsed() {

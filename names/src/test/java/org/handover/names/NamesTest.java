@@ -10,6 +10,41 @@ class NamesTest {
   }
 
   @Test
+  void dataEntryNoiseIsSetAsideTitlesKeptAndAFormerFamilyNameMatchesEither() {
+    assertThat(Names.compare("Петренко Іван", "IvanPetrenko").level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compare("Петренко Іван", "ПетренкоІван").level()).isEqualTo(Level.EXACT);
+    assertThat(Names.compare("Петренко Іван", "Petrenko_Ivan").level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compare("Петренко Іван", "«Петренко» Іван").level()).isEqualTo(Level.EXACT);
+    assertThat(Names.compare("Петренко Іван Петрович", "солдат Петренко Іван Петрович").level())
+        .isEqualTo(Level.EXACT);
+    assertThat(Names.compare("Петренко Іван", "Mr Ivan Petrenko").level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compare("Петренко Іван", "старший лейтенант Петренко Іван").level())
+        .isEqualTo(Level.EXACT);
+    assertThat(Names.compare("Петренко Іван", "Петренко Іван, сержант").level())
+        .isEqualTo(Level.EXACT);
+    ParsedName titled = Names.parse("рядовий Петренко І. П.");
+    assertThat(titled.title()).isEqualTo("рядовий");
+    assertThat(titled.family()).isEqualTo("Петренко");
+    // a family name that is also a rank stays a name when written as one
+    assertThat(Names.parse("Майор Іван Петрович").family()).isEqualTo("Майор");
+    ParsedName maiden = Names.parse("Іваненко (Петренко) Олена");
+    assertThat(maiden.family()).isEqualTo("Іваненко");
+    assertThat(maiden.otherFamily()).isEqualTo("Петренко");
+    assertThat(Names.compare("Петренко Олена", "Іваненко (Петренко) Олена").level())
+        .isEqualTo(Level.EXACT);
+    assertThat(Names.compare("Іваненко Олена", "Іваненко (Петренко) Олена").level())
+        .isEqualTo(Level.EXACT);
+    assertThat(Names.keys("Іваненко (Петренко) Олена")).containsAll(Names.keys("Петренко Олена"));
+    assertThat(Names.compare("Сидоренко Олена", "Іваненко (Петренко) Олена").level())
+        .isEqualTo(Level.DIFFERENT);
+    // not glued: Mc and De are too short to be a name
+    assertThat(Names.parse("John McDonald").family()).isEqualTo("McDonald");
+  }
+
+  @Test
   void englishSpellingsWithXForKsAndErForAFinalRMeetTheirOriginals() {
     assertThat(Names.compareWords("Олександр", "Olexandr").level())
         .isEqualTo(Level.TRANSLITERATION);

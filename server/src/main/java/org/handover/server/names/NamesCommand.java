@@ -85,7 +85,9 @@ final class NamesCommand {
   @Command(
       name = "parse",
       mixinStandardHelpOptions = true,
-      description = "Print family, given, patronymic, order and confidence of a full name.")
+      description =
+          "Print family, given, patronymic, order and confidence of a full name; a title or rank"
+              + " written with it, and a former family name in parentheses, when there are.")
   static final class Parse implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*")
     List<String> words;
@@ -99,6 +101,12 @@ final class NamesCommand {
       out.println("patronymic\t" + p.patronymic());
       out.println("order\t" + p.order().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       out.println("confidence\t" + p.confidence());
+      if (!p.title().isEmpty()) {
+        out.println("title\t" + p.title());
+      }
+      if (!p.otherFamily().isEmpty()) {
+        out.println("other-family\t" + p.otherFamily());
+      }
       out.flush();
       return 0;
     }
