@@ -80,6 +80,8 @@ final class Titles {
   private static final Set<String> GRADES =
       Set.of(
           "старший",
+          "ст",
+          "мл",
           "молодший",
           "головний",
           "младший",

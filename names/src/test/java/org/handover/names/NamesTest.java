@@ -25,6 +25,8 @@ class NamesTest {
         .isEqualTo(Level.EXACT);
     assertThat(Names.compare("Петренко Іван", "Петренко Іван, сержант").level())
         .isEqualTo(Level.EXACT);
+    assertThat(Names.parse("ст. лейтенант Іваненко (Петренко) Олена").title())
+        .isEqualTo("ст. лейтенант");
     ParsedName titled = Names.parse("рядовий Петренко І. П.");
     assertThat(titled.title()).isEqualTo("рядовий");
     assertThat(titled.family()).isEqualTo("Петренко");
