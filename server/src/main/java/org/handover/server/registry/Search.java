@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Folding;
+import org.handover.names.Names;
+import org.handover.names.ParsedName;
 
 /**
  * What a user typed into the registry's search box, read into name words, a date or year of birth,
@@ -31,6 +33,7 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
   public static Search parse(String text) {
     List<String> words = new ArrayList<>();
     List<String> numbers = new ArrayList<>();
+    StringBuilder name = new StringBuilder();
     Optional<PartialDate> born = Optional.empty();
     for (String raw : text.strip().split("\\s+")) {
       if (raw.isEmpty()) {
@@ -48,9 +51,13 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
       if (hasDigit) {
         numbers.add(SearchKeys.serviceNumber(raw));
       } else {
-        words.addAll(Folding.tokens(raw));
+        name.append(raw).append(' ');
       }
     }
+    // the name as the parser reads it: no title or rank, glued parts apart; a former family name
+    // in parentheses is left out, since every word searched must be found
+    ParsedName p = Names.parse(name.toString());
+    words.addAll(Folding.tokens(String.join(" ", p.family(), p.given(), p.patronymic())));
     return new Search(words, born, numbers);
   }
 

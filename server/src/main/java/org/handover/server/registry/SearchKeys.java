@@ -26,7 +26,7 @@ final class SearchKeys {
    * Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on
    * start.
    */
-  static final String VERSION = "skeleton-2";
+  static final String VERSION = "skeleton-3"; // 3: an English x read as кс, a final -er as -р
 
   /** Every folded word of every spelling, and each word's script-neutral skeletons. */
   static Set<String> tokens(Person p) {

@@ -105,6 +105,9 @@ class RegistryTest {
     assertThat(names("Kovalchuk Yurii")).containsExactly("Ковальчук Юрій Петрович");
     assertThat(names("KOVALCHUK")).containsExactly("Ковальчук Юрій Петрович");
     assertThat(names("ковальч")).containsExactly("Ковальчук Юрій Петрович");
+    // data-entry noise in the query: a rank, parts glued
+    assertThat(names("рядовий Ковальчук Юрій")).containsExactly("Ковальчук Юрій Петрович");
+    assertThat(names("KovalchukYurii")).containsExactly("Ковальчук Юрій Петрович");
   }
 
   @Test
