@@ -63,16 +63,12 @@ public final class AgreementFulfilment {
                 Optional.of(2L * q.quota())));
       } else if (p instanceof Provision.Unilateral u) {
         // what the party it names handed over; both ways when we do not know which side we are
+        boolean bodies = u.subject() == org.handover.core.agreements.Subject.REMAINS;
         long done =
-            u.subject() == org.handover.core.agreements.Subject.REMAINS
+            bodies
                 ? remains.moved(a.id(), n.number(), u.from())
                 : own.map(o -> u.from().equals(o) ? out : in).orElse(out + in);
-        shares.add(
-            new Share(
-                n.number(),
-                done,
-                Optional.of((long) u.count()),
-                u.subject() == org.handover.core.agreements.Subject.REMAINS));
+        shares.add(new Share(n.number(), done, Optional.of((long) u.count()), bodies));
       } else if (own.isEmpty()) {
         shares.add(new Share(n.number(), out + in, Optional.empty()));
       } else {

@@ -129,23 +129,16 @@ public final class Fulfilment {
       return done(c, p.done(), quantity(c), s, Basis.BY_HAND, last, asOf);
     } else if (c.link() instanceof Commitment.Link.ToProvision t) {
       Optional<Long> agreement = round.agreement(t.agreement());
-      if (agreement.isEmpty()) {
-        return done(
-            c,
-            OptionalLong.empty(),
-            quantity(c),
-            Implementation.NOT_INITIATED,
-            Basis.NOTHING_RECORDED,
-            Optional.empty(),
-            asOf);
-      }
       String direction = ours ? "out" : "in";
+      // none when the agreement was not made, or it has no such provision
       Optional<Provision> found =
-          Agreements.find(h, agreement.get()).orElseThrow().provisions().stream()
-              .filter(n -> n.number() == t.number())
-              .map(Agreement.Numbered::provision)
-              .findFirst();
-      if (found.isEmpty()) { // the record names a provision its agreement does not have
+          agreement.flatMap(
+              a ->
+                  Agreements.find(h, a).orElseThrow().provisions().stream()
+                      .filter(n -> n.number() == t.number())
+                      .map(Agreement.Numbered::provision)
+                      .findFirst());
+      if (found.isEmpty()) {
         return done(
             c,
             OptionalLong.empty(),

@@ -115,14 +115,6 @@ public final class ChildCards {
         .execute();
   }
 
-  static void lock(Handle h, long child) {
-    h.createQuery("SELECT id FROM sought_children WHERE id = :c FOR UPDATE")
-        .bind("c", child)
-        .mapTo(Long.class)
-        .findOne()
-        .orElseThrow(() -> new TracingException("error.tracing.no-child-id", child));
-  }
-
   /**
    * Changes fields of a child's card (an empty value clears one); fields given as they stand are
    * left alone.
@@ -151,7 +143,7 @@ public final class ChildCards {
         });
     return jdbi.inTransaction(
         h -> {
-          lock(h, child);
+          Tracing.lockedState(h, child); // the card changes one at a time
           Map<CardField, String> was = current(h, child);
           stale(was, checked.keySet(), shown);
           Map<String, String> before = new LinkedHashMap<>();
@@ -220,7 +212,7 @@ public final class ChildCards {
             });
     jdbi.useTransaction(
         h -> {
-          lock(h, child);
+          Tracing.lockedState(h, child); // the card changes one at a time
           p.filter(s -> !s.isEmpty()).ifPresent(s -> namedList(h, s));
           Map<CardField, String> was = current(h, child);
           java.util.Set<CardField> changing = java.util.EnumSet.noneOf(CardField.class);
@@ -290,7 +282,7 @@ public final class ChildCards {
     String sha = sha256(content);
     return jdbi.inTransaction(
         h -> {
-          lock(h, child);
+          Tracing.lockedState(h, child); // the card changes one at a time
           long id =
               h.createUpdate(
                       "INSERT INTO child_photos (child_id, file_name, media_type, content, sha256,"

@@ -373,14 +373,17 @@ public final class Tracing {
    * @throws TracingException for a candidate that was not proposed, or a child no longer open
    */
   public void decide(long childId, long rosterId, int entryRow, boolean confirm, String actor) {
+    // a list's entries never change once imported: read before the transaction
+    Map<String, String> listed =
+        confirm
+            ? rosters.entries(rosterId, List.of(entryRow)).stream()
+                .findFirst()
+                .map(Rosters.StoredEntry::fields)
+                .orElse(Map.of())
+            : Map.of();
     jdbi.useTransaction(
         h -> {
-          String state =
-              h.createQuery("SELECT state FROM sought_children WHERE id = :c FOR UPDATE")
-                  .bind("c", childId)
-                  .mapTo(String.class)
-                  .findOne()
-                  .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
+          CaseState state = lockedState(h, childId);
           int n =
               h.createUpdate(
                       "UPDATE tracing_candidates SET decision = :d, decided_by = :by WHERE"
@@ -395,9 +398,9 @@ public final class Tracing {
             throw new TracingException("error.tracing.not-proposed", rosterId, entryRow, childId);
           }
           if (confirm) {
-            if (!CaseState.fromKey(state).canGo(CaseState.LOCATED)) {
+            if (!state.canGo(CaseState.LOCATED)) {
               throw new TracingException(
-                  "error.tracing.cannot-go", childId, state.replace('-', '_'), "located");
+                  "error.tracing.cannot-go", childId, state.key().replace('-', '_'), "located");
             }
             h.createUpdate(
                     "UPDATE sought_children SET roster_id = :r, entry_row = :e WHERE id = :c")
@@ -417,7 +420,7 @@ public final class Tracing {
           now.put("list", rosterId);
           now.put("row", entryRow);
           if (confirm) {
-            now.putAll(whereaboutsFromList(h, childId, rosterId, entryRow, actor));
+            now.putAll(whereaboutsFromList(h, childId, listed, actor));
           }
           journal.append(
               h,
@@ -428,26 +431,41 @@ public final class Tracing {
   }
 
   /**
+   * A child's case state, its row locked for the caller's transaction.
+   *
+   * @throws TracingException for no such child
+   */
+  static CaseState lockedState(Handle h, long childId) {
+    return h.createQuery("SELECT state FROM sought_children WHERE id = :c FOR UPDATE")
+        .bind("c", childId)
+        .mapTo(String.class)
+        .findOne()
+        .map(CaseState::fromKey)
+        .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
+  }
+
+  /** Refuses a step dated before the case's last one. */
+  private static void notBeforeLastStep(Handle h, long childId, LocalDate on) {
+    LocalDate last =
+        h.createQuery("SELECT max(on_date) FROM tracing_steps WHERE child_id = :c")
+            .bind("c", childId)
+            .mapTo(LocalDate.class)
+            .one();
+    if (last != null && on.isBefore(last)) {
+      throw new TracingException(
+          "error.tracing.before-last",
+          org.handover.server.i18n.Days.written(on),
+          org.handover.server.i18n.Days.written(last));
+    }
+  }
+
+  /**
    * Where a list says the child is now, kept on the card when the child is found on it.
    *
    * @return what was kept, by field
    */
   private Map<String, String> whereaboutsFromList(
-      Handle h, long childId, long rosterId, int entryRow, String actor) {
-    Map<String, String> fields =
-        h.createQuery("SELECT fields FROM roster_entries WHERE roster_id = :r AND row_no = :e")
-            .bind("r", rosterId)
-            .bind("e", entryRow)
-            .mapTo(String.class)
-            .findOne()
-            .filter(s -> !s.isBlank())
-            .map(
-                s ->
-                    Json.read(
-                        s,
-                        new com.fasterxml.jackson.core.type.TypeReference<
-                            Map<String, String>>() {}))
-            .orElse(Map.of());
+      Handle h, long childId, Map<String, String> fields, String actor) {
     Map<CardField, String> was = ChildCards.current(h, childId);
     Map<String, String> kept = new LinkedHashMap<>();
     long at = clock.millis();
@@ -489,28 +507,12 @@ public final class Tracing {
     }
     jdbi.useTransaction(
         h -> {
-          CaseState from =
-              h.createQuery("SELECT state FROM sought_children WHERE id = :c FOR UPDATE")
-                  .bind("c", childId)
-                  .mapTo(String.class)
-                  .findOne()
-                  .map(CaseState::fromKey)
-                  .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
+          CaseState from = lockedState(h, childId);
           if (from != CaseState.OPEN) {
             throw new TracingException(
                 "error.tracing.cannot-go", childId, from.key().replace('-', '_'), "located");
           }
-          LocalDate last =
-              h.createQuery("SELECT max(on_date) FROM tracing_steps WHERE child_id = :c")
-                  .bind("c", childId)
-                  .mapTo(LocalDate.class)
-                  .one();
-          if (last != null && on.isBefore(last)) {
-            throw new TracingException(
-                "error.tracing.before-last",
-                org.handover.server.i18n.Days.written(on),
-                org.handover.server.i18n.Days.written(last));
-          }
+          notBeforeLastStep(h, childId, on);
           long at = clock.millis();
           ChildCards.store(h, childId, CardField.REPORT, kept, actor, at);
           Map<String, String> now = new LinkedHashMap<>();
@@ -550,13 +552,7 @@ public final class Tracing {
     }
     jdbi.useTransaction(
         h -> {
-          CaseState from =
-              h.createQuery("SELECT state FROM sought_children WHERE id = :c FOR UPDATE")
-                  .bind("c", childId)
-                  .mapTo(String.class)
-                  .findOne()
-                  .map(CaseState::fromKey)
-                  .orElseThrow(() -> new TracingException("error.tracing.no-child-id", childId));
+          CaseState from = lockedState(h, childId);
           if (!from.canGo(to)) {
             throw new TracingException(
                 "error.tracing.cannot-go",
@@ -571,17 +567,7 @@ public final class Tracing {
             // only after a best-interests assessment and the child's own views (2004 principles)
             throw new TracingException("error.tracing.best-interests");
           }
-          LocalDate last =
-              h.createQuery("SELECT max(on_date) FROM tracing_steps WHERE child_id = :c")
-                  .bind("c", childId)
-                  .mapTo(LocalDate.class)
-                  .one();
-          if (last != null && on.isBefore(last)) {
-            throw new TracingException(
-                "error.tracing.before-last",
-                org.handover.server.i18n.Days.written(on),
-                org.handover.server.i18n.Days.written(last));
-          }
+          notBeforeLastStep(h, childId, on);
           if (to == CaseState.OPEN) {
             h.createUpdate(
                     "UPDATE sought_children SET roster_id = NULL, entry_row = NULL WHERE id = :c")
