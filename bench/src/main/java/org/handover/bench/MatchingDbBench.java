@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.handover.core.demo.DemoPeople;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.rosters.Purpose;
@@ -32,6 +31,7 @@ import org.handover.server.storage.Database;
  *
  * <pre>
  * ./handover bench matching-db [--registry 1000000] [--roster 10000] [--runs 1] [--db DIR] [--out FILE.md]
+ *     [--names even|realistic]
  * (a DIR that already holds the N generated persons is used again; storing them is not timed anyway)
  * </pre>
  */
@@ -49,14 +49,15 @@ public final class MatchingDbBench {
         case "--db" -> dir = Path.of(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
         case "--runs" -> repeat = Math.max(1, Integer.parseInt(args[i + 1]));
+        case "--names" -> MatchingBench.realistic = args[i + 1].equals("realistic");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     LocalDate today = LocalDate.of(2025, 6, 2);
-    List<Person> people = new DemoPeople(1, today).generate(n);
+    List<Person> people = MatchingBench.people(1, today).generate(n);
     RosterNoise noise = new RosterNoise(3);
     RosterNoise.Drawn drawn =
-        noise.draw(people, new DemoPeople(2, today).generate(Math.max(1, m / 4)), m);
+        noise.draw(people, MatchingBench.people(2, today).generate(Math.max(1, m / 4)), m);
     Files.createDirectories(dir);
     Path csv = dir.resolve("their-list.csv");
     StringBuilder text =

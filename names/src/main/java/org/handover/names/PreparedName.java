@@ -26,6 +26,20 @@ public final class PreparedName {
     this.patronymic = new PreparedPart(parsed.patronymic());
   }
 
+  /** As read back by {@link NameCodec}, nothing worked out again. */
+  PreparedName(
+      ParsedName parsed,
+      PreparedPart family,
+      PreparedPart given,
+      PreparedPart patronymic,
+      PreparedPart otherFamily) {
+    this.parsed = parsed;
+    this.family = family;
+    this.given = given;
+    this.patronymic = patronymic;
+    this.otherFamily = otherFamily;
+  }
+
   private PreparedName(PreparedName name, PreparedPart family) {
     this.parsed = name.parsed;
     this.family = family;

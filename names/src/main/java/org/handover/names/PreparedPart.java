@@ -41,6 +41,22 @@ final class PreparedPart {
     return m;
   }
 
+  /** As read back by {@link NameCodec}. */
+  PreparedPart(
+      String raw,
+      String folded,
+      boolean cyrillic,
+      boolean initial,
+      List<String> skeletons,
+      String phonetic) {
+    this.raw = raw;
+    this.folded = folded;
+    this.cyrillic = cyrillic;
+    this.initial = initial;
+    this.skeletons = skeletons;
+    this.phonetic = phonetic;
+  }
+
   boolean empty() {
     return raw.isEmpty();
   }

@@ -166,7 +166,7 @@ public record Candidates(
     return out.sortedDistinct();
   }
 
-  private static long[] merge(long[] a, long[] b) {
+  static long[] merge(long[] a, long[] b) {
     long[] out = new long[a.length + b.length];
     int i = 0;
     int j = 0;

@@ -133,8 +133,37 @@ public final class Linker {
     long t0 = System.nanoTime();
     Candidates c = Candidates.of(left, right, rules, options.maxBlock(), options.oneList());
     long t1 = System.nanoTime();
+    return link(left, right, c, (t1 - t0) / 1_000_000, fields, rules, options, null);
+  }
+
+  /**
+   * Links the candidates given (blocked elsewhere, in {@code blockMillis}). With a {@code stored}
+   * model (trained on the same fields), nothing is trained: only the prior share of matches is
+   * estimated on these candidates, as training estimates it, so that a list with more strangers
+   * gets a lower prior; without one, the model is trained as {@link #link(List, List, List, List,
+   * Options)} trains it, and the result holds it for storing.
+   */
+  public static <T> Result<T> link(
+      List<T> left,
+      List<T> right,
+      Candidates c,
+      long blockMillis,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> rules,
+      Options options,
+      Model<T> stored) {
+    long t1 = System.nanoTime();
+    long t0 = t1 - blockMillis * 1_000_000;
     int[][] vectors = Training.vectors(left, right, fields, c);
-    Model<T> model = Model.train(left, right, fields, rules, c, vectors, options);
+    Model<T> model;
+    if (stored == null) {
+      model = Model.train(left, right, fields, rules, c, vectors, options);
+    } else {
+      double maxLambda =
+          Math.min(
+              0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
+      model = stored.withLambda(stored.lambdaOf(vectors, maxLambda));
+    }
     long t2 = System.nanoTime();
     return scoreAndLink(left, right, c, vectors, model, options, t0, t1, t2);
   }

@@ -202,6 +202,61 @@ public final class Model<T> {
   }
 
   /**
+   * A model as stored: its fields' m and u ({@link #tables()}: by field name, then level name), its
+   * prior and its term frequencies ({@link #termFrequencies()}).
+   *
+   * @throws IllegalArgumentException when the stored tables do not name exactly these fields and
+   *     levels: a model trained on other features is never applied to these
+   */
+  public static <T> Model<T> restore(
+      List<FieldComparison<T>> fields,
+      Map<String, Map<String, double[]>> tables,
+      double lambda,
+      List<Map<String, Double>> termFrequency) {
+    if (tables.size() != fields.size() || termFrequency.size() != fields.size()) {
+      throw new IllegalArgumentException(
+          "the stored model has " + tables.size() + " fields, the engine " + fields.size());
+    }
+    double[][] m = new double[fields.size()][];
+    double[][] u = new double[fields.size()][];
+    for (int k = 0; k < fields.size(); k++) {
+      FieldComparison<T> f = fields.get(k);
+      Map<String, double[]> levels = tables.get(f.name());
+      if (levels == null || !List.copyOf(levels.keySet()).equals(f.levels())) {
+        throw new IllegalArgumentException(
+            "the stored model's field \"" + f.name() + "\" has other levels than the engine's");
+      }
+      m[k] = new double[f.levels().size()];
+      u[k] = new double[f.levels().size()];
+      for (int l = 0; l < f.levels().size(); l++) {
+        m[k][l] = levels.get(f.levels().get(l))[0];
+        u[k][l] = levels.get(f.levels().get(l))[1];
+      }
+    }
+    List<Map<String, Double>> tf = new ArrayList<>();
+    termFrequency.forEach(t -> tf.add(new HashMap<>(t)));
+    return new Model<>(fields, m, u, lambda, tf);
+  }
+
+  /** How often each value of a field occurs in the registry, per field (empty where unused). */
+  public List<Map<String, Double>> termFrequencies() {
+    return termFrequency;
+  }
+
+  /**
+   * What the model was trained on, in words that change whenever a field, a level, the way names
+   * are prepared or the way records are stored changes: a stored model whose features differ from
+   * the engine's is stale.
+   */
+  public static <T> String features(List<FieldComparison<T>> fields) {
+    StringBuilder b = new StringBuilder(RecordCodec.VERSION);
+    for (FieldComparison<T> f : fields) {
+      b.append(';').append(f.name()).append('=').append(String.join(",", f.levels()));
+    }
+    return b.toString();
+  }
+
+  /**
    * The same model with another prior share of matches: the share differs from one set of
    * candidates to another.
    */

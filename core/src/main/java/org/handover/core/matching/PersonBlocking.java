@@ -43,6 +43,38 @@ public final class PersonBlocking {
         FAMILY_INITIAL_YEAR, FAMILY_TYPO_INITIAL_YEAR, DATE_INITIAL, SERVICE_NUMBER, UNIT_FAMILY);
   }
 
+  /**
+   * Every rule whose keys a stored record keeps (those of {@link #rules()} and {@link
+   * #dedupeRules()}), in a fixed order: adding one changes {@link RecordCodec#VERSION}.
+   */
+  public static List<BlockingRule<PersonRecord>> stored() {
+    return Stored.ALL;
+  }
+
+  /** Made on first use, when every rule above is. */
+  private static final class Stored {
+    static final List<BlockingRule<PersonRecord>> ALL =
+        List.of(
+            NAME_KEYS_YEAR,
+            FAMILY_TYPO_YEAR,
+            DATE_INITIAL,
+            SERVICE_NUMBER,
+            FAMILY_GIVEN_INITIAL,
+            UNIT_FAMILY,
+            FAMILY_INITIAL_YEAR,
+            FAMILY_TYPO_INITIAL_YEAR);
+  }
+
+  /** Where a rule's keys stand among a stored record's ({@link #stored()}), or -1. */
+  public static int storedIndex(BlockingRule<PersonRecord> rule) {
+    for (int i = 0; i < Stored.ALL.size(); i++) {
+      if (Stored.ALL.get(i).name().equals(rule.name())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static final BlockingRule<PersonRecord> FAMILY_INITIAL_YEAR =
       BlockingRule.of(
           "family name + given initial + year",

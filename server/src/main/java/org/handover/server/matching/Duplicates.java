@@ -96,7 +96,7 @@ public final class Duplicates {
   public Found search(
       Thresholds thresholds, String actor, java.util.function.Consumer<String> step) {
     step.accept("job.duplicates.reading");
-    List<PersonRecord> persons = MatchRecords.registry(jdbi);
+    List<PersonRecord> persons = StoredRecords.all(jdbi);
     if (persons.size() < 2) {
       throw new Matching.NothingToLink(
           "the registry has " + persons.size() + " persons: nothing to compare");

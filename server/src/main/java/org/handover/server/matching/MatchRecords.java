@@ -18,6 +18,7 @@ import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
 import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Columns;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The registry's persons and a roster's entries as the matching engine compares them. */
@@ -29,60 +30,91 @@ public final class MatchRecords {
    * parallel: preparing a million names is most of the loading).
    */
   public static List<PersonRecord> registry(Jdbi jdbi) {
-    return jdbi.withHandle(
-        h -> {
-          Map<Long, List<ParsedName>> parsed = new HashMap<>();
-          h.createQuery(
-                  "SELECT person_id, family, given, patronymic FROM person_names ORDER BY person_id, position")
-              .map(
-                  (rs, ctx) ->
-                      parsed
-                          .computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>(2))
-                          .add(
-                              new ParsedName(
-                                  rs.getString("family"),
-                                  rs.getString("given"),
-                                  rs.getString("patronymic"),
-                                  ParsedName.Order.FAMILY_FIRST,
-                                  1)))
-              .forEach(x -> {});
-          // a merged record is matched as the person it became, under that person's id
-          List<Row> rows =
-              h.createQuery(
-                      "SELECT id, reference, birth_year, birth_month, birth_day,"
-                          + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
-                          + " WHERE merged_into IS NULL ORDER BY id")
-                  .map(
-                      (rs, ctx) ->
-                          new Row(
-                              rs.getLong("id"),
-                              rs.getString("reference"),
-                              Columns.birthDate(rs),
-                              rs.getString("birth_place"),
-                              rs.getString("father_name"),
-                              rs.getString("service_number_key"),
-                              rs.getString("sex"),
-                              rs.getString("unit"),
-                              rs.getString("rank_title")))
-                  .list();
-          return rows.parallelStream()
-              .map(
-                  r ->
-                      new PersonRecord(
-                          r.id(),
-                          r.reference(),
-                          parsed.getOrDefault(r.id(), List.of()).stream()
-                              .map(Names::prepare)
-                              .toList(),
-                          r.born(),
-                          place(r.place()),
-                          r.father(),
-                          r.serviceNumber(),
-                          "unknown".equals(r.sex()) ? "" : r.sex(),
-                          unit(r.unit()),
-                          Ranks.grade(r.rank())))
-              .toList();
-        });
+    return jdbi.withHandle(h -> persons(h, List.of()));
+  }
+
+  /**
+   * The persons of these ids not merged into another (every such person when {@code ids} is empty),
+   * each with its version, prepared in parallel, in id order.
+   */
+  static List<Versioned> versioned(Handle h, List<Long> ids) {
+    List<PersonRecord> records = persons(h, ids);
+    Map<Long, Integer> versions = new HashMap<>();
+    h.createQuery("SELECT id, version FROM persons WHERE id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> versions.put(rs.getLong("id"), rs.getInt("version")))
+        .forEach(x -> {});
+    return records.stream().map(r -> new Versioned(r, versions.get(r.id()))).toList();
+  }
+
+  /** A person as matching compares it, and the version of the person it was made from. */
+  record Versioned(PersonRecord record, int version) {}
+
+  private static List<PersonRecord> persons(Handle h, List<Long> ids) {
+    String only = ids.isEmpty() ? "" : " AND id IN (<ids>)";
+    Map<Long, List<ParsedName>> parsed = new HashMap<>();
+    var names =
+        h.createQuery(
+            "SELECT person_id, family, given, patronymic FROM person_names"
+                + (ids.isEmpty() ? "" : " WHERE person_id IN (<ids>)")
+                + " ORDER BY person_id, position");
+    if (!ids.isEmpty()) {
+      names.bindList("ids", ids);
+    }
+    names
+        .map(
+            (rs, ctx) ->
+                parsed
+                    .computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>(2))
+                    .add(
+                        new ParsedName(
+                            rs.getString("family"),
+                            rs.getString("given"),
+                            rs.getString("patronymic"),
+                            ParsedName.Order.FAMILY_FIRST,
+                            1)))
+        .forEach(x -> {});
+    // a merged record is matched as the person it became, under that person's id
+    var query =
+        h.createQuery(
+            "SELECT id, reference, birth_year, birth_month, birth_day,"
+                + " birth_place, father_name, service_number_key, sex, unit, rank_title FROM persons"
+                + " WHERE merged_into IS NULL"
+                + only
+                + " ORDER BY id");
+    if (!ids.isEmpty()) {
+      query.bindList("ids", ids);
+    }
+    List<Row> rows =
+        query
+            .map(
+                (rs, ctx) ->
+                    new Row(
+                        rs.getLong("id"),
+                        rs.getString("reference"),
+                        Columns.birthDate(rs),
+                        rs.getString("birth_place"),
+                        rs.getString("father_name"),
+                        rs.getString("service_number_key"),
+                        rs.getString("sex"),
+                        rs.getString("unit"),
+                        rs.getString("rank_title")))
+            .list();
+    return rows.parallelStream()
+        .map(
+            r ->
+                new PersonRecord(
+                    r.id(),
+                    r.reference(),
+                    parsed.getOrDefault(r.id(), List.of()).stream().map(Names::prepare).toList(),
+                    r.born(),
+                    place(r.place()),
+                    r.father(),
+                    r.serviceNumber(),
+                    "unknown".equals(r.sex()) ? "" : r.sex(),
+                    unit(r.unit()),
+                    Ranks.grade(r.rank())))
+        .toList();
   }
 
   /** A person's row as read, before its names are prepared. */

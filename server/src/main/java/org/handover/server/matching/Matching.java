@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.BlockingRule;
+import org.handover.core.matching.Candidates;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.StreamedBlocking;
 import org.handover.core.matching.Thresholds;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
@@ -38,14 +40,21 @@ public final class Matching {
   private final Rosters rosters;
   private final Journal journal;
   private final Clock clock;
+  private final MatchModels models;
 
   public Matching(Jdbi jdbi, Rosters rosters, Journal journal, Clock clock) {
     this.jdbi = jdbi;
     this.rosters = rosters;
     this.journal = journal;
     this.clock = clock;
+    this.models = new MatchModels(jdbi, journal, clock);
     journal.audit(MatchAudit.MATCH_RUNS);
     journal.audit(MatchAudit.DECISIONS);
+  }
+
+  /** The trained models kept for this registry. */
+  public MatchModels models() {
+    return models;
   }
 
   /** What a run did: its id, the counts per band, and the engine's own result. */
@@ -80,21 +89,44 @@ public final class Matching {
       List<BlockingRule<PersonRecord>> rules,
       String actor,
       java.util.function.Consumer<String> step) {
+    step.accept("job.match.preparing");
+    StoredRecords.refresh(jdbi, (done, of) -> {});
     step.accept("job.match.reading");
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
-    List<PersonRecord> persons = MatchRecords.registry(jdbi);
-    if (entries.isEmpty() || persons.isEmpty()) {
+    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne);
+    long t0 = System.nanoTime();
+    StreamedBlocking blocking = new StreamedBlocking(entries, rules);
+    List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
+    if (entries.isEmpty() || stored.isEmpty()) {
       throw new NothingToLink(
-          "nothing to link: " + entries.size() + " entries, " + persons.size() + " persons");
+          "nothing to link: " + entries.size() + " entries, " + stored.size() + " persons");
     }
-    step.accept("job.match.comparing");
+    Candidates c = blocking.candidates(options.maxBlock());
+    List<PersonRecord> persons = StoredRecords.view(stored, c);
+    long blockMillis = (System.nanoTime() - t0) / 1_000_000;
+    Optional<Model<PersonRecord>> kept = models.usable(entries.size());
+    step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");
     Linker.Result<PersonRecord> r =
         Linker.link(
             entries,
             persons,
+            c,
+            blockMillis,
             PersonFields.all(),
             rules,
-            Linker.Options.defaults().oneToOne(oneToOne));
+            options,
+            kept.orElse(null));
+    if (kept.isEmpty()) {
+      models.save(
+          new MatchModels.Trained(
+              r.model(),
+              Optional.of(rosterId),
+              persons.size(),
+              entries.size(),
+              c.size(),
+              r.trainMillis()),
+          actor);
+    }
     step.accept("job.match.storing");
     return jdbi.inTransaction(
         h -> {

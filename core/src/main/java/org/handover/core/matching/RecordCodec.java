@@ -1,0 +1,152 @@
+package org.handover.core.matching;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.handover.core.registry.PartialDate;
+import org.handover.names.NameCodec;
+import org.handover.names.PreparedName;
+
+/**
+ * A registry person as matching compares it, written once as bytes and read back without preparing
+ * its names again; and its blocking keys, each rule's as 64-bit hashes. A match run reads these
+ * instead of the persons: a million names prepared anew on every run was most of its time.
+ */
+public final class RecordCodec {
+  /**
+   * Changes whenever what a stored record holds, or how its keys are made, changes; with the names
+   * library's own version, a record stored under another is prepared again.
+   */
+  public static final String VERSION = "record-1/" + NameCodec.VERSION;
+
+  private RecordCodec() {}
+
+  public static byte[] write(PersonRecord r) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(192);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(r.id());
+      out.writeUTF(r.reference());
+      out.writeByte(r.names().size());
+      for (PreparedName n : r.names()) {
+        NameCodec.write(n, out);
+      }
+      if (r.birthDate().isPresent()) {
+        PartialDate d = r.birthDate().get();
+        out.writeShort(d.year());
+        out.writeByte(d.month().orElse(0));
+        out.writeByte(d.day().orElse(0));
+      } else {
+        out.writeShort(0);
+      }
+      out.writeUTF(r.birthPlace());
+      out.writeUTF(r.fatherName());
+      out.writeUTF(r.serviceNumber());
+      out.writeUTF(r.sex());
+      out.writeUTF(r.unit());
+      out.writeByte(r.rank());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static PersonRecord read(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      long id = in.readLong();
+      String reference = in.readUTF();
+      int count = in.readByte();
+      List<PreparedName> names = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        names.add(NameCodec.read(in));
+      }
+      int year = in.readShort();
+      Optional<PartialDate> born = Optional.empty();
+      if (year != 0) {
+        int month = in.readByte();
+        int day = in.readByte();
+        born =
+            Optional.of(
+                day != 0
+                    ? PartialDate.of(year, month, day)
+                    : month != 0 ? PartialDate.of(year, month) : PartialDate.ofYear(year));
+      }
+      return new PersonRecord(
+          id,
+          reference,
+          names,
+          born,
+          in.readUTF(),
+          in.readUTF(),
+          in.readUTF(),
+          in.readUTF(),
+          in.readUTF(),
+          in.readByte());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The record's blocking keys under every rule of {@link PersonBlocking#stored()}, in that order:
+   * for each rule a count, then the keys' hashes.
+   */
+  public static byte[] keys(PersonRecord r) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (BlockingRule<PersonRecord> rule : PersonBlocking.stored()) {
+        List<String> keys = rule.keys(r);
+        out.writeShort(keys.size());
+        for (String k : keys) {
+          out.writeLong(hash(k));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** What {@link #keys} wrote: per rule of {@link PersonBlocking#stored()}, its key hashes. */
+  public static long[][] readKeys(byte[] bytes) {
+    int rules = PersonBlocking.stored().size();
+    long[][] out = new long[rules][];
+    int at = 0;
+    for (int r = 0; r < rules; r++) {
+      int n = ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
+      at += 2;
+      long[] keys = new long[n];
+      for (int k = 0; k < n; k++) {
+        long v = 0;
+        for (int b = 0; b < 8; b++) {
+          v = (v << 8) | (bytes[at++] & 0xff);
+        }
+        keys[k] = v;
+      }
+      out[r] = keys;
+    }
+    return out;
+  }
+
+  /**
+   * A key's 64-bit hash (FNV-1a over its characters, then mixed): two keys that collide only add a
+   * pair to compare, never lose one.
+   */
+  public static long hash(String key) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < key.length(); i++) {
+      h ^= key.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+}

@@ -1,0 +1,48 @@
+package org.handover.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameCodecTest {
+  private static final List<String> NAMES =
+      List.of(
+          "Ковальчук Юрій Петрович",
+          "Kovalchuk Yurii Petrovych",
+          "Ковальчук Юрий Петрович",
+          "рядовий Іваненко (Петренко) Олена",
+          "Шевченко Т. Г.",
+          "VOVK IVAN",
+          "Alexander Maximov",
+          "Мельник",
+          "O'Connor-Шевчук Анна-Марія");
+
+  private static PreparedName roundTrip(PreparedName n) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    NameCodec.write(n, new DataOutputStream(bytes));
+    return NameCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+  }
+
+  @Test
+  void aNameReadBackComparesAndKeysAsTheOneWritten() throws IOException {
+    for (String a : NAMES) {
+      PreparedName written = Names.prepare(a);
+      PreparedName read = roundTrip(written);
+      assertEquals(written.parsed(), read.parsed(), a);
+      assertEquals(Names.keys(written), Names.keys(read), a);
+      for (String b : NAMES) {
+        PreparedName other = Names.prepare(b);
+        assertEquals(
+            Names.compare(written, other), Names.compare(read, other), a + " against " + b);
+        assertEquals(
+            Names.compare(other, written), Names.compare(other, read), b + " against " + a);
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.handover.server.matching;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.core.matching.FieldComparison;
+import org.handover.core.matching.Model;
+import org.handover.core.matching.PersonFields;
+import org.handover.core.matching.PersonRecord;
+import org.handover.server.journal.Journal;
+import org.handover.server.journal.Journal.Change;
+import org.handover.server.storage.Json;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Trained models kept, so that training is not part of every run: a model is trained once per
+ * registry (when none is stored, when the engine's features changed, or when more than {@link
+ * #RETRAIN_SHARE} of the registry was added or changed since) and reused, only its prior share of
+ * matches estimated again on each run's candidates. Storing one is journaled.
+ */
+public final class MatchModels {
+  /**
+   * The share of the registry added or changed since training beyond which a model is retrained.
+   */
+  public static final double RETRAIN_SHARE = 0.10;
+
+  private final Jdbi jdbi;
+  private final Journal journal;
+  private final Clock clock;
+
+  MatchModels(Jdbi jdbi, Journal journal, Clock clock) {
+    this.jdbi = jdbi;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** A stored model's facts, as `model show` and the page print them. */
+  public record Info(
+      long id,
+      String features,
+      String version,
+      long trainedAt,
+      String trainedBy,
+      Optional<Long> rosterId,
+      int persons,
+      int entries,
+      long pairs,
+      long trainMillis,
+      double lambda,
+      Map<String, Map<String, double[]>> tables) {}
+
+  /** Why the newest model cannot be used: a message key's last word. */
+  public enum Stale {
+    NONE,
+    NO_MODEL,
+    FEATURES,
+    REGISTRY;
+
+    public String key() {
+      return "model.stale." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** The newest model and whether it can be used, with how many persons changed since. */
+  public record Status(Optional<Info> latest, Stale stale, long changedSince, long persons) {
+    public boolean usable() {
+      return stale == Stale.NONE;
+    }
+  }
+
+  public Status status() {
+    List<FieldComparison<PersonRecord>> fields = PersonFields.all();
+    return jdbi.withHandle(
+        h -> {
+          long persons =
+              h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
+                  .mapTo(Long.class)
+                  .one();
+          Optional<Info> latest =
+              h.createQuery("SELECT * FROM match_models ORDER BY id DESC LIMIT 1")
+                  .map(
+                      (rs, ctx) -> {
+                        Map<String, Object> stored =
+                            Json.read(rs.getString("model"), new TypeReference<>() {});
+                        return new Info(
+                            rs.getLong("id"),
+                            rs.getString("features"),
+                            rs.getString("handover_version"),
+                            rs.getLong("trained_at"),
+                            rs.getString("trained_by"),
+                            Optional.ofNullable((Long) rs.getObject("roster_id", Long.class)),
+                            rs.getInt("persons"),
+                            rs.getInt("entries"),
+                            rs.getLong("pairs"),
+                            rs.getLong("train_ms"),
+                            rs.getDouble("lambda"),
+                            tables(stored.get("fields")));
+                      })
+                  .findOne();
+          if (latest.isEmpty()) {
+            return new Status(latest, Stale.NO_MODEL, 0, persons);
+          }
+          long changed =
+              h.createQuery("SELECT COUNT(*) FROM persons WHERE updated_at > :t")
+                  .bind("t", latest.get().trainedAt())
+                  .mapTo(Long.class)
+                  .one();
+          Stale stale =
+              !latest.get().features().equals(Model.features(fields))
+                  ? Stale.FEATURES
+                  : changed > RETRAIN_SHARE * Math.max(1, latest.get().persons())
+                      ? Stale.REGISTRY
+                      : Stale.NONE;
+          return new Status(latest, stale, changed, persons);
+        });
+  }
+
+  /**
+   * A model learnt from fewer entries than this gives way to one learnt from a larger list: a
+   * handful of entries teaches EM little, and the typical m it then falls back to would stand for
+   * every later list.
+   */
+  public static final int MIN_TRAINING_ENTRIES = 1_000;
+
+  /**
+   * The model to apply to a list of {@code entries}, when the newest stored one is usable and was
+   * not learnt from a small list where this one is larger.
+   */
+  Optional<Model<PersonRecord>> usable(int entries) {
+    Status s = status();
+    if (!s.usable()
+        || (s.latest().get().entries() < MIN_TRAINING_ENTRIES
+            && entries > s.latest().get().entries())) {
+      return Optional.empty();
+    }
+    return Optional.of(restore(s.latest().get().id()));
+  }
+
+  private Model<PersonRecord> restore(long id) {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, Object> stored =
+              Json.read(
+                  h.createQuery("SELECT model FROM match_models WHERE id = :id")
+                      .bind("id", id)
+                      .mapTo(String.class)
+                      .one(),
+                  new TypeReference<>() {});
+          double lambda =
+              h.createQuery("SELECT lambda FROM match_models WHERE id = :id")
+                  .bind("id", id)
+                  .mapTo(Double.class)
+                  .one();
+          @SuppressWarnings("unchecked")
+          List<Map<String, Double>> tf =
+              ((List<Map<String, Number>>) stored.get("terms"))
+                  .stream()
+                      .map(
+                          m -> {
+                            Map<String, Double> out = new java.util.HashMap<>();
+                            m.forEach((k, v) -> out.put(k, v.doubleValue()));
+                            return out;
+                          })
+                      .toList();
+          return Model.restore(PersonFields.all(), tables(stored.get("fields")), lambda, tf);
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, double[]>> tables(Object stored) {
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+    ((Map<String, Map<String, List<Number>>>) stored)
+        .forEach(
+            (field, levels) -> {
+              Map<String, double[]> l = new LinkedHashMap<>();
+              levels.forEach(
+                  (level, mu) ->
+                      l.put(
+                          level, new double[] {mu.get(0).doubleValue(), mu.get(1).doubleValue()}));
+              out.put(field, l);
+            });
+    return out;
+  }
+
+  /** What a training saw and took. */
+  record Trained(
+      Model<PersonRecord> model,
+      Optional<Long> rosterId,
+      int persons,
+      int entries,
+      long pairs,
+      long trainMillis) {}
+
+  /** Stores a trained model, journaled; returns its id. */
+  long save(Trained t, String actor) {
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("fields", t.model().tables());
+    stored.put("terms", t.model().termFrequencies());
+    String features = Model.features(PersonFields.all());
+    String version =
+        Optional.ofNullable(MatchModels.class.getPackage().getImplementationVersion())
+            .orElse("development");
+    return jdbi.inTransaction(
+        h -> {
+          long id =
+              h.createUpdate(
+                      "INSERT INTO match_models (features, handover_version, trained_at, trained_by,"
+                          + " roster_id, persons, entries, pairs, train_ms, lambda, model) VALUES (:f, :v,"
+                          + " :at, :by, :roster, :persons, :entries, :pairs, :ms, :lambda, :model)")
+                  .bind("f", features)
+                  .bind("v", version)
+                  .bind("at", clock.millis())
+                  .bind("by", actor)
+                  .bind("roster", t.rosterId().orElse(null))
+                  .bind("persons", t.persons())
+                  .bind("entries", t.entries())
+                  .bind("pairs", t.pairs())
+                  .bind("ms", t.trainMillis())
+                  .bind("lambda", t.model().lambda())
+                  .bind("model", Json.write(stored))
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("roster", t.rosterId().orElse(null));
+          after.put("persons", t.persons());
+          after.put("entries", t.entries());
+          after.put("pairs", t.pairs());
+          after.put("version", version);
+          journal.append(
+              h,
+              Change.by(actor, "match.model")
+                  .on("match-model", String.valueOf(id))
+                  .now(Json.write(after)));
+          return id;
+        });
+  }
+}

@@ -1,0 +1,186 @@
+package org.handover.server.matching;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.handover.core.matching.Candidates;
+import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.RecordCodec;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
+
+/**
+ * The registry as matching compares it, kept in {@code match_records}: each person prepared once
+ * (names parsed and reduced, blocking keys hashed) and made again only when the person changed (its
+ * version) or the engine's record format did ({@link RecordCodec#VERSION}). A run first brings the
+ * store up to date, then streams it once past the list's keys.
+ */
+final class StoredRecords {
+  /** Persons prepared and written per transaction. */
+  static final int CHUNK = 20_000;
+
+  private StoredRecords() {}
+
+  /**
+   * Prepares and stores every person whose stored record is missing or stale; returns how many.
+   * {@code done} hears how many are done of how many, chunk by chunk.
+   */
+  static int refresh(Jdbi jdbi, Progress done) {
+    List<Long> stale =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT p.id FROM persons p LEFT JOIN match_records m ON m.person_id = p.id"
+                            + " WHERE p.merged_into IS NULL AND (m.person_id IS NULL"
+                            + " OR m.person_version <> p.version OR m.codec <> :codec) ORDER BY p.id")
+                    .bind("codec", RecordCodec.VERSION)
+                    .mapTo(Long.class)
+                    .list());
+    for (int from = 0; from < stale.size(); from += CHUNK) {
+      List<Long> ids = stale.subList(from, Math.min(stale.size(), from + CHUNK));
+      jdbi.useTransaction(h -> write(h, MatchRecords.versioned(h, ids)));
+      done.at(Math.min(stale.size(), from + CHUNK), stale.size());
+    }
+    return stale.size();
+  }
+
+  /** How far a long step has come. */
+  interface Progress {
+    void at(int done, int of);
+  }
+
+  private static void write(Handle h, List<MatchRecords.Versioned> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    // two runs preparing at once write one after the other, the later one's rows standing
+    h.execute("SELECT pg_advisory_xact_lock(7301)");
+    h.createUpdate("DELETE FROM match_records WHERE person_id IN (<ids>)")
+        .bindList("ids", records.stream().map(v -> v.record().id()).toList())
+        .execute();
+    String[] lines = new String[records.size()];
+    HexFormat hex = HexFormat.of();
+    IntStream.range(0, records.size())
+        .parallel()
+        .forEach(
+            i -> {
+              PersonRecord r = records.get(i).record();
+              lines[i] =
+                  r.id()
+                      + "\t"
+                      + records.get(i).version()
+                      + "\t"
+                      + RecordCodec.VERSION
+                      + "\t\\\\x"
+                      + hex.formatHex(RecordCodec.write(r))
+                      + "\t\\\\x"
+                      + hex.formatHex(RecordCodec.keys(r))
+                      + "\n";
+            });
+    try {
+      h.getConnection()
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY match_records (person_id, person_version, codec, record, keys) FROM STDIN",
+              new StringReader(String.join("", lines)));
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("storing prepared records: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Streams every current person's stored record past {@code keys} (each person's key hashes, in
+   * the order of {@link org.handover.core.matching.PersonBlocking#stored()}), in id order, and
+   * returns the records' bytes in that order. Run after {@link #refresh}: a person whose record is
+   * stale is left out.
+   */
+  static List<byte[]> stream(Handle h, Consumer<long[][]> keys, IntConsumer passed) {
+    List<byte[]> out = new ArrayList<>();
+    String sql =
+        "COPY (SELECT m.record, m.keys FROM match_records m JOIN persons p ON p.id = m.person_id"
+            + " AND p.version = m.person_version WHERE p.merged_into IS NULL AND m.codec = '"
+            + RecordCodec.VERSION.replace("'", "''")
+            + "' ORDER BY m.person_id) TO STDOUT (FORMAT binary)";
+    try (InputStream raw =
+            new PGCopyInputStream(h.getConnection().unwrap(PGConnection.class), sql);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      in.skipNBytes(11); // PGCOPY\n\377\r\n\0
+      in.readInt(); // flags
+      in.skipNBytes(in.readInt()); // header extension
+      while (true) {
+        short fields = in.readShort();
+        if (fields == -1) {
+          break;
+        }
+        byte[] record = in.readNBytes(in.readInt());
+        byte[] k = in.readNBytes(in.readInt());
+        out.add(record);
+        keys.accept(RecordCodec.readKeys(k));
+        if (out.size() % 50_000 == 0) {
+          passed.accept(out.size());
+        }
+      }
+    } catch (EOFException e) {
+      throw new IllegalStateException("the stored records ended early", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading prepared records: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Every current person of the registry, from the store brought up to date, in id order. */
+  static List<PersonRecord> all(Jdbi jdbi) {
+    refresh(jdbi, (done, of) -> {});
+    List<byte[]> stored = jdbi.withHandle(h -> stream(h, keys -> {}, n -> {}));
+    PersonRecord[] out = new PersonRecord[stored.size()];
+    IntStream.range(0, out.length)
+        .parallel()
+        .forEach(i -> out[i] = RecordCodec.read(stored.get(i)));
+    return List.of(out);
+  }
+
+  /**
+   * The streamed records as a list the engine reads: those in a candidate pair read back once (in
+   * parallel) and held; any other read back when asked (training's random pairs), not held.
+   */
+  static List<PersonRecord> view(List<byte[]> records, Candidates c) {
+    PersonRecord[] held = new PersonRecord[records.size()];
+    boolean[] wanted = new boolean[records.size()];
+    for (int p = 0; p < c.size(); p++) {
+      wanted[c.right(p)] = true;
+    }
+    IntStream.range(0, held.length)
+        .parallel()
+        .filter(i -> wanted[i])
+        .forEach(i -> held[i] = RecordCodec.read(records.get(i)));
+    return new AbstractList<>() {
+      @Override
+      public PersonRecord get(int index) {
+        PersonRecord r = held[index];
+        return r != null ? r : RecordCodec.read(records.get(index));
+      }
+
+      @Override
+      public int size() {
+        return held.length;
+      }
+    };
+  }
+}

@@ -1,0 +1,169 @@
+package org.handover.server.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.handover.core.demo.DemoPeople;
+import org.handover.core.matching.RecordCodec;
+import org.handover.core.matching.Thresholds;
+import org.handover.core.parties.Party;
+import org.handover.core.registry.Name;
+import org.handover.core.registry.Person;
+import org.handover.core.rosters.Purpose;
+import org.handover.core.rosters.RosterDetails;
+import org.handover.core.rosters.Tables;
+import org.handover.server.App;
+import org.handover.server.registry.Registry;
+import org.handover.server.storage.Database;
+import org.handover.server.storage.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model trained once and reused until the registry or the engine changes; the registry's persons
+ * prepared once and kept current as they change.
+ */
+class StoredMatchingTest {
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  static final Thresholds THRESHOLDS = new Thresholds(0.99, 0.5);
+  @TempDir Path dir;
+  App app;
+  List<Person> people;
+
+  @BeforeEach
+  void open() {
+    app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
+    people = new DemoPeople(5, TODAY).generate(1_500);
+    app.registry().addAll(people, TODAY, "test");
+  }
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  /** A list naming the first {@code rows} persons of the registry as it was generated. */
+  private long roster(int rows) throws Exception {
+    StringBuilder csv = new StringBuilder("Прізвище,Ім'я,По батькові,Дата народження\n");
+    for (Person p : people.subList(0, rows)) {
+      Name n = p.primaryName();
+      csv.append(n.family())
+          .append(',')
+          .append(n.given())
+          .append(',')
+          .append(n.patronymic())
+          .append(',')
+          .append(p.birthDate().map(Object::toString).orElse(""))
+          .append('\n');
+    }
+    Path file = dir.resolve("list-" + rows + ".csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    return app.rosters()
+        .importFile(
+            file,
+            file.getFileName().toString(),
+            new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+            Tables.Options.detect(),
+            Optional.empty(),
+            "test",
+            (k, f) -> {})
+        .id();
+  }
+
+  private long count(String sql) {
+    return app.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  @Test
+  void aModelIsTrainedOnceAndReusedUntilTheRegistryChangesByATenth() throws Exception {
+    MatchModels models = app.matching().models();
+    assertThat(models.status().stale()).isEqualTo(MatchModels.Stale.NO_MODEL);
+    long list = roster(1_200);
+
+    Matching.Run first = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(first.auto()).isGreaterThan(1_000);
+    MatchModels.Status trained = models.status();
+    assertThat(trained.stale()).isEqualTo(MatchModels.Stale.NONE);
+    assertThat(trained.latest().get().entries()).isEqualTo(1_200);
+    assertThat(trained.latest().get().rosterId()).contains(list);
+    assertThat(count("SELECT COUNT(*) FROM journal WHERE action = 'match.model'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM match_records")).isEqualTo(1_500);
+
+    // the second run applies the stored model: the same links, nothing trained or stored again
+    Matching.Run second = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(second.auto()).isEqualTo(first.auto());
+    assertThat(second.review()).isEqualTo(first.review());
+    assertThat(second.result().model().lambda())
+        .isCloseTo(first.result().model().lambda(), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(count("SELECT COUNT(*) FROM match_models")).isEqualTo(1);
+
+    // a tenth of the registry more: the next run trains anew
+    app.registry().addAll(new DemoPeople(6, TODAY).generate(200), TODAY, "test");
+    assertThat(models.status().stale()).isEqualTo(MatchModels.Stale.REGISTRY);
+    app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(count("SELECT COUNT(*) FROM match_models")).isEqualTo(2);
+    assertThat(models.status().stale()).isEqualTo(MatchModels.Stale.NONE);
+
+    // a model of other features is never applied
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> h.execute("UPDATE match_models SET features = 'record-0;family name=exact'"));
+    assertThat(models.status().stale()).isEqualTo(MatchModels.Stale.FEATURES);
+    assertThat(models.usable(1_200)).isEmpty();
+  }
+
+  @Test
+  void aModelLearntFromAHandfulGivesWayToOneFromALargerList() throws Exception {
+    app.matching().run(roster(20), true, THRESHOLDS, "test");
+    assertThat(app.matching().models().status().latest().get().entries()).isEqualTo(20);
+    assertThat(app.matching().models().usable(20)).isPresent();
+    app.matching().run(roster(1_200), true, THRESHOLDS, "test");
+    assertThat(app.matching().models().status().latest().get().entries()).isEqualTo(1_200);
+  }
+
+  @Test
+  void aChangedPersonIsPreparedAgainAndAMergedOneLeftOut() throws Exception {
+    long list = roster(1_200);
+    app.matching().run(list, true, THRESHOLDS, "test");
+    long id =
+        count("SELECT MIN(id) FROM persons WHERE id IN (SELECT person_id FROM match_records)");
+    Registry.Versioned before = app.registry().find(id).orElseThrow();
+    Name n = before.person().primaryName();
+    Person renamed =
+        before.person().toBuilder()
+            .names(
+                List.of(
+                    new Name(
+                        n.script(), n.system(), "Ярошенко", n.given(), n.patronymic(), n.source())))
+            .build();
+    app.registry().update(id, before.version(), renamed, TODAY, "test");
+
+    assertThat(StoredRecords.refresh(app.database().jdbi(), (d, of) -> {})).isEqualTo(1);
+    byte[] stored =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT record FROM match_records WHERE person_id = :id")
+                        .bind("id", id)
+                        .mapTo(byte[].class)
+                        .one());
+    assertThat(RecordCodec.read(stored).names().get(0).parsed().family()).isEqualTo("Ярошенко");
+    assertThat(StoredRecords.refresh(app.database().jdbi(), (d, of) -> {})).isZero();
+
+    long other = id + 1;
+    app.registry().merge(id, List.of(other), "test");
+    List<Long> streamed =
+        StoredRecords.all(app.database().jdbi()).stream().map(r -> r.id()).toList();
+    assertThat(streamed).contains(id).doesNotContain(other).hasSize(1_499);
+  }
+}
