@@ -98,7 +98,10 @@ final class MatchCommand implements Callable<Integer> {
         return 2;
       }
       try {
-        run = app.matching().run(roster, oneToOne, thresholds, chosen, actor);
+        run =
+            app.matching()
+                .run(
+                    roster, oneToOne, thresholds, chosen, actor, s -> System.err.println(m.get(s)));
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
         return 2;
@@ -158,6 +161,21 @@ final class MatchCommand implements Callable<Integer> {
           m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis())
               + " "
               + r.candidates().byRule());
+      app.matching()
+          .models()
+          .status()
+          .latest()
+          .ifPresent(
+              i ->
+                  System.out.println(
+                      m.get(
+                          "match.model",
+                          i.id(),
+                          org.handover.server.i18n.Days.written(
+                              java.time.LocalDate.ofInstant(
+                                  java.time.Instant.ofEpochMilli(i.trainedAt()),
+                                  java.time.ZoneOffset.UTC)),
+                          i.rosterId().map(String::valueOf).orElse("—"))));
       if (out != null) {
         System.out.println(m.get("roster.exported", out.toString()));
       }

@@ -56,6 +56,7 @@ final class MatchRoutes {
           }
           var chosenRules = rules;
           boolean oneToOne = "on".equals(ctx.formParam("one_to_one"));
+          boolean retrain = "on".equals(ctx.formParam("retrain"));
           // a run over a large registry takes minutes: it goes on beside the page, which follows it
           var job =
               web.jobs()
@@ -72,7 +73,8 @@ final class MatchRoutes {
                                       t.get(),
                                       chosenRules,
                                       user.username(),
-                                      step)
+                                      step,
+                                      retrain)
                                   .id();
                         } catch (Matching.NothingToLink e) {
                           throw new org.handover.server.web.Jobs.Failed("error.match.nothing", e);

@@ -89,44 +89,22 @@ public final class Matching {
       List<BlockingRule<PersonRecord>> rules,
       String actor,
       java.util.function.Consumer<String> step) {
-    step.accept("job.match.preparing");
-    StoredRecords.refresh(jdbi, (done, of) -> {});
-    step.accept("job.match.reading");
-    List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
-    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne);
-    long t0 = System.nanoTime();
-    StreamedBlocking blocking = new StreamedBlocking(entries, rules);
-    List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
-    if (entries.isEmpty() || stored.isEmpty()) {
-      throw new NothingToLink(
-          "nothing to link: " + entries.size() + " entries, " + stored.size() + " persons");
-    }
-    Candidates c = blocking.candidates(options.maxBlock());
-    List<PersonRecord> persons = StoredRecords.view(stored, c);
-    long blockMillis = (System.nanoTime() - t0) / 1_000_000;
-    Optional<Model<PersonRecord>> kept = models.usable(entries.size());
-    step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");
-    Linker.Result<PersonRecord> r =
-        Linker.link(
-            entries,
-            persons,
-            c,
-            blockMillis,
-            PersonFields.all(),
-            rules,
-            options,
-            kept.orElse(null));
-    if (kept.isEmpty()) {
-      models.save(
-          new MatchModels.Trained(
-              r.model(),
-              Optional.of(rosterId),
-              persons.size(),
-              entries.size(),
-              c.size(),
-              r.trainMillis()),
-          actor);
-    }
+    return run(rosterId, oneToOne, thresholds, rules, actor, step, false);
+  }
+
+  /** The same, training the model anew on this list first when {@code retrain}. */
+  public Run run(
+      long rosterId,
+      boolean oneToOne,
+      Thresholds thresholds,
+      List<BlockingRule<PersonRecord>> rules,
+      String actor,
+      java.util.function.Consumer<String> step,
+      boolean retrain) {
+    Linked done = link(rosterId, rules, oneToOne, retrain, actor, step);
+    List<PersonRecord> entries = done.entries();
+    List<PersonRecord> persons = done.persons();
+    Linker.Result<PersonRecord> r = done.result();
     step.accept("job.match.storing");
     return jdbi.inTransaction(
         h -> {
@@ -207,6 +185,72 @@ public final class Matching {
               entries.size() - linked.size(),
               r);
         });
+  }
+
+  /** A list linked to the registry: its entries, the registry's persons as read, the result. */
+  private record Linked(
+      List<PersonRecord> entries, List<PersonRecord> persons, Linker.Result<PersonRecord> result) {}
+
+  /**
+   * Brings the stored records up to date, streams them past the list's keys, and links with the
+   * stored model, or trains one and stores it (always with {@code train}).
+   */
+  private Linked link(
+      long rosterId,
+      List<BlockingRule<PersonRecord>> rules,
+      boolean oneToOne,
+      boolean train,
+      String actor,
+      java.util.function.Consumer<String> step) {
+    step.accept("job.match.preparing");
+    StoredRecords.refresh(jdbi, (done, of) -> {});
+    step.accept("job.match.reading");
+    List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
+    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne);
+    long t0 = System.nanoTime();
+    StreamedBlocking blocking = new StreamedBlocking(entries, rules);
+    List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
+    if (entries.isEmpty() || stored.isEmpty()) {
+      throw new NothingToLink(
+          "nothing to link: " + entries.size() + " entries, " + stored.size() + " persons");
+    }
+    Candidates c = blocking.candidates(options.maxBlock());
+    List<PersonRecord> persons = StoredRecords.view(stored, c);
+    long blockMillis = (System.nanoTime() - t0) / 1_000_000;
+    Optional<Model<PersonRecord>> kept = train ? Optional.empty() : models.usable(entries.size());
+    step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");
+    Linker.Result<PersonRecord> r =
+        Linker.link(
+            entries,
+            persons,
+            c,
+            blockMillis,
+            PersonFields.all(),
+            rules,
+            options,
+            kept.orElse(null));
+    if (kept.isEmpty()) {
+      models.save(
+          new MatchModels.Trained(
+              r.model(),
+              Optional.of(rosterId),
+              persons.size(),
+              entries.size(),
+              c.size(),
+              r.trainMillis()),
+          actor);
+    }
+    return new Linked(entries, persons, r);
+  }
+
+  /**
+   * Trains a model on a list against the registry and stores it for the runs after (`model train`);
+   * no run is stored. Returns the stored model's facts.
+   */
+  public MatchModels.Info train(
+      long rosterId, String actor, java.util.function.Consumer<String> step) {
+    link(rosterId, PersonBlocking.rules(), false, true, actor, step);
+    return models.status().latest().orElseThrow();
   }
 
   /** One stored link, with the decision on its pair if there is one ("" if not). */

@@ -17,7 +17,7 @@ import org.handover.server.web.WebServer;
 public final class MatchingFeature implements Feature {
   @Override
   public List<Object> commands() {
-    return List.of(new MatchCommand(), new DuplicatesCommand());
+    return List.of(new MatchCommand(), new DuplicatesCommand(), new ModelCommand());
   }
 
   @Override
@@ -42,7 +42,13 @@ public final class MatchingFeature implements Feature {
                 web.fragment(
                     "matching/roster_matching.jte",
                     view,
-                    Map.of("rosterId", roster, "runs", app.matching().runs(roster)))),
+                    Map.of(
+                        "rosterId",
+                        roster,
+                        "runs",
+                        app.matching().runs(roster),
+                        "model",
+                        app.matching().models().status()))),
         new Section(
             "person",
             (ctx, view, person) ->

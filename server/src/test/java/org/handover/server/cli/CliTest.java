@@ -607,6 +607,23 @@ class CliTest {
     assertThat(lines.get(1)).startsWith("1,1:1,").contains(",UA-K1,").endsWith(",auto,proposed");
     assertThat(run("match", "--roster", "9", "--db", db(), "--lang", "en").err())
         .contains("there is no roster 9");
+    // the first run trained a model and kept it; the next ones apply it, until trained again
+    assertThat(r.err()).contains("Training the model on this list");
+    assertThat(r.out()).contains("model 1 applied, trained");
+    Cli.Run shown = run("model", "show", "--db", db(), "--lang", "en");
+    assertThat(shown.exit()).as(shown.err()).isZero();
+    assertThat(shown.out())
+        .contains("model 1: trained")
+        .contains("on list 1 (2 entries against 401 persons")
+        .contains("state: in use; persons added or changed since: 0 of 401")
+        .contains("date of birth | exact |");
+    Cli.Run again = run("match", "--roster", "1", "--db", db(), "--lang", "en");
+    assertThat(again.err()).doesNotContain("Training").contains("Comparing the entries");
+    Cli.Run trained = run("model", "train", "--db", db(), "--lang", "uk");
+    assertThat(trained.exit()).as(trained.err()).isZero();
+    assertThat(trained.out()).contains("модель 2: навчено").contains("стан: використовується");
+    assertThat(run("model", "train", "--roster", "9", "--db", db(), "--lang", "en").err())
+        .contains("there is no roster 9");
     // blocking rules chosen by name: the date rule alone still finds him; an unknown rule is named
     Cli.Run dated =
         run(
