@@ -15,7 +15,32 @@ public final class Main {
     // for every Cyrillic letter
     System.setOut(utf8(FileDescriptor.out));
     System.setErr(utf8(FileDescriptor.err));
-    System.exit(HandoverCommand.commandLine().execute(args));
+    int code;
+    try {
+      code = HandoverCommand.commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      code = outOfMemory(args);
+    }
+    System.exit(code);
+  }
+
+  /**
+   * Running out of heap said in the user's language, naming the setting that gives more, instead of
+   * a stack trace; nothing half-done stays (every change is one transaction).
+   */
+  static int outOfMemory(String[] args) {
+    String lang = null;
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--lang")) {
+        lang = args[i + 1];
+      }
+    }
+    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    System.err.println(
+        org.handover.server.cli.Options.messages(
+                org.handover.server.i18n.Messages.LANGUAGES.contains(lang) ? lang : null)
+            .get("error.out-of-memory", mb));
+    return 3;
   }
 
   private static PrintStream utf8(FileDescriptor fd) {

@@ -44,6 +44,9 @@ public final class HandoverCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
+          if (e.getCause() instanceof OutOfMemoryError oom) {
+            throw oom;
+          }
           if (e instanceof StorageException || e instanceof IllegalArgumentException) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -105,7 +105,10 @@ public final class Jobs {
           } catch (Throwable e) {
             // out of memory on a large list included: the page says so instead of waiting forever
             LOG.error("job {} ({}) failed", job.id(), job.title(), e);
-            job.error = new IllegalStateException("error.internal", e);
+            job.error =
+                new IllegalStateException(
+                    e instanceof OutOfMemoryError ? "error.out-of-memory-web" : "error.internal",
+                    e);
           }
         });
     return job;
