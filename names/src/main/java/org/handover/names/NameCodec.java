@@ -1,8 +1,5 @@
 package org.handover.names;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +9,8 @@ import java.util.List;
  * run's reading). What is read compares, and keys, exactly as what was written.
  *
  * <pre>{@code
- * NameCodec.write(Names.prepare("Ковальчук Юрій"), out);
- * PreparedName same = NameCodec.read(in);
+ * NameCodec.write(Names.prepare("Ковальчук Юрій"), writer);
+ * PreparedName same = NameCodec.read(new Bytes.Reader(writer.toArray()));
  * }</pre>
  */
 public final class NameCodec {
@@ -25,62 +22,62 @@ public final class NameCodec {
 
   private NameCodec() {}
 
-  public static void write(PreparedName name, DataOutput out) throws IOException {
+  public static void write(PreparedName name, Bytes.Writer out) {
     ParsedName p = name.parsed;
-    out.writeUTF(p.family());
-    out.writeUTF(p.given());
-    out.writeUTF(p.patronymic());
-    out.writeByte(p.order().ordinal());
-    out.writeDouble(p.confidence());
-    out.writeUTF(p.title());
-    out.writeUTF(p.otherFamily());
+    out.putString(p.family());
+    out.putString(p.given());
+    out.putString(p.patronymic());
+    out.put(p.order().ordinal());
+    out.putLong(Double.doubleToLongBits(p.confidence()));
+    out.putString(p.title());
+    out.putString(p.otherFamily());
     write(name.family, out);
     write(name.given, out);
     write(name.patronymic, out);
-    out.writeBoolean(name.otherFamily != null);
+    out.put(name.otherFamily != null ? 1 : 0);
     if (name.otherFamily != null) {
       write(name.otherFamily, out);
     }
   }
 
-  public static PreparedName read(DataInput in) throws IOException {
+  public static PreparedName read(Bytes.Reader in) {
     ParsedName p =
         new ParsedName(
-            in.readUTF(),
-            in.readUTF(),
-            in.readUTF(),
-            ParsedName.Order.values()[in.readByte()],
-            in.readDouble(),
-            in.readUTF(),
-            in.readUTF());
+            in.getString(),
+            in.getString(),
+            in.getString(),
+            ParsedName.Order.values()[in.get()],
+            Double.longBitsToDouble(in.getLong()),
+            in.getString(),
+            in.getString());
     PreparedPart family = readPart(in);
     PreparedPart given = readPart(in);
     PreparedPart patronymic = readPart(in);
-    PreparedPart other = in.readBoolean() ? readPart(in) : null;
+    PreparedPart other = in.get() != 0 ? readPart(in) : null;
     return new PreparedName(p, family, given, patronymic, other);
   }
 
-  private static void write(PreparedPart part, DataOutput out) throws IOException {
-    out.writeUTF(part.raw);
-    out.writeUTF(part.folded);
-    out.writeByte((part.cyrillic ? 1 : 0) | (part.initial ? 2 : 0));
-    out.writeByte(part.skeletons.size());
+  private static void write(PreparedPart part, Bytes.Writer out) {
+    out.putString(part.raw);
+    out.putString(part.folded);
+    out.put((part.cyrillic ? 1 : 0) | (part.initial ? 2 : 0));
+    out.put(part.skeletons.size());
     for (String s : part.skeletons) {
-      out.writeUTF(s);
+      out.putString(s);
     }
-    out.writeUTF(part.phonetic);
+    out.putString(part.phonetic);
   }
 
-  private static PreparedPart readPart(DataInput in) throws IOException {
-    String raw = in.readUTF();
-    String folded = in.readUTF();
-    int flags = in.readByte();
-    int n = in.readByte();
+  private static PreparedPart readPart(Bytes.Reader in) {
+    String raw = in.getString();
+    String folded = in.getString();
+    int flags = in.get();
+    int n = in.get();
     List<String> skeletons = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      skeletons.add(in.readUTF());
+      skeletons.add(in.getString());
     }
     return new PreparedPart(
-        raw, folded, (flags & 1) != 0, (flags & 2) != 0, List.copyOf(skeletons), in.readUTF());
+        raw, folded, (flags & 1) != 0, (flags & 2) != 0, List.copyOf(skeletons), in.getString());
   }
 }

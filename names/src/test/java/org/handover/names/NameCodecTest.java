@@ -2,11 +2,6 @@ package org.handover.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +18,14 @@ class NameCodecTest {
           "Мельник",
           "O'Connor-Шевчук Анна-Марія");
 
-  private static PreparedName roundTrip(PreparedName n) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    NameCodec.write(n, new DataOutputStream(bytes));
-    return NameCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+  private static PreparedName roundTrip(PreparedName n) {
+    Bytes.Writer out = new Bytes.Writer();
+    NameCodec.write(n, out);
+    return NameCodec.read(new Bytes.Reader(out.toArray()));
   }
 
   @Test
-  void aNameReadBackComparesAndKeysAsTheOneWritten() throws IOException {
+  void aNameReadBackComparesAndKeysAsTheOneWritten() {
     for (String a : NAMES) {
       PreparedName written = Names.prepare(a);
       PreparedName read = roundTrip(written);

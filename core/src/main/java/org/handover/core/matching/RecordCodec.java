@@ -1,15 +1,10 @@
 package org.handover.core.matching;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.handover.core.registry.PartialDate;
+import org.handover.names.Bytes;
 import org.handover.names.NameCodec;
 import org.handover.names.PreparedName;
 
@@ -23,73 +18,62 @@ public final class RecordCodec {
    * Changes whenever what a stored record holds, or how its keys are made, changes; with the names
    * library's own version, a record stored under another is prepared again.
    */
-  public static final String VERSION = "record-1/" + NameCodec.VERSION;
+  public static final String VERSION = "record-2/" + NameCodec.VERSION;
 
   private RecordCodec() {}
 
   public static byte[] write(PersonRecord r) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(192);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeLong(r.id());
-      out.writeUTF(r.reference());
-      out.writeByte(r.names().size());
-      for (PreparedName n : r.names()) {
-        NameCodec.write(n, out);
-      }
-      if (r.birthDate().isPresent()) {
-        PartialDate d = r.birthDate().get();
-        out.writeShort(d.year());
-        out.writeByte(d.month().orElse(0));
-        out.writeByte(d.day().orElse(0));
-      } else {
-        out.writeShort(0);
-      }
-      out.writeUTF(r.birthPlace());
-      out.writeUTF(r.fatherName());
-      out.writeUTF(r.serviceNumber());
-      out.writeUTF(r.sex());
-      out.writeUTF(r.unit());
-      out.writeByte(r.rank());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Bytes.Writer out = new Bytes.Writer();
+    out.putLong(r.id()).putString(r.reference()).put(r.names().size());
+    for (PreparedName n : r.names()) {
+      NameCodec.write(n, out);
     }
-    return bytes.toByteArray();
+    if (r.birthDate().isPresent()) {
+      PartialDate d = r.birthDate().get();
+      out.putShort(d.year()).put(d.month().orElse(0)).put(d.day().orElse(0));
+    } else {
+      out.putShort(0);
+    }
+    out.putString(r.birthPlace())
+        .putString(r.fatherName())
+        .putString(r.serviceNumber())
+        .putString(r.sex())
+        .putString(r.unit())
+        .put(r.rank());
+    return out.toArray();
   }
 
   public static PersonRecord read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      long id = in.readLong();
-      String reference = in.readUTF();
-      int count = in.readByte();
-      List<PreparedName> names = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        names.add(NameCodec.read(in));
-      }
-      int year = in.readShort();
-      Optional<PartialDate> born = Optional.empty();
-      if (year != 0) {
-        int month = in.readByte();
-        int day = in.readByte();
-        born =
-            Optional.of(
-                day != 0
-                    ? PartialDate.of(year, month, day)
-                    : month != 0 ? PartialDate.of(year, month) : PartialDate.ofYear(year));
-      }
-      return new PersonRecord(
-          id,
-          reference,
-          names,
-          born,
-          in.readUTF(),
-          in.readUTF(),
-          in.readUTF(),
-          in.readUTF(),
-          in.readUTF(),
-          in.readByte());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Bytes.Reader in = new Bytes.Reader(bytes);
+    long id = in.getLong();
+    String reference = in.getString();
+    int count = in.get();
+    List<PreparedName> names = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      names.add(NameCodec.read(in));
     }
+    int year = in.getShort();
+    Optional<PartialDate> born = Optional.empty();
+    if (year != 0) {
+      int month = in.get();
+      int day = in.get();
+      born =
+          Optional.of(
+              day != 0
+                  ? PartialDate.of(year, month, day)
+                  : month != 0 ? PartialDate.of(year, month) : PartialDate.ofYear(year));
+    }
+    return new PersonRecord(
+        id,
+        reference,
+        names,
+        born,
+        in.getString(),
+        in.getString(),
+        in.getString(),
+        in.getString(),
+        in.getString(),
+        in.get());
   }
 
   /**
@@ -97,19 +81,15 @@ public final class RecordCodec {
    * for each rule a count, then the keys' hashes.
    */
   public static byte[] keys(PersonRecord r) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      for (BlockingRule<PersonRecord> rule : PersonBlocking.stored()) {
-        List<String> keys = rule.keys(r);
-        out.writeShort(keys.size());
-        for (String k : keys) {
-          out.writeLong(hash(k));
-        }
+    Bytes.Writer out = new Bytes.Writer();
+    for (BlockingRule<PersonRecord> rule : PersonBlocking.stored()) {
+      List<String> keys = rule.keys(r);
+      out.putShort(keys.size());
+      for (String k : keys) {
+        out.putLong(hash(k));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    return out.toArray();
   }
 
   /** What {@link #keys} wrote: per rule of {@link PersonBlocking#stored()}, its key hashes. */
