@@ -72,6 +72,19 @@ final class MatchCommand implements Callable<Integer> {
           "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
+  /** Brings the stored records up to date, with a bar while it lasts (a first run: minutes). */
+  static void prepare(App app, Messages m) {
+    app.matching()
+        .prepare(
+            (done, of) ->
+                System.err.print(
+                    "\r"
+                        + org.handover.server.cli.Progress.bar((double) done / of)
+                        + " "
+                        + m.get("match.prepared", done, of)
+                        + (done.equals(of) ? "\n" : "")));
+  }
+
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
@@ -97,6 +110,7 @@ final class MatchCommand implements Callable<Integer> {
                 String.join(", ", PersonBlocking.rules().stream().map(r -> r.name()).toList())));
         return 2;
       }
+      prepare(app, m);
       try {
         run =
             app.matching()

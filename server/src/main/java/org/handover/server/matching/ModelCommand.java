@@ -128,6 +128,7 @@ final class ModelCommand {
               roster != null ? m.get("error.roster.unknown", roster) : m.get("model.no-list"));
           return 2;
         }
+        MatchCommand.prepare(app, m);
         try {
           app.matching().train(list.get(), actor, step -> System.err.println(m.get(step)));
         } catch (IllegalArgumentException e) {

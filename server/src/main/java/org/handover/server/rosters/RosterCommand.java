@@ -198,7 +198,11 @@ public final class RosterCommand {
                     signed,
                     actor,
                     (n, share) ->
-                        System.err.print("\r" + bar(share) + " " + m.get("roster.progress", n)));
+                        System.err.print(
+                            "\r"
+                                + org.handover.server.cli.Progress.bar(share)
+                                + " "
+                                + m.get("roster.progress", n)));
         System.err.println();
         if (saveMapping != null) {
           app.rosters().saveProfile(details.from(), saveMapping, r.mapping(), actor);
@@ -421,9 +425,6 @@ public final class RosterCommand {
   }
 
   /**
-   * "[##########----------] 50%" for a share of the file read; nothing when the share is unknown.
-   */
-  /**
    * The list's sides: as given, or from this installation's party (the list comes from the other
    * side to it); empty, with the reason printed, when neither can be told.
    */
@@ -448,18 +449,6 @@ public final class RosterCommand {
       System.err.println(m.get("error.party.invalid", e.getMessage()));
       return Optional.empty();
     }
-  }
-
-  static String bar(double share) {
-    if (share < 0) {
-      return "";
-    }
-    int filled = (int) Math.round(share * 20);
-    return "["
-        + "#".repeat(filled)
-        + "-".repeat(20 - filled)
-        + "] "
-        + String.format("%3d%%", Math.round(share * 100));
   }
 
   /** "row 2, column 4 (Дата народження) '31.02.1999': not a possible date". */
