@@ -48,6 +48,43 @@ public record Candidates(
     return Arrays.binarySearch(pairs, pair);
   }
 
+  /** The pairs grouped by their right record: {@link #byRight()}. */
+  public static final class ByRight {
+    private final int[] order;
+    private final int[] start;
+
+    private ByRight(int[] order, int[] start) {
+      this.order = order;
+      this.start = start;
+    }
+
+    /** Each right record that has pairs, read once, with the indices of its pairs; in parallel. */
+    public <T> void forEach(List<T> right, java.util.function.BiConsumer<T, int[]> work) {
+      IntStream.range(0, start.length - 1)
+          .parallel()
+          .filter(r -> start[r + 1] > start[r])
+          .forEach(
+              r -> work.accept(right.get(r), Arrays.copyOfRange(order, start[r], start[r + 1])));
+    }
+  }
+
+  /** The pairs grouped by right record (a counting sort: pairs are ordered by left first). */
+  public ByRight byRight() {
+    int[] start = new int[rightSize + 1];
+    for (long p : pairs) {
+      start[(int) (p % rightSize) + 1]++;
+    }
+    for (int r = 0; r < rightSize; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] next = Arrays.copyOf(start, rightSize);
+    int[] order = new int[pairs.length];
+    for (int k = 0; k < pairs.length; k++) {
+      order[next[(int) (pairs[k] % rightSize)]++] = k;
+    }
+    return new ByRight(order, start);
+  }
+
   public static <T> Candidates of(
       List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock) {
     return of(left, right, rules, maxBlock, false);

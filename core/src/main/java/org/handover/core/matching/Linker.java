@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Links a list to another: block, compare, train, score, and optionally keep each record in at most
@@ -230,9 +229,14 @@ public final class Linker {
       long t2) {
     // weights of every pair first; the explanation only for pairs likely enough to be shown
     double[] weights = new double[c.size()];
-    IntStream.range(0, c.size())
-        .parallel()
-        .forEach(p -> weights[p] = model.weight(vectors[p], right.get(c.right(p))));
+    c.byRight()
+        .forEach(
+            right,
+            (b, pairs) -> {
+              for (int p : pairs) {
+                weights[p] = model.weight(vectors[p], b);
+              }
+            });
     double minWeight =
         Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
     // an entry is one person at most: its candidates share one probability, with "none of them"

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * How a model's m-probabilities are estimated without labels. u comes from random pairs. m comes
@@ -58,13 +57,22 @@ final class Training {
     return u;
   }
 
-  /** The comparison vectors of every candidate pair, compared in parallel. */
+  /**
+   * The comparison vectors of every candidate pair, compared in parallel, each right record read
+   * once for all its pairs (a registry read from its stored bytes is decoded once, not once a
+   * pair).
+   */
   static <T> int[][] vectors(
       List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
     int[][] out = new int[c.size()][];
-    IntStream.range(0, c.size())
-        .parallel()
-        .forEach(p -> out[p] = Model.vector(fields, left.get(c.left(p)), right.get(c.right(p))));
+    Candidates.ByRight groups = c.byRight();
+    groups.forEach(
+        right,
+        (b, pairs) -> {
+          for (int p : pairs) {
+            out[p] = Model.vector(fields, left.get(c.left(p)), b);
+          }
+        });
     return out;
   }
 

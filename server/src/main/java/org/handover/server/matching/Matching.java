@@ -224,7 +224,7 @@ public final class Matching {
           "nothing to link: " + entries.size() + " entries, " + stored.size() + " persons");
     }
     Candidates c = blocking.candidates(options.maxBlock());
-    List<PersonRecord> persons = StoredRecords.view(stored, c);
+    List<PersonRecord> persons = StoredRecords.view(stored);
     long blockMillis = (System.nanoTime() - t0) / 1_000_000;
     Optional<Model<PersonRecord>> kept = train ? Optional.empty() : models.usable(entries.size());
     step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");

@@ -157,29 +157,20 @@ final class StoredRecords {
   }
 
   /**
-   * The streamed records as a list the engine reads: those in a candidate pair read back once (in
-   * parallel) and held; any other read back when asked (training's random pairs), not held.
+   * The streamed records as a list the engine reads, each decoded when asked and not held: a
+   * million decoded persons do not fit the heap a million stored ones do, and the engine reads each
+   * candidate once per pass ({@link Candidates#byRight()}).
    */
-  static List<PersonRecord> view(List<byte[]> records, Candidates c) {
-    PersonRecord[] held = new PersonRecord[records.size()];
-    boolean[] wanted = new boolean[records.size()];
-    for (int p = 0; p < c.size(); p++) {
-      wanted[c.right(p)] = true;
-    }
-    IntStream.range(0, held.length)
-        .parallel()
-        .filter(i -> wanted[i])
-        .forEach(i -> held[i] = RecordCodec.read(records.get(i)));
+  static List<PersonRecord> view(List<byte[]> records) {
     return new AbstractList<>() {
       @Override
       public PersonRecord get(int index) {
-        PersonRecord r = held[index];
-        return r != null ? r : RecordCodec.read(records.get(index));
+        return RecordCodec.read(records.get(index));
       }
 
       @Override
       public int size() {
-        return held.length;
+        return records.size();
       }
     };
   }
