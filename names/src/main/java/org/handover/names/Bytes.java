@@ -91,6 +91,23 @@ public final class Bytes {
       return v;
     }
 
+    /** Skips a string. */
+    public void skipString() {
+      int n = getUnsignedShort(); // read first: "at += getUnsignedShort()" would lose its 2 bytes
+      at += n;
+    }
+
+    /** Skips the rest of a prepared part after its raw text: folded, flags, skeletons, phonetic. */
+    void skipPart() {
+      skipString();
+      at++;
+      int n = get();
+      for (int i = 0; i < n; i++) {
+        skipString();
+      }
+      skipString();
+    }
+
     public String getString() {
       int n = getUnsignedShort();
       String s = n == 0 ? "" : new String(bytes, at, n, StandardCharsets.UTF_8);

@@ -68,8 +68,18 @@ public final class NameCodec {
     out.putString(part.phonetic);
   }
 
+  /** A part read back: the one already shared for its raw text, or read and shared. */
   private static PreparedPart readPart(Bytes.Reader in) {
     String raw = in.getString();
+    PreparedPart shared = PreparedPart.sharedOrNull(raw);
+    if (shared != null) {
+      in.skipPart();
+      return shared;
+    }
+    return PreparedPart.share(raw, readRest(raw, in));
+  }
+
+  private static PreparedPart readRest(String raw, Bytes.Reader in) {
     String folded = in.getString();
     int flags = in.get();
     int n = in.get();

@@ -108,7 +108,10 @@ public final class Names {
 
   /** Compares two single words (or two double-barrelled names) and explains the result. */
   public static Comparison.Part compareWords(String a, String b) {
-    return part("word", new PreparedPart(a), new PreparedPart(b));
+    return part(
+        "word",
+        PreparedPart.shared(a, () -> new PreparedPart(a)),
+        PreparedPart.shared(b, () -> new PreparedPart(b)));
   }
 
   private record WordMatch(Level level, String why) {}

@@ -41,6 +41,42 @@ final class PreparedPart {
     return m;
   }
 
+  /**
+   * Parts by their raw text, shared: a part is wholly made from that text, and a registry's names
+   * and places repeat (a few hundred family names cover a quarter of people), so each is prepared
+   * or read once and its romanizations worked out once. Bounded: past it, parts are made anew.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, PreparedPart> SHARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_SHARED = 300_000;
+
+  /** The shared part of this raw text, made by {@code make} when there is none yet. */
+  static PreparedPart shared(String raw, java.util.function.Supplier<PreparedPart> make) {
+    PreparedPart p = SHARED.get(raw);
+    if (p == null) {
+      p = make.get();
+      if (SHARED.size() < MAX_SHARED) {
+        SHARED.putIfAbsent(raw, p);
+      }
+    }
+    return p;
+  }
+
+  /** Shares a part made elsewhere, unless one is shared already: returns the one shared. */
+  static PreparedPart share(String raw, PreparedPart p) {
+    if (SHARED.size() >= MAX_SHARED) {
+      return p;
+    }
+    PreparedPart before = SHARED.putIfAbsent(raw, p);
+    return before != null ? before : p;
+  }
+
+  /** The shared part if there is one already. */
+  static PreparedPart sharedOrNull(String raw) {
+    return SHARED.get(raw);
+  }
+
   /** As read back by {@link NameCodec}. */
   PreparedPart(
       String raw,

@@ -29,6 +29,9 @@ class NameCodecTest {
     for (String a : NAMES) {
       PreparedName written = Names.prepare(a);
       PreparedName read = roundTrip(written);
+      PreparedName again = roundTrip(written); // its parts shared with the first read
+      assertEquals(written.parsed(), again.parsed(), a);
+      assertEquals(Names.keys(written), Names.keys(again), a);
       assertEquals(written.parsed(), read.parsed(), a);
       assertEquals(Names.keys(written), Names.keys(read), a);
       for (String b : NAMES) {

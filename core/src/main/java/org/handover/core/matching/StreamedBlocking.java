@@ -22,6 +22,7 @@ import java.util.Map;
 public final class StreamedBlocking {
   private final List<BlockingRule<PersonRecord>> rules;
   private final int[] stored;
+  private final int[] ruleOfStored;
   private final Slots[] index;
   private final List<int[]>[] lefts;
   private final int[][] counts;
@@ -39,6 +40,8 @@ public final class StreamedBlocking {
     this.counts = new int[n][];
     this.hits = new long[n][1024];
     this.hitCount = new int[n];
+    this.ruleOfStored = new int[PersonBlocking.stored().size()];
+    Arrays.fill(ruleOfStored, -1);
     for (int r = 0; r < n; r++) {
       stored[r] = PersonBlocking.storedIndex(rules.get(r));
       if (stored[r] < 0) {
@@ -60,6 +63,7 @@ public final class StreamedBlocking {
         }
       }
       index[r] = slots;
+      ruleOfStored[stored[r]] = r;
       List<int[]> out = new ArrayList<>(members.size());
       for (List<Integer> m : members) {
         out.add(m.stream().mapToInt(Integer::intValue).toArray());
@@ -74,15 +78,44 @@ public final class StreamedBlocking {
     int j = rights++;
     for (int r = 0; r < rules.size(); r++) {
       for (long k : keys[stored[r]]) {
-        int slot = index[r].get(k);
-        if (slot >= 0) {
-          counts[r][slot]++;
-          if (hitCount[r] == hits[r].length) {
-            hits[r] = Arrays.copyOf(hits[r], hitCount[r] * 2);
-          }
-          hits[r][hitCount[r]++] = ((long) slot << 32) | j;
-        }
+        probe(r, k, j);
       }
+    }
+  }
+
+  /**
+   * The next registry record's keys as {@link RecordCodec#keys} stored them, read in place (a
+   * million records a run: no array made for each).
+   */
+  public void accept(byte[] storedKeys) {
+    int j = rights++;
+    int at = 0;
+    for (int s = 0; s < ruleOfStored.length; s++) {
+      int n = ((storedKeys[at] & 0xff) << 8) | (storedKeys[at + 1] & 0xff);
+      at += 2;
+      int r = ruleOfStored[s];
+      if (r >= 0) {
+        for (int k = 0; k < n; k++) {
+          long v = 0;
+          for (int b = 0; b < 8; b++) {
+            v = (v << 8) | (storedKeys[at++] & 0xff);
+          }
+          probe(r, v, j);
+        }
+      } else {
+        at += 8 * n;
+      }
+    }
+  }
+
+  private void probe(int r, long key, int j) {
+    int slot = index[r].get(key);
+    if (slot >= 0) {
+      counts[r][slot]++;
+      if (hitCount[r] == hits[r].length) {
+        hits[r] = Arrays.copyOf(hits[r], hitCount[r] * 2);
+      }
+      hits[r][hitCount[r]++] = ((long) slot << 32) | j;
     }
   }
 

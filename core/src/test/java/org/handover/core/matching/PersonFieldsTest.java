@@ -7,6 +7,41 @@ import org.junit.jupiter.api.Test;
 
 class PersonFieldsTest {
   @Test
+  void oneDigitOffIsWhatTheEditDistanceOfTheWrittenDatesSays() {
+    java.util.Random random = new java.util.Random(3);
+    int agreeing = 0;
+    for (int i = 0; i < 200_000; i++) {
+      org.handover.core.registry.PartialDate x =
+          org.handover.core.registry.PartialDate.of(
+              1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+      // a neighbour: one digit or two changed, or two neighbours swapped, when still a date
+      String s = x.toString();
+      char[] c = s.toCharArray();
+      int at = random.nextInt(c.length);
+      if (c[at] == '.') {
+        continue;
+      }
+      if (random.nextBoolean() && at + 1 < c.length && c[at + 1] != '.') {
+        char t = c[at];
+        c[at] = c[at + 1];
+        c[at + 1] = t;
+      } else {
+        c[at] = (char) ('0' + random.nextInt(10));
+      }
+      org.handover.core.registry.PartialDate y;
+      try {
+        y = org.handover.core.registry.PartialDate.parse(new String(c));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      boolean expected = Strings.osa(x.toString(), y.toString()) == 1;
+      assertThat(PersonFields.oneDigitOff(x, y)).as(x + " " + y).isEqualTo(expected);
+      agreeing += expected ? 1 : 0;
+    }
+    assertThat(agreeing).isGreaterThan(50_000);
+  }
+
+  @Test
   void aSpellingWithoutPatronymicDoesNotHideADifferentPatronymic() {
     PersonRecord entry = record("Шевченко Олексій Іванович");
     PersonRecord person =

@@ -109,7 +109,7 @@ final class StoredRecords {
    * returns the records' bytes in that order. Run after {@link #refresh}: a person whose record is
    * stale is left out.
    */
-  static List<byte[]> stream(Handle h, Consumer<long[][]> keys, IntConsumer passed) {
+  static List<byte[]> stream(Handle h, Consumer<byte[]> keys, IntConsumer passed) {
     List<byte[]> out = new ArrayList<>();
     String sql =
         "COPY (SELECT m.record, m.keys FROM match_records m JOIN persons p ON p.id = m.person_id"
@@ -130,7 +130,7 @@ final class StoredRecords {
         byte[] record = in.readNBytes(in.readInt());
         byte[] k = in.readNBytes(in.readInt());
         out.add(record);
-        keys.accept(RecordCodec.readKeys(k));
+        keys.accept(k);
         if (out.size() % 50_000 == 0) {
           passed.accept(out.size());
         }

@@ -58,7 +58,11 @@ class StoredRecordsTest {
       int maxBlock) {
     StreamedBlocking b = new StreamedBlocking(left, rules);
     for (PersonRecord r : right) {
-      b.accept(RecordCodec.readKeys(RecordCodec.keys(r)));
+      if (r.id() % 2 == 0) {
+        b.accept(RecordCodec.readKeys(RecordCodec.keys(r)));
+      } else {
+        b.accept(RecordCodec.keys(r)); // as stored, read in place
+      }
     }
     return b.candidates(maxBlock);
   }
