@@ -116,7 +116,29 @@ public final class Names {
 
   private record WordMatch(Level level, String why) {}
 
+  /** Words compared lately on this thread, by the two parts (see {@link #word}). */
+  private static final ThreadLocal<Object[]> WORDS =
+      ThreadLocal.withInitial(() -> new Object[3 * 16_384]);
+
+  /**
+   * Two words compared, remembered by the two parts themselves: a word's result depends on their
+   * text alone, and a registry's parts are shared by their text (one Коваленко for thousands), so
+   * an entry meets the same pair of parts again and again among its candidates.
+   */
   private static WordMatch word(PreparedPart a, PreparedPart b) {
+    Object[] seen = WORDS.get();
+    int at = 3 * ((31 * System.identityHashCode(a) + System.identityHashCode(b)) & 16_383);
+    if (seen[at] == a && seen[at + 1] == b) {
+      return (WordMatch) seen[at + 2];
+    }
+    WordMatch m = compareWord(a, b);
+    seen[at] = a;
+    seen[at + 1] = b;
+    seen[at + 2] = m;
+    return m;
+  }
+
+  private static WordMatch compareWord(PreparedPart a, PreparedPart b) {
     if (a.folded.equals(b.folded)) {
       return new WordMatch(Level.EXACT, "same spelling");
     }
