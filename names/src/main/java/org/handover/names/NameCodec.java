@@ -18,19 +18,16 @@ public final class NameCodec {
    * Changes whenever what preparing a name gives changes (skeletons, phonetic codes, parsing): a
    * name stored under another version is prepared again.
    */
-  public static final String VERSION = "names-4";
+  public static final String VERSION = "names-5";
 
   private NameCodec() {}
 
   public static void write(PreparedName name, Bytes.Writer out) {
+    // the parsed name's parts are the prepared parts' own text: written once, with the parts
     ParsedName p = name.parsed;
-    out.putString(p.family());
-    out.putString(p.given());
-    out.putString(p.patronymic());
     out.put(p.order().ordinal());
     out.putLong(Double.doubleToLongBits(p.confidence()));
     out.putString(p.title());
-    out.putString(p.otherFamily());
     write(name.family, out);
     write(name.given, out);
     write(name.patronymic, out);
@@ -41,19 +38,22 @@ public final class NameCodec {
   }
 
   public static PreparedName read(Bytes.Reader in) {
-    ParsedName p =
-        new ParsedName(
-            in.getString(),
-            in.getString(),
-            in.getString(),
-            ParsedName.Order.values()[in.get()],
-            Double.longBitsToDouble(in.getLong()),
-            in.getString(),
-            in.getString());
+    ParsedName.Order order = ParsedName.Order.values()[in.get()];
+    double confidence = Double.longBitsToDouble(in.getLong());
+    String title = in.getString();
     PreparedPart family = readPart(in);
     PreparedPart given = readPart(in);
     PreparedPart patronymic = readPart(in);
     PreparedPart other = in.get() != 0 ? readPart(in) : null;
+    ParsedName p =
+        new ParsedName(
+            family.raw,
+            given.raw,
+            patronymic.raw,
+            order,
+            confidence,
+            title,
+            other == null ? "" : other.raw);
     return new PreparedName(p, family, given, patronymic, other);
   }
 
