@@ -185,10 +185,7 @@ final class MatchCommand implements Callable<Integer> {
                       m.get(
                           "match.model",
                           i.id(),
-                          org.handover.server.i18n.Days.written(
-                              java.time.LocalDate.ofInstant(
-                                  java.time.Instant.ofEpochMilli(i.trainedAt()),
-                                  java.time.ZoneOffset.UTC)),
+                          ModelCommand.day(i.trainedAt()),
                           i.rosterId().map(String::valueOf).orElse("—"))));
       if (out != null) {
         System.out.println(m.get("roster.exported", out.toString()));

@@ -28,6 +28,11 @@ import picocli.CommandLine.Option;
     subcommands = {ModelCommand.Show.class, ModelCommand.Train.class})
 final class ModelCommand {
 
+  /** The day a model was trained, as people write it here. */
+  static String day(long millis) {
+    return Days.written(LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+  }
+
   /** The model's facts and state in the user's language. */
   static void print(Messages m, MatchModels.Status s) {
     if (s.latest().isEmpty()) {
@@ -39,7 +44,7 @@ final class ModelCommand {
         m.get(
             "model.line",
             i.id(),
-            Days.written(LocalDate.ofInstant(Instant.ofEpochMilli(i.trainedAt()), ZoneOffset.UTC)),
+            day(i.trainedAt()),
             i.trainedBy(),
             i.rosterId().map(String::valueOf).orElse("—"),
             i.entries(),
