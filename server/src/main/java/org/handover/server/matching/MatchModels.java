@@ -142,18 +142,14 @@ public final class MatchModels {
   private Model<PersonRecord> restore(long id) {
     return jdbi.withHandle(
         h -> {
-          Map<String, Object> stored =
-              Json.read(
-                  h.createQuery("SELECT model FROM match_models WHERE id = :id")
-                      .bind("id", id)
-                      .mapTo(String.class)
-                      .one(),
-                  new TypeReference<>() {});
-          double lambda =
-              h.createQuery("SELECT lambda FROM match_models WHERE id = :id")
+          Map<String, Object> row =
+              h.createQuery("SELECT model, lambda FROM match_models WHERE id = :id")
                   .bind("id", id)
-                  .mapTo(Double.class)
+                  .mapToMap()
                   .one();
+          Map<String, Object> stored =
+              Json.read((String) row.get("model"), new TypeReference<>() {});
+          double lambda = ((Number) row.get("lambda")).doubleValue();
           @SuppressWarnings("unchecked")
           List<Map<String, Double>> tf =
               ((List<Map<String, Number>>) stored.get("terms"))
