@@ -35,6 +35,11 @@ public record Audited(String entity, int rule, String digests, String one) {
     return digests.replace(AND, single ? " AND " + one : "");
   }
 
+  /** The SQL that gives the digests of the entities {@code condition} selects. */
+  String sql(String condition) {
+    return digests.replace(AND, " AND " + condition);
+  }
+
   /** SHA-256 of one row's values (NULL and "" differ in a row's text). */
   public static String row(String columns) {
     return "sha256(convert_to(ROW(" + columns + ")::text, 'UTF8'))";

@@ -35,6 +35,7 @@ public final class Journal {
   public Journal(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
+    checks.add(JournalMembers::check);
   }
 
   /**
@@ -88,6 +89,34 @@ public final class Journal {
    * the change left; the head row's lock numbers entries one at a time.
    */
   public JournalEntry append(Handle h, Change c) {
+    return write(h, c, seq -> digest(h, c));
+  }
+
+  /**
+   * Appends one entry for many entities of one kind made at once (an import): each entity that
+   * {@code condition} selects in its audited query (see {@link #audit(Audited)}) becomes a member
+   * of the entry with its digest, and the state audit compares it as if its own entry had recorded
+   * it. The entry's own digest covers its members.
+   *
+   * @param condition SQL on the audited query's tables, such as {@code p.id = ANY(:ids)}
+   * @param binds the condition's parameters (a {@code Long[]} is bound as an array)
+   */
+  public JournalEntry appendMany(
+      Handle h, Change c, String memberEntity, String condition, Map<String, Object> binds) {
+    Audited a = audits.get(memberEntity);
+    if (a == null) {
+      throw new IllegalArgumentException(memberEntity + " is not audited: it cannot be a member");
+    }
+    return write(
+        h,
+        c,
+        seq -> {
+          JournalMembers.store(h, seq, a, condition, binds);
+          return JournalMembers.digest(h, seq);
+        });
+  }
+
+  private JournalEntry write(Handle h, Change c, java.util.function.LongFunction<String> digestAt) {
     Map<String, Object> head =
         h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
             .mapToMap()
@@ -104,7 +133,7 @@ public final class Journal {
             c.entityId(),
             c.before(),
             c.after(),
-            digest(h, c),
+            digestAt.apply(seq),
             prev);
     h.createUpdate(
             "INSERT INTO journal (seq, at_millis, actor, action, entity, entity_id, before_state,"
@@ -300,12 +329,17 @@ public final class Journal {
           if (!f.actor().isEmpty()) {
             sql.append(" AND actor = :actor");
           }
-          if (!f.entity().isEmpty()) {
+          if (!f.entity().isEmpty() && !f.entityId().isEmpty()) {
+            // an entity's own entries and those that made it among many (an import)
+            sql.append(
+                " AND (entity = :entity AND entity_id = :entityId OR seq IN (SELECT seq FROM"
+                    + " journal_members WHERE entity = :entity AND entity_id = :entityId))");
+          } else if (!f.entity().isEmpty()) {
             sql.append(" AND entity = :entity");
           } else {
             sql.append(" AND entity <> '" + READS + "'"); // changes; reads are asked for by name
           }
-          if (!f.entityId().isEmpty()) {
+          if (f.entity().isEmpty() && !f.entityId().isEmpty()) {
             sql.append(" AND entity_id = :entityId");
           }
           sql.append(" ORDER BY seq DESC LIMIT :limit OFFSET :offset");

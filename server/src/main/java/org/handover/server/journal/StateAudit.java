@@ -117,8 +117,9 @@ public final class StateAudit {
     String sql =
         "WITH now AS ("
             + audited.sql(false)
-            + "), last AS (SELECT DISTINCT ON (entity_id) entity_id, seq, action, state_digest"
-            + " FROM journal WHERE entity = :entity ORDER BY entity_id, seq DESC)"
+            + "), last AS ("
+            + JournalMembers.lastEntries()
+            + ")"
             + " SELECT coalesce(now.id, last.entity_id) AS id, now.digest AS digest,"
             + " last.seq AS seq, last.action AS action, last.state_digest AS recorded"
             + " FROM now FULL JOIN last ON now.id = last.entity_id ORDER BY 1";

@@ -334,6 +334,9 @@ public final class Duplicates {
             h.createQuery(
                     "SELECT CAST(entity_id AS BIGINT) FROM journal WHERE entity = 'person'"
                         + " AND action = 'person.create' AND actor = :a AND entity_id IN (<ids>)"
+                        + " UNION SELECT CAST(m.entity_id AS BIGINT) FROM journal_members m JOIN"
+                        + " journal j ON j.seq = m.seq WHERE m.entity = 'person' AND j.action ="
+                        + " 'person.import' AND j.actor = :a AND m.entity_id IN (<ids>)"
                         + " ORDER BY 1")
                 .bind("a", actor)
                 .bindList("ids", ids)

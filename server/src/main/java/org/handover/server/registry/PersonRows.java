@@ -22,6 +22,7 @@ import org.handover.core.registry.Status;
 import org.handover.core.registry.StatusChange;
 import org.handover.core.registry.StatusSource;
 import org.handover.server.storage.Columns;
+import org.handover.server.storage.CopyRows;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.statement.Update;
 final class PersonRows {
   private PersonRows() {}
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "reference, kind, sex, birth_year, birth_month, birth_day, birth_place,"
           + " father_name, mother_maiden_name, citizenship, depends_on, service_number, service_number_key, reference_key, rank_title,"
           + " unit, last_residence, marks, person_to_inform, categories, status, holding_party, tracing_consent, notes,"
@@ -110,6 +111,39 @@ final class PersonRows {
         .bind("sort_uk", SearchKeys.sortKey("uk", display))
         .bind("sort_ru", SearchKeys.sortKey("ru", display))
         .bind("sort_en", SearchKeys.sortKey("en", display));
+  }
+
+  /** The person's {@link #COLUMNS} as a COPY row's values, as {@link #bind} binds them. */
+  static void copy(CopyRows row, Person p) {
+    String display = p.primaryName().full();
+    row.text(p.reference())
+        .text(p.kind().key())
+        .text(p.sex().key())
+        .number(p.birthDate().map(PartialDate::year).orElse(null))
+        .number(p.birthDate().flatMap(PartialDate::month).orElse(null))
+        .number(p.birthDate().flatMap(PartialDate::day).orElse(null))
+        .text(p.birthPlace())
+        .text(p.fatherName())
+        .text(p.motherMaidenName())
+        .text(p.citizenship())
+        .text(p.dependsOn().map(Party::key).orElse(null))
+        .text(p.serviceNumber())
+        .text(SearchKeys.serviceNumber(p.serviceNumber()))
+        .text(SearchKeys.serviceNumber(p.reference()))
+        .text(p.rank())
+        .text(p.unit())
+        .text(p.lastResidence())
+        .text(p.marks())
+        .text(p.personToInform())
+        .text(p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(",")))
+        .text(p.status().key())
+        .text(p.holdingParty().map(Party::key).orElse(null))
+        .bool(p.tracingConsent())
+        .text(p.notes())
+        .text(display.length() > 320 ? display.substring(0, 320) : display)
+        .bytes(SearchKeys.sortKey("uk", display))
+        .bytes(SearchKeys.sortKey("ru", display))
+        .bytes(SearchKeys.sortKey("en", display));
   }
 
   private static void writeNames(Handle h, long id, Person p) {

@@ -57,14 +57,26 @@ public final class Registry {
    */
   public record Imported(Person person, StatusBasis basis, ReleaseFacts facts) {}
 
-  /** Adds the persons of a list and their release facts in one transaction: all or none. */
-  public void importAll(List<Imported> imported, String actor) {
+  /**
+   * Adds the persons of a list and their release facts in one transaction: all or none. The persons
+   * are journaled 10,000 to an entry ({@code person.import}, naming the file); {@code stored} hears
+   * how many are stored so far.
+   */
+  public void importAll(List<Imported> imported, String file, String actor, Progress progress) {
+    long now = clock.millis();
+    List<PersonBulk.New> persons =
+        imported.stream()
+            .map(
+                i ->
+                    new PersonBulk.New(
+                        i.person(), change(i.person().status(), i.basis(), actor, now)))
+            .toList();
     jdbi.useTransaction(
         h -> {
-          for (Imported i : imported) {
-            long id = add(h, i.person(), i.basis(), actor);
-            if (!i.facts().equals(ReleaseFacts.none())) {
-              releaseFacts.save(h, id, i.facts(), actor);
+          long[] ids = PersonBulk.store(h, journal, persons, file, actor, progress);
+          for (int i = 0; i < ids.length; i++) {
+            if (!imported.get(i).facts().equals(ReleaseFacts.none())) {
+              releaseFacts.save(h, ids[i], imported.get(i).facts(), actor);
             }
           }
         });
@@ -80,14 +92,26 @@ public final class Registry {
     return jdbi.inTransaction(h -> add(h, p, basis, actor));
   }
 
-  /** Adds many persons in one transaction (demo data, imports): all or none. */
-  public void addAll(List<Person> persons, LocalDate statusSince, String actor) {
-    jdbi.useTransaction(
-        h -> {
-          for (Person p : persons) {
-            add(h, p, StatusBasis.since(statusSince), actor);
-          }
-        });
+  /** How far storing many persons has come. */
+  public interface Progress {
+    String STORED = "stored";
+    String JOURNALED = "journaled";
+
+    /**
+     * {@code done} persons have gone through {@code stage} ({@link #STORED}, {@link #JOURNALED}).
+     */
+    void at(String stage, int done);
+  }
+
+  /** Adds many persons in one transaction (demo data, imports): all or none; returns their ids. */
+  public long[] addAll(List<Person> persons, LocalDate statusSince, String actor) {
+    long now = clock.millis();
+    StatusBasis basis = StatusBasis.since(statusSince);
+    List<PersonBulk.New> all =
+        persons.stream()
+            .map(p -> new PersonBulk.New(p, change(p.status(), basis, actor, now)))
+            .toList();
+    return jdbi.inTransaction(h -> PersonBulk.store(h, journal, all, "", actor, (stage, n) -> {}));
   }
 
   private long add(Handle h, Person p, StatusBasis basis, String actor) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.core.registry.PartialDate;
 import org.handover.core.rosters.Entry;
+import org.handover.server.storage.CopyRows;
 import org.handover.server.storage.Json;
 
 /**
@@ -49,20 +50,8 @@ final class EntryCopy {
     }
   }
 
-  /**
-   * A value in COPY's text format: backslash, tab, line breaks escaped; nothing else is special.
-   */
-  static void text(StringBuilder out, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
+  private static void text(StringBuilder out, String s) {
+    CopyRows.text(out, s);
   }
 
   private static String cut(String s) {

@@ -5,27 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
-import org.handover.core.parties.PartyBook;
-import org.handover.core.registry.PersonForm;
-import org.handover.core.registry.Problem;
-import org.handover.core.registry.ReleaseFacts;
-import org.handover.core.registry.StatusBasis;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
-import org.handover.core.rosters.Field;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
 import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.cli.Acting;
 import org.handover.server.cli.Options;
+import org.handover.server.cli.Progress;
 import org.handover.server.cli.Requires;
 import org.handover.server.i18n.Messages;
 import org.handover.server.registry.Registry;
@@ -78,104 +71,22 @@ final class RegistryImportCommand implements Callable<Integer> {
               + " storing nothing when one row cannot be read")
   boolean skipBadRows;
 
-  private static final Map<Field, String> FORM = new LinkedHashMap<>();
-
-  static {
-    FORM.put(Field.REFERENCE, "reference");
-    FORM.put(Field.BIRTH_PLACE, "birth_place");
-    FORM.put(Field.RANK, "rank");
-    FORM.put(Field.SERVICE_NUMBER, "service_number");
-    FORM.put(Field.UNIT, "unit");
-    FORM.put(Field.CITIZENSHIP, "citizenship");
-    FORM.put(Field.FATHER_NAME, "father_name");
-    FORM.put(Field.MOTHER_MAIDEN_NAME, "mother_maiden_name");
-    FORM.put(Field.LAST_RESIDENCE, "last_residence");
-    FORM.put(Field.NOTES, "notes");
-  }
-
-  /**
-   * The columns of kind, status, holder and health, when the list has them: words of any language
-   * become the form's keys; a cell that is none of them is a problem naming row, column and value.
-   */
-  private static void cells(
-      Entry e,
-      ColumnMapping mapping,
-      List<String> header,
-      CellWords words,
-      Messages m,
-      Map<String, String> v,
-      List<String> problems) {
-    word(e, mapping, header, Field.KIND, words::kind, CellWords.knownKinds(m), m, problems)
-        .ifPresent(k -> v.put("kind", k));
-    word(e, mapping, header, Field.STATUS, words::status, CellWords.knownStatuses(m), m, problems)
-        .ifPresent(st -> v.put("status", st));
-    word(e, mapping, header, Field.HELD_BY, words::party, words.knownParties(), m, problems)
-        .ifPresent(p -> v.put("holding_party", p));
-    List<String> categories = new ArrayList<>();
-    for (Field f : List.of(Field.SEVERELY_WOUNDED, Field.SERIOUSLY_SICK)) {
-      Optional<Integer> column = mapping.column(f);
-      if (column.isEmpty()) {
-        continue;
-      }
-      String cell = e.value(f);
-      Optional<Boolean> yes = CellWords.yesNo(cell);
-      if (yes.isEmpty()) {
-        problems.add(
-            m.get(
-                "roster.problem",
-                e.row(),
-                column.get() + 1,
-                header.get(column.get()),
-                cell,
-                m.get("error.cell.yes-no", m.get("list-field." + f.key()), cell)));
-      } else if (yes.get()) {
-        categories.add(f == Field.SEVERELY_WOUNDED ? "severely-wounded" : "sick");
-      }
-    }
-    if (!categories.isEmpty()) {
-      v.put("categories", String.join(",", categories));
-    }
-  }
-
-  private static Optional<String> word(
-      Entry e,
-      ColumnMapping mapping,
-      List<String> header,
-      Field f,
-      java.util.function.Function<String, Optional<String>> read,
-      String known,
-      Messages m,
-      List<String> problems) {
-    Optional<Integer> column = mapping.column(f);
-    String cell = e.value(f);
-    if (column.isEmpty() || cell.isBlank()) {
-      return Optional.empty();
-    }
-    Optional<String> key = read.apply(cell);
-    if (key.isEmpty()) {
-      problems.add(
-          m.get(
-              "roster.problem",
-              e.row(),
-              column.get() + 1,
-              header.get(column.get()),
-              cell,
-              m.get("error.cell.word", m.get("list-field." + f.key()), cell, known)));
-    }
-    return key;
-  }
+  /** Rows read one by one, then made persons on every core this many at a time. */
+  private static final int BATCH = 10_000;
 
   @Override
   public Integer call() throws IOException {
-    PartyBook parties;
-    try (App app = options.open()) {
-      parties = app.parties().book();
-    }
     Messages m = options.messages();
     if (!Files.isRegularFile(file)) {
       System.err.println(m.get("error.file.not-found", file.toString()));
       return 2;
     }
+    try (App app = options.open()) {
+      return load(app, m);
+    }
+  }
+
+  private int load(App app, Messages m) throws IOException {
     LocalDate today = LocalDate.now();
     List<Registry.Imported> persons = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -189,36 +100,30 @@ final class RegistryImportCommand implements Callable<Integer> {
             "error.file.no-name-column", "no name column", String.join(", ", t.header()));
       }
       EntryReader reader = new EntryReader(t.header(), mapping, today);
-      CellWords words = new CellWords(parties);
-      ReleaseCells release = new ReleaseCells(mapping, t.header(), m);
-      for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
-        Entry e = reader.read(r.get());
-        int before = problems.size();
-        e.problems().forEach(p -> problems.add(RosterCommand.problem(m, p)));
-        if (!e.ok()) {
-          skipped++;
-          continue;
+      RegistryRows rows =
+          new RegistryRows(mapping, t.header(), app.parties().book(), m, today, kind, status);
+      List<Entry> batch = new ArrayList<>(BATCH);
+      int read = 0;
+      for (Optional<Table.Row> r = t.next(); ; r = t.next()) {
+        if (r.isPresent()) {
+          batch.add(reader.read(r.get()));
+          read++;
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("name.0.family", e.family());
-        v.put("name.0.given", e.given());
-        v.put("name.0.patronymic", e.patronymic());
-        v.put("birth_date", e.birthDate().map(Object::toString).orElse(""));
-        v.put("kind", kind);
-        v.put("status", status);
-        FORM.forEach((field, form) -> v.put(form, e.value(field)));
-        cells(e, mapping, t.header(), words, m, v, problems);
-        PersonForm.Result read = new PersonForm(v, parties::knows).read(0, today);
-        for (Problem p : read.problems()) {
-          problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
+        if (batch.size() == BATCH || (r.isEmpty() && !batch.isEmpty())) {
+          for (RegistryRows.Read one : batch.parallelStream().map(rows::read).toList()) {
+            problems.addAll(one.problems());
+            one.person().ifPresent(persons::add);
+            skipped += one.person().isPresent() ? 0 : 1;
+          }
+          batch.clear();
+          System.err.print(
+              "\r" + Progress.bar(t.progress()) + " " + m.get("registry.import.reading", read));
         }
-        ReleaseFacts facts = release.read(e, today, problems);
-        if (problems.size() > before || read.person().isEmpty()) {
-          skipped++; // every problem of the row is listed; the row is not stored
-          continue;
+        if (r.isEmpty()) {
+          break;
         }
-        persons.add(new Registry.Imported(read.person().get(), StatusBasis.since(today), facts));
       }
+      System.err.println();
     } catch (RosterFileException e) {
       System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
       System.err.println(m.get("roster.nothing-stored"));
@@ -232,9 +137,18 @@ final class RegistryImportCommand implements Callable<Integer> {
         return 2;
       }
     }
-    try (App app = options.open()) {
-      app.registry().importAll(persons, actor);
-    }
+    app.registry()
+        .importAll(
+            persons,
+            file.getFileName().toString(),
+            actor,
+            (stage, n) ->
+                System.err.print(
+                    "\r"
+                        + Progress.bar((double) n / persons.size())
+                        + " "
+                        + m.get("registry.import." + stage, n, persons.size())));
+    System.err.println();
     System.out.println(m.get("registry.imported", persons.size()));
     if (skipped > 0) {
       System.out.println(m.get("registry.import.skipped", skipped));

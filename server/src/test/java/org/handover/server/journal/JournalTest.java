@@ -27,12 +27,17 @@ class JournalTest {
   void open() {
     url = TestDatabases.postgres();
     app = new App(Database.open(url), Clock.systemUTC());
-    app.registry().addAll(new DemoPeople(11, TODAY).generate(6), TODAY, "demo");
+    addEach(11, 6);
   }
 
   @AfterEach
   void close() {
     app.close();
+  }
+
+  /** Persons added one by one, an entry each (the chain's tests count them). */
+  private void addEach(long seed, int n) {
+    new DemoPeople(seed, TODAY).generate(n).forEach(p -> app.registry().add(p, TODAY, "demo"));
   }
 
   private void sql(String statement) {
@@ -61,7 +66,7 @@ class JournalTest {
     assertThat(made.exit()).isZero();
     String checkpoint = made.out().strip();
     assertThat(checkpoint).startsWith("handover-checkpoint v1 seq=6 hash=");
-    app.registry().addAll(new DemoPeople(12, TODAY).generate(2), TODAY, "demo");
+    addEach(12, 2);
     Run later = cli("journal", "verify", "--checkpoint", checkpoint, "--db", url);
     assertThat(later.exit()).isZero();
     assertThat(later.out())
@@ -71,7 +76,7 @@ class JournalTest {
 
   @Test
   void theLastEntriesDeletedWithTheHeadRewrittenAreCaughtByACheckpoint() {
-    app.registry().addAll(new DemoPeople(12, TODAY).generate(2), TODAY, "demo");
+    addEach(12, 2);
     String checkpoint = cli("journal", "checkpoint", "--db", url).out().strip();
     // a careful tamperer: the last two entries go, and the head is set back to the sixth
     String sixth =

@@ -1,0 +1,56 @@
+package org.handover.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A command of the runnable jar as a process of its own, as a user runs it: its wall time, its
+ * output, and the peak resident memory of its JVM (VmHWM, read from /proc while it runs).
+ */
+final class CliProcess {
+  private CliProcess() {}
+
+  record Result(int exit, String output, double seconds, long peakResident) {}
+
+  static Result run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("java"));
+    String opts = System.getenv("HANDOVER_JAVA_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      command.addAll(List.of(opts.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", "server/target/handover.jar"));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("handover-cli", ".log");
+    long t0 = System.nanoTime();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+    long peak = 0;
+    while (p.isAlive()) {
+      peak = Math.max(peak, highWater(status));
+      Thread.sleep(100);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    return new Result(p.waitFor(), output, seconds, peak);
+  }
+
+  /** VmHWM in bytes; 0 once the process is gone. */
+  private static long highWater(Path status) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process ended between the check and the read
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,99 @@
+package org.handover.server.journal;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The entities one entry made many of at once (a registry import), each with the digest its own
+ * entry would have carried. The entry's digest is {@value #PREFIX} and a SHA-256 over its members,
+ * so the members are as tamper-evident as the chain: {@link #check} names an entry whose members
+ * were added, removed or altered since.
+ */
+final class JournalMembers {
+  static final String PREFIX = "members:";
+
+  private static final String DIGEST =
+      "SELECT encode(sha256(coalesce(string_agg(convert_to(entity || ' ' || entity_id || ' ' ||"
+          + " state_digest, 'UTF8'), '\\x0a'::bytea ORDER BY entity COLLATE \"C\", entity_id"
+          + " COLLATE \"C\"), ''::bytea)), 'hex') FROM journal_members WHERE seq = :seq";
+
+  private JournalMembers() {}
+
+  /**
+   * Stores the digest of every entity {@code condition} selects as a member of entry {@code seq}.
+   */
+  static void store(Handle h, long seq, Audited a, String condition, Map<String, Object> binds) {
+    var insert =
+        h.createUpdate(
+                "INSERT INTO journal_members (seq, entity, entity_id, state_digest) SELECT :seq,"
+                    + " :entity, d.id, :rule || d.digest FROM ("
+                    + a.sql(condition)
+                    + ") d")
+            .bind("seq", seq)
+            .bind("entity", a.entity())
+            .bind("rule", a.rule() + ":");
+    binds.forEach(
+        (k, v) -> {
+          if (v instanceof Long[] ids) {
+            insert.bindArray(k, Long.class, (Object[]) ids);
+          } else {
+            insert.bind(k, v);
+          }
+        });
+    insert.execute();
+  }
+
+  /** The entry's digest of its members, as stored now. */
+  static String digest(Handle h, long seq) {
+    return PREFIX + h.createQuery(DIGEST).bind("seq", seq).mapTo(String.class).one();
+  }
+
+  /**
+   * The last entry on each entity, members included: what {@link StateAudit} compares with the rows
+   * (columns entity_id, seq, action, state_digest).
+   */
+  static String lastEntries() {
+    return "SELECT DISTINCT ON (entity_id) entity_id, seq, action, state_digest FROM ("
+        + "SELECT entity_id, seq, action, state_digest FROM journal WHERE entity = :entity"
+        + " UNION ALL SELECT m.entity_id, m.seq, j.action, m.state_digest FROM journal_members m"
+        + " JOIN journal j ON j.seq = m.seq WHERE m.entity = :entity"
+        + ") e ORDER BY entity_id, seq DESC";
+  }
+
+  /** Names each entry whose members differ from its digest, and members no such entry has. */
+  static void check(Handle h, Consumer<StateAudit.Finding> found) {
+    h.createQuery(
+            "SELECT seq, action, entity, entity_id, state_digest FROM journal WHERE state_digest"
+                + " LIKE '"
+                + PREFIX
+                + "%' ORDER BY seq")
+        .mapToMap()
+        .list()
+        .forEach(
+            e -> {
+              long seq = ((Number) e.get("seq")).longValue();
+              if (!digest(h, seq).equals(e.get("state_digest"))) {
+                found.accept(
+                    new StateAudit.Finding(
+                        (String) e.get("entity"),
+                        (String) e.get("entity_id"),
+                        StateAudit.Kind.CHANGED,
+                        seq,
+                        (String) e.get("action"),
+                        ""));
+              }
+            });
+    h.createQuery(
+            "SELECT DISTINCT m.seq, m.entity FROM journal_members m LEFT JOIN journal j ON j.seq ="
+                + " m.seq AND j.state_digest LIKE '"
+                + PREFIX
+                + "%' WHERE j.seq IS NULL ORDER BY m.seq")
+        .mapToMap()
+        .forEach(
+            m ->
+                found.accept(
+                    new StateAudit.Finding(
+                        (String) m.get("entity"), "", StateAudit.Kind.UNJOURNALED, 0, "", "")));
+  }
+}
