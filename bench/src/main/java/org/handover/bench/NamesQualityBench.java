@@ -273,6 +273,9 @@ public final class NamesQualityBench {
     }
     r.append(spellingClass("English conventions", "english-spellings.tsv", false));
     r.append(spellingClass("data-entry noise", "noisy-spellings.tsv", true));
+    r.append(
+        spellingClass(
+            "library, scholarly, German and French systems", "scholarly-spellings.tsv", true));
     r.append("## Different names\n\n");
     r.append(
         String.format(

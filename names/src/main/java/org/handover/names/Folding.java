@@ -31,7 +31,9 @@ public final class Folding {
       if (c == 'ё') {
         out.append('е');
       } else if (isApostrophe(c)) {
-        // Знам'янка and Знамянка are one word.
+        // Знам'янка and Znamʹianka are one word, as Знамянка
+      } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        // a mark typed apart from its letter (c + ̌ ): dropped as precomposed ones are
       } else if (Character.isLetterOrDigit(c)) {
         if (c < 0x0400) {
           out.append(stripLatinMarks(c));
@@ -58,7 +60,9 @@ public final class Folding {
   }
 
   static boolean isApostrophe(char c) {
-    return c == '\'' || c == '’' || c == 'ʼ' || c == '`' || c == '‘';
+    // with the primes of library systems for the soft and hard signs: ʹ ʺ ′ ″
+    return c == '\'' || c == '’' || c == 'ʼ' || c == '`' || c == '‘' || c == 'ʹ' || c == 'ʺ'
+        || c == '′' || c == '″';
   }
 
   private static String stripLatinMarks(char c) {

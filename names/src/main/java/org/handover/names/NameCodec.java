@@ -18,7 +18,7 @@ public final class NameCodec {
    * Changes whenever what preparing a name gives changes (skeletons, phonetic codes, parsing): a
    * name stored under another version is prepared again.
    */
-  public static final String VERSION = "names-5";
+  public static final String VERSION = "names-6";
 
   private NameCodec() {}
 

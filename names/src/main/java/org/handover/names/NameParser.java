@@ -29,7 +29,9 @@ public final class NameParser {
   private static final Pattern PATRONYMIC =
       Pattern.compile(
           ".+(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|ична|инична|ьич|ич|ovych|ovich|evych|evich|yovych|iiovych"
-              + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz)$",
+              + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz"
+              // ISO 9 and the scholarly system: -ovič, -ovyč, -ìvna, -ïvna, -jivna
+              + "|ovič|evič|ovyč|evyč|ìvna|ïvna|jivna)$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SURNAME =
       Pattern.compile(
@@ -40,7 +42,8 @@ public final class NameParser {
   private static final Pattern STRONG_SURNAME =
       Pattern.compile(
           ".+(енко|чук|щук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва"
-              + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva)$",
+              + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva"
+              + "|čuk|[sc][ʹ′']?kyj|[sc][ʹ′']?kij|[sc][ʹ′']?kyĭ|[sc][ʹ′']?ka|[sc]ʹkyi)$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**

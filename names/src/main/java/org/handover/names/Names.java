@@ -203,7 +203,11 @@ public final class Names {
   /** The system by which the Cyrillic one of two parts is spelt as the Latin one, if any. */
   private static Optional<Romanization> system(PreparedPart a, PreparedPart b) {
     PreparedPart cyr = a.cyrillic ? a : b;
-    String latin = a.cyrillic ? b.folded : a.folded;
+    PreparedPart lat = a.cyrillic ? b : a;
+    if (Scholarly.applies(lat.raw)) {
+      return Optional.empty(); // its marks are letters (č is not c): its skeleton said it all
+    }
+    String latin = lat.folded;
     for (Map.Entry<Romanization, String> e : cyr.romanized().entrySet()) {
       if (e.getValue().equals(latin)) {
         return Optional.of(e.getKey());

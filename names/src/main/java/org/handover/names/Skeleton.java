@@ -40,6 +40,13 @@ public final class Skeleton {
    * rz, sch, sh).
    */
   public static List<String> all(String word) {
+    if (Scholarly.applies(word)) {
+      Set<String> out = new LinkedHashSet<>();
+      for (String reading : Scholarly.readings(word)) {
+        out.add(reduce(reading));
+      }
+      return new ArrayList<>(out);
+    }
     String w = Folding.fold(word).replace(" ", "");
     if (w.isEmpty()) {
       return List.of("");
@@ -110,6 +117,23 @@ public final class Skeleton {
   private static final Pattern CH_BEFORE_CONSONANT = Pattern.compile("ch[^aeiouy]");
   private static final Pattern SH_NOT_SHCH = Pattern.compile("sh(?!ch)");
 
+  /** A ch not inside sch or tch; one between vowels (Michail) is German х. */
+  private static final Pattern LONE_CH = Pattern.compile("(?<![st])ch");
+
+  private static final Pattern CH_BETWEEN_VOWELS = Pattern.compile("[aeiouy]ch[aeiouy]");
+
+  /** What only German spelling has: tsch, sch, w. */
+  private static final Pattern GERMAN = Pattern.compile("tsch|sch|w");
+
+  /** An s that German reads voiced: at the start or between vowels, before a vowel. */
+  private static final Pattern GERMAN_S = Pattern.compile("(^|[aeiouy])s(?=[aeiouy])");
+
+  /** French keeps g hard before e and i with a u: Sneguireva, Guennadi. */
+  private static final Pattern FRENCH_GU = Pattern.compile("gu(?=[eiy])");
+
+  /** An h that is no digraph's second letter (zh, kh, ch, sh, gh, th). */
+  private static final Pattern LONE_H = Pattern.compile("(?<![zkcsgt])h");
+
   /** English writes a final -р after a consonant as -er: Alexander, Peter. */
   private static final Pattern ER_AFTER_CONSONANT = Pattern.compile("([bcdfgkmnpstvz])er$");
 
@@ -121,43 +145,66 @@ public final class Skeleton {
       boolean rzIsZh,
       boolean schIsSCh,
       boolean shIsSH,
-      boolean english) {}
+      boolean english,
+      boolean hIsKh,
+      boolean germanS) {}
 
   private static List<String> latinReadings(String w) {
     boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
-    Reading usual = new Reading(false, false, false, polish, false, false, false);
+    Reading usual = new Reading(false, false, false, polish, false, false, false, false, false);
     List<Reading> readings = new ArrayList<>();
     readings.add(usual);
     if (w.contains("cz")) {
       readings.add(
           new Reading(
-              false, false, true, polish, false, false, false)); // GOST 7.79 B writes ц as cz
+              false, false, true, polish, false, false, false, false,
+              false)); // GOST 7.79 B writes ц as cz
     }
-    if (w.contains("ou") || w.contains("tch")) {
-      readings.add(new Reading(true, false, false, polish, false, false, false));
+    boolean hasH = w.indexOf('h') >= 0; // most words need none of the patterns below: test cheaply
+    if (w.contains("ou")
+        || w.contains("tch")
+        || w.endsWith("ine")
+        || (w.contains("gu") && FRENCH_GU.matcher(w).find())) {
+      readings.add(new Reading(true, false, false, polish, false, false, false, false, false));
     }
-    if (w.contains("ch")
-        && !w.contains("sch")
-        && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
+    if (hasH
+        && LONE_CH.matcher(w).find()
+        && (polish
+            || CH_BEFORE_CONSONANT.matcher(w).find()
+            || CH_BETWEEN_VOWELS.matcher(w).find())) {
       readings.add(
           new Reading(
-              false, true, false, polish, false, false, false)); // Polish and German write х as ch
+              false, true, false, polish, false, false, false, false,
+              false)); // Polish and German write х as ch
     }
     if (w.contains("rz")) {
       readings.add(
-          new Reading(false, false, false, !polish, false, false, false)); // Polish rz is ж
+          new Reading(
+              false, false, false, !polish, false, false, false, false, false)); // Polish rz is ж
     }
     if (w.contains("sch") && !w.contains("shch")) {
       readings.add(
-          new Reading(false, false, false, polish, true, false, false)); // сч, not German ш
+          new Reading(
+              false, false, false, polish, true, false, false, false, false)); // сч, not German ш
     }
-    if (w.indexOf('x') >= 0 || ER_AFTER_CONSONANT.matcher(w).find()) {
+    if (w.indexOf('x') >= 0 || (w.endsWith("er") && ER_AFTER_CONSONANT.matcher(w).find())) {
       // English: Alexander, Maxim, Peter for Александр, Максим, Пётр
-      readings.add(new Reading(false, false, false, polish, false, false, true));
+      readings.add(new Reading(false, false, false, polish, false, false, true, false, false));
     }
-    if (SH_NOT_SHCH.matcher(w).find()) {
+    if (hasH && SH_NOT_SHCH.matcher(w).find()) {
       readings.add(
-          new Reading(false, false, false, polish, false, true, false)); // KMU writes сг as sh too
+          new Reading(
+              false, false, false, polish, false, true, false, false,
+              false)); // KMU writes сг as sh too
+    }
+    if (w.indexOf('s') >= 0 && GERMAN.matcher(w).find() && GERMAN_S.matcher(w).find()) {
+      // German writes з as s before a vowel and с as ss: Saitschenko, Wassyl
+      readings.add(new Reading(false, false, false, polish, false, false, false, false, true));
+    }
+    if (hasH && LONE_H.matcher(w).find()) {
+      // ISO 9 and the Czech-style spellings write х as h (Mihail, Harʹkov); official Ukrainian
+      // romanizations write г so
+      readings.add(new Reading(false, false, false, polish, false, false, false, true, false));
     }
     List<String> out = new ArrayList<>(readings.size());
     for (Reading r : readings) {
@@ -170,16 +217,23 @@ public final class Skeleton {
     String s = w;
     if (reading.french()) {
       s = s.replace("tch", "H").replace("ch", "S").replace("ou", "u").replace("j", "Z");
-      if (s.length() > 3 && s.endsWith("e") && "aeiouy".indexOf(s.charAt(s.length() - 2)) < 0) {
-        s = s.substring(0, s.length() - 1); // Poutine, Lénine: the e only says the n is heard
+      s = FRENCH_GU.matcher(s).replaceAll("g"); // Sneguireva: the u only keeps the g hard
+      if (s.length() > 3 && s.endsWith("ne")) {
+        s = s.substring(0, s.length() - 1); // Poutine, Lénine, Vasine: the e says the n is heard
       }
     }
     if (reading.english()) {
       // x is кс where English spells; GOST 7.79 B's x for х is the usual reading
       s = ER_AFTER_CONSONANT.matcher(s.replace("x", "ks")).replaceAll("$1r");
     }
+    if (reading.germanS()) {
+      s = GERMAN_S.matcher(s).replaceAll("$1z").replace("ss", "s");
+    }
+    if (reading.hIsKh()) {
+      s = LONE_H.matcher(s).replaceAll("x");
+    }
     if (reading.chIsKh()) {
-      s = s.replace("ch", "x");
+      s = LONE_CH.matcher(s).replaceAll("x");
     }
     if (reading.czIsTs()) {
       s = s.replace("cz", "C");

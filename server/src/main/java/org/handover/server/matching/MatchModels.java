@@ -49,8 +49,7 @@ public final class MatchModels {
       int entries,
       long pairs,
       long trainMillis,
-      double lambda,
-      Map<String, Map<String, double[]>> tables) {}
+      double lambda) {}
 
   /** Why the newest model cannot be used: a message key's last word. */
   public enum Stale {
@@ -80,25 +79,25 @@ public final class MatchModels {
                   .mapTo(Long.class)
                   .one();
           Optional<Info> latest =
-              h.createQuery("SELECT * FROM match_models ORDER BY id DESC LIMIT 1")
+              // the facts alone: the model itself (m, u, term frequencies) is read when applied
+              h.createQuery(
+                      "SELECT id, features, handover_version, trained_at, trained_by, roster_id,"
+                          + " persons, entries, pairs, train_ms, lambda FROM match_models ORDER BY"
+                          + " id DESC LIMIT 1")
                   .map(
-                      (rs, ctx) -> {
-                        Map<String, Object> stored =
-                            Json.read(rs.getString("model"), new TypeReference<>() {});
-                        return new Info(
-                            rs.getLong("id"),
-                            rs.getString("features"),
-                            rs.getString("handover_version"),
-                            rs.getLong("trained_at"),
-                            rs.getString("trained_by"),
-                            Optional.ofNullable((Long) rs.getObject("roster_id", Long.class)),
-                            rs.getInt("persons"),
-                            rs.getInt("entries"),
-                            rs.getLong("pairs"),
-                            rs.getLong("train_ms"),
-                            rs.getDouble("lambda"),
-                            tables(stored.get("fields")));
-                      })
+                      (rs, ctx) ->
+                          new Info(
+                              rs.getLong("id"),
+                              rs.getString("features"),
+                              rs.getString("handover_version"),
+                              rs.getLong("trained_at"),
+                              rs.getString("trained_by"),
+                              Optional.ofNullable((Long) rs.getObject("roster_id", Long.class)),
+                              rs.getInt("persons"),
+                              rs.getInt("entries"),
+                              rs.getLong("pairs"),
+                              rs.getLong("train_ms"),
+                              rs.getDouble("lambda")))
                   .findOne();
           if (latest.isEmpty()) {
             return new Status(latest, Stale.NO_MODEL, 0, persons);
@@ -137,6 +136,20 @@ public final class MatchModels {
       return Optional.empty();
     }
     return Optional.of(restore(s.latest().get().id()));
+  }
+
+  /** A stored model's m and u, per field and level. */
+  public Map<String, Map<String, double[]>> tables(long id) {
+    return jdbi.withHandle(
+        h ->
+            tables(
+                Json.<Map<String, Object>>read(
+                        h.createQuery("SELECT model FROM match_models WHERE id = :id")
+                            .bind("id", id)
+                            .mapTo(String.class)
+                            .one(),
+                        new TypeReference<>() {})
+                    .get("fields")));
   }
 
   private Model<PersonRecord> restore(long id) {

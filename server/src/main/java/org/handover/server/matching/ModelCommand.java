@@ -74,7 +74,8 @@ final class ModelCommand {
             .ifPresent(
                 i -> {
                   System.out.println(m.get("model.table"));
-                  for (Map.Entry<String, Map<String, double[]>> f : i.tables().entrySet()) {
+                  for (Map.Entry<String, Map<String, double[]>> f :
+                      app.matching().models().tables(i.id()).entrySet()) {
                     for (Map.Entry<String, double[]> l : f.getValue().entrySet()) {
                       double[] mu = l.getValue();
                       System.out.println(

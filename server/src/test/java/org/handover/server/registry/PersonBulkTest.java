@@ -76,7 +76,9 @@ class PersonBulkTest {
   void aLoadLargerThanTheRegistryBuildsItsIndexesAgainAsTheyWere() {
     String before = schema();
     long[] more = store(new DemoPeople(22, TODAY).generate(40), new PersonBulk.Sizes(15, 35));
-    assertThat(schema()).isEqualTo(before).contains("person_tokens_pkey", "persons_sort_uk", "status_history_acknowledged");
+    assertThat(schema())
+        .isEqualTo(before)
+        .contains("person_tokens_pkey", "persons_sort_uk", "status_history_acknowledged");
     assertThat(more).hasSize(40);
     assertThat(more[0]).isGreaterThan(ids[29]);
     StateAudit.Result audit = app.journal().audit();

@@ -1,0 +1,107 @@
+package org.handover.names;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Spellings by the letter-for-letter systems of libraries and scholars: ISO 9 (GOST 7.79 system A),
+ * the scholarly system, and the Czech-style letters others borrow from them. Their diacritics carry
+ * the letter: č is ч, š is ш, ž is ж, ŝ and šč are щ, ê û â are є ю я. Stripping the marks, as
+ * folding does for other Latin names, would read č as ц; so a word carrying a caron or a circumflex
+ * is read here, letter by letter, into the reduced alphabet {@link Skeleton} uses.
+ *
+ * <pre>{@code
+ * Scholarly.readings("Čaplinsʹkij")  // [Haplinskii]: ISO 9 of Чаплинський
+ * Scholarly.readings("Oleksandrovyč") // [oleksandroviH]
+ * Scholarly.readings("Hryhorij Šapoval") // h is г (scholarly) or х (ISO 9): two readings
+ * }</pre>
+ */
+final class Scholarly {
+  private Scholarly() {}
+
+  private static final char CARON = '\u030C';
+  private static final char CIRCUMFLEX = '\u0302';
+
+  /** Whether a word is written in one of these systems: it carries a caron or a circumflex. */
+  static boolean applies(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if ("čšžŝêûâČŠŽŜÊÛÂ".indexOf(c) >= 0 || c == CARON || c == CIRCUMFLEX) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The word in the reduced alphabet (Z = ж, C = ц, H = ч, S = ш, SH = щ), before reduction: one
+   * reading, or two when an h may be г or х.
+   */
+  static List<String> readings(String word) {
+    // ё inside Latin (as iuliia's samples write ë) is ë
+    String d =
+        Normalizer.normalize(word.toLowerCase(Locale.ROOT).replace('ё', 'ë'), Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(d.length() + 4);
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      char mark = i + 1 < d.length() ? d.charAt(i + 1) : 0;
+      boolean marked = Character.getType(mark) == Character.NON_SPACING_MARK;
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue; // a mark read with its letter, or a tie (i͡a) that changes nothing
+      }
+      b.append(letter(c, marked ? mark : 0));
+    }
+    String s = b.toString(); // šč came out as SH, щ, by itself
+    if (s.indexOf('h') < 0) {
+      return List.of(s);
+    }
+    return List.of(s.replace('h', 'g'), s.replace('h', 'x'));
+  }
+
+  private static String letter(char c, char mark) {
+    if (mark == CARON) {
+      switch (c) {
+        case 'c':
+          return "H";
+        case 's':
+          return "S";
+        case 'z':
+          return "Z";
+        default:
+          break;
+      }
+    }
+    if (mark == CIRCUMFLEX) {
+      switch (c) {
+        case 's':
+          return "SH";
+        case 'e':
+          return "ie";
+        case 'u':
+          return "iu";
+        case 'a':
+          return "ia";
+        default:
+          break;
+      }
+    }
+    switch (c) {
+      case 'c':
+        return "C";
+      case 'j':
+      case 'y':
+        return "i";
+      case 'w':
+        return "v";
+      case 'q':
+        return "k";
+      default:
+        break;
+    }
+    if (Folding.isApostrophe(c) || !Character.isLetter(c)) {
+      return ""; // the soft and hard signs (ʹ ʺ ′ ″), and anything else that is not a letter
+    }
+    return String.valueOf(c);
+  }
+}

@@ -1,0 +1,97 @@
+package org.handover.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Library and scholarly spellings (ISO 9, GOST 7.79 A, the scholarly system, ALA-LC) and German and
+ * French ones, in either order of the parts: the same person as the Cyrillic name.
+ */
+class ScholarlyTest {
+
+  private static boolean same(String a, String b) {
+    return Names.compare(a, b).level().ordinal() <= Level.EQUIVALENT.ordinal();
+  }
+
+  /** iuliia's sample sentence in each system, word by word against the Cyrillic. */
+  @Test
+  void everyWordOfThePublishedSamplesReadsAsItsCyrillic() {
+    List<String> misses = new ArrayList<>();
+    int compared = 0;
+    for (String[] r : SharedData.rows("iuliia_ru_samples.tsv")) {
+      if (!List.of(
+              "gost_779",
+              "gost_16876",
+              "iso_9_1954",
+              "iso_9_1968",
+              "scientific",
+              "ungegn_1987",
+              "ala_lc")
+          .contains(r[0])) {
+        continue;
+      }
+      String[] cyrillic = r[1].split("[\\s,-]+");
+      String[] latin = r[2].split("[\\s,-]+");
+      assertThat(latin).as(r[0]).hasSameSizeAs(cyrillic);
+      for (int i = 0; i < cyrillic.length; i++) {
+        compared++;
+        if (!Skeletons.meet(cyrillic[i], latin[i])) {
+          misses.add(r[0] + ": " + cyrillic[i] + " ~ " + latin[i]);
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+    assertThat(misses).isEmpty();
+  }
+
+  @Test
+  void scholarlyAndLibraryFullNamesAreThePersonInEitherOrder() {
+    String[][] cases = {
+      {"Чаплинський Дмитро Олександрович", "Dmytro Oleksandrovyč Čaplynsʹkyj"},
+      {"Чаплинський Дмитро Олександрович", "Čaplins'kij Dmitro Oleksandrovič"},
+      {"Чаплинський Дмитро Олександрович", "Chaplynsʹkyĭ, Dmytro Oleksandrovych"},
+      {"Чаплинський Дмитро Олександрович", "Dmytro Oleksandrowytsch Tschaplynskyj"},
+      {"Чаплинський Дмитро Олександрович", "Dmytro Oleksandrovytch Tchaplynsky"},
+      {"Шевченко Тарас Григорович", "Taras Hryhorovyč Ševčenko"},
+      {"Шевченко Тарас Григорович", "Ševčenko Taras Grigorovič"},
+      {"Шевченко Тарас Григорович", "Taras Hryhorowytsch Schewtschenko"},
+      {"Щербак Олена Юріївна", "Ŝerbak Olena Ûrìïvna"},
+      {"Щербак Олена Юріївна", "Olena Jurijivna Ščerbak"},
+      {"Жук Василь Іванович", "Vasylʹ Ivanovyč Žuk"},
+      {"Хоменко Юлія Степанівна", "Xomenko Julija Stepanivna"},
+      {"Хоменко Юлія Степанівна", "Homenko Ûlìâ Stepanìvna"},
+      {"Хоменко Юлія Степанівна", "Homenko Ju\u0301lija Stepanivna"},
+      {"Кравчук Леонід Макарович", "Kravc\u030Cuk Leonid Makarovyc\u030C"},
+      // the French of the Russian passport system (MVD 310), from iuliia's samples
+      {"Юлия Щеглова", "Iouliia Chtcheglova"},
+      {"Оксана Снегирёва", "Oxana Sneguireva"},
+      {"Юрий Васин", "Iourii Vasine"},
+    };
+    for (String[] c : cases) {
+      assertThat(same(c[0], c[1]))
+          .as(c[0] + " ~ " + c[1] + ": " + Names.compare(c[0], c[1]))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void theCaronIsReadAndNotDropped() {
+    // č is ч, never ц: Čaplinsʹkij is not Цаплинський, nor Šapoval Саповал
+    assertThat(same("Цаплинський", "Čaplinsʹkij")).isFalse();
+    assertThat(same("Саповал", "Šapoval")).isFalse();
+    assertThat(same("Шаповал", "Šapoval")).isTrue();
+    assertThat(Names.parse("Dmytro Oleksandrovyč Čaplynsʹkyj").family()).isEqualTo("Čaplynsʹkyj");
+    assertThat(Names.parse("Olena Jurijivna Ščerbak").patronymic()).isEqualTo("Jurijivna");
+  }
+
+  /** Whether two words share a skeleton reading. */
+  private static final class Skeletons {
+    static boolean meet(String a, String b) {
+      List<String> x = Skeleton.all(a);
+      return Skeleton.all(b).stream().anyMatch(x::contains);
+    }
+  }
+}
