@@ -276,6 +276,7 @@ public final class NamesQualityBench {
     r.append(
         spellingClass(
             "library, scholarly, German and French systems", "scholarly-spellings.tsv", true));
+    r.append(spellingClass("other scripts and Belarusian", "other-scripts.tsv", true));
     r.append("## Different names\n\n");
     r.append(
         String.format(

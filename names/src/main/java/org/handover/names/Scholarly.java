@@ -22,12 +22,19 @@ final class Scholarly {
 
   private static final char CARON = '\u030C';
   private static final char CIRCUMFLEX = '\u0302';
+  private static final char BREVE = '\u0306';
 
-  /** Whether a word is written in one of these systems: it carries a caron or a circumflex. */
+  /**
+   * Whether a word is written in one of these systems: it carries a caron or a circumflex, or the
+   * Belarusian ŭ.
+   */
   static boolean applies(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if ("čšžŝêûâČŠŽŜÊÛÂ".indexOf(c) >= 0 || c == CARON || c == CIRCUMFLEX) {
+      if ("čšžŝêûâŭČŠŽŜÊÛÂŬ".indexOf(c) >= 0
+          || c == CARON
+          || c == CIRCUMFLEX
+          || (c == BREVE && i > 0 && Character.toLowerCase(word.charAt(i - 1)) == 'u')) {
         return true;
       }
     }
@@ -71,6 +78,9 @@ final class Scholarly {
         default:
           break;
       }
+    }
+    if (mark == BREVE && c == 'u') {
+      return "v"; // Belarusian ў, as в in the other two (Leŭčuk, Левчук)
     }
     if (mark == CIRCUMFLEX) {
       switch (c) {

@@ -47,7 +47,8 @@ public final class Skeleton {
       }
       return new ArrayList<>(out);
     }
-    String w = Folding.fold(word).replace(" ", "");
+    String w =
+        Folding.fold(OtherScripts.applies(word) ? OtherScripts.latin(word) : word).replace(" ", "");
     if (w.isEmpty()) {
       return List.of("");
     }
@@ -68,10 +69,11 @@ public final class Skeleton {
     return new ArrayList<>(out);
   }
 
-  private static final String CYR = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя";
+  // with Belarusian ў, which stands where the other two write в (Леўчук, Левчук)
+  private static final String CYR = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюяў";
   private static final String[] NEUTRAL = {
     "a", "b", "v", "g", "g", "d", "e", "ie", "e", "Z", "z", "i", "i", "i", "i", "k", "l", "m", "n",
-    "o", "p", "r", "s", "t", "u", "f", "x", "C", "H", "S", "SH", "", "i", "", "e", "iu", "ia"
+    "o", "p", "r", "s", "t", "u", "f", "x", "C", "H", "S", "SH", "", "i", "", "e", "iu", "ia", "v"
   };
 
   private static String fromCyrillic(String w) {

@@ -1,0 +1,44 @@
+package org.handover.names;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Names in scripts none of Handover's standards covers (Georgian, Armenian, Greek, Arabic...):
+ * ICU's general transliteration to Latin, then plain letters, so that a Georgian or Armenian
+ * spelling is compared as a Latin one (Giorgi Beridze, Aram Petrosyan) instead of being DIFFERENT
+ * from everything.
+ *
+ * <pre>{@code
+ * OtherScripts.latin("გიორგი")  // "giorgi"
+ * OtherScripts.latin("Պետրոսյան") // "Petrosyan"
+ * }</pre>
+ */
+final class OtherScripts {
+  private OtherScripts() {}
+
+  /** ICU's transliterators are not for sharing between threads: one per thread. */
+  private static final ThreadLocal<Transliterator> TO_LATIN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+
+  /** Whether a word has a letter of neither Latin nor Cyrillic script. */
+  static boolean applies(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= 0x0370 && Character.isLetter(c) && !Scheme.isCyrillic(c) && !latinExtended(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean latinExtended(char c) {
+    return (c >= 0x1E00 && c <= 0x1EFF)
+        || (c >= 0x2C60 && c <= 0x2C7F)
+        || (c >= 0xA720 && c <= 0xA7FF);
+  }
+
+  /** The word in Latin letters. */
+  static String latin(String word) {
+    return TO_LATIN.get().transliterate(word);
+  }
+}
