@@ -17,6 +17,11 @@ public enum Level {
    * The Ukrainian and Russian forms of one name (Олександр ~ Александр), or masculine and feminine.
    */
   EQUIVALENT,
+  /**
+   * A short or affectionate form of the other's given name: Саша, Sasha ~ Олександр; Вова ~
+   * Володимир.
+   */
+  DIMINUTIVE,
   /** Sounds alike once vowels and voicing are set aside. */
   PHONETIC,
   /** One or two letters apart. */

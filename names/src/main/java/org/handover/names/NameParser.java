@@ -153,6 +153,10 @@ public final class NameParser {
     if (ParsedName.isInitial(w.get(0))) {
       return around(w, w.size() - 1, 0.85); // Ю. П. Ковальчук
     }
+    if (w.size() == 2 && shortForm(w.get(0)) != shortForm(w.get(1))) {
+      // a short form of a given name is no family name: Бойко Вова, Sasha Kovalenko
+      return around(w, shortForm(w.get(0)) ? 1 : 0, 0.7);
+    }
     int first = surnameScore(w.get(0));
     int last = surnameScore(w.get(w.size() - 1));
     if (first != last) {
@@ -162,6 +166,15 @@ public final class NameParser {
     }
     boolean cyrillic = t.chars().anyMatch(ch -> Scheme.isCyrillic((char) ch));
     return around(w, cyrillic ? 0 : w.size() - 1, 0.5);
+  }
+
+  private static boolean shortForm(String word) {
+    for (String s : Skeleton.all(word)) {
+      if (!Diminutives.get().fullForms(s).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

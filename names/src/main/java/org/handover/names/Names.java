@@ -66,7 +66,8 @@ public final class Names {
     if (straight.level().atLeast(Level.EQUIVALENT) || a.given.empty() || b.given.empty()) {
       return straight; // a swap could not do better than a match of every part
     }
-    if (word(a.family, b.given).level == Level.DIFFERENT) {
+    if (word(a.family, b.given).level == Level.DIFFERENT
+        && !Diminutives.get().related(a.family.skeletons, b.given.skeletons)) {
       return straight; // swapping cannot help when the family name is not the other's given name
     }
     Comparison swapped =
@@ -82,8 +83,13 @@ public final class Names {
       PreparedPart pa,
       PreparedPart pb,
       boolean swapped) {
+    // a name of one word on both sides (names compare Саша Олександр) may be a given name
+    boolean oneWord = ga.empty() && gb.empty() && pa.empty() && pb.empty();
     List<Comparison.Part> parts =
-        List.of(part("family", fa, fb), part("given", ga, gb), part("patronymic", pa, pb));
+        List.of(
+            part("family", fa, fb, oneWord),
+            part("given", ga, gb, true),
+            part("patronymic", pa, pb, false));
     Level worst = null;
     for (Comparison.Part p : parts) {
       if (!p.missing() && (worst == null || p.level().ordinal() > worst.ordinal())) {
@@ -93,7 +99,8 @@ public final class Names {
     return new Comparison(worst == null ? Level.DIFFERENT : worst, parts, swapped);
   }
 
-  private static Comparison.Part part(String name, PreparedPart a, PreparedPart b) {
+  private static Comparison.Part part(
+      String name, PreparedPart a, PreparedPart b, boolean givenName) {
     if (a.empty() || b.empty()) {
       return new Comparison.Part(
           name,
@@ -103,7 +110,30 @@ public final class Names {
           a.empty() && b.empty() ? "absent on both sides" : "missing on one side, not counted");
     }
     WordMatch m = word(a, b);
+    if (givenName
+        && !m.level.atLeast(Level.DIMINUTIVE)
+        && !a.initial
+        && !b.initial
+        && Diminutives.get().related(a.skeletons, b.skeletons)) {
+      m = new WordMatch(Level.DIMINUTIVE, "a short form of the same given name");
+    }
     return new Comparison.Part(name, a.raw, b.raw, m.level, m.why);
+  }
+
+  /**
+   * The full given names (as skeletons) a short form stands for: Саша, Sasha → oleksandr,
+   * aleksandr, oleksandra...; empty for a word that is no short form.
+   */
+  public static List<String> fullNamesOf(String word) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String s : Skeleton.all(word)) {
+      for (String f : Diminutives.get().fullForms(s)) {
+        if (!out.contains(f)) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
   }
 
   /** Compares two single words (or two double-barrelled names) and explains the result. */
@@ -111,7 +141,8 @@ public final class Names {
     return part(
         "word",
         PreparedPart.shared(a, () -> new PreparedPart(a)),
-        PreparedPart.shared(b, () -> new PreparedPart(b)));
+        PreparedPart.shared(b, () -> new PreparedPart(b)),
+        false);
   }
 
   private record WordMatch(Level level, String why) {}

@@ -24,7 +24,7 @@ final class OtherScripts {
   static boolean applies(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c >= 0x0370 && Character.isLetter(c) && !Scheme.isCyrillic(c) && !latinExtended(c)) {
+      if (c >= 0x0370 && !Scheme.isCyrillic(c) && Character.isLetter(c) && !latinExtended(c)) {
         return true;
       }
     }

@@ -31,6 +31,9 @@ final class Scholarly {
   static boolean applies(String word) {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
+      if (c < 0xC0 || Scheme.isCyrillic(c)) {
+        continue; // plain Latin and Cyrillic letters, the most of every word
+      }
       if ("čšžŝêûâŭČŠŽŜÊÛÂŬ".indexOf(c) >= 0
           || c == CARON
           || c == CIRCUMFLEX

@@ -27,7 +27,14 @@ public final class PersonFields {
 
   static final List<String> NAME_LEVELS =
       List.of(
-          "exact", "transliteration", "equivalent", "phonetic", "edit", "initials", "different");
+          "exact",
+          "transliteration",
+          "equivalent",
+          "diminutive",
+          "phonetic",
+          "edit",
+          "initials",
+          "different");
 
   /**
    * Each name part's best level over every pair of spellings that both have the part, or null when
@@ -261,11 +268,11 @@ public final class PersonFields {
    * same.
    */
   public static List<FieldComparison<PersonRecord>> all() {
-    double[] name = {0.6, 0.15, 0.15, 0.02, 0.04, 0.03, 0.01};
+    double[] name = {0.6, 0.15, 0.15, 0.01, 0.02, 0.04, 0.02, 0.01};
     return List.of(
-        namePart(FAMILY, 0).typically(6, name),
-        namePart(GIVEN, 1).typically(6, name),
-        namePart("patronymic", 2).typically(6, name),
+        namePart(FAMILY, 0).typically(7, name),
+        namePart(GIVEN, 1).typically(7, name),
+        namePart("patronymic", 2).typically(7, name),
         BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.134, 0.0005, 0.005, 0.0005),
         BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
         FATHER.typically(0.95, 0.05),

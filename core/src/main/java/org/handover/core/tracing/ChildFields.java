@@ -17,7 +17,14 @@ public final class ChildFields {
 
   static final List<String> NAME_LEVELS =
       List.of(
-          "exact", "transliteration", "equivalent", "phonetic", "edit", "initials", "different");
+          "exact",
+          "transliteration",
+          "equivalent",
+          "diminutive",
+          "phonetic",
+          "edit",
+          "initials",
+          "different");
 
   static final List<String> SAME_SIMILAR_DIFFERENT = List.of("same", "similar", "different");
 
@@ -73,12 +80,12 @@ public final class ChildFields {
   public static List<FieldComparison<ChildRecord>> all() {
     return List.of(
         FieldComparison.<ChildRecord>of("given name", NAME_LEVELS, (a, b) -> part(a, b, 1))
-            .typically(3, 0.5, 0.15, 0.25, 0.03, 0.04, 0.02, 0.01),
+            .typically(4, 0.45, 0.15, 0.25, 0.05, 0.03, 0.04, 0.02, 0.01),
         // a changed family name is common: differing is weak evidence against
         FieldComparison.<ChildRecord>of("family name", NAME_LEVELS, (a, b) -> part(a, b, 0))
-            .typically(3, 0.45, 0.1, 0.1, 0.02, 0.03, 0.01, 0.29),
+            .typically(3, 0.45, 0.1, 0.1, 0.005, 0.02, 0.03, 0.01, 0.285),
         FieldComparison.<ChildRecord>of("patronymic", NAME_LEVELS, (a, b) -> part(a, b, 2))
-            .typically(3, 0.5, 0.1, 0.25, 0.03, 0.04, 0.03, 0.05),
+            .typically(3, 0.5, 0.1, 0.25, 0.005, 0.03, 0.04, 0.03, 0.045),
         FieldComparison.<ChildRecord>of(
                 "date of birth",
                 List.of(

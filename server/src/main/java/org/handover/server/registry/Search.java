@@ -25,6 +25,9 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
       Pattern.compile(
           "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{1,2}[./]\\d{4}|\\d{4}-\\d{1,2}(-\\d{1,2})?");
 
+  /** Where a name's words part: what is neither a letter, a mark, a digit nor an apostrophe. */
+  private static final String WORD_BREAK = "[^\\p{L}\\p{M}\\p{Nd}'’ʼʹʺ′″]+";
+
   public Search {
     words = List.copyOf(words);
     numbers = List.copyOf(numbers);
@@ -57,7 +60,12 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
     // the name as the parser reads it: no title or rank, glued parts apart; a former family name
     // in parentheses is left out, since every word searched must be found
     ParsedName p = Names.parse(name.toString());
-    words.addAll(Folding.tokens(String.join(" ", p.family(), p.given(), p.patronymic())));
+    // words as typed, marks kept (Ŝerbak is Щербак, not Sербак); SearchKeys folds them
+    for (String w : String.join(" ", p.family(), p.given(), p.patronymic()).split(WORD_BREAK)) {
+      if (!Folding.fold(w).isEmpty()) {
+        words.add(w);
+      }
+    }
     return new Search(words, born, numbers);
   }
 

@@ -9,6 +9,7 @@ import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
 import org.handover.names.Equivalents;
 import org.handover.names.Folding;
+import org.handover.names.Names;
 import org.handover.names.Skeleton;
 
 /**
@@ -26,7 +27,8 @@ final class SearchKeys {
    * Which way {@link #tokens} makes search words; stored tokens made another way are rebuilt on
    * start.
    */
-  static final String VERSION = "skeleton-3"; // 3: an English x read as кс, a final -er as -р
+  static final String VERSION =
+      "skeleton-4"; // 4: library systems by their marks, h as х, other scripts through Latin
 
   /** Every folded word of every spelling, and each word's script-neutral skeletons. */
   static Set<String> tokens(Person p) {
@@ -46,18 +48,19 @@ final class SearchKeys {
   }
 
   /**
-   * What a word typed into search may be stored as: itself, its skeletons, and their uk/ru
-   * partners.
+   * What a word typed into search may be stored as: itself, its skeletons, their uk/ru partners,
+   * and the full names a short form stands for.
    */
   static Set<String> variants(String word) {
     Set<String> v = new LinkedHashSet<>();
-    v.add(word);
+    v.add(Folding.fold(word).replace(" ", ""));
     for (String s : Skeleton.all(word)) {
       if (!s.isEmpty()) {
         v.add(s);
         v.addAll(Equivalents.get().partners(s));
       }
     }
+    v.addAll(Names.fullNamesOf(word)); // Саша finds Олександр
     return v;
   }
 

@@ -177,6 +177,13 @@ class CliTest {
   }
 
   @Test
+  void namesCompareSaysWhenOneNameIsAShortFormOfTheOther() {
+    assertThat(run("names", "compare", "Саша", "Олександр").out()).startsWith("DIMINUTIVE");
+    assertThat(run("names", "compare", "Čaplinsʹkij", "Чаплинський").out())
+        .startsWith("TRANSLITERATION");
+  }
+
+  @Test
   void namesParseAndKeys() {
     assertThat(run("names", "parse", "Yurii Petrovych KOVALCHUK").out())
         .contains(

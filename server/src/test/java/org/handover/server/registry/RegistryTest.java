@@ -56,6 +56,18 @@ class RegistryTest {
   }
 
   @Test
+  void aPersonIsFoundByAShortFormOfTheGivenNameAndByAScholarlySpelling() {
+    app.registry().add(person("Коваленко", "Олександр", "Петрович", "1990"), TODAY, "olena");
+    app.registry().add(person("Коваленко", "Дмитро", "Петрович", "1991"), TODAY, "olena");
+    app.registry().add(person("Щербак", "Олена", "Юріївна", "1985"), TODAY, "olena");
+    assertThat(names("Саша Коваленко")).containsExactly("Коваленко Олександр Петрович");
+    assertThat(names("Sasha Kovalenko")).containsExactly("Коваленко Олександр Петрович");
+    assertThat(names("Діма Коваленко")).containsExactly("Коваленко Дмитро Петрович");
+    assertThat(names("Ŝerbak Olena")).containsExactly("Щербак Олена Юріївна");
+    assertThat(names("Ščerbak")).containsExactly("Щербак Олена Юріївна");
+  }
+
+  @Test
   void storesAndReadsBackEveryField() {
     Person p =
         person(
