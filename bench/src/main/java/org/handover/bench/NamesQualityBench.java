@@ -42,7 +42,48 @@ public final class NamesQualityBench {
    * One class of spellings the dictionary's systems do not give, from a file of pairs (Cyrillic,
    * spelling): how many meet their original at EQUIVALENT or stronger, and share a blocking key.
    */
-  static String spellingClass(String title, String resource, boolean fullNames) throws IOException {
+  /** Short forms against the full name: how many reach DIMINUTIVE or stronger, and share a key. */
+  static String diminutives() throws IOException {
+    List<String[]> pairs = pairs("diminutive-spellings.tsv");
+    Map<Level, Integer> levels = new EnumMap<>(Level.class);
+    int met = 0;
+    int keyed = 0;
+    List<String> misses = new ArrayList<>();
+    for (String[] p : pairs) {
+      Level level = Names.compare(p[0], p[1]).level();
+      levels.merge(level, 1, Integer::sum);
+      if (level.atLeast(Level.DIMINUTIVE)) {
+        met++;
+      } else {
+        misses.add(p[0] + " ~ " + p[1] + ": " + level);
+      }
+      if (Names.keys(p[1]).stream().anyMatch(Names.keys(p[0])::contains)) {
+        keyed++;
+      }
+    }
+    StringBuilder r = new StringBuilder("## Spelling class: short forms of given names\n\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%,d pairs (`bench/src/main/resources/org/handover/bench/diminutive-spellings.tsv`),"
+                + " the full name against a short form, as full names.%n%n- at DIMINUTIVE or"
+                + " stronger: **%.1f%%** (%d of %d)%n- by level: %s%n- sharing a blocking key"
+                + " (by the family name): %.1f%%%n%n",
+            pairs.size(),
+            100.0 * met / pairs.size(),
+            met,
+            pairs.size(),
+            levels,
+            100.0 * keyed / pairs.size()));
+    if (!misses.isEmpty()) {
+      r.append("Misses:\n\n");
+      misses.forEach(m -> r.append("    ").append(m).append('\n'));
+      r.append('\n');
+    }
+    return r.toString();
+  }
+
+  private static List<String[]> pairs(String resource) throws IOException {
     List<String[]> pairs = new ArrayList<>();
     try (InputStream in = NamesQualityBench.class.getResourceAsStream(resource)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -51,6 +92,11 @@ public final class NamesQualityBench {
         }
       }
     }
+    return pairs;
+  }
+
+  static String spellingClass(String title, String resource, boolean fullNames) throws IOException {
+    List<String[]> pairs = pairs(resource);
     Map<Level, Integer> levels = new EnumMap<>(Level.class);
     List<String> misses = new ArrayList<>();
     int met = 0;
@@ -277,6 +323,7 @@ public final class NamesQualityBench {
         spellingClass(
             "library, scholarly, German and French systems", "scholarly-spellings.tsv", true));
     r.append(spellingClass("other scripts and Belarusian", "other-scripts.tsv", true));
+    r.append(diminutives());
     r.append("## Different names\n\n");
     r.append(
         String.format(
