@@ -154,8 +154,12 @@ public final class NameParser {
       return around(w, w.size() - 1, 0.85); // Ю. П. Ковальчук
     }
     if (w.size() == 2 && shortForm(w.get(0)) != shortForm(w.get(1))) {
-      // a short form of a given name is no family name: Бойко Вова, Sasha Kovalenko
-      return around(w, shortForm(w.get(0)) ? 1 : 0, 0.7);
+      // a short form beside a word that is no given name: Бойко Вова, Sasha Kovalenko (but Лукаш
+      // Олена is a family name Лукаш, however Лука's friends call him)
+      int shortAt = shortForm(w.get(0)) ? 0 : 1;
+      if (!Equivalents.get().isGivenName(w.get(1 - shortAt))) {
+        return around(w, 1 - shortAt, 0.7);
+      }
     }
     int first = surnameScore(w.get(0));
     int last = surnameScore(w.get(w.size() - 1));

@@ -34,7 +34,7 @@ final class Scholarly {
       if (c < 0xC0 || Scheme.isCyrillic(c)) {
         continue; // plain Latin and Cyrillic letters, the most of every word
       }
-      if ("čšžŝêûâŭČŠŽŜÊÛÂŬ".indexOf(c) >= 0
+      if ("čšžŝêûâŭèėìČŠŽŜÊÛÂŬÈĖÌ".indexOf(c) >= 0
           || c == CARON
           || c == CIRCUMFLEX
           || (c == BREVE && i > 0 && Character.toLowerCase(word.charAt(i - 1)) == 'u')) {
@@ -60,13 +60,27 @@ final class Scholarly {
       if (Character.getType(c) == Character.NON_SPACING_MARK) {
         continue; // a mark read with its letter, or a tie (i͡a) that changes nothing
       }
+      if (!marked && mark == 'h' && "kzsc".indexOf(c) >= 0) {
+        // ALA-LC's kh, zh, sh beside its ė; ch is х in the scholarly system (Mychajlovyč) and ч in
+        // ALA-LC: both read
+        b.append(c == 'k' ? "x" : c == 'z' ? "Z" : c == 's' ? "S" : "\u0002");
+        i++;
+        continue;
+      }
       b.append(letter(c, marked ? mark : 0));
     }
     String s = b.toString(); // šč came out as SH, щ, by itself
-    if (s.indexOf('h') < 0) {
-      return List.of(s);
+    List<String> out = new java.util.ArrayList<>();
+    for (String h :
+        s.indexOf('h') < 0 ? List.of(s) : List.of(s.replace('h', 'g'), s.replace('h', 'x'))) {
+      if (h.indexOf('\u0002') < 0) {
+        out.add(h);
+      } else {
+        out.add(h.replace('\u0002', 'x'));
+        out.add(h.replace('\u0002', 'H'));
+      }
     }
-    return List.of(s.replace('h', 'g'), s.replace('h', 'x'));
+    return out;
   }
 
   private static String letter(char c, char mark) {

@@ -124,17 +124,14 @@ public final class Skeleton {
 
   private static final Pattern CH_BETWEEN_VOWELS = Pattern.compile("[aeiouy]ch[aeiouy]");
 
-  /** What only German spelling has: tsch, sch, w. */
-  private static final Pattern GERMAN = Pattern.compile("tsch|sch|w");
+  /** What only German spelling has (w is Polish too): tsch, sch. */
+  private static final Pattern GERMAN = Pattern.compile("sch");
 
   /** An s that German reads voiced: at the start or between vowels, before a vowel. */
   private static final Pattern GERMAN_S = Pattern.compile("(^|[aeiouy])s(?=[aeiouy])");
 
   /** French keeps g hard before e and i with a u: Sneguireva, Guennadi. */
   private static final Pattern FRENCH_GU = Pattern.compile("gu(?=[eiy])");
-
-  /** An h that is no digraph's second letter (zh, kh, ch, sh, gh, th). */
-  private static final Pattern LONE_H = Pattern.compile("(?<![zkcsgt])h");
 
   /** English writes a final -р after a consonant as -er: Alexander, Peter. */
   private static final Pattern ER_AFTER_CONSONANT = Pattern.compile("([bcdfgkmnpstvz])er$");
@@ -148,18 +145,17 @@ public final class Skeleton {
       boolean schIsSCh,
       boolean shIsSH,
       boolean english,
-      boolean hIsKh,
       boolean germanS) {}
 
   private static List<String> latinReadings(String w) {
     boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
-    Reading usual = new Reading(false, false, false, polish, false, false, false, false, false);
+    Reading usual = new Reading(false, false, false, polish, false, false, false, false);
     List<Reading> readings = new ArrayList<>();
     readings.add(usual);
     if (w.contains("cz")) {
       readings.add(
           new Reading(
-              false, false, true, polish, false, false, false, false,
+              false, false, true, polish, false, false, false,
               false)); // GOST 7.79 B writes ц as cz
     }
     boolean hasH = w.indexOf('h') >= 0; // most words need none of the patterns below: test cheaply
@@ -167,46 +163,38 @@ public final class Skeleton {
         || w.contains("tch")
         || w.endsWith("ine")
         || (w.contains("gu") && FRENCH_GU.matcher(w).find())) {
-      readings.add(new Reading(true, false, false, polish, false, false, false, false, false));
+      readings.add(new Reading(true, false, false, polish, false, false, false, false));
     }
     if (hasH
         && LONE_CH.matcher(w).find()
         && (polish
             || CH_BEFORE_CONSONANT.matcher(w).find()
-            || CH_BETWEEN_VOWELS.matcher(w).find())) {
+            || (CH_BETWEEN_VOWELS.matcher(w).find() && GERMAN.matcher(w).find()))) {
       readings.add(
           new Reading(
-              false, true, false, polish, false, false, false, false,
+              false, true, false, polish, false, false, false,
               false)); // Polish and German write х as ch
     }
     if (w.contains("rz")) {
       readings.add(
-          new Reading(
-              false, false, false, !polish, false, false, false, false, false)); // Polish rz is ж
+          new Reading(false, false, false, !polish, false, false, false, false)); // Polish rz is ж
     }
     if (w.contains("sch") && !w.contains("shch")) {
       readings.add(
-          new Reading(
-              false, false, false, polish, true, false, false, false, false)); // сч, not German ш
+          new Reading(false, false, false, polish, true, false, false, false)); // сч, not German ш
     }
     if (w.indexOf('x') >= 0 || (w.endsWith("er") && ER_AFTER_CONSONANT.matcher(w).find())) {
       // English: Alexander, Maxim, Peter for Александр, Максим, Пётр
-      readings.add(new Reading(false, false, false, polish, false, false, true, false, false));
+      readings.add(new Reading(false, false, false, polish, false, false, true, false));
     }
     if (hasH && SH_NOT_SHCH.matcher(w).find()) {
       readings.add(
           new Reading(
-              false, false, false, polish, false, true, false, false,
-              false)); // KMU writes сг as sh too
+              false, false, false, polish, false, true, false, false)); // KMU writes сг as sh too
     }
     if (w.indexOf('s') >= 0 && GERMAN.matcher(w).find() && GERMAN_S.matcher(w).find()) {
       // German writes з as s before a vowel and с as ss: Saitschenko, Wassyl
-      readings.add(new Reading(false, false, false, polish, false, false, false, false, true));
-    }
-    if (hasH && LONE_H.matcher(w).find()) {
-      // ISO 9 and the Czech-style spellings write х as h (Mihail, Harʹkov); official Ukrainian
-      // romanizations write г so
-      readings.add(new Reading(false, false, false, polish, false, false, false, true, false));
+      readings.add(new Reading(false, false, false, polish, false, false, false, true));
     }
     List<String> out = new ArrayList<>(readings.size());
     for (Reading r : readings) {
@@ -230,9 +218,6 @@ public final class Skeleton {
     }
     if (reading.germanS()) {
       s = GERMAN_S.matcher(s).replaceAll("$1z").replace("ss", "s");
-    }
-    if (reading.hIsKh()) {
-      s = LONE_H.matcher(s).replaceAll("x");
     }
     if (reading.chIsKh()) {
       s = LONE_CH.matcher(s).replaceAll("x");

@@ -41,6 +41,9 @@ class DiminutivesTest {
     assertThat(given("Коваленко Владислав", "Коваленко Станіслав")).isNotEqualTo(Level.DIMINUTIVE);
     assertThat(given("Коваленко Саша", "Коваленко Дмитро")).isEqualTo(Level.DIFFERENT);
     assertThat(Level.DIMINUTIVE.atLeast(Level.EQUIVALENT)).isFalse();
+    // a surname that is also a short form stays the family name beside a given name
+    assertThat(Names.parse("Лукаш Олена").family()).isEqualTo("Лукаш");
+    assertThat(given("Лукаш Олена", "Лукаш Олена")).isEqualTo(Level.EXACT);
     // a patronymic or a family name is never taken for a short form
     assertThat(
             Names.compare("Саша Іван Петрович", "Олександр Іван Петрович").parts().get(0).level())

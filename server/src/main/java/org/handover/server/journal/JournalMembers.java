@@ -14,8 +14,9 @@ final class JournalMembers {
   static final String PREFIX = "members:";
 
   private static final String DIGEST =
-      "SELECT encode(sha256(coalesce(string_agg(convert_to(entity || ' ' || entity_id || ' ' ||"
-          + " state_digest, 'UTF8'), '\\x0a'::bytea ORDER BY entity COLLATE \"C\", entity_id"
+      // each member hashed on its own, then all in order: no two lists of members give one text
+      "SELECT encode(sha256(coalesce(string_agg(sha256(convert_to(ROW(entity, entity_id,"
+          + " state_digest)::text, 'UTF8')), ''::bytea ORDER BY entity COLLATE \"C\", entity_id"
           + " COLLATE \"C\"), ''::bytea)), 'hex') FROM journal_members WHERE seq = :seq";
 
   private JournalMembers() {}
@@ -85,15 +86,21 @@ final class JournalMembers {
               }
             });
     h.createQuery(
-            "SELECT DISTINCT m.seq, m.entity FROM journal_members m LEFT JOIN journal j ON j.seq ="
+            // members of no entry that names members: each is an entity no journal entry made
+            "SELECT m.entity, m.entity_id FROM journal_members m LEFT JOIN journal j ON j.seq ="
                 + " m.seq AND j.state_digest LIKE '"
                 + PREFIX
-                + "%' WHERE j.seq IS NULL ORDER BY m.seq")
+                + "%' WHERE j.seq IS NULL ORDER BY m.seq, m.entity_id")
         .mapToMap()
         .forEach(
             m ->
                 found.accept(
                     new StateAudit.Finding(
-                        (String) m.get("entity"), "", StateAudit.Kind.UNJOURNALED, 0, "", "")));
+                        (String) m.get("entity"),
+                        (String) m.get("entity_id"),
+                        StateAudit.Kind.UNJOURNALED,
+                        0,
+                        "",
+                        "")));
   }
 }

@@ -59,8 +59,9 @@ public final class Registry {
 
   /**
    * Adds the persons of a list and their release facts in one transaction: all or none. The persons
-   * are journaled 10,000 to an entry ({@code person.import}, naming the file); {@code stored} hears
-   * how many are stored so far.
+   * are journaled 10,000 to an entry ({@code person.import}, naming the file and each person with
+   * the digest of its rows, not its values); {@code progress} hears how many are stored, then
+   * journaled.
    */
   public void importAll(List<Imported> imported, String file, String actor, Progress progress) {
     long now = clock.millis();

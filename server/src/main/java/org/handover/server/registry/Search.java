@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.handover.core.registry.PartialDate;
-import org.handover.names.Folding;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 
@@ -24,9 +23,6 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
   private static final Pattern DATE =
       Pattern.compile(
           "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{1,2}[./]\\d{4}|\\d{4}-\\d{1,2}(-\\d{1,2})?");
-
-  /** Where a name's words part: what is neither a letter, a mark, a digit nor an apostrophe. */
-  private static final String WORD_BREAK = "[^\\p{L}\\p{M}\\p{Nd}'’ʼʹʺ′″]+";
 
   public Search {
     words = List.copyOf(words);
@@ -61,11 +57,7 @@ public record Search(List<String> words, Optional<PartialDate> born, List<String
     // in parentheses is left out, since every word searched must be found
     ParsedName p = Names.parse(name.toString());
     // words as typed, marks kept (Ŝerbak is Щербак, not Sербак); SearchKeys folds them
-    for (String w : String.join(" ", p.family(), p.given(), p.patronymic()).split(WORD_BREAK)) {
-      if (!Folding.fold(w).isEmpty()) {
-        words.add(w);
-      }
-    }
+    words.addAll(SearchKeys.words(String.join(" ", p.family(), p.given(), p.patronymic())));
     return new Search(words, born, numbers);
   }
 

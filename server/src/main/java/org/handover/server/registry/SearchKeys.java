@@ -38,13 +38,28 @@ final class SearchKeys {
   static Set<String> tokens(List<Name> names) {
     Set<String> tokens = new LinkedHashSet<>();
     for (Name n : names) {
-      for (String word : Folding.tokens(n.full())) {
-        tokens.add(word);
-        tokens.addAll(Skeleton.all(word));
+      for (String word : words(n.full())) {
+        tokens.add(Folding.fold(word).replace(" ", ""));
+        tokens.addAll(Skeleton.all(word)); // from the word as written: Ščerbak's marks are letters
       }
     }
     tokens.removeIf(t -> t.isEmpty() || t.length() > 100);
     return tokens;
+  }
+
+  /** Where a name's words part: what is neither a letter, a mark, a digit nor an apostrophe. */
+  private static final java.util.regex.Pattern WORD_BREAK =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}'’ʼ`‘ʹʺ′″]+");
+
+  /** A name's words as written, marks kept; none that folds to nothing. */
+  static List<String> words(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String w : WORD_BREAK.split(text)) {
+      if (!Folding.fold(w).isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /**

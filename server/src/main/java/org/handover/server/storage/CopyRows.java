@@ -12,8 +12,8 @@ import org.postgresql.PGConnection;
  *
  * <pre>{@code
  * CopyRows rows = new CopyRows();
- * rows.number(id).text(family).bytes(sortKey).end();
- * rows.copy(h, "COPY persons (id, family, sort_uk) FROM STDIN");
+ * rows.number(id).text(displayName).bytes(sortKey).end();
+ * rows.copy(h, "COPY persons (id, display_name, sort_uk) FROM STDIN");
  * }</pre>
  */
 public final class CopyRows {

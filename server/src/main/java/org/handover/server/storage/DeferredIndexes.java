@@ -34,7 +34,8 @@ public final class DeferredIndexes {
     List<String> foreign = new ArrayList<>();
     for (String table : tables) {
       h.createQuery(
-              "SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint"
+              "SELECT quote_ident(c.conname) AS conname, c.contype, pg_get_constraintdef(c.oid)"
+                  + " AS def FROM pg_constraint"
                   + " c WHERE c.conrelid = CAST(:t AS regclass) AND (c.contype = 'f' OR"
                   + " (c.contype = 'p' AND NOT EXISTS (SELECT 1 FROM pg_constraint r WHERE"
                   + " r.contype = 'f' AND r.confrelid = c.conrelid))) ORDER BY c.contype DESC")
@@ -49,9 +50,12 @@ public final class DeferredIndexes {
                 (c.get("contype").toString().equals("f") ? foreign : keys).add(add);
               });
       h.createQuery(
-              "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname ="
-                  + " current_schema() AND i.tablename = :t AND NOT EXISTS (SELECT 1 FROM"
-                  + " pg_constraint c WHERE c.conindid = CAST(i.indexname AS regclass))")
+              // names quoted as identifiers, and indexes found by their oid, never by their text
+              "SELECT quote_ident(n.nspname) || '.' || quote_ident(x.relname) AS indexname,"
+                  + " pg_get_indexdef(x.oid) AS indexdef FROM pg_index i JOIN pg_class x ON x.oid ="
+                  + " i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace WHERE i.indrelid ="
+                  + " CAST(:t AS regclass) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE"
+                  + " c.conindid = i.indexrelid)")
           .bind("t", table)
           .mapToMap()
           .forEach(

@@ -109,7 +109,8 @@ class PersonBulkTest {
             .holdingParty(java.util.Optional.of(org.handover.core.parties.Party.of("ZZ")))
             .build());
     org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> store(people, new PersonBulk.Sizes(15, 35)));
+            () -> store(people, new PersonBulk.Sizes(15, 35)))
+        .hasStackTraceContaining("persons_holding_party");
     assertThat(schema()).isEqualTo(before);
     assertThat(app.registry().count()).isEqualTo(30);
     assertThat(app.journal().audit().clean()).isTrue();
@@ -185,6 +186,23 @@ class PersonBulkTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("person", StateAudit.Kind.UNJOURNALED),
             org.assertj.core.groups.Tuple.tuple("person-import", StateAudit.Kind.CHANGED));
+  }
+
+  @Test
+  void aPersonSlippedInWithAMemberOfNoEntryIsNamed() {
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO journal_members (seq, entity, entity_id, state_digest) VALUES"
+                      + " (999999, 'person', '424242', '2:00')");
+            });
+    assertThat(app.journal().audit().findings())
+        .extracting(
+            StateAudit.Finding::entity, StateAudit.Finding::entityId, StateAudit.Finding::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("person", "424242", StateAudit.Kind.UNJOURNALED));
   }
 
   @Test

@@ -65,6 +65,9 @@ class RegistryTest {
     assertThat(names("Діма Коваленко")).containsExactly("Коваленко Дмитро Петрович");
     assertThat(names("Ŝerbak Olena")).containsExactly("Щербак Олена Юріївна");
     assertThat(names("Ščerbak")).containsExactly("Щербак Олена Юріївна");
+    // and the other way: a person stored in a library spelling is found in Cyrillic
+    app.registry().add(person("Ščerbyna", "Ivan", "", "1970"), TODAY, "olena");
+    assertThat(names("Щербина")).containsExactly("Ščerbyna Ivan");
   }
 
   @Test
