@@ -16,6 +16,13 @@ public interface Table extends AutoCloseable {
    * cell swallowed the rows after it.
    */
   record Row(int number, long line, List<String> cells, int lines, boolean runawayQuote) {
+    public Row {
+      // a NUL (a file cut from a binary export) is no text PostgreSQL can hold: dropped
+      if (cells.stream().anyMatch(c -> c.indexOf('\0') >= 0)) {
+        cells = cells.stream().map(c -> c.replace("\0", "")).toList();
+      }
+    }
+
     public Row(int number, long line, List<String> cells) {
       this(number, line, cells, 1, false);
     }

@@ -63,6 +63,20 @@ class RosterReadingTest {
   }
 
   @Test
+  void aNulCharacterInACellIsDropped() throws Exception {
+    // a CSV with one is no text file (refused before); a workbook's cell may still hold one
+    assertThatThrownBy(
+            () ->
+                entries(
+                    write("nul.csv", "Прізвище\nКоваль\0чук\n".getBytes(StandardCharsets.UTF_8)),
+                    "nul.csv",
+                    Tables.Options.detect()))
+        .isInstanceOf(RosterFileException.class);
+    assertThat(new Table.Row(2, 2, List.of("Коваль\0чук", "Юрій")).cells())
+        .containsExactly("Ковальчук", "Юрій");
+  }
+
+  @Test
   void aRussianListInKoi8OrDosReadsBack() throws Exception {
     // CP866 has no і or ґ, so only Russian lists come in it; KOI8-R and KOI8-U agree on Russian
     // letters
