@@ -17,13 +17,22 @@ final class CliProcess {
   record Result(int exit, String output, double seconds, long peakResident) {}
 
   static Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("java"));
     String opts = System.getenv("HANDOVER_JAVA_OPTS");
-    if (opts != null && !opts.isBlank()) {
-      command.addAll(List.of(opts.strip().split("\\s+")));
-    }
-    command.addAll(List.of("-jar", "server/target/handover.jar"));
+    return run(
+        opts == null || opts.isBlank() ? List.of() : List.of(opts.strip().split("\\s+")), args);
+  }
+
+  /** The command with these options of the JVM. */
+  static Result run(List<String> jvm, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", CrashBench.jar().toString()));
     command.addAll(List.of(args));
+    return process(command);
+  }
+
+  /** Any command, timed and measured the same way. */
+  static Result process(List<String> command) throws IOException, InterruptedException {
     Path log = Files.createTempFile("handover-cli", ".log");
     long t0 = System.nanoTime();
     Process p =

@@ -25,12 +25,13 @@ import org.handover.server.matching.Matching;
  * The matching engine on generated data with known truth: a registry of N persons and a roster of M
  * entries drawn from it with {@link RosterNoise}'s noise model (20% strangers). Precision and
  * recall at the auto-link threshold and for auto-link + review, the review band, blocking recall,
- * pairs compared, time per phase, peak heap; then Duke 1.2 on the same data (up to --duke-max
- * persons) and FEBRL4 by the same engine.
+ * pairs compared, time per phase, peak heap; then FEBRL4 by the same engine. The engine alone, in a
+ * running JVM: the comparison with Duke 1.2 is {@link PeerBench}, whole processes from the same
+ * files.
  *
  * <pre>
  * ./handover bench matching [--registry 100000] [--roster 10000] [--runs 1] [--out bench/results/FILE.md]
- *     [--examples] [--duke-max 200000] [--febrl4 bench/data/febrl4] [--names even|realistic]
+ *     [--examples] [--febrl4 bench/data/febrl4] [--names even|realistic]
  * </pre>
  */
 public final class MatchingBench {
@@ -188,7 +189,6 @@ public final class MatchingBench {
     int m = 10_000;
     Path out = null;
     boolean examples = false;
-    int dukeMax = 200_000;
     int repeat = 1;
     Path febrl4 = Path.of("bench/data/febrl4");
     for (int i = 0; i < args.length; i += 2) {
@@ -204,7 +204,6 @@ public final class MatchingBench {
         case "--registry" -> n = Integer.parseInt(args[i + 1]);
         case "--roster" -> m = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
-        case "--duke-max" -> dukeMax = Integer.parseInt(args[i + 1]);
         case "--runs" -> repeat = Math.max(1, Integer.parseInt(args[i + 1]));
         case "--febrl4" -> febrl4 = Path.of(args[i + 1]);
         case "--names" -> realistic = args[i + 1].equals("realistic");
@@ -250,17 +249,10 @@ public final class MatchingBench {
                       .map(x -> String.format(Locale.ROOT, "%.1f", x.seconds()))
                       .toList()));
     }
-    if (n <= dukeMax) {
-      s += DukePeer.section(run, runs.get(0).seconds(), Files.createTempDirectory("duke"));
-    } else {
-      s +=
-          String.format(
-              Locale.ROOT,
-              "%n## Peer: Duke 1.2%n%nNot run at a registry of %,d (over --duke-max %,d);"
-                  + " see the report at a size Duke finishes.%n",
-              n,
-              dukeMax);
-    }
+    s +=
+        "\n## Peer\n\nThese figures are of the engine alone, in a running JVM with the persons in"
+            + " memory. Handover beside Duke 1.2, both as whole processes from the same files, is"
+            + " `bench/run peer`.\n";
     if (Files.isDirectory(febrl4)) {
       s += "\n## FEBRL4, linked by the same engine\n\n" + Febrl4Bench.section(febrl4);
     } else {

@@ -37,10 +37,20 @@ import org.handover.server.matching.MatchRecords;
  *   <li>strangers, not in the registry: 20% of the roster; the others are distinct registry
  *       persons.
  * </ul>
+ *
+ * <p>With {@link #byRules()}, half of the Russian forms are made by {@link RussianByRules} instead,
+ * family name included, so that they do not all come from the dictionary Handover matches with.
  */
 final class RosterNoise {
   private final Random random;
   private final Map<String, String> ukToRu;
+  private boolean byRules;
+
+  /** Half of the Russian forms by rules rather than the dictionary; returns this noise. */
+  RosterNoise byRules() {
+    this.byRules = true;
+    return this;
+  }
 
   RosterNoise(long seed) throws IOException {
     this.random = new Random(seed);
@@ -60,6 +70,11 @@ final class RosterNoise {
    * Each drawn entry as the other side writes it, one map of column to text per entry (in order).
    */
   final List<Map<String, String>> rows = new ArrayList<>();
+
+  /**
+   * Each drawn entry's family name, given name and patronymic as written, swapped where they are.
+   */
+  final List<List<String>> parts = new ArrayList<>();
 
   private List<Integer> shuffledIndexes(int size) {
     List<Integer> order = new ArrayList<>(size);
@@ -104,7 +119,11 @@ final class RosterNoise {
     String given = p.primaryName().given();
     String patronymic = p.primaryName().patronymic();
     boolean russian = random.nextDouble() < 0.5;
-    if (russian) {
+    if (russian && byRules && random.nextBoolean()) {
+      family = RussianByRules.of(family);
+      given = RussianByRules.of(given);
+      patronymic = RussianByRules.of(patronymic);
+    } else if (russian) {
       given = russian(given);
       patronymic = russian(patronymic);
     }
@@ -199,6 +218,7 @@ final class RosterNoise {
     row.put("Військова частина", unit);
     row.put("Особовий номер", number);
     rows.add(row);
+    parts.add(swapped ? List.of(given, family, patronymic) : List.of(family, given, patronymic));
     return new PersonRecord(
         id,
         String.valueOf(id),

@@ -75,8 +75,7 @@ class MatchingBenchTest {
         .contains("Review band:")
         .contains("Blocking recall")
         .contains("Trained model")
-        .contains("## Peer: Duke 1.2 on the same registry and roster")
-        .contains("| Duke, confidence ≥ 0.99 |")
+        .contains("is `bench/run peer`")
         .contains("## FEBRL4");
   }
 }

@@ -43,11 +43,17 @@ public record ColumnMapping(Map<Field, Integer> columns) {
     return new ColumnMapping(m);
   }
 
-  /** Refuses a header with a name twice, or a column without a name. */
+  /**
+   * Refuses a header with a name twice, or a column without a name. A name of signs only ("№", "#",
+   * "№ п/п" is letters) is a name: lists number their rows under it.
+   */
   public static void checkHeader(List<String> header) throws RosterFileException {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String h = Field.normalize(header.get(i));
+      if (h.isEmpty()) {
+        h = header.get(i) == null ? "" : header.get(i).strip();
+      }
       if (h.isEmpty()) {
         throw new RosterFileException(
             "error.file.header-missing",

@@ -264,5 +264,20 @@ class RosterReadingTest {
         .isInstanceOfSatisfying(
             RosterFileException.class,
             e -> assertThat(e.key()).isEqualTo("error.file.header-missing"));
+    assertThatThrownBy(() -> ColumnMapping.guess(List.of("Прізвище", "  ", "Ім'я")))
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.header-missing"));
+    assertThatThrownBy(() -> ColumnMapping.guess(List.of("№", "Прізвище", "№")))
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.header-duplicated"));
+  }
+
+  @Test
+  void aColumnOfRowNumbersHeadedBySignsOnlyIsKeptAndNotMapped() throws Exception {
+    ColumnMapping m = ColumnMapping.guess(List.of("№", "Фамилия", "Имя", "#"));
+    assertThat(m.column(Field.FAMILY)).contains(1);
+    assertThat(m.columns().values()).doesNotContain(0, 3);
   }
 }
