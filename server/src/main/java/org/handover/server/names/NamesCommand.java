@@ -117,7 +117,7 @@ final class NamesCommand {
       name = "compare",
       mixinStandardHelpOptions = true,
       description = {
-        "Print the level (EXACT, TRANSLITERATION, EQUIVALENT, PHONETIC, EDIT, INITIALS, DIFFERENT), then why.",
+        "Print the level (EXACT, TRANSLITERATION, EQUIVALENT, DIMINUTIVE, PHONETIC, EDIT, INITIALS, DIFFERENT), then why.",
         "With no arguments, read tab-separated pairs from standard input and print one line per pair, in order."
       })
   static final class Compare implements Callable<Integer> {
