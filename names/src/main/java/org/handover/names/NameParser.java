@@ -26,25 +26,69 @@ public final class NameParser {
       Pattern.compile(
           "^\\s*(фио|піб|п\\.і\\.б\\.|ф\\.и\\.о\\.|full name|name|surname and name|прізвище,? ім'я,? по батькові)\\s*:\\s*",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern PATRONYMIC =
-      Pattern.compile(
-          ".+(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|ична|инична|ьич|ич|ovych|ovich|evych|evich|yovych|iiovych"
-              + "|ovych|ivna|yivna|iivna|ovna|evna|ichna|ych|ich|ovitch|evitch|owitsch|ewitsch|owicz|ewicz"
-              // ISO 9 and the scholarly system: -ovič, -ovyč, -ìvna, -ïvna, -jivna
-              + "|ovič|evič|ovyč|evyč|ìvna|ïvna|jivna)$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern SURNAME =
-      Pattern.compile(
-          ".+(енко|чук|щук|юк|ук|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва|ин|іна|ина|ко|ак|як|ець"
-              + "|enko|chuk|uk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|ov|ova|ev|eva|in|ina|ko|ak|iak|yak|ets)$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-  private static final Pattern STRONG_SURNAME =
-      Pattern.compile(
-          ".+(енко|чук|щук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|єв|єва"
-              + "|enko|chuk|shchuk|iuk|yuk|skyi|skyy|skiy|skii|sky|ska|tskyi|tskii|skaia|skaya|ov|ova|ev|eva"
-              + "|čuk|[sc][ʹ′']?kyj|[sc][ʹ′']?kij|[sc][ʹ′']?kyĭ|[sc][ʹ′']?ka|[sc]ʹkyi)$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  // endings looked up in the lower-cased word: an alternation of forty endings after ".+" costs a
+  // regex a try per ending at every position, most of the time it takes to prepare a name
+  private static final Endings PATRONYMIC =
+      new Endings(
+          "ович",
+          "евич",
+          "євич",
+          "йович",
+          "ьович",
+          "івна",
+          "ївна",
+          "овна",
+          "евна",
+          "ьовна",
+          "ична",
+          "инична",
+          "ьич",
+          "ич",
+          "ovych",
+          "ovich",
+          "evych",
+          "evich",
+          "yovych",
+          "iiovych",
+          "ivna",
+          "yivna",
+          "iivna",
+          "ovna",
+          "evna",
+          "ichna",
+          "ych",
+          "ich",
+          "ovitch",
+          "evitch",
+          "owitsch",
+          "ewitsch",
+          "owicz",
+          "ewicz",
+          // ISO 9 and the scholarly system: -ovič, -ovyč, -ìvna, -ïvna, -jivna
+          "ovič",
+          "evič",
+          "ovyč",
+          "evyč",
+          "ìvna",
+          "ïvna",
+          "jivna");
+  private static final Endings SURNAME =
+      new Endings(
+          "енко", "чук", "щук", "юк", "ук", "ський", "цький", "ська", "цька", "ский", "цкий",
+          "ская", "цкая", "ов", "ова", "ев", "ева", "єв", "єва", "ин", "іна", "ина", "ко", "ак",
+          "як", "ець", "enko", "chuk", "uk", "iuk", "yuk", "skyi", "skyy", "skiy", "skii", "sky",
+          "ska", "tskyi", "ov", "ova", "ev", "eva", "in", "ina", "ko", "ak", "iak", "yak", "ets");
+  private static final Endings STRONG_SURNAME =
+      new Endings(
+              "енко", "чук", "щук", "юк", "ський", "цький", "ська", "цька", "ский", "цкий", "ская",
+              "цкая", "ов", "ова", "ев", "ева", "єв", "єва", "enko", "chuk", "shchuk", "iuk", "yuk",
+              "skyi", "skyy", "skiy", "skii", "sky", "ska", "tskyi", "tskii", "skaia", "skaya",
+              "ov", "ova", "ev", "eva", "čuk", "sʹkyi", "cʹkyi")
+          .and(
+              Endings.combined(
+                  List.of("s", "c"),
+                  List.of("", "ʹ", "′", "'"),
+                  List.of("kyj", "kij", "kyĭ", "ka")));
 
   /**
    * Reads a full name; data-entry noise first: quotes, underscores, parts glued together
@@ -129,7 +173,7 @@ public final class NameParser {
     }
     int patronymic = -1;
     for (int i = 1; i < w.size(); i++) {
-      if (!ParsedName.isInitial(w.get(i)) && PATRONYMIC.matcher(w.get(i)).matches()) {
+      if (!ParsedName.isInitial(w.get(i)) && PATRONYMIC.of(w.get(i))) {
         patronymic = i;
       }
     }
@@ -186,10 +230,10 @@ public final class NameParser {
    * (-ин, -ко), else 0.
    */
   private static int surnameScore(String word) {
-    if (STRONG_SURNAME.matcher(word).matches()) {
+    if (STRONG_SURNAME.of(word)) {
       return 2;
     }
-    return SURNAME.matcher(word).matches() ? 1 : 0;
+    return SURNAME.of(word) ? 1 : 0;
   }
 
   /** The family name at {@code family}; the rest, in order, given then patronymic. */
