@@ -73,16 +73,15 @@ final class MatchCommand implements Callable<Integer> {
   Path out;
 
   /** Brings the stored records up to date, with a bar while it lasts (a first run: minutes). */
-  static void prepare(App app, Messages m) {
-    app.matching()
-        .prepare(
-            (done, of) ->
-                System.err.print(
-                    "\r"
-                        + org.handover.server.cli.Progress.bar((double) done / of)
-                        + " "
-                        + m.get("match.prepared", done, of)
-                        + (done.equals(of) ? "\n" : "")));
+  /** A bar for the registry's new and changed persons as they are prepared. */
+  static StoredRecords.Progress preparing(Messages m) {
+    return (done, of) ->
+        System.err.print(
+            "\r"
+                + org.handover.server.cli.Progress.bar((double) done / of)
+                + " "
+                + m.get("match.prepared", done, of)
+                + (done == of ? "\n" : ""));
   }
 
   @Override
@@ -110,12 +109,18 @@ final class MatchCommand implements Callable<Integer> {
                 String.join(", ", PersonBlocking.rules().stream().map(r -> r.name()).toList())));
         return 2;
       }
-      prepare(app, m);
       try {
         run =
             app.matching()
                 .run(
-                    roster, oneToOne, thresholds, chosen, actor, s -> System.err.println(m.get(s)));
+                    roster,
+                    oneToOne,
+                    thresholds,
+                    chosen,
+                    actor,
+                    s -> System.err.println(m.get(s)),
+                    false,
+                    preparing(m));
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
         return 2;
@@ -177,7 +182,6 @@ final class MatchCommand implements Callable<Integer> {
               + r.candidates().byRule());
       app.matching()
           .models()
-          .status()
           .latest()
           .ifPresent(
               i ->

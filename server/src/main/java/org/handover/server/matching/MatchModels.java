@@ -13,6 +13,7 @@ import org.handover.core.matching.PersonRecord;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.storage.Json;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -78,27 +79,7 @@ public final class MatchModels {
               h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
                   .mapTo(Long.class)
                   .one();
-          Optional<Info> latest =
-              // the facts alone: the model itself (m, u, term frequencies) is read when applied
-              h.createQuery(
-                      "SELECT id, features, handover_version, trained_at, trained_by, roster_id,"
-                          + " persons, entries, pairs, train_ms, lambda FROM match_models ORDER BY"
-                          + " id DESC LIMIT 1")
-                  .map(
-                      (rs, ctx) ->
-                          new Info(
-                              rs.getLong("id"),
-                              rs.getString("features"),
-                              rs.getString("handover_version"),
-                              rs.getLong("trained_at"),
-                              rs.getString("trained_by"),
-                              Optional.ofNullable((Long) rs.getObject("roster_id", Long.class)),
-                              rs.getInt("persons"),
-                              rs.getInt("entries"),
-                              rs.getLong("pairs"),
-                              rs.getLong("train_ms"),
-                              rs.getDouble("lambda")))
-                  .findOne();
+          Optional<Info> latest = latest(h);
           if (latest.isEmpty()) {
             return new Status(latest, Stale.NO_MODEL, 0, persons);
           }
@@ -115,6 +96,34 @@ public final class MatchModels {
                       : Stale.NONE;
           return new Status(latest, stale, changed, persons);
         });
+  }
+
+  /** The newest model's facts, without counting the registry as {@link #status} does. */
+  public Optional<Info> latest() {
+    return jdbi.withHandle(MatchModels::latest);
+  }
+
+  private static Optional<Info> latest(Handle h) {
+    // the facts alone: the model itself (m, u, term frequencies) is read when applied
+    return h.createQuery(
+            "SELECT id, features, handover_version, trained_at, trained_by, roster_id,"
+                + " persons, entries, pairs, train_ms, lambda FROM match_models ORDER BY"
+                + " id DESC LIMIT 1")
+        .map(
+            (rs, ctx) ->
+                new Info(
+                    rs.getLong("id"),
+                    rs.getString("features"),
+                    rs.getString("handover_version"),
+                    rs.getLong("trained_at"),
+                    rs.getString("trained_by"),
+                    Optional.ofNullable((Long) rs.getObject("roster_id", Long.class)),
+                    rs.getInt("persons"),
+                    rs.getInt("entries"),
+                    rs.getLong("pairs"),
+                    rs.getLong("train_ms"),
+                    rs.getDouble("lambda")))
+        .findOne();
   }
 
   /**

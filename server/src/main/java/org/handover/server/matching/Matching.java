@@ -110,7 +110,23 @@ public final class Matching {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain) {
-    Linked done = link(rosterId, rules, oneToOne, retrain, actor, step);
+    return run(rosterId, oneToOne, thresholds, rules, actor, step, retrain, (done, of) -> {});
+  }
+
+  /**
+   * The same, {@code preparing} hearing how many of the registry's new and changed persons are
+   * prepared (a command shows it as a bar; nothing when none is).
+   */
+  Run run(
+      long rosterId,
+      boolean oneToOne,
+      Thresholds thresholds,
+      List<BlockingRule<PersonRecord>> rules,
+      String actor,
+      java.util.function.Consumer<String> step,
+      boolean retrain,
+      StoredRecords.Progress preparing) {
+    Linked done = link(rosterId, rules, oneToOne, retrain, actor, step, preparing);
     List<PersonRecord> entries = done.entries();
     List<PersonRecord> persons = done.persons();
     Linker.Result<PersonRecord> r = done.result();
@@ -210,9 +226,10 @@ public final class Matching {
       boolean oneToOne,
       boolean train,
       String actor,
-      java.util.function.Consumer<String> step) {
+      java.util.function.Consumer<String> step,
+      StoredRecords.Progress preparing) {
     step.accept("job.match.preparing");
-    StoredRecords.refresh(jdbi, (done, of) -> {});
+    StoredRecords.refresh(jdbi, preparing);
     step.accept("job.match.reading");
     List<PersonRecord> entries = MatchRecords.roster(rosters, rosterId);
     Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne);
@@ -258,8 +275,16 @@ public final class Matching {
    */
   public MatchModels.Info train(
       long rosterId, String actor, java.util.function.Consumer<String> step) {
-    link(rosterId, PersonBlocking.rules(), false, true, actor, step);
-    return models.status().latest().orElseThrow();
+    return train(rosterId, actor, step, (done, of) -> {});
+  }
+
+  MatchModels.Info train(
+      long rosterId,
+      String actor,
+      java.util.function.Consumer<String> step,
+      StoredRecords.Progress preparing) {
+    link(rosterId, PersonBlocking.rules(), false, true, actor, step, preparing);
+    return models.latest().orElseThrow();
   }
 
   /** One stored link, with the decision on its pair if there is one ("" if not). */

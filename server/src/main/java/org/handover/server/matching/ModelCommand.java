@@ -134,9 +134,13 @@ final class ModelCommand {
               roster != null ? m.get("error.roster.unknown", roster) : m.get("model.no-list"));
           return 2;
         }
-        MatchCommand.prepare(app, m);
         try {
-          app.matching().train(list.get(), actor, step -> System.err.println(m.get(step)));
+          app.matching()
+              .train(
+                  list.get(),
+                  actor,
+                  step -> System.err.println(m.get(step)),
+                  MatchCommand.preparing(m));
         } catch (IllegalArgumentException e) {
           System.err.println(e.getMessage());
           return 2;
