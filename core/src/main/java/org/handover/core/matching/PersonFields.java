@@ -95,6 +95,7 @@ public final class PersonFields {
               "one digit off",
               "same year and month",
               "same year",
+              "same year and month, other day",
               "same year, other day and month",
               "within one year",
               "different"),
@@ -118,13 +119,15 @@ public final class PersonFields {
       }
     }
     if (x.year() == y.year() && x.month().isPresent() && x.month().equals(y.month())) {
-      return 3;
+      // two whole dates of one month but another day disagree (18.11 and 4.11 are two men); a month
+      // and year against a whole date does not
+      return x.day().isPresent() && y.day().isPresent() ? 5 : 3;
     }
     if (x.year() == y.year()) {
       // two whole dates that share only the year disagree; a year against a whole date does not
-      return x.month().isPresent() && y.month().isPresent() ? 5 : 4;
+      return x.month().isPresent() && y.month().isPresent() ? 6 : 4;
     }
-    return Math.abs(x.year() - y.year()) <= 1 ? 6 : 7;
+    return Math.abs(x.year() - y.year()) <= 1 ? 7 : 8;
   }
 
   /**
@@ -273,7 +276,7 @@ public final class PersonFields {
         namePart(FAMILY, 0).typically(7, name),
         namePart(GIVEN, 1).typically(7, name),
         namePart("patronymic", 2).typically(7, name),
-        BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.134, 0.0005, 0.005, 0.0005),
+        BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.1335, 0.0005, 0.0005, 0.005, 0.0005),
         BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
         FATHER.typically(0.95, 0.05),
         SERVICE_NUMBER.typically(2, 0.95, 0.04, 0.01),

@@ -97,6 +97,47 @@ class PersonFieldsTest {
     return Records.of("Ковальчук Юрій").place(place).rank(rank).build();
   }
 
+  @Test
+  void twoWholeDatesOfOneMonthButAnotherDayDisagree() {
+    PersonRecord a = Records.of("Волков Алексей Дмитриевич").born("18.11.2000").build();
+    PersonRecord b = Records.of("Волков Алексей Дмитриевич").born("04.11.2000").build();
+    PersonRecord month = Records.of("Волков Алексей Дмитриевич").born("11.2000").build();
+    java.util.List<String> levels = PersonFields.BIRTH_DATE.levels();
+    assertThat(levels.get(PersonFields.BIRTH_DATE.compare(a, b)))
+        .isEqualTo("same year and month, other day");
+    assertThat(PersonFields.BIRTH_DATE.compare(a, b))
+        .as("a disagreeing level, after the five that agree")
+        .isGreaterThanOrEqualTo(5);
+    assertThat(levels.get(PersonFields.BIRTH_DATE.compare(a, month)))
+        .isEqualTo("same year and month");
+    assertThat(levels.get(PersonFields.BIRTH_DATE.compare(a, Records.of("x").born("2000").build())))
+        .isEqualTo("same year");
+  }
+
+  @Test
+  void namesakesBornInOnePlaceAndMonthOnOtherDaysAreNotLinkedWithoutReview() {
+    // place and year corroborate a year or a month against a whole date, never two whole dates that
+    // differ
+    assertThat(
+            Linker.corroborated(
+                java.util.List.of(
+                    contribution(PersonFields.FAMILY, "exact"),
+                    contribution(PersonFields.BIRTH, "same year and month, other day"),
+                    contribution(PersonFields.PLACE, "same"))))
+        .isFalse();
+    assertThat(
+            Linker.corroborated(
+                java.util.List.of(
+                    contribution(PersonFields.FAMILY, "exact"),
+                    contribution(PersonFields.BIRTH, "same year and month"),
+                    contribution(PersonFields.PLACE, "same"))))
+        .isTrue();
+  }
+
+  private static Model.Contribution contribution(String field, String level) {
+    return new Model.Contribution(field, level, 0);
+  }
+
   private static PersonRecord record(String name) {
     return Records.of(name).build();
   }
