@@ -72,7 +72,6 @@ final class MatchCommand implements Callable<Integer> {
           "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
-  /** Brings the stored records up to date, with a bar while it lasts (a first run: minutes). */
   /** A bar for the registry's new and changed persons as they are prepared. */
   static StoredRecords.Progress preparing(Messages m) {
     return (done, of) ->
