@@ -5,9 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import no.priv.garshol.duke.ConfigLoader;
 import no.priv.garshol.duke.Configuration;
 import no.priv.garshol.duke.Processor;
@@ -16,9 +16,12 @@ import no.priv.garshol.duke.matchers.AbstractMatchListener;
 
 /**
  * Duke's record linkage as its command-line tool runs it (the configuration's first group indexed,
- * the second linked against it, every match kept, batches of 40,000, N threads), writing each
- * record's best match with Duke's confidence: the tool's own printing interleaves its threads'
- * lines, and its link file writes 1.0 for every confidence.
+ * the second linked against it, every match kept, batches of 40,000, N threads), writing every
+ * match with Duke's confidence: the tool's own printing interleaves its threads' lines, and its
+ * link file writes 1.0 for every confidence. Duke's {@code --noreindex} (an index kept on disk used
+ * again) does not work in record linkage in 1.2: its Lucene database opens no searcher on an index
+ * it did not write in the same run (findCandidateMatches throws a NullPointerException, which its
+ * threads swallow, and nothing matches), so every run indexes.
  *
  * <pre>
  * java -cp ... org.handover.duke.Link CONFIG.xml THREADS OUT.csv INDEXED-PREFIX
@@ -34,21 +37,23 @@ public final class Link {
     Configuration config = ConfigLoader.load(args[0]);
     Processor processor = new Processor(config, true);
     processor.setThreads(Integer.parseInt(args[1]));
-    Best best = new Best(config.getIdentityProperties().iterator().next().getName(), args[3]);
-    processor.addMatchListener(best);
+    Matches matches =
+        new Matches(config.getIdentityProperties().iterator().next().getName(), args[3]);
+    processor.addMatchListener(matches);
     processor.link(config.getDataSources(1), config.getDataSources(2), true, 40_000);
     processor.close();
-    best.write(Path.of(args[2]));
+    matches.write(Path.of(args[2]));
   }
 
-  /** Each linked record's best match, kept under a lock: Duke calls from all its threads. */
-  static final class Best extends AbstractMatchListener {
+  /**
+   * Every match as entry, person and confidence, kept under a lock: Duke calls from all threads.
+   */
+  static final class Matches extends AbstractMatchListener {
     private final String id;
     private final String prefix;
-    private final Map<String, String> person = new HashMap<>();
-    private final Map<String, Double> confidence = new HashMap<>();
+    private final List<String> lines = new ArrayList<>();
 
-    Best(String id, String prefix) {
+    Matches(String id, String prefix) {
       this.id = id;
       this.prefix = prefix;
     }
@@ -57,19 +62,14 @@ public final class Link {
     public synchronized void matches(Record r1, Record r2, double c) {
       String a = r1.getValue(id);
       String b = r2.getValue(id);
-      String entry = a.startsWith(prefix) ? b : a;
-      if (c > confidence.getOrDefault(entry, -1.0)) {
-        confidence.put(entry, c);
-        person.put(entry, a.startsWith(prefix) ? a : b);
-      }
+      boolean aIndexed = a.startsWith(prefix);
+      lines.add(String.format(Locale.ROOT, "%s,%s,%s%n", aIndexed ? b : a, aIndexed ? a : b, c));
     }
 
     synchronized void write(Path file) throws IOException {
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (Map.Entry<String, String> e : person.entrySet()) {
-          w.write(
-              String.format(
-                  Locale.ROOT, "%s,%s,%s%n", e.getKey(), e.getValue(), confidence.get(e.getKey())));
+        for (String line : lines) {
+          w.write(line);
         }
       }
     }

@@ -11,9 +11,13 @@ class DukePluginsTest {
 
   @Test
   void cyrillicOfEitherLanguageBecomesPlainLatin() {
-    assertThat(cleaner.clean("Ковальчук Юрій")).isEqualTo("kovalchuk yuriy");
-    assertThat(cleaner.clean("Ковальчук Юрий")).isEqualTo("kovalchuk yuriy");
-    assertThat(cleaner.clean("Вінницький")).isEqualTo("vinnytskyy");
+    // as the documents write them: Ukraine's KMU 2010, Russian passports' ICAO 9303
+    assertThat(cleaner.clean("Ковальчук Юрій")).isEqualTo("kovalchuk yurii");
+    assertThat(cleaner.clean("Ковальчук Юрий")).isEqualTo("kovalchuk iurii");
+    assertThat(cleaner.clean("Вінницький")).isEqualTo("vinnytskyi");
+    assertThat(cleaner.clean("Згурський Євген")).isEqualTo("zghurskyi yevhen");
+    assertThat(new LatinCleaner.Ukrainian().clean("Гнат Петрович")).isEqualTo("hnat petrovych");
+    assertThat(cleaner.clean("Gnat Petrovich")).isEqualTo("gnat petrovich");
     assertThat(cleaner.clean(" KOVALCHUK ")).isEqualTo("kovalchuk");
     assertThat(cleaner.clean(" - ")).isNull();
   }

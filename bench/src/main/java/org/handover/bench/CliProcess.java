@@ -24,7 +24,10 @@ final class CliProcess {
 
   /** The command with these options of the JVM. */
   static Result run(List<String> jvm, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("java"));
+    // the JVM that runs the benchmark, as Duke's process gets
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvm);
     command.addAll(List.of("-jar", CrashBench.jar().toString()));
     command.addAll(List.of(args));

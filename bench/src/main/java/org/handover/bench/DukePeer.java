@@ -13,11 +13,11 @@ import java.util.Map;
  * Duke 1.2, the peer Handover is measured against, run as its own command-line tool in a process of
  * its own (it brings Lucene 4; the classpath is resolved by the bench-duke module), on the same
  * files a Handover user imports, with the configuration a competent Duke user would write for them:
- * names, places, units and ranks romanized to plain Latin by a cleaner (ICU's BGN/PCGN rules,
- * Ukrainian or Russian by the letters: Duke compares strings), dates of birth compared as dates by
- * a comparator of their own (a year alone agrees with a whole date of that year), Jaro–Winkler on
- * name parts, places and ranks, exact service number and unit, a Lucene lookup on family and given
- * name, 50 hits per lookup, as many threads as Handover uses.
+ * names, places, units and ranks romanized to plain Latin by a cleaner (KMU 2010 for Ukrainian,
+ * ICAO 9303 for Russian, as documents write them: Duke compares strings), dates of birth compared
+ * as dates by a comparator of their own (a year alone agrees with a whole date of that year),
+ * Jaro–Winkler on name parts, places and ranks, exact service number and unit, a Lucene lookup on
+ * family and given name, 200 hits per lookup, as many threads as Handover uses.
  */
 final class DukePeer {
   private DukePeer() {}
@@ -25,11 +25,39 @@ final class DukePeer {
   /** The registry's reference Duke gave an entry as its best match, and its confidence. */
   record Best(String person, double confidence) {}
 
+  /** One match Duke found: the entry's number, the registry's reference, Duke's confidence. */
+  record Match(String entry, String person, double confidence) {}
+
   /**
-   * Duke's best match per entry (by the entry's number), its wall time and the peak resident memory
-   * of its process.
+   * Every match Duke found, its wall time and the peak resident memory of its process; {@link
+   * #best} the best per entry, {@link #oneToOne} the same after each person is given to one entry
+   * only, the surest first (what Handover's {@code --one-to-one} does).
    */
-  record Result(Map<String, Best> best, double seconds, long peakResident) {}
+  record Result(List<Match> matches, double seconds, long peakResident) {
+    Map<String, Best> best() {
+      Map<String, Best> best = new HashMap<>();
+      for (Match m : matches) {
+        Best was = best.get(m.entry());
+        if (was == null || m.confidence() > was.confidence()) {
+          best.put(m.entry(), new Best(m.person(), m.confidence()));
+        }
+      }
+      return best;
+    }
+
+    Map<String, Best> oneToOne() {
+      List<Match> sorted = new java.util.ArrayList<>(matches);
+      sorted.sort(java.util.Comparator.comparingDouble(Match::confidence).reversed());
+      Map<String, Best> out = new HashMap<>();
+      java.util.Set<String> taken = new java.util.HashSet<>();
+      for (Match m : sorted) {
+        if (!out.containsKey(m.entry()) && taken.add(m.person())) {
+          out.put(m.entry(), new Best(m.person(), m.confidence()));
+        }
+      }
+      return out;
+    }
+  }
 
   /** The files' columns: registry (Ukrainian headers) and roster (Russian headers). */
   record Columns(
@@ -84,7 +112,7 @@ final class DukePeer {
           <property><name>RANK</name><comparator>no.priv.garshol.duke.comparators.JaroWinkler</comparator><low>0.45</low><high>0.55</high></property>
         </schema>
         <database class="no.priv.garshol.duke.databases.LuceneDatabase">
-          <param name="max-search-hits" value="50"/>
+          <param name="max-search-hits" value="200"/>
         </database>
       %s
       %s
@@ -110,36 +138,42 @@ final class DukePeer {
         </group>
       """;
 
-  /** Duke's configuration for the two files, keeping matches at or above the threshold. */
+  /**
+   * Duke's configuration for the two files, keeping matches at or above the threshold, its Lucene
+   * index in memory (Duke 1.2 cannot use one kept on disk for linkage: see {@code
+   * org.handover.duke.Link}): the registry is in Ukrainian, the list in either language.
+   */
   static String config(Path registry, Path roster, String rosterEncoding, double threshold) {
     return String.format(
         Locale.ROOT,
         CONFIG,
         threshold,
-        group(registry, "UTF-8", REGISTRY),
-        group(roster, rosterEncoding, ROSTER));
+        group(registry, "UTF-8", REGISTRY, UKRAINIAN),
+        group(roster, rosterEncoding, ROSTER, LATIN));
   }
 
-  private static String group(Path file, String encoding, Columns c) {
+  private static final String UKRAINIAN = "org.handover.duke.LatinCleaner$Ukrainian";
+
+  private static String group(Path file, String encoding, Columns c, String cleaner) {
     return String.format(
         GROUP,
         file.toAbsolutePath(),
         encoding,
         c.id(),
         c.family(),
-        LATIN,
+        cleaner,
         c.given(),
-        LATIN,
+        cleaner,
         c.patronymic(),
-        LATIN,
+        cleaner,
         c.born(),
         c.place(),
-        LATIN,
+        cleaner,
         c.service(),
         c.unit(),
-        LATIN,
+        cleaner,
         c.rank(),
-        LATIN);
+        cleaner);
   }
 
   /**
@@ -168,26 +202,27 @@ final class DukePeer {
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(
-            java,
-            "-Xmx" + heap,
-            "-Dfile.encoding=UTF-8",
-            "-cp",
-            classpath(),
-            "org.handover.duke.Link",
-            config.toAbsolutePath().toString(),
-            String.valueOf(threads),
-            links.toAbsolutePath().toString(),
-            registryPrefix);
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-Xmx" + heap,
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                classpath(),
+                "org.handover.duke.Link",
+                config.toAbsolutePath().toString(),
+                String.valueOf(threads),
+                links.toAbsolutePath().toString(),
+                registryPrefix));
     CliProcess.Result r = CliProcess.process(command);
     if (r.exit() != 0) {
       throw new IllegalStateException("Duke failed (exit " + r.exit() + "):\n" + r.output());
     }
-    Map<String, Best> best = new HashMap<>();
+    List<Match> matches = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(links, StandardCharsets.UTF_8)) {
       String[] c = line.split(",");
-      best.put(c[0], new Best(c[1], Double.parseDouble(c[2])));
+      matches.add(new Match(c[0], c[1], Double.parseDouble(c[2])));
     }
-    return new Result(best, r.seconds(), r.peakResident());
+    return new Result(matches, r.seconds(), r.peakResident());
   }
 }

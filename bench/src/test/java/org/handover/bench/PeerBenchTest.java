@@ -18,12 +18,12 @@ class PeerBenchTest {
     String report = PeerBench.run(3_000, 300, 1, 2, "1g", dir, "--registry 3000 --roster 300");
     assertThat(report)
         .contains("| Handover, auto-link |")
-        .contains("| Duke, confidence ≥ 0.5 |")
+        .contains("| Duke, one-to-one, confidence ≥ 0.5 |")
         .contains("| Duke 1.2: reads both files")
         .contains("The engine alone inside that process");
     assertThat(precision(report, "Handover, auto-link")).isGreaterThan(0.97);
     // Duke, given the romanizing cleaner and the date comparator, finds most of the list
-    assertThat(recall(report, "Duke, confidence ≥ 0.5")).isGreaterThan(0.6);
+    assertThat(recall(report, "Duke, one-to-one, confidence ≥ 0.5")).isGreaterThan(0.6);
   }
 
   @Test
