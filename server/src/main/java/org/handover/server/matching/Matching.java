@@ -52,15 +52,6 @@ public final class Matching {
     journal.audit(MatchAudit.DECISIONS);
   }
 
-  /**
-   * Prepares and stores the registry's persons that are new or changed since the last run (every
-   * person, the first time); {@code done} hears how many of how many. A run does this itself; a
-   * command calls it first to show its progress. Returns how many were prepared.
-   */
-  public int prepare(java.util.function.BiConsumer<Integer, Integer> done) {
-    return StoredRecords.refresh(jdbi, done::accept);
-  }
-
   /** The trained models kept for this registry. */
   public MatchModels models() {
     return models;
