@@ -69,7 +69,13 @@ final class DukePeer {
       String place,
       String service,
       String unit,
-      String rank) {}
+      String rank) {
+    /** The file's header line. */
+    String header() {
+      return String.join(",", id, family, given, patronymic, born, place, service, unit, rank)
+          + "\n";
+    }
+  }
 
   static final Columns REGISTRY =
       new Columns(

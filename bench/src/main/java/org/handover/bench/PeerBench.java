@@ -502,19 +502,7 @@ public final class PeerBench {
   static Path writeRegistry(List<Person> people, Path file) throws IOException {
     DukePeer.Columns c = DukePeer.REGISTRY;
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(
-          String.join(
-                  ",",
-                  c.id(),
-                  c.family(),
-                  c.given(),
-                  c.patronymic(),
-                  c.born(),
-                  c.place(),
-                  c.service(),
-                  c.unit(),
-                  c.rank())
-              + "\n");
+      w.write(c.header());
       for (int i = 0; i < people.size(); i++) {
         Person p = people.get(i);
         w.write(
@@ -543,20 +531,7 @@ public final class PeerBench {
             .newEncoder()
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .onMalformedInput(CodingErrorAction.REPORT);
-    StringBuilder s =
-        new StringBuilder(
-            String.join(
-                    ",",
-                    c.id(),
-                    c.family(),
-                    c.given(),
-                    c.patronymic(),
-                    c.born(),
-                    c.place(),
-                    c.service(),
-                    c.unit(),
-                    c.rank())
-                + "\n");
+    StringBuilder s = new StringBuilder(c.header());
     for (int i = 0; i < noise.rows.size(); i++) {
       Map<String, String> row = noise.rows.get(i);
       List<String> parts = noise.parts.get(i);
