@@ -1,6 +1,8 @@
 package org.handover.core.matching;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.handover.core.registry.PartialDate;
@@ -25,16 +27,12 @@ public final class PersonFields {
   static final String PLACE = "place of birth";
   static final String UNIT = "unit";
 
-  static final List<String> NAME_LEVELS =
-      List.of(
-          "exact",
-          "transliteration",
-          "equivalent",
-          "diminutive",
-          "phonetic",
-          "edit",
-          "initials",
-          "different");
+  /**
+   * A name part's levels are the names library's, in its order (a level's ordinal is its index), so
+   * that a level the library adds is a feature here at once: "exact", "transliteration"...
+   */
+  public static final List<String> NAME_LEVELS =
+      Arrays.stream(Level.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
 
   /**
    * Each name part's best level over every pair of spellings that both have the part, or null when

@@ -2,6 +2,7 @@ package org.handover.core.tracing;
 
 import java.util.List;
 import org.handover.core.matching.FieldComparison;
+import org.handover.core.matching.PersonFields;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Level;
 import org.handover.names.Names;
@@ -14,17 +15,6 @@ import org.handover.names.PreparedName;
  */
 public final class ChildFields {
   private ChildFields() {}
-
-  static final List<String> NAME_LEVELS =
-      List.of(
-          "exact",
-          "transliteration",
-          "equivalent",
-          "diminutive",
-          "phonetic",
-          "edit",
-          "initials",
-          "different");
 
   static final List<String> SAME_SIMILAR_DIFFERENT = List.of("same", "similar", "different");
 
@@ -79,12 +69,15 @@ public final class ChildFields {
 
   public static List<FieldComparison<ChildRecord>> all() {
     return List.of(
-        FieldComparison.<ChildRecord>of("given name", NAME_LEVELS, (a, b) -> part(a, b, 1))
+        FieldComparison.<ChildRecord>of(
+                "given name", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 1))
             .typically(4, 0.45, 0.15, 0.25, 0.05, 0.03, 0.04, 0.02, 0.01),
         // a changed family name is common: differing is weak evidence against
-        FieldComparison.<ChildRecord>of("family name", NAME_LEVELS, (a, b) -> part(a, b, 0))
+        FieldComparison.<ChildRecord>of(
+                "family name", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 0))
             .typically(3, 0.45, 0.1, 0.1, 0.005, 0.02, 0.03, 0.01, 0.285),
-        FieldComparison.<ChildRecord>of("patronymic", NAME_LEVELS, (a, b) -> part(a, b, 2))
+        FieldComparison.<ChildRecord>of(
+                "patronymic", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 2))
             .typically(3, 0.5, 0.1, 0.25, 0.005, 0.03, 0.04, 0.03, 0.045),
         FieldComparison.<ChildRecord>of(
                 "date of birth",
