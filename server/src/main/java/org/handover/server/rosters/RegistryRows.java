@@ -43,7 +43,6 @@ final class RegistryRows {
   record Read(Optional<Registry.Imported> person, List<String> problems) {}
 
   private final ColumnMapping mapping;
-  private final List<String> header;
   private final PartyBook parties;
   private final Messages m;
   private final LocalDate today;
@@ -51,6 +50,7 @@ final class RegistryRows {
   private final String status;
   private final CellWords words;
   private final ReleaseCells release;
+  private final CellProblem cellProblem;
 
   RegistryRows(
       ColumnMapping mapping,
@@ -61,7 +61,6 @@ final class RegistryRows {
       String kind,
       String status) {
     this.mapping = mapping;
-    this.header = header;
     this.parties = parties;
     this.m = m;
     this.today = today;
@@ -69,6 +68,7 @@ final class RegistryRows {
     this.status = status;
     this.words = new CellWords(parties);
     this.release = new ReleaseCells(mapping, header, m);
+    this.cellProblem = new CellProblem(mapping, header, m);
   }
 
   Read read(Entry e) {
@@ -120,13 +120,7 @@ final class RegistryRows {
       Optional<Boolean> yes = CellWords.yesNo(cell);
       if (yes.isEmpty()) {
         problems.add(
-            m.get(
-                "roster.problem",
-                e.row(),
-                column.get() + 1,
-                header.get(column.get()),
-                cell,
-                m.get("error.cell.yes-no", m.get("list-field." + f.key()), cell)));
+            cellProblem.of(e, f, m.get("error.cell.yes-no", m.get("list-field." + f.key()), cell)));
       } else if (yes.get()) {
         categories.add(f == Field.SEVERELY_WOUNDED ? "severely-wounded" : "sick");
       }
@@ -150,13 +144,8 @@ final class RegistryRows {
     Optional<String> key = read.apply(cell);
     if (key.isEmpty()) {
       problems.add(
-          m.get(
-              "roster.problem",
-              e.row(),
-              column.get() + 1,
-              header.get(column.get()),
-              cell,
-              m.get("error.cell.word", m.get("list-field." + f.key()), cell, known.get())));
+          cellProblem.of(
+              e, f, m.get("error.cell.word", m.get("list-field." + f.key()), cell, known.get())));
     }
     return key;
   }

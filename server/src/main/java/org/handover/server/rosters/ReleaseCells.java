@@ -22,13 +22,13 @@ final class ReleaseCells {
       Set.of("", "не питали", "не опитано", "не питано", "не спрашивали", "not asked", "?");
 
   private final ColumnMapping mapping;
-  private final List<String> header;
+  private final CellProblem problem;
   private final Messages m;
 
   ReleaseCells(ColumnMapping mapping, List<String> header, Messages m) {
     this.mapping = mapping;
-    this.header = header;
     this.m = m;
+    this.problem = new CellProblem(mapping, header, m);
   }
 
   ReleaseFacts read(Entry e, LocalDate today, List<String> problems) {
@@ -91,7 +91,6 @@ final class ReleaseCells {
   }
 
   private String problem(Entry e, Field f, String what) {
-    int column = mapping.column(f).orElseThrow();
-    return m.get("roster.problem", e.row(), column + 1, header.get(column), e.value(f), what);
+    return problem.of(e, f, what);
   }
 }
