@@ -324,6 +324,7 @@ public final class NamesQualityBench {
             "library, scholarly, German and French systems", "scholarly-spellings.tsv", true));
     r.append(spellingClass("other scripts and Belarusian", "other-scripts.tsv", true));
     r.append(diminutives());
+    r.append(WholeNamesInDocuments.report(dictionary, 1000, new Random(7)));
     r.append("## Different names\n\n");
     r.append(
         String.format(

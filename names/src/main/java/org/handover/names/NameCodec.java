@@ -18,7 +18,7 @@ public final class NameCodec {
    * Changes whenever what preparing a name gives changes (skeletons, phonetic codes, parsing): a
    * name stored under another version is prepared again.
    */
-  public static final String VERSION = "names-6";
+  public static final String VERSION = "names-7";
 
   private NameCodec() {}
 
@@ -28,6 +28,7 @@ public final class NameCodec {
     out.put(p.order().ordinal());
     out.putLong(Double.doubleToLongBits(p.confidence()));
     out.putString(p.title());
+    out.put(Convention.of(p));
     write(name.family, out);
     write(name.given, out);
     write(name.patronymic, out);
@@ -41,10 +42,11 @@ public final class NameCodec {
     ParsedName.Order order = ParsedName.Order.values()[in.get()];
     double confidence = Double.longBitsToDouble(in.getLong());
     String title = in.getString();
-    PreparedPart family = readPart(in);
-    PreparedPart given = readPart(in);
-    PreparedPart patronymic = readPart(in);
-    PreparedPart other = in.get() != 0 ? readPart(in) : null;
+    int conventions = in.get();
+    PreparedPart family = readPart(in, conventions);
+    PreparedPart given = readPart(in, conventions);
+    PreparedPart patronymic = readPart(in, conventions);
+    PreparedPart other = in.get() != 0 ? readPart(in, conventions) : null;
     ParsedName p =
         new ParsedName(
             family.raw,
@@ -68,15 +70,19 @@ public final class NameCodec {
     out.putString(part.phonetic);
   }
 
-  /** A part read back: the one already shared for its raw text, or read and shared. */
-  private static PreparedPart readPart(Bytes.Reader in) {
+  /**
+   * A part read back: the one already shared for its raw text and its name's conventions, or read
+   * and shared.
+   */
+  private static PreparedPart readPart(Bytes.Reader in, int conventions) {
     String raw = in.getString();
-    PreparedPart shared = PreparedPart.sharedOrNull(raw);
+    String key = PreparedPart.key(raw, conventions);
+    PreparedPart shared = PreparedPart.sharedOrNull(key);
     if (shared != null) {
       in.skipPart();
       return shared;
     }
-    return PreparedPart.share(raw, readRest(raw, in));
+    return PreparedPart.share(key, readRest(raw, in));
   }
 
   private static PreparedPart readRest(String raw, Bytes.Reader in) {

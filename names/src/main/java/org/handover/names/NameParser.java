@@ -44,6 +44,10 @@ public final class NameParser {
           "инична",
           "ьич",
           "ич",
+          "авіч", // Belarusian, with its -аўна: Іванавіч, Іванаўна
+          "евіч",
+          "аўна",
+          "еўна",
           "ovych",
           "ovich",
           "evych",
@@ -60,8 +64,15 @@ public final class NameParser {
           "ich",
           "ovitch",
           "evitch",
+          "ovytch", // French for Ukrainian, which keeps y for и: Petrovytch
+          "evytch",
           "owitsch",
           "ewitsch",
+          "owytsch", // German for Ukrainian: Iwanowytsch, Iwaniwna
+          "ewytsch",
+          "owna",
+          "ewna",
+          "iwna",
           "owicz",
           "ewicz",
           // ISO 9 and the scholarly system: -ovič, -ovyč, -ìvna, -ïvna, -jivna
@@ -76,14 +87,15 @@ public final class NameParser {
       new Endings(
           "енко", "чук", "щук", "юк", "ук", "ський", "цький", "ська", "цька", "ский", "цкий",
           "ская", "цкая", "ов", "ова", "ев", "ева", "єв", "єва", "ин", "іна", "ина", "ко", "ак",
-          "як", "ець", "enko", "chuk", "uk", "iuk", "yuk", "skyi", "skyy", "skiy", "skii", "sky",
-          "ska", "tskyi", "ov", "ova", "ev", "eva", "in", "ina", "ko", "ak", "iak", "yak", "ets");
+          "як", "ець", "енка", "оў", "ёў", "еў", "enko", "chuk", "uk", "iuk", "yuk", "skyi", "skyy",
+          "skiy", "skii", "sky", "ska", "tskyi", "ov", "ova", "ev", "eva", "in", "ina", "ko", "ak",
+          "iak", "yak", "ets");
   private static final Endings STRONG_SURNAME =
       new Endings(
-              "енко", "чук", "щук", "юк", "ський", "цький", "ська", "цька", "ский", "цкий", "ская",
-              "цкая", "ов", "ова", "ев", "ева", "єв", "єва", "enko", "chuk", "shchuk", "iuk", "yuk",
-              "skyi", "skyy", "skiy", "skii", "sky", "ska", "tskyi", "tskii", "skaia", "skaya",
-              "ov", "ova", "ev", "eva", "čuk", "sʹkyi", "cʹkyi")
+              "енко", "енка", "оў", "ёў", "чук", "щук", "юк", "ський", "цький", "ська", "цька",
+              "ский", "цкий", "ская", "цкая", "ов", "ова", "ев", "ева", "єв", "єва", "enko", "chuk",
+              "shchuk", "iuk", "yuk", "skyi", "skyy", "skiy", "skii", "sky", "ska", "tskyi",
+              "tskii", "skaia", "skaya", "ov", "ova", "ev", "eva", "čuk", "sʹkyi", "cʹkyi")
           .and(
               Endings.combined(
                   List.of("s", "c"),

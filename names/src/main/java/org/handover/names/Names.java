@@ -178,7 +178,12 @@ public final class Names {
     }
     if (shareAny(a.skeletons, b.skeletons)) {
       if (a.cyrillic && b.cyrillic) {
-        return new WordMatch(Level.EQUIVALENT, "Ukrainian and Russian spellings of one name");
+        // only Belarusian words have more than one Cyrillic reading
+        return new WordMatch(
+            Level.EQUIVALENT,
+            a.skeletons.size() > 1 || b.skeletons.size() > 1 || (a.raw + b.raw).indexOf('ў') >= 0
+                ? "Belarusian and Russian or Ukrainian spellings of one name"
+                : "Ukrainian and Russian spellings of one name");
       }
       if (a.cyrillic == b.cyrillic) {
         return new WordMatch(Level.TRANSLITERATION, "two romanizations of one name");
@@ -194,6 +199,11 @@ public final class Names {
       Optional<Romanization> r = system(a, b);
       if (r.isPresent()) {
         return new WordMatch(Level.TRANSLITERATION, "same name, " + r.get().title() + " spelling");
+      }
+      if (vowelBetweenFirstConsonants(a.cyrillic ? b : a, a.cyrillic ? a : b)) {
+        return new WordMatch(
+            Level.TRANSLITERATION,
+            "same name, with the vowel Western spellings put after its first letter");
       }
     }
     Equivalents eq = Equivalents.get();
@@ -230,6 +240,29 @@ public final class Names {
     }
     return new WordMatch(Level.DIFFERENT, "different names");
   }
+
+  /**
+   * Whether a Latin spelling is the Cyrillic word with a vowel between its first two consonants, as
+   * English, French and German write Дмитрий: Dimitri.
+   */
+  private static boolean vowelBetweenFirstConsonants(PreparedPart latin, PreparedPart cyrillic) {
+    for (String l : latin.skeletons) {
+      for (String c : cyrillic.skeletons) {
+        if (l.length() == c.length() + 1
+            && c.length() > 3
+            && l.charAt(0) == c.charAt(0)
+            && VOWELS.indexOf(l.charAt(1)) >= 0
+            && VOWELS.indexOf(c.charAt(0)) < 0
+            && VOWELS.indexOf(c.charAt(1)) < 0
+            && l.regionMatches(2, c, 1, c.length() - 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String VOWELS = "aeiouy";
 
   /** The system by which the Cyrillic one of two parts is spelt as the Latin one, if any. */
   private static Optional<Romanization> system(PreparedPart a, PreparedPart b) {

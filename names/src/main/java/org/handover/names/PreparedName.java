@@ -19,11 +19,12 @@ public final class PreparedName {
 
   PreparedName(ParsedName parsed) {
     this.parsed = parsed;
+    int conventions = Convention.of(parsed);
     this.otherFamily =
-        parsed.otherFamily().isEmpty() ? null : new PreparedPart(parsed.otherFamily());
-    this.family = new PreparedPart(parsed.family());
-    this.given = new PreparedPart(parsed.given());
-    this.patronymic = new PreparedPart(parsed.patronymic());
+        parsed.otherFamily().isEmpty() ? null : new PreparedPart(parsed.otherFamily(), conventions);
+    this.family = new PreparedPart(parsed.family(), conventions);
+    this.given = new PreparedPart(parsed.given(), conventions);
+    this.patronymic = new PreparedPart(parsed.patronymic(), conventions);
   }
 
   /** As read back by {@link NameCodec}, nothing worked out again. */

@@ -19,11 +19,16 @@ final class PreparedPart {
   private volatile Map<Romanization, String> romanized;
 
   PreparedPart(String raw) {
+    this(raw, 0);
+  }
+
+  /** A part of a name written in the given {@link Convention}s (bits). */
+  PreparedPart(String raw, int conventions) {
     this.raw = raw;
     this.folded = Folding.fold(raw).replace(" ", "");
     this.cyrillic = raw.chars().anyMatch(c -> Scheme.isCyrillic((char) c));
     this.initial = ParsedName.isInitial(raw);
-    this.skeletons = Skeleton.all(raw);
+    this.skeletons = Skeleton.all(raw, conventions);
     this.phonetic = phonetic(skeletons.get(0));
   }
 
@@ -42,14 +47,20 @@ final class PreparedPart {
   }
 
   /**
-   * Parts by their raw text, shared: a part is wholly made from that text, and a registry's names
-   * and places repeat (a few hundred family names cover a quarter of people), so each is prepared
-   * or read once and its romanizations worked out once. Bounded: past it, parts are made anew.
+   * Parts by their raw text, shared: a part is wholly made from that text (and its name's
+   * conventions, see {@link #key}), and a registry's names and places repeat (a few hundred family
+   * names cover a quarter of people), so each is prepared or read once and its romanizations worked
+   * out once. Bounded: past it, parts are made anew.
    */
   private static final java.util.concurrent.ConcurrentHashMap<String, PreparedPart> SHARED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final int MAX_SHARED = 300_000;
+
+  /** The key a part is shared by: its text, marked with its name's conventions if any. */
+  static String key(String raw, int conventions) {
+    return conventions == 0 ? raw : (char) conventions + "\u0000" + raw;
+  }
 
   /** The shared part of this raw text, made by {@code make} when there is none yet. */
   static PreparedPart shared(String raw, java.util.function.Supplier<PreparedPart> make) {

@@ -40,33 +40,109 @@ public final class Skeleton {
    * rz, sch, sh).
    */
   public static List<String> all(String word) {
-    if (Scholarly.applies(word)) {
+    return all(word, 0);
+  }
+
+  /**
+   * Every reading of a word of a name written in the given {@link Convention}s (bits): the name's
+   * other parts tell how a plain word of it reads (h in "Mihail" beside "Hruŝëv" may be х).
+   */
+  static List<String> all(String word, int conventions) {
+    boolean otherScript = OtherScripts.applies(word);
+    String text = otherScript ? OtherScripts.latin(word) : word;
+    if (Scholarly.applies(text)
+        || (Convention.SCHOLARLY.in(conventions) && !otherScript && !hasCyrillic(text))) {
       Set<String> out = new LinkedHashSet<>();
-      for (String reading : Scholarly.readings(word)) {
+      for (String reading : Scholarly.readings(text)) {
         out.add(reduce(reading));
       }
       return new ArrayList<>(out);
     }
-    String w =
-        Folding.fold(OtherScripts.applies(word) ? OtherScripts.latin(word) : word).replace(" ", "");
+    String w = Folding.fold(text).replace(" ", "");
     if (w.isEmpty()) {
       return List.of("");
     }
-    boolean cyrillic = false;
+    Set<String> out = new LinkedHashSet<>();
+    if (hasCyrillic(w)) {
+      out.add(reduce(fromCyrillic(w)));
+      if (Convention.BELARUSIAN.in(conventions) || w.indexOf('ў') >= 0) {
+        for (String r : asRussianWrites(w)) {
+          out.add(reduce(fromCyrillic(r)));
+        }
+      }
+      return new ArrayList<>(out);
+    }
+    for (String reading : latinReadings(w, conventions)) {
+      out.add(reduce(reading));
+    }
+    if (otherScript && OtherScripts.georgian(word) && GEORGIAN_CASE_ENDING.matcher(w).find()) {
+      // Georgian gives a foreign name ending in a consonant its case ending: Мамедов, მამედოვი
+      out.add(reduce(w.substring(0, w.length() - 1)));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static final Pattern GEORGIAN_CASE_ENDING = Pattern.compile("[^aeiou]i$");
+
+  private static boolean hasCyrillic(String w) {
     for (int i = 0; i < w.length(); i++) {
       if (Scheme.isCyrillic(w.charAt(i))) {
-        cyrillic = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A soft дз or ц before a soft vowel or sign, which Russian and Ukrainian write as д and т. */
+  private static final Pattern BELARUSIAN_SOFT = Pattern.compile("(дз|ц)(?=[іеёюяь])");
+
+  private static final int MOST_BELARUSIAN_READINGS = 16;
+
+  /**
+   * A Belarusian word as the other two may write it: the в Belarusian puts before an initial о or у
+   * goes (Вольга, Ольга); its soft дз and ц are д and т (Дзмітрый, Цімафей); and it writes an
+   * unstressed о as а (Кавалёў, Ковалёв), and an unstressed е as а after a hard consonant (Шаўчук,
+   * Шевчук) or as я after a soft one (Сяргей, Сергей), the ending -енко too (Шаўчэнка). Stress is
+   * not written, but о, ё and э are stressed wherever they stand, so the other vowels of a word are
+   * read both ways.
+   */
+  private static List<String> asRussianWrites(String w) {
+    String s =
+        w.length() > 2 && w.charAt(0) == 'в' && "оу".indexOf(w.charAt(1)) >= 0 ? w.substring(1) : w;
+    s =
+        BELARUSIAN_SOFT
+            .matcher(s)
+            .replaceAll(m -> m.group(1).equals("дз") ? "д" : "т")
+            .replace("дзм", "дм");
+    int stressed = -1; // none known: every vowel is read both ways, the ending too (Дзямідзенка)
+    for (int i = 0; i < s.length(); i++) {
+      if ("оёэ".indexOf(s.charAt(i)) >= 0) {
+        stressed = i;
         break;
       }
     }
-    if (cyrillic) {
-      return List.of(reduce(fromCyrillic(w)));
+    List<String> readings = new ArrayList<>(List.of(s));
+    for (int i = 0; i < s.length(); i++) {
+      if (i == stressed) {
+        continue;
+      }
+      char c = s.charAt(i);
+      String others =
+          c == 'я'
+              ? "е"
+              : c != 'а' ? "" : i > 0 && "шжчцр".indexOf(s.charAt(i - 1)) >= 0 ? "ое" : "о";
+      int n = readings.size();
+      for (int k = 0; k < n; k++) {
+        for (char o : others.toCharArray()) {
+          if (readings.size() < MOST_BELARUSIAN_READINGS) {
+            char[] r = readings.get(k).toCharArray();
+            r[i] = o;
+            readings.add(new String(r));
+          }
+        }
+      }
     }
-    Set<String> out = new LinkedHashSet<>();
-    for (String reading : latinReadings(w)) {
-      out.add(reduce(reading));
-    }
-    return new ArrayList<>(out);
+    return readings;
   }
 
   // with Belarusian ў, which stands where the other two write в (Леўчук, Левчук)
@@ -122,13 +198,11 @@ public final class Skeleton {
   /** A ch not inside sch or tch; one between vowels (Michail) is German х. */
   private static final Pattern LONE_CH = Pattern.compile("(?<![st])ch");
 
-  private static final Pattern CH_BETWEEN_VOWELS = Pattern.compile("[aeiouy]ch[aeiouy]");
+  /** German z, which is ц (English zh is ж). */
+  private static final Pattern GERMAN_Z = Pattern.compile("z(?!h)");
 
   /** What only German spelling has (w is Polish too): tsch, sch. */
   private static final Pattern GERMAN = Pattern.compile("sch");
-
-  /** An s that German reads voiced: at the start or between vowels, before a vowel. */
-  private static final Pattern GERMAN_S = Pattern.compile("(^|[aeiouy])s(?=[aeiouy])");
 
   /** French keeps g hard before e and i with a u: Sneguireva, Guennadi. */
   private static final Pattern FRENCH_GU = Pattern.compile("gu(?=[eiy])");
@@ -136,102 +210,134 @@ public final class Skeleton {
   /** English writes a final -р after a consonant as -er: Alexander, Peter. */
   private static final Pattern ER_AFTER_CONSONANT = Pattern.compile("([bcdfgkmnpstvz])er$");
 
-  /** One way of reading the ambiguous pairs of a Latin spelling. */
-  private record Reading(
-      boolean french,
-      boolean chIsKh,
-      boolean czIsTs,
-      boolean rzIsZh,
-      boolean schIsSCh,
-      boolean shIsSH,
-      boolean english,
-      boolean germanS) {}
+  /*
+   * One way of reading the ambiguous pairs of a Latin spelling, as bits: the French letters; ch as
+   * х; cz as ц; rz as ж; sch as сч; sh as сг; English x and -er; the German letters (ch х, z ц, sh
+   * ж; its s, read both ways, after); French o after a hushing sound as ё.
+   */
+  private static final int FRENCH_LETTERS = 1;
+  private static final int CH_IS_KH = 2;
+  private static final int CZ_IS_TS = 4;
+  private static final int RZ_IS_ZH = 8;
+  private static final int SCH_IS_S_CH = 16;
+  private static final int SH_IS_S_H = 32;
+  private static final int ENGLISH = 64;
+  private static final int GERMAN_LETTERS = 256;
+  private static final int O_IS_YO = 512;
 
-  private static List<String> latinReadings(String w) {
+  /** French ch, tch or j before an o, which French writes for ё there: Tchernychova. */
+  private static final Pattern FRENCH_HUSHING_O = Pattern.compile("(ch|j)o");
+
+  private static List<String> latinReadings(String w, int conventions) {
     boolean polish = w.contains("w") || w.contains("sz") || w.contains("cz");
-    Reading usual = new Reading(false, false, false, polish, false, false, false, false);
-    List<Reading> readings = new ArrayList<>();
+    boolean german = Convention.GERMAN.in(conventions) || GERMAN.matcher(w).find();
+    int usual = polish ? RZ_IS_ZH : 0;
+    List<Integer> readings = new ArrayList<>();
     readings.add(usual);
     if (w.contains("cz")) {
-      readings.add(
-          new Reading(
-              false, false, true, polish, false, false, false,
-              false)); // GOST 7.79 B writes ц as cz
+      readings.add(usual | CZ_IS_TS); // GOST 7.79 B writes ц as cz
     }
     boolean hasH = w.indexOf('h') >= 0; // most words need none of the patterns below: test cheaply
-    if (w.contains("ou")
+    if (Convention.FRENCH.in(conventions)
+        || w.contains("ou")
         || w.contains("tch")
         || w.endsWith("ine")
         || (w.contains("gu") && FRENCH_GU.matcher(w).find())) {
-      readings.add(new Reading(true, false, false, polish, false, false, false, false));
+      readings.add(usual | FRENCH_LETTERS);
+      if (FRENCH_HUSHING_O.matcher(w).find()) {
+        readings.add(usual | FRENCH_LETTERS | O_IS_YO);
+      }
     }
-    if (hasH
-        && LONE_CH.matcher(w).find()
-        && (polish
-            || CH_BEFORE_CONSONANT.matcher(w).find()
-            || (CH_BETWEEN_VOWELS.matcher(w).find() && GERMAN.matcher(w).find()))) {
-      readings.add(
-          new Reading(
-              false, true, false, polish, false, false, false,
-              false)); // Polish and German write х as ch
+    if (hasH && LONE_CH.matcher(w).find() && (polish || CH_BEFORE_CONSONANT.matcher(w).find())) {
+      readings.add(usual | CH_IS_KH); // Polish and German write х as ch
     }
     if (w.contains("rz")) {
-      readings.add(
-          new Reading(false, false, false, !polish, false, false, false, false)); // Polish rz is ж
+      readings.add(usual ^ RZ_IS_ZH); // Polish rz is ж
     }
     if (w.contains("sch") && !w.contains("shch")) {
-      readings.add(
-          new Reading(false, false, false, polish, true, false, false, false)); // сч, not German ш
+      readings.add(usual | SCH_IS_S_CH); // сч, not German ш
     }
     if (w.indexOf('x') >= 0 || (w.endsWith("er") && ER_AFTER_CONSONANT.matcher(w).find())) {
       // English: Alexander, Maxim, Peter for Александр, Максим, Пётр
-      readings.add(new Reading(false, false, false, polish, false, false, true, false));
+      readings.add(usual | ENGLISH);
     }
     if (hasH && SH_NOT_SHCH.matcher(w).find()) {
-      readings.add(
-          new Reading(
-              false, false, false, polish, false, true, false, false)); // KMU writes сг as sh too
+      readings.add(usual | SH_IS_S_H); // KMU writes сг as sh too
     }
-    if (w.indexOf('s') >= 0 && GERMAN.matcher(w).find() && GERMAN_S.matcher(w).find()) {
-      // German writes з as s before a vowel and с as ss: Saitschenko, Wassyl
-      readings.add(new Reading(false, false, false, polish, false, false, false, true));
+    if (german) {
+      // Duden's letters, beside its sch for ш: ch х (Michail), z ц (Rudez), sh ж (Shitomir)
+      readings.add(usual | GERMAN_LETTERS);
     }
     List<String> out = new ArrayList<>(readings.size());
-    for (Reading r : readings) {
-      out.add(latin(w, r));
+    for (int r : readings) {
+      String s = latin(w, r);
+      out.add(s);
+      if ((r & GERMAN_LETTERS) != 0) {
+        germanS(s, out);
+      }
     }
     return out;
   }
 
-  private static String latin(String w, Reading reading) {
+  private static final int MOST_GERMAN_S_READINGS = 8;
+
+  /**
+   * German writes both з and с as s (Sachar, Bereskin; Sergej), and с alone as ss between vowels:
+   * each lone s of a German reading is read both ways, a few at most.
+   */
+  private static void germanS(String s, List<String> out) {
+    List<String> readings = new ArrayList<>(List.of(s));
+    for (int i = 0; i < s.length(); i++) {
+      boolean lone =
+          s.charAt(i) == 's'
+              && (i == 0 || s.charAt(i - 1) != 's')
+              && (i + 1 == s.length() || s.charAt(i + 1) != 's');
+      if (!lone) {
+        continue;
+      }
+      int n = readings.size();
+      for (int k = 0; k < n && readings.size() < MOST_GERMAN_S_READINGS; k++) {
+        char[] r = readings.get(k).toCharArray();
+        r[i] = 'z';
+        readings.add(new String(r));
+      }
+    }
+    out.addAll(readings.subList(1, readings.size()));
+  }
+
+  private static String latin(String w, int reading) {
     String s = w;
-    if (reading.french()) {
+    if ((reading & FRENCH_LETTERS) != 0) {
       s = s.replace("tch", "H").replace("ch", "S").replace("ou", "u").replace("j", "Z");
       s = FRENCH_GU.matcher(s).replaceAll("g"); // Sneguireva: the u only keeps the g hard
       if (s.length() > 3 && s.endsWith("ne")) {
         s = s.substring(0, s.length() - 1); // Poutine, Lénine, Vasine: the e says the n is heard
       }
+      if ((reading & O_IS_YO) != 0) {
+        s = s.replace("Ho", "He").replace("So", "Se").replace("Zo", "Ze");
+      }
     }
-    if (reading.english()) {
+    if ((reading & ENGLISH) != 0) {
       // x is кс where English spells; GOST 7.79 B's x for х is the usual reading
       s = ER_AFTER_CONSONANT.matcher(s.replace("x", "ks")).replaceAll("$1r");
     }
-    if (reading.germanS()) {
-      s = GERMAN_S.matcher(s).replaceAll("$1z").replace("ss", "s");
+    if ((reading & GERMAN_LETTERS) != 0) {
+      s = GERMAN_Z.matcher(LONE_CH.matcher(s).replaceAll("x")).replaceAll("C");
+      s = SH_NOT_SHCH.matcher(s).replaceAll("Z");
     }
-    if (reading.chIsKh()) {
+    if ((reading & CH_IS_KH) != 0) {
       s = LONE_CH.matcher(s).replaceAll("x");
     }
-    if (reading.czIsTs()) {
+    if ((reading & CZ_IS_TS) != 0) {
       s = s.replace("cz", "C");
     }
-    if (reading.rzIsZh()) {
+    if ((reading & RZ_IS_ZH) != 0) {
       s = s.replace("rz", "Z");
     }
-    if (reading.schIsSCh()) {
+    if ((reading & SCH_IS_S_CH) != 0) {
       s = s.replace("sch", "sH");
     }
-    if (reading.shIsSH()) {
+    if ((reading & SH_IS_S_H) != 0) {
       s = SH_NOT_SHCH.matcher(s).replaceAll("sg");
     }
     for (String[] r : LATIN) {

@@ -58,6 +58,14 @@ class NamesTest {
     assertThat(Names.compareWords("Петр", "Peter").level()).isEqualTo(Level.TRANSLITERATION);
     // GOST 7.79 B's x is still х
     assertThat(Names.compareWords("Харків", "Xarkiv").level()).isEqualTo(Level.TRANSLITERATION);
+    // Western spellings put a vowel between Дмитрий's first two consonants
+    assertThat(Names.compareWords("Дмитрий", "Dimitri").level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Дмитро", "Dimitro").level()).isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Дмитрий", "Dimitri").why()).contains("vowel");
+    // but only there, and only one: Dimitrov is not Дмитриев, nor Damir Дмитрий
+    assertThat(Names.compareWords("Дмитриев", "Dimitrov").level())
+        .isNotEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compareWords("Дмитрий", "Damir").level()).isEqualTo(Level.DIFFERENT);
     // and a different name stays different
     assertThat(Names.compareWords("Максим", "Maxwell").level()).isEqualTo(Level.DIFFERENT);
     assertThat(Names.keys("Olexandr Petrenko"))

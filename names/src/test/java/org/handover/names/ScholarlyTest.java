@@ -100,6 +100,40 @@ class ScholarlyTest {
   }
 
   @Test
+  void aNameIsReadByTheConventionItsOtherPartsShow() {
+    String[][] cases = {
+      // ISO 9 writes х as an unmarked h: the marks of the given name say which system it is
+      {"Хоменко Юлія Степанівна", "Homenko Ûlìâ Stepanìvna"},
+      {"Хрущёв Михаил Сергеевич", "Hruŝëv Mihail Sergeevič"},
+      // German writes ж as sh (Shitomir) beside sch for ш, and х as ch between vowels
+      {"Жук Василь Іванович", "Wassyl Iwanowytsch Shuk"},
+      {"Хрущёв Михаил Сергеевич", "Michail Sergejewitsch Chruschtschow"},
+      // French writes ё after a hushing sound as o
+      {"Чернышёва Татьяна Юрьевна", "Tatiana Iourievna Tchernychova"},
+    };
+    for (String[] c : cases) {
+      assertThat(Names.compare(c[0], c[1]).level().atLeast(Level.EQUIVALENT))
+          .as(c[0] + " ~ " + c[1] + ": " + Names.compare(c[0], c[1]))
+          .isTrue();
+      assertThat(Names.keys(c[1])).containsAnyElementsOf(Names.keys(c[0]));
+    }
+    // without a sign of the system, a plain word keeps its usual reading
+    assertThat(same("Хоменко Юлія", "Homenko Yuliia")).isFalse();
+    assertThat(same("Жук Василь", "Shuk Vasyl")).isFalse();
+    assertThat(same("Михаил", "Michail")).isFalse();
+    assertThat(same("Шестак Олег", "Shostak Oleh")).isFalse();
+    // and a convention widens the reading of its own name only: what is read from bytes too
+    PreparedName german = Names.prepare("Wassyl Iwanowytsch Shuk");
+    Bytes.Writer w = new Bytes.Writer();
+    NameCodec.write(german, w);
+    PreparedName back = NameCodec.read(new Bytes.Reader(w.toArray()));
+    assertThat(Names.compare(Names.prepare("Жук Василь Іванович"), back).level())
+        .isEqualTo(Level.TRANSLITERATION);
+    assertThat(Names.compare(Names.prepare("Жук Василь"), Names.prepare("Shuk Vasyl")).level())
+        .isNotEqualTo(Level.TRANSLITERATION);
+  }
+
+  @Test
   void theCaronIsReadAndNotDropped() {
     // č is ч, never ц: Čaplinsʹkij is not Цаплинський, nor Šapoval Саповал
     assertThat(same("Цаплинський", "Čaplinsʹkij")).isFalse();
