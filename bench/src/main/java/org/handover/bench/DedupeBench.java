@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
@@ -28,7 +31,7 @@ import org.handover.server.matching.MatchRecords;
  * heap.
  *
  * <pre>
- * ./handover bench dedupe [--registry 1000000] [--out bench/results/FILE.md]
+ * ./handover bench dedupe [--registry 1000000] [--names even|realistic] [--out bench/results/FILE.md]
  * </pre>
  */
 public final class DedupeBench {
@@ -39,11 +42,12 @@ public final class DedupeBench {
       switch (args[i]) {
         case "--registry" -> n = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--names" -> MatchingBench.realistic = args[i + 1].equals("realistic");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     LocalDate today = LocalDate.of(2025, 6, 2);
-    List<Person> people = new DemoPeople(1, today).generate(n);
+    List<Person> people = MatchingBench.people(1, today).generate(n);
     int twice = n / 50;
     RosterNoise.Drawn copies = new RosterNoise(4).drawNoStrangers(people, twice);
     HeapSampler heap = HeapSampler.start();
@@ -83,6 +87,8 @@ public final class DedupeBench {
             Linker.Options.defaults());
     long[] auto = new long[2];
     long[] review = new long[2];
+    Map<String, Integer> wrongSure = new TreeMap<>();
+    Map<String, Integer> rightSure = new TreeMap<>();
     List<DuplicateGroups.Pair> pairs = new ArrayList<>();
     for (Linker.Link l : r.links()) {
       Band band = l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
@@ -93,6 +99,9 @@ public final class DedupeBench {
       long[] counts = band == Band.AUTO ? auto : review;
       counts[0]++;
       counts[1] += right ? 1 : 0;
+      if (band == Band.AUTO) {
+        (right ? rightSure : wrongSure).merge(evidence(l.scored().explanation()), 1, Integer::sum);
+      }
       pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
     }
     int groups = DuplicateGroups.of(pairs).size();
@@ -157,11 +166,37 @@ public final class DedupeBench {
             "%nGroups (complete linkage over auto + review): %,d. Target (matching issue):"
                 + " deduplication of 1,000,000 in under 5 minutes.%n",
             groups));
+    s.append("\nPairs in the auto band by their date's and place's levels, right / wrong:\n\n");
+    Set<String> evidence = new TreeSet<>(rightSure.keySet());
+    evidence.addAll(wrongSure.keySet());
+    for (String e : evidence) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "- %s: %,d / %,d%n",
+              e,
+              rightSure.getOrDefault(e, 0),
+              wrongSure.getOrDefault(e, 0)));
+    }
     System.out.print(s);
     if (out != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, s.toString());
     }
+  }
+
+  /** The date's and the place's levels of a pair, the evidence a sure pair rests on. */
+  private static String evidence(List<Model.Contribution> explanation) {
+    String date = "no date";
+    String place = "no place";
+    for (Model.Contribution c : explanation) {
+      if (c.field().equals("date of birth")) {
+        date = c.level();
+      } else if (c.field().equals("place of birth")) {
+        place = c.level();
+      }
+    }
+    return date + "; " + place;
   }
 
   private static long key(int a, int b) {

@@ -69,8 +69,9 @@ public final class Linker {
 
   /**
    * Whether a link rests on more than a name: a whole date of birth that agrees, a service number
-   * (one character off at most), or the place of birth with the year. A name, however rare, can be
-   * a namesake's: thousands of men share one name and patronymic, many of them the year too.
+   * (one character off at most), or an uncommon place of birth ({@link #PLACE_MIN_BITS}) with the
+   * year. A name, however rare, can be a namesake's: thousands of men share one name and
+   * patronymic, many of them the year too, and in a big city the place as well.
    */
   public static boolean corroborated(List<Model.Contribution> explanation) {
     String birth = level(explanation, PersonFields.BIRTH);
@@ -81,20 +82,39 @@ public final class Linker {
     if (level(explanation, PersonFields.FAMILY).equals("missing")) {
       return false; // a given name and a date are a namesake's as easily
     }
-    return birth.equals("exact")
-        || level(explanation, PersonFields.PLACE).equals("same") && SAME_YEAR.contains(birth);
+    if (birth.equals("exact")) {
+      return true;
+    }
+    Model.Contribution place = contribution(explanation, PersonFields.PLACE);
+    return place != null
+        && place.level().equals("same")
+        && place.bits() >= PLACE_MIN_BITS
+        && SAME_YEAR.contains(birth);
   }
+
+  /**
+   * How much an agreeing place of birth must weigh to corroborate the year: a place fewer than
+   * about one person in 250 was born in. At a million, a common name, a year and Київ or Москва fit
+   * several namesakes; a village does not.
+   */
+  public static final double PLACE_MIN_BITS = 8;
 
   private static final Set<String> SAME_YEAR =
       Set.of("day and month swapped", "same year and month", "same year");
 
   private static String level(List<Model.Contribution> explanation, String field) {
+    Model.Contribution c = contribution(explanation, field);
+    return c == null ? "missing" : c.level();
+  }
+
+  private static Model.Contribution contribution(
+      List<Model.Contribution> explanation, String field) {
     for (Model.Contribution c : explanation) {
       if (c.field().equals(field)) {
-        return c.level();
+        return c;
       }
     }
-    return "missing";
+    return null;
   }
 
   /**

@@ -2,7 +2,13 @@ package org.handover.core.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.handover.names.Level;
+import org.handover.names.Skeleton;
 import org.junit.jupiter.api.Test;
 
 class PersonFieldsTest {
@@ -122,19 +128,49 @@ class PersonFieldsTest {
     PersonRecord a = Records.of(name).born("18.11.2000").place("Санкт-Петербург").build();
     PersonRecord b = Records.of(name).born("04.11.2000").place("Санкт-Петербург").build();
     PersonRecord month = Records.of(name).born("11.2000").place("Санкт-Петербург").build();
-    assertThat(Linker.corroborated(explanation(a, b))).isFalse();
-    assertThat(Linker.corroborated(explanation(a, month))).isTrue();
+    Model<PersonRecord> model = model(Map.of("Санкт-Петербург", 0.0001));
+    assertThat(Linker.corroborated(model.score(a, b).explanation())).isFalse();
+    assertThat(Linker.corroborated(model.score(a, month).explanation())).isTrue();
   }
 
-  private static java.util.List<Model.Contribution> explanation(PersonRecord a, PersonRecord b) {
-    java.util.List<Model.Contribution> out = new java.util.ArrayList<>();
-    for (FieldComparison<PersonRecord> f : PersonFields.all()) {
-      int level = f.compare(a, b);
-      out.add(
-          new Model.Contribution(
-              f.name(), level == FieldComparison.MISSING ? "missing" : f.levels().get(level), 0));
+  @Test
+  void aPlaceWhereManyWereBornDoesNotCorroborateTheYear() {
+    // a common name, born in 1990 in a city where one in twelve of the registry was born: at a
+    // million that fits many namesakes; in a village, a few hundred people, it does not
+    String name = "Иванов Александр Сергеевич";
+    Model<PersonRecord> model = model(Map.of("Москва", 0.08, "Лозова", 0.0002));
+    PersonRecord year = Records.of(name).born("1990").place("Москва").build();
+    PersonRecord whole = Records.of(name).born("12.03.1990").place("Москва").build();
+    assertThat(Linker.corroborated(model.score(year, whole).explanation())).isFalse();
+    PersonRecord villageYear = Records.of(name).born("1990").place("Лозова").build();
+    PersonRecord village = Records.of(name).born("12.03.1990").place("Лозова").build();
+    assertThat(Linker.corroborated(model.score(villageYear, village).explanation())).isTrue();
+    // a whole date that agrees corroborates wherever the person was born
+    assertThat(Linker.corroborated(model.score(whole, whole).explanation())).isTrue();
+  }
+
+  /**
+   * A model with each field's typical m, an even u, and these places' shares of the registry as the
+   * place's term frequencies.
+   */
+  private static Model<PersonRecord> model(Map<String, Double> places) {
+    List<FieldComparison<PersonRecord>> fields = PersonFields.all();
+    Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
+    List<Map<String, Double>> tf = new ArrayList<>();
+    for (FieldComparison<PersonRecord> f : fields) {
+      Map<String, double[]> levels = new LinkedHashMap<>();
+      double[] m = f.typicalM();
+      for (int l = 0; l < f.levels().size(); l++) {
+        levels.put(f.levels().get(l), new double[] {m[l], 1.0 / f.levels().size()});
+      }
+      tables.put(f.name(), levels);
+      Map<String, Double> terms = new HashMap<>();
+      if (f.name().equals("place of birth")) {
+        places.forEach((place, share) -> terms.put(Skeleton.of(place), share));
+      }
+      tf.add(terms);
     }
-    return out;
+    return Model.restore(fields, tables, 0.01, tf);
   }
 
   private static PersonRecord record(String name) {
