@@ -30,11 +30,26 @@ enum Convention {
 
   /** The conventions of a name, as a set of bits ({@link #in}); 0 for most names. */
   static int of(ParsedName name) {
-    return of(
-        name.family() + " " + name.given() + " " + name.patronymic() + " " + name.otherFamily());
+    int bits =
+        of(name.family()) | of(name.given()) | of(name.patronymic()) | of(name.otherFamily());
+    if (!BELARUSIAN.in(bits) && hasAny(name, "іІ") && hasAny(name, "ыэёЫЭЁ")) {
+      bits |= BELARUSIAN.bit; // і in one part, ы in another: Дзмітрый Сідарэнка
+    }
+    return bits;
   }
 
-  /** The conventions a word, or the words of a name together, show. */
+  private static boolean hasAny(ParsedName name, String letters) {
+    for (String part : new String[] {name.family(), name.given(), name.patronymic()}) {
+      for (int i = 0; i < part.length(); i++) {
+        if (letters.indexOf(part.charAt(i)) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The conventions a word shows by itself. */
   static int of(String word) {
     if (word.isEmpty()) {
       return 0;
@@ -43,16 +58,15 @@ enum Convention {
     if (Scholarly.applies(word)) {
       bits |= SCHOLARLY.bit;
     }
-    String w = word.toLowerCase(Locale.ROOT);
+    // Cyrillic words, most of a registry's, show only the Belarusian conventions: no need to fold
+    String w = word.charAt(0) >= 0x400 ? word : word.toLowerCase(Locale.ROOT);
     if (w.contains("sch")) {
       bits |= GERMAN.bit;
     }
     if (w.contains("ou") || w.contains("tch") || w.indexOf('ï') >= 0) {
       bits |= FRENCH.bit;
     }
-    if (w.indexOf('ў') >= 0
-        || (w.indexOf('і') >= 0
-            && (w.indexOf('ы') >= 0 || w.indexOf('э') >= 0 || w.indexOf('ё') >= 0))) {
+    if (w.indexOf('ў') >= 0 || w.indexOf('Ў') >= 0) {
       bits |= BELARUSIAN.bit;
     }
     return bits;

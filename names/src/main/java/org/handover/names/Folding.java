@@ -24,10 +24,12 @@ public final class Folding {
    * Lower case, Latin diacritics removed, ё as е, apostrophes dropped, other punctuation as space.
    */
   public static String fold(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
+    // letter by letter, not text.toLowerCase(), which copies the text; but Greek capital sigma's
+    // small form depends on where it stands (Σ, ς at the end of a word), which only that knows
+    String lower = text.indexOf('Σ') >= 0 ? text.toLowerCase(Locale.ROOT) : text;
     StringBuilder out = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
+      char c = Character.toLowerCase(lower.charAt(i));
       if (c == 'ё') {
         out.append('е');
       } else if (isApostrophe(c)) {

@@ -28,7 +28,7 @@ final class PreparedPart {
     this.folded = Folding.fold(raw).replace(" ", "");
     this.cyrillic = raw.chars().anyMatch(c -> Scheme.isCyrillic((char) c));
     this.initial = ParsedName.isInitial(raw);
-    this.skeletons = Skeleton.all(raw, conventions);
+    this.skeletons = Skeleton.all(raw, folded, conventions);
     this.phonetic = phonetic(skeletons.get(0));
   }
 

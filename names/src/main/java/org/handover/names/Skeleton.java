@@ -48,6 +48,11 @@ public final class Skeleton {
    * other parts tell how a plain word of it reads (h in "Mihail" beside "Hruŝëv" may be х).
    */
   static List<String> all(String word, int conventions) {
+    return all(word, null, conventions);
+  }
+
+  /** As {@link #all(String, int)}, with the word already folded ({@code null} if not). */
+  static List<String> all(String word, String folded, int conventions) {
     boolean otherScript = OtherScripts.applies(word);
     String text = otherScript ? OtherScripts.latin(word) : word;
     if (Scholarly.applies(text)
@@ -58,7 +63,7 @@ public final class Skeleton {
       }
       return new ArrayList<>(out);
     }
-    String w = Folding.fold(text).replace(" ", "");
+    String w = folded != null && !otherScript ? folded : Folding.fold(text).replace(" ", "");
     if (w.isEmpty()) {
       return List.of("");
     }
@@ -378,7 +383,9 @@ public final class Skeleton {
   private static String reduce(String s) {
     String r = collapse(s).replace("ie", "e");
     // ё after a consonant: e in most systems, yo or io in others
-    r = IO_AFTER_CONSONANT.matcher(r).replaceAll("$1e");
+    if (r.contains("io")) {
+      r = IO_AFTER_CONSONANT.matcher(r).replaceAll("$1e");
+    }
     String b = collapse(r);
     // back to readable Latin for the classes that stood in for digraphs
     return b.replace("SH", "shch")
