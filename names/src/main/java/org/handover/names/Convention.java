@@ -49,6 +49,17 @@ enum Convention {
     return false;
   }
 
+  /** The conventions a whole name's text shows, its parts together. */
+  static int ofText(String name) {
+    String w = name.toLowerCase(Locale.ROOT);
+    int bits = of(w);
+    if (w.indexOf('і') >= 0
+        && (w.indexOf('ы') >= 0 || w.indexOf('э') >= 0 || w.indexOf('ё') >= 0)) {
+      bits |= BELARUSIAN.bit;
+    }
+    return bits;
+  }
+
   /** The conventions a word shows by itself. */
   static int of(String word) {
     if (word.isEmpty()) {

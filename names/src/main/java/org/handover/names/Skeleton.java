@@ -51,6 +51,14 @@ public final class Skeleton {
     return all(word, null, conventions);
   }
 
+  /**
+   * Every reading of a word of the given name (its whole text): the readings the name's convention
+   * adds too (in "Wassyl Iwanowytsch Shuk", Shuk is Жук).
+   */
+  public static List<String> all(String word, String name) {
+    return all(word, null, Convention.ofText(name));
+  }
+
   /** As {@link #all(String, int)}, with the word already folded ({@code null} if not). */
   static List<String> all(String word, String folded, int conventions) {
     boolean otherScript = OtherScripts.applies(word);

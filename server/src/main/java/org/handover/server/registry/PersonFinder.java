@@ -100,7 +100,7 @@ final class PersonFinder {
     Set<Long> ids = null;
     for (String w : words) {
       Set<Long> found = new HashSet<>();
-      for (String variant : SearchKeys.variants(w)) {
+      for (String variant : SearchKeys.variants(w, String.join(" ", words))) {
         found.addAll(
             h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
                 .bind("w", escapeLike(variant) + "%")

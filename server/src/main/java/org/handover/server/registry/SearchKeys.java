@@ -28,7 +28,7 @@ final class SearchKeys {
    * start.
    */
   static final String VERSION =
-      "skeleton-4"; // 4: library systems by their marks, h as х, other scripts through Latin
+      "skeleton-5"; // 5: a word read by its name's convention (German, ISO 9, French, Belarusian)
 
   /** Every folded word of every spelling, and each word's script-neutral skeletons. */
   static Set<String> tokens(Person p) {
@@ -40,7 +40,9 @@ final class SearchKeys {
     for (Name n : names) {
       for (String word : words(n.full())) {
         tokens.add(Folding.fold(word).replace(" ", ""));
-        tokens.addAll(Skeleton.all(word)); // from the word as written: Ščerbak's marks are letters
+        // from the word as written (Ščerbak's marks are letters), in its name (Shuk beside
+        // Iwanowytsch is Жук)
+        tokens.addAll(Skeleton.all(word, n.full()));
       }
     }
     tokens.removeIf(t -> t.isEmpty() || t.length() > 100);
@@ -63,13 +65,14 @@ final class SearchKeys {
   }
 
   /**
-   * What a word typed into search may be stored as: itself, its skeletons, their uk/ru partners,
-   * and the full names a short form stands for.
+   * What a word typed into search, among the other words of the name typed, may be stored as:
+   * itself, its skeletons (read by the name's convention too), their uk/ru partners, and the full
+   * names a short form stands for.
    */
-  static Set<String> variants(String word) {
+  static Set<String> variants(String word, String name) {
     Set<String> v = new LinkedHashSet<>();
     v.add(Folding.fold(word).replace(" ", ""));
-    for (String s : Skeleton.all(word)) {
+    for (String s : Skeleton.all(word, name)) {
       if (!s.isEmpty()) {
         v.add(s);
         v.addAll(Equivalents.get().partners(s));

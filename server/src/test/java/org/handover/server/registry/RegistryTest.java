@@ -68,6 +68,13 @@ class RegistryTest {
     // and the other way: a person stored in a library spelling is found in Cyrillic
     app.registry().add(person("Ščerbyna", "Ivan", "", "1970"), TODAY, "olena");
     assertThat(names("Щербина")).containsExactly("Ščerbyna Ivan");
+    // a name read by the convention its other parts show: German, ISO 9, Belarusian
+    app.registry().add(person("Жук", "Василь", "Іванович", "1980"), TODAY, "olena");
+    app.registry().add(person("Хоменко", "Юлія", "Степанівна", "1982"), TODAY, "olena");
+    app.registry().add(person("Шевченко", "Сергій", "Петрович", "1975"), TODAY, "olena");
+    assertThat(names("Wassyl Iwanowytsch Shuk")).containsExactly("Жук Василь Іванович");
+    assertThat(names("Homenko Ûlìâ")).containsExactly("Хоменко Юлія Степанівна");
+    assertThat(names("Сяргей Шаўчэнка")).containsExactly("Шевченко Сергій Петрович");
   }
 
   @Test
