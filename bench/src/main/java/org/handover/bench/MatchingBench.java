@@ -31,8 +31,11 @@ import org.handover.server.matching.Matching;
  *
  * <pre>
  * ./handover bench matching [--registry 100000] [--roster 10000] [--runs 1] [--out bench/results/FILE.md]
- *     [--examples] [--febrl4 bench/data/febrl4] [--names even|realistic]
+ *     [--examples] [--febrl4 bench/data/febrl4] [--names even|realistic] [--noise dictionary|rules]
  * </pre>
+ *
+ * <p>{@code --noise rules}: half of the roster's Russian forms made by spelling rules ({@link
+ * RussianByRules}) rather than taken from the names dictionary the engine itself uses.
  */
 public final class MatchingBench {
   static final double MIN_MARGIN = Matching.MIN_MARGIN;
@@ -45,6 +48,11 @@ public final class MatchingBench {
 
   /** The last registry's names, in words (the persons are let go after a run). */
   static String population = "";
+
+  /**
+   * Whether half the Russian forms come from spelling rules (--noise rules), not the dictionary.
+   */
+  static boolean noiseByRules = false;
 
   static DemoPeople people(long seed, LocalDate today) {
     return realistic ? DemoPeople.realistic(seed, today) : new DemoPeople(seed, today);
@@ -63,7 +71,8 @@ public final class MatchingBench {
             .parallel()
             .mapToObj(i -> MatchRecords.of(i + 1, everyone.get(i)))
             .toList();
-    RosterNoise.Drawn drawn = new RosterNoise(3).draw(people, strangers, m);
+    RosterNoise noise = noiseByRules ? new RosterNoise(3).byRules() : new RosterNoise(3);
+    RosterNoise.Drawn drawn = noise.draw(people, strangers, m);
     people = null; // the engine works on the records alone; the persons may go
     long prepareMillis = (System.nanoTime() - t0) / 1_000_000;
     Linker.Result<PersonRecord> r =
@@ -179,6 +188,19 @@ public final class MatchingBench {
             undated[1],
             undated[2]));
     s.append('\n').append(population);
+    String byNoise = run.byNoise();
+    if (!byNoise.isEmpty()) {
+      s.append(
+              "\nBy the noise each true entry was given (an entry may be in several classes; a"
+                  + " namesake shares family name, given name and patronymic with another registry"
+                  + " person):\n\n")
+          .append(byNoise);
+    }
+    if (noiseByRules) {
+      s.append(
+          "\nThe roster's Russian forms: half made by spelling rules (RussianByRules, family names"
+              + " too), half from the names dictionary.\n");
+    }
     s.append(Population.reliability(run));
     s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
     return s.toString();
@@ -207,6 +229,7 @@ public final class MatchingBench {
         case "--runs" -> repeat = Math.max(1, Integer.parseInt(args[i + 1]));
         case "--febrl4" -> febrl4 = Path.of(args[i + 1]);
         case "--names" -> realistic = args[i + 1].equals("realistic");
+        case "--noise" -> noiseByRules = args[i + 1].equals("rules");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }

@@ -155,6 +155,86 @@ final class MatchingRun {
       return new long[] {entries, review, auto};
     }
 
+    /**
+     * The true entries by the noise they were given (and whether their person has a namesake in the
+     * registry: the same family name, given name and patronymic), each class with how many were
+     * auto-linked to their person, auto-linked to another, and found with review; a markdown table.
+     */
+    String byNoise() {
+      if (drawn.noise().isEmpty()) {
+        return "";
+      }
+      Map<String, Integer> names = new HashMap<>();
+      for (PersonRecord p : registry) {
+        names.merge(fullName(p), 1, Integer::sum);
+      }
+      Map<Integer, Set<Integer>> reviewed = new HashMap<>();
+      for (Linker.Link l : result.alternatives()) {
+        if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+            == org.handover.core.matching.Band.REVIEW) {
+          reviewed.computeIfAbsent(l.left(), k -> new HashSet<>()).add(l.right());
+        }
+      }
+      Map<Integer, Linker.Link> best = best();
+      Map<String, long[]> rows =
+          new java.util.TreeMap<>(
+              java.util.Comparator.comparing((String c) -> !c.equals("all true entries"))
+                  .thenComparing(String.CASE_INSENSITIVE_ORDER));
+      for (int i = 0; i < drawn.truth().size(); i++) {
+        int t = drawn.truth().get(i);
+        if (t < 0) {
+          continue;
+        }
+        Set<String> classes = new java.util.TreeSet<>(drawn.noise().get(i));
+        if (classes.isEmpty()) {
+          classes.add("none of these");
+        }
+        if (names.get(fullName(registry.get(t))) > 1) {
+          classes.add("namesake in the registry");
+        }
+        classes.add("all true entries");
+        Linker.Link l = best.get(i);
+        org.handover.core.matching.Band b =
+            l == null
+                ? org.handover.core.matching.Band.NONE
+                : l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+        boolean right = l != null && l.right() == t;
+        boolean auto = b == org.handover.core.matching.Band.AUTO;
+        boolean found =
+            b != org.handover.core.matching.Band.NONE
+                && (right || reviewed.getOrDefault(i, Set.of()).contains(t));
+        for (String c : classes) {
+          long[] row = rows.computeIfAbsent(c, k -> new long[4]);
+          row[0]++;
+          row[1] += auto && right ? 1 : 0;
+          row[2] += auto && !right ? 1 : 0;
+          row[3] += found ? 1 : 0;
+        }
+      }
+      StringBuilder s =
+          new StringBuilder(
+              "| noise class | true entries | auto-linked right | auto-linked to another person"
+                  + " | recall, auto | recall, auto + review |\n|---|---:|---:|---:|---:|---:|\n");
+      rows.forEach(
+          (c, r) ->
+              s.append(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "| %s | %,d | %,d | %,d | %.4f | %.4f |%n",
+                      c,
+                      r[0],
+                      r[1],
+                      r[2],
+                      (double) r[1] / r[0],
+                      (double) r[3] / r[0])));
+      return s.toString();
+    }
+
+    private static String fullName(PersonRecord p) {
+      org.handover.names.ParsedName n = p.names().get(0).parsed();
+      return n.family() + "|" + n.given() + "|" + n.patronymic();
+    }
+
     /** The share of true entries that blocking paired with their person. */
     double blockingRecall() {
       Set<Long> pairs = new HashSet<>();

@@ -64,7 +64,14 @@ final class RosterNoise {
    * The roster's records; {@code truth.get(i)} is the registry index of entry i, or -1 for a
    * stranger.
    */
-  record Drawn(List<PersonRecord> entries, List<Integer> truth) {}
+  record Drawn(List<PersonRecord> entries, List<Integer> truth, List<Set<String>> noise) {
+    Drawn(List<PersonRecord> entries, List<Integer> truth) {
+      this(entries, truth, List.of());
+    }
+  }
+
+  /** The noise each drawn entry was given, by class, in order (see {@link Drawn#noise}). */
+  private final List<Set<String>> noise = new ArrayList<>();
 
   /**
    * Each drawn entry as the other side writes it, one map of column to text per entry (in order).
@@ -87,6 +94,7 @@ final class RosterNoise {
 
   /** {@code size} distinct registry persons, each noised, without strangers. */
   Drawn drawNoStrangers(List<Person> registry, int size) {
+    noise.clear();
     List<Integer> order = shuffledIndexes(registry.size());
     List<PersonRecord> entries = new ArrayList<>(size);
     List<Integer> truth = new ArrayList<>(size);
@@ -94,10 +102,11 @@ final class RosterNoise {
       entries.add(entry(i + 1, registry.get(order.get(i))));
       truth.add(order.get(i));
     }
-    return new Drawn(entries, truth);
+    return new Drawn(entries, truth, List.copyOf(noise));
   }
 
   Drawn draw(List<Person> registry, List<Person> strangers, int size) {
+    noise.clear();
     List<PersonRecord> entries = new ArrayList<>(size);
     List<Integer> truth = new ArrayList<>(size);
     int s = 0;
@@ -111,30 +120,37 @@ final class RosterNoise {
       entries.add(entry(i + 1, p));
       truth.add(index);
     }
-    return new Drawn(entries, truth);
+    return new Drawn(entries, truth, List.copyOf(noise));
   }
 
   private PersonRecord entry(long id, Person p) {
     String family = p.primaryName().family();
     String given = p.primaryName().given();
     String patronymic = p.primaryName().patronymic();
+    Set<String> classes = new java.util.TreeSet<>();
+    noise.add(classes);
     boolean russian = random.nextDouble() < 0.5;
     if (russian && byRules && random.nextBoolean()) {
       family = RussianByRules.of(family);
       given = RussianByRules.of(given);
       patronymic = RussianByRules.of(patronymic);
+      classes.add("Russian form, by rules");
     } else if (russian) {
       given = russian(given);
       patronymic = russian(patronymic);
+      classes.add("Russian form, dictionary");
     }
     if (random.nextDouble() < 0.05) {
       family = typo(family);
+      classes.add("typo");
     }
     if (random.nextDouble() < 0.05) {
       given = typo(given);
+      classes.add("typo");
     }
     if (random.nextDouble() < 0.2) {
       patronymic = "";
+      classes.add("patronymic missing");
     }
     String place = random.nextDouble() < 0.6 ? p.birthPlace() : "";
     if (russian) {
@@ -144,6 +160,7 @@ final class RosterNoise {
     if (random.nextDouble() < 0.3) {
       Romanization r = random.nextBoolean() ? Romanization.ICAO9303 : Romanization.KMU2010;
       latin = r;
+      classes.add("transliteration");
       place = r.romanize(place).toUpperCase(Locale.ROOT);
       family = r.romanize(family).toUpperCase(Locale.ROOT);
       given = r.romanize(given).toUpperCase(Locale.ROOT);
@@ -151,6 +168,7 @@ final class RosterNoise {
     }
     if (random.nextDouble() < 0.05 && !given.isEmpty()) {
       given = given.substring(0, 1) + ".";
+      classes.add("given name as an initial");
     }
     Optional<PartialDate> born = p.birthDate();
     double d = random.nextDouble();
@@ -158,13 +176,19 @@ final class RosterNoise {
       PartialDate b = born.get();
       if (d < 0.03 && b.day().get() <= 12) {
         born = Optional.of(PartialDate.of(b.year(), b.day().get(), b.month().get()));
+        classes.add("day and month swapped");
       } else if (d < 0.13) {
         born = Optional.of(PartialDate.ofYear(b.year()));
+        classes.add("year of birth only");
       } else if (d < 0.16) {
         born = Optional.empty();
+        classes.add("no date of birth");
       }
     }
     boolean swapped = random.nextDouble() < 0.05;
+    if (swapped) {
+      classes.add("family and given name swapped");
+    }
     String written =
         (swapped ? given + " " + family : family + " " + given)
             + (patronymic.isEmpty() ? "" : " " + patronymic);
