@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -206,7 +207,11 @@ class JourneyTest {
 
   void logIn(String base, String user, String secret) {
     driver.get(base + "/login");
-    driver.findElement(By.id("lang-uk")).click();
+    WebElement language = driver.findElement(By.id("lang-uk"));
+    language.click();
+    // the choice reloads the page: the fields are the new page's only once the old one is gone
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(language));
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(secret);
     driver.findElement(By.id("login-submit")).click();
