@@ -40,6 +40,15 @@ public class NamesBenchmark {
   List<String> names;
   List<PreparedName> prepared;
 
+  /**
+   * Many more names than the comparison's per-thread cache of word pairs holds: {@link
+   * #compareDistinct1000} meets new pairs as a registry's candidates do, where {@link #compare1000}
+   * meets the same thousand pairs again and again.
+   */
+  List<PreparedName> many;
+
+  int offset;
+
   @Setup
   public void setUp() throws IOException {
     List<String[]> dictionary = NamesQualityBench.dictionary();
@@ -58,6 +67,20 @@ public class NamesBenchmark {
               + given.substring(1));
     }
     prepared = names.stream().map(Names::prepare).toList();
+    many = new ArrayList<>();
+    for (int i = 0; i < 50 * BATCH; i++) {
+      String[] f = dictionary.get(random.nextInt(dictionary.size()));
+      String[] g = dictionary.get(random.nextInt(dictionary.size()));
+      String family = f[random.nextInt(2)];
+      String given = g[random.nextInt(2)];
+      many.add(
+          Names.prepare(
+              Character.toUpperCase(family.charAt(0))
+                  + family.substring(1)
+                  + " "
+                  + Character.toUpperCase(given.charAt(0))
+                  + given.substring(1)));
+    }
   }
 
   @Benchmark
@@ -65,6 +88,17 @@ public class NamesBenchmark {
     for (String n : names) {
       PreparedName p = Names.prepare(n);
       bh.consume(Names.keys(p));
+    }
+  }
+
+  /** A thousand pairs not compared in the last 49 invocations. */
+  @Benchmark
+  public void compareDistinct1000(Blackhole bh) {
+    int n = many.size();
+    int from = offset;
+    offset = (offset + BATCH) % n;
+    for (int i = from; i < from + BATCH; i++) {
+      bh.consume(Names.compare(many.get(i), many.get((i * 7 + 13) % n)));
     }
   }
 

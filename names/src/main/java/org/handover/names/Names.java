@@ -313,9 +313,16 @@ public final class Names {
   }
 
   private static boolean shareAny(List<String> a, List<String> b) {
-    for (String x : a) {
-      if (b.contains(x)) {
-        return true;
+    for (int i = 0; i < a.size(); i++) {
+      String x = a.get(i);
+      int h = x.hashCode();
+      for (int j = 0; j < b.size(); j++) {
+        // the hashes first: kept in the strings, they spare reading two strings' letters, far
+        // apart in memory, for every pair of different words
+        String y = b.get(j);
+        if (y.hashCode() == h && y.equals(x)) {
+          return true;
+        }
       }
     }
     return false;
