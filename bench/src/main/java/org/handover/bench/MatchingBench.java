@@ -188,7 +188,7 @@ public final class MatchingBench {
             undated[1],
             undated[2]));
     s.append('\n').append(population);
-    String byNoise = run.byNoise();
+    String byNoise = run.byNoise(examples);
     if (!byNoise.isEmpty()) {
       s.append(
               "\nBy the noise each true entry was given (an entry may be in several classes; a"

@@ -160,7 +160,7 @@ final class MatchingRun {
      * registry: the same family name, given name and patronymic), each class with how many were
      * auto-linked to their person, auto-linked to another, and found with review; a markdown table.
      */
-    String byNoise() {
+    String byNoise(boolean examples) {
       if (drawn.noise().isEmpty()) {
         return "";
       }
@@ -176,6 +176,7 @@ final class MatchingRun {
         }
       }
       Map<Integer, Linker.Link> best = best();
+      Map<String, List<String>> missed = new HashMap<>();
       Map<String, long[]> rows =
           new java.util.TreeMap<>(
               java.util.Comparator.comparing((String c) -> !c.equals("all true entries"))
@@ -203,6 +204,26 @@ final class MatchingRun {
         boolean found =
             b != org.handover.core.matching.Band.NONE
                 && (right || reviewed.getOrDefault(i, Set.of()).contains(t));
+        if (!found) {
+          for (String c : classes) {
+            List<String> m = missed.computeIfAbsent(c, k -> new java.util.ArrayList<>());
+            if (m.size() < 3) {
+              m.add(
+                  drawn.entries().get(i).names().get(0).parsed().format()
+                      + " ("
+                      + drawn.entries().get(i).birthDate().map(Object::toString).orElse("no date")
+                      + ") is "
+                      + registry.get(t).names().get(0).parsed().format()
+                      + "; "
+                      + (l == null
+                          ? "no candidate above the review band"
+                          : "linked to "
+                              + registry.get(l.right()).names().get(0).parsed().format()
+                              + ", "
+                              + b));
+            }
+          }
+        }
         for (String c : classes) {
           long[] row = rows.computeIfAbsent(c, k -> new long[4]);
           row[0]++;
@@ -227,6 +248,15 @@ final class MatchingRun {
                       r[2],
                       (double) r[1] / r[0],
                       (double) r[3] / r[0])));
+      if (examples) {
+        s.append("\nFirst entries not found, by class:\n\n");
+        missed.forEach(
+            (c, m) -> {
+              if (!c.equals("all true entries")) {
+                m.forEach(x -> s.append("- ").append(c).append(": ").append(x).append('\n'));
+              }
+            });
+      }
       return s.toString();
     }
 

@@ -100,6 +100,16 @@ final class Diminutives {
     return false;
   }
 
+  /** Whether a word is one of the table's full given names (Наталія, Павел), by any reading. */
+  boolean isFullName(String word) {
+    for (String s : Skeleton.all(word)) {
+      if (fullNames.containsKey(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many different full names (Ukrainian or Russian, by skeleton) the table holds. */
   int names() {
     return fullNames.size();

@@ -190,10 +190,17 @@ public final class NameParser {
       }
     }
     if (patronymic == w.size() - 1) {
-      if (w.size() <= 3
-          && Equivalents.get().isGivenName(w.get(0))
-          && !Equivalents.get().isGivenName(w.get(1))) {
-        // Юрій Ковальчук Петрович, Віталій Кирилич: a given name first, then a word that is none
+      if (w.size() <= 3 && givenName(w.get(0)) && !givenName(w.get(1))) {
+        // Юрій Ковальчук Петрович, Наталія Бурденюк Іванівна, Віталій Кирилич: a given name
+        // first, then a word that is none
+        return around(w, 1, 0.6);
+      }
+      if (w.size() == 3
+          && surnameScore(w.get(1)) == 2
+          && surnameScore(w.get(0)) < 2
+          && !givenName(w.get(1))) {
+        // Марія Толатоухова Володимирівна: a surname's ending in the middle, none first (a given
+        // name the lists do not know, or misspelt); unsure, so both orders are keyed
         return around(w, 1, 0.6);
       }
       // Ковальчук Юрій Петрович
@@ -226,6 +233,11 @@ public final class NameParser {
     }
     boolean cyrillic = t.chars().anyMatch(ch -> Scheme.isCyrillic((char) ch));
     return around(w, cyrillic ? 0 : w.size() - 1, 0.5);
+  }
+
+  /** A given name by the dictionary's patronymics or the short-forms table's full names. */
+  private static boolean givenName(String word) {
+    return Equivalents.get().isGivenName(word) || Diminutives.get().isFullName(word);
   }
 
   private static boolean shortForm(String word) {

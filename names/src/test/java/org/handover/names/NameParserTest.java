@@ -64,6 +64,17 @@ class NameParserTest {
     parses("Віталій Кирилич", "Кирилич", "Віталій", "");
     assertThat(Equivalents.get().isGivenName("Микола")).isTrue();
     assertThat(Equivalents.get().isGivenName("Петренко")).isFalse();
+    // women's names and names the dictionary's patronymics do not give are known by the short
+    // forms' table
+    parses("Наталія Бурденюк Іванівна", "Бурденюк", "Наталія", "Іванівна");
+    parses("Павел Соколов Андреевич", "Соколов", "Павел", "Андреевич");
+    // a surname's ending in the middle and none first: a given name misspelt or unknown
+    parses("Марія Толатоухова Володимирівна", "Толатоухова", "Марія", "Володимирівна");
+    parses("Маря Толстоухова Володимирівна", "Толстоухова", "Маря", "Володимирівна");
+    assertThat(NameParser.parse("Маря Толстоухова Володимирівна").confidence()).isLessThan(0.75);
+    // a given name with a surname's ending (Лев) after a family name keeps the usual order
+    parses("Коваленко Лев Петрович", "Коваленко", "Лев", "Петрович");
+    parses("Левин Лев Петрович", "Левин", "Лев", "Петрович");
   }
 
   @Test
