@@ -50,12 +50,9 @@ final class DocumentSpellings {
       boolean afterVowel = i == 0 || VOWELS.indexOf(before) >= 0 || before == 'ь' || before == 'ъ';
       b.append(
           switch (c) {
-            case 'а' -> "a";
-            case 'б' -> "b";
             case 'в' -> "w";
             case 'г' -> ukrainian ? "h" : "g";
             case 'ґ' -> "g";
-            case 'д' -> "d";
             case 'е' -> !ukrainian && afterVowel ? "je" : "e";
             case 'є' -> "je";
             case 'ё' -> HUSHING.indexOf(before) >= 0 ? "o" : "jo";
@@ -65,17 +62,8 @@ final class DocumentSpellings {
             case 'і' -> "i";
             case 'ї' -> "ji";
             case 'й' -> "j";
-            case 'к' -> "k";
-            case 'л' -> "l";
-            case 'м' -> "m";
-            case 'н' -> "n";
-            case 'о' -> "o";
-            case 'п' -> "p";
-            case 'р' -> "r";
             case 'с' -> VOWELS.indexOf(before) >= 0 && VOWELS.indexOf(after) >= 0 ? "ss" : "s";
-            case 'т' -> "t";
             case 'у' -> "u";
-            case 'ф' -> "f";
             case 'х' -> "ch";
             case 'ц' -> "z";
             case 'ч' -> "tsch";
@@ -85,7 +73,7 @@ final class DocumentSpellings {
             case 'э' -> "e";
             case 'ю' -> "ju";
             case 'я' -> "ja";
-            default -> "";
+            default -> common(c);
           });
     }
     return capitalize(b.toString());
@@ -101,12 +89,9 @@ final class DocumentSpellings {
       boolean end = i + 1 == w.length();
       b.append(
           switch (c) {
-            case 'а' -> "a";
-            case 'б' -> "b";
             case 'в' -> "v";
             case 'г' -> ukrainian ? "h" : "еиыэі".indexOf(after) >= 0 ? "gu" : "g";
             case 'ґ' -> "g";
-            case 'д' -> "d";
             case 'е' -> i == 0 || VOWELS.indexOf(before) >= 0 ? "ie" : "e";
             case 'є' -> "ie";
             case 'ё' -> HUSHING.indexOf(before) >= 0 ? "o" : "io";
@@ -116,17 +101,8 @@ final class DocumentSpellings {
             case 'і' -> VOWELS.indexOf(before) >= 0 ? "ï" : "i";
             case 'ї' -> "ï";
             case 'й' -> end && (before == 'и' || before == 'ы') ? "" : "ï";
-            case 'к' -> "k";
-            case 'л' -> "l";
-            case 'м' -> "m";
-            case 'н' -> "n";
-            case 'о' -> "o";
-            case 'п' -> "p";
-            case 'р' -> "r";
             case 'с' -> VOWELS.indexOf(before) >= 0 && VOWELS.indexOf(after) >= 0 ? "ss" : "s";
-            case 'т' -> "t";
             case 'у' -> "ou";
-            case 'ф' -> "f";
             case 'х' -> "kh";
             case 'ц' -> "ts";
             case 'ч' -> "tch";
@@ -136,7 +112,7 @@ final class DocumentSpellings {
             case 'э' -> "e";
             case 'ю' -> "iou";
             case 'я' -> "ia";
-            default -> "";
+            default -> common(c);
           });
     }
     return capitalize(b.toString());
@@ -149,12 +125,9 @@ final class DocumentSpellings {
       char c = w.charAt(i);
       b.append(
           switch (c) {
-            case 'а' -> "a";
-            case 'б' -> "b";
             case 'в' -> "v";
             case 'г' -> "g";
             case 'ґ' -> "g\u0300";
-            case 'д' -> "d";
             case 'е' -> "e";
             case 'є' -> "ê";
             case 'ё' -> "ë";
@@ -164,17 +137,8 @@ final class DocumentSpellings {
             case 'і' -> "ì";
             case 'ї' -> "ï";
             case 'й' -> "j";
-            case 'к' -> "k";
-            case 'л' -> "l";
-            case 'м' -> "m";
-            case 'н' -> "n";
-            case 'о' -> "o";
-            case 'п' -> "p";
-            case 'р' -> "r";
             case 'с' -> "s";
-            case 'т' -> "t";
             case 'у' -> "u";
-            case 'ф' -> "f";
             case 'х' -> "h";
             case 'ц' -> "c";
             case 'ч' -> "č";
@@ -186,10 +150,16 @@ final class DocumentSpellings {
             case 'э' -> "è";
             case 'ю' -> "û";
             case 'я' -> "â";
-            default -> "";
+            default -> common(c);
           });
     }
     return capitalize(b.toString());
+  }
+
+  /** The letters every convention here writes alike: а a, б b, д d, к k, л l, м m, н n... */
+  private static String common(char c) {
+    int at = "абдклмнопртф".indexOf(c);
+    return at < 0 ? "" : String.valueOf("abdklmnoprtf".charAt(at));
   }
 
   private static String capitalize(String s) {
