@@ -221,8 +221,9 @@ public final class Names {
     if (a.phonetic.equals(b.phonetic) && a.phonetic.length() > 1) {
       return new WordMatch(Level.PHONETIC, "sound alike");
     }
-    String sa = a.skeletons.get(0);
-    String sb = b.skeletons.get(0);
+    // letters apart as written: щ is one letter, not the four of its skeleton's shch
+    String sa = a.letters();
+    String sb = b.letters();
     int d = Distance.osa(sa, sb, 2);
     int allowed = Math.max(sa.length(), sb.length()) <= 6 ? 1 : 2;
     if (d <= allowed) {

@@ -32,6 +32,22 @@ final class PreparedPart {
     this.phonetic = phonetic(skeletons.get(0));
   }
 
+  /** The first skeleton with its digraphs as single letters ({@link Skeleton#letters}). */
+  private String letters;
+
+  /**
+   * The first skeleton, one letter for each Cyrillic one, for counting letters apart; made when
+   * first asked for (most pairs of words never need it).
+   */
+  String letters() {
+    String l = letters;
+    if (l == null) {
+      l = Skeleton.letters(skeletons.get(0));
+      letters = l; // the same text whichever thread makes it
+    }
+    return l;
+  }
+
   Map<Romanization, String> romanized() {
     Map<Romanization, String> m = romanized;
     if (m == null) {

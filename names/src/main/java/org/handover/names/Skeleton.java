@@ -95,6 +95,23 @@ public final class Skeleton {
     return new ArrayList<>(out);
   }
 
+  /**
+   * A skeleton with each of its digraphs as one letter (shch, zh, ch, sh, ts: щ ж ч ш ц), so that a
+   * slip of one Cyrillic letter is one letter apart, as it was written: Тіщенко and Тіаенко are one
+   * letter apart, tishchenko and tiaenko four.
+   */
+  static String letters(String skeleton) {
+    if (skeleton.indexOf('h') < 0 && !skeleton.contains("ts")) {
+      return skeleton;
+    }
+    return skeleton
+        .replace("shch", "Q")
+        .replace("zh", "Z")
+        .replace("ch", "H")
+        .replace("sh", "S")
+        .replace("ts", "C");
+  }
+
   private static final Pattern GEORGIAN_CASE_ENDING = Pattern.compile("[^aeiou]i$");
 
   private static boolean hasCyrillic(String w) {
