@@ -30,34 +30,33 @@ enum Convention {
 
   /** The conventions of a name, as a set of bits ({@link #in}); 0 for most names. */
   static int of(ParsedName name) {
-    int bits =
-        of(name.family()) | of(name.given()) | of(name.patronymic()) | of(name.otherFamily());
-    if (!BELARUSIAN.in(bits) && hasAny(name, "іІ") && hasAny(name, "ыэёЫЭЁ")) {
-      bits |= BELARUSIAN.bit; // і in one part, ы in another: Дзмітрый Сідарэнка
-    }
-    return bits;
+    String[] parts = {name.family(), name.given(), name.patronymic()};
+    return of(name.family())
+        | of(name.given())
+        | of(name.patronymic())
+        | of(name.otherFamily())
+        | belarusianLetters(parts);
   }
 
-  private static boolean hasAny(ParsedName name, String letters) {
-    for (String part : new String[] {name.family(), name.given(), name.patronymic()}) {
-      for (int i = 0; i < part.length(); i++) {
-        if (letters.indexOf(part.charAt(i)) >= 0) {
+  /** The conventions a whole name's text shows, its parts together. */
+  static int ofText(String name) {
+    return of(name.toLowerCase(Locale.ROOT)) | belarusianLetters(name);
+  }
+
+  /** BELARUSIAN's bit when the words have і and one of ы, э, ё: і in one, ы in another will do. */
+  private static int belarusianLetters(String... words) {
+    return hasAny(words, "іІ") && hasAny(words, "ыэёЫЭЁ") ? BELARUSIAN.bit : 0;
+  }
+
+  private static boolean hasAny(String[] words, String letters) {
+    for (String word : words) {
+      for (int i = 0; i < word.length(); i++) {
+        if (letters.indexOf(word.charAt(i)) >= 0) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** The conventions a whole name's text shows, its parts together. */
-  static int ofText(String name) {
-    String w = name.toLowerCase(Locale.ROOT);
-    int bits = of(w);
-    if (w.indexOf('і') >= 0
-        && (w.indexOf('ы') >= 0 || w.indexOf('э') >= 0 || w.indexOf('ё') >= 0)) {
-      bits |= BELARUSIAN.bit;
-    }
-    return bits;
   }
 
   /** The conventions a word shows by itself. */

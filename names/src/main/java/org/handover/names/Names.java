@@ -181,7 +181,10 @@ public final class Names {
         // only Belarusian words have more than one Cyrillic reading
         return new WordMatch(
             Level.EQUIVALENT,
-            a.skeletons.size() > 1 || b.skeletons.size() > 1 || (a.raw + b.raw).indexOf('ў') >= 0
+            a.skeletons.size() > 1
+                    || b.skeletons.size() > 1
+                    || a.raw.indexOf('ў') >= 0
+                    || b.raw.indexOf('ў') >= 0
                 ? "Belarusian and Russian or Ukrainian spellings of one name"
                 : "Ukrainian and Russian spellings of one name");
       }

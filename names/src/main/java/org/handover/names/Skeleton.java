@@ -252,8 +252,8 @@ public final class Skeleton {
   private static final int SCH_IS_S_CH = 16;
   private static final int SH_IS_S_H = 32;
   private static final int ENGLISH = 64;
-  private static final int GERMAN_LETTERS = 256;
-  private static final int O_IS_YO = 512;
+  private static final int GERMAN_LETTERS = 128;
+  private static final int O_IS_YO = 256;
 
   /** French ch, tch or j before an o, which French writes for ё there: Tchernychova. */
   private static final Pattern FRENCH_HUSHING_O = Pattern.compile("(ch|j)o");

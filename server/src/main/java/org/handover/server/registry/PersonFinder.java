@@ -98,9 +98,10 @@ final class PersonFinder {
   /** Persons with a word starting with each of the words (as typed, or any spelling of it). */
   private static Set<Long> idsWithEveryWord(Handle h, List<String> words) {
     Set<Long> ids = null;
+    String name = String.join(" ", words);
     for (String w : words) {
       Set<Long> found = new HashSet<>();
-      for (String variant : SearchKeys.variants(w, String.join(" ", words))) {
+      for (String variant : SearchKeys.variants(w, name)) {
         found.addAll(
             h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
                 .bind("w", escapeLike(variant) + "%")
