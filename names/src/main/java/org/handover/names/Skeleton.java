@@ -172,8 +172,24 @@ public final class Skeleton {
         }
       }
     }
+    // a patronymic from a name ending in a vowel and й (Мікалай): Belarusian writes -аевіч and
+    // -аеўна where Ukrainian writes -айович and -аївна (Мікалаевіч, Миколайович)
+    int n = readings.size();
+    for (int k = 0; k < n; k++) {
+      String r = readings.get(k);
+      String ukrainian =
+          VOWEL_E_PATRONYMIC
+              .matcher(r)
+              .replaceFirst(m -> m.group(1) + (m.group(2).equals("віч") ? "йовіч" : "ївна"));
+      if (!ukrainian.equals(r)) {
+        readings.add(ukrainian);
+      }
+    }
     return readings;
   }
+
+  /** A Belarusian patronymic's ending after a vowel: Мікалаевіч, Мікалаеўна. */
+  private static final Pattern VOWEL_E_PATRONYMIC = Pattern.compile("([аоэя])е(віч|ўна)$");
 
   // with Belarusian ў, which stands where the other two write в (Леўчук, Левчук)
   private static final String CYR = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюяў";

@@ -43,6 +43,11 @@ class OtherScriptsTest {
         .isEqualTo(Level.EQUIVALENT);
     assertThat(level("Левчук Тимофей Дмитриевич", "Цімафей Дзмітрыевіч Леўчук"))
         .isEqualTo(Level.EQUIVALENT);
+    // a patronymic of a name in -ай: Belarusian -аевіч, -аеўна, Ukrainian -айович, -аївна
+    assertThat(level("Шевченко Андрій Миколайович", "Андрэй Мікалаевіч Шаўчэнка"))
+        .isEqualTo(Level.EQUIVALENT);
+    assertThat(level("Шевченко Ольга Миколаївна", "Вольга Мікалаеўна Шаўчэнка"))
+        .isEqualTo(Level.EQUIVALENT);
     // a name without ў is Belarusian by its і beside ы or э
     assertThat(level("Сидоренко Дмитрий Иванович", "Дзмітрый Іванавіч Сідарэнка"))
         .isEqualTo(Level.EQUIVALENT);
