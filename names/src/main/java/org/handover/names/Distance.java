@@ -7,6 +7,27 @@ package org.handover.names;
 final class Distance {
   private Distance() {}
 
+  /**
+   * Which letters a word has, each as one bit of 64 (two letters may share a bit): a substitution
+   * changes at most two bits, an insertion or a deletion one, a swap none.
+   */
+  static long presence(String s) {
+    long bits = 0;
+    for (int i = 0; i < s.length(); i++) {
+      bits |= 1L << (s.charAt(i) & 63);
+    }
+    return bits;
+  }
+
+  /**
+   * Whether two words with these {@link #presence} bits are surely more than {@code bound} edits
+   * apart: each edit changes at most two bits, so more than twice the bound differ. Most pairs of
+   * different names are told so without working out their distance.
+   */
+  static boolean surelyApart(long a, long b, int bound) {
+    return Long.bitCount(a ^ b) > 2 * bound;
+  }
+
   /** The distance, or {@code bound + 1} once it is certain to be more than {@code bound}. */
   static int osa(String a, String b, int bound) {
     int n = a.length();

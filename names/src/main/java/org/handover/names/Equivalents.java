@@ -154,16 +154,18 @@ public final class Equivalents {
   public static boolean feminine(String skeletonA, String skeletonB) {
     String shorter = skeletonA.length() <= skeletonB.length() ? skeletonA : skeletonB;
     String longer = shorter == skeletonA ? skeletonB : skeletonA;
-    if (longer.equals(shorter + "a")) {
+    int n = shorter.length();
+    if (longer.length() == n + 1 && longer.charAt(n) == 'a' && longer.startsWith(shorter)) {
       return shorter.endsWith("ov")
           || shorter.endsWith("ev")
           || shorter.endsWith("in")
           || shorter.endsWith("iv");
     }
     // -ський / -ська: ski ~ ska
-    return shorter.length() > 3
+    return n > 3
         && shorter.endsWith("ki")
-        && longer.length() == shorter.length()
-        && longer.equals(shorter.substring(0, shorter.length() - 1) + "a");
+        && longer.length() == n
+        && longer.charAt(n - 1) == 'a'
+        && longer.regionMatches(0, shorter, 0, n - 1);
   }
 }

@@ -227,17 +227,24 @@ public final class Names {
     // letters apart as written: щ is one letter, not the four of its skeleton's shch
     String sa = a.letters();
     String sb = b.letters();
-    int d = Distance.osa(sa, sb, 2);
     int allowed = Math.max(sa.length(), sb.length()) <= 6 ? 1 : 2;
+    int d =
+        Distance.surelyApart(a.letterBits(), b.letterBits(), allowed)
+            ? allowed + 1
+            : Distance.osa(sa, sb, 2);
     if (d <= allowed) {
       return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
     }
     // a slip of the pen in the other language's form: Андаей is one letter from Андрей, Андрій's
     // partner
     for (PreparedPart[] pair : new PreparedPart[][] {{a, b}, {b, a}}) {
+      String x = pair[0].skeletons.get(0);
+      long bits = Distance.presence(x);
       for (String partner : eq.partners(pair[1].skeletons.get(0))) {
-        String x = pair[0].skeletons.get(0);
-        if (Math.max(x.length(), partner.length()) >= 4 && Distance.osa(x, partner, 1) <= 1) {
+        if (Math.max(x.length(), partner.length()) >= 4
+            && Math.abs(x.length() - partner.length()) <= 1
+            && !Distance.surelyApart(bits, Distance.presence(partner), 1)
+            && Distance.osa(x, partner, 1) <= 1) {
           return new WordMatch(Level.EDIT, "one letter from the other language's form");
         }
       }

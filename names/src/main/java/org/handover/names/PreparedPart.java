@@ -48,6 +48,18 @@ final class PreparedPart {
     return l;
   }
 
+  /** {@link Distance#presence} of {@link #letters()}, 0 until first asked for. */
+  private volatile long letterBits;
+
+  long letterBits() {
+    long b = letterBits;
+    if (b == 0) {
+      b = Distance.presence(letters());
+      letterBits = b; // the same bits whichever thread makes them
+    }
+    return b;
+  }
+
   Map<Romanization, String> romanized() {
     Map<Romanization, String> m = romanized;
     if (m == null) {

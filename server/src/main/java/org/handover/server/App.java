@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
     this.rosters = new Rosters(database.jdbi(), journal, parties, clock);
     this.key = new InstallationKey(database.jdbi(), journal, database.keyFolder());
     this.matching = new Matching(database.jdbi(), rosters, journal, clock);
-    this.duplicates = new Duplicates(database.jdbi(), registry, journal, clock);
+    this.duplicates = new Duplicates(database.jdbi(), registry, journal, matching.models(), clock);
     this.agreements = new Agreements(database.jdbi(), journal, clock);
     this.exchanges = new Exchanges(database.jdbi(), journal, registry, clock);
     this.register = new Register(database.jdbi(), journal, registry, clock);

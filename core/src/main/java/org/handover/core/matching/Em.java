@@ -57,6 +57,7 @@ public final class Em {
       double maxLambda,
       double[][] held) {
     int fields = levels.length;
+    Patterns patterns = Patterns.of(vectors);
     double[][] m = new double[fields][];
     for (int k = 0; k < fields; k++) {
       m[k] = new double[levels[k]];
@@ -82,7 +83,9 @@ public final class Em {
         sumU[k] = new double[levels[k]];
       }
       double posteriors = 0;
-      for (int[] v : vectors) {
+      for (int i = 0; i < patterns.vectors.length; i++) {
+        int[] v = patterns.vectors[i];
+        double n = patterns.counts[i];
         double logM = Math.log(lambda);
         double logU = Math.log(1 - lambda);
         for (int k = 0; k < fields; k++) {
@@ -92,13 +95,13 @@ public final class Em {
           }
         }
         double p = 1 / (1 + Math.exp(logU - logM));
-        posteriors += p;
+        posteriors += n * p;
         for (int k = 0; k < fields; k++) {
           if (v[k] >= 0) {
-            sum[k][v[k]] += p;
-            total[k] += p;
-            sumU[k][v[k]] += 1 - p;
-            totalU[k] += 1 - p;
+            sum[k][v[k]] += n * p;
+            total[k] += n * p;
+            sumU[k][v[k]] += n * (1 - p);
+            totalU[k] += n * (1 - p);
           }
         }
       }
@@ -135,24 +138,98 @@ public final class Em {
    */
   public static double lambda(
       int[][] vectors, double[][] m, double[][] u, double lambda0, double maxLambda) {
+    return lambda(Patterns.of(vectors), m, u, lambda0, maxLambda);
+  }
+
+  /** The same for vectors packed by {@link Vectors}. */
+  static double lambda(
+      long[] packed, double[][] m, double[][] u, double lambda0, double maxLambda) {
+    return lambda(Patterns.of(packed, m.length), m, u, lambda0, maxLambda);
+  }
+
+  private static double lambda(
+      Patterns patterns, double[][] m, double[][] u, double lambda0, double maxLambda) {
     double lambda = Math.min(lambda0, maxLambda);
-    for (int it = 0; it < 100 && vectors.length > 0; it++) {
-      double posteriors = 0;
-      for (int[] v : vectors) {
-        double log = Math.log((1 - lambda) / lambda);
-        for (int k = 0; k < v.length; k++) {
-          if (v[k] >= 0) {
-            log += Math.log(u[k][v[k]] / m[k][v[k]]);
-          }
+    double pairs = 0;
+    for (double n : patterns.counts) {
+      pairs += n;
+    }
+    // each distinct vector's log odds against a match, the prior's aside: the same every iteration
+    double[] against = new double[patterns.vectors.length];
+    for (int i = 0; i < against.length; i++) {
+      int[] v = patterns.vectors[i];
+      for (int k = 0; k < v.length; k++) {
+        if (v[k] >= 0) {
+          against[i] += Math.log(u[k][v[k]] / m[k][v[k]]);
         }
-        posteriors += 1 / (1 + Math.exp(log));
       }
-      double next = Math.min(maxLambda, Math.max(1e-9, posteriors / vectors.length));
+    }
+    for (int it = 0; it < 100 && pairs > 0; it++) {
+      double posteriors = 0;
+      double prior = Math.log((1 - lambda) / lambda);
+      for (int i = 0; i < against.length; i++) {
+        posteriors += patterns.counts[i] / (1 + Math.exp(prior + against[i]));
+      }
+      double next = Math.min(maxLambda, Math.max(1e-9, posteriors / pairs));
       if (Math.abs(next - lambda) < 1e-7) {
         return next;
       }
       lambda = next;
     }
     return lambda;
+  }
+
+  /**
+   * The distinct comparison vectors and how often each occurs, in a fixed order: EM's sums depend
+   * on nothing else, and millions of candidate pairs have a few thousand distinct vectors.
+   */
+  record Patterns(int[][] vectors, double[] counts) {
+    static Patterns of(int[][] vectors) {
+      int fields = vectors.length == 0 ? 0 : vectors[0].length;
+      if (fields > Vectors.MAX_FIELDS || !packable(vectors)) {
+        double[] ones = new double[vectors.length];
+        java.util.Arrays.fill(ones, 1);
+        return new Patterns(vectors, ones);
+      }
+      long[] packed = new long[vectors.length];
+      for (int i = 0; i < vectors.length; i++) {
+        packed[i] = Vectors.pack(vectors[i]);
+      }
+      return ofPacked(packed, fields);
+    }
+
+    /** From packed vectors ({@link Vectors}), left as they are. */
+    static Patterns of(long[] packed, int fields) {
+      return ofPacked(packed.clone(), fields);
+    }
+
+    private static Patterns ofPacked(long[] packed, int fields) {
+      java.util.Arrays.parallelSort(packed);
+      int distinct = 0;
+      for (int i = 0; i < packed.length; i++) {
+        distinct += i == 0 || packed[i] != packed[i - 1] ? 1 : 0;
+      }
+      int[][] out = new int[distinct][];
+      double[] counts = new double[distinct];
+      int d = -1;
+      for (int i = 0; i < packed.length; i++) {
+        if (i == 0 || packed[i] != packed[i - 1]) {
+          out[++d] = Vectors.unpack(packed[i], fields);
+        }
+        counts[d]++;
+      }
+      return new Patterns(out, counts);
+    }
+
+    private static boolean packable(int[][] vectors) {
+      for (int[] v : vectors) {
+        for (int l : v) {
+          if (l < -1 || l >= Vectors.MAX_LEVELS) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
   }
 }

@@ -173,10 +173,12 @@ public final class Linker {
       Model<T> stored) {
     long t1 = System.nanoTime();
     long t0 = t1 - blockMillis * 1_000_000;
-    int[][] vectors = Training.vectors(left, right, fields, c);
+    long[] vectors = Vectors.of(left, right, fields, c);
     Model<T> model;
     if (stored == null) {
-      model = Model.train(left, right, fields, rules, c, vectors, options);
+      model =
+          Model.train(
+              left, right, fields, rules, c, Vectors.unpack(vectors, fields.size()), options);
     } else {
       double maxLambda =
           Math.min(
@@ -203,10 +205,51 @@ public final class Linker {
       List<BlockingRule<T>> trainingRules,
       List<BlockingRule<T>> blockingRules,
       Options options) {
-    Options one = options.oneList(true);
     long t0 = System.nanoTime();
-    Candidates c = Candidates.of(records, records, blockingRules, one.maxBlock(), true);
+    Candidates c = Candidates.of(records, records, blockingRules, options.maxBlock(), true);
     long t1 = System.nanoTime();
+    return dedupe(records, c, (t1 - t0) / 1_000_000, fields, trainingRules, options, null);
+  }
+
+  /**
+   * Deduplicates one list on candidates blocked elsewhere (in {@code blockMillis}). With a {@code
+   * stored} model (trained on the same fields), nothing is trained: only the prior share of matches
+   * is estimated on these candidates; without one, it is trained as {@link #dedupe(List, List,
+   * List, List, Options)} trains it, and the result holds it for storing.
+   */
+  public static <T> Result<T> dedupe(
+      List<T> records,
+      Candidates c,
+      long blockMillis,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> trainingRules,
+      Options options,
+      Model<T> stored) {
+    Options one = options.oneList(true);
+    long t1 = System.nanoTime();
+    long t0 = t1 - blockMillis * 1_000_000;
+    Model<T> trained = stored == null ? dedupeModel(records, fields, trainingRules, one) : stored;
+    long[] vectors = Vectors.of(records, records, fields, c);
+    // at most even odds: in a small registry a handful of candidates, all alike, would otherwise
+    // make the prior itself argue for every pair
+    Model<T> model =
+        trained.withLambda(
+            trained.lambdaOf(
+                vectors, Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
+    long t2 = System.nanoTime();
+    return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
+  }
+
+  /**
+   * A deduplication model trained on the whole list or, above {@link #DEDUPE_SAMPLE} records, on an
+   * even sample of it (broad rules over a million records would pair too many).
+   */
+  public static <T> Model<T> dedupeModel(
+      List<T> records,
+      List<FieldComparison<T>> fields,
+      List<BlockingRule<T>> trainingRules,
+      Options options) {
+    Options one = options.oneList(true);
     List<T> sample = records;
     if (records.size() > DEDUPE_SAMPLE) {
       int step = (records.size() + DEDUPE_SAMPLE - 1) / DEDUPE_SAMPLE;
@@ -216,32 +259,21 @@ public final class Linker {
       }
     }
     Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
-    Model<T> trained =
-        Model.train(
-            sample,
-            sample,
-            fields,
-            trainingRules,
-            sc,
-            Training.vectors(sample, sample, fields, sc),
-            one);
-    int[][] vectors = Training.vectors(records, records, fields, c);
-    // at most even odds: in a small registry a handful of candidates, all alike, would otherwise
-    // make
-    // the prior itself argue for every pair
-    Model<T> model =
-        trained.withLambda(
-            trained.lambdaOf(
-                vectors, Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
-    long t2 = System.nanoTime();
-    return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
+    return Model.train(
+        sample,
+        sample,
+        fields,
+        trainingRules,
+        sc,
+        Training.vectors(sample, sample, fields, sc),
+        one);
   }
 
   private static <T> Result<T> scoreAndLink(
       List<T> left,
       List<T> right,
       Candidates c,
-      int[][] vectors,
+      long[] vectors,
       Model<T> model,
       Options options,
       long t0,

@@ -25,6 +25,14 @@ public final class Model<T> {
   private final double lambda;
   private final List<Map<String, Double>> termFrequency;
 
+  /** log2(m/u) by field and level, and the prior's bits: worked out once, not once a pair. */
+  private final double[][] plainBits;
+
+  private final double priorBits;
+
+  /** Per field, how often a random pair agrees at the levels that mean "the same". */
+  private final double[] same;
+
   private Model(
       List<FieldComparison<T>> fields,
       double[][] m,
@@ -36,6 +44,18 @@ public final class Model<T> {
     this.u = u;
     this.lambda = lambda;
     this.termFrequency = termFrequency;
+    this.plainBits = new double[m.length][];
+    this.same = new double[m.length];
+    for (int k = 0; k < m.length; k++) {
+      plainBits[k] = new double[m[k].length];
+      for (int l = 0; l < m[k].length; l++) {
+        plainBits[k][l] = log2(m[k][l] / u[k][l]);
+      }
+      for (int i = 0; i < this.fields.get(k).termLevels(); i++) {
+        same[k] += u[k][i];
+      }
+    }
+    this.priorBits = log2(lambda / (1 - lambda));
   }
 
   /** One field's share of a pair's weight. */
@@ -131,7 +151,7 @@ public final class Model<T> {
    * the weight.
    */
   public Scored score(int[] vector, T b) {
-    double prior = log2(lambda / (1 - lambda));
+    double prior = priorBits;
     double weight = prior;
     List<Contribution> out = new ArrayList<>(fields.size());
     for (int k = 0; k < fields.size(); k++) {
@@ -148,12 +168,31 @@ public final class Model<T> {
     return new Scored(weight, probability(weight), prior, out);
   }
 
+  /** A pair scored from its vector packed by {@link Vectors}. */
+  Scored score(long packed, T b) {
+    return score(Vectors.unpack(packed, fields.size()), b);
+  }
+
+  /**
+   * A pair's weight from its vector packed by {@link Vectors}, as {@link #weight(int[], Object)}.
+   */
+  double weight(long packed, T b) {
+    double weight = priorBits;
+    for (int k = 0; k < fields.size(); k++) {
+      int l = Vectors.level(packed, k);
+      if (l >= 0) {
+        weight += bits(k, l, b);
+      }
+    }
+    return weight;
+  }
+
   /**
    * A pair's weight alone, as {@link #score(int[], Object)} sums it, for the many pairs no one will
    * read.
    */
   public double weight(int[] vector, T b) {
-    double weight = log2(lambda / (1 - lambda));
+    double weight = priorBits;
     for (int k = 0; k < fields.size(); k++) {
       if (vector[k] >= 0) {
         weight += bits(k, vector[k], b);
@@ -168,21 +207,17 @@ public final class Model<T> {
    */
   private double bits(int k, int l, T b) {
     FieldComparison<T> f = fields.get(k);
-    double uk = u[k][l];
     if (l < f.termLevels()) {
       Optional<String> term = f.termOf(b);
       Double tf = term.isEmpty() ? null : termFrequency.get(k).get(term.get());
       if (tf != null) {
         // how often a random pair agrees on this very value, shared among the levels that mean
         // "same"
-        double same = 0;
-        for (int i = 0; i < f.termLevels(); i++) {
-          same += u[k][i];
-        }
-        uk = Math.max(tf * u[k][l] / same, 1e-6);
+        double uk = Math.max(tf * u[k][l] / same[k], 1e-6);
+        return log2(m[k][l] / uk);
       }
     }
-    return log2(m[k][l] / uk);
+    return plainBits[k][l];
   }
 
   /**
@@ -267,6 +302,11 @@ public final class Model<T> {
   /** The share of matches among pairs with these comparison vectors, m and u held. */
   public double lambdaOf(int[][] vectors, double maxLambda) {
     return Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
+  }
+
+  /** The same for vectors packed by {@link Vectors}. */
+  double lambdaOf(long[] packed, double maxLambda) {
+    return Em.lambda(packed, m, u, Math.min(0.1, maxLambda), maxLambda);
   }
 
   public double lambda() {

@@ -56,4 +56,38 @@ class EmTest {
     assertThat(Strings.osa("19151111", "19151112")).isEqualTo(1);
     assertThat(Strings.osa("ab", "ba")).isEqualTo(1);
   }
+
+  @Test
+  void vectorsAreCountedOnceEachWithHowOftenTheyOccur() {
+    int[][] vectors = {{0, -1, 14}, {2, 1, 0}, {0, -1, 14}, {0, -1, 14}, {2, 1, 0}, {1, 0, 0}};
+    Em.Patterns p = Em.Patterns.of(vectors);
+    java.util.Map<String, Double> counts = new java.util.HashMap<>();
+    for (int i = 0; i < p.vectors().length; i++) {
+      counts.put(java.util.Arrays.toString(p.vectors()[i]), p.counts()[i]);
+    }
+    assertThat(counts)
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("[0, -1, 14]", 3.0, "[2, 1, 0]", 2.0, "[1, 0, 0]", 1.0));
+    // a level beyond four bits is kept as it is, each vector once
+    int[][] wide = {{15, 0}, {15, 0}};
+    assertThat(Em.Patterns.of(wide).counts()).containsExactly(1.0, 1.0);
+  }
+
+  @Test
+  void theShareOfMatchesIsTheSameForVectorsInAnyOrder() {
+    double[][] m = {{0.9, 0.1}, {0.8, 0.2}};
+    double[][] u = {{0.1, 0.9}, {0.3, 0.7}};
+    int[][] vectors = new int[1000][];
+    Random random = new Random(5);
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = new int[] {random.nextInt(2), random.nextInt(3) - 1};
+    }
+    int[][] reversed = new int[vectors.length][];
+    for (int i = 0; i < vectors.length; i++) {
+      reversed[i] = vectors[vectors.length - 1 - i];
+    }
+    double a = Em.lambda(vectors, m, u, 0.1, 0.9);
+    assertThat(a).isBetween(0.05, 0.9);
+    assertThat(Em.lambda(reversed, m, u, 0.1, 0.9)).isCloseTo(a, within(1e-12));
+  }
 }

@@ -45,6 +45,7 @@ final class DuplicateRoutes {
             web.error(ctx, 400, guard.view(ctx).t("error.thresholds"));
             return;
           }
+          boolean retrain = "on".equals(ctx.formParam("retrain"));
           var job =
               web.jobs()
                   .start(
@@ -52,7 +53,7 @@ final class DuplicateRoutes {
                       "job.duplicates",
                       step -> {
                         try {
-                          duplicates.search(t.get(), user.username(), step);
+                          duplicates.search(t.get(), user.username(), step, retrain);
                           return "/duplicates";
                         } catch (Matching.NothingToLink e) {
                           throw new org.handover.server.web.Jobs.Failed("duplicates.too-few", e);
@@ -123,6 +124,7 @@ final class DuplicateRoutes {
       }
     }
     model.put("names", names);
+    model.put("model", duplicates.model());
     web.render(ctx, "matching/duplicates.jte", guard.view(ctx), model);
   }
 

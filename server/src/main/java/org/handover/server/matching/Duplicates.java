@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.handover.core.matching.Band;
+import org.handover.core.matching.Candidates;
+import org.handover.core.matching.DuplicateBlocking;
 import org.handover.core.matching.DuplicateGroups;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Model;
@@ -36,9 +38,12 @@ public final class Duplicates {
   private final Registry registry;
   private final Journal journal;
   private final Clock clock;
+  private final MatchModels models;
 
-  public Duplicates(Jdbi jdbi, Registry registry, Journal journal, Clock clock) {
+  public Duplicates(
+      Jdbi jdbi, Registry registry, Journal journal, MatchModels models, Clock clock) {
     this.jdbi = jdbi;
+    this.models = models;
     this.registry = registry;
     this.journal = journal;
     this.clock = clock;
@@ -76,6 +81,43 @@ public final class Duplicates {
       int groups,
       Linker.Result<PersonRecord> result) {}
 
+  /** The deduplication model kept, and whether the next search can use it. */
+  public MatchModels.Status model() {
+    return models.status(MatchModels.Kind.DUPLICATES);
+  }
+
+  /**
+   * Trains the deduplication model on the registry and keeps it for the searches after (`model
+   * train --duplicates`); nothing is searched.
+   */
+  public MatchModels.Info train(String actor) {
+    List<PersonRecord> persons = StoredRecords.all(jdbi);
+    if (persons.size() < 2) {
+      throw new Matching.NothingToLink(
+          "the registry has " + persons.size() + " persons: nothing to compare");
+    }
+    long t0 = System.nanoTime();
+    Model<PersonRecord> model =
+        Linker.dedupeModel(
+            persons, PersonFields.all(), PersonBlocking.rules(), Linker.Options.defaults());
+    save(model, persons.size(), 0, (System.nanoTime() - t0) / 1_000_000, actor);
+    return models.latest(MatchModels.Kind.DUPLICATES).orElseThrow();
+  }
+
+  private void save(
+      Model<PersonRecord> model, int persons, long pairs, long trainMillis, String actor) {
+    models.save(
+        new MatchModels.Trained(
+            MatchModels.Kind.DUPLICATES,
+            model,
+            Optional.empty(),
+            persons,
+            persons,
+            pairs,
+            trainMillis),
+        actor);
+  }
+
   /**
    * Searches the registry for persons recorded twice and stores what it finds; returns the run's
    * id.
@@ -95,21 +137,42 @@ public final class Duplicates {
   /** The same, telling each step by its message key (a page shows it while the search runs). */
   public Found search(
       Thresholds thresholds, String actor, java.util.function.Consumer<String> step) {
+    return search(thresholds, actor, step, false);
+  }
+
+  /** The same, the model trained again first when {@code retrain} (else the kept one applied). */
+  public Found search(
+      Thresholds thresholds,
+      String actor,
+      java.util.function.Consumer<String> step,
+      boolean retrain) {
     step.accept("job.duplicates.reading");
-    List<PersonRecord> persons = StoredRecords.all(jdbi);
+    long t0 = System.nanoTime();
+    DuplicateBlocking blocking = new DuplicateBlocking(PersonBlocking.dedupeRules());
+    List<PersonRecord> persons = StoredRecords.all(jdbi, blocking::accept);
     if (persons.size() < 2) {
       throw new Matching.NothingToLink(
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();
-    step.accept("job.duplicates.comparing");
+    Linker.Options options = Linker.Options.defaults();
+    Candidates candidates = blocking.candidates(options.maxBlock());
+    long blockMillis = (System.nanoTime() - t0) / 1_000_000;
+    Optional<Model<PersonRecord>> model =
+        retrain ? Optional.empty() : models.usable(MatchModels.Kind.DUPLICATES, persons.size());
+    step.accept(model.isPresent() ? "job.duplicates.comparing" : "job.duplicates.training");
     Linker.Result<PersonRecord> r =
         Linker.dedupe(
             persons,
+            candidates,
+            blockMillis,
             PersonFields.all(),
             PersonBlocking.rules(),
-            PersonBlocking.dedupeRules(),
-            Linker.Options.defaults());
+            options,
+            model.orElse(null));
+    if (model.isEmpty()) {
+      save(r.model(), persons.size(), candidates.size(), r.trainMillis(), actor);
+    }
     step.accept("job.duplicates.storing");
     List<Linker.Link> kept = new ArrayList<>();
     List<DuplicateGroups.Pair> pairs = new ArrayList<>();

@@ -43,6 +43,11 @@ final class DuplicatesCommand implements Callable<Integer> {
           "write one row per pair: person_id,person_reference,other_person_id,other_person_reference,weight,probability,band,decision")
   Path out;
 
+  @Option(
+      names = "--retrain",
+      description = "train the deduplication model again first (otherwise the kept one is applied)")
+  boolean retrain;
+
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
@@ -54,7 +59,9 @@ final class DuplicatesCommand implements Callable<Integer> {
     try (App app = options.open()) {
       Duplicates.Found found;
       try {
-        found = app.duplicates().search(thresholds, actor);
+        found =
+            app.duplicates()
+                .search(thresholds, actor, step -> System.err.println(m.get(step)), retrain);
       } catch (IllegalArgumentException e) {
         long n = app.registry().count();
         System.err.println(m.get("error.match.empty", n, n));

@@ -181,7 +181,7 @@ final class MatchCommand implements Callable<Integer> {
               + r.candidates().byRule());
       app.matching()
           .models()
-          .latest()
+          .latest(MatchModels.Kind.MATCH)
           .ifPresent(
               i ->
                   System.out.println(

@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * Trained models kept, so that training is not part of every run: a model is trained once per
  * registry (when none is stored, when the engine's features changed, or when more than {@link
  * #RETRAIN_SHARE} of the registry was added or changed since) and reused, only its prior share of
- * matches estimated again on each run's candidates. Storing one is journaled.
+ * matches estimated again on each run's candidates. Two kinds are kept apart: a list's entries
+ * against the registry, and the registry against itself (a search for duplicates). Storing one is
+ * journaled.
  */
 public final class MatchModels {
   /**
@@ -36,6 +38,17 @@ public final class MatchModels {
     this.jdbi = jdbi;
     this.journal = journal;
     this.clock = clock;
+  }
+
+  /** What a model links: a list against the registry, or the registry with itself. */
+  public enum Kind {
+    MATCH,
+    DUPLICATES;
+
+    /** As stored. */
+    String column() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** A stored model's facts, as `model show` and the page print them. */
@@ -71,7 +84,12 @@ public final class MatchModels {
     }
   }
 
+  /** The newest match model and whether it can be used. */
   public Status status() {
+    return status(Kind.MATCH);
+  }
+
+  public Status status(Kind kind) {
     List<FieldComparison<PersonRecord>> fields = PersonFields.all();
     return jdbi.withHandle(
         h -> {
@@ -79,7 +97,7 @@ public final class MatchModels {
               h.createQuery("SELECT COUNT(*) FROM persons WHERE merged_into IS NULL")
                   .mapTo(Long.class)
                   .one();
-          Optional<Info> latest = latest(h);
+          Optional<Info> latest = latest(h, kind);
           if (latest.isEmpty()) {
             return new Status(latest, Stale.NO_MODEL, 0, persons);
           }
@@ -99,16 +117,17 @@ public final class MatchModels {
   }
 
   /** The newest model's facts, without counting the registry as {@link #status} does. */
-  public Optional<Info> latest() {
-    return jdbi.withHandle(MatchModels::latest);
+  public Optional<Info> latest(Kind kind) {
+    return jdbi.withHandle(h -> latest(h, kind));
   }
 
-  private static Optional<Info> latest(Handle h) {
+  private static Optional<Info> latest(Handle h, Kind kind) {
     // the facts alone: the model itself (m, u, term frequencies) is read when applied
     return h.createQuery(
             "SELECT id, features, handover_version, trained_at, trained_by, roster_id,"
-                + " persons, entries, pairs, train_ms, lambda FROM match_models ORDER BY"
-                + " id DESC LIMIT 1")
+                + " persons, entries, pairs, train_ms, lambda FROM match_models WHERE kind = :kind"
+                + " ORDER BY id DESC LIMIT 1")
+        .bind("kind", kind.column())
         .map(
             (rs, ctx) ->
                 new Info(
@@ -138,7 +157,12 @@ public final class MatchModels {
    * not learnt from a small list where this one is larger.
    */
   Optional<Model<PersonRecord>> usable(int entries) {
-    Status s = status();
+    return usable(Kind.MATCH, entries);
+  }
+
+  /** The same for a kind of model; a deduplication model's entries are the persons it saw. */
+  Optional<Model<PersonRecord>> usable(Kind kind, int entries) {
+    Status s = status(kind);
     if (!s.usable()
         || (s.latest().get().entries() < MIN_TRAINING_ENTRIES
             && entries > s.latest().get().entries())) {
@@ -205,6 +229,7 @@ public final class MatchModels {
 
   /** What a training saw and took. */
   record Trained(
+      Kind kind,
       Model<PersonRecord> model,
       Optional<Long> rosterId,
       int persons,
@@ -225,9 +250,11 @@ public final class MatchModels {
         h -> {
           long id =
               h.createUpdate(
-                      "INSERT INTO match_models (features, handover_version, trained_at, trained_by,"
-                          + " roster_id, persons, entries, pairs, train_ms, lambda, model) VALUES (:f, :v,"
-                          + " :at, :by, :roster, :persons, :entries, :pairs, :ms, :lambda, :model)")
+                      "INSERT INTO match_models (kind, features, handover_version, trained_at,"
+                          + " trained_by, roster_id, persons, entries, pairs, train_ms, lambda, model)"
+                          + " VALUES (:kind, :f, :v, :at, :by, :roster, :persons, :entries, :pairs, :ms,"
+                          + " :lambda, :model)")
+                  .bind("kind", t.kind().column())
                   .bind("f", features)
                   .bind("v", version)
                   .bind("at", clock.millis())
@@ -243,6 +270,7 @@ public final class MatchModels {
                   .mapTo(Long.class)
                   .one();
           Map<String, Object> after = new LinkedHashMap<>();
+          after.put("kind", t.kind().column());
           after.put("roster", t.rosterId().orElse(null));
           after.put("persons", t.persons());
           after.put("entries", t.entries());

@@ -249,6 +249,7 @@ public final class Matching {
     if (kept.isEmpty()) {
       models.save(
           new MatchModels.Trained(
+              MatchModels.Kind.MATCH,
               r.model(),
               Optional.of(rosterId),
               persons.size(),
@@ -275,7 +276,7 @@ public final class Matching {
       java.util.function.Consumer<String> step,
       StoredRecords.Progress preparing) {
     link(rosterId, PersonBlocking.rules(), false, true, actor, step, preparing);
-    return models.latest().orElseThrow();
+    return models.latest(MatchModels.Kind.MATCH).orElseThrow();
   }
 
   /** One stored link, with the decision on its pair if there is one ("" if not). */

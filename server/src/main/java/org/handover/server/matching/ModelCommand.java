@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
     name = "model",
     mixinStandardHelpOptions = true,
     description =
-        "The matching model kept for this registry: trained once, reused by every match run until"
-            + " the registry changes by a tenth or the engine's features change.",
+        "The models kept for this registry, one for matching lists against it and one for finding"
+            + " its duplicates: each trained once, reused by every run until the registry changes"
+            + " by a tenth or the engine's features change.",
     subcommands = {ModelCommand.Show.class, ModelCommand.Train.class})
 final class ModelCommand {
 
@@ -34,24 +35,35 @@ final class ModelCommand {
   }
 
   /** The model's facts and state in the user's language. */
-  static void print(Messages m, MatchModels.Status s) {
+  static void print(Messages m, MatchModels.Kind kind, MatchModels.Status s) {
+    boolean match = kind == MatchModels.Kind.MATCH;
     if (s.latest().isEmpty()) {
-      System.out.println(m.get("model.none"));
+      System.out.println(m.get(match ? "model.none" : "model.duplicates.none"));
       return;
     }
     MatchModels.Info i = s.latest().get();
     System.out.println(
-        m.get(
-            "model.line",
-            i.id(),
-            day(i.trainedAt()),
-            i.trainedBy(),
-            i.rosterId().map(String::valueOf).orElse("—"),
-            i.entries(),
-            i.persons(),
-            i.pairs(),
-            i.trainMillis(),
-            i.version()));
+        match
+            ? m.get(
+                "model.line",
+                i.id(),
+                day(i.trainedAt()),
+                i.trainedBy(),
+                i.rosterId().map(String::valueOf).orElse("—"),
+                i.entries(),
+                i.persons(),
+                i.pairs(),
+                i.trainMillis(),
+                i.version())
+            : m.get(
+                "model.duplicates.line",
+                i.id(),
+                day(i.trainedAt()),
+                i.trainedBy(),
+                i.persons(),
+                i.pairs(),
+                i.trainMillis(),
+                i.version()));
     System.out.println(m.get("model.state", m.get(s.stale().key()), s.changedSince(), s.persons()));
   }
 
@@ -60,7 +72,8 @@ final class ModelCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description =
-          "The model in use: when and on what it was trained, whether it is current, its m and u.")
+          "The models in use: when and on what each was trained, whether it is current, its m and"
+              + " u.")
   static final class Show implements Callable<Integer> {
     @Mixin Options options;
 
@@ -68,29 +81,30 @@ final class ModelCommand {
     public Integer call() {
       Messages m = options.messages();
       try (App app = options.open()) {
-        MatchModels.Status s = app.matching().models().status();
-        print(m, s);
-        s.latest()
-            .ifPresent(
-                i -> {
-                  System.out.println(m.get("model.table"));
-                  for (Map.Entry<String, Map<String, double[]>> f :
-                      app.matching().models().tables(i.id()).entrySet()) {
-                    for (Map.Entry<String, double[]> l : f.getValue().entrySet()) {
-                      double[] mu = l.getValue();
-                      System.out.println(
-                          String.format(
-                              Locale.ROOT,
-                              "%s | %s | %.4f | %.6f | %+.1f",
-                              f.getKey(),
-                              l.getKey(),
-                              mu[0],
-                              mu[1],
-                              Math.log(mu[0] / mu[1]) / Math.log(2)));
-                    }
-                  }
-                });
+        for (MatchModels.Kind kind : MatchModels.Kind.values()) {
+          MatchModels.Status s = app.matching().models().status(kind);
+          print(m, kind, s);
+          s.latest().ifPresent(i -> table(m, app.matching().models().tables(i.id())));
+        }
         return 0;
+      }
+    }
+
+    private static void table(Messages m, Map<String, Map<String, double[]>> tables) {
+      System.out.println(m.get("model.table"));
+      for (Map.Entry<String, Map<String, double[]>> f : tables.entrySet()) {
+        for (Map.Entry<String, double[]> l : f.getValue().entrySet()) {
+          double[] mu = l.getValue();
+          System.out.println(
+              String.format(
+                  Locale.ROOT,
+                  "%s | %s | %.4f | %.6f | %+.1f",
+                  f.getKey(),
+                  l.getKey(),
+                  mu[0],
+                  mu[1],
+                  Math.log(mu[0] / mu[1]) / Math.log(2)));
+        }
       }
     }
   }
@@ -100,8 +114,9 @@ final class ModelCommand {
       name = "train",
       mixinStandardHelpOptions = true,
       description =
-          "Train the model again, on a list against the registry, and keep it for the runs after"
-              + " (journaled). No run is stored.")
+          "Train the model again, on a list against the registry (or, with --duplicates, on the"
+              + " registry with itself), and keep it for the runs after (journaled). No run is"
+              + " stored.")
   static final class Train implements Callable<Integer> {
     @Mixin Options options;
 
@@ -112,10 +127,30 @@ final class ModelCommand {
         description = "the list to learn from (default: the largest list received)")
     Long roster;
 
+    @Option(
+        names = "--duplicates",
+        description = "train the model that finds persons recorded twice in the registry")
+    boolean duplicates;
+
     @Override
     public Integer call() {
       Messages m = options.messages();
       try (App app = options.open()) {
+        if (duplicates) {
+          try {
+            System.err.println(m.get("job.duplicates.reading"));
+            app.duplicates().train(actor);
+          } catch (Matching.NothingToLink e) {
+            long n = app.registry().count();
+            System.err.println(m.get("error.match.empty", n, n));
+            return 2;
+          }
+          print(
+              m,
+              MatchModels.Kind.DUPLICATES,
+              app.matching().models().status(MatchModels.Kind.DUPLICATES));
+          return 0;
+        }
         Optional<Long> list =
             roster != null
                 ? app.rosters().find(roster).map(r -> roster)
@@ -145,7 +180,7 @@ final class ModelCommand {
           System.err.println(e.getMessage());
           return 2;
         }
-        print(m, app.matching().models().status());
+        print(m, MatchModels.Kind.MATCH, app.matching().models().status());
         return 0;
       }
     }

@@ -147,8 +147,13 @@ final class StoredRecords {
 
   /** Every current person of the registry, from the store brought up to date, in id order. */
   static List<PersonRecord> all(Jdbi jdbi) {
+    return all(jdbi, keys -> {});
+  }
+
+  /** The same, each person's stored key hashes passed to {@code keys} as it is read. */
+  static List<PersonRecord> all(Jdbi jdbi, Consumer<byte[]> keys) {
     refresh(jdbi, (done, of) -> {});
-    List<byte[]> stored = jdbi.withHandle(h -> stream(h, keys -> {}, n -> {}));
+    List<byte[]> stored = jdbi.withHandle(h -> stream(h, keys, n -> {}));
     PersonRecord[] out = new PersonRecord[stored.size()];
     IntStream.range(0, out.length)
         .parallel()

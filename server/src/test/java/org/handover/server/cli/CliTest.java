@@ -743,6 +743,20 @@ class CliTest {
     assertThat(sure)
         .singleElement()
         .satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
+    // the search trained the deduplication model and kept it; the next one applies it
+    assertThat(r.err()).contains("Training the model and comparing the persons");
+    Cli.Run shown = run("model", "show", "--db", db(), "--lang", "ru");
+    assertThat(shown.out())
+        .contains("Модель сопоставления ещё не обучена")
+        .contains("модель поиска дубликатов 1: обучена")
+        .contains("состояние: используется");
+    Cli.Run again = run("duplicates", "--db", db(), "--lang", "en");
+    assertThat(again.err()).doesNotContain("Training").contains("Comparing the persons");
+    Cli.Run trained = run("model", "train", "--duplicates", "--db", db(), "--lang", "uk");
+    assertThat(trained.exit()).as(trained.err()).isZero();
+    assertThat(trained.out()).contains("модель пошуку дублікатів 2: навчена");
+    Cli.Run retrained = run("duplicates", "--retrain", "--db", db(), "--lang", "en");
+    assertThat(retrained.err()).contains("Training the model");
   }
 
   @Test

@@ -107,6 +107,52 @@ class DuplicatesTest {
   }
 
   @Test
+  void theDeduplicationModelIsTrainedOnceKeptApartAndReused() {
+    assertThat(app.duplicates().model().stale()).isEqualTo(MatchModels.Stale.NO_MODEL);
+    Duplicates.Found first =
+        app.duplicates().search(Thresholds.DEFAULT, "reviewer", step -> {}, false);
+    MatchModels.Status kept = app.duplicates().model();
+    assertThat(kept.stale()).isEqualTo(MatchModels.Stale.NONE);
+    assertThat(kept.latest().orElseThrow().persons()).isEqualTo(302);
+    assertThat(kept.latest().orElseThrow().pairs()).isEqualTo(first.result().candidates().size());
+    // the match model is another: none trained yet
+    assertThat(app.matching().models().status().stale()).isEqualTo(MatchModels.Stale.NO_MODEL);
+
+    java.util.List<String> steps = new java.util.ArrayList<>();
+    Duplicates.Found second =
+        app.duplicates().search(Thresholds.DEFAULT, "reviewer", steps::add, false);
+    assertThat(steps)
+        .contains("job.duplicates.comparing")
+        .doesNotContain("job.duplicates.training");
+    assertThat(second.pairs()).hasSameSizeAs(first.pairs());
+    for (int i = 0; i < first.pairs().size(); i++) {
+      assertThat(second.pairs().get(i).personId()).isEqualTo(first.pairs().get(i).personId());
+      assertThat(second.pairs().get(i).otherId()).isEqualTo(first.pairs().get(i).otherId());
+      assertThat(second.pairs().get(i).probability())
+          .isCloseTo(first.pairs().get(i).probability(), Offset.offset(1e-12));
+    }
+    assertThat(app.duplicates().model().latest().orElseThrow().id())
+        .isEqualTo(kept.latest().orElseThrow().id());
+
+    steps.clear();
+    app.duplicates().search(Thresholds.DEFAULT, "reviewer", steps::add, true);
+    assertThat(steps).contains("job.duplicates.training");
+    assertThat(app.duplicates().model().latest().orElseThrow().id())
+        .isGreaterThan(kept.latest().orElseThrow().id());
+    int journaled =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM journal WHERE action = 'match.model' AND"
+                                + " after_state LIKE '%\"kind\":\"duplicates\"%'")
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(journaled).isEqualTo(2);
+  }
+
+  @Test
   void differentPeopleLeaveTheirGroupAndLaterSearches() {
     long run = app.duplicates().find(Thresholds.DEFAULT, "reviewer");
     app.duplicates().markDifferent(theirs, ours, "reviewer");

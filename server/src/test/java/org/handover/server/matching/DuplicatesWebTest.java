@@ -104,10 +104,14 @@ class DuplicatesWebTest {
     assertThat(o.get("/duplicates").statusCode()).isEqualTo(200);
     assertThat(o.submit("/duplicates/find").statusCode()).isEqualTo(403);
     Browser t = as("taras", reviewer);
-    t.get("/duplicates");
+    assertThat(t.get("/duplicates").body())
+        .contains("Модель пошуку дублікатів ще не навчено")
+        .doesNotContain("model.duplicates");
     HttpResponse<String> search = t.submit("/duplicates/find");
     assertThat(search.statusCode()).isEqualTo(302);
-    assertThat(t.awaitJob(search).body()).contains("id=\"last-search\"");
+    assertThat(t.awaitJob(search).body())
+        .contains("id=\"last-search\"")
+        .containsPattern("(?s)Модель пошуку дублікатів \\d+: навчена .*використовується");
     long run = app.duplicates().latest().orElseThrow().id();
     String group =
         "/duplicates/"

@@ -11,6 +11,7 @@ import java.util.List;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.Candidates;
+import org.handover.core.matching.DuplicateBlocking;
 import org.handover.core.matching.FieldComparison;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Model;
@@ -86,6 +87,28 @@ class StoredRecordsTest {
         assertArrayEquals(direct.pairs(), stored.pairs(), "max block " + maxBlock);
         assertEquals(direct.byRule(), stored.byRule());
         assertEquals(direct.skippedKeys(), stored.skippedKeys());
+      }
+    }
+  }
+
+  @Test
+  void aRegistryBlockedWithItselfByStoredKeysPairsAsTheRecordsThemselves() {
+    List<PersonRecord> registry = registry();
+    for (int maxBlock : new int[] {1000, 2}) {
+      Candidates direct =
+          Candidates.of(registry, registry, PersonBlocking.dedupeRules(), maxBlock, true);
+      DuplicateBlocking b = new DuplicateBlocking(PersonBlocking.dedupeRules());
+      registry.forEach(r -> b.accept(RecordCodec.keys(r)));
+      Candidates stored = b.candidates(maxBlock);
+      assertTrue(direct.size() > 100, "pairs: " + direct.size());
+      assertTrue(
+          maxBlock == 1000 || direct.skippedKeys().values().stream().mapToLong(x -> x).sum() > 0);
+      assertArrayEquals(direct.pairs(), stored.pairs(), "max block " + maxBlock);
+      assertEquals(direct.byRule(), stored.byRule());
+      assertEquals(direct.skippedKeys(), stored.skippedKeys());
+      assertEquals(direct.rulePairs().keySet(), stored.rulePairs().keySet());
+      for (String rule : direct.rulePairs().keySet()) {
+        assertArrayEquals(direct.rulePairs().get(rule), stored.rulePairs().get(rule), rule);
       }
     }
   }
