@@ -109,16 +109,36 @@ public final class Names {
           null,
           a.empty() && b.empty() ? "absent on both sides" : "missing on one side, not counted");
     }
+    WordMatch m = givenName ? givenWord(a, b) : word(a, b);
+    return new Comparison.Part(name, a.raw, b.raw, m.level, m.why);
+  }
+
+  /** Given names lately compared on this thread, as {@link #WORDS}. */
+  private static final ThreadLocal<Object[]> GIVEN =
+      ThreadLocal.withInitial(() -> new Object[3 * 4_096]);
+
+  /** Two words compared as given names: a short form of the same name is one too. Remembered. */
+  private static WordMatch givenWord(PreparedPart a, PreparedPart b) {
+    Object[] seen = GIVEN.get();
+    int at = 3 * ((31 * System.identityHashCode(a) + System.identityHashCode(b)) & 4_095);
+    if (seen[at] == a && seen[at + 1] == b) {
+      return (WordMatch) seen[at + 2];
+    }
     WordMatch m = word(a, b);
-    if (givenName
-        && !m.level.atLeast(Level.DIMINUTIVE)
+    if (!m.level.atLeast(Level.DIMINUTIVE)
         && !a.initial
         && !b.initial
         && Diminutives.get().related(a.skeletons, b.skeletons)) {
-      m = new WordMatch(Level.DIMINUTIVE, "a short form of the same given name");
+      m = SHORT_FORM;
     }
-    return new Comparison.Part(name, a.raw, b.raw, m.level, m.why);
+    seen[at] = a;
+    seen[at + 1] = b;
+    seen[at + 2] = m;
+    return m;
   }
+
+  private static final WordMatch SHORT_FORM =
+      new WordMatch(Level.DIMINUTIVE, "a short form of the same given name");
 
   /**
    * The full given names (as skeletons) a short form stands for: Саша, Sasha → oleksandr,
@@ -209,9 +229,9 @@ public final class Names {
             "same name, with the vowel Western spellings put after its first letter");
       }
     }
-    Equivalents eq = Equivalents.get();
-    for (String x : a.skeletons) {
-      Set<String> partners = eq.partners(x);
+    for (int i = 0; i < a.skeletons.size(); i++) {
+      String x = a.skeletons.get(i);
+      Set<String> partners = a.partners(i);
       for (String y : b.skeletons) {
         if (partners.contains(y)) {
           return new WordMatch(Level.EQUIVALENT, "Ukrainian and Russian forms of one name");
@@ -240,7 +260,7 @@ public final class Names {
     for (PreparedPart[] pair : new PreparedPart[][] {{a, b}, {b, a}}) {
       String x = pair[0].skeletons.get(0);
       long bits = Distance.presence(x);
-      for (String partner : eq.partners(pair[1].skeletons.get(0))) {
+      for (String partner : pair[1].partners(0)) {
         if (Math.max(x.length(), partner.length()) >= 4
             && Math.abs(x.length() - partner.length()) <= 1
             && !Distance.surelyApart(bits, Distance.presence(partner), 1)

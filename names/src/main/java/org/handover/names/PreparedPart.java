@@ -3,6 +3,7 @@ package org.handover.names;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One part of a name with everything comparison needs worked out once. */
 final class PreparedPart {
@@ -46,6 +47,22 @@ final class PreparedPart {
       letters = l; // the same text whichever thread makes it
     }
     return l;
+  }
+
+  /** Each skeleton's uk/ru partners ({@link Equivalents#partners}), looked up when first asked. */
+  private volatile Set<String>[] partners;
+
+  @SuppressWarnings("unchecked")
+  Set<String> partners(int skeleton) {
+    Set<String>[] p = partners;
+    if (p == null) {
+      p = new Set[skeletons.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = Equivalents.get().partners(skeletons.get(i));
+      }
+      partners = p;
+    }
+    return p[skeleton];
   }
 
   /** {@link Distance#presence} of {@link #letters()}, 0 until first asked for. */

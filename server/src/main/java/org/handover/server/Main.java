@@ -38,7 +38,9 @@ public final class Main {
     long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     System.err.println(
         org.handover.server.cli.Options.messages(
-                org.handover.server.i18n.Messages.LANGUAGES.contains(lang) ? lang : null)
+                lang != null && org.handover.server.i18n.Messages.LANGUAGES.contains(lang)
+                    ? lang
+                    : null)
             .get("error.out-of-memory", mb));
     return 3;
   }

@@ -32,5 +32,9 @@ class OutOfMemoryTest {
         .contains("забракло пам’яті")
         .contains("HANDOVER_JAVA_OPTS");
     assertThat(said("match", "--lang", "ru")).contains("не хватило памяти");
+    // no language named: the machine's, and still a sentence (a null language once threw here)
+    assertThat(said("duplicates", "--db", "embedded:/tmp/x"))
+        .contains("HANDOVER_JAVA_OPTS")
+        .doesNotContain("Exception");
   }
 }
