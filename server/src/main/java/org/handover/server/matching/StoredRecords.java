@@ -111,6 +111,20 @@ final class StoredRecords {
    */
   static List<byte[]> stream(Handle h, Consumer<byte[]> keys, IntConsumer passed) {
     List<byte[]> out = new ArrayList<>();
+    each(
+        h,
+        (record, k) -> {
+          out.add(record);
+          keys.accept(k);
+          if (out.size() % 50_000 == 0) {
+            passed.accept(out.size());
+          }
+        });
+    return out;
+  }
+
+  /** Each current person's stored record and key hashes, in id order. */
+  private static void each(Handle h, java.util.function.BiConsumer<byte[], byte[]> read) {
     String sql =
         "COPY (SELECT m.record, m.keys FROM match_records m JOIN persons p ON p.id = m.person_id"
             + " AND p.version = m.person_version WHERE p.merged_into IS NULL AND m.codec = '"
@@ -128,12 +142,7 @@ final class StoredRecords {
           break;
         }
         byte[] record = in.readNBytes(in.readInt());
-        byte[] k = in.readNBytes(in.readInt());
-        out.add(record);
-        keys.accept(k);
-        if (out.size() % 50_000 == 0) {
-          passed.accept(out.size());
-        }
+        read.accept(record, in.readNBytes(in.readInt()));
       }
     } catch (EOFException e) {
       throw new IllegalStateException("the stored records ended early", e);
@@ -142,7 +151,6 @@ final class StoredRecords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out;
   }
 
   /** Every current person of the registry, from the store brought up to date, in id order. */
@@ -153,12 +161,34 @@ final class StoredRecords {
   /** The same, each person's stored key hashes passed to {@code keys} as it is read. */
   static List<PersonRecord> all(Jdbi jdbi, Consumer<byte[]> keys) {
     refresh(jdbi, (done, of) -> {});
-    List<byte[]> stored = jdbi.withHandle(h -> stream(h, keys, n -> {}));
-    PersonRecord[] out = new PersonRecord[stored.size()];
-    IntStream.range(0, out.length)
+    List<PersonRecord> out = new ArrayList<>();
+    List<byte[]> chunk = new ArrayList<>(CHUNK);
+    jdbi.useHandle(
+        h ->
+            each(
+                h,
+                (record, k) -> {
+                  keys.accept(k);
+                  chunk.add(record);
+                  if (chunk.size() == CHUNK) {
+                    decode(chunk, out);
+                  }
+                }));
+    decode(chunk, out);
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * A chunk of records decoded on every core and its bytes let go: the bytes of a million records
+   * are never all held beside the records themselves.
+   */
+  private static void decode(List<byte[]> chunk, List<PersonRecord> out) {
+    PersonRecord[] decoded = new PersonRecord[chunk.size()];
+    IntStream.range(0, decoded.length)
         .parallel()
-        .forEach(i -> out[i] = RecordCodec.read(stored.get(i)));
-    return List.of(out);
+        .forEach(i -> decoded[i] = RecordCodec.read(chunk.get(i)));
+    out.addAll(java.util.Arrays.asList(decoded));
+    chunk.clear();
   }
 
   /**
