@@ -203,6 +203,18 @@ public record Candidates(
     return out.sortedDistinct();
   }
 
+  /** The values sorted, each once (sorts {@code v} in place). */
+  static long[] sortedDistinct(long[] v) {
+    Arrays.sort(v);
+    int k = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (k == 0 || v[k - 1] != v[i]) {
+        v[k++] = v[i];
+      }
+    }
+    return Arrays.copyOf(v, k);
+  }
+
   static long[] merge(long[] a, long[] b) {
     long[] out = new long[a.length + b.length];
     int i = 0;
@@ -230,15 +242,7 @@ public record Candidates(
     }
 
     long[] sortedDistinct() {
-      long[] v = Arrays.copyOf(values, size);
-      Arrays.sort(v);
-      int k = 0;
-      for (int i = 0; i < v.length; i++) {
-        if (k == 0 || v[k - 1] != v[i]) {
-          v[k++] = v[i];
-        }
-      }
-      return Arrays.copyOf(v, k);
+      return Candidates.sortedDistinct(Arrays.copyOf(values, size));
     }
   }
 }

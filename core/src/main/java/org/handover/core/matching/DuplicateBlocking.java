@@ -46,23 +46,14 @@ public final class DuplicateBlocking {
   /** The next record's keys as {@link RecordCodec#keys} stored them, read in place. */
   public void accept(byte[] storedKeys) {
     int j = count++;
-    int at = 0;
-    for (int s = 0; s < ruleOfStored.length; s++) {
-      int n = ((storedKeys[at] & 0xff) << 8) | (storedKeys[at + 1] & 0xff);
-      at += 2;
-      int r = ruleOfStored[s];
-      if (r < 0) {
-        at += 8 * n;
-        continue;
-      }
-      for (int k = 0; k < n; k++) {
-        long v = 0;
-        for (int b = 0; b < 8; b++) {
-          v = (v << 8) | (storedKeys[at++] & 0xff);
-        }
-        add(r, v, j);
-      }
-    }
+    RecordCodec.eachKey(
+        storedKeys,
+        (s, hash) -> {
+          int r = ruleOfStored[s];
+          if (r >= 0) {
+            add(r, hash, j);
+          }
+        });
   }
 
   private void add(int r, long hash, int record) {
@@ -123,7 +114,7 @@ public final class DuplicateBlocking {
       }
       hashes[r] = null;
       records[r] = null;
-      long[] own = distinct(Arrays.copyOf(pairs, made));
+      long[] own = Candidates.sortedDistinct(Arrays.copyOf(pairs, made));
       long[] merged = Candidates.merge(union, own);
       byRule.put(rules.get(r).name(), (long) (merged.length - union.length));
       skipped.put(rules.get(r).name(), skippedKeys);
@@ -167,16 +158,5 @@ public final class DuplicateBlocking {
     // the sign's digit flipped: the order is that of signed longs, as Arrays.sort gives it
     int d = (int) (v >>> shift) & 0xffff;
     return shift == 48 ? d ^ 0x8000 : d;
-  }
-
-  private static long[] distinct(long[] v) {
-    Arrays.sort(v);
-    int k = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (k == 0 || v[k - 1] != v[i]) {
-        v[k++] = v[i];
-      }
-    }
-    return Arrays.copyOf(v, k);
   }
 }

@@ -92,6 +92,30 @@ public final class RecordCodec {
     return out.toArray();
   }
 
+  /** A stored key hash visited in place: its rule's place in {@link PersonBlocking#stored()}. */
+  interface KeyVisitor {
+    void key(int storedRule, long hash);
+  }
+
+  /**
+   * Every key hash {@link #keys} wrote, read in place (a million records a run: no array made for
+   * each).
+   */
+  static void eachKey(byte[] stored, KeyVisitor visit) {
+    int at = 0;
+    for (int s = 0; at < stored.length; s++) {
+      int n = ((stored[at] & 0xff) << 8) | (stored[at + 1] & 0xff);
+      at += 2;
+      for (int k = 0; k < n; k++) {
+        long v = 0;
+        for (int b = 0; b < 8; b++) {
+          v = (v << 8) | (stored[at++] & 0xff);
+        }
+        visit.key(s, v);
+      }
+    }
+  }
+
   /** What {@link #keys} wrote: per rule of {@link PersonBlocking#stored()}, its key hashes. */
   public static long[][] readKeys(byte[] bytes) {
     int rules = PersonBlocking.stored().size();

@@ -89,23 +89,14 @@ public final class StreamedBlocking {
    */
   public void accept(byte[] storedKeys) {
     int j = rights++;
-    int at = 0;
-    for (int s = 0; s < ruleOfStored.length; s++) {
-      int n = ((storedKeys[at] & 0xff) << 8) | (storedKeys[at + 1] & 0xff);
-      at += 2;
-      int r = ruleOfStored[s];
-      if (r >= 0) {
-        for (int k = 0; k < n; k++) {
-          long v = 0;
-          for (int b = 0; b < 8; b++) {
-            v = (v << 8) | (storedKeys[at++] & 0xff);
+    RecordCodec.eachKey(
+        storedKeys,
+        (s, hash) -> {
+          int r = ruleOfStored[s];
+          if (r >= 0) {
+            probe(r, hash, j);
           }
-          probe(r, v, j);
-        }
-      } else {
-        at += 8 * n;
-      }
-    }
+        });
   }
 
   private void probe(int r, long key, int j) {
@@ -153,7 +144,7 @@ public final class StreamedBlocking {
           pairs[size++] = (long) i * n + j;
         }
       }
-      long[] own = distinct(Arrays.copyOf(pairs, size));
+      long[] own = Candidates.sortedDistinct(Arrays.copyOf(pairs, size));
       long[] merged = Candidates.merge(union, own);
       byRule.put(rules.get(r).name(), (long) (merged.length - union.length));
       skipped.put(rules.get(r).name(), skippedKeys);
@@ -161,17 +152,6 @@ public final class StreamedBlocking {
       union = merged;
     }
     return new Candidates(union, n, byRule, skipped, rulePairs);
-  }
-
-  private static long[] distinct(long[] v) {
-    Arrays.sort(v);
-    int k = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (k == 0 || v[k - 1] != v[i]) {
-        v[k++] = v[i];
-      }
-    }
-    return Arrays.copyOf(v, k);
   }
 
   /** An open-addressing map of key hashes to slots numbered from 0 in the order first seen. */
