@@ -105,6 +105,7 @@ public final class DedupeBench {
       pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
     }
     int groups = DuplicateGroups.of(pairs).size();
+    String byRule = truePairsByRule(r, truth, records.size());
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     StringBuilder s = new StringBuilder("# Deduplicating a generated registry\n\n");
@@ -166,6 +167,7 @@ public final class DedupeBench {
             "%nGroups (complete linkage over auto + review): %,d. Target (matching issue):"
                 + " deduplication of 1,000,000 in under 5 minutes.%n",
             groups));
+    s.append(byRule);
     s.append("\nPairs in the auto band by their date's and place's levels, right / wrong:\n\n");
     Set<String> evidence = new TreeSet<>(rightSure.keySet());
     evidence.addAll(wrongSure.keySet());
@@ -183,6 +185,51 @@ public final class DedupeBench {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, s.toString());
     }
+  }
+
+  /**
+   * For each blocking rule, its own pairs, how many of the true pairs it brings, and how many no
+   * other rule brings: what a rule costs in comparisons against what it finds.
+   */
+  private static String truePairsByRule(
+      Linker.Result<PersonRecord> r, Set<Long> truth, int records) {
+    Map<String, long[]> own = r.candidates().rulePairs();
+    Map<String, Integer> found = new java.util.LinkedHashMap<>();
+    Map<String, Integer> alone = new java.util.LinkedHashMap<>();
+    int none = 0;
+    for (long t : truth) {
+      long a = t / 4_294_967_296L;
+      long b = t % 4_294_967_296L;
+      long pair = a * records + b; // as Candidates encodes a pair of one list, left < right
+      List<String> by = new ArrayList<>();
+      for (Map.Entry<String, long[]> e : own.entrySet()) {
+        if (java.util.Arrays.binarySearch(e.getValue(), pair) >= 0) {
+          by.add(e.getKey());
+          found.merge(e.getKey(), 1, Integer::sum);
+        }
+      }
+      if (by.size() == 1) {
+        alone.merge(by.get(0), 1, Integer::sum);
+      }
+      none += by.isEmpty() ? 1 : 0;
+    }
+    StringBuilder s =
+        new StringBuilder(
+            "\nTrue pairs by blocking rule (a rule's own pairs; the true pairs among them; those"
+                + " no other rule brings):\n\n| rule | pairs | true pairs | only this rule |\n"
+                + "|---|---:|---:|---:|\n");
+    for (Map.Entry<String, long[]> e : own.entrySet()) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d |%n",
+              e.getKey(),
+              e.getValue().length,
+              found.getOrDefault(e.getKey(), 0),
+              alone.getOrDefault(e.getKey(), 0)));
+    }
+    s.append(String.format(Locale.ROOT, "%nTrue pairs no rule brings: %,d.%n", none));
+    return s.toString();
   }
 
   /** The date's and the place's levels of a pair, the evidence a sure pair rests on. */
