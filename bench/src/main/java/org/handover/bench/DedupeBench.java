@@ -105,7 +105,7 @@ public final class DedupeBench {
       pairs.add(new DuplicateGroups.Pair(l.left(), l.right(), l.scored().weight()));
     }
     int groups = DuplicateGroups.of(pairs).size();
-    String byRule = truePairsByRule(r, truth, records.size());
+    String byRule = truePairsByRule(r, truth, records);
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     StringBuilder s = new StringBuilder("# Deduplicating a generated registry\n\n");
@@ -192,7 +192,9 @@ public final class DedupeBench {
    * other rule brings: what a rule costs in comparisons against what it finds.
    */
   private static String truePairsByRule(
-      Linker.Result<PersonRecord> r, Set<Long> truth, int records) {
+      Linker.Result<PersonRecord> r, Set<Long> truth, List<PersonRecord> people) {
+    int records = people.size();
+    List<String> examples = new ArrayList<>();
     Map<String, long[]> own = r.candidates().rulePairs();
     Map<String, Integer> found = new java.util.LinkedHashMap<>();
     Map<String, Integer> alone = new java.util.LinkedHashMap<>();
@@ -210,6 +212,10 @@ public final class DedupeBench {
       }
       if (by.size() == 1) {
         alone.merge(by.get(0), 1, Integer::sum);
+        if (examples.size() < 30) {
+          examples.add(
+              by.get(0) + ": " + shown(people.get((int) a)) + " ~ " + shown(people.get((int) b)));
+        }
       }
       none += by.isEmpty() ? 1 : 0;
     }
@@ -229,7 +235,17 @@ public final class DedupeBench {
               alone.getOrDefault(e.getKey(), 0)));
     }
     s.append(String.format(Locale.ROOT, "%nTrue pairs no rule brings: %,d.%n", none));
+    if (System.getenv("DEDUPE_EXAMPLES") != null) {
+      s.append("\nTrue pairs only one rule brings, the first:\n\n");
+      examples.forEach(e -> s.append("- ").append(e).append('\n'));
+    }
     return s.toString();
+  }
+
+  private static String shown(PersonRecord p) {
+    return p.names().get(0).parsed().format()
+        + ", "
+        + p.birthDate().map(Object::toString).orElse("—");
   }
 
   /** The date's and the place's levels of a pair, the evidence a sure pair rests on. */

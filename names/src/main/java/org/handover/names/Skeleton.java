@@ -100,7 +100,7 @@ public final class Skeleton {
    * slip of one Cyrillic letter is one letter apart, as it was written: Тіщенко and Тіаенко are one
    * letter apart, tishchenko and tiaenko four.
    */
-  static String letters(String skeleton) {
+  public static String letters(String skeleton) {
     if (skeleton.indexOf('h') < 0 && !skeleton.contains("ts")) {
       return skeleton;
     }

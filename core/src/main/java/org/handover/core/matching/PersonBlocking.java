@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.handover.names.Equivalents;
 import org.handover.names.Names;
 import org.handover.names.PreparedName;
+import org.handover.names.Skeleton;
 
 /**
  * Which registry persons a roster entry is compared with: the rules OR-ed, each by name so that a
@@ -207,14 +208,16 @@ public final class PersonBlocking {
   }
 
   /**
-   * Each family key with one letter dropped, each way ("D:..."), for keys of six characters or
-   * more.
+   * Each family key of four letters or more as written (a skeleton's digraphs one letter: Кравченко
+   * and Краваенко differ in one), itself and with each letter dropped ("D:..."): two names meet
+   * when one letter was changed, added or dropped (Сташук, Саашук; Маяк, Маак).
    */
   private static Set<String> deletions(Set<String> familyKeys) {
     Set<String> keys = new LinkedHashSet<>();
     for (String k : familyKeys) {
-      if (k.length() >= 6) {
-        String f = k.substring(2);
+      String f = Skeleton.letters(k.substring(2));
+      if (f.length() >= 4) {
+        keys.add("D:" + f);
         for (int i = 0; i < f.length(); i++) {
           keys.add("D:" + f.substring(0, i) + f.substring(i + 1));
         }
