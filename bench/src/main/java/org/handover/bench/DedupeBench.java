@@ -35,6 +35,9 @@ import org.handover.server.matching.MatchRecords;
  * </pre>
  */
 public final class DedupeBench {
+  /** How many true pairs only one rule brings to list (--examples K). */
+  private static int examples = 0;
+
   public static void main(String[] args) throws Exception {
     int n = 100_000;
     Path out = null;
@@ -43,6 +46,7 @@ public final class DedupeBench {
         case "--registry" -> n = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
         case "--names" -> MatchingBench.realistic = args[i + 1].equals("realistic");
+        case "--examples" -> examples = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -194,7 +198,7 @@ public final class DedupeBench {
   private static String truePairsByRule(
       Linker.Result<PersonRecord> r, Set<Long> truth, List<PersonRecord> people) {
     int records = people.size();
-    List<String> examples = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
     Map<String, long[]> own = r.candidates().rulePairs();
     Map<String, Integer> found = new java.util.LinkedHashMap<>();
     Map<String, Integer> alone = new java.util.LinkedHashMap<>();
@@ -212,8 +216,8 @@ public final class DedupeBench {
       }
       if (by.size() == 1) {
         alone.merge(by.get(0), 1, Integer::sum);
-        if (examples.size() < 30) {
-          examples.add(
+        if (shown.size() < examples) {
+          shown.add(
               by.get(0) + ": " + shown(people.get((int) a)) + " ~ " + shown(people.get((int) b)));
         }
       }
@@ -235,9 +239,9 @@ public final class DedupeBench {
               alone.getOrDefault(e.getKey(), 0)));
     }
     s.append(String.format(Locale.ROOT, "%nTrue pairs no rule brings: %,d.%n", none));
-    if (System.getenv("DEDUPE_EXAMPLES") != null) {
+    if (!shown.isEmpty()) {
       s.append("\nTrue pairs only one rule brings, the first:\n\n");
-      examples.forEach(e -> s.append("- ").append(e).append('\n'));
+      shown.forEach(e -> s.append("- ").append(e).append('\n'));
     }
     return s.toString();
   }
