@@ -7,7 +7,7 @@ import java.util.List;
  * missing): eleven million candidate pairs of a registry with itself held as 90 MB, where as arrays
  * they took 700 MB of old objects the collector kept marking.
  */
-public final class Vectors {
+final class Vectors {
   private Vectors() {}
 
   static final int BITS = 4;
@@ -18,7 +18,7 @@ public final class Vectors {
   /** The most levels a field of a packed vector has. */
   static final int MAX_LEVELS = (1 << BITS) - 1;
 
-  /** Whether these fields fit: at most sixteen, each with at most fifteen levels. */
+  /** Refuses fields that do not fit: more than sixteen, or one with more than fifteen levels. */
   static <T> void check(List<FieldComparison<T>> fields) {
     if (fields.size() > MAX_FIELDS) {
       throw new IllegalArgumentException(
