@@ -96,24 +96,40 @@ public record Candidates(
    */
   public static <T> Candidates of(
       List<T> left, List<T> right, List<BlockingRule<T>> rules, int maxBlock, boolean oneList) {
-    Map<String, Long> byRule = new LinkedHashMap<>();
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    Map<String, long[]> rulePairs = new LinkedHashMap<>();
-    long[] union = new long[0];
-    int n = right.size();
+    Gathered gathered = new Gathered();
     for (BlockingRule<T> rule : rules) {
       long[] skippedKeys = new long[1];
       long[] own =
           oneList || left.size() >= right.size()
               ? indexRight(left, right, rule, maxBlock, oneList, skippedKeys)
               : indexLeft(left, right, rule, maxBlock, skippedKeys);
+      gathered.add(rule.name(), own, skippedKeys[0]);
+    }
+    return gathered.candidates(right.size());
+  }
+
+  /**
+   * Candidates gathered rule by rule, in the rules' order, by whichever blocking made each rule's
+   * pairs: the union, how many pairs each rule brought first, the keys it skipped, its own pairs.
+   */
+  static final class Gathered {
+    private final Map<String, Long> byRule = new LinkedHashMap<>();
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private final Map<String, long[]> rulePairs = new LinkedHashMap<>();
+    private long[] union = new long[0];
+
+    /** A rule's own pairs, sorted and each once, and how many of its keys were skipped. */
+    void add(String rule, long[] own, long skippedKeys) {
       long[] merged = merge(union, own);
-      byRule.put(rule.name(), (long) (merged.length - union.length));
-      skipped.put(rule.name(), skippedKeys[0]);
-      rulePairs.put(rule.name(), own);
+      byRule.put(rule, (long) (merged.length - union.length));
+      skipped.put(rule, skippedKeys);
+      rulePairs.put(rule, own);
       union = merged;
     }
-    return new Candidates(union, n, byRule, skipped, rulePairs);
+
+    Candidates candidates(int rightSize) {
+      return new Candidates(union, rightSize, byRule, skipped, rulePairs);
+    }
   }
 
   private static <T> List<String>[] keys(List<T> records, BlockingRule<T> rule) {
@@ -230,7 +246,7 @@ public record Candidates(
   }
 
   /** A growing array of encoded pairs. */
-  private static final class Pairs {
+  static final class Pairs {
     private long[] values = new long[1024];
     private int size;
 

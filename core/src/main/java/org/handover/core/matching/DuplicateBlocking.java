@@ -1,9 +1,7 @@
 package org.handover.core.matching;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The candidate pairs of a registry with itself, from its records' stored key hashes ({@link
@@ -76,10 +74,7 @@ public final class DuplicateBlocking {
    * records is skipped and counted once per record that has it.
    */
   public Candidates candidates(int maxBlock) {
-    Map<String, Long> byRule = new LinkedHashMap<>();
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    Map<String, long[]> rulePairs = new LinkedHashMap<>();
-    long[] union = new long[0];
+    Candidates.Gathered gathered = new Candidates.Gathered();
     int n = Math.max(1, count);
     for (int r = 0; r < rules.size(); r++) {
       int size = sizes[r];
@@ -87,8 +82,7 @@ public final class DuplicateBlocking {
       int[] rec = Arrays.copyOf(records[r], size);
       sortByHash(h, rec);
       long skippedKeys = 0;
-      long[] pairs = new long[1024];
-      int made = 0;
+      Candidates.Pairs pairs = new Candidates.Pairs();
       for (int start = 0; start < size; ) {
         int end = start + 1;
         while (end < size && h[end] == h[start]) {
@@ -103,10 +97,7 @@ public final class DuplicateBlocking {
               if (rec[a] == rec[b]) {
                 continue; // two keys of one record that hash alike
               }
-              if (made == pairs.length) {
-                pairs = Arrays.copyOf(pairs, made * 2);
-              }
-              pairs[made++] = (long) rec[a] * n + rec[b];
+              pairs.add((long) rec[a] * n + rec[b]);
             }
           }
         }
@@ -114,14 +105,9 @@ public final class DuplicateBlocking {
       }
       hashes[r] = null;
       records[r] = null;
-      long[] own = Candidates.sortedDistinct(Arrays.copyOf(pairs, made));
-      long[] merged = Candidates.merge(union, own);
-      byRule.put(rules.get(r).name(), (long) (merged.length - union.length));
-      skipped.put(rules.get(r).name(), skippedKeys);
-      rulePairs.put(rules.get(r).name(), own);
-      union = merged;
+      gathered.add(rules.get(r).name(), pairs.sortedDistinct(), skippedKeys);
     }
-    return new Candidates(union, n, byRule, skipped, rulePairs);
+    return gathered.candidates(n);
   }
 
   /**

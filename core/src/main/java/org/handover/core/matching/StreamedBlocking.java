@@ -2,9 +2,7 @@ package org.handover.core.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The candidates of a list against a registry streamed past it once, by the registry's stored key
@@ -117,10 +115,7 @@ public final class StreamedBlocking {
 
   /** The candidate pairs, as {@link Candidates#of} makes them, right indices in passing order. */
   public Candidates candidates(int maxBlock) {
-    Map<String, Long> byRule = new LinkedHashMap<>();
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    Map<String, long[]> rulePairs = new LinkedHashMap<>();
-    long[] union = new long[0];
+    Candidates.Gathered gathered = new Candidates.Gathered();
     int n = Math.max(1, rights);
     for (int r = 0; r < rules.size(); r++) {
       long skippedKeys = 0;
@@ -129,8 +124,7 @@ public final class StreamedBlocking {
           skippedKeys += lefts[r].get(slot).length;
         }
       }
-      long[] pairs = new long[1024];
-      int size = 0;
+      Candidates.Pairs pairs = new Candidates.Pairs();
       for (int h = 0; h < hitCount[r]; h++) {
         int slot = (int) (hits[r][h] >>> 32);
         int j = (int) hits[r][h];
@@ -138,20 +132,12 @@ public final class StreamedBlocking {
           continue;
         }
         for (int i : lefts[r].get(slot)) {
-          if (size == pairs.length) {
-            pairs = Arrays.copyOf(pairs, size * 2);
-          }
-          pairs[size++] = (long) i * n + j;
+          pairs.add((long) i * n + j);
         }
       }
-      long[] own = Candidates.sortedDistinct(Arrays.copyOf(pairs, size));
-      long[] merged = Candidates.merge(union, own);
-      byRule.put(rules.get(r).name(), (long) (merged.length - union.length));
-      skipped.put(rules.get(r).name(), skippedKeys);
-      rulePairs.put(rules.get(r).name(), own);
-      union = merged;
+      gathered.add(rules.get(r).name(), pairs.sortedDistinct(), skippedKeys);
     }
-    return new Candidates(union, n, byRule, skipped, rulePairs);
+    return gathered.candidates(n);
   }
 
   /** An open-addressing map of key hashes to slots numbered from 0 in the order first seen. */
