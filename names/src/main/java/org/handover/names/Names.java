@@ -114,26 +114,23 @@ public final class Names {
   }
 
   /** Given names lately compared on this thread, as {@link #WORDS}. */
-  private static final ThreadLocal<Object[]> GIVEN =
-      ThreadLocal.withInitial(() -> new Object[3 * 4_096]);
+  private static final ThreadLocal<Remembered> GIVEN =
+      ThreadLocal.withInitial(() -> new Remembered(4_096));
 
   /** Two words compared as given names: a short form of the same name is one too. Remembered. */
   private static WordMatch givenWord(PreparedPart a, PreparedPart b) {
-    Object[] seen = GIVEN.get();
-    int at = 3 * ((31 * System.identityHashCode(a) + System.identityHashCode(b)) & 4_095);
-    if (seen[at] == a && seen[at + 1] == b) {
-      return (WordMatch) seen[at + 2];
+    Remembered seen = GIVEN.get();
+    WordMatch m = seen.get(a, b);
+    if (m == null) {
+      m = word(a, b);
+      if (!m.level.atLeast(Level.DIMINUTIVE)
+          && !a.initial
+          && !b.initial
+          && Diminutives.get().related(a.skeletons, b.skeletons)) {
+        m = SHORT_FORM;
+      }
+      seen.put(a, b, m);
     }
-    WordMatch m = word(a, b);
-    if (!m.level.atLeast(Level.DIMINUTIVE)
-        && !a.initial
-        && !b.initial
-        && Diminutives.get().related(a.skeletons, b.skeletons)) {
-      m = SHORT_FORM;
-    }
-    seen[at] = a;
-    seen[at + 1] = b;
-    seen[at + 2] = m;
     return m;
   }
 
@@ -168,8 +165,40 @@ public final class Names {
   private record WordMatch(Level level, String why) {}
 
   /** Words compared lately on this thread, by the two parts (see {@link #word}). */
-  private static final ThreadLocal<Object[]> WORDS =
-      ThreadLocal.withInitial(() -> new Object[3 * 16_384]);
+  private static final ThreadLocal<Remembered> WORDS =
+      ThreadLocal.withInitial(() -> new Remembered(16_384));
+
+  /**
+   * Results of pairs of parts lately compared, one slot for each pair's identity hashes (a newer
+   * pair takes an older one's slot): a part's results depend on its text alone.
+   */
+  private static final class Remembered {
+    private final Object[] seen;
+    private final int mask;
+
+    /** {@code slots} a power of two. */
+    Remembered(int slots) {
+      seen = new Object[3 * slots];
+      mask = slots - 1;
+    }
+
+    private int slot(PreparedPart a, PreparedPart b) {
+      return 3 * ((31 * System.identityHashCode(a) + System.identityHashCode(b)) & mask);
+    }
+
+    /** The result kept for these two parts, or null. */
+    WordMatch get(PreparedPart a, PreparedPart b) {
+      int at = slot(a, b);
+      return seen[at] == a && seen[at + 1] == b ? (WordMatch) seen[at + 2] : null;
+    }
+
+    void put(PreparedPart a, PreparedPart b, WordMatch m) {
+      int at = slot(a, b);
+      seen[at] = a;
+      seen[at + 1] = b;
+      seen[at + 2] = m;
+    }
+  }
 
   /**
    * Two words compared, remembered by the two parts themselves: a word's result depends on their
@@ -177,15 +206,12 @@ public final class Names {
    * an entry meets the same pair of parts again and again among its candidates.
    */
   private static WordMatch word(PreparedPart a, PreparedPart b) {
-    Object[] seen = WORDS.get();
-    int at = 3 * ((31 * System.identityHashCode(a) + System.identityHashCode(b)) & 16_383);
-    if (seen[at] == a && seen[at + 1] == b) {
-      return (WordMatch) seen[at + 2];
+    Remembered seen = WORDS.get();
+    WordMatch m = seen.get(a, b);
+    if (m == null) {
+      m = compareWord(a, b);
+      seen.put(a, b, m);
     }
-    WordMatch m = compareWord(a, b);
-    seen[at] = a;
-    seen[at + 1] = b;
-    seen[at + 2] = m;
     return m;
   }
 
