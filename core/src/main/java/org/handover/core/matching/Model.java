@@ -174,7 +174,8 @@ public final class Model<T> {
   }
 
   /**
-   * A pair's weight from its vector packed by {@link Vectors}, as {@link #weight(int[], Object)}.
+   * A pair's weight alone from its vector packed by {@link Vectors}, as {@link #score(int[],
+   * Object)} sums it, for the many pairs no one will read.
    */
   double weight(long packed, T b) {
     double weight = priorBits;
@@ -182,20 +183,6 @@ public final class Model<T> {
       int l = Vectors.level(packed, k);
       if (l >= 0) {
         weight += bits(k, l, b);
-      }
-    }
-    return weight;
-  }
-
-  /**
-   * A pair's weight alone, as {@link #score(int[], Object)} sums it, for the many pairs no one will
-   * read.
-   */
-  public double weight(int[] vector, T b) {
-    double weight = priorBits;
-    for (int k = 0; k < fields.size(); k++) {
-      if (vector[k] >= 0) {
-        weight += bits(k, vector[k], b);
       }
     }
     return weight;
@@ -299,12 +286,10 @@ public final class Model<T> {
     return new Model<>(fields, m, u, newLambda, termFrequency);
   }
 
-  /** The share of matches among pairs with these comparison vectors, m and u held. */
-  public double lambdaOf(int[][] vectors, double maxLambda) {
-    return Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
-  }
-
-  /** The same for vectors packed by {@link Vectors}. */
+  /**
+   * The share of matches among pairs with these comparison vectors (packed by {@link Vectors}), m
+   * and u held.
+   */
   double lambdaOf(long[] packed, double maxLambda) {
     return Em.lambda(packed, m, u, Math.min(0.1, maxLambda), maxLambda);
   }

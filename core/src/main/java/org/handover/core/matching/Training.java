@@ -57,23 +57,10 @@ final class Training {
     return u;
   }
 
-  /**
-   * The comparison vectors of every candidate pair, compared in parallel, each right record read
-   * once for all its pairs (a registry read from its stored bytes is decoded once, not once a
-   * pair).
-   */
+  /** The comparison vectors of every candidate pair ({@link Vectors#of}), as arrays. */
   static <T> int[][] vectors(
       List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
-    int[][] out = new int[c.size()][];
-    Candidates.ByRight groups = c.byRight();
-    groups.forEach(
-        right,
-        (b, pairs) -> {
-          for (int p : pairs) {
-            out[p] = Model.vector(fields, left.get(c.left(p)), b);
-          }
-        });
-    return out;
+    return Vectors.unpack(Vectors.of(left, right, fields, c), fields.size());
   }
 
   /**

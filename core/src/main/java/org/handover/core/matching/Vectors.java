@@ -78,7 +78,7 @@ final class Vectors {
 
   /**
    * Every candidate pair's vector, compared in parallel, each right record read once for all its
-   * pairs (as {@link Training#vectors}).
+   * pairs (a registry read from its stored bytes is decoded once, not once a pair).
    */
   static <T> long[] of(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
     check(fields);
