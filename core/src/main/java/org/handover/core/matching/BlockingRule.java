@@ -14,6 +14,14 @@ public interface BlockingRule<T> {
 
   List<String> keys(T record);
 
+  /**
+   * The keys a list's record looks for among the registry's {@link #keys}: the same unless a rule
+   * asks less of a fuller record (one with a date need not meet every namesake).
+   */
+  default List<String> probeKeys(T record) {
+    return keys(record);
+  }
+
   /** The names of the field comparisons whose agreement this rule's pairs share by construction. */
   default Set<String> fixes() {
     return Set.of();
@@ -24,6 +32,14 @@ public interface BlockingRule<T> {
   }
 
   static <T> BlockingRule<T> of(String name, Set<String> fixes, Function<T, List<String>> keys) {
+    return of(name, fixes, keys, keys);
+  }
+
+  static <T> BlockingRule<T> of(
+      String name,
+      Set<String> fixes,
+      Function<T, List<String>> keys,
+      Function<T, List<String>> probeKeys) {
     Set<String> fixed = Set.copyOf(fixes);
     return new BlockingRule<>() {
       @Override
@@ -34,6 +50,11 @@ public interface BlockingRule<T> {
       @Override
       public List<String> keys(T record) {
         return keys.apply(record);
+      }
+
+      @Override
+      public List<String> probeKeys(T record) {
+        return probeKeys.apply(record);
       }
 
       @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -133,9 +134,18 @@ public record Candidates(
   }
 
   private static <T> List<String>[] keys(List<T> records, BlockingRule<T> rule) {
+    return keys(records, rule::keys);
+  }
+
+  /** The keys a list looks for among another's: {@link BlockingRule#probeKeys}. */
+  private static <T> List<String>[] probeKeys(List<T> records, BlockingRule<T> rule) {
+    return keys(records, rule::probeKeys);
+  }
+
+  private static <T> List<String>[] keys(List<T> records, Function<T, List<String>> of) {
     @SuppressWarnings("unchecked")
     List<String>[] keys = new List[records.size()];
-    IntStream.range(0, records.size()).parallel().forEach(i -> keys[i] = rule.keys(records.get(i)));
+    IntStream.range(0, records.size()).parallel().forEach(i -> keys[i] = of.apply(records.get(i)));
     return keys;
   }
 
@@ -147,7 +157,7 @@ public record Candidates(
       boolean oneList,
       long[] skippedKeys) {
     List<String>[] rightKeys = keys(right, rule);
-    List<String>[] leftKeys = oneList ? rightKeys : keys(left, rule);
+    List<String>[] leftKeys = oneList ? rightKeys : probeKeys(left, rule);
     Map<String, List<Integer>> index = new HashMap<>();
     for (int j = 0; j < rightKeys.length; j++) {
       for (String key : rightKeys[j]) {
@@ -182,7 +192,7 @@ public record Candidates(
    */
   private static <T> long[] indexLeft(
       List<T> left, List<T> right, BlockingRule<T> rule, int maxBlock, long[] skippedKeys) {
-    List<String>[] leftKeys = keys(left, rule);
+    List<String>[] leftKeys = probeKeys(left, rule);
     Map<String, List<Integer>> index = new HashMap<>();
     for (int i = 0; i < leftKeys.length; i++) {
       for (String key : leftKeys[i]) {

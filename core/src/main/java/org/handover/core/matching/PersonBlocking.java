@@ -23,12 +23,15 @@ import org.handover.names.Skeleton;
 public final class PersonBlocking {
   private PersonBlocking() {}
 
+  /** The day of birth of a record that has none, in the keys that carry one. */
+  private static final String NO_DAY = "-";
+
   /** Every rule, in the order they are tried. */
   public static List<BlockingRule<PersonRecord>> rules() {
     return List.of(
         NAME_KEYS_YEAR,
         FAMILY_TYPO_YEAR,
-        DATE_INITIAL,
+        DATE_INITIALS,
         SERVICE_NUMBER,
         FAMILY_GIVEN_INITIAL,
         UNIT_FAMILY);
@@ -37,11 +40,15 @@ public final class PersonBlocking {
   /**
    * Narrower rules for deduplicating a whole registry, where every pair of a block is compared: the
    * family name with a given initial and the year of birth (or the family name one letter off), the
-   * date with an initial, the service number, the unit.
+   * date with both initials or a name, the service number, the unit with both initials.
    */
   public static List<BlockingRule<PersonRecord>> dedupeRules() {
     return List.of(
-        FAMILY_INITIAL_YEAR, FAMILY_TYPO_INITIAL_YEAR, DATE_INITIAL, SERVICE_NUMBER, UNIT_FAMILY);
+        FAMILY_INITIAL_YEAR,
+        FAMILY_TYPO_INITIAL_YEAR,
+        DATE_INITIALS,
+        SERVICE_NUMBER,
+        UNIT_INITIALS);
   }
 
   /**
@@ -58,12 +65,13 @@ public final class PersonBlocking {
         List.of(
             NAME_KEYS_YEAR,
             FAMILY_TYPO_YEAR,
-            DATE_INITIAL,
+            DATE_INITIALS,
             SERVICE_NUMBER,
             FAMILY_GIVEN_INITIAL,
             UNIT_FAMILY,
             FAMILY_INITIAL_YEAR,
-            FAMILY_TYPO_INITIAL_YEAR);
+            FAMILY_TYPO_INITIAL_YEAR,
+            UNIT_INITIALS);
   }
 
   /** Where a rule's keys stand among a stored record's ({@link #stored()}), or -1. */
@@ -86,7 +94,7 @@ public final class PersonBlocking {
       BlockingRule.of(
           "family name one letter off + given initial + year",
           Set.of(FAMILY, BIRTH),
-          withYear(r -> withInitials(r, deletions(familyKeys(r)))));
+          withYear(r -> withInitials(r, deletions(familyForms(r)))));
 
   /**
    * The rules with these names, in the order given; an unknown name is refused, naming the known
@@ -126,23 +134,39 @@ public final class PersonBlocking {
       BlockingRule.of(
           "family name one letter off + year of birth",
           Set.of(FAMILY, BIRTH),
-          withYear(r -> deletions(familyKeys(r))));
+          withYear(r -> deletions(familyForms(r))));
 
-  /** The full date of birth with the first sound of the family or the given name, either order. */
-  static final BlockingRule<PersonRecord> DATE_INITIAL =
+  /**
+   * The full date of birth with both initials in either order (family and given swapped, each
+   * misspelt past its first letter: Помазан Євген, Евгений Помазан), or with the family name whole
+   * wherever it stands (Левченко Артем, Шевалев Левченко). Either initial alone would bring every
+   * two strangers born the same day whose names begin alike: half of a million's pairs.
+   */
+  static final BlockingRule<PersonRecord> DATE_INITIALS =
       BlockingRule.of(
-          "date of birth + an initial",
+          "date of birth + initials or a name",
           Set.of(BIRTH),
           r -> {
             if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
               return List.of();
             }
+            String date = r.birthDate().get() + "|";
             Set<String> keys = new LinkedHashSet<>();
             for (PreparedName n : r.names()) {
-              for (String part : new String[] {n.familySkeleton(), n.givenSkeleton()}) {
-                if (!part.isEmpty()) {
-                  keys.add(r.birthDate().get() + "|" + part.charAt(0));
+              String family = n.familySkeleton();
+              if (!family.isEmpty()) {
+                for (char g : givenInitials(n)) {
+                  char f = family.charAt(0);
+                  keys.add(date + (char) Math.min(f, g) + (char) Math.max(f, g));
                 }
+                keys.add(date + "W:" + family);
+              }
+              // a surname where the given name should be; a given name here would pair everyone
+              // born that day with it, strangers the model would learn as matches with another
+              // family name
+              String given = n.givenSkeleton();
+              if (!given.isEmpty() && !Equivalents.get().isGivenName(given)) {
+                keys.add(date + "W:" + given);
               }
             }
             return new ArrayList<>(keys);
@@ -155,25 +179,59 @@ public final class PersonBlocking {
           r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber()));
 
   /**
-   * The family name with the given name's first sound, in either language (Олександр, Александр).
+   * The family name with the given name's first sound, in either language (Олександр, Александр),
+   * whatever the year: a year misread or missing. An entry without a day and month meets every such
+   * namesake; one with them only those born on that day of any year, or of unknown date (at a
+   * million, a common name with an initial is thousands of persons).
    */
   static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL =
       BlockingRule.of(
           "family name + given initial",
           Set.of(FAMILY),
           r -> {
-            Set<String> keys = new LinkedHashSet<>();
-            for (PreparedName n : r.names()) {
-              for (char initial : givenInitials(n)) {
-                for (String k : Names.keys(n)) {
-                  if (k.startsWith("F:")) {
-                    keys.add(k + "." + initial);
-                  }
-                }
-              }
+            List<String> keys = new ArrayList<>();
+            String day = dayOf(r);
+            for (String k : familyInitials(r)) {
+              keys.add(k);
+              keys.add(k + "|" + day);
             }
-            return new ArrayList<>(keys);
+            return keys;
+          },
+          r -> {
+            String day = dayOf(r);
+            if (day.equals(NO_DAY)) {
+              return new ArrayList<>(familyInitials(r));
+            }
+            List<String> keys = new ArrayList<>();
+            for (String k : familyInitials(r)) {
+              keys.add(k + "|" + day);
+              keys.add(k + "|" + NO_DAY);
+            }
+            return keys;
           });
+
+  /** The day and month of birth ("4.6"), or {@link #NO_DAY}. */
+  private static String dayOf(PersonRecord r) {
+    if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
+      return NO_DAY;
+    }
+    return r.birthDate().get().day().get() + "." + r.birthDate().get().month().get();
+  }
+
+  /** Each family key with each given initial of its spelling ("F:kovalenko.o"). */
+  private static Set<String> familyInitials(PersonRecord r) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (PreparedName n : r.names()) {
+      for (char initial : givenInitials(n)) {
+        for (String k : Names.keys(n)) {
+          if (k.startsWith("F:")) {
+            keys.add(k + "." + initial);
+          }
+        }
+      }
+    }
+    return keys;
+  }
 
   /**
    * The unit with the family name's first sound: a list from the front names the unit more often
@@ -196,6 +254,29 @@ public final class PersonBlocking {
             return new ArrayList<>(keys);
           });
 
+  /**
+   * The unit with the family name's and the given name's first sounds: a registry's own copies of a
+   * person in one unit, one of them often undated; a unit with one initial pairs thousands.
+   */
+  static final BlockingRule<PersonRecord> UNIT_INITIALS =
+      BlockingRule.of(
+          "unit + family and given initials",
+          Set.of(UNIT),
+          r -> {
+            if (r.unit().isEmpty()) {
+              return List.of();
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            for (PreparedName n : r.names()) {
+              if (!n.familySkeleton().isEmpty()) {
+                for (char g : givenInitials(n)) {
+                  keys.add(r.unit() + "|" + n.familySkeleton().charAt(0) + g);
+                }
+              }
+            }
+            return new ArrayList<>(keys);
+          });
+
   /** The family name keys ("F:...") of every spelling. */
   private static Set<String> familyKeys(PersonRecord r) {
     Set<String> keys = new LinkedHashSet<>();
@@ -208,16 +289,32 @@ public final class PersonBlocking {
   }
 
   /**
-   * Each family key of four letters or more as written (a skeleton's digraphs one letter: Кравченко
-   * and Краваенко differ in one), itself and with each letter dropped ("D:..."): two names meet
-   * when one letter was changed, added or dropped (Сташук, Саашук; Маяк, Маак).
+   * The family keys with each spelling's family name as written: a misspelt feminine form is not
+   * known as feminine (Туришина's key is Туришин's, Туришана's is its own).
+   */
+  private static Set<String> familyForms(PersonRecord r) {
+    Set<String> keys = familyKeys(r);
+    for (PreparedName n : r.names()) {
+      if (!n.familySkeleton().isEmpty()) {
+        keys.add("F:" + n.familySkeleton());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Each family key as written (a skeleton's digraphs one letter: Кравченко and Краваенко differ in
+   * one), itself from three letters and with each letter dropped from four ("D:..."): two names
+   * meet when one letter was changed, added or dropped (Сташук, Саашук; Мак, Марк).
    */
   private static Set<String> deletions(Set<String> familyKeys) {
     Set<String> keys = new LinkedHashSet<>();
     for (String k : familyKeys) {
       String f = Skeleton.letters(k.substring(2));
-      if (f.length() >= 4) {
+      if (f.length() >= 3) {
         keys.add("D:" + f);
+      }
+      if (f.length() >= 4) {
         for (int i = 0; i < f.length(); i++) {
           keys.add("D:" + f.substring(0, i) + f.substring(i + 1));
         }

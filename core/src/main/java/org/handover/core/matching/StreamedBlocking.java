@@ -49,7 +49,7 @@ public final class StreamedBlocking {
       Slots slots = new Slots();
       List<List<Integer>> members = new ArrayList<>();
       for (int i = 0; i < left.size(); i++) {
-        for (String key : rules.get(r).keys(left.get(i))) {
+        for (String key : rules.get(r).probeKeys(left.get(i))) {
           int slot = slots.slotOf(RecordCodec.hash(key), members.size());
           if (slot == members.size()) {
             members.add(new ArrayList<>(2));

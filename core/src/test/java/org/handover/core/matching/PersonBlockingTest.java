@@ -25,10 +25,66 @@ class PersonBlockingTest {
         0);
   }
 
+  private static PersonRecord born(String name, PartialDate date) {
+    return new PersonRecord(
+        1, "x", List.of(Names.prepare(name)), Optional.ofNullable(date), "", "", "", "", "", 0);
+  }
+
   private static boolean meet(BlockingRule<PersonRecord> rule, String a, String b) {
-    Set<String> shared = new HashSet<>(rule.keys(born1975(a)));
-    shared.retainAll(rule.keys(born1975(b)));
+    return meet(rule, born1975(a), born1975(b));
+  }
+
+  /** Whether a list's record finds a registry person: its probe keys among the person's keys. */
+  private static boolean meet(BlockingRule<PersonRecord> rule, PersonRecord entry, PersonRecord p) {
+    Set<String> shared = new HashSet<>(rule.probeKeys(entry));
+    shared.retainAll(rule.keys(p));
     return !shared.isEmpty();
+  }
+
+  @Test
+  void theDateRuleWantsBothInitialsInEitherOrderOrOneNameWhole() {
+    BlockingRule<PersonRecord> rule = PersonBlocking.DATE_INITIALS;
+    // family and given swapped, each misspelt after its first letter
+    assertThat(meet(rule, "Чуприн Євген Олегович", "Єваен Чуприн")).isTrue();
+    assertThat(meet(rule, "Помазан Євген Вікторович", "Евгений Помазан")).isTrue();
+    // the family name standing where the given name should, beside another surname
+    assertThat(meet(rule, "Левченко Артем Степанович", "Шевалев Левченко Степанович")).isTrue();
+    // strangers born the same day whose names begin alike, but only one of them
+    assertThat(meet(rule, "Коваленко Олег", "Кравчук Андрій")).isFalse();
+    assertThat(meet(rule, "Коваленко Олег", "Шевчук Олег")).isFalse();
+    // no full date: no key
+    assertThat(rule.keys(born("Коваленко Олег", PartialDate.ofYear(1975)))).isEmpty();
+  }
+
+  @Test
+  void aMisspeltFeminineFormMeetsItsPersonOneLetterOff() {
+    // Туришина's key is Туришин's; Туришана is not known as feminine and keeps its own
+    assertThat(
+            meet(
+                PersonBlocking.FAMILY_TYPO_INITIAL_YEAR,
+                "Туришина Галина Костянтинівна",
+                "Туришана Галина Константиновна"))
+        .isTrue();
+    assertThat(meet(PersonBlocking.FAMILY_TYPO_YEAR, "Козицька Ірина", "Козицьаа Ірина")).isTrue();
+  }
+
+  @Test
+  void anEntryWithADayMeetsNamesakesBornThatDayOrUndatedAndOneWithoutMeetsAll() {
+    BlockingRule<PersonRecord> rule = PersonBlocking.FAMILY_GIVEN_INITIAL;
+    PersonRecord dated = born("Коваленко Олег", PartialDate.of(1975, 6, 4));
+    // the year misread: the day and month still meet
+    assertThat(meet(rule, dated, born("Коваленко Олександр", PartialDate.of(1957, 6, 4)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Олександр", null))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Ольга", PartialDate.ofYear(1975)))).isTrue();
+    // a namesake born another day is left to the other rules
+    assertThat(meet(rule, dated, born("Коваленко Олександр", PartialDate.of(1975, 7, 4))))
+        .isFalse();
+    // an entry without a day meets every namesake, whenever born
+    PersonRecord undated = born("Коваленко Олег", PartialDate.ofYear(1975));
+    assertThat(meet(rule, undated, born("Коваленко Олександр", PartialDate.of(1980, 1, 2))))
+        .isTrue();
+    assertThat(meet(rule, born("Коваленко Олег", null), dated)).isTrue();
+    assertThat(meet(rule, undated, born("Коваленко Андрій", PartialDate.of(1975, 6, 4)))).isFalse();
   }
 
   @Test

@@ -638,13 +638,15 @@ class CliTest {
             "--roster",
             "1",
             "--rules",
-            "date of birth + an initial",
+            "date of birth + initials or a name",
             "--db",
             db(),
             "--lang",
             "en");
     assertThat(dated.exit()).as(dated.err()).isZero();
-    assertThat(dated.out()).contains("auto-link 1").contains("{date of birth + an initial=");
+    assertThat(dated.out())
+        .contains("auto-link 1")
+        .contains("{date of birth + initials or a name=");
     Cli.Run unknown =
         run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
     assertThat(unknown.exit()).isEqualTo(2);
