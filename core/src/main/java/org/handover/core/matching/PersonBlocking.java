@@ -40,7 +40,7 @@ public final class PersonBlocking {
   /**
    * Narrower rules for deduplicating a whole registry, where every pair of a block is compared: the
    * family name with a given initial and the year of birth (or the family name one letter off), the
-   * date with both initials or a name, the service number, the unit with both initials.
+   * date with both initials or family name, the service number, the unit with both initials.
    */
   public static List<BlockingRule<PersonRecord>> dedupeRules() {
     return List.of(
@@ -144,7 +144,7 @@ public final class PersonBlocking {
    */
   static final BlockingRule<PersonRecord> DATE_INITIALS =
       BlockingRule.of(
-          "date of birth + initials or a name",
+          "date of birth + initials or family name",
           Set.of(BIRTH),
           r -> {
             if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
@@ -155,8 +155,8 @@ public final class PersonBlocking {
             for (PreparedName n : r.names()) {
               String family = n.familySkeleton();
               if (!family.isEmpty()) {
+                char f = family.charAt(0);
                 for (char g : givenInitials(n)) {
-                  char f = family.charAt(0);
                   keys.add(date + (char) Math.min(f, g) + (char) Math.max(f, g));
                 }
                 keys.add(date + "W:" + family);
@@ -238,44 +238,35 @@ public final class PersonBlocking {
    * than the date.
    */
   static final BlockingRule<PersonRecord> UNIT_FAMILY =
-      BlockingRule.of(
-          "unit + family initial",
-          Set.of(UNIT),
-          r -> {
-            if (r.unit().isEmpty()) {
-              return List.of();
-            }
-            Set<String> keys = new LinkedHashSet<>();
-            for (PreparedName n : r.names()) {
-              if (!n.familySkeleton().isEmpty()) {
-                keys.add(r.unit() + "|" + n.familySkeleton().charAt(0));
-              }
-            }
-            return new ArrayList<>(keys);
-          });
+      BlockingRule.of("unit + family initial", Set.of(UNIT), r -> unitKeys(r, false));
 
   /**
    * The unit with the family name's and the given name's first sounds: a registry's own copies of a
    * person in one unit, one of them often undated; a unit with one initial pairs thousands.
    */
   static final BlockingRule<PersonRecord> UNIT_INITIALS =
-      BlockingRule.of(
-          "unit + family and given initials",
-          Set.of(UNIT),
-          r -> {
-            if (r.unit().isEmpty()) {
-              return List.of();
-            }
-            Set<String> keys = new LinkedHashSet<>();
-            for (PreparedName n : r.names()) {
-              if (!n.familySkeleton().isEmpty()) {
-                for (char g : givenInitials(n)) {
-                  keys.add(r.unit() + "|" + n.familySkeleton().charAt(0) + g);
-                }
-              }
-            }
-            return new ArrayList<>(keys);
-          });
+      BlockingRule.of("unit + family and given initials", Set.of(UNIT), r -> unitKeys(r, true));
+
+  /** The unit with each spelling's family initial, and with each given initial if asked. */
+  private static List<String> unitKeys(PersonRecord r, boolean given) {
+    if (r.unit().isEmpty()) {
+      return List.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (PreparedName n : r.names()) {
+      if (!n.familySkeleton().isEmpty()) {
+        String key = r.unit() + "|" + n.familySkeleton().charAt(0);
+        if (!given) {
+          keys.add(key);
+          continue;
+        }
+        for (char g : givenInitials(n)) {
+          keys.add(key + g);
+        }
+      }
+    }
+    return new ArrayList<>(keys);
+  }
 
   /** The family name keys ("F:...") of every spelling. */
   private static Set<String> familyKeys(PersonRecord r) {

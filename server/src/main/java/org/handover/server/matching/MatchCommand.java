@@ -62,7 +62,7 @@ final class MatchCommand implements Callable<Integer> {
       paramLabel = "RULE",
       description =
           "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
-              + " family name one letter off + year of birth, date of birth + initials or a name, service number,"
+              + " family name one letter off + year of birth, date of birth + initials or family name, service number,"
               + " family name + given initial, unit + family initial)")
   List<String> rules;
 

@@ -638,7 +638,7 @@ class CliTest {
             "--roster",
             "1",
             "--rules",
-            "date of birth + initials or a name",
+            "date of birth + initials or family name",
             "--db",
             db(),
             "--lang",
@@ -646,7 +646,7 @@ class CliTest {
     assertThat(dated.exit()).as(dated.err()).isZero();
     assertThat(dated.out())
         .contains("auto-link 1")
-        .contains("{date of birth + initials or a name=");
+        .contains("{date of birth + initials or family name=");
     Cli.Run unknown =
         run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "en");
     assertThat(unknown.exit()).isEqualTo(2);

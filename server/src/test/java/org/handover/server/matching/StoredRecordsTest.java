@@ -100,7 +100,8 @@ class StoredRecordsTest {
       DuplicateBlocking b = new DuplicateBlocking(PersonBlocking.dedupeRules());
       registry.forEach(r -> b.accept(RecordCodec.keys(r)));
       Candidates stored = b.candidates(maxBlock);
-      assertTrue(direct.size() > 100, "pairs: " + direct.size());
+      // the narrow dedupe rules pair a few dozen of these persons
+      assertTrue(direct.size() > 20, "pairs: " + direct.size());
       assertTrue(
           maxBlock == 1000 || direct.skippedKeys().values().stream().mapToLong(x -> x).sum() > 0);
       assertArrayEquals(direct.pairs(), stored.pairs(), "max block " + maxBlock);
