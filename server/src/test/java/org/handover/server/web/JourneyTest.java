@@ -210,11 +210,28 @@ class JourneyTest {
     WebElement language = driver.findElement(By.id("lang-uk"));
     language.click();
     // the choice reloads the page: the fields are the new page's only once the old one is gone
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.stalenessOf(language));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(language));
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(secret);
     driver.findElement(By.id("login-submit")).click();
+  }
+
+  /**
+   * Whether an element's page has been replaced: Chromium may say so as a stale element or, while
+   * the new document loads, as a node that "does not belong to the document".
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** A download with the browser's session, as the export button would save it. */
