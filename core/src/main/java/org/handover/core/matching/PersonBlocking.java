@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.handover.core.registry.PartialDate;
 import org.handover.names.Equivalents;
 import org.handover.names.Names;
 import org.handover.names.PreparedName;
@@ -122,19 +123,90 @@ public final class PersonBlocking {
     return out;
   }
 
-  /** Name keys (the names library's, every spelling) with the year of birth. */
+  /**
+   * Name keys (the names library's, every spelling) with the year of birth; a dated entry asks more
+   * ({@link #yearWithDayOrInitial}).
+   */
   static final BlockingRule<PersonRecord> NAME_KEYS_YEAR =
-      BlockingRule.of(
-          "name keys + year of birth", Set.of(FAMILY, GIVEN, BIRTH), withYear(r -> nameKeys(r)));
+      yearWithDayOrInitial(
+          "name keys + year of birth",
+          Set.of(FAMILY, GIVEN, BIRTH),
+          r -> new LinkedHashSet<>(nameKeys(r)));
 
   /**
-   * The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet.
+   * A rule of keys with the year of birth, where an entry with a day and month asks more: each key
+   * with the year and that day (or the day and month swapped, or a person of unknown day), or with
+   * the year beside a given initial. A family name with the year alone meets every namesake born
+   * that year: at a million, most of the pairs. An entry without a day meets them all.
+   */
+  private static BlockingRule<PersonRecord> yearWithDayOrInitial(
+      String name, Set<String> fixes, Function<PersonRecord, Set<String>> keysOf) {
+    return BlockingRule.of(
+        name,
+        fixes,
+        r -> {
+          List<String> keys = new ArrayList<>();
+          if (r.birthDate().isEmpty()) {
+            return keys;
+          }
+          String year = "|" + r.birthDate().get().year();
+          String day = dayOf(r);
+          Set<String> plain = keysOf.apply(r);
+          for (String k : plain) {
+            keys.add(k + year);
+            keys.add(k + year + "|" + day);
+          }
+          for (String k : withInitials(r, withoutGiven(plain))) {
+            keys.add(k + year);
+          }
+          return keys;
+        },
+        r -> {
+          List<String> keys = new ArrayList<>();
+          if (r.birthDate().isEmpty()) {
+            return keys;
+          }
+          String year = "|" + r.birthDate().get().year();
+          Set<String> plain = keysOf.apply(r);
+          if (dayOf(r).equals(NO_DAY)) {
+            plain.forEach(k -> keys.add(k + year));
+            return keys;
+          }
+          Set<String> days = new LinkedHashSet<>(List.of(dayOf(r), swapped(r), NO_DAY));
+          for (String k : plain) {
+            for (String d : days) {
+              keys.add(k + year + "|" + d);
+            }
+          }
+          for (String k : withInitials(r, withoutGiven(plain))) {
+            keys.add(k + year);
+          }
+          return keys;
+        });
+  }
+
+  /** The keys that do not carry a given name already (the names library's "G:" keys do). */
+  private static Set<String> withoutGiven(Set<String> keys) {
+    Set<String> out = new LinkedHashSet<>(keys);
+    out.removeIf(k -> k.startsWith("G:"));
+    return out;
+  }
+
+  /** The day and month of birth swapped ("6.4" for the 4th of June), or {@link #NO_DAY}. */
+  private static String swapped(PersonRecord r) {
+    PartialDate d = r.birthDate().get();
+    return d.day().get() <= 12 ? d.month().get() + "." + d.day().get() : NO_DAY;
+  }
+
+  /**
+   * The family name with one letter dropped, each way, with the year: Ширченко and Ширчанко meet; a
+   * dated entry asks more ({@link #yearWithDayOrInitial}).
    */
   static final BlockingRule<PersonRecord> FAMILY_TYPO_YEAR =
-      BlockingRule.of(
+      yearWithDayOrInitial(
           "family name one letter off + year of birth",
           Set.of(FAMILY, BIRTH),
-          withYear(r -> deletions(familyForms(r))));
+          r -> deletions(familyForms(r)));
 
   /**
    * The full date of birth with both initials in either order (family and given swapped, each

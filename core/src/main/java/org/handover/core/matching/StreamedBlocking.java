@@ -60,6 +60,7 @@ public final class StreamedBlocking {
           }
         }
       }
+      slots.seal();
       index[r] = slots;
       ruleOfStored[stored[r]] = r;
       List<int[]> out = new ArrayList<>(members.size());
@@ -147,6 +148,32 @@ public final class StreamedBlocking {
     private boolean[] used = new boolean[1024];
     private int size;
 
+    /**
+     * Two bits of each key in one word, about eight bits a key: most of a million records' keys are
+     * not the list's, and this small array tells so from the cache, where the table's two arrays
+     * would each be a miss of memory.
+     */
+    private long[] filter;
+
+    /** Makes the filter once every key is in; {@link #get} answers without it until then. */
+    void seal() {
+      int words = Integer.highestOneBit(Math.max(1, size / 8)) * 2;
+      filter = new long[words];
+      for (int i = 0; i < keys.length; i++) {
+        if (used[i]) {
+          filter[word(keys[i])] |= bits(keys[i]);
+        }
+      }
+    }
+
+    private int word(long key) {
+      return (int) (key >>> 17) & (filter.length - 1);
+    }
+
+    private static long bits(long key) {
+      return (1L << (key >>> 58)) | (1L << ((key >>> 52) & 63));
+    }
+
     /** The key's slot; a new key takes {@code next}. */
     int slotOf(long key, int next) {
       if (2 * (size + 1) > keys.length) {
@@ -163,6 +190,12 @@ public final class StreamedBlocking {
     }
 
     int get(long key) {
+      if (filter != null) {
+        long b = bits(key);
+        if ((filter[word(key)] & b) != b) {
+          return -1;
+        }
+      }
       int at = position(key);
       return used[at] ? values[at] : -1;
     }

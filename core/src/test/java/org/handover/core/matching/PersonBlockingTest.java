@@ -69,6 +69,26 @@ class PersonBlockingTest {
   }
 
   @Test
+  void aDatedEntryMeetsTheFamilyNameOfItsYearOnlyWithAnInitialOrItsDay() {
+    BlockingRule<PersonRecord> rule = PersonBlocking.NAME_KEYS_YEAR;
+    PersonRecord dated = born("Коваленко Олег Петрович", PartialDate.of(1975, 6, 4));
+    assertThat(meet(rule, dated, born("Коваленко Олег", PartialDate.of(1975, 6, 4)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Олександр", PartialDate.of(1975, 10, 10))))
+        .isTrue();
+    // another given name: met on its day, the day and month swapped, or a year alone
+    assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.of(1975, 6, 4)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.of(1975, 4, 6)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.ofYear(1975)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.of(1975, 10, 10)))).isFalse();
+    // an entry with a year alone meets every namesake of the year
+    PersonRecord yearOnly = born("Коваленко Олег", PartialDate.ofYear(1975));
+    assertThat(meet(rule, yearOnly, born("Коваленко Андрій", PartialDate.of(1975, 10, 10))))
+        .isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Андрій", PartialDate.of(1976, 10, 10))))
+        .isFalse();
+  }
+
+  @Test
   void anEntryWithADayMeetsNamesakesBornThatDayOrUndatedAndOneWithoutMeetsAll() {
     BlockingRule<PersonRecord> rule = PersonBlocking.FAMILY_GIVEN_INITIAL;
     PersonRecord dated = born("Коваленко Олег", PartialDate.of(1975, 6, 4));
