@@ -149,9 +149,9 @@ public final class StreamedBlocking {
     private int size;
 
     /**
-     * Two bits of each key in one word, about eight bits a key: most of a million records' keys are
-     * not the list's, and this small array tells so from the cache, where the table's two arrays
-     * would each be a miss of memory.
+     * Two bits of each key in one word, eight to sixteen bits a key: most of a million records'
+     * keys are not the list's, and this small array tells so from the cache, where the table's two
+     * arrays would each be a miss of memory.
      */
     private long[] filter;
 
