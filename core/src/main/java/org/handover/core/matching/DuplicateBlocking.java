@@ -26,16 +26,7 @@ public final class DuplicateBlocking {
 
   public DuplicateBlocking(List<BlockingRule<PersonRecord>> rules) {
     this.rules = List.copyOf(rules);
-    this.ruleOfStored = new int[PersonBlocking.stored().size()];
-    Arrays.fill(ruleOfStored, -1);
-    for (int r = 0; r < rules.size(); r++) {
-      int s = PersonBlocking.storedIndex(rules.get(r));
-      if (s < 0) {
-        throw new IllegalArgumentException(
-            "blocking rule \"" + rules.get(r).name() + "\" has no stored keys");
-      }
-      ruleOfStored[s] = r;
-    }
+    this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
     hashes = new long[rules.size()][1024];
     records = new int[rules.size()][1024];
     sizes = new int[rules.size()];
@@ -44,14 +35,7 @@ public final class DuplicateBlocking {
   /** The next record's keys as {@link RecordCodec#keys} stored them, read in place. */
   public void accept(byte[] storedKeys) {
     int j = count++;
-    RecordCodec.eachKey(
-        storedKeys,
-        (s, hash) -> {
-          int r = ruleOfStored[s];
-          if (r >= 0) {
-            add(r, hash, j);
-          }
-        });
+    RecordCodec.eachKey(storedKeys, ruleOfStored, (r, hash) -> add(r, hash, j));
   }
 
   private void add(int r, long hash, int record) {

@@ -7,6 +7,7 @@ import static org.handover.core.matching.PersonFields.SERVICE;
 import static org.handover.core.matching.PersonFields.UNIT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,24 @@ public final class PersonBlocking {
             FAMILY_INITIAL_YEAR,
             FAMILY_TYPO_INITIAL_YEAR,
             UNIT_INITIALS);
+  }
+
+  /**
+   * For each rule of {@link #stored()}, its place among {@code rules}, or -1: how a blocking reads
+   * stored keys ({@link RecordCodec#eachKey}). A rule with no stored keys is refused.
+   */
+  static int[] ruleOfStored(List<BlockingRule<PersonRecord>> rules) {
+    int[] ruleOf = new int[Stored.ALL.size()];
+    Arrays.fill(ruleOf, -1);
+    for (int r = 0; r < rules.size(); r++) {
+      int s = storedIndex(rules.get(r));
+      if (s < 0) {
+        throw new IllegalArgumentException(
+            "blocking rule \"" + rules.get(r).name() + "\" has no stored keys");
+      }
+      ruleOf[s] = r;
+    }
+    return ruleOf;
   }
 
   /** Where a rule's keys stand among a stored record's ({@link #stored()}), or -1. */
@@ -168,11 +187,12 @@ public final class PersonBlocking {
           }
           String year = "|" + r.birthDate().get().year();
           Set<String> plain = keysOf.apply(r);
-          if (dayOf(r).equals(NO_DAY)) {
+          String day = dayOf(r);
+          if (day.equals(NO_DAY)) {
             plain.forEach(k -> keys.add(k + year));
             return keys;
           }
-          Set<String> days = new LinkedHashSet<>(List.of(dayOf(r), swapped(r), NO_DAY));
+          Set<String> days = new LinkedHashSet<>(List.of(day, swapped(r), NO_DAY));
           for (String k : plain) {
             for (String d : days) {
               keys.add(k + year + "|" + d);

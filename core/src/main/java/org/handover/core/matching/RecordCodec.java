@@ -92,26 +92,32 @@ public final class RecordCodec {
     return out.toArray();
   }
 
-  /** A stored key hash visited in place: its rule's place in {@link PersonBlocking#stored()}. */
+  /** A stored key hash visited in place: its rule's place among the rules a blocking uses. */
   interface KeyVisitor {
-    void key(int storedRule, long hash);
+    void key(int rule, long hash);
   }
 
   /**
-   * Every key hash {@link #keys} wrote, read in place (a million records a run: no array made for
-   * each).
+   * Every key hash {@link #keys} wrote for the rules a blocking uses ({@code ruleOf}, from {@link
+   * PersonBlocking#ruleOfStored}), read in place (a million records a run: no array made for each);
+   * the other rules' keys are stepped over.
    */
-  static void eachKey(byte[] stored, KeyVisitor visit) {
+  static void eachKey(byte[] stored, int[] ruleOf, KeyVisitor visit) {
     int at = 0;
     for (int s = 0; at < stored.length; s++) {
       int n = ((stored[at] & 0xff) << 8) | (stored[at + 1] & 0xff);
       at += 2;
+      int r = ruleOf[s];
+      if (r < 0) {
+        at += 8 * n;
+        continue;
+      }
       for (int k = 0; k < n; k++) {
         long v = 0;
         for (int b = 0; b < 8; b++) {
           v = (v << 8) | (stored[at++] & 0xff);
         }
-        visit.key(s, v);
+        visit.key(r, v);
       }
     }
   }

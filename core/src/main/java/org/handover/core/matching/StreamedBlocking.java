@@ -38,14 +38,9 @@ public final class StreamedBlocking {
     this.counts = new int[n][];
     this.hits = new long[n][1024];
     this.hitCount = new int[n];
-    this.ruleOfStored = new int[PersonBlocking.stored().size()];
-    Arrays.fill(ruleOfStored, -1);
+    this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
     for (int r = 0; r < n; r++) {
       stored[r] = PersonBlocking.storedIndex(rules.get(r));
-      if (stored[r] < 0) {
-        throw new IllegalArgumentException(
-            "blocking rule \"" + rules.get(r).name() + "\" has no stored keys");
-      }
       Slots slots = new Slots();
       List<List<Integer>> members = new ArrayList<>();
       for (int i = 0; i < left.size(); i++) {
@@ -62,7 +57,6 @@ public final class StreamedBlocking {
       }
       slots.seal();
       index[r] = slots;
-      ruleOfStored[stored[r]] = r;
       List<int[]> out = new ArrayList<>(members.size());
       for (List<Integer> m : members) {
         out.add(m.stream().mapToInt(Integer::intValue).toArray());
@@ -88,14 +82,7 @@ public final class StreamedBlocking {
    */
   public void accept(byte[] storedKeys) {
     int j = rights++;
-    RecordCodec.eachKey(
-        storedKeys,
-        (s, hash) -> {
-          int r = ruleOfStored[s];
-          if (r >= 0) {
-            probe(r, hash, j);
-          }
-        });
+    RecordCodec.eachKey(storedKeys, ruleOfStored, (r, hash) -> probe(r, hash, j));
   }
 
   private void probe(int r, long key, int j) {
