@@ -65,12 +65,14 @@ final class Diagnosis {
                     : !Linker.corroborated(b.scored().explanation())
                         ? "nothing beyond the name (no whole date, service number, or place with"
                             + " the year)"
-                        : "against: "
-                            + b.scored().explanation().stream()
-                                .filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
-                                .map(c -> c.field() + " " + c.level())
-                                .findFirst()
-                                .orElse("?");
+                        : !Linker.familyNear(b.scored().explanation())
+                            ? "family name two letters apart or an initial"
+                            : "against: "
+                                + b.scored().explanation().stream()
+                                    .filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
+                                    .map(c -> c.field() + " " + c.level())
+                                    .findFirst()
+                                    .orElse("?");
         if (b.scored().probability() < 0.99) {
           why +=
               String.format(

@@ -346,9 +346,10 @@ public final class NamesQualityBench {
     r.append(
         String.format(
             Locale.ROOT,
-            "- PHONETIC: %.2f%%, EDIT: %.2f%%, INITIALS: %.2f%%%n",
+            "- PHONETIC: %.2f%%, EDIT: %.2f%%, TWO_EDITS: %.2f%%, INITIALS: %.2f%%%n",
             100.0 * randomLevels.getOrDefault(Level.PHONETIC, 0) / compared,
             100.0 * randomLevels.getOrDefault(Level.EDIT, 0) / compared,
+            100.0 * randomLevels.getOrDefault(Level.TWO_EDITS, 0) / compared,
             100.0 * randomLevels.getOrDefault(Level.INITIALS, 0) / compared));
     r.append("- by level: ").append(randomLevels).append("\n\n");
     if (!falseMatches.isEmpty()) {

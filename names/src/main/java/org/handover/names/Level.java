@@ -24,8 +24,13 @@ public enum Level {
   DIMINUTIVE,
   /** Sounds alike once vowels and voicing are set aside. */
   PHONETIC,
-  /** One or two letters apart. */
+  /** One letter apart. */
   EDIT,
+  /**
+   * Two letters apart: a slip twice over, or another family's name (Кошеленко ~ Коваленко), so that
+   * it weighs less than one letter and a link on it is reviewed.
+   */
+  TWO_EDITS,
   /** An initial that fits the other's name. */
   INITIALS,
   DIFFERENT;

@@ -279,7 +279,9 @@ public final class Names {
             ? allowed + 1
             : Distance.osa(sa, sb, 2);
     if (d <= allowed) {
-      return new WordMatch(Level.EDIT, d == 1 ? "one letter apart" : "two letters apart");
+      return d == 1
+          ? new WordMatch(Level.EDIT, "one letter apart")
+          : new WordMatch(Level.TWO_EDITS, "two letters apart");
     }
     // a slip of the pen in the other language's form: Андаей is one letter from Андрей, Андрій's
     // partner

@@ -103,6 +103,10 @@ class NamesTest {
   void weakerLevels() {
     assertThat(level("Ковальчук", "Ковальчюк")).isEqualTo(Level.PHONETIC);
     assertThat(level("Ковальчук", "Ковальчек")).isEqualTo(Level.EDIT);
+    // two letters apart is a level of its own: as often another family's name as a double slip
+    assertThat(level("Кошеленко", "Коваленко")).isEqualTo(Level.TWO_EDITS);
+    assertThat(level("KOSHELENKO", "Коваленко")).isEqualTo(Level.TWO_EDITS);
+    assertThat(Names.compareWords("Кошеленко", "Коваленко").why()).contains("two letters apart");
     assertThat(level("Ковальчук Ю.", "Ковальчук Юрій")).isEqualTo(Level.INITIALS);
     assertThat(level("Ковальчук", "Коваленко")).isEqualTo(Level.DIFFERENT);
     assertThat(level("Ковальчук Юрій", "Ковальчук Андрій")).isEqualTo(Level.DIFFERENT);

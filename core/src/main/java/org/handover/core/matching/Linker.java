@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.handover.names.Level;
 
 /**
  * Links a list to another: block, compare, train, score, and optionally keep each record in at most
@@ -51,19 +52,20 @@ public final class Linker {
   public record Link(int left, int right, Model.Scored scored, double margin) {
     /**
      * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits, evidence
-     * beyond the name ({@link #corroborated}) and no field weighing {@link #MAX_AGAINST_BITS} or
-     * more against it; REVIEW from their review; else NONE. A namesake born in another year can
-     * outweigh its date on names alone; a person should look.
+     * beyond the name ({@link #corroborated}), a family name near enough ({@link #familyNear}) and
+     * no field weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW from their review;
+     * else NONE. A namesake born in another year can outweigh its date on names alone; a person
+     * should look.
      */
     public Band band(Thresholds thresholds, double minMargin) {
-      boolean contradicted =
-          scored.explanation().stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
+      List<Model.Contribution> why = scored.explanation();
+      boolean contradicted = why.stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
       return thresholds.band(
           scored.probability(),
           scored.alone(),
           margin,
           minMargin,
-          contradicted || !corroborated(scored.explanation()));
+          contradicted || !corroborated(why) || !familyNear(why));
     }
   }
 
@@ -74,11 +76,10 @@ public final class Linker {
    * patronymic, many of them the year too, and in a big city the place as well.
    */
   public static boolean corroborated(List<Model.Contribution> explanation) {
-    String birth = level(explanation, PersonFields.BIRTH);
-    String service = level(explanation, PersonFields.SERVICE);
-    if (service.equals("same") || service.equals("one character off")) {
+    if (serviceAgrees(explanation)) {
       return true;
     }
+    String birth = level(explanation, PersonFields.BIRTH);
     if (level(explanation, PersonFields.FAMILY).equals("missing")) {
       return false; // a given name and a date are a namesake's as easily
     }
@@ -90,6 +91,27 @@ public final class Linker {
         && place.level().equals("same")
         && place.bits() >= PLACE_MIN_BITS
         && SAME_YEAR.contains(birth);
+  }
+
+  /**
+   * Whether the family name is near enough to link without review: one letter off at most, or a
+   * service number that agrees. Two letters apart or by an initial it may be another family's
+   * (Кошеленко, Коваленко), and at a million someone of that other family with the same given name
+   * is born on the day.
+   */
+  public static boolean familyNear(List<Model.Contribution> explanation) {
+    return serviceAgrees(explanation)
+        || !FAR_FAMILY.contains(level(explanation, PersonFields.FAMILY));
+  }
+
+  private static final Set<String> FAR_FAMILY =
+      Set.of(
+          PersonFields.NAME_LEVELS.get(Level.TWO_EDITS.ordinal()),
+          PersonFields.NAME_LEVELS.get(Level.INITIALS.ordinal()));
+
+  private static boolean serviceAgrees(List<Model.Contribution> explanation) {
+    String service = level(explanation, PersonFields.SERVICE);
+    return service.equals("same") || service.equals("one character off");
   }
 
   /**

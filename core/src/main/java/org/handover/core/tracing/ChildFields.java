@@ -64,21 +64,21 @@ public final class ChildFields {
     if (given.atLeast(Level.EQUIVALENT)) {
       return family == null || family.atLeast(Level.PHONETIC) ? 0 : 1;
     }
-    return given.atLeast(Level.EDIT) ? 1 : 2;
+    return given.atLeast(Level.TWO_EDITS) ? 1 : 2;
   }
 
   public static List<FieldComparison<ChildRecord>> all() {
     return List.of(
         FieldComparison.<ChildRecord>of(
                 "given name", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 1))
-            .typically(4, 0.45, 0.15, 0.25, 0.05, 0.03, 0.04, 0.02, 0.01),
+            .typically(4, 0.45, 0.15, 0.25, 0.05, 0.03, 0.03, 0.01, 0.02, 0.01),
         // a changed family name is common: differing is weak evidence against
         FieldComparison.<ChildRecord>of(
                 "family name", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 0))
-            .typically(3, 0.45, 0.1, 0.1, 0.005, 0.02, 0.03, 0.01, 0.285),
+            .typically(3, 0.45, 0.1, 0.1, 0.005, 0.02, 0.02, 0.01, 0.01, 0.285),
         FieldComparison.<ChildRecord>of(
                 "patronymic", PersonFields.NAME_LEVELS, (a, b) -> part(a, b, 2))
-            .typically(3, 0.5, 0.1, 0.25, 0.005, 0.03, 0.04, 0.03, 0.045),
+            .typically(3, 0.5, 0.1, 0.25, 0.005, 0.03, 0.03, 0.01, 0.03, 0.045),
         FieldComparison.<ChildRecord>of(
                 "date of birth",
                 List.of(
@@ -93,7 +93,7 @@ public final class ChildFields {
                     return FieldComparison.MISSING;
                   }
                   Level l = Names.compareWords(a.birthPlace(), b.birthPlace()).level();
-                  return l.atLeast(Level.EQUIVALENT) ? 0 : l.atLeast(Level.EDIT) ? 1 : 2;
+                  return l.atLeast(Level.EQUIVALENT) ? 0 : l.atLeast(Level.TWO_EDITS) ? 1 : 2;
                 })
             .typically(0.65, 0.2, 0.15),
         FieldComparison.<ChildRecord>of(

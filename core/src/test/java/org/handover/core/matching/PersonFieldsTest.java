@@ -149,6 +149,29 @@ class PersonFieldsTest {
     assertThat(Linker.corroborated(model.score(whole, whole).explanation())).isTrue();
   }
 
+  @Test
+  void aFamilyNameTwoLettersApartIsNotLinkedWithoutReview() {
+    // Кошеленко and Коваленко, one given name and one day: at a million, two men of two families
+    Model<PersonRecord> model = model(Map.of());
+    PersonRecord entry = Records.of("KOSHELENKO VASIL").born("18.04.1973").build();
+    PersonRecord person = Records.of("Коваленко Василь Ярославович").born("18.04.1973").build();
+    PersonRecord slip = Records.of("Ковальенко Василь").born("18.04.1973").build();
+    List<Model.Contribution> far = model.score(entry, person).explanation();
+    assertThat(far).anyMatch(c -> c.field().equals("family name") && c.level().equals("two edits"));
+    assertThat(Linker.corroborated(far)).as("the date agrees").isTrue();
+    assertThat(Linker.familyNear(far)).isFalse();
+    assertThat(Linker.familyNear(model.score(slip, person).explanation()))
+        .as("one letter off")
+        .isTrue();
+    assertThat(Linker.familyNear(model.score(person, person).explanation())).isTrue();
+    // a service number that agrees vouches for the spelling
+    PersonRecord numbered =
+        Records.of("KOSHELENKO VASIL").born("18.04.1973").service("Д-123456").build();
+    PersonRecord same =
+        Records.of("Коваленко Василь").born("18.04.1973").service("Д-123456").build();
+    assertThat(Linker.familyNear(model.score(numbered, same).explanation())).isTrue();
+  }
+
   /**
    * A model with each field's typical m, an even u, and these places' shares of the registry as the
    * place's term frequencies.

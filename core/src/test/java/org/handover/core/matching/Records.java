@@ -17,6 +17,7 @@ final class Records {
   private String place = "";
   private String father = "";
   private String rank = "";
+  private String service = "";
 
   private Records() {}
 
@@ -46,6 +47,11 @@ final class Records {
     return this;
   }
 
+  Records service(String value) {
+    service = value;
+    return this;
+  }
+
   Records rank(String value) {
     rank = value;
     return this;
@@ -59,7 +65,7 @@ final class Records {
         born,
         place,
         father,
-        "",
+        service,
         "",
         "",
         Ranks.grade(rank));

@@ -145,6 +145,35 @@ class VerifiedListTest {
   }
 
   @Test
+  void aFamilyNameTwoLettersApartIsReviewedAndTheReviewerIsToldWhy() throws Exception {
+    // Кошельчук is two letters from Ковальчук: the same day and given name do not make it one man
+    Path other = dir.resolve("other.csv");
+    Files.writeString(
+        other, "ФИО,Дата рождения\nКошельчук Юрий Петрович,12.03.1998\n", StandardCharsets.UTF_8);
+    roster =
+        app.rosters()
+            .importFile(
+                other,
+                "other.csv",
+                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+                Tables.Options.detect(),
+                Optional.empty(),
+                "test",
+                (n, f) -> {})
+            .id();
+    long run = run();
+    assertThat(app.matching().matches(run))
+        .filteredOn(m -> m.personId() == kovalchuk)
+        .singleElement()
+        .satisfies(m -> assertThat(m.band()).isEqualTo(Band.REVIEW));
+    String page = reviewer().get("/matches/" + run).body();
+    assertThat(page)
+        .contains("name=\"person_id\" value=\"" + kovalchuk + "\"")
+        .contains("id=\"family-far\"")
+        .contains("Прізвища різняться двома літерами");
+  }
+
+  @Test
   void everyEntryShowsItsLinkAndAnyLinkCanBeUndoneWithAJournalEntry() {
     run();
     Browser b = reviewer();
