@@ -29,7 +29,8 @@ import org.handover.server.matching.MatchRecords;
  *       dictionary, where it has them) 50%; written in Latin by ICAO 9303 or KMU 2010 30%;
  *   <li>a typo (one letter changed) in the family name 5%, in the given name 5%;
  *   <li>patronymic missing 20%; given name as an initial 5%;
- *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%;
+ *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%, one digit of the day,
+ *       month or year misread 3%;
  *   <li>family and given name in swapped order 5% (as "Given Family" without a comma);
  *   <li>place of birth given 60% (in the entry's script and language: Russian form of the town
  *       where the names are Russian, romanized where they are), rank 60% (in Russian where the
@@ -42,6 +43,30 @@ import org.handover.server.matching.MatchRecords;
  * family name included, so that they do not all come from the dictionary Handover matches with.
  */
 final class RosterNoise {
+  /**
+   * The date with one digit changed: the day's last digit half the time, the month's or the year's
+   * last digit otherwise, always a date that exists.
+   */
+  static PartialDate digitMisread(PartialDate b, Random random) {
+    int day = b.day().get();
+    int month = b.month().get();
+    int year = b.year();
+    while (true) {
+      double part = random.nextDouble();
+      int digit = random.nextInt(10);
+      int d = part < 0.5 ? day / 10 * 10 + digit : day;
+      int m = part >= 0.5 && part < 0.75 ? month / 10 * 10 + digit : month;
+      int y = part >= 0.75 ? year / 10 * 10 + digit : year;
+      if ((d != day || m != month || y != year)
+          && d >= 1
+          && m >= 1
+          && m <= 12
+          && d <= java.time.YearMonth.of(y, m).lengthOfMonth()) {
+        return PartialDate.of(y, m, d);
+      }
+    }
+  }
+
   private final Random random;
   private final Map<String, String> ukToRu;
   private boolean byRules;
@@ -183,6 +208,9 @@ final class RosterNoise {
       } else if (d < 0.16) {
         born = Optional.empty();
         classes.add("no date of birth");
+      } else if (d < 0.19) {
+        born = Optional.of(digitMisread(b, random));
+        classes.add("a digit of the date misread");
       }
     }
     boolean swapped = random.nextDouble() < 0.05;

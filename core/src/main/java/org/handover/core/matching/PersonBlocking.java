@@ -36,7 +36,9 @@ public final class PersonBlocking {
         DATE_INITIALS,
         SERVICE_NUMBER,
         FAMILY_GIVEN_INITIAL,
-        UNIT_FAMILY);
+        UNIT_FAMILY,
+        DATE_GIVEN_INITIAL,
+        SERVICE_TYPO_INITIAL);
   }
 
   /**
@@ -73,7 +75,9 @@ public final class PersonBlocking {
             UNIT_FAMILY,
             FAMILY_INITIAL_YEAR,
             FAMILY_TYPO_INITIAL_YEAR,
-            UNIT_INITIALS);
+            UNIT_INITIALS,
+            DATE_GIVEN_INITIAL,
+            SERVICE_TYPO_INITIAL);
   }
 
   /**
@@ -155,8 +159,9 @@ public final class PersonBlocking {
   /**
    * A rule of keys with the year of birth, where an entry with a day and month asks more: each key
    * with the year and that day (or the day and month swapped, or a person of unknown day), or with
-   * the year beside a given initial. A family name with the year alone meets every namesake born
-   * that year: at a million, most of the pairs. An entry without a day meets them all.
+   * the year beside a given initial (which a slip in the day or month still meets). A family name
+   * with the year alone meets every namesake born that year: at a million, most of the pairs. An
+   * entry without a day meets them all.
    */
   private static BlockingRule<PersonRecord> yearWithDayOrInitial(
       String name, Set<String> fixes, Function<PersonRecord, Set<String>> keysOf) {
@@ -264,11 +269,80 @@ public final class PersonBlocking {
             return new ArrayList<>(keys);
           });
 
+  /**
+   * The full date of birth with a given initial where one side has no family name (a list's row
+   * whose family name is empty, a person the registry knows by the given name), whom no rule on the
+   * family name can bring. An entry with a family name meets only persons without one ("N:"); one
+   * without meets everyone born that day with the initial ("A:").
+   */
+  static final BlockingRule<PersonRecord> DATE_GIVEN_INITIAL =
+      BlockingRule.of(
+          "date of birth + given initial without family name",
+          Set.of(BIRTH, GIVEN),
+          r -> {
+            List<String> keys = new ArrayList<>();
+            for (String k : dateGivenInitials(r)) {
+              keys.add("A:" + k);
+              if (!hasFamily(r)) {
+                keys.add("N:" + k);
+              }
+            }
+            return keys;
+          },
+          r -> {
+            String side = hasFamily(r) ? "N:" : "A:";
+            return dateGivenInitials(r).stream().map(k -> side + k).toList();
+          });
+
+  private static boolean hasFamily(PersonRecord r) {
+    return r.names().stream().anyMatch(n -> !n.familySkeleton().isEmpty());
+  }
+
+  /** The full date of birth with each given initial of every spelling ("1975-06-04|o"). */
+  private static Set<String> dateGivenInitials(PersonRecord r) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (r.birthDate().isEmpty() || r.birthDate().get().day().isEmpty()) {
+      return keys;
+    }
+    String date = r.birthDate().get() + "|";
+    for (PreparedName n : r.names()) {
+      for (char g : givenInitials(n)) {
+        keys.add(date + g);
+      }
+    }
+    return keys;
+  }
+
   static final BlockingRule<PersonRecord> SERVICE_NUMBER =
       BlockingRule.of(
           "service number",
           Set.of(SERVICE),
           r -> r.serviceNumber().isEmpty() ? List.of() : List.of(r.serviceNumber()));
+
+  /**
+   * The service number with one character dropped, each way (a digit misread or two swapped), with
+   * a given initial: of a million numbers of seven digits, those one character apart are many; a
+   * given initial leaves few. Numbers shorter than five characters are not keyed.
+   */
+  static final BlockingRule<PersonRecord> SERVICE_TYPO_INITIAL =
+      BlockingRule.of(
+          "service number one character off + given initial",
+          Set.of(SERVICE, GIVEN),
+          r -> {
+            String s = r.serviceNumber();
+            Set<String> keys = new LinkedHashSet<>();
+            if (s.length() < 5) {
+              return new ArrayList<>(keys);
+            }
+            for (PreparedName n : r.names()) {
+              for (char g : givenInitials(n)) {
+                for (int i = 0; i < s.length(); i++) {
+                  keys.add(s.substring(0, i) + s.substring(i + 1) + "|" + g);
+                }
+              }
+            }
+            return new ArrayList<>(keys);
+          });
 
   /**
    * The family name with the given name's first sound, in either language (Олександр, Александр),

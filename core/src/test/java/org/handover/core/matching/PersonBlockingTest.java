@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Names;
+import org.handover.names.ParsedName;
 import org.junit.jupiter.api.Test;
 
 class PersonBlockingTest {
@@ -39,6 +40,65 @@ class PersonBlockingTest {
     Set<String> shared = new HashSet<>(rule.probeKeys(entry));
     shared.retainAll(rule.keys(p));
     return !shared.isEmpty();
+  }
+
+  private static PersonRecord givenOnly(String given, PartialDate date) {
+    return new PersonRecord(
+        1,
+        "x",
+        List.of(Names.prepare(new ParsedName("", given, "", ParsedName.Order.FAMILY_FIRST, 1))),
+        Optional.ofNullable(date),
+        "",
+        "",
+        "",
+        "",
+        "",
+        0);
+  }
+
+  @Test
+  void aPersonWithoutAFamilyNameMeetsByTheDateAndAGivenInitial() {
+    BlockingRule<PersonRecord> rule = PersonBlocking.DATE_GIVEN_INITIAL;
+    PartialDate day = PartialDate.of(1986, 3, 1);
+    // a row whose family name is empty, its given name misspelt: everyone born that day with the
+    // initial
+    PersonRecord row = givenOnly("Тіфані", day);
+    assertThat(meet(rule, row, born("Мазур Тіффані", day))).isTrue();
+    assertThat(meet(rule, row, givenOnly("Тіффані", day))).isTrue();
+    assertThat(meet(rule, row, born("Мазур Оксана", day))).isFalse();
+    assertThat(meet(rule, row, born("Мазур Тіффані", PartialDate.of(1986, 3, 2)))).isFalse();
+    assertThat(meet(rule, givenOnly("Тіфані", PartialDate.ofYear(1986)), givenOnly("Тіфані", day)))
+        .as("a year alone is not enough")
+        .isFalse();
+    // a row with a family name meets only a person the registry knows by the given name
+    assertThat(meet(rule, born("Мазур Тіффані", day), givenOnly("Тіфані", day))).isTrue();
+    assertThat(meet(rule, born("Мазур Тіффані", day), born("Коваль Тетяна", day))).isFalse();
+  }
+
+  private static PersonRecord numbered(String name, String service) {
+    return new PersonRecord(
+        1, "x", List.of(Names.prepare(name)), Optional.empty(), "", "", service, "", "", 0);
+  }
+
+  @Test
+  void aServiceNumberOneCharacterOffMeetsWithAGivenInitial() {
+    BlockingRule<PersonRecord> rule = PersonBlocking.SERVICE_TYPO_INITIAL;
+    PersonRecord row = numbered("Кларк Леон", "3910047");
+    // a digit misread, two digits swapped, the family name quite different
+    assertThat(meet(rule, row, numbered("Мандика Леон", "3910447"))).isTrue();
+    assertThat(meet(rule, row, numbered("Мандика Леон", "3910074"))).isTrue();
+    assertThat(
+            meet(
+                rule,
+                numbered("Іваненко Олександр", "Д-123456"),
+                numbered("Іваненко Александр", "Д-123465")))
+        .as("the initial of the other language's form")
+        .isTrue();
+    // two digits off, or another initial, or a number too short to tell
+    assertThat(meet(rule, row, numbered("Мандика Леон", "3911447"))).isFalse();
+    assertThat(meet(rule, row, numbered("Кларк Марко", "3910447"))).isFalse();
+    assertThat(meet(rule, numbered("Кларк Леон", "1234"), numbered("Кларк Леон", "1235")))
+        .isFalse();
   }
 
   @Test
@@ -80,6 +140,8 @@ class PersonBlockingTest {
     assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.of(1975, 4, 6)))).isTrue();
     assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.ofYear(1975)))).isTrue();
     assertThat(meet(rule, dated, born("Коваленко Андрій", PartialDate.of(1975, 10, 10)))).isFalse();
+    // a slip in the day: the given initial with the year still meets
+    assertThat(meet(rule, dated, born("Коваленко Олег", PartialDate.of(1975, 6, 14)))).isTrue();
     // an entry with a year alone meets every namesake of the year
     PersonRecord yearOnly = born("Коваленко Олег", PartialDate.ofYear(1975));
     assertThat(meet(rule, yearOnly, born("Коваленко Андрій", PartialDate.of(1975, 10, 10))))

@@ -63,7 +63,8 @@ final class MatchCommand implements Callable<Integer> {
       description =
           "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
               + " family name one letter off + year of birth, date of birth + initials or family name, service number,"
-              + " family name + given initial, unit + family initial)")
+              + " family name + given initial, unit + family initial, date of birth + given initial without"
+              + " family name, service number one character off + given initial)")
   List<String> rules;
 
   @Option(
