@@ -229,9 +229,9 @@ public record Candidates(
     return out.sortedDistinct();
   }
 
-  /** The values sorted, each once (sorts {@code v} in place). */
+  /** The values sorted, each once (sorts {@code v} in place, on every core). */
   static long[] sortedDistinct(long[] v) {
-    Arrays.sort(v);
+    Arrays.parallelSort(v);
     int k = 0;
     for (int i = 0; i < v.length; i++) {
       if (k == 0 || v[k - 1] != v[i]) {

@@ -195,20 +195,32 @@ public final class Linker {
       Model<T> stored) {
     long t1 = System.nanoTime();
     long t0 = t1 - blockMillis * 1_000_000;
-    long[] vectors = Vectors.of(left, right, fields, c);
-    Model<T> model;
     if (stored == null) {
-      model =
+      long[] vectors = Vectors.of(left, right, fields, c);
+      Model<T> model =
           Model.train(
               left, right, fields, rules, c, Vectors.unpack(vectors, fields.size()), options);
-    } else {
-      double maxLambda =
-          Math.min(
-              0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
-      model = stored.withLambda(stored.lambdaOf(vectors, maxLambda));
+      long t2 = System.nanoTime();
+      return scoreAndLink(left, right, c, vectors, null, model, options, t0, t1, t2);
     }
+    // with the model known, each candidate read once for its vector and what its fields weigh
+    Vectors.check(fields);
+    long[] vectors = new long[c.size()];
+    double[] evidence = new double[c.size()];
+    c.byRight()
+        .forEach(
+            right,
+            (b, pairs) -> {
+              for (int p : pairs) {
+                vectors[p] = Vectors.of(fields, left.get(c.left(p)), b);
+                evidence[p] = stored.evidence(vectors[p], b);
+              }
+            });
+    double maxLambda =
+        Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
+    Model<T> model = stored.withLambda(stored.lambdaOf(vectors, maxLambda));
     long t2 = System.nanoTime();
-    return scoreAndLink(left, right, c, vectors, model, options, t0, t1, t2);
+    return scoreAndLink(left, right, c, vectors, evidence, model, options, t0, t1, t2);
   }
 
   /** Above this many records, deduplication trains its model on an even sample of them. */
@@ -259,7 +271,7 @@ public final class Linker {
             trained.lambdaOf(
                 vectors, Math.min(0.5, (double) records.size() / Math.max(1, vectors.length))));
     long t2 = System.nanoTime();
-    return scoreAndLink(records, records, c, vectors, model, one, t0, t1, t2);
+    return scoreAndLink(records, records, c, vectors, null, model, one, t0, t1, t2);
   }
 
   /**
@@ -291,11 +303,16 @@ public final class Linker {
         one);
   }
 
+  /**
+   * Links the pairs by weight; {@code evidence}, where not null, is each pair's weight without the
+   * prior, worked out already (else the candidates are read again for it).
+   */
   private static <T> Result<T> scoreAndLink(
       List<T> left,
       List<T> right,
       Candidates c,
       long[] vectors,
+      double[] evidence,
       Model<T> model,
       Options options,
       long t0,
@@ -303,14 +320,20 @@ public final class Linker {
       long t2) {
     // weights of every pair first; the explanation only for pairs likely enough to be shown
     double[] weights = new double[c.size()];
-    c.byRight()
-        .forEach(
-            right,
-            (b, pairs) -> {
-              for (int p : pairs) {
-                weights[p] = model.weight(vectors[p], b);
-              }
-            });
+    if (evidence != null) {
+      for (int p = 0; p < weights.length; p++) {
+        weights[p] = model.priorBits() + evidence[p];
+      }
+    } else {
+      c.byRight()
+          .forEach(
+              right,
+              (b, pairs) -> {
+                for (int p : pairs) {
+                  weights[p] = model.weight(vectors[p], b);
+                }
+              });
+    }
     double minWeight =
         Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
     // an entry is one person at most: its candidates share one probability, with "none of them"

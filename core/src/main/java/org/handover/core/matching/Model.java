@@ -178,7 +178,12 @@ public final class Model<T> {
    * Object)} sums it, for the many pairs no one will read.
    */
   double weight(long packed, T b) {
-    double weight = priorBits;
+    return priorBits + evidence(packed, b);
+  }
+
+  /** The weight without the prior: what the fields say, the same whatever the share of matches. */
+  double evidence(long packed, T b) {
+    double weight = 0;
     for (int k = 0; k < fields.size(); k++) {
       int l = Vectors.level(packed, k);
       if (l >= 0) {
@@ -186,6 +191,11 @@ public final class Model<T> {
       }
     }
     return weight;
+  }
+
+  /** The prior share of matches in bits, added to every pair's evidence. */
+  double priorBits() {
+    return priorBits;
   }
 
   /**

@@ -346,9 +346,10 @@ public final class PersonBlocking {
 
   /**
    * The family name with the given name's first sound, in either language (Олександр, Александр),
-   * whatever the year: a year misread or missing. An entry without a day and month meets every such
-   * namesake; one with them only those born on that day of any year, or of unknown date (at a
-   * million, a common name with an initial is thousands of persons).
+   * whatever the year: a year misread or missing. An entry with a day and month meets such
+   * namesakes born on that day of any year, or of unknown day; one with a year alone those born in
+   * a year one digit from it (1975: 1970–1979, 1905–1995), or of unknown day; one without a date
+   * every such namesake (at a million, a common name with an initial is thousands of persons).
    */
   static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL =
       BlockingRule.of(
@@ -360,21 +361,45 @@ public final class PersonBlocking {
             for (String k : familyInitials(r)) {
               keys.add(k);
               keys.add(k + "|" + day);
+              r.birthDate().ifPresent(d -> keys.add(k + "|y" + d.year()));
             }
             return keys;
           },
           r -> {
-            String day = dayOf(r);
-            if (day.equals(NO_DAY)) {
+            if (r.birthDate().isEmpty()) {
               return new ArrayList<>(familyInitials(r));
             }
+            String day = dayOf(r);
             List<String> keys = new ArrayList<>();
             for (String k : familyInitials(r)) {
-              keys.add(k + "|" + day);
+              if (day.equals(NO_DAY)) {
+                for (int year : yearsOneDigitOff(r.birthDate().get().year())) {
+                  keys.add(k + "|y" + year);
+                }
+              } else {
+                keys.add(k + "|" + day);
+              }
               keys.add(k + "|" + NO_DAY);
             }
             return keys;
           });
+
+  /** The year and those with its last or its next-to-last digit written otherwise. */
+  private static List<Integer> yearsOneDigitOff(int year) {
+    List<Integer> years = new ArrayList<>(19);
+    years.add(year);
+    for (int d = 0; d < 10; d++) {
+      int units = year / 10 * 10 + d;
+      int tens = year / 100 * 100 + d * 10 + year % 10;
+      if (units != year) {
+        years.add(units);
+      }
+      if (tens != year) {
+        years.add(tens);
+      }
+    }
+    return years;
+  }
 
   /** The day and month of birth ("4.6"), or {@link #NO_DAY}. */
   private static String dayOf(PersonRecord r) {

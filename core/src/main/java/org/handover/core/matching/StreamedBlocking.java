@@ -3,6 +3,7 @@ package org.handover.core.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The candidates of a list against a registry streamed past it once, by the registry's stored key
@@ -41,11 +42,20 @@ public final class StreamedBlocking {
     this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
     for (int r = 0; r < n; r++) {
       stored[r] = PersonBlocking.storedIndex(rules.get(r));
+      BlockingRule<PersonRecord> rule = rules.get(r);
+      // the keys made and hashed on every core, then indexed in the list's order
+      long[][] hashes = new long[left.size()][];
+      IntStream.range(0, left.size())
+          .parallel()
+          .forEach(
+              i ->
+                  hashes[i] =
+                      rule.probeKeys(left.get(i)).stream().mapToLong(RecordCodec::hash).toArray());
       Slots slots = new Slots();
       List<List<Integer>> members = new ArrayList<>();
       for (int i = 0; i < left.size(); i++) {
-        for (String key : rules.get(r).probeKeys(left.get(i))) {
-          int slot = slots.slotOf(RecordCodec.hash(key), members.size());
+        for (long hash : hashes[i]) {
+          int slot = slots.slotOf(hash, members.size());
           if (slot == members.size()) {
             members.add(new ArrayList<>(2));
           }
@@ -128,17 +138,18 @@ public final class StreamedBlocking {
     return gathered.candidates(n);
   }
 
-  /** An open-addressing map of key hashes to slots numbered from 0 in the order first seen. */
+  /**
+   * An open-addressing map of key hashes to slots numbered from 0 in the order first seen: each
+   * entry a key and its slot plus one (0 for none) side by side in one array, so that a lookup is
+   * one miss of memory, not one per array.
+   */
   private static final class Slots {
-    private long[] keys = new long[1024];
-    private int[] values = new int[1024];
-    private boolean[] used = new boolean[1024];
+    private long[] table = new long[2 * 1024];
     private int size;
 
     /**
      * Two bits of each key in one word, eight to sixteen bits a key: most of a million records'
-     * keys are not the list's, and this small array tells so from the cache, where the table's two
-     * arrays would each be a miss of memory.
+     * keys are not the list's, and this small array tells so from the cache.
      */
     private long[] filter;
 
@@ -146,9 +157,9 @@ public final class StreamedBlocking {
     void seal() {
       int words = Integer.highestOneBit(Math.max(1, size / 8)) * 2;
       filter = new long[words];
-      for (int i = 0; i < keys.length; i++) {
-        if (used[i]) {
-          filter[word(keys[i])] |= bits(keys[i]);
+      for (int i = 0; i < table.length; i += 2) {
+        if (table[i + 1] != 0) {
+          filter[word(table[i])] |= bits(table[i]);
         }
       }
     }
@@ -163,17 +174,16 @@ public final class StreamedBlocking {
 
     /** The key's slot; a new key takes {@code next}. */
     int slotOf(long key, int next) {
-      if (2 * (size + 1) > keys.length) {
+      if (4 * (size + 1) > table.length) {
         grow();
       }
-      int at = position(key);
-      if (!used[at]) {
-        used[at] = true;
-        keys[at] = key;
-        values[at] = next;
+      int at = position(table, key);
+      if (table[at + 1] == 0) {
+        table[at] = key;
+        table[at + 1] = next + 1L;
         size++;
       }
-      return values[at];
+      return (int) table[at + 1] - 1;
     }
 
     int get(long key) {
@@ -183,32 +193,27 @@ public final class StreamedBlocking {
           return -1;
         }
       }
-      int at = position(key);
-      return used[at] ? values[at] : -1;
+      return (int) table[position(table, key) + 1] - 1;
     }
 
-    private int position(long key) {
-      int mask = keys.length - 1;
+    /** Where the key is, or the empty entry where it would go. */
+    private static int position(long[] table, long key) {
+      int mask = table.length / 2 - 1;
       int at = (int) (key ^ (key >>> 32)) & mask;
-      while (used[at] && keys[at] != key) {
+      while (table[2 * at + 1] != 0 && table[2 * at] != key) {
         at = (at + 1) & mask;
       }
-      return at;
+      return 2 * at;
     }
 
     private void grow() {
-      long[] oldKeys = keys;
-      int[] oldValues = values;
-      boolean[] oldUsed = used;
-      keys = new long[oldKeys.length * 2];
-      values = new int[oldKeys.length * 2];
-      used = new boolean[oldKeys.length * 2];
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldUsed[i]) {
-          int at = position(oldKeys[i]);
-          used[at] = true;
-          keys[at] = oldKeys[i];
-          values[at] = oldValues[i];
+      long[] old = table;
+      table = new long[old.length * 2];
+      for (int i = 0; i < old.length; i += 2) {
+        if (old[i + 1] != 0) {
+          int at = position(table, old[i]);
+          table[at] = old[i];
+          table[at + 1] = old[i + 1];
         }
       }
     }

@@ -161,11 +161,25 @@ class PersonBlockingTest {
     // a namesake born another day is left to the other rules
     assertThat(meet(rule, dated, born("Коваленко Олександр", PartialDate.of(1975, 7, 4))))
         .isFalse();
-    // an entry without a day meets every namesake, whenever born
-    PersonRecord undated = born("Коваленко Олег", PartialDate.ofYear(1975));
+    // an entry with a year alone meets namesakes born in a year one digit from it, or of unknown
+    // day
+    PersonRecord yearOnly = born("Коваленко Олег", PartialDate.ofYear(1975));
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1976, 1, 2))))
+        .isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1945, 1, 2))))
+        .isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.ofYear(1990))))
+        .as("of unknown day")
+        .isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1980, 1, 2))))
+        .isFalse();
+    assertThat(meet(rule, yearOnly, born("Коваленко Андрій", PartialDate.of(1975, 6, 4))))
+        .isFalse();
+    // an entry without a date meets every such namesake, whenever born
+    PersonRecord undated = born("Коваленко Олег", null);
+    assertThat(meet(rule, undated, dated)).isTrue();
     assertThat(meet(rule, undated, born("Коваленко Олександр", PartialDate.of(1980, 1, 2))))
         .isTrue();
-    assertThat(meet(rule, born("Коваленко Олег", null), dated)).isTrue();
     assertThat(meet(rule, undated, born("Коваленко Андрій", PartialDate.of(1975, 6, 4)))).isFalse();
   }
 

@@ -134,25 +134,30 @@ public final class MatchRecords {
    * date is compared as unknown); the id is the row.
    */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
-    List<PersonRecord> out = new ArrayList<>();
+    List<Rosters.StoredEntry> named = new ArrayList<>();
     for (int offset = 0; ; offset += 5000) {
       List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
       for (Rosters.StoredEntry e : page) {
-        if (e.family().isEmpty() && e.given().isEmpty()) {
-          continue; // no name at all: nothing to compare (the list shows its problem)
+        if (!e.family().isEmpty() || !e.given().isEmpty()) {
+          named.add(e); // no name at all: nothing to compare (the list shows its problem)
         }
-        Optional<PartialDate> born = Optional.empty();
-        try {
-          born = e.born().isEmpty() ? Optional.empty() : Optional.of(PartialDate.parse(e.born()));
-        } catch (IllegalArgumentException ex) {
-          // stored dates are valid; an unreadable one is treated as unknown
-        }
-        out.add(of(e.row(), e.family(), e.given(), e.patronymic(), born, e.fields()));
       }
       if (page.size() < 5000) {
-        return out;
+        break;
       }
     }
+    // names prepared on every core, in the list's order
+    return named.parallelStream().map(MatchRecords::of).toList();
+  }
+
+  private static PersonRecord of(Rosters.StoredEntry e) {
+    Optional<PartialDate> born = Optional.empty();
+    try {
+      born = e.born().isEmpty() ? Optional.empty() : Optional.of(PartialDate.parse(e.born()));
+    } catch (IllegalArgumentException ex) {
+      // stored dates are valid; an unreadable one is treated as unknown
+    }
+    return of(e.row(), e.family(), e.given(), e.patronymic(), born, e.fields());
   }
 
   /**
