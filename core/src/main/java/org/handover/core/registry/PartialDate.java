@@ -105,13 +105,19 @@ public record PartialDate(int year, Optional<Integer> month, Optional<Integer> d
   /** As people write it here: dd.mm.yyyy, mm.yyyy or yyyy. */
   @Override
   public String toString() {
-    if (day.isPresent()) {
-      return String.format("%02d.%02d.%04d", day.get(), month.get(), year);
+    // written out by hand: String.format was most of the time of reading a list's dates
+    StringBuilder s = new StringBuilder(10);
+    day.ifPresent(d -> padded(s, d, 2).append('.'));
+    month.ifPresent(m -> padded(s, m, 2).append('.'));
+    return padded(s, year, 4).toString();
+  }
+
+  private static StringBuilder padded(StringBuilder s, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      s.append('0');
     }
-    if (month.isPresent()) {
-      return String.format("%02d.%04d", month.get(), year);
-    }
-    return String.format("%04d", year);
+    return s.append(digits);
   }
 
   @Override

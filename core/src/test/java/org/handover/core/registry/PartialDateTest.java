@@ -41,6 +41,14 @@ class PartialDateTest {
     assertThat(PartialDate.of(2000, 2).latest()).isEqualTo(LocalDate.of(2000, 2, 29));
   }
 
+  @org.junit.jupiter.api.Test
+  void printsDayAndMonthWithTwoDigitsAndTheYearWithFour() {
+    assertThat(PartialDate.of(1975, 6, 4)).hasToString("04.06.1975");
+    assertThat(PartialDate.of(1975, 11, 24)).hasToString("24.11.1975");
+    assertThat(PartialDate.of(1975, 6)).hasToString("06.1975");
+    assertThat(PartialDate.ofYear(1975)).hasToString("1975");
+  }
+
   @Property
   void printsWhatItReads(
       @ForAll @IntRange(min = 1900, max = 2100) int year,

@@ -166,4 +166,18 @@ class StoredMatchingTest {
         StoredRecords.all(app.database().jdbi()).stream().map(r -> r.id()).toList();
     assertThat(streamed).contains(id).doesNotContain(other).hasSize(1_499);
   }
+
+  @Test
+  void recordsOfAnotherFormatAreAllMadeAgainAndAMergedPersonsNotKept() throws Exception {
+    assertThat(StoredRecords.refresh(app.database().jdbi(), (d, of) -> {})).isEqualTo(1_500);
+    long first = count("SELECT MIN(id) FROM persons");
+    app.registry().merge(first, List.of(first + 1), "test");
+    // an upgrade: every stored record written under another format
+    app.database().jdbi().useHandle(h -> h.execute("UPDATE match_records SET codec = 'older'"));
+    assertThat(StoredRecords.refresh(app.database().jdbi(), (d, of) -> {})).isEqualTo(1_499);
+    assertThat(count("SELECT COUNT(*) FROM match_records WHERE codec <> 'older'")).isEqualTo(1_499);
+    assertThat(count("SELECT COUNT(*) FROM match_records WHERE person_id = " + (first + 1)))
+        .isZero();
+    assertThat(StoredRecords.refresh(app.database().jdbi(), (d, of) -> {})).isZero();
+  }
 }
