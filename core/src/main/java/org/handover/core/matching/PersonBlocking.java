@@ -347,9 +347,11 @@ public final class PersonBlocking {
   /**
    * The family name with the given name's first sound, in either language (Олександр, Александр),
    * whatever the year: a year misread or missing. An entry with a day and month meets such
-   * namesakes born on that day of any year, or of unknown day; one with a year alone those born in
-   * a year one digit from it (1975: 1970–1979, 1905–1995), or of unknown day; one without a date
-   * every such namesake (at a million, a common name with an initial is thousands of persons).
+   * namesakes born on that day of any year, or in a year near its own of unknown day; one with a
+   * year alone those born in a year near it; one without a date every such namesake (at a million,
+   * a common name with an initial is thousands of persons). Near: one digit of the last two written
+   * otherwise, or the two swapped (1975: 1970–1979, 1905–1995, 1957). A person without a date is
+   * met by every dated entry.
    */
   static final BlockingRule<PersonRecord> FAMILY_GIVEN_INITIAL =
       BlockingRule.of(
@@ -360,8 +362,13 @@ public final class PersonBlocking {
             String day = dayOf(r);
             for (String k : familyInitials(r)) {
               keys.add(k);
-              keys.add(k + "|" + day);
-              r.birthDate().ifPresent(d -> keys.add(k + "|y" + d.year()));
+              if (r.birthDate().isEmpty()) {
+                keys.add(k + "|" + NO_DAY);
+                continue;
+              }
+              int year = r.birthDate().get().year();
+              keys.add(k + "|y" + year);
+              keys.add(day.equals(NO_DAY) ? k + "|-y" + year : k + "|" + day);
             }
             return keys;
           },
@@ -370,13 +377,13 @@ public final class PersonBlocking {
               return new ArrayList<>(familyInitials(r));
             }
             String day = dayOf(r);
+            List<Integer> near = yearsNear(r.birthDate().get().year());
             List<String> keys = new ArrayList<>();
             for (String k : familyInitials(r)) {
-              if (day.equals(NO_DAY)) {
-                for (int year : yearsOneDigitOff(r.birthDate().get().year())) {
-                  keys.add(k + "|y" + year);
-                }
-              } else {
+              for (int year : near) {
+                keys.add(k + (day.equals(NO_DAY) ? "|y" : "|-y") + year);
+              }
+              if (!day.equals(NO_DAY)) {
                 keys.add(k + "|" + day);
               }
               keys.add(k + "|" + NO_DAY);
@@ -384,10 +391,17 @@ public final class PersonBlocking {
             return keys;
           });
 
-  /** The year and those with its last or its next-to-last digit written otherwise. */
-  private static List<Integer> yearsOneDigitOff(int year) {
-    List<Integer> years = new ArrayList<>(19);
+  /**
+   * The year and those a slip makes of it: its last or next-to-last digit written otherwise, or the
+   * two swapped.
+   */
+  private static List<Integer> yearsNear(int year) {
+    List<Integer> years = new ArrayList<>(20);
     years.add(year);
+    int swapped = year / 100 * 100 + year % 10 * 10 + year / 10 % 10;
+    if (swapped != year) {
+      years.add(swapped);
+    }
     for (int d = 0; d < 10; d++) {
       int units = year / 10 * 10 + d;
       int tens = year / 100 * 100 + d * 10 + year % 10;

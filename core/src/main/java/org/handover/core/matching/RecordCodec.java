@@ -21,7 +21,7 @@ public final class RecordCodec {
    * Changes whenever what a stored record holds, or how its keys are made, changes; with the names
    * library's own version, a record stored under another is prepared again.
    */
-  public static final String VERSION = "record-6/" + NameCodec.VERSION;
+  public static final String VERSION = "record-7/" + NameCodec.VERSION;
 
   private RecordCodec() {}
 

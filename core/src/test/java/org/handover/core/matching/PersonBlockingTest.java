@@ -151,7 +151,7 @@ class PersonBlockingTest {
   }
 
   @Test
-  void anEntryWithADayMeetsNamesakesBornThatDayOrUndatedAndOneWithoutMeetsAll() {
+  void anEntryMeetsNamesakesOfItsDayOrOfANearYearAndOneWithoutADateMeetsAll() {
     BlockingRule<PersonRecord> rule = PersonBlocking.FAMILY_GIVEN_INITIAL;
     PersonRecord dated = born("Коваленко Олег", PartialDate.of(1975, 6, 4));
     // the year misread: the day and month still meet
@@ -161,16 +161,21 @@ class PersonBlockingTest {
     // a namesake born another day is left to the other rules
     assertThat(meet(rule, dated, born("Коваленко Олександр", PartialDate.of(1975, 7, 4))))
         .isFalse();
-    // an entry with a year alone meets namesakes born in a year one digit from it, or of unknown
-    // day
+    // a person of unknown day meets a dated entry when born in a year a slip makes of its own
+    assertThat(meet(rule, dated, born("Коваленко Ольга", PartialDate.ofYear(1957)))).isTrue();
+    assertThat(meet(rule, dated, born("Коваленко Ольга", PartialDate.ofYear(1990)))).isFalse();
+    // an entry with a year alone meets namesakes born in a year near it, or without a date
     PersonRecord yearOnly = born("Коваленко Олег", PartialDate.ofYear(1975));
     assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1976, 1, 2))))
         .isTrue();
     assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1945, 1, 2))))
         .isTrue();
-    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.ofYear(1990))))
-        .as("of unknown day")
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.ofYear(1957))))
+        .as("the last two digits swapped")
         .isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", null))).isTrue();
+    assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.ofYear(1990))))
+        .isFalse();
     assertThat(meet(rule, yearOnly, born("Коваленко Олександр", PartialDate.of(1980, 1, 2))))
         .isFalse();
     assertThat(meet(rule, yearOnly, born("Коваленко Андрій", PartialDate.of(1975, 6, 4))))
