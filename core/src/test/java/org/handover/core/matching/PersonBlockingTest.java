@@ -9,26 +9,21 @@ import java.util.Set;
 import org.handover.core.registry.PartialDate;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
+import org.handover.names.PreparedName;
 import org.junit.jupiter.api.Test;
 
 class PersonBlockingTest {
   private static PersonRecord born1975(String name) {
-    return new PersonRecord(
-        1,
-        "x",
-        List.of(Names.prepare(name)),
-        Optional.of(PartialDate.of(1975, 6, 4)),
-        "",
-        "",
-        "",
-        "",
-        "",
-        0);
+    return born(name, PartialDate.of(1975, 6, 4));
   }
 
   private static PersonRecord born(String name, PartialDate date) {
+    return record(Names.prepare(name), date, "");
+  }
+
+  private static PersonRecord record(PreparedName name, PartialDate date, String service) {
     return new PersonRecord(
-        1, "x", List.of(Names.prepare(name)), Optional.ofNullable(date), "", "", "", "", "", 0);
+        1, "x", List.of(name), Optional.ofNullable(date), "", "", service, "", "", 0);
   }
 
   private static boolean meet(BlockingRule<PersonRecord> rule, String a, String b) {
@@ -43,17 +38,8 @@ class PersonBlockingTest {
   }
 
   private static PersonRecord givenOnly(String given, PartialDate date) {
-    return new PersonRecord(
-        1,
-        "x",
-        List.of(Names.prepare(new ParsedName("", given, "", ParsedName.Order.FAMILY_FIRST, 1))),
-        Optional.ofNullable(date),
-        "",
-        "",
-        "",
-        "",
-        "",
-        0);
+    return record(
+        Names.prepare(new ParsedName("", given, "", ParsedName.Order.FAMILY_FIRST, 1)), date, "");
   }
 
   @Test
@@ -76,8 +62,7 @@ class PersonBlockingTest {
   }
 
   private static PersonRecord numbered(String name, String service) {
-    return new PersonRecord(
-        1, "x", List.of(Names.prepare(name)), Optional.empty(), "", "", service, "", "", 0);
+    return record(Names.prepare(name), null, service);
   }
 
   @Test

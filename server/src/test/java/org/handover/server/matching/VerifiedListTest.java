@@ -68,25 +68,29 @@ class VerifiedListTest {
                     .orElseThrow(),
                 TODAY,
                 "test");
-    Path list = dir.resolve("their.csv");
-    Files.writeString(
-        list,
-        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n"
-            + "Чужаков Аркадий Львович,01.01.1950\n",
-        StandardCharsets.UTF_8);
     roster =
-        app.rosters()
-            .importFile(
-                list,
-                "their.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+        list(
+            "their.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n"
+                + "Чужаков Аркадий Львович,01.01.1950\n");
     password = app.accounts().create("maria", Role.REVIEWER, "test");
     web = app.web().create().start("127.0.0.1", 0);
+  }
+
+  /** A list the other party sent, imported from a CSV file of these lines. */
+  long list(String name, String csv) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    return app.rosters()
+        .importFile(
+            file,
+            name,
+            new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
+            Tables.Options.detect(),
+            Optional.empty(),
+            "test",
+            (n, f) -> {})
+        .id();
   }
 
   @AfterEach
@@ -147,20 +151,7 @@ class VerifiedListTest {
   @Test
   void aFamilyNameTwoLettersApartIsReviewedAndTheReviewerIsToldWhy() throws Exception {
     // Кошельчук is two letters from Ковальчук: the same day and given name do not make it one man
-    Path other = dir.resolve("other.csv");
-    Files.writeString(
-        other, "ФИО,Дата рождения\nКошельчук Юрий Петрович,12.03.1998\n", StandardCharsets.UTF_8);
-    roster =
-        app.rosters()
-            .importFile(
-                other,
-                "other.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+    roster = list("other.csv", "ФИО,Дата рождения\nКошельчук Юрий Петрович,12.03.1998\n");
     long run = run();
     assertThat(app.matching().matches(run))
         .filteredOn(m -> m.personId() == kovalchuk)
