@@ -55,7 +55,9 @@ class NamesakesTest {
     }
     roster.add(entry(401, Optional.empty())); // undated: any of the three
     roster.add(entry(402, Optional.of(PartialDate.parse("06.05.1987")))); // the second one
-    roster.add(entry(403, Optional.of(PartialDate.parse("1987")))); // a year: namesakes' too
+    // a year: namesakes' too. Not 1987, whose man the entry above takes one to one, and whose year
+    // brings only the two born in a year a slip makes of it (1985 and 1987; not 1990)
+    roster.add(entry(403, Optional.of(PartialDate.parse("1990"))));
     result =
         Linker.link(
             roster,
