@@ -24,6 +24,13 @@ public final class PairView {
   /** A part of a value, marked when it differs from the other side's. */
   public record Part(String text, boolean differs) {}
 
+  /** A value's pieces put together again. */
+  public static String text(List<Part> parts) {
+    StringBuilder s = new StringBuilder();
+    parts.forEach(p -> s.append(p.text()));
+    return s.toString();
+  }
+
   /** One field: its label's message key, the entry's and the person's values. */
   public record Row(String label, List<Part> entry, List<Part> person, boolean differs) {}
 

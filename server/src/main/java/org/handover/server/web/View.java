@@ -73,14 +73,32 @@ public record View(
    * Ukrainian spelling, ICAO 9303 otherwise) followed by the name as written; as written elsewhere.
    */
   public String personName(String asWritten) {
-    if (!lang().equals("en") || asWritten.chars().noneMatch(c -> c >= 0x0400 && c <= 0x04ff)) {
-      return asWritten;
+    return romanized(asWritten) ? personNameBefore(asWritten) + asWritten + ")" : asWritten;
+  }
+
+  /**
+   * What {@link #personName} puts before the name as written ("Koshelenko Anatolii (" on the
+   * English page, else nothing): a name shown in marked pieces (what differs between two lists) is
+   * romanized whole before them, not piece by piece.
+   */
+  public String personNameBefore(String asWritten) {
+    if (!romanized(asWritten)) {
+      return "";
     }
     org.handover.names.Romanization system =
         russian(asWritten)
             ? org.handover.names.Romanization.ICAO9303
             : org.handover.names.Romanization.KMU2010;
-    return system.romanize(asWritten) + " (" + asWritten + ")";
+    return system.romanize(asWritten) + " (";
+  }
+
+  /** What {@link #personName} puts after the name as written: ")" or nothing. */
+  public String personNameAfter(String asWritten) {
+    return romanized(asWritten) ? ")" : "";
+  }
+
+  private boolean romanized(String asWritten) {
+    return lang().equals("en") && asWritten.chars().anyMatch(c -> c >= 0x0400 && c <= 0x04ff);
   }
 
   /**

@@ -162,6 +162,10 @@ class VerifiedListTest {
         .contains("name=\"person_id\" value=\"" + kovalchuk + "\"")
         .contains("id=\"family-far\"")
         .contains("Прізвища різняться двома літерами");
+    // in English the name is romanized whole, what differs marked in the name as written after it
+    assertThat(reviewer().get("/matches/" + run + "?lang=en").body())
+        .contains("The family names are two letters apart")
+        .containsPattern("Koshelchuk [^<(]*\\(Ко<mark>ше</mark>льчук");
   }
 
   @Test
