@@ -204,18 +204,8 @@ public final class Linker {
       return scoreAndLink(left, right, c, vectors, null, model, options, t0, t1, t2);
     }
     // with the model known, each candidate read once for its vector and what its fields weigh
-    Vectors.check(fields);
-    long[] vectors = new long[c.size()];
     double[] evidence = new double[c.size()];
-    c.byRight()
-        .forEach(
-            right,
-            (b, pairs) -> {
-              for (int p : pairs) {
-                vectors[p] = Vectors.of(fields, left.get(c.left(p)), b);
-                evidence[p] = stored.evidence(vectors[p], b);
-              }
-            });
+    long[] vectors = Vectors.of(left, right, fields, c, stored, evidence);
     double maxLambda =
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     Model<T> model = stored.withLambda(stored.lambdaOf(vectors, maxLambda));

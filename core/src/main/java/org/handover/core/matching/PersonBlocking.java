@@ -166,48 +166,44 @@ public final class PersonBlocking {
   private static BlockingRule<PersonRecord> yearWithDayOrInitial(
       String name, Set<String> fixes, Function<PersonRecord, Set<String>> keysOf) {
     return BlockingRule.of(
-        name,
-        fixes,
-        r -> {
-          List<String> keys = new ArrayList<>();
-          if (r.birthDate().isEmpty()) {
-            return keys;
-          }
-          String year = "|" + r.birthDate().get().year();
-          String day = dayOf(r);
-          Set<String> plain = keysOf.apply(r);
-          for (String k : plain) {
-            keys.add(k + year);
-            keys.add(k + year + "|" + day);
-          }
-          for (String k : withInitials(r, withoutGiven(plain))) {
-            keys.add(k + year);
-          }
-          return keys;
-        },
-        r -> {
-          List<String> keys = new ArrayList<>();
-          if (r.birthDate().isEmpty()) {
-            return keys;
-          }
-          String year = "|" + r.birthDate().get().year();
-          Set<String> plain = keysOf.apply(r);
-          String day = dayOf(r);
-          if (day.equals(NO_DAY)) {
-            plain.forEach(k -> keys.add(k + year));
-            return keys;
-          }
-          Set<String> days = new LinkedHashSet<>(List.of(day, swapped(r), NO_DAY));
-          for (String k : plain) {
-            for (String d : days) {
-              keys.add(k + year + "|" + d);
-            }
-          }
-          for (String k : withInitials(r, withoutGiven(plain))) {
-            keys.add(k + year);
-          }
-          return keys;
-        });
+        name, fixes, r -> yearKeys(r, keysOf, false), r -> yearKeys(r, keysOf, true));
+  }
+
+  /**
+   * The keys of {@link #yearWithDayOrInitial}. A registry person's: each key with the year, alone
+   * and with the day. A list's entry's ({@code probe}): each key with the year and its day, the day
+   * and month swapped or no day; without a day, with the year alone. Both but an entry without a
+   * day: the family keys with a given initial and the year.
+   */
+  private static List<String> yearKeys(
+      PersonRecord r, Function<PersonRecord, Set<String>> keysOf, boolean probe) {
+    List<String> keys = new ArrayList<>();
+    if (r.birthDate().isEmpty()) {
+      return keys;
+    }
+    String year = "|" + r.birthDate().get().year();
+    String day = dayOf(r);
+    boolean yearAlone = probe && day.equals(NO_DAY);
+    Set<String> days = new LinkedHashSet<>();
+    if (yearAlone) {
+      days.add("");
+    } else if (probe) {
+      List.of(day, swapped(r), NO_DAY).forEach(d -> days.add("|" + d));
+    } else {
+      days.addAll(List.of("", "|" + day));
+    }
+    Set<String> plain = keysOf.apply(r);
+    for (String k : plain) {
+      for (String d : days) {
+        keys.add(k + year + d);
+      }
+    }
+    if (!yearAlone) {
+      for (String k : withInitials(r, withoutGiven(plain))) {
+        keys.add(k + year);
+      }
+    }
+    return keys;
   }
 
   /** The keys that do not carry a given name already (the names library's "G:" keys do). */
@@ -330,10 +326,10 @@ public final class PersonBlocking {
           Set.of(SERVICE, GIVEN),
           r -> {
             String s = r.serviceNumber();
-            Set<String> keys = new LinkedHashSet<>();
             if (s.length() < 5) {
-              return new ArrayList<>(keys);
+              return List.of();
             }
+            Set<String> keys = new LinkedHashSet<>();
             for (PreparedName n : r.names()) {
               for (char g : givenInitials(n)) {
                 for (int i = 0; i < s.length(); i++) {

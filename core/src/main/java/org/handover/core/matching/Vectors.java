@@ -81,6 +81,20 @@ final class Vectors {
    * pairs (a registry read from its stored bytes is decoded once, not once a pair).
    */
   static <T> long[] of(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
+    return of(left, right, fields, c, null, null);
+  }
+
+  /**
+   * The same, and with a {@code model}, each pair's evidence under it (its weight without the
+   * prior) written to {@code evidence} in the same pass.
+   */
+  static <T> long[] of(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      Candidates c,
+      Model<T> model,
+      double[] evidence) {
     check(fields);
     long[] out = new long[c.size()];
     c.byRight()
@@ -89,6 +103,9 @@ final class Vectors {
             (b, pairs) -> {
               for (int p : pairs) {
                 out[p] = of(fields, left.get(c.left(p)), b);
+                if (model != null) {
+                  evidence[p] = model.evidence(out[p], b);
+                }
               }
             });
     return out;

@@ -138,8 +138,9 @@ public final class MatchRecords {
     for (int offset = 0; ; offset += 5000) {
       List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
       for (Rosters.StoredEntry e : page) {
+        // a row with no name at all has nothing to compare (the list shows its problem)
         if (!e.family().isEmpty() || !e.given().isEmpty()) {
-          named.add(e); // no name at all: nothing to compare (the list shows its problem)
+          named.add(e);
         }
       }
       if (page.size() < 5000) {
