@@ -27,7 +27,8 @@ import org.handover.server.matching.MatchRecords;
  * <ul>
  *   <li>the other side's spelling: Russian forms of the given name and patronymic (from the bundled
  *       dictionary, where it has them) 50%; written in Latin by ICAO 9303 or KMU 2010 30%;
- *   <li>a typo (one letter changed) in the family name 5%, in the given name 5%;
+ *   <li>a typo (one letter changed) in the family name 5%, in the given name 5%; two letters
+ *       changed in one of the three name parts 2% (a hand-written list copied twice);
  *   <li>patronymic missing 20%; given name as an initial 5%;
  *   <li>date of birth: day and month swapped 3%, year only 10%, missing 3%, one digit of the day,
  *       month or year misread 3%;
@@ -172,6 +173,16 @@ final class RosterNoise {
     if (random.nextDouble() < 0.05) {
       given = typo(given);
       classes.add("typo");
+    }
+    if (random.nextDouble() < 0.02) {
+      int part = random.nextInt(3);
+      String before = family + given + patronymic;
+      family = part == 0 ? twoTypos(family) : family;
+      given = part == 1 ? twoTypos(given) : given;
+      patronymic = part == 2 ? twoTypos(patronymic) : patronymic;
+      if (!before.equals(family + given + patronymic)) {
+        classes.add("two letters wrong in one name");
+      }
     }
     if (random.nextDouble() < 0.2) {
       patronymic = "";
@@ -354,7 +365,20 @@ final class RosterNoise {
     if (word.length() < 4) {
       return word;
     }
-    int i = 1 + random.nextInt(word.length() - 2);
+    return typoAt(word, 1 + random.nextInt(word.length() - 2));
+  }
+
+  /** Two letters changed, neither the first nor the last, apart. */
+  private String twoTypos(String word) {
+    if (word.length() < 6) {
+      return word;
+    }
+    int i = 1 + random.nextInt(word.length() - 3);
+    int j = i + 1 + random.nextInt(word.length() - 2 - i);
+    return typoAt(typoAt(word, i), j);
+  }
+
+  private static String typoAt(String word, int i) {
     char c = word.charAt(i);
     char replacement = Character.isUpperCase(c) ? 'А' : 'а';
     if (c == replacement) {

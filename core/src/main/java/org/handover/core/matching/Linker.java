@@ -345,9 +345,9 @@ public final class Linker {
     links = withMargins(links);
     List<Link> alternatives = List.of();
     if (options.oneToOne()) {
-      List<Link> all = links;
-      links = oneToOne(all);
-      alternatives = alternatives(all, links);
+      OneToOne kept = OneToOne.of(links);
+      links = kept.links();
+      alternatives = kept.alternatives();
     }
     long t3 = System.nanoTime();
     return new Result<>(
@@ -417,47 +417,5 @@ public final class Linker {
       out.add(new Link(l.left(), l.right(), l.scored(), margin));
     }
     return out;
-  }
-
-  /**
-   * The candidates not kept that weigh within {@link #MIN_MARGIN} bits of their entry's kept link,
-   * heaviest first.
-   */
-  private static List<Link> alternatives(List<Link> sorted, List<Link> kept) {
-    Map<Integer, Link> keptOf = new HashMap<>();
-    Set<Long> keptPairs = new HashSet<>();
-    for (Link l : kept) {
-      keptOf.put(l.left(), l);
-      keptPairs.add(((long) l.left() << 32) | l.right());
-    }
-    List<Link> out = new ArrayList<>();
-    for (Link l : sorted) {
-      Link k = keptOf.get(l.left());
-      if (k != null
-          && !keptPairs.contains(((long) l.left() << 32) | l.right())
-          && l.scored().weight() > k.scored().weight() - MIN_MARGIN) {
-        out.add(
-            new Link(
-                l.left(),
-                l.right(),
-                l.scored(),
-                Math.min(0, l.scored().weight() - k.scored().weight())));
-      }
-    }
-    return out;
-  }
-
-  private static List<Link> oneToOne(List<Link> sorted) {
-    Set<Integer> usedLeft = new HashSet<>();
-    Set<Integer> usedRight = new HashSet<>();
-    List<Link> kept = new ArrayList<>();
-    for (Link l : sorted) {
-      if (!usedLeft.contains(l.left()) && !usedRight.contains(l.right())) {
-        usedLeft.add(l.left());
-        usedRight.add(l.right());
-        kept.add(l);
-      }
-    }
-    return kept;
   }
 }

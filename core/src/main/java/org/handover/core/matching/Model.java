@@ -281,7 +281,7 @@ public final class Model<T> {
    * the engine's is stale.
    */
   public static <T> String features(List<FieldComparison<T>> fields) {
-    StringBuilder b = new StringBuilder(RecordCodec.VERSION);
+    StringBuilder b = new StringBuilder(RecordCodec.VERSION).append(';').append(Training.VERSION);
     for (FieldComparison<T> f : fields) {
       b.append(';').append(f.name()).append('=').append(String.join(",", f.levels()));
     }

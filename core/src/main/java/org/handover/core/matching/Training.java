@@ -20,6 +20,16 @@ final class Training {
   /** How many sure examples of a match EM needs before what it learns is used over a typical m. */
   static final int MIN_EXAMPLES = 30;
 
+  /**
+   * How many matches the typical m counts as, beside those EM saw: a level EM never sees among
+   * matches (the generator never misspells a patronymic twice) keeps a share of its typical m
+   * instead of weighing some fourteen bits against, so a real double slip is reviewed, not lost.
+   */
+  static final double TYPICAL_EXAMPLES = 30;
+
+  /** Changes whenever training does, so that a stored model is trained again (in its features). */
+  public static final String VERSION = "train-2";
+
   /** Pairs per session at most, taken evenly from the rule's pairs. */
   static final int MAX_SESSION_PAIRS = 300_000;
 
@@ -114,6 +124,7 @@ final class Training {
     // the session that sees the most fields first; later ones hold what earlier ones estimated
     sessions.sort(Comparator.comparingInt((Session x) -> -x.usable).thenComparingInt(x -> x.order));
     double[][] m = new double[fields.size()][];
+    double[] support = new double[fields.size()];
     for (Session session : sessions) {
       double maxLambda =
           Math.min(
@@ -124,6 +135,7 @@ final class Training {
       for (int k = 0; k < fields.size(); k++) {
         if (m[k] == null && fit.support()[k] > 0) {
           m[k] = fit.m()[k];
+          support[k] = fit.support()[k];
         }
       }
     }
@@ -146,9 +158,20 @@ final class Training {
       if (typical != null
           && (!examples || !trustworthy(m[k], u[k], fields.get(k).agreeingLevels()))) {
         m[k] = typical;
+      } else if (typical != null && support[k] > 0) {
+        m[k] = blend(m[k], support[k], typical);
       }
     }
     return m;
+  }
+
+  /** What EM found over {@code seen} matches, with the typical m as {@link #TYPICAL_EXAMPLES}. */
+  static double[] blend(double[] learnt, double seen, double[] typical) {
+    double[] out = new double[learnt.length];
+    for (int l = 0; l < out.length; l++) {
+      out[l] = (learnt[l] * seen + typical[l] * TYPICAL_EXAMPLES) / (seen + TYPICAL_EXAMPLES);
+    }
+    return out;
   }
 
   /** Agreeing at the strongest level weighs for a match, and no disagreeing level does. */

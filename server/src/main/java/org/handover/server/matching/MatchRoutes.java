@@ -165,6 +165,19 @@ final class MatchRoutes {
                         .map(m -> new PairView.Other(m, registry.find(m.personId())))
                         .toList())
             .orElse(List.of()));
+    // the person's other entries in this run: the same man listed twice, or a namesake's row
+    model.put(
+        "alsoFor",
+        current
+            .map(
+                c ->
+                    all.stream()
+                        .filter(m -> m.personId() == c.personId() && m.entryRow() != c.entryRow())
+                        .map(m -> m.entryRow())
+                        .distinct()
+                        .sorted()
+                        .toList())
+            .orElse(List.of()));
     Map<Long, String> names = new HashMap<>();
     ((List<?>) model.get("decidedList"))
         .forEach(

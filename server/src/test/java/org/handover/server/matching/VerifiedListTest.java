@@ -169,6 +169,31 @@ class VerifiedListTest {
   }
 
   @Test
+  void aManListedTwiceIsReviewedOnBothRowsOneToOneAndThePageSaysSo() throws Exception {
+    roster =
+        list(
+            "twice.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\n");
+    long run = app.matching().run(roster, true, Thresholds.DEFAULT, "maria").id();
+    // one to one, the second row's only candidate went to the first: it is not left unmatched
+    assertThat(app.matching().matches(run))
+        .filteredOn(m -> m.personId() == kovalchuk)
+        .extracting(Matching.StoredMatch::entryRow, Matching.StoredMatch::band)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(1, Band.REVIEW),
+            org.assertj.core.groups.Tuple.tuple(2, Band.REVIEW));
+    String page = reviewer().get("/matches/" + run).body();
+    Matcher row = Pattern.compile("name=\"entry_row\" value=\"(\\d+)\"").matcher(page);
+    assertThat(row.find()).isTrue();
+    String other = row.group(1).equals("1") ? "2" : "1";
+    assertThat(page)
+        .contains("id=\"also-for\"")
+        .contains("інших рядків цього списку (" + other + ")");
+    assertThat(reviewer().get("/matches/" + run + "?lang=en").body())
+        .contains("also proposed for row " + other + " of this list");
+  }
+
+  @Test
   void everyEntryShowsItsLinkAndAnyLinkCanBeUndoneWithAJournalEntry() {
     run();
     Browser b = reviewer();
