@@ -161,33 +161,47 @@ public final class PersonForm {
     }
   }
 
+  /** A name's parts as the form's fields name them. */
+  private static final List<String> PARTS =
+      List.of("family", "given", "patronymic", "system", "source", "script");
+
+  /** "name.3.given": made once, not for each of a million rows read. */
+  private static final String[][] KEYS = new String[MAX_NAMES][PARTS.size()];
+
+  static {
+    for (int i = 0; i < MAX_NAMES; i++) {
+      for (int k = 0; k < PARTS.size(); k++) {
+        KEYS[i][k] = "name." + i + "." + PARTS.get(k);
+      }
+    }
+  }
+
   private List<Name> readNames(List<Problem> problems) {
     List<Name> names = new ArrayList<>();
     for (int i = 0; i < MAX_NAMES; i++) {
-      String prefix = "name." + i + ".";
-      String family = get(prefix + "family");
-      String given = get(prefix + "given");
-      String patronymic = get(prefix + "patronymic");
+      String[] key = KEYS[i];
+      String family = get(key[0]);
+      String given = get(key[1]);
+      String patronymic = get(key[2]);
       if (family.isEmpty() && given.isEmpty() && patronymic.isEmpty()) {
         if (i == 0) {
-          problems.add(Problem.of(prefix + "family", "error.required"));
+          problems.add(Problem.of(key[0], "error.required"));
         }
         continue;
       }
       if (family.isEmpty()
           && given.isEmpty()) { // a family name unknown, the given name known: kept
-        problems.add(Problem.of(prefix + "family", "error.required"));
+        problems.add(Problem.of(key[0], "error.required"));
         continue;
       }
       boolean fits = true;
-      for (String part : List.of("family", "given", "patronymic", "system", "source")) {
-        if (get(prefix + part).length() > Name.MAX_LENGTH) {
-          problems.add(
-              Problem.of(prefix + part, "error.too-long", String.valueOf(Name.MAX_LENGTH)));
+      for (int k = 0; k < 5; k++) {
+        if (get(key[k]).length() > Name.MAX_LENGTH) {
+          problems.add(Problem.of(key[k], "error.too-long", String.valueOf(Name.MAX_LENGTH)));
           fits = false;
         }
       }
-      String scriptKey = get(prefix + "script");
+      String scriptKey = get(key[5]);
       Script script;
       try {
         script =
@@ -195,13 +209,11 @@ public final class PersonForm {
                 ? guessScript(family + given + patronymic)
                 : Script.fromKey(scriptKey);
       } catch (IllegalArgumentException e) {
-        problems.add(Problem.of(prefix + "script", "error.unknown-value", scriptKey));
+        problems.add(Problem.of(key[5], "error.unknown-value", scriptKey));
         continue;
       }
       if (fits) {
-        names.add(
-            new Name(
-                script, get(prefix + "system"), family, given, patronymic, get(prefix + "source")));
+        names.add(new Name(script, get(key[3]), family, given, patronymic, get(key[4])));
       }
     }
     return names;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.handover.core.registry.Name;
@@ -83,9 +84,13 @@ final class PersonBulk {
             >= h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one()) {
       deferred = Optional.of(DeferredIndexes.drop(h, TABLES));
     }
+    // the next block's rows are made on the other threads while this one's are sent
+    CompletableFuture<List<CopyRows[]>> next = make(persons, ids, 0);
     for (int from = 0; from < persons.size(); from += COPY) {
       int to = Math.min(persons.size(), from + COPY);
-      write(h, persons.subList(from, to), ids, from);
+      List<CopyRows[]> made = next.join();
+      next = make(persons, ids, to);
+      send(h, made);
       progress.at(Registry.Progress.STORED, to);
     }
     if (deferred.isPresent()) {
@@ -134,13 +139,19 @@ final class PersonBulk {
     return LongStream.rangeClosed(last - n + 1, last).toArray();
   }
 
-  /** The rows of each table, made on every core, then sent table by table. */
-  private static void write(Handle h, List<New> persons, long[] ids, int offset) {
-    List<CopyRows[]> made =
-        IntStream.range(0, persons.size())
-            .parallel()
-            .mapToObj(i -> rows(ids[offset + i], persons.get(i)))
-            .toList();
+  /** The rows of the block of persons from {@code from}, made on every core. */
+  private static CompletableFuture<List<CopyRows[]>> make(List<New> persons, long[] ids, int from) {
+    int to = Math.min(persons.size(), from + COPY);
+    return CompletableFuture.supplyAsync(
+        () ->
+            IntStream.range(from, to)
+                .parallel()
+                .mapToObj(i -> rows(ids[i], persons.get(i)))
+                .toList());
+  }
+
+  /** A block's rows sent table by table. */
+  private static void send(Handle h, List<CopyRows[]> made) {
     String[] sql = {PERSONS, NAMES, TOKENS, STATUSES};
     for (int t = 0; t < sql.length; t++) {
       CopyRows all = new CopyRows(1 << 20);
