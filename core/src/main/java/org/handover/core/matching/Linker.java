@@ -148,7 +148,9 @@ public final class Linker {
    * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives: for
    * an entry whose link leads its next candidate by less than {@link #MIN_MARGIN} bits, those
    * candidates, for review beside it (their margin is their distance below the link, never enough
-   * to be sure); the candidates; the model; the time of each phase.
+   * to be sure); the candidates; the model as trained (its λ the share of matches among the
+   * candidates, kept for the next run; the links weigh with the prior of one pair, {@link
+   * #pairPrior}); the time of each phase.
    */
   public record Result<T>(
       List<Link> links,
@@ -303,11 +305,15 @@ public final class Linker {
       Candidates c,
       long[] vectors,
       double[] evidence,
-      Model<T> model,
+      Model<T> trained,
       Options options,
       long t0,
       long t1,
       long t2) {
+    Model<T> model =
+        options.oneList() || right.size() < PAIR_PRIOR_FROM
+            ? trained
+            : trained.withLambda(pairPrior(trained.lambda(), c.size(), left.size(), right.size()));
     // weights of every pair first; the explanation only for pairs likely enough to be shown
     double[] weights = new double[c.size()];
     if (evidence != null) {
@@ -354,10 +360,31 @@ public final class Linker {
         links,
         alternatives,
         c,
-        model,
+        trained,
         (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000);
+  }
+
+  /**
+   * From how many persons on the registry's side a pair is weighed with {@link #pairPrior}. u is
+   * how often random pairs agree, and a random pair is the same person about once in as many pairs
+   * as there are persons: in a batch of two, half the time. Below this, u counts too many matches
+   * for the names to carry their weight, and the share of matches among the candidates stands in.
+   */
+  static final int PAIR_PRIOR_FROM = 1_000;
+
+  /**
+   * The prior of one pair of records being one person, from the share of matches among the
+   * candidates ({@code lambda}): the entries that are someone in the registry ({@code lambda} times
+   * the candidates, over the entries), each one of its persons. The candidates were chosen for
+   * agreeing on a name; the share among them, put beside weights that count that agreement again (u
+   * is how often random pairs agree), made a stranger's namesake look sure.
+   */
+  static double pairPrior(double lambda, int candidates, int lefts, int rights) {
+    double inRegistry = Math.min(0.99, Math.max(0.01, lambda * candidates / Math.max(1, lefts)));
+    double odds = inRegistry / (1 - inRegistry) / Math.max(1, rights);
+    return odds / (1 + odds);
   }
 
   /**
