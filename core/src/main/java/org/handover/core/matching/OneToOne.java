@@ -2,6 +2,7 @@ package org.handover.core.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ record OneToOne(List<Linker.Link> links, List<Linker.Link> alternatives) {
         kept.add(l);
       }
     }
-    Map<Linker.Link, Double> rivalled = new HashMap<>();
+    Map<Linker.Link, Double> rivalled = new IdentityHashMap<>();
     List<Linker.Link> alternatives = new ArrayList<>();
     for (Linker.Link l : sorted) {
       Linker.Link own = byEntry.get(l.left());
