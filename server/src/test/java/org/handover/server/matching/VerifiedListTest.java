@@ -165,7 +165,9 @@ class VerifiedListTest {
     // in English the name is romanized whole, what differs marked in the name as written after it
     assertThat(reviewer().get("/matches/" + run + "?lang=en").body())
         .contains("The family names are two letters apart")
-        .containsPattern("Koshelchuk [^<(]*\\(Ко<mark>ше</mark>льчук");
+        .containsPattern("Koshelchuk [^<(]*\\(Ко<mark>ше</mark>льчук")
+        // and every other field in Cyrillic too: a reference, a rank, a unit
+        .contains("ZSU-0042 (ЗСУ-0042)");
   }
 
   @Test
