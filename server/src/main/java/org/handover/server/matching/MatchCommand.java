@@ -60,12 +60,18 @@ final class MatchCommand implements Callable<Integer> {
       names = "--rules",
       split = ",",
       paramLabel = "RULE",
+      completionCandidates = RuleNames.class,
       description =
-          "blocking rules to use, by name, comma-separated (default: all of them: name keys + year of birth,"
-              + " family name one letter off + year of birth, date of birth + initials or family name, service number,"
-              + " family name + given initial, unit + family initial, date of birth + given initial without"
-              + " family name, service number one character off + given initial)")
+          "blocking rules to use, by name, comma-separated (default: all of them: ${COMPLETION-CANDIDATES})")
   List<String> rules;
+
+  /** The blocking rules' names, as the engine has them: the help lists them. */
+  static final class RuleNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return PersonBlocking.rules().stream().map(r -> r.name()).iterator();
+    }
+  }
 
   @Option(
       names = "--out",

@@ -656,6 +656,12 @@ class CliTest {
     Cli.Run unknownUk =
         run("match", "--roster", "1", "--rules", "soundex", "--db", db(), "--lang", "uk");
     assertThat(unknownUk.err()).contains("невідоме правило відбору");
+    // the help names every rule the engine has, as the engine names it
+    assertThat(run("match", "--help").out().replaceAll("\\s+", " "))
+        .contains(
+            org.handover.core.matching.PersonBlocking.rules().stream()
+                .map(rule -> rule.name())
+                .toArray(String[]::new));
     // the lists, and the one matched as verified: the registry's reference and the link
     assertThat(run("roster", "list", "--db", db(), "--lang", "uk").out())
         .contains("1  their.csv  Росія → Україна")
