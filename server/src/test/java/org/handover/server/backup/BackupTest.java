@@ -9,16 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Thresholds;
-import org.handover.core.parties.Party;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.cli.Cli;
 import org.handover.server.cli.Cli.Run;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -46,19 +42,14 @@ class BackupTest {
         .mapOsUser("admin", org.handover.server.cli.OsUser.name(), "system");
     app.registry().addAll(new DemoPeople(3, TODAY).generate(30), TODAY, "admin");
     Path list = dir.resolve("their.csv");
-    Files.writeString(
-        list, "ФИО,Дата рождения\n" + FAMILY + " Ганна,01.02.1990\n", StandardCharsets.UTF_8);
     long roster =
-        app.rosters()
-            .importFile(
-                list,
-                "their.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "admin",
-                (n, f) -> {})
-            .id();
+        TheirLists.imported(
+            app,
+            list,
+            "their.csv",
+            "ФИО,Дата рождения\n" + FAMILY + " Ганна,01.02.1990\n",
+            "admin",
+            TODAY);
     app.matching().run(roster, false, Thresholds.DEFAULT, "admin");
     passphrase = dir.resolve("passphrase");
     Files.writeString(passphrase, "correct horse battery staple\n");

@@ -2,8 +2,6 @@ package org.handover.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,13 +10,11 @@ import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Thresholds;
 import org.handover.core.parties.Party;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.cli.Cli;
 import org.handover.server.cli.Cli.Run;
 import org.handover.server.matching.Matching;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -64,18 +60,7 @@ class TamperTest {
                             + " n.person_id WHERE n.position = 0 ORDER BY p.id LIMIT 10")
                     .map((rs, ctx) -> rs.getString(1) + "," + rs.getString(2) + "\n")
                     .forEach(csv::append));
-    Files.writeString(list, csv, StandardCharsets.UTF_8);
-    roster =
-        app.rosters()
-            .importFile(
-                list,
-                "their.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "olena",
-                (n, f) -> {})
-            .id();
+    roster = TheirLists.imported(app, list, "their.csv", csv, "olena", TODAY);
     Matching.Run run = app.matching().run(roster, false, Thresholds.DEFAULT, "olena");
     Matching.StoredMatch m = app.matching().matches(run.id()).get(0);
     app.matching().decide(roster, m.entryRow(), m.personId(), "confirmed", "taras");

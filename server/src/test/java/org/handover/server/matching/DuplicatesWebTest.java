@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Band;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.handover.server.web.Browser;
@@ -153,19 +147,14 @@ class DuplicatesWebTest {
   @Test
   void thresholdsOutOfOrderAreRefusedAndANearTieIsShownBesideTheLink() throws Exception {
     Path list = dir.resolve("twins.csv");
-    Files.writeString(
-        list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
     long roster =
-        app.rosters()
-            .importFile(
-                list,
-                "twins.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+        TheirLists.imported(
+            app,
+            list,
+            "twins.csv",
+            "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n",
+            "test",
+            TODAY);
     Browser t = as("taras", reviewer);
     t.get("/rosters/" + roster);
     HttpResponse<String> bad =

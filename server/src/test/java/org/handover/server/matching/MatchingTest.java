@@ -5,28 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.assertj.core.data.Offset;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.Model;
 import org.handover.core.matching.Thresholds;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.i18n.Messages;
 import org.handover.server.journal.Journal;
 import org.handover.server.rosters.RosterExport;
 import org.handover.server.rosters.Rosters;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -65,21 +60,14 @@ class MatchingTest {
                 TODAY,
                 "test");
     Path list = dir.resolve("their.csv");
-    Files.writeString(
-        list,
-        "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n",
-        StandardCharsets.UTF_8);
     roster =
-        app.rosters()
-            .importFile(
-                list,
-                "their.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+        TheirLists.imported(
+            app,
+            list,
+            "their.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n",
+            "test",
+            TODAY);
   }
 
   @AfterEach
@@ -147,19 +135,14 @@ class MatchingTest {
                   "test");
     }
     Path list = dir.resolve("twins.csv");
-    Files.writeString(
-        list, "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n", StandardCharsets.UTF_8);
     long twinsRoster =
-        app.rosters()
-            .importFile(
-                list,
-                "twins.csv",
-                new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+        TheirLists.imported(
+            app,
+            list,
+            "twins.csv",
+            "ФИО,Дата рождения\nГНАТЮК Остап Ярославович,1990\n",
+            "test",
+            TODAY);
     Matching.Run run = app.matching().run(twinsRoster, true, Thresholds.DEFAULT, "reviewer");
     assertThat(app.matching().matches(run.id()))
         .filteredOn(m -> m.entryRow() == 1)

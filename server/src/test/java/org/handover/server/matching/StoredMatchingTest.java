@@ -2,24 +2,18 @@ package org.handover.server.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.RecordCodec;
 import org.handover.core.matching.Thresholds;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.registry.Registry;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -65,17 +59,7 @@ class StoredMatchingTest {
           .append('\n');
     }
     Path file = dir.resolve("list-" + rows + ".csv");
-    Files.writeString(file, csv, StandardCharsets.UTF_8);
-    return app.rosters()
-        .importFile(
-            file,
-            file.getFileName().toString(),
-            new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-            Tables.Options.detect(),
-            Optional.empty(),
-            "test",
-            (k, f) -> {})
-        .id();
+    return TheirLists.imported(app, file, file.getFileName().toString(), csv, "test", TODAY);
   }
 
   private long count(String sql) {

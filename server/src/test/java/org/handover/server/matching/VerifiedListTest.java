@@ -11,20 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.Thresholds;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.signing.InstallationKey;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
@@ -80,17 +76,7 @@ class VerifiedListTest {
   /** A list the other party sent, imported from a CSV file of these lines. */
   long list(String name, String csv) throws Exception {
     Path file = dir.resolve(name);
-    Files.writeString(file, csv, StandardCharsets.UTF_8);
-    return app.rosters()
-        .importFile(
-            file,
-            name,
-            new RosterDetails(Party.of("RU"), Party.of("UA"), TODAY, Purpose.EXCHANGE, ""),
-            Tables.Options.detect(),
-            Optional.empty(),
-            "test",
-            (n, f) -> {})
-        .id();
+    return TheirLists.imported(app, file, name, csv, "test", TODAY);
   }
 
   @AfterEach

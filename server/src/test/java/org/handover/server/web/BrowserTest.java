@@ -12,15 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import org.handover.core.accounts.Role;
 import org.handover.core.demo.DemoPeople;
-import org.handover.core.parties.Party;
 import org.handover.core.registry.PersonForm;
-import org.handover.core.rosters.Purpose;
-import org.handover.core.rosters.RosterDetails;
-import org.handover.core.rosters.Tables;
 import org.handover.server.App;
+import org.handover.server.rosters.TheirLists;
 import org.handover.server.storage.Database;
 import org.handover.server.storage.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -108,20 +104,14 @@ class BrowserTest {
   @Test
   void runMatchingOnAListAndConfirmALinkWithTheKeyboard() throws Exception {
     Path list = Files.createTempFile("their", ".csv");
-    Files.writeString(
-        list, "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n");
     long roster =
-        app.rosters()
-            .importFile(
-                list,
-                "their.csv",
-                new RosterDetails(
-                    Party.of("RU"), Party.of("UA"), LocalDate.now(), Purpose.EXCHANGE, ""),
-                Tables.Options.detect(),
-                Optional.empty(),
-                "test",
-                (n, f) -> {})
-            .id();
+        TheirLists.imported(
+            app,
+            list,
+            "their.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКовальчук Ю.,1998\n",
+            "test",
+            LocalDate.now());
     String base = "http://127.0.0.1:" + web.port();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     logIn(base);
