@@ -81,7 +81,7 @@ public final class MatchingBench {
             registry,
             PersonFields.all(),
             PersonBlocking.rules(),
-            Linker.Options.defaults().oneToOne(true));
+            Linker.Options.defaults().oneToOne(true).pairPrior(true));
     double seconds = (System.nanoTime() - t0) / 1e9;
     heap.stop();
     return new MatchingRun.Run(n, m, drawn, registry, r, prepareMillis, seconds, heap.peak());

@@ -117,16 +117,42 @@ final class MatchingRun {
           }
         }
       }
+      // an entry whose candidates all went to other entries, reviewed beside them
+      Map<Integer, Linker.Link> linked = best();
+      for (Map.Entry<Integer, Set<Integer>> e : reviewed.entrySet()) {
+        if (!linked.containsKey(e.getKey())) {
+          links++;
+          if (e.getValue().contains(drawn.truth().get(e.getKey()))) {
+            correct++;
+          }
+        }
+      }
       return new Band(links, correct, inRegistry());
     }
 
     long reviewEntries() {
-      return best().values().stream()
-          .filter(
-              l ->
-                  l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                      == org.handover.core.matching.Band.REVIEW)
-          .count();
+      return reviewed().size();
+    }
+
+    /** The entries in review: their link, or only candidates beside links that took them. */
+    Set<Integer> reviewed() {
+      Map<Integer, Linker.Link> linked = best();
+      Set<Integer> entries = new HashSet<>();
+      linked.forEach(
+          (entry, l) -> {
+            if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                == org.handover.core.matching.Band.REVIEW) {
+              entries.add(entry);
+            }
+          });
+      for (Linker.Link l : result.alternatives()) { // beside the link that took their person
+        if (!linked.containsKey(l.left())
+            && l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                == org.handover.core.matching.Band.REVIEW) {
+          entries.add(l.left());
+        }
+      }
+      return entries;
     }
 
     /** Whether entry i gives a whole date of birth (day, month and year). */
@@ -142,14 +168,13 @@ final class MatchingRun {
           entries++;
         }
       }
-      long review = 0;
+      long review = reviewed().stream().filter(i -> dated(i) == dated).count();
       long auto = 0;
       for (Linker.Link l : best().values()) {
-        if (dated(l.left()) == dated) {
-          org.handover.core.matching.Band b =
-              l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
-          review += b == org.handover.core.matching.Band.REVIEW ? 1 : 0;
-          auto += b == org.handover.core.matching.Band.AUTO ? 1 : 0;
+        if (dated(l.left()) == dated
+            && l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
+                == org.handover.core.matching.Band.AUTO) {
+          auto++;
         }
       }
       return new long[] {entries, review, auto};

@@ -368,7 +368,7 @@ final class RosterNoise {
     return typoAt(word, 1 + random.nextInt(word.length() - 2));
   }
 
-  /** Two letters changed, neither the first nor the last, apart. */
+  /** Two letters changed, neither the first nor the last (a part of six letters at least). */
   private String twoTypos(String word) {
     if (word.length() < 6) {
       return word;

@@ -28,7 +28,11 @@ class Febrl4Test {
     List<Febrl4.Rec> b = Febrl4.read(data("febrl4b.csv"));
     Linker.Result<Febrl4.Rec> r =
         Linker.link(
-            a, b, Febrl4.fields(), Febrl4.rules(), Linker.Options.defaults().oneToOne(true));
+            a,
+            b,
+            Febrl4.fields(),
+            Febrl4.rules(),
+            Linker.Options.defaults().oneToOne(true).pairPrior(true));
     Febrl4.Quality q = Febrl4.quality(a, b, r.links(), 0.5);
     assertThat(q.f1())
         .as("F1 %s, precision %s, recall %s", q.f1(), q.precision(), q.recall())

@@ -29,18 +29,27 @@ public final class Linker {
       long seed,
       boolean oneToOne,
       double minProbability,
-      boolean oneList) {
+      boolean oneList,
+      boolean pairPrior) {
     public static Options defaults() {
-      return new Options(1000, 50_000, 42, false, 0.01, false);
+      return new Options(1000, 50_000, 42, false, 0.01, false, false);
     }
 
     public Options oneToOne(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, on, minProbability, oneList);
+      return new Options(maxBlock, randomPairs, seed, on, minProbability, oneList, pairPrior);
     }
 
     /** Deduplication: left and right are the same list; no record is paired with itself. */
     public Options oneList(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, on);
+      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, on, pairPrior);
+    }
+
+    /**
+     * A list against a registry: each pair weighs from {@link Linker#pairPrior} (from {@link
+     * Linker#PAIR_PRIOR_FROM} persons), not from the share of matches among the candidates.
+     */
+    public Options pairPrior(boolean on) {
+      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, oneList, on);
     }
   }
 
@@ -145,12 +154,13 @@ public final class Linker {
   public static final double MAX_AGAINST_BITS = 5;
 
   /**
-   * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives: for
-   * an entry whose link leads its next candidate by less than {@link #MIN_MARGIN} bits, those
-   * candidates, for review beside it (their margin is their distance below the link, never enough
-   * to be sure); the candidates; the model as trained (its λ the share of matches among the
-   * candidates, kept for the next run; the links weigh with the prior of one pair, {@link
-   * #pairPrior}); the time of each phase.
+   * The links above {@code minProbability}, heaviest first; with one-to-one, the alternatives
+   * ({@link OneToOne}): for an entry whose link leads its next candidate by less than {@link
+   * #MIN_MARGIN} bits, those candidates, and for an entry whose candidates all went to other
+   * entries, those near the links that took them, for review (their margin is their distance below
+   * that link, never enough to be sure); the candidates; the model as trained (its λ the share of
+   * matches among the candidates, kept for the next run; the links weigh with the prior of one
+   * pair, {@link #pairPrior}); the time of each phase.
    */
   public record Result<T>(
       List<Link> links,
@@ -311,7 +321,7 @@ public final class Linker {
       long t1,
       long t2) {
     Model<T> model =
-        options.oneList() || right.size() < PAIR_PRIOR_FROM
+        !options.pairPrior() || options.oneList() || right.size() < PAIR_PRIOR_FROM
             ? trained
             : trained.withLambda(pairPrior(trained.lambda(), c.size(), left.size(), right.size()));
     // weights of every pair first; the explanation only for pairs likely enough to be shown
@@ -383,6 +393,9 @@ public final class Linker {
    * quarter of the time.
    */
   static double pairPrior(double lambda, int candidates, int lefts, int rights) {
+    if (!Double.isFinite(lambda)) {
+      return lambda;
+    }
     double inRegistry = Math.min(0.99, Math.max(0.01, lambda * candidates / Math.max(1, lefts)));
     double odds = inRegistry / (1 - inRegistry) / Math.max(1, rights);
     return odds / (1 + odds);

@@ -10,9 +10,9 @@ import java.util.Map;
  * One person per entry and one entry per person, heaviest link first, and what a reviewer must see
  * beside them: an entry's candidates within {@link Linker#MIN_MARGIN} bits of its link; and for an
  * entry whose candidates all went to other entries (the same man listed twice, or a namesake),
- * those within the margin of the link that took them. Such a rival is a near-tie seen from the
- * person's side, so the link that took the person is no longer sure either: its margin is its lead
- * over the rival as well.
+ * those within the margin of the link that took them. Such a rival (there, or among an entry's own
+ * near-ties) is a near-tie seen from the person's side, so the link that took the person is no
+ * longer sure either: its margin is its lead over the rival as well.
  */
 record OneToOne(List<Linker.Link> links, List<Linker.Link> alternatives) {
 
@@ -36,12 +36,17 @@ record OneToOne(List<Linker.Link> links, List<Linker.Link> alternatives) {
         continue;
       }
       // beside the entry's own link, or beside the link that took its person
-      Linker.Link beside = own != null ? own : byPerson.get(l.right());
+      Linker.Link taker = byPerson.get(l.right());
+      Linker.Link beside = own != null ? own : taker;
       double behind = l.scored().weight() - beside.scored().weight();
       if (behind > -Linker.MIN_MARGIN) {
         alternatives.add(new Linker.Link(l.left(), l.right(), l.scored(), Math.min(0, behind)));
-        if (own == null) {
-          rivalled.merge(beside, -behind, Math::min);
+        // a rival its own link does not explain away makes the person's link unsure too
+        if (taker != null && taker.left() != l.left()) {
+          double lead = taker.scored().weight() - l.scored().weight();
+          if (lead < Linker.MIN_MARGIN) {
+            rivalled.merge(taker, lead, Math::min);
+          }
         }
       }
     }

@@ -21,9 +21,10 @@ final class Training {
   static final int MIN_EXAMPLES = 30;
 
   /**
-   * How many matches the typical m counts as, beside those EM saw: a level EM never sees among
-   * matches (the generator never misspells a patronymic twice) keeps a share of its typical m
-   * instead of weighing some fourteen bits against, so a real double slip is reviewed, not lost.
+   * How many matches the typical m counts as, beside those EM saw: a level EM never sees among the
+   * matches it learns from (a list without a year off by one) keeps a share of its typical m
+   * instead of weighing some fourteen bits against, so such a slip in the next list is reviewed,
+   * not lost.
    */
   static final double TYPICAL_EXAMPLES = 30;
 

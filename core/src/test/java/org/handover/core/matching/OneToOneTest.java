@@ -45,6 +45,35 @@ class OneToOneTest {
   }
 
   @Test
+  void aRivalWithAWeakLinkOfItsOwnStillMakesTheTakerUnsure() {
+    // row 1 is the man of row 0 too, and has a far weaker candidate of its own
+    OneToOne o = OneToOne.of(List.of(link(0, 10, 30, 30), link(1, 10, 29, 19), link(1, 11, 10, 0)));
+    assertThat(o.links())
+        .filteredOn(l -> l.left() == 0)
+        .singleElement()
+        .extracting(Linker.Link::margin)
+        .isEqualTo(1.0);
+    assertThat(o.alternatives())
+        .singleElement()
+        .satisfies(a -> assertThat(a.right()).isEqualTo(10));
+  }
+
+  @Test
+  void aRivalWhoseOwnLinkExplainsItLeavesTheTakerSure() {
+    OneToOne o = OneToOne.of(List.of(link(1, 11, 40, 11), link(0, 10, 30, 30), link(1, 10, 29, 0)));
+    assertThat(o.links())
+        .filteredOn(l -> l.left() == 0)
+        .singleElement()
+        .extracting(Linker.Link::margin)
+        .isEqualTo(30.0);
+  }
+
+  @Test
+  void noCandidatesNoLinks() {
+    assertThat(OneToOne.of(List.of()).links()).isEmpty();
+  }
+
+  @Test
   void aRivalFarBehindTheLinkThatTookItsPersonIsNoMatch() {
     OneToOne o = OneToOne.of(List.of(link(0, 10, 30, 30), link(1, 10, 12, 12)));
     assertThat(o.links()).singleElement().extracting(Linker.Link::margin).isEqualTo(30.0);

@@ -24,10 +24,4 @@ class PairPriorTest {
     assertThat(Linker.pairPrior(0.02, 400_000, 10_000, 100_000))
         .isGreaterThan(Linker.pairPrior(0.02, 400_000, 10_000, 1_000_000));
   }
-
-  @Test
-  void aListNoOneOfWhichIsInTheRegistryStillHasAPrior() {
-    assertThat(Linker.pairPrior(0, 400_000, 10_000, 1_000_000)).isPositive();
-    assertThat(Linker.pairPrior(1, 400_000, 10, 1_000)).isLessThan(1);
-  }
 }

@@ -172,10 +172,15 @@ final class MatchRoutes {
             .map(
                 c ->
                     all.stream()
-                        .filter(m -> m.personId() == c.personId() && m.entryRow() != c.entryRow())
+                        .filter(
+                            m ->
+                                m.personId() == c.personId()
+                                    && m.entryRow() != c.entryRow()
+                                    && !m.decision().equals("rejected"))
                         .map(m -> m.entryRow())
                         .distinct()
                         .sorted()
+                        .limit(ALSO_FOR_SHOWN)
                         .toList())
             .orElse(List.of()));
     Map<Long, String> names = new HashMap<>();
@@ -191,6 +196,9 @@ final class MatchRoutes {
   }
 
   static final int DECIDED_SHOWN = 20;
+
+  /** Other rows named beside a person at most (a common name in a run without one-to-one). */
+  static final int ALSO_FOR_SHOWN = 10;
 
   /** A number from a path or a form; anything else is a page that does not exist. */
   static long number(String s) {

@@ -155,7 +155,8 @@ public final class Matching {
           int toReview = 0;
           Set<Integer> linked = new HashSet<>();
           List<Linker.Link> proposed = new ArrayList<>(r.links());
-          proposed.addAll(r.alternatives()); // near-ties, for review beside the entry's link
+          // near-ties, for review: beside the entry's link, or beside the link that took its person
+          proposed.addAll(r.alternatives());
           for (Linker.Link l : proposed) {
             double p = l.scored().probability();
             Band band = l.band(thresholds, MIN_MARGIN);
@@ -236,7 +237,7 @@ public final class Matching {
     Listed list = join(listed);
     List<PersonRecord> entries = list.entries();
     StreamedBlocking blocking = list.blocking();
-    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne);
+    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne).pairPrior(true);
     long t0 = System.nanoTime();
     List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
     if (entries.isEmpty() || stored.isEmpty()) {

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class PersonBulk {
 
-  /** Persons per COPY: rows made on every core, then sent. */
+  /** Persons per COPY: rows made in parallel, then sent. */
   private static final int COPY = 10_000;
 
   private static final List<String> TABLES =
@@ -84,13 +84,20 @@ final class PersonBulk {
             >= h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one()) {
       deferred = Optional.of(DeferredIndexes.drop(h, TABLES));
     }
-    // the next block's rows are made on the other threads while this one's are sent
+    // the next block's rows are made in the common pool while this one's are sent
     CompletableFuture<List<CopyRows[]>> next = make(persons, ids, 0);
     for (int from = 0; from < persons.size(); from += COPY) {
       int to = Math.min(persons.size(), from + COPY);
-      List<CopyRows[]> made = next.join();
-      next = make(persons, ids, to);
-      send(h, made);
+      List<CopyRows[]> made = joined(next);
+      next = to < persons.size() ? make(persons, ids, to) : null;
+      try {
+        send(h, made);
+      } catch (RuntimeException e) {
+        if (next != null) {
+          next.cancel(false); // the transaction is lost: no more rows for it
+        }
+        throw e;
+      }
       progress.at(Registry.Progress.STORED, to);
     }
     if (deferred.isPresent()) {
@@ -139,7 +146,19 @@ final class PersonBulk {
     return LongStream.rangeClosed(last - n + 1, last).toArray();
   }
 
-  /** The rows of the block of persons from {@code from}, made on every core. */
+  /** What a block's rows are, or what went wrong making them, as it was thrown. */
+  private static List<CopyRows[]> joined(CompletableFuture<List<CopyRows[]>> made) {
+    try {
+      return made.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** The rows of the block of persons from {@code from}, made in parallel. */
   private static CompletableFuture<List<CopyRows[]>> make(List<New> persons, long[] ids, int from) {
     int to = Math.min(persons.size(), from + COPY);
     return CompletableFuture.supplyAsync(

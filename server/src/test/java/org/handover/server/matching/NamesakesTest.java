@@ -64,7 +64,7 @@ class NamesakesTest {
             registry,
             PersonFields.all(),
             PersonBlocking.rules(),
-            Linker.Options.defaults().oneToOne(true));
+            Linker.Options.defaults().oneToOne(true).pairPrior(true));
   }
 
   private static PersonRecord entry(int row, Optional<PartialDate> born) {
@@ -106,6 +106,17 @@ class NamesakesTest {
       double u = result.model().u(fieldLevel[0], fieldLevel[1]);
       assertThat(Math.log(m / u) / Math.log(2)).isGreaterThan(-8);
     }
+  }
+
+  @Test
+  void eachPairWeighsFromThePriorOfOnePairWhileTheModelKeepsTheShareAmongCandidates() {
+    // at most 99 in 100 entries are someone in the registry, each one of its persons
+    double pairBits = Math.log(99.0 / registry.size()) / Math.log(2);
+    assertThat(result.links())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.scored().priorBits()).isLessThanOrEqualTo(pairBits + 1e-9));
+    double lambda = result.model().lambda();
+    assertThat(Math.log(lambda / (1 - lambda)) / Math.log(2)).isGreaterThan(pairBits + 2);
   }
 
   @Test

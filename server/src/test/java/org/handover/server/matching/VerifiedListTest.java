@@ -176,7 +176,7 @@ class VerifiedListTest {
     String other = row.group(1).equals("1") ? "2" : "1";
     assertThat(page)
         .contains("id=\"also-for\"")
-        .contains("інших рядків цього списку (" + other + ")");
+        .contains("запропоновано також для рядка " + other + " цього списку");
     assertThat(reviewer().get("/matches/" + run + "?lang=en").body())
         .contains("also proposed for row " + other + " of this list");
   }
