@@ -128,6 +128,10 @@ public final class Matching {
         h -> {
           Map<String, Object> model = new LinkedHashMap<>();
           model.put("lambda", r.model().lambda());
+          // the prior its pairs weighed from (one pair's, at a registry's scale), for the record
+          r.links().stream()
+              .findFirst()
+              .ifPresent(l -> model.put("prior_bits", l.scored().priorBits()));
           model.put("fields", r.model().tables());
           long id =
               h.createUpdate(

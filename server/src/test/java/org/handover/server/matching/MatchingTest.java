@@ -107,6 +107,7 @@ class MatchingTest {
                         .one());
     assertThat(model)
         .contains("\"lambda\"")
+        .contains("\"prior_bits\":" + stored.get(0).explanation().priorBits())
         .contains("\"date of birth\"")
         .contains("\"day and month swapped\"");
   }
