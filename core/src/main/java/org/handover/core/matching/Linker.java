@@ -74,7 +74,7 @@ public final class Linker {
           scored.alone(),
           margin,
           minMargin,
-          contradicted || !corroborated(why) || !familyNear(why));
+          contradicted || !corroborated(why) || !familyNear(why) || !named(why));
     }
   }
 
@@ -111,6 +111,20 @@ public final class Linker {
   public static boolean familyNear(List<Model.Contribution> explanation) {
     return serviceAgrees(explanation)
         || !FAR_FAMILY.contains(level(explanation, PersonFields.FAMILY));
+  }
+
+  /**
+   * Whether a name was compared at all: a list's row with a service number and a date but no name
+   * is matched by them, and a person looks before it is linked.
+   */
+  public static boolean named(List<Model.Contribution> explanation) {
+    for (String part : List.of(PersonFields.FAMILY, PersonFields.GIVEN, "patronymic")) {
+      String l = level(explanation, part);
+      if (!l.isEmpty() && !l.equals("missing")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Set<String> FAR_FAMILY =

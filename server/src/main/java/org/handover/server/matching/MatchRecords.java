@@ -130,16 +130,19 @@ public final class MatchRecords {
       String rank) {}
 
   /**
-   * A roster's entries that have a name, a family or a given one, problems or not (an impossible
-   * date is compared as unknown); the id is the row.
+   * A roster's entries that have a name, a family or a given one, or else a service number,
+   * problems or not (an impossible date is compared as unknown); the id is the row.
    */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
     List<Rosters.StoredEntry> named = new ArrayList<>();
     for (int offset = 0; ; offset += 5000) {
       List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
       for (Rosters.StoredEntry e : page) {
-        // a row with no name at all has nothing to compare (the list shows its problem)
-        if (!e.family().isEmpty() || !e.given().isEmpty()) {
+        // a row with neither a name nor a service number has nothing to find it by (the list shows
+        // its problem); one with a service number is found by it, and never linked unreviewed
+        if (!e.family().isEmpty()
+            || !e.given().isEmpty()
+            || !e.fields().getOrDefault(Field.SERVICE_NUMBER.key(), "").isBlank()) {
           named.add(e);
         }
       }

@@ -157,6 +157,37 @@ class VerifiedListTest {
   }
 
   @Test
+  void aRowWithoutANameIsFoundByItsServiceNumberAndReviewedNeverLinked() throws Exception {
+    long numbered =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family", "Гнатюк",
+                            "name.0.given", "Остап",
+                            "birth_date", "05.07.1991",
+                            "service_number", "ВК318275"))
+                    .read(0, TODAY)
+                    .person()
+                    .orElseThrow(),
+                TODAY,
+                "test");
+    roster = list("unnamed.csv", "ФИО,Дата рождения,Личный номер\n,05.07.1991,ВК-318275\n");
+    long run = app.matching().run(roster, true, Thresholds.DEFAULT, "maria").id();
+    assertThat(app.matching().matches(run))
+        .filteredOn(m -> m.entryRow() == 1)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.personId()).isEqualTo(numbered);
+              assertThat(m.band()).isEqualTo(Band.REVIEW);
+            });
+    assertThat(reviewer().get("/matches/" + run).body())
+        .contains("id=\"no-name\"")
+        .contains("У цьому рядку списку немає імені");
+  }
+
+  @Test
   void aManListedTwiceIsReviewedOnBothRowsOneToOneAndThePageSaysSo() throws Exception {
     roster =
         list(
