@@ -118,7 +118,7 @@ public final class Linker {
    * is matched by them, and a person looks before it is linked.
    */
   public static boolean named(List<Model.Contribution> explanation) {
-    for (String part : List.of(PersonFields.FAMILY, PersonFields.GIVEN, "patronymic")) {
+    for (String part : List.of(PersonFields.FAMILY, PersonFields.GIVEN, PersonFields.PATRONYMIC)) {
       String l = level(explanation, part);
       if (!l.isEmpty() && !l.equals("missing")) {
         return true;

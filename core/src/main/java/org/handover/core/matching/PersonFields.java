@@ -22,6 +22,7 @@ public final class PersonFields {
 
   static final String FAMILY = "family name";
   static final String GIVEN = "given name";
+  static final String PATRONYMIC = "patronymic";
   static final String BIRTH = "date of birth";
   static final String SERVICE = "service number";
   static final String PLACE = "place of birth";
@@ -276,7 +277,7 @@ public final class PersonFields {
     return List.of(
         namePart(FAMILY, 0).typically(8, name),
         namePart(GIVEN, 1).typically(8, name),
-        namePart("patronymic", 2).typically(8, name),
+        namePart(PATRONYMIC, 2).typically(8, name),
         BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.1335, 0.0005, 0.0005, 0.005, 0.0005),
         BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
         FATHER.typically(0.95, 0.05),

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.Candidates;
@@ -23,6 +22,7 @@ import org.handover.core.matching.Thresholds;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
 import org.handover.server.rosters.Rosters;
+import org.handover.server.storage.Background;
 import org.handover.server.storage.CopyRows;
 import org.handover.server.storage.Json;
 import org.jdbi.v3.core.Jdbi;
@@ -238,7 +238,7 @@ public final class Matching {
             runnable -> new Thread(runnable, "match-list").start());
     StoredRecords.refresh(jdbi, preparing);
     step.accept("job.match.reading");
-    Listed list = join(listed);
+    Listed list = Background.join(listed);
     List<PersonRecord> entries = list.entries();
     StreamedBlocking blocking = list.blocking();
     Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne).pairPrior(true);
@@ -276,21 +276,6 @@ public final class Matching {
           actor);
     }
     return new Linked(entries, persons, r);
-  }
-
-  /** The value, or what went wrong as it was thrown. */
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   /**

@@ -12,6 +12,7 @@ import org.handover.core.registry.Person;
 import org.handover.core.registry.StatusChange;
 import org.handover.server.journal.Journal;
 import org.handover.server.journal.Journal.Change;
+import org.handover.server.storage.Background;
 import org.handover.server.storage.CopyRows;
 import org.handover.server.storage.DeferredIndexes;
 import org.handover.server.storage.Json;
@@ -88,7 +89,7 @@ final class PersonBulk {
     CompletableFuture<List<CopyRows[]>> next = make(persons, ids, 0);
     for (int from = 0; from < persons.size(); from += COPY) {
       int to = Math.min(persons.size(), from + COPY);
-      List<CopyRows[]> made = joined(next);
+      List<CopyRows[]> made = Background.join(next);
       next = to < persons.size() ? make(persons, ids, to) : null;
       try {
         send(h, made);
@@ -144,18 +145,6 @@ final class PersonBulk {
             .mapTo(Long.class)
             .one();
     return LongStream.rangeClosed(last - n + 1, last).toArray();
-  }
-
-  /** What a block's rows are, or what went wrong making them, as it was thrown. */
-  private static List<CopyRows[]> joined(CompletableFuture<List<CopyRows[]>> made) {
-    try {
-      return made.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /** The rows of the block of persons from {@code from}, made in parallel. */
