@@ -103,10 +103,7 @@ public final class Journal {
    */
   public JournalEntry appendMany(
       Handle h, Change c, String memberEntity, String condition, Map<String, Object> binds) {
-    Audited a = audits.get(memberEntity);
-    if (a == null) {
-      throw new IllegalArgumentException(memberEntity + " is not audited: it cannot be a member");
-    }
+    Audited a = audited(memberEntity);
     return write(
         h,
         c,
@@ -114,6 +111,46 @@ public final class Journal {
           JournalMembers.store(h, seq, a, condition, binds);
           return JournalMembers.digest(h, seq);
         });
+  }
+
+  /**
+   * As {@link #appendMany(Handle, Change, String, String, Map)}, the members named with digests
+   * their caller made as their rows were (with {@link RowDigest}): {@code ids} and {@code digests}
+   * (hex) in the same order. Trust them only where {@link #agree} held a sample of them to the
+   * audit's SQL.
+   */
+  public JournalEntry appendMany(
+      Handle h, Change c, String memberEntity, List<String> ids, List<String> digests) {
+    Audited a = audited(memberEntity);
+    return write(
+        h,
+        c,
+        seq -> {
+          JournalMembers.store(h, seq, a, ids, digests);
+          return JournalMembers.digest(h, seq);
+        });
+  }
+
+  /**
+   * Whether the digests made apart ({@code expected}, hex by id) are those the audit's SQL gives
+   * the entities {@code condition} selects, in the handle's transaction: no more, no fewer, none
+   * different.
+   */
+  public boolean agree(
+      Handle h,
+      String memberEntity,
+      String condition,
+      Map<String, Object> binds,
+      Map<String, String> expected) {
+    return JournalMembers.digests(h, audited(memberEntity), condition, binds).equals(expected);
+  }
+
+  private Audited audited(String memberEntity) {
+    Audited a = audits.get(memberEntity);
+    if (a == null) {
+      throw new IllegalArgumentException(memberEntity + " is not audited: it cannot be a member");
+    }
+    return a;
   }
 
   private JournalEntry write(Handle h, Change c, java.util.function.LongFunction<String> digestAt) {

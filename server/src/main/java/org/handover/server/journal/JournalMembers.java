@@ -1,8 +1,12 @@
 package org.handover.server.journal;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.handover.server.storage.CopyRows;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The entities one entry made many of at once (a registry import), each with the digest its own
@@ -34,15 +38,44 @@ final class JournalMembers {
             .bind("seq", seq)
             .bind("entity", a.entity())
             .bind("rule", a.rule() + ":");
+    bind(insert, binds).execute();
+  }
+
+  /** Stores the members named with the digests their rows give (hex, as the audit's SQL). */
+  static void store(Handle h, long seq, Audited a, List<String> ids, List<String> digests) {
+    CopyRows rows = new CopyRows(ids.size() * 96);
+    for (int i = 0; i < ids.size(); i++) {
+      rows.number(seq)
+          .text(a.entity())
+          .text(ids.get(i))
+          .text(a.rule() + ":" + digests.get(i))
+          .end();
+    }
+    if (!rows.isEmpty()) {
+      rows.copy(h, "COPY journal_members (seq, entity, entity_id, state_digest) FROM STDIN");
+    }
+  }
+
+  /** The audit's digest (hex) of each entity {@code condition} selects, by id. */
+  static Map<String, String> digests(
+      Handle h, Audited a, String condition, Map<String, Object> binds) {
+    Map<String, String> out = new HashMap<>();
+    bind(h.createQuery(a.sql(condition)), binds)
+        .map((rs, ctx) -> out.put(rs.getString("id"), rs.getString("digest")))
+        .forEach(previous -> {});
+    return out;
+  }
+
+  private static <T extends SqlStatement<T>> T bind(T statement, Map<String, Object> binds) {
     binds.forEach(
         (k, v) -> {
           if (v instanceof Long[] ids) {
-            insert.bindArray(k, Long.class, (Object[]) ids);
+            statement.bindArray(k, Long.class, (Object[]) ids);
           } else {
-            insert.bind(k, v);
+            statement.bind(k, v);
           }
         });
-    insert.execute();
+    return statement;
   }
 
   /** The entry's digest of its members, as stored now. */

@@ -100,9 +100,7 @@ final class PersonRows {
         .bind("last_residence", p.lastResidence())
         .bind("marks", p.marks())
         .bind("person_to_inform", p.personToInform())
-        .bind(
-            "categories",
-            p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(",")))
+        .bind("categories", categories(p))
         .bind("status", p.status().key())
         .bind("holding_party", p.holdingParty().map(Party::key).orElse(null))
         .bind("tracing_consent", p.tracingConsent())
@@ -135,7 +133,7 @@ final class PersonRows {
         .text(p.lastResidence())
         .text(p.marks())
         .text(p.personToInform())
-        .text(p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(",")))
+        .text(categories(p))
         .text(p.status().key())
         .text(p.holdingParty().map(Party::key).orElse(null))
         .bool(p.tracingConsent())
@@ -144,6 +142,11 @@ final class PersonRows {
         .bytes(SearchKeys.sortKey("uk", display))
         .bytes(SearchKeys.sortKey("ru", display))
         .bytes(SearchKeys.sortKey("en", display));
+  }
+
+  /** The categories as stored: their keys in order, by commas. */
+  static String categories(Person p) {
+    return p.categories().stream().map(Category::key).sorted().collect(Collectors.joining(","));
   }
 
   private static void writeNames(Handle h, long id, Person p) {

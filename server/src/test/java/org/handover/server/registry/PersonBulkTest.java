@@ -36,26 +36,115 @@ class PersonBulkTest {
   }
 
   private long[] store(List<Person> people, PersonBulk.Sizes sizes) {
-    List<PersonBulk.New> news =
-        people.stream()
-            .map(
-                p ->
-                    new PersonBulk.New(
-                        p,
-                        new StatusChange(
-                            p.status(),
-                            TODAY,
-                            StatusBasis.since(TODAY).source(),
-                            "",
-                            "olena",
-                            Instant.ofEpochMilli(1_000))))
-            .toList();
+    return store(people, sizes, PersonAudit::digest);
+  }
+
+  private static StatusChange first(Person p) {
+    return new StatusChange(
+        p.status(),
+        TODAY,
+        StatusBasis.since(TODAY).source(),
+        "",
+        "olena",
+        Instant.ofEpochMilli(1_000));
+  }
+
+  private long[] store(List<Person> people, PersonBulk.Sizes sizes, PersonBulk.Digest digest) {
+    List<PersonBulk.New> news = people.stream().map(p -> new PersonBulk.New(p, first(p))).toList();
     return app.database()
         .jdbi()
         .inTransaction(
             h ->
                 PersonBulk.store(
-                    h, app.journal(), news, "their.csv", "olena", (stage, n) -> {}, sizes));
+                    h, app.journal(), news, "their.csv", "olena", (stage, n) -> {}, sizes, digest));
+  }
+
+  /** Each person's digest as the audit's SQL gives it, by id. */
+  private Map<String, String> databaseDigests() {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(PersonAudit.PERSONS.digests().replace("{and}", ""))
+                    .setMapKeyColumn("id")
+                    .setMapValueColumn("digest")
+                    .collectInto(
+                        new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
+  }
+
+  /** Each imported person's digest as its journal entry's member holds it, by id. */
+  private Map<String, String> memberDigests() {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT entity_id, substr(state_digest, 3) AS digest FROM journal_members"
+                            + " WHERE entity = 'person'")
+                    .setMapKeyColumn("entity_id")
+                    .setMapValueColumn("digest")
+                    .collectInto(
+                        new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
+  }
+
+  @Test
+  void theDigestsMadeWithTheRowsAreTheDatabaseOwnWhateverTheTextHolds() {
+    // every character PostgreSQL's row text quotes or doubles, ASCII and other spaces, other
+    // scripts
+    String[] odd = {
+      "a \"quoted\" word", "back\\slash", "comma, here", "(parenthesis)", "tab\there",
+      "line\nbreak", "return\rhere", "tab\u000Bvertical", "form\ffeed", "no\u00A0break",
+      "next\u0085line", "em\u2003space", "Ковальчук-Шевченко", "O'Brien ’ ʼ", "\uD83D\uDE00 ok",
+      "{braces}[brackets]", "semi;colon|bar"
+    };
+    List<Person> tricky = new java.util.ArrayList<>();
+    List<Person> base = new DemoPeople(24, TODAY).generate(odd.length);
+    for (int i = 0; i < odd.length; i++) {
+      Person p = base.get(i);
+      org.handover.core.registry.Name n = p.names().get(0);
+      tricky.add(
+          p.toBuilder()
+              .names(
+                  List.of(
+                      new org.handover.core.registry.Name(
+                          n.script(),
+                          "",
+                          "Прізвище " + odd[i],
+                          odd[i],
+                          "",
+                          odd[(i + 1) % odd.length]),
+                      n))
+              .notes(odd[i])
+              .birthPlace(i % 2 == 0 ? "" : odd[(i + 3) % odd.length])
+              .marks(odd[(i + 5) % odd.length])
+              .build());
+    }
+    long[] more = store(tricky, new PersonBulk.Sizes(5, 1_000));
+    Map<String, String> database = databaseDigests();
+    for (int i = 0; i < tricky.size(); i++) {
+      long statusId =
+          (Long)
+              rows("SELECT id FROM status_history WHERE person_id = :id", more[i]).get(0).get("id");
+      assertThat(PersonAudit.digest(more[i], tricky.get(i), 1_000, statusId, first(tricky.get(i))))
+          .as(odd[i])
+          .isEqualTo(database.get(String.valueOf(more[i])));
+    }
+    assertThat(memberDigests()).isEqualTo(database);
+    assertThat(app.journal().audit().clean()).isTrue();
+  }
+
+  @Test
+  void digestsThatDisagreeWithTheDatabaseAreNotTrustedButMadeByIt() {
+    long[] more =
+        store(
+            new DemoPeople(25, TODAY).generate(12),
+            new PersonBulk.Sizes(5, 1_000),
+            (id, p, now, statusId, s) -> "0".repeat(64));
+    assertThat(more).hasSize(12);
+    assertThat(memberDigests()).isEqualTo(databaseDigests()).doesNotContainValue("0".repeat(64));
+    StateAudit.Result audit = app.journal().audit();
+    assertThat(audit.clean()).as(audit.findings().toString()).isTrue();
+    assertThat(audit.compared()).isEqualTo(42);
   }
 
   private String schema() {

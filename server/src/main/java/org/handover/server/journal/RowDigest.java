@@ -1,0 +1,123 @@
+package org.handover.server.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The digests of {@link Audited#row}, {@link Audited#rows} and {@link Audited#digest} made in Java
+ * from the values a feature is about to store: PostgreSQL's text of {@code ROW(...)} written as its
+ * {@code record_out} writes it. A million persons imported are digested while their rows are made,
+ * not read back by the database one correlated query at a time; {@link Journal#agree} holds a
+ * sample to the audit's own SQL before the digests are trusted.
+ *
+ * <pre>{@code
+ * byte[] row = new RowDigest().number(id).text(name).bool(consent).sha256();
+ * String hex = RowDigest.digest(row, RowDigest.rows(List.of(...)));
+ * }</pre>
+ */
+public final class RowDigest {
+  private static final HexFormat HEX = HexFormat.of();
+  private final StringBuilder row = new StringBuilder(256).append('(');
+  private boolean first = true;
+
+  /** A text column; null is SQL NULL. */
+  public RowDigest text(String s) {
+    next();
+    if (s != null) {
+      quoted(s);
+    }
+    return this;
+  }
+
+  /** An integer column; null is SQL NULL. */
+  public RowDigest number(Number n) {
+    next();
+    if (n != null) {
+      row.append(n.longValue()); // a number is never quoted: digits and a sign
+    }
+    return this;
+  }
+
+  public RowDigest bool(boolean b) {
+    next();
+    row.append(b ? 't' : 'f');
+    return this;
+  }
+
+  /**
+   * A date column as the ISO date style writes it (the session's DateStyle; another style is caught
+   * by {@link Journal#agree}).
+   */
+  public RowDigest date(LocalDate d) {
+    next();
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("a date out of years 1-9999: " + d);
+    }
+    row.append(String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+    return this;
+  }
+
+  /** SHA-256 of the row's text in UTF-8, as {@link Audited#row} gives it. */
+  public byte[] sha256() {
+    return sha().digest(row.append(')').toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** SHA-256 of rows' digests in their order, as {@link Audited#rows} gives it. */
+  public static byte[] rows(List<byte[]> each) {
+    MessageDigest sha = sha();
+    each.forEach(sha::update);
+    return sha.digest();
+  }
+
+  /** The hex digest of parts, as {@link Audited#digest} gives it. */
+  public static String digest(byte[]... parts) {
+    MessageDigest sha = sha();
+    for (byte[] p : parts) {
+      sha.update(p);
+    }
+    return HEX.formatHex(sha.digest());
+  }
+
+  private void next() {
+    if (!first) {
+      row.append(',');
+    }
+    first = false;
+  }
+
+  // record_out: quoted when empty or holding a quote, backslash, parenthesis, comma or an ASCII
+  // space; within quotes a quote and a backslash are doubled
+  private void quoted(String s) {
+    boolean quote = s.isEmpty();
+    for (int i = 0; i < s.length() && !quote; i++) {
+      char c = s.charAt(i);
+      quote = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ';
+      quote |= c >= '\t' && c <= '\r';
+    }
+    if (quote) {
+      row.append('"');
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        row.append(c);
+      }
+      row.append(c);
+    }
+    if (quote) {
+      row.append('"');
+    }
+  }
+
+  private static MessageDigest sha() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+}
