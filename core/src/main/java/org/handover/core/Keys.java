@@ -15,8 +15,22 @@ import java.util.Locale;
 public final class Keys {
   private Keys() {}
 
+  // each enum's keys made once, not lower-cased again for every row stored or read
+  private static final ClassValue<String[]> KEYS =
+      new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          Object[] constants = type.getEnumConstants();
+          String[] keys = new String[constants.length];
+          for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+          }
+          return keys;
+        }
+      };
+
   public static String of(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KEYS.get(value.getDeclaringClass())[value.ordinal()];
   }
 
   public static <E extends Enum<E>> E parse(Class<E> type, String key, String field) {

@@ -44,10 +44,11 @@ public final class Skeleton {
   }
 
   /**
-   * Every reading of a word of a name written in the given {@link Convention}s (bits): the name's
-   * other parts tell how a plain word of it reads (h in "Mihail" beside "Hruŝëv" may be х).
+   * Every reading of a word of a name written in the given {@link Convention}s (bits, as {@link
+   * #conventionsOf} gives them): the name's other parts tell how a plain word of it reads (h in
+   * "Mihail" beside "Hruŝëv" may be х).
    */
-  static List<String> all(String word, int conventions) {
+  public static List<String> all(String word, int conventions) {
     return all(word, null, conventions);
   }
 
@@ -57,6 +58,14 @@ public final class Skeleton {
    */
   public static List<String> all(String word, String name) {
     return all(word, null, Convention.ofText(name));
+  }
+
+  /**
+   * The conventions a name's whole text shows, for reading many of its words with {@link
+   * #all(String, int)}: {@code all(word, conventionsOf(name))} is {@code all(word, name)}.
+   */
+  public static int conventionsOf(String name) {
+    return Convention.ofText(name);
   }
 
   /** As {@link #all(String, int)}, with the word already folded ({@code null} if not). */

@@ -143,6 +143,29 @@ class ScholarlyTest {
     assertThat(Names.parse("Olena Jurijivna Ščerbak").patronymic()).isEqualTo("Jurijivna");
   }
 
+  @Test
+  void aNamesConventionsFoundOnceReadEachOfItsWordsAsTheWholeNameDoes() {
+    for (String name :
+        List.of(
+            "Wassyl Iwanowytsch Shuk",
+            "Homenko Ûlìâ",
+            "Ŝerbak Olena Ûrìïvna",
+            "Mihail Hruŝëv",
+            "Ковальчук Юрій Петрович",
+            "Kovalchuk Yurii",
+            "Лукашэнка Аляксандр Рыгоравіч")) {
+      int conventions = Skeleton.conventionsOf(name);
+      for (String word : name.split(" ")) {
+        assertThat(Skeleton.all(word, conventions)).as(word).isEqualTo(Skeleton.all(word, name));
+      }
+    }
+    // and the conventions do tell: Shuk beside Iwanowytsch is Жук, alone it is not
+    assertThat(Skeleton.conventionsOf("Wassyl Iwanowytsch Shuk"))
+        .isNotEqualTo(Skeleton.conventionsOf("Kovalchuk Yurii"));
+    assertThat(Skeleton.all("Shuk", Skeleton.conventionsOf("Wassyl Iwanowytsch Shuk")))
+        .isNotEqualTo(Skeleton.all("Shuk", Skeleton.conventionsOf("Kovalchuk Yurii")));
+  }
+
   /** Whether two words share a skeleton reading. */
   private static final class Skeletons {
     static boolean meet(String a, String b) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.handover.core.journal.Checkpoint;
 import org.handover.core.journal.JournalChain;
 import org.handover.core.journal.JournalEntry;
+import org.handover.server.storage.DeferredIndexes;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -114,21 +115,49 @@ public final class Journal {
   }
 
   /**
-   * As {@link #appendMany(Handle, Change, String, String, Map)}, the members named with digests
-   * their caller made as their rows were (with {@link RowDigest}): {@code ids} and {@code digests}
-   * (hex) in the same order. Trust them only where {@link #agree} held a sample of them to the
-   * audit's SQL.
+   * One entry's members named with the digests their caller made as their rows were (with {@link
+   * RowDigest}): {@code ids} and {@code digests} (hex) in the same order.
    */
-  public JournalEntry appendMany(
-      Handle h, Change c, String memberEntity, List<String> ids, List<String> digests) {
+  public record Members(Change change, List<String> ids, List<String> digests) {
+    public Members {
+      if (ids.size() != digests.size()) {
+        throw new IllegalArgumentException("a digest for each member");
+      }
+    }
+  }
+
+  /**
+   * As {@link #appendMany(Handle, Change, String, String, Map)}, for many entries at once whose
+   * members' digests were made apart: trust them only where {@link #agree} held a sample of them to
+   * the audit's SQL. From {@code deferFrom} members, when they are at least as many as those
+   * stored, the members' indexes are built again after them rather than kept current row by row.
+   * {@code done} hears how many members are journaled, entry by entry.
+   */
+  public void appendMany(
+      Handle h,
+      String memberEntity,
+      List<Members> entries,
+      int deferFrom,
+      java.util.function.IntConsumer done) {
     Audited a = audited(memberEntity);
-    return write(
-        h,
-        c,
-        seq -> {
-          JournalMembers.store(h, seq, a, ids, digests);
-          return JournalMembers.digest(h, seq);
-        });
+    int members = entries.stream().mapToInt(e -> e.ids().size()).sum();
+    Optional<DeferredIndexes> deferred = Optional.empty();
+    if (members >= deferFrom && members >= JournalMembers.count(h)) {
+      deferred = Optional.of(DeferredIndexes.drop(h, List.of("journal_members")));
+    }
+    int journaled = 0;
+    for (Members m : entries) {
+      write(
+          h,
+          m.change(),
+          seq -> {
+            JournalMembers.store(h, seq, a, m.ids(), m.digests());
+            return JournalMembers.digest(a, m.ids(), m.digests());
+          });
+      journaled += m.ids().size();
+      done.accept(journaled);
+    }
+    deferred.ifPresent(d -> d.rebuild(h));
   }
 
   /**

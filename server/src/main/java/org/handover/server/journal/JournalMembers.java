@@ -78,6 +78,34 @@ final class JournalMembers {
     return statement;
   }
 
+  /**
+   * The digest {@link #DIGEST} gives members named with these state digests (hex, before the
+   * audit's rule), made here rather than read back: the same rows hashed in the same order.
+   */
+  static String digest(Audited a, List<String> ids, List<String> digests) {
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // COLLATE "C" orders by bytes: UTF-16 order is the same for the ASCII of ids
+    java.util.Arrays.sort(order, java.util.Comparator.comparing(ids::get));
+    byte[][] rows = new byte[order.length][];
+    for (int i = 0; i < order.length; i++) {
+      rows[i] =
+          new RowDigest()
+              .text(a.entity())
+              .text(ids.get(order[i]))
+              .text(a.rule() + ":" + digests.get(order[i]))
+              .sha256();
+    }
+    return PREFIX + RowDigest.digest(rows);
+  }
+
+  /** How many members all entries have. */
+  static long count(Handle h) {
+    return h.createQuery("SELECT count(*) FROM journal_members").mapTo(Long.class).one();
+  }
+
   /** The entry's digest of its members, as stored now. */
   static String digest(Handle h, long seq) {
     return PREFIX + h.createQuery(DIGEST).bind("seq", seq).mapTo(String.class).one();

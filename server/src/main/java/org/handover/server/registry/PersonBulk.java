@@ -1,6 +1,7 @@
 package org.handover.server.registry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +82,8 @@ final class PersonBulk {
 
   /**
    * How many persons go to a journal entry, and from how many persons, when they are at least as
-   * many as those stored, the tables' indexes are built again after the load rather than kept
-   * current row by row.
+   * many as those stored, the tables' indexes (and the journal members') are built again after the
+   * load rather than kept current row by row.
    */
   record Sizes(int perEntry, int deferFrom) {
     static final Sizes USED = new Sizes(10_000, 50_000);
@@ -131,6 +132,7 @@ final class PersonBulk {
       h.execute("ANALYZE persons, person_names, person_tokens, status_history");
     }
     boolean digested = agree(h, journal, ids, digests);
+    List<Journal.Members> entries = new ArrayList<>();
     for (int from = 0; from < persons.size(); from += perEntry) {
       int to = Math.min(persons.size(), from + perEntry);
       Map<String, Object> after = new LinkedHashMap<>();
@@ -144,18 +146,19 @@ final class PersonBulk {
               .on("person-import", ids[from] + "-" + ids[to - 1])
               .now(Json.write(after));
       if (digested) {
-        journal.appendMany(
-            h,
-            change,
-            "person",
-            LongStream.of(ids).skip(from).limit(to - from).mapToObj(Long::toString).toList(),
-            List.of(digests).subList(from, to));
+        entries.add(
+            new Journal.Members(
+                change,
+                LongStream.of(ids).skip(from).limit(to - from).mapToObj(Long::toString).toList(),
+                Arrays.asList(digests).subList(from, to)));
       } else {
         journal.appendMany(
             h, change, "person", "p.id = ANY(:ids)", Map.of("ids", boxed(ids, from, to)));
+        progress.at(Registry.Progress.JOURNALED, to);
       }
-      progress.at(Registry.Progress.JOURNALED, to);
     }
+    journal.appendMany(
+        h, "person", entries, sizes.deferFrom(), n -> progress.at(Registry.Progress.JOURNALED, n));
     return ids;
   }
 
@@ -191,36 +194,35 @@ final class PersonBulk {
     return LongStream.of(ids).skip(from).limit(to - from).boxed().toArray(Long[]::new);
   }
 
-  /** An id for each new person's first status row, drawn from the table's own sequence. */
+  /**
+   * An id for each new person's first status row: a block, reserved as {@link #reserve} does
+   * (drawing a million one by one took 5 s). Status changes of other sessions wait for the load.
+   */
   private static long[] statusIds(Handle h, int n) {
-    if (n == 0) {
-      return new long[0];
-    }
-    return h
-        .createQuery(
-            "SELECT nextval(pg_get_serial_sequence('status_history', 'id'))"
-                + " FROM generate_series(1, :n)")
-        .bind("n", n)
-        .mapTo(Long.class)
-        .stream()
-        .mapToLong(Long::longValue)
-        .toArray();
+    return block(h, "status_history", n);
+  }
+
+  /** A block of ids for the new persons. */
+  private static long[] reserve(Handle h, int n) {
+    return block(h, "persons", n);
   }
 
   /**
-   * A block of {@code n} ids. Every insert into persons takes a lock this one excludes, so no other
-   * session draws an id between the two calls on the sequence; readers go on (until a large load
-   * sets the indexes aside, which locks the tables for the rest of its transaction).
+   * A block of {@code n} ids of the table's own. Every insert into the table takes a lock this one
+   * excludes, so no other session draws an id between the two calls on the sequence; readers go on
+   * (until a large load sets the indexes aside, which locks the tables for the rest of its
+   * transaction).
    */
-  private static long[] reserve(Handle h, int n) {
+  private static long[] block(Handle h, String table, int n) {
     if (n == 0) {
       return new long[0];
     }
-    h.execute("LOCK TABLE persons IN EXCLUSIVE MODE");
+    h.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
     long last =
         h.createQuery(
-                "SELECT setval(pg_get_serial_sequence('persons', 'id'),"
-                    + " nextval(pg_get_serial_sequence('persons', 'id')) + :n - 1)")
+                "SELECT setval(pg_get_serial_sequence(:t, 'id'),"
+                    + " nextval(pg_get_serial_sequence(:t, 'id')) + :n - 1)")
+            .bind("t", table)
             .bind("n", n)
             .mapTo(Long.class)
             .one();

@@ -2,9 +2,12 @@ package org.handover.server.registry;
 
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Person;
 import org.handover.names.Equivalents;
@@ -38,15 +41,42 @@ final class SearchKeys {
   static Set<String> tokens(List<Name> names) {
     Set<String> tokens = new LinkedHashSet<>();
     for (Name n : names) {
-      for (String word : words(n.full())) {
-        tokens.add(Folding.fold(word).replace(" ", ""));
-        // from the word as written (Ščerbak's marks are letters), in its name (Shuk beside
-        // Iwanowytsch is Жук)
-        tokens.addAll(Skeleton.all(word, n.full()));
+      String full = n.full();
+      // from the word as written (Ščerbak's marks are letters), in its name (Shuk beside
+      // Iwanowytsch is Жук)
+      int conventions = Skeleton.conventionsOf(full);
+      for (String word : words(full)) {
+        tokens.addAll(wordTokens(word, conventions));
       }
     }
     tokens.removeIf(t -> t.isEmpty() || t.length() > 100);
     return tokens;
+  }
+
+  /** Words kept with their search words, at most: a registry's names are a few thousand words. */
+  private static final int WORDS_KEPT = 200_000;
+
+  private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
+
+  /**
+   * A word's search words in a name of these conventions: the word folded, then its skeletons.
+   * Kept, as a million persons' names give some twenty thousand search words (their skeletons were
+   * a quarter of a registry import's work).
+   */
+  private static List<String> wordTokens(String word, int conventions) {
+    String key = conventions + " " + word; // a word holds no space
+    List<String> made = WORDS.get(key);
+    if (made == null) {
+      List<String> t = new ArrayList<>();
+      t.add(Folding.fold(word).replace(" ", ""));
+      t.addAll(Skeleton.all(word, conventions));
+      made = List.copyOf(t);
+      if (WORDS.size() >= WORDS_KEPT) {
+        WORDS.clear();
+      }
+      WORDS.put(key, made);
+    }
+    return made;
   }
 
   /** Where a name's words part: what is neither a letter, a mark, a digit nor an apostrophe. */
