@@ -85,6 +85,30 @@ public final class EntryLinks {
       String reference,
       String name) {}
 
+  /**
+   * The first row of the list other than {@code row} that stands linked to the person (confirmed,
+   * or linked without review and not rejected), in the handle's transaction.
+   */
+  static Optional<Integer> otherRowLinkedTo(Handle h, long rosterId, long personId, int row) {
+    List<Integer> rows =
+        h.createQuery(
+                "SELECT entry_row FROM match_decisions WHERE roster_id = :r AND person_id = :p"
+                    + " AND decision = 'confirmed' UNION SELECT entry_row FROM matches WHERE"
+                    + " run_id = (SELECT MAX(id) FROM match_runs WHERE roster_id = :r)"
+                    + " AND person_id = :p AND band = 'auto' ORDER BY 1")
+            .bind("r", rosterId)
+            .bind("p", personId)
+            .mapTo(Integer.class)
+            .list();
+    for (int other : rows) {
+      Link l = other == row ? null : of(h, rosterId, other, other).get(other);
+      if (l != null && l.linked() && l.personId() == personId) {
+        return Optional.of(other);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Map<Integer, Link> of(Handle h, long rosterId, int from, int to) {
     Long run =
         h.createQuery("SELECT MAX(id) FROM match_runs WHERE roster_id = :r")

@@ -92,18 +92,34 @@ final class MatchRoutes {
           long roster = matching.rosterOf(run).orElseThrow(NotFoundResponse::new);
           String decision = ctx.formParam("decision");
           if (!"skip".equals(decision)) {
+            int row = (int) number(ctx.formParam("entry_row"));
+            long person = number(ctx.formParam("person_id"));
             try {
               matching.decide(
                   roster,
-                  (int) number(ctx.formParam("entry_row")),
-                  number(ctx.formParam("person_id")),
+                  row,
+                  person,
                   decision == null ? "" : decision,
-                  user.username());
+                  user.username(),
+                  "yes".equals(ctx.formParam("twice")));
             } catch (IllegalArgumentException e) {
               web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
               return;
             } catch (Matching.SameHands e) {
               web.error(ctx, 403, guard.view(ctx).t("error.match.four-eyes"));
+              return;
+            } catch (Matching.ConfirmedElsewhere e) {
+              TwicePage.ask(
+                  web,
+                  registry,
+                  ctx,
+                  "/matches/" + run + "/decide",
+                  Map.of(
+                      "entry_row", String.valueOf(row),
+                      "person_id", String.valueOf(person),
+                      "skip", Optional.ofNullable(ctx.formParam("skip")).orElse("0")),
+                  e.row(),
+                  "/matches/" + run);
               return;
             }
           }

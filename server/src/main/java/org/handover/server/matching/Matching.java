@@ -454,9 +454,19 @@ public final class Matching {
 
   /**
    * Confirms or rejects the pair (entry, person) of a roster; journaled with the decision it
-   * replaces.
+   * replaces. A person already linked to another row of the list is refused ({@link
+   * ConfirmedElsewhere}).
    */
   public void decide(long rosterId, int entryRow, long personId, String decision, String actor) {
+    decide(rosterId, entryRow, personId, decision, actor, false);
+  }
+
+  /**
+   * As {@link #decide(long, int, long, String, String)}; {@code twice} says the reviewer saw that
+   * the person is linked to another row and holds that the list names them twice (journaled).
+   */
+  public void decide(
+      long rosterId, int entryRow, long personId, String decision, String actor, boolean twice) {
     if (!decision.equals("confirmed") && !decision.equals("rejected")) {
       throw new IllegalArgumentException(
           "decision: unknown value '" + decision + "' (confirmed or rejected)");
@@ -509,6 +519,15 @@ public final class Matching {
                       + " is confirmed to another person");
             }
           }
+          // one person, one row, unless the reviewer saw the other and holds the list names them
+          // twice: a second row confirmed by a slip would report one man found as two
+          Optional<Integer> otherRow =
+              decision.equals("confirmed")
+                  ? EntryLinks.otherRowLinkedTo(h, rosterId, personId, entryRow)
+                  : Optional.empty();
+          if (otherRow.isPresent() && !twice) {
+            throw new ConfirmedElsewhere(otherRow.get());
+          }
           Optional<String> before = forget(h, rosterId, entryRow, personId);
           h.createUpdate(
                   "INSERT INTO match_decisions (roster_id, entry_row, person_id, decision, decided_by, decided_at)"
@@ -526,7 +545,7 @@ public final class Matching {
               Change.by(actor, "match.decide")
                   .on("match", id)
                   .was(before.map(b -> Json.write(Map.of("decision", b))).orElse(""))
-                  .now(Json.write(decided(decision, importedBy))));
+                  .now(Json.write(decided(decision, importedBy, otherRow))));
         });
   }
 
@@ -555,11 +574,28 @@ public final class Matching {
   }
 
   /** A decision as journaled: what was decided, and who imported the list (four eyes). */
-  private static Map<String, Object> decided(String decision, String importedBy) {
+  private static Map<String, Object> decided(
+      String decision, String importedBy, Optional<Integer> alsoLinkedTo) {
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("decision", decision);
     after.put("imported_by", importedBy);
+    alsoLinkedTo.ifPresent(row -> after.put("also_linked_to_row", row));
     return after;
+  }
+
+  /** The person stands linked to another row of the list: confirmed again only if told twice. */
+  public static final class ConfirmedElsewhere extends RuntimeException {
+    private final int row;
+
+    public ConfirmedElsewhere(int row) {
+      super("the person is already linked to row " + row + " of this list");
+      this.row = row;
+    }
+
+    /** The list's row the person is linked to. */
+    public int row() {
+      return row;
+    }
   }
 
   /**

@@ -114,7 +114,8 @@ final class VerifiedRoutes {
     }
     try {
       if (confirm) {
-        app.matching().decide(r.id(), row, person, "confirmed", actor);
+        app.matching()
+            .decide(r.id(), row, person, "confirmed", actor, "yes".equals(ctx.formParam("twice")));
       } else if (link.state() == EntryLinks.State.AUTO) {
         // a link made without review is undone by saying it is not this person
         app.matching().decide(r.id(), row, person, "rejected", actor);
@@ -125,12 +126,29 @@ final class VerifiedRoutes {
     } catch (Matching.SameHands e) {
       web.error(ctx, 403, web.guard().view(ctx).t("error.match.four-eyes"));
       return;
+    } catch (Matching.ConfirmedElsewhere e) {
+      TwicePage.ask(
+          web,
+          app.registry(),
+          ctx,
+          "/rosters/" + r.id() + "/verified/confirm",
+          Map.of(
+              "entry_row", String.valueOf(row),
+              "person_id", String.valueOf(person),
+              "state", Params.form(ctx, "state"),
+              "back", Params.form(ctx, "back")),
+          e.row(),
+          back(r, Params.form(ctx, "back")));
+      return;
     }
-    String back = Params.form(ctx, "back");
-    ctx.redirect(
-        back.startsWith("/rosters/" + r.id() + "/verified")
-            ? back
-            : "/rosters/" + r.id() + "/verified");
+    ctx.redirect(back(r, Params.form(ctx, "back")));
+  }
+
+  /** Where the verified list's forms return: the page they came from, if it is this list's. */
+  private static String back(Rosters.Summary r, String back) {
+    return back.startsWith("/rosters/" + r.id() + "/verified")
+        ? back
+        : "/rosters/" + r.id() + "/verified";
   }
 
   private void export(Context ctx) throws IOException {

@@ -213,6 +213,75 @@ class VerifiedListTest {
   }
 
   @Test
+  void aPersonLinkedToOneRowIsConfirmedForAnotherOnlyOnTheReviewersWordThatTheListNamesThemTwice()
+      throws Exception {
+    roster =
+        list(
+            "twice.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\n");
+    long run = app.matching().run(roster, true, Thresholds.DEFAULT, "maria").id();
+    app.matching().decide(roster, 1, kovalchuk, "confirmed", "maria");
+    Browser b = reviewer();
+    b.get("/matches/" + run);
+    String[] second = {
+      "entry_row", "2", "person_id", String.valueOf(kovalchuk), "decision", "confirmed", "skip", "0"
+    };
+    HttpResponse<String> asked = b.submit("/matches/" + run + "/decide", second);
+    assertThat(asked.statusCode()).isEqualTo(409);
+    assertThat(asked.body())
+        .contains("id=\"twice\"")
+        .contains("вже пов’язано з рядком 1 цього списку")
+        .contains("name=\"twice\" value=\"yes\"")
+        .contains("name=\"entry_row\" value=\"2\"");
+    assertThat(state(2)).isEqualTo(EntryLinks.State.REVIEW);
+    b.submit("/lang", "lang", "en", "back", "/home");
+    assertThat(b.submit("/matches/" + run + "/decide", second).body())
+        .contains("already stands linked to row 1 of this list")
+        .contains("Kovalchuk"); // the name romanized for a reader of English
+    // on the reviewer's word: confirmed, and the journal says it knew of the other row
+    String[] twice = java.util.Arrays.copyOf(second, second.length + 2);
+    twice[second.length] = "twice";
+    twice[second.length + 1] = "yes";
+    assertThat(b.submit("/matches/" + run + "/decide", twice).statusCode()).isEqualTo(302);
+    assertThat(state(2)).isEqualTo(EntryLinks.State.CONFIRMED);
+    assertThat(
+            app.journal().find(Journal.Filter.forEntity("match", roster + "/2/" + kovalchuk), 0, 5))
+        .extracting(e -> e.after())
+        .anySatisfy(a -> assertThat(a).contains("\"also_linked_to_row\":1"));
+    // a rejection is never asked again
+    app.matching().undo(roster, 2, kovalchuk, "maria");
+    app.matching().decide(roster, 2, kovalchuk, "rejected", "maria");
+    assertThat(state(2)).isEqualTo(EntryLinks.State.REJECTED);
+  }
+
+  @Test
+  void aSpotCheckConfirmsALinkWithoutReviewOfAPersonLinkedToAnotherRowOnlyWhenToldTwice()
+      throws Exception {
+    roster =
+        list(
+            "twice.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\n");
+    run(); // not one to one: both rows linked without review
+    assertThat(state(1)).isEqualTo(EntryLinks.State.AUTO);
+    assertThat(state(2)).isEqualTo(EntryLinks.State.AUTO);
+    Browser b = reviewer();
+    b.get("/rosters/" + roster + "/verified");
+    String[] confirm = {"entry_row", "2", "person_id", String.valueOf(kovalchuk), "state", "auto"};
+    HttpResponse<String> asked = b.submit("/rosters/" + roster + "/verified/confirm", confirm);
+    assertThat(asked.statusCode()).isEqualTo(409);
+    assertThat(asked.body())
+        .contains("вже пов’язано з рядком 1")
+        .contains("action=\"/rosters/" + roster + "/verified/confirm\"");
+    assertThat(state(2)).isEqualTo(EntryLinks.State.AUTO);
+    String[] twice = java.util.Arrays.copyOf(confirm, confirm.length + 2);
+    twice[confirm.length] = "twice";
+    twice[confirm.length + 1] = "yes";
+    assertThat(b.submit("/rosters/" + roster + "/verified/confirm", twice).statusCode())
+        .isEqualTo(302);
+    assertThat(state(2)).isEqualTo(EntryLinks.State.CONFIRMED);
+  }
+
+  @Test
   void everyEntryShowsItsLinkAndAnyLinkCanBeUndoneWithAJournalEntry() {
     run();
     Browser b = reviewer();
@@ -296,7 +365,9 @@ class VerifiedListTest {
         "person_id",
         person.group(1),
         "decision",
-        "confirmed");
+        "confirmed",
+        "twice", // row 1 stands linked to him without review
+        "yes");
     assertThat(
             app.journal()
                 .find(Journal.Filter.forEntity("match", roster + "/2/" + person.group(1)), 0, 5))
