@@ -109,7 +109,7 @@ final class MatchRoutes {
               web.error(ctx, 403, guard.view(ctx).t("error.match.four-eyes"));
               return;
             } catch (Matching.ConfirmedElsewhere e) {
-              TwicePage.ask(
+              TwiceForms.ask(
                   web,
                   registry,
                   ctx,

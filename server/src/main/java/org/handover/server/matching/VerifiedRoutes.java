@@ -127,7 +127,7 @@ final class VerifiedRoutes {
       web.error(ctx, 403, web.guard().view(ctx).t("error.match.four-eyes"));
       return;
     } catch (Matching.ConfirmedElsewhere e) {
-      TwicePage.ask(
+      TwiceForms.ask(
           web,
           app.registry(),
           ctx,

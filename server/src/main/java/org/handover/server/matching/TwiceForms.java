@@ -11,8 +11,8 @@ import org.handover.server.web.WebServer;
  * asks again (409), confirming only with the reviewer's word that the list names them twice. The
  * review queue and the verified list both ask so.
  */
-final class TwicePage {
-  private TwicePage() {}
+final class TwiceForms {
+  private TwiceForms() {}
 
   /**
    * Asks again, posting {@code fields} (with {@code entry_row} and {@code person_id}) and {@code
