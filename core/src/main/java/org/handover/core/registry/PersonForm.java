@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -225,13 +224,12 @@ public final class PersonForm {
    */
   public static Script guessScript(String text) {
     boolean cyrillic = false;
-    for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
-      if ("ыэёъ".indexOf(c) >= 0) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ("ыэёъЫЭЁЪ".indexOf(c) >= 0) {
         return Script.RU;
       }
-      if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-        cyrillic = true;
-      }
+      cyrillic |= c >= '\u0400' && c <= '\u04FF'; // the Cyrillic block
     }
     return cyrillic ? Script.UK : Script.LATIN;
   }

@@ -3,10 +3,12 @@ package org.handover.server.registry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -36,14 +38,14 @@ final class PersonBulk {
   private static final int COPY = 10_000;
 
   private static final List<String> TABLES =
-      List.of("persons", "person_names", "person_tokens", "status_history");
+      List.of("persons", "person_names", "person_words", "status_history");
 
   private static final String PERSONS =
       "COPY persons (id, " + PersonRows.COLUMNS + ", version, created_at, updated_at) FROM STDIN";
   private static final String NAMES =
       "COPY person_names (person_id, position, script, system, family, given, patronymic, source)"
           + " FROM STDIN";
-  private static final String TOKENS = "COPY person_tokens (token, person_id) FROM STDIN";
+  private static final String WORDS = "COPY person_words (word_id, person_id) FROM STDIN";
   private static final String STATUSES =
       "COPY status_history (id, person_id, status, since, source, note, recorded_by, recorded_at)"
           + " FROM STDIN";
@@ -56,8 +58,11 @@ final class PersonBulk {
   /** A new person and the first entry of its status history. */
   record New(Person person, StatusChange status) {}
 
-  /** A person's rows for each table, and the digest the state audit will find of them. */
-  private record Made(CopyRows[] rows, String digest) {}
+  /**
+   * A person's rows for each table but its search words, those words (numbered as they are sent),
+   * and the digest the state audit will find of them.
+   */
+  private record Made(long id, CopyRows[] rows, Set<String> words, String digest) {}
 
   private PersonBulk() {}
 
@@ -102,6 +107,7 @@ final class PersonBulk {
     long[] ids = reserve(h, persons.size());
     long[] statusIds = statusIds(h, persons.size());
     String[] digests = new String[persons.size()];
+    Map<String, Integer> words = new HashMap<>();
     Optional<DeferredIndexes> deferred = Optional.empty();
     if (persons.size() >= sizes.deferFrom()
         && persons.size()
@@ -118,7 +124,7 @@ final class PersonBulk {
         digests[i] = made.get(i - from).digest();
       }
       try {
-        send(h, made);
+        send(h, made, words);
       } catch (RuntimeException e) {
         if (next != null) {
           next.cancel(false); // the transaction is lost: no more rows for it
@@ -129,7 +135,7 @@ final class PersonBulk {
     }
     if (deferred.isPresent()) {
       deferred.get().rebuild(h);
-      h.execute("ANALYZE persons, person_names, person_tokens, status_history");
+      h.execute("ANALYZE persons, person_names, person_words, search_words, status_history");
     }
     boolean digested = agree(h, journal, ids, digests);
     List<Journal.Members> entries = new ArrayList<>();
@@ -241,9 +247,12 @@ final class PersonBulk {
                 .toList());
   }
 
-  /** A block's rows sent table by table. */
-  private static void send(Handle h, List<Made> made) {
-    String[] sql = {PERSONS, NAMES, TOKENS, STATUSES};
+  /**
+   * A block's rows sent table by table, the search words by their numbers ({@code words}: those
+   * known to this load so far, the block's new ones added).
+   */
+  private static void send(Handle h, List<Made> made, Map<String, Integer> words) {
+    String[] sql = {PERSONS, NAMES, STATUSES};
     for (int t = 0; t < sql.length; t++) {
       CopyRows all = new CopyRows(1 << 20);
       for (Made m : made) {
@@ -252,12 +261,34 @@ final class PersonBulk {
       if (!all.isEmpty()) {
         all.copy(h, sql[t]);
       }
+      if (t == 0) {
+        sendWords(h, made, words); // after the persons they name
+      }
+    }
+  }
+
+  private static void sendWords(Handle h, List<Made> made, Map<String, Integer> words) {
+    Set<String> unknown = new HashSet<>();
+    made.forEach(m -> m.words().stream().filter(w -> !words.containsKey(w)).forEach(unknown::add));
+    words.putAll(SearchWords.ids(h, unknown));
+    CopyRows rows = new CopyRows(1 << 20);
+    for (Made m : made) {
+      for (String w : m.words()) {
+        rows.number(words.get(w)).number(m.id()).end();
+      }
+    }
+    if (!rows.isEmpty()) {
+      rows.copy(h, WORDS);
     }
   }
 
   private static Made made(long id, long statusId, New n, Digest digest) {
     long now = n.status().recordedAt().toEpochMilli();
-    return new Made(rows(id, statusId, n), digest.of(id, n.person(), now, statusId, n.status()));
+    return new Made(
+        id,
+        rows(id, statusId, n),
+        SearchKeys.tokens(n.person()),
+        digest.of(id, n.person(), now, statusId, n.status()));
   }
 
   private static CopyRows[] rows(long id, long statusId, New n) {
@@ -281,10 +312,6 @@ final class PersonBulk {
           .text(name.source())
           .end();
     }
-    CopyRows tokens = new CopyRows();
-    for (String t : SearchKeys.tokens(p)) {
-      tokens.text(t).number(id).end();
-    }
     StatusChange s = n.status();
     CopyRows status =
         new CopyRows()
@@ -297,6 +324,6 @@ final class PersonBulk {
             .text(s.recordedBy())
             .number(s.recordedAt().toEpochMilli())
             .end();
-    return new CopyRows[] {person, names, tokens, status};
+    return new CopyRows[] {person, names, status};
   }
 }

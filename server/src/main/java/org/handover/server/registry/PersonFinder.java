@@ -103,7 +103,9 @@ final class PersonFinder {
       Set<Long> found = new HashSet<>();
       for (String variant : SearchKeys.variants(w, name)) {
         found.addAll(
-            h.createQuery("SELECT person_id FROM person_tokens WHERE token LIKE :w")
+            h.createQuery(
+                    "SELECT pw.person_id FROM search_words w JOIN person_words pw"
+                        + " ON pw.word_id = w.id WHERE w.word LIKE :w")
                 .bind("w", escapeLike(variant) + "%")
                 .mapTo(Long.class)
                 .list());

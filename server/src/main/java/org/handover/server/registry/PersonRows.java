@@ -74,7 +74,7 @@ final class PersonRows {
       return false;
     }
     h.createUpdate("DELETE FROM person_names WHERE person_id = :id").bind("id", id).execute();
-    h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id").bind("id", id).execute();
+    SearchWords.remove(h, id);
     writeNames(h, id, p);
     return true;
   }
@@ -168,12 +168,7 @@ final class PersonRows {
           .add();
     }
     names.execute();
-    var tokens =
-        h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
-    for (String t : SearchKeys.tokens(p)) {
-      tokens.bind("token", t).bind("id", id).add();
-    }
-    tokens.execute();
+    SearchWords.store(h, id, SearchKeys.tokens(p));
   }
 
   /** A stored person with its version, for optimistic updates. */

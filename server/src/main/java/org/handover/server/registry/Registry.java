@@ -255,9 +255,7 @@ public final class Registry {
                 .bind("keep", keep)
                 .bind("id", id)
                 .execute();
-            h.createUpdate("DELETE FROM person_tokens WHERE person_id = :id")
-                .bind("id", id)
-                .execute();
+            SearchWords.remove(h, id);
             // the record is unchanged but for where it now points: the journal shows just that
             journal.append(
                 h,

@@ -38,7 +38,8 @@ public final class SearchIndex {
     }
     return jdbi.inTransaction(
         h -> {
-          h.execute("DELETE FROM person_tokens");
+          h.execute("DELETE FROM person_words");
+          h.execute("DELETE FROM search_words");
           h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''")
               .map(
                   (rs, ctx) ->
@@ -90,11 +91,18 @@ public final class SearchIndex {
   }
 
   private static void write(Handle h, Map<Long, List<Name>> names) {
-    PreparedBatch batch =
-        h.prepareBatch("INSERT INTO person_tokens (token, person_id) VALUES (:token, :id)");
+    Map<Long, java.util.Set<String>> tokens = new TreeMap<>();
+    java.util.Set<String> all = new java.util.HashSet<>();
     names.forEach(
-        (id, list) ->
-            SearchKeys.tokens(list).forEach(t -> batch.bind("token", t).bind("id", id).add()));
+        (id, list) -> {
+          tokens.put(id, SearchKeys.tokens(list));
+          all.addAll(tokens.get(id));
+        });
+    Map<String, Integer> ids = SearchWords.ids(h, all);
+    PreparedBatch batch =
+        h.prepareBatch("INSERT INTO person_words (word_id, person_id) VALUES (:w, :id)");
+    tokens.forEach(
+        (id, words) -> words.forEach(t -> batch.bind("w", ids.get(t)).bind("id", id).add()));
     if (batch.size() > 0) {
       batch.execute();
     }

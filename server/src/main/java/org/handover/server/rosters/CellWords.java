@@ -20,6 +20,7 @@ final class CellWords {
   private static final Set<String> YES =
       Set.of("так", "да", "yes", "y", "1", "+", "true", "т", "д");
   private static final Set<String> NO = Set.of("ні", "нет", "no", "n", "0", "-", "false", "н", "");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private final Map<String, String> kinds = new LinkedHashMap<>();
   private final Map<String, String> statuses = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class CellWords {
         .replace('ё', 'е')
         .replace('-', ' ')
         .replace('_', ' ')
-        .replaceAll("\\s+", " ")
+        .transform(t -> SPACES.matcher(t).replaceAll(" "))
         .strip();
   }
 

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  * and their indexes as they were; meanwhile the tables are locked against other sessions.
  *
  * <pre>{@code
- * DeferredIndexes deferred = DeferredIndexes.drop(h, List.of("person_tokens", "person_names"));
+ * DeferredIndexes deferred = DeferredIndexes.drop(h, List.of("person_words", "person_names"));
  * ... COPY ...
  * deferred.rebuild(h);
  * }</pre>

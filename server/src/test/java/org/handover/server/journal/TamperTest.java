@@ -154,7 +154,7 @@ class TamperTest {
             "SELECT max(id) FROM persons p WHERE NOT EXISTS"
                 + " (SELECT 1 FROM matches m WHERE m.person_id = p.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM match_decisions d WHERE d.person_id = p.id)");
-    for (String t : new String[] {"person_names", "person_tokens", "status_history"}) {
+    for (String t : new String[] {"person_names", "person_words", "status_history"}) {
       sql("DELETE FROM " + t + " WHERE person_id = " + last);
     }
     sql("DELETE FROM persons WHERE id = " + last);

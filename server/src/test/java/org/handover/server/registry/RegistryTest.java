@@ -156,7 +156,7 @@ class RegistryTest {
         .jdbi()
         .useHandle(
             h -> {
-              h.execute("DELETE FROM person_tokens");
+              h.execute("DELETE FROM person_words");
               h.execute(
                   "UPDATE settings SET setting_value = 'old' WHERE setting_name = 'search_tokens'");
             });

@@ -1,0 +1,49 @@
+package org.handover.server.registry;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The numbers of search words ({@code search_words}): a person's words are stored by number ({@code
+ * person_words}), each word once.
+ */
+final class SearchWords {
+  private SearchWords() {}
+
+  /** Each word's number, the words not yet kept added, in the handle's transaction. */
+  static Map<String, Integer> ids(Handle h, Collection<String> words) {
+    Map<String, Integer> out = new HashMap<>();
+    if (words.isEmpty()) {
+      return out;
+    }
+    String[] all = words.toArray(String[]::new);
+    // a word another transaction is adding waits for it: then it is found, or added here; added in
+    // order, so two loads never wait on each other in a circle
+    h.createUpdate(
+            "INSERT INTO search_words (word) SELECT w FROM unnest(:words) AS w ORDER BY w"
+                + " ON CONFLICT (word) DO NOTHING")
+        .bindArray("words", String.class, (Object[]) all)
+        .execute();
+    h.createQuery("SELECT id, word FROM search_words WHERE word = ANY(:words)")
+        .bindArray("words", String.class, (Object[]) all)
+        .map((rs, ctx) -> out.put(rs.getString("word"), rs.getInt("id")))
+        .forEach(previous -> {});
+    return out;
+  }
+
+  /** Stores the person's words by their numbers. */
+  static void store(Handle h, long personId, Collection<String> words) {
+    var batch = h.prepareBatch("INSERT INTO person_words (word_id, person_id) VALUES (:w, :p)");
+    ids(h, words).values().forEach(w -> batch.bind("w", w).bind("p", personId).add());
+    if (batch.size() > 0) {
+      batch.execute();
+    }
+  }
+
+  /** Removes the person's words (the words themselves stay, for others). */
+  static void remove(Handle h, long personId) {
+    h.createUpdate("DELETE FROM person_words WHERE person_id = :id").bind("id", personId).execute();
+  }
+}
