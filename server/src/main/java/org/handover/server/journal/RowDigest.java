@@ -72,7 +72,32 @@ public final class RowDigest {
 
   /** SHA-256 of the row's text in UTF-8, as {@link Audited#row} gives it. */
   public byte[] sha256() {
-    return sha().digest(row.append(')').toString().getBytes(StandardCharsets.UTF_8));
+    return sha().digest(text().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The row's text, as {@code ROW(...)::text} gives it. */
+  String text() {
+    return row + ")";
+  }
+
+  /**
+   * A text holding every ASCII character but NUL and a character for every byte UTF-8 uses beyond
+   * ASCII: whether PostgreSQL quotes a value depends on its locale's idea of a space byte, which
+   * {@link Journal#agree} checks with it.
+   */
+  static String probe() {
+    StringBuilder s = new StringBuilder();
+    for (int c = 1; c < 0x800; c++) {
+      s.appendCodePoint(c); // ASCII, and every lead and continuation byte of two-byte characters
+    }
+    for (int c = 0x800; c < 0x10000; c += 0x1000) {
+      s.appendCodePoint(c == 0xD800 ? 0xD7FF : c); // each lead byte of three
+    }
+    s.appendCodePoint(0x3000).appendCodePoint(0x2003).appendCodePoint(0xFEFF);
+    for (int c : new int[] {0x10000, 0x40000, 0x100000, 0x10FFFF}) {
+      s.appendCodePoint(c); // and of four
+    }
+    return s.toString();
   }
 
   /** SHA-256 of rows' digests in their order, as {@link Audited#rows} gives it. */

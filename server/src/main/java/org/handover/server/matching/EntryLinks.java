@@ -87,22 +87,33 @@ public final class EntryLinks {
 
   /**
    * The first row of the list other than {@code row} that stands linked to the person (confirmed,
-   * or linked without review and not rejected), in the handle's transaction.
+   * or linked without review and not rejected), in the handle's transaction; a record merged into
+   * another is that other.
    */
   static Optional<Integer> otherRowLinkedTo(Handle h, long rosterId, long personId, int row) {
+    long survivor =
+        h.createQuery("SELECT COALESCE(merged_into, id) FROM persons WHERE id = :p")
+            .bind("p", personId)
+            .mapTo(Long.class)
+            .findOne()
+            .orElse(personId);
+    String same = "SELECT id FROM persons WHERE COALESCE(merged_into, id) = :s";
     List<Integer> rows =
         h.createQuery(
-                "SELECT entry_row FROM match_decisions WHERE roster_id = :r AND person_id = :p"
-                    + " AND decision = 'confirmed' UNION SELECT entry_row FROM matches WHERE"
+                "SELECT entry_row FROM match_decisions WHERE roster_id = :r AND person_id IN ("
+                    + same
+                    + ") AND decision = 'confirmed' UNION SELECT entry_row FROM matches WHERE"
                     + " run_id = (SELECT MAX(id) FROM match_runs WHERE roster_id = :r)"
-                    + " AND person_id = :p AND band = 'auto' ORDER BY 1")
+                    + " AND person_id IN ("
+                    + same
+                    + ") AND band = 'auto' ORDER BY 1")
             .bind("r", rosterId)
-            .bind("p", personId)
+            .bind("s", survivor)
             .mapTo(Integer.class)
             .list();
     for (int other : rows) {
       Link l = other == row ? null : of(h, rosterId, other, other).get(other);
-      if (l != null && l.linked() && l.personId() == personId) {
+      if (l != null && l.linked() && l.shownId() == survivor) {
         return Optional.of(other);
       }
     }

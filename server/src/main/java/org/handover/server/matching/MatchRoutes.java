@@ -101,7 +101,7 @@ final class MatchRoutes {
                   person,
                   decision == null ? "" : decision,
                   user.username(),
-                  "yes".equals(ctx.formParam("twice")));
+                  TwiceForms.seen(ctx));
             } catch (IllegalArgumentException e) {
               web.error(ctx, 400, guard.view(ctx).t("error.match.decision"));
               return;

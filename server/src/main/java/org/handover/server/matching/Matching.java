@@ -458,15 +458,16 @@ public final class Matching {
    * ConfirmedElsewhere}).
    */
   public void decide(long rosterId, int entryRow, long personId, String decision, String actor) {
-    decide(rosterId, entryRow, personId, decision, actor, false);
+    decide(rosterId, entryRow, personId, decision, actor, 0);
   }
 
   /**
-   * As {@link #decide(long, int, long, String, String)}; {@code twice} says the reviewer saw that
-   * the person is linked to another row and holds that the list names them twice (journaled).
+   * As {@link #decide(long, int, long, String, String)}; {@code seenLinkedTo} is the other row the
+   * reviewer saw the person linked to, holding that the list names them twice (journaled): asked
+   * again if the person now stands linked to another row than that.
    */
   public void decide(
-      long rosterId, int entryRow, long personId, String decision, String actor, boolean twice) {
+      long rosterId, int entryRow, long personId, String decision, String actor, int seenLinkedTo) {
     if (!decision.equals("confirmed") && !decision.equals("rejected")) {
       throw new IllegalArgumentException(
           "decision: unknown value '" + decision + "' (confirmed or rejected)");
@@ -525,7 +526,7 @@ public final class Matching {
               decision.equals("confirmed")
                   ? EntryLinks.otherRowLinkedTo(h, rosterId, personId, entryRow)
                   : Optional.empty();
-          if (otherRow.isPresent() && !twice) {
+          if (otherRow.isPresent() && otherRow.get() != seenLinkedTo) {
             throw new ConfirmedElsewhere(otherRow.get());
           }
           Optional<String> before = forget(h, rosterId, entryRow, personId);

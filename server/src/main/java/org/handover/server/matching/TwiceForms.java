@@ -14,9 +14,15 @@ import org.handover.server.web.WebServer;
 final class TwiceForms {
   private TwiceForms() {}
 
+  /** The other row the reviewer saw the person linked to, as the form posts it (0: none). */
+  static int seen(Context ctx) {
+    String twice = ctx.formParam("twice");
+    return twice != null && twice.matches("[0-9]{1,9}") ? Integer.parseInt(twice) : 0;
+  }
+
   /**
    * Asks again, posting {@code fields} (with {@code entry_row} and {@code person_id}) and {@code
-   * twice=yes} to {@code action}; {@code back} leaves without confirming.
+   * twice} (the other row) to {@code action}; {@code back} leaves without confirming.
    */
   static void ask(
       WebServer web,

@@ -114,8 +114,7 @@ final class VerifiedRoutes {
     }
     try {
       if (confirm) {
-        app.matching()
-            .decide(r.id(), row, person, "confirmed", actor, "yes".equals(ctx.formParam("twice")));
+        app.matching().decide(r.id(), row, person, "confirmed", actor, TwiceForms.seen(ctx));
       } else if (link.state() == EntryLinks.State.AUTO) {
         // a link made without review is undone by saying it is not this person
         app.matching().decide(r.id(), row, person, "rejected", actor);

@@ -38,8 +38,7 @@ public final class SearchIndex {
     }
     return jdbi.inTransaction(
         h -> {
-          h.execute("DELETE FROM person_words");
-          h.execute("DELETE FROM search_words");
+          h.execute("DELETE FROM person_words"); // the words stay: see SearchWords
           h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''")
               .map(
                   (rs, ctx) ->

@@ -2,35 +2,50 @@ package org.handover.server.registry;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The numbers of search words ({@code search_words}): a person's words are stored by number ({@code
- * person_words}), each word once.
+ * person_words}), each word once. Words are never removed (a number another transaction holds stays
+ * good); one no person has any more is a row of no weight.
  */
 final class SearchWords {
   private SearchWords() {}
 
   /** Each word's number, the words not yet kept added, in the handle's transaction. */
-  static Map<String, Integer> ids(Handle h, Collection<String> words) {
+  static Map<String, Integer> ids(Handle h, Collection<String> asked) {
+    Set<String> words = new HashSet<>(asked);
     Map<String, Integer> out = new HashMap<>();
     if (words.isEmpty()) {
       return out;
     }
-    String[] all = words.toArray(String[]::new);
-    // a word another transaction is adding waits for it: then it is found, or added here; added in
-    // order, so two loads never wait on each other in a circle
-    h.createUpdate(
-            "INSERT INTO search_words (word) SELECT w FROM unnest(:words) AS w ORDER BY w"
-                + " ON CONFLICT (word) DO NOTHING")
-        .bindArray("words", String.class, (Object[]) all)
-        .execute();
+    find(h, words, out);
+    if (out.size() < words.size()) {
+      // only the missing: each try draws a number, found or not. A word another transaction is
+      // adding waits for it, then is found; added in order, so two loads never wait in a circle
+      String[] missing = words.stream().filter(w -> !out.containsKey(w)).toArray(String[]::new);
+      h.createUpdate(
+              "INSERT INTO search_words (word) SELECT w FROM unnest(:words) AS w ORDER BY w"
+                  + " ON CONFLICT (word) DO NOTHING")
+          .bindArray("words", String.class, (Object[]) missing)
+          .execute();
+      find(h, List.of(missing), out);
+    }
+    if (out.size() < words.size()) {
+      throw new IllegalStateException("search words could not be numbered"); // none is removed
+    }
+    return out;
+  }
+
+  private static void find(Handle h, Collection<String> words, Map<String, Integer> out) {
     h.createQuery("SELECT id, word FROM search_words WHERE word = ANY(:words)")
-        .bindArray("words", String.class, (Object[]) all)
+        .bindArray("words", String.class, words.toArray())
         .map((rs, ctx) -> out.put(rs.getString("word"), rs.getInt("id")))
         .forEach(previous -> {});
-    return out;
   }
 
   /** Stores the person's words by their numbers. */

@@ -231,7 +231,7 @@ class VerifiedListTest {
     assertThat(asked.body())
         .contains("id=\"twice\"")
         .contains("вже пов’язано з рядком 1 цього списку")
-        .contains("name=\"twice\" value=\"yes\"")
+        .contains("name=\"twice\" value=\"1\"")
         .contains("name=\"entry_row\" value=\"2\"");
     assertThat(state(2)).isEqualTo(EntryLinks.State.REVIEW);
     b.submit("/lang", "lang", "en", "back", "/home");
@@ -241,7 +241,9 @@ class VerifiedListTest {
     // on the reviewer's word: confirmed, and the journal says it knew of the other row
     String[] twice = java.util.Arrays.copyOf(second, second.length + 2);
     twice[second.length] = "twice";
-    twice[second.length + 1] = "yes";
+    twice[second.length + 1] = "3"; // a word given for another row than his is asked again
+    assertThat(b.submit("/matches/" + run + "/decide", twice).statusCode()).isEqualTo(409);
+    twice[second.length + 1] = "1"; // the other row, as the page posts it
     assertThat(b.submit("/matches/" + run + "/decide", twice).statusCode()).isEqualTo(302);
     assertThat(state(2)).isEqualTo(EntryLinks.State.CONFIRMED);
     assertThat(
@@ -252,6 +254,39 @@ class VerifiedListTest {
     app.matching().undo(roster, 2, kovalchuk, "maria");
     app.matching().decide(roster, 2, kovalchuk, "rejected", "maria");
     assertThat(state(2)).isEqualTo(EntryLinks.State.REJECTED);
+  }
+
+  @Test
+  void aPersonMergedIntoAnotherIsThatOtherWhenAskedWhetherHeIsLinkedTwice() throws Exception {
+    long twin =
+        app.registry()
+            .add(
+                new PersonForm(
+                        Map.of(
+                            "name.0.family", "Ковальчук",
+                            "name.0.given", "Юрій",
+                            "name.0.patronymic", "Петрович",
+                            "birth_date", "12.03.1998"))
+                    .read(0, TODAY)
+                    .person()
+                    .orElseThrow(),
+                TODAY,
+                "test");
+    roster =
+        list(
+            "twice.csv",
+            "ФИО,Дата рождения\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\nКОВАЛЬЧУК Юрий Петрович,12.03.1998\n");
+    run();
+    app.matching().decide(roster, 1, kovalchuk, "confirmed", "maria");
+    app.matching().decide(roster, 2, kovalchuk, "rejected", "maria");
+    app.duplicates().merge(twin, List.of(kovalchuk), "maria");
+    // row 1's Kovalchuk is the twin now: row 2 confirmed to the twin is asked about
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> app.matching().decide(roster, 2, twin, "confirmed", "maria"))
+        .isInstanceOfSatisfying(
+            Matching.ConfirmedElsewhere.class, e -> assertThat(e.row()).isEqualTo(1));
+    app.matching().decide(roster, 2, twin, "confirmed", "maria", 1);
+    assertThat(state(2)).isEqualTo(EntryLinks.State.CONFIRMED);
   }
 
   @Test
@@ -275,7 +310,7 @@ class VerifiedListTest {
     assertThat(state(2)).isEqualTo(EntryLinks.State.AUTO);
     String[] twice = java.util.Arrays.copyOf(confirm, confirm.length + 2);
     twice[confirm.length] = "twice";
-    twice[confirm.length + 1] = "yes";
+    twice[confirm.length + 1] = "1";
     assertThat(b.submit("/rosters/" + roster + "/verified/confirm", twice).statusCode())
         .isEqualTo(302);
     assertThat(state(2)).isEqualTo(EntryLinks.State.CONFIRMED);
@@ -367,7 +402,7 @@ class VerifiedListTest {
         "decision",
         "confirmed",
         "twice", // row 1 stands linked to him without review
-        "yes");
+        "1");
     assertThat(
             app.journal()
                 .find(Journal.Filter.forEntity("match", roster + "/2/" + person.group(1)), 0, 5))

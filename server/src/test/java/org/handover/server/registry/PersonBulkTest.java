@@ -134,6 +134,25 @@ class PersonBulkTest {
   }
 
   @Test
+  void digestsMadeApartAreTrustedOnThisServerOnlyWhenTheyAreItsOwn() {
+    String id = String.valueOf(ids[4]);
+    String own = databaseDigests().get(id);
+    Map<String, Object> one = Map.of("ids", new Long[] {ids[4]});
+    app.database()
+        .jdbi()
+        .useHandle(
+            h -> {
+              // the server writes a row's text as RowDigest does, every byte of its probe alike
+              assertThat(app.journal().agree(h, "person", "p.id = ANY(:ids)", one, Map.of(id, own)))
+                  .isTrue();
+              assertThat(
+                      app.journal()
+                          .agree(h, "person", "p.id = ANY(:ids)", one, Map.of(id, "0".repeat(64))))
+                  .isFalse();
+            });
+  }
+
+  @Test
   void digestsThatDisagreeWithTheDatabaseAreNotTrustedButMadeByIt() {
     long[] more =
         store(
