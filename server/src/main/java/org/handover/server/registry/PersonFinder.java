@@ -103,9 +103,11 @@ final class PersonFinder {
       Set<Long> found = new HashSet<>();
       for (String variant : SearchKeys.variants(w, name)) {
         found.addAll(
+            // the words' numbers first, then their persons by the key: a join planned before a
+            // fresh registry's statistics read every word's persons (100 ms where this takes 1)
             h.createQuery(
-                    "SELECT pw.person_id FROM search_words w JOIN person_words pw"
-                        + " ON pw.word_id = w.id WHERE w.word LIKE :w")
+                    "SELECT person_id FROM person_words WHERE word_id = ANY(ARRAY("
+                        + "SELECT id FROM search_words WHERE word LIKE :w))")
                 .bind("w", escapeLike(variant) + "%")
                 .mapTo(Long.class)
                 .list());
