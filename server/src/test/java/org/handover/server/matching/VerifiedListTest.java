@@ -49,21 +49,7 @@ class VerifiedListTest {
   void open() throws Exception {
     app = new App(Database.open(TestDatabases.postgres()), Clock.systemUTC());
     app.registry().addAll(new DemoPeople(5, TODAY).generate(300), TODAY, "test");
-    kovalchuk =
-        app.registry()
-            .add(
-                new PersonForm(
-                        Map.of(
-                            "name.0.family", "Ковальчук",
-                            "name.0.given", "Юрій",
-                            "name.0.patronymic", "Петрович",
-                            "birth_date", "12.03.1998",
-                            "reference", "ЗСУ-0042"))
-                    .read(0, TODAY)
-                    .person()
-                    .orElseThrow(),
-                TODAY,
-                "test");
+    kovalchuk = kovalchuk("ЗСУ-0042");
     roster =
         list(
             "their.csv",
@@ -71,6 +57,24 @@ class VerifiedListTest {
                 + "Чужаков Аркадий Львович,01.01.1950\n");
     password = app.accounts().create("maria", Role.REVIEWER, "test");
     web = app.web().create().start("127.0.0.1", 0);
+  }
+
+  /** Ковальчук Юрій Петрович, born 12.03.1998, added to the registry with this reference. */
+  long kovalchuk(String reference) {
+    return app.registry()
+        .add(
+            new PersonForm(
+                    Map.of(
+                        "name.0.family", "Ковальчук",
+                        "name.0.given", "Юрій",
+                        "name.0.patronymic", "Петрович",
+                        "birth_date", "12.03.1998",
+                        "reference", reference))
+                .read(0, TODAY)
+                .person()
+                .orElseThrow(),
+            TODAY,
+            "test");
   }
 
   /** A list the other party sent, imported from a CSV file of these lines. */
@@ -258,20 +262,7 @@ class VerifiedListTest {
 
   @Test
   void aPersonMergedIntoAnotherIsThatOtherWhenAskedWhetherHeIsLinkedTwice() throws Exception {
-    long twin =
-        app.registry()
-            .add(
-                new PersonForm(
-                        Map.of(
-                            "name.0.family", "Ковальчук",
-                            "name.0.given", "Юрій",
-                            "name.0.patronymic", "Петрович",
-                            "birth_date", "12.03.1998"))
-                    .read(0, TODAY)
-                    .person()
-                    .orElseThrow(),
-                TODAY,
-                "test");
+    long twin = kovalchuk("ЗСУ-0043");
     roster =
         list(
             "twice.csv",
