@@ -252,18 +252,20 @@ final class PersonBulk {
    * known to this load so far, the block's new ones added).
    */
   private static void send(Handle h, List<Made> made, Map<String, Integer> words) {
-    String[] sql = {PERSONS, NAMES, STATUSES};
-    for (int t = 0; t < sql.length; t++) {
-      CopyRows all = new CopyRows(1 << 20);
-      for (Made m : made) {
-        all.append(m.rows()[t]);
-      }
-      if (!all.isEmpty()) {
-        all.copy(h, sql[t]);
-      }
-      if (t == 0) {
-        sendWords(h, made, words); // after the persons they name
-      }
+    send(h, made, 0, PERSONS);
+    sendWords(h, made, words); // after the persons they name
+    send(h, made, 1, NAMES);
+    send(h, made, 2, STATUSES);
+  }
+
+  /** The block's rows for one table ({@code table}: their place in {@link Made#rows}). */
+  private static void send(Handle h, List<Made> made, int table, String sql) {
+    CopyRows all = new CopyRows(1 << 20);
+    for (Made m : made) {
+      all.append(m.rows()[table]);
+    }
+    if (!all.isEmpty()) {
+      all.copy(h, sql);
     }
   }
 

@@ -9,7 +9,6 @@ import org.handover.core.registry.Name;
 import org.handover.core.registry.Script;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Keeps the search words current: when the way {@link SearchKeys} makes them has changed since they
@@ -90,20 +89,8 @@ public final class SearchIndex {
   }
 
   private static void write(Handle h, Map<Long, List<Name>> names) {
-    Map<Long, java.util.Set<String>> tokens = new TreeMap<>();
-    java.util.Set<String> all = new java.util.HashSet<>();
-    names.forEach(
-        (id, list) -> {
-          tokens.put(id, SearchKeys.tokens(list));
-          all.addAll(tokens.get(id));
-        });
-    Map<String, Integer> ids = SearchWords.ids(h, all);
-    PreparedBatch batch =
-        h.prepareBatch("INSERT INTO person_words (word_id, person_id) VALUES (:w, :id)");
-    tokens.forEach(
-        (id, words) -> words.forEach(t -> batch.bind("w", ids.get(t)).bind("id", id).add()));
-    if (batch.size() > 0) {
-      batch.execute();
-    }
+    Map<Long, java.util.Set<String>> words = new TreeMap<>();
+    names.forEach((id, list) -> words.put(id, SearchKeys.tokens(list)));
+    SearchWords.store(h, words);
   }
 }

@@ -49,9 +49,17 @@ final class SearchWords {
   }
 
   /** Stores the person's words by their numbers. */
-  static void store(Handle h, long personId, Collection<String> words) {
+  static void store(Handle h, long personId, Set<String> words) {
+    store(h, Map.of(personId, words));
+  }
+
+  /** Stores each person's words by their numbers, the numbers looked up once for all. */
+  static void store(Handle h, Map<Long, ? extends Set<String>> words) {
+    Set<String> all = new HashSet<>();
+    words.values().forEach(all::addAll);
+    Map<String, Integer> ids = ids(h, all);
     var batch = h.prepareBatch("INSERT INTO person_words (word_id, person_id) VALUES (:w, :p)");
-    ids(h, words).values().forEach(w -> batch.bind("w", w).bind("p", personId).add());
+    words.forEach((p, ws) -> ws.forEach(w -> batch.bind("w", ids.get(w)).bind("p", p).add()));
     if (batch.size() > 0) {
       batch.execute();
     }
