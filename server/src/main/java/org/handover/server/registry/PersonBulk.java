@@ -45,7 +45,7 @@ final class PersonBulk {
   private static final String NAMES =
       "COPY person_names (person_id, position, script, system, family, given, patronymic, source)"
           + " FROM STDIN";
-  private static final String WORDS = "COPY person_words (word_id, person_id) FROM STDIN";
+  private static final String WORDS = "COPY person_words (person_id, word_ids) FROM STDIN";
   private static final String STATUSES =
       "COPY status_history (id, person_id, status, since, source, note, recorded_by, recorded_at)"
           + " FROM STDIN";
@@ -274,9 +274,14 @@ final class PersonBulk {
     made.forEach(m -> m.words().stream().filter(w -> !words.containsKey(w)).forEach(unknown::add));
     words.putAll(SearchWords.ids(h, unknown));
     CopyRows rows = new CopyRows(1 << 20);
+    StringBuilder array = new StringBuilder();
     for (Made m : made) {
-      for (String w : m.words()) {
-        rows.number(words.get(w)).number(m.id()).end();
+      if (!m.words().isEmpty()) {
+        array.setLength(0);
+        for (Integer w : SearchWords.numbers(m.words(), words)) {
+          array.append(array.length() == 0 ? '{' : ',').append(w);
+        }
+        rows.number(m.id()).text(array.append('}').toString()).end();
       }
     }
     if (!rows.isEmpty()) {

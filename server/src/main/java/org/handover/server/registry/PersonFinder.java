@@ -100,18 +100,17 @@ final class PersonFinder {
     Set<Long> ids = null;
     String name = String.join(" ", words);
     for (String w : words) {
-      Set<Long> found = new HashSet<>();
+      // the numbers of the words it starts, then their persons by the arrays' inverted index: a
+      // join planned before a fresh registry's statistics read every word's persons
+      Set<Integer> numbers = new HashSet<>();
       for (String variant : SearchKeys.variants(w, name)) {
-        // the words' numbers first, then their persons by the key: a join planned before a fresh
-        // registry's statistics read every word's persons (100 ms where this takes 1)
-        found.addAll(
-            h.createQuery(
-                    "SELECT person_id FROM person_words WHERE word_id = ANY(ARRAY("
-                        + "SELECT id FROM search_words WHERE word LIKE :w))")
+        numbers.addAll(
+            h.createQuery("SELECT id FROM search_words WHERE word LIKE :w")
                 .bind("w", escapeLike(variant) + "%")
-                .mapTo(Long.class)
+                .mapTo(Integer.class)
                 .list());
       }
+      Set<Long> found = withAnyWord(h, numbers);
       if (ids == null) {
         ids = found;
       } else {
@@ -163,6 +162,33 @@ final class PersonFinder {
         rs.getString("reference"),
         rs.getString("status"),
         rs.getString("kind"));
+  }
+
+  /**
+   * Persons holding any of the words. Each word is asked of the index on its own, the answers
+   * OR-ed: asked for thirty words at once, the index walked them side by side (78 ms at a million
+   * for what this takes in 5; a first letter's 1,545 words 250 ms, where that took seconds).
+   */
+  private static Set<Long> withAnyWord(Handle h, Set<Integer> numbers) {
+    if (numbers.isEmpty()) {
+      return new HashSet<>();
+    }
+    // numbers read from the database, written into the SQL: one bind per word would plan slower
+    String anyWord =
+        String.join(" OR ", numbers.stream().map(n -> "word_ids && ARRAY[" + n + "]").toList());
+    return h.inTransaction(
+        t -> {
+          // never a scan of every person testing each word: planned so before the table has
+          // statistics, 200 words took 14 s at a million (85 ms by the index)
+          t.execute("SET LOCAL enable_seqscan = off");
+          Set<Long> found =
+              new HashSet<>(
+                  t.createQuery("SELECT person_id FROM person_words WHERE " + anyWord)
+                      .mapTo(Long.class)
+                      .list());
+          t.execute("SET LOCAL enable_seqscan TO DEFAULT");
+          return found;
+        });
   }
 
   private static String escapeLike(String s) {

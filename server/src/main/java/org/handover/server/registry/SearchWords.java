@@ -9,9 +9,10 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The numbers of search words ({@code search_words}): a person's words are stored by number ({@code
- * person_words}), each word once. Words are never removed (a number another transaction holds stays
- * good); one no person has any more is a row of no weight.
+ * The numbers of search words ({@code search_words}): a person's words are stored as one array of
+ * their numbers ({@code person_words}, found by its inverted index), each word once. Words are
+ * never removed (a number another transaction holds stays good); one no person has any more is a
+ * row of no weight.
  */
 final class SearchWords {
   private SearchWords() {}
@@ -53,16 +54,34 @@ final class SearchWords {
     store(h, Map.of(personId, words));
   }
 
-  /** Stores each person's words by their numbers, the numbers looked up once for all. */
+  /**
+   * Stores each person's words by their numbers (in place of those stored before), the numbers
+   * looked up once for all.
+   */
   static void store(Handle h, Map<Long, ? extends Set<String>> words) {
     Set<String> all = new HashSet<>();
     words.values().forEach(all::addAll);
     Map<String, Integer> ids = ids(h, all);
-    var batch = h.prepareBatch("INSERT INTO person_words (word_id, person_id) VALUES (:w, :p)");
-    words.forEach((p, ws) -> ws.forEach(w -> batch.bind("w", ids.get(w)).bind("p", p).add()));
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO person_words (person_id, word_ids) VALUES (:p, :w) ON CONFLICT"
+                + " (person_id) DO UPDATE SET word_ids = EXCLUDED.word_ids");
+    words.forEach(
+        (p, ws) -> {
+          if (ws.isEmpty()) {
+            remove(h, p);
+          } else {
+            batch.bind("p", p).bindArray("w", Integer.class, (Object[]) numbers(ws, ids)).add();
+          }
+        });
     if (batch.size() > 0) {
       batch.execute();
     }
+  }
+
+  /** The words' numbers, in order (as an array's text for COPY, or bound). */
+  static Integer[] numbers(Set<String> words, Map<String, Integer> ids) {
+    return words.stream().map(ids::get).sorted().toArray(Integer[]::new);
   }
 
   /** Removes the person's words (the words themselves stay, for others). */

@@ -186,7 +186,7 @@ class PersonBulkTest {
     long[] more = store(new DemoPeople(22, TODAY).generate(40), new PersonBulk.Sizes(15, 35));
     assertThat(schema())
         .isEqualTo(before)
-        .contains("person_words_pkey", "persons_sort_uk", "status_history_acknowledged");
+        .contains("person_words_words", "persons_sort_uk", "status_history_acknowledged");
     assertThat(more).hasSize(40);
     assertThat(more[0]).isGreaterThan(ids[29]);
     StateAudit.Result audit = app.journal().audit();
@@ -251,7 +251,7 @@ class PersonBulkTest {
               + " FROM persons WHERE id = :id";
       assertThat(rows(derived, ids[i])).isEqualTo(rows(derived, alone));
       String tokens =
-          "SELECT w.word FROM person_words pw JOIN search_words w ON w.id = pw.word_id"
+          "SELECT w.word FROM person_words pw JOIN search_words w ON w.id = ANY(pw.word_ids)"
               + " WHERE pw.person_id = :id ORDER BY w.word";
       assertThat(rows(tokens, ids[i])).isNotEmpty().isEqualTo(rows(tokens, alone));
     }

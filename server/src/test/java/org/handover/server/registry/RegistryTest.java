@@ -225,6 +225,15 @@ class RegistryTest {
   }
 
   @Test
+  void aRenamedPersonIsFoundByTheNewNameOnly() {
+    long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
+    app.registry().add(person("Ковальчук", "Іван", "Петрович", "1990"), TODAY, "r");
+    app.registry().update(id, 1, person("Шевчук", "Юрій", "Петрович", "1998"), TODAY, "r");
+    assertThat(names("Ковальчук")).containsExactly("Ковальчук Іван Петрович");
+    assertThat(names("Shevchuk Yurii")).containsExactly("Шевчук Юрій Петрович");
+  }
+
+  @Test
   void aStaleUpdateIsRefusedAndChangesNothing() {
     long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
     app.registry().update(id, 1, person("Ковальчук", "Юрій", "Петрович", "1999"), TODAY, "a");

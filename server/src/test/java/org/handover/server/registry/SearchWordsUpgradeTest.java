@@ -52,7 +52,7 @@ class SearchWordsUpgradeTest {
                   h ->
                       h.createQuery(
                               "SELECT w.word FROM person_words pw JOIN search_words w ON"
-                                  + " w.id = pw.word_id WHERE pw.person_id = 7")
+                                  + " w.id = ANY(pw.word_ids) WHERE pw.person_id = 7")
                           .mapTo(String.class)
                           .set());
       assertThat(moved).isEqualTo(words).contains("ковальчук", "kovalchuk");
