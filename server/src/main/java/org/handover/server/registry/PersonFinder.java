@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.handover.core.registry.PartialDate;
 import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
@@ -167,29 +168,42 @@ final class PersonFinder {
   /**
    * Persons holding any of the words. Each word is asked of the index on its own, the answers
    * OR-ed: asked for thirty words at once, the index walked them side by side (78 ms at a million
-   * for what this takes in 5; a first letter's 1,545 words 250 ms, where that took seconds).
+   * for what this takes in 5; a first letter's 1,545 words 250 ms, where that took seconds). The
+   * words go {@value #PER_QUERY} to a query of one text, the last repeated to fill it.
    */
   private static Set<Long> withAnyWord(Handle h, Set<Integer> numbers) {
-    if (numbers.isEmpty()) {
-      return new HashSet<>();
+    Set<Long> found = new HashSet<>();
+    List<Integer> all = new ArrayList<>(numbers);
+    for (int from = 0; from < all.size(); from += PER_QUERY) {
+      List<Integer> some = all.subList(from, Math.min(all.size(), from + PER_QUERY));
+      found.addAll(
+          h.inTransaction(
+              t -> {
+                // never a scan of every person testing each word: planned so before the table has
+                // statistics, 200 words took 14 s at a million (85 ms by the index). Reset at the
+                // end: a caller's transaction, if any, goes on as it was
+                t.execute("SET LOCAL enable_seqscan = off");
+                Query q = t.createQuery(ANY_WORD);
+                for (int i = 0; i < PER_QUERY; i++) {
+                  q.bind("w" + i, some.get(Math.min(i, some.size() - 1)));
+                }
+                List<Long> ids = q.mapTo(Long.class).list();
+                t.execute("SET LOCAL enable_seqscan TO DEFAULT");
+                return ids;
+              }));
     }
-    // numbers read from the database, written into the SQL: one bind per word would plan slower
-    String anyWord =
-        String.join(" OR ", numbers.stream().map(n -> "word_ids && ARRAY[" + n + "]").toList());
-    return h.inTransaction(
-        t -> {
-          // never a scan of every person testing each word: planned so before the table has
-          // statistics, 200 words took 14 s at a million (85 ms by the index)
-          t.execute("SET LOCAL enable_seqscan = off");
-          Set<Long> found =
-              new HashSet<>(
-                  t.createQuery("SELECT person_id FROM person_words WHERE " + anyWord)
-                      .mapTo(Long.class)
-                      .list());
-          t.execute("SET LOCAL enable_seqscan TO DEFAULT");
-          return found;
-        });
+    return found;
   }
+
+  private static final int PER_QUERY = 64;
+
+  private static final String ANY_WORD =
+      "SELECT person_id FROM person_words WHERE "
+          + String.join(
+              " OR ",
+              IntStream.range(0, PER_QUERY)
+                  .mapToObj(i -> "word_ids && ARRAY[CAST(:w" + i + " AS integer)]")
+                  .toList());
 
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

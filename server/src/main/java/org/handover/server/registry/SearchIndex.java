@@ -37,7 +37,9 @@ public final class SearchIndex {
     }
     return jdbi.inTransaction(
         h -> {
-          h.execute("DELETE FROM person_words"); // the words stay: see SearchWords
+          // emptied rather than deleted from, so that no search reads past a million dead rows;
+          // the words themselves stay: see SearchWords
+          h.execute("TRUNCATE person_words");
           h.createQuery("SELECT id, reference FROM persons WHERE reference <> ''")
               .map(
                   (rs, ctx) ->
@@ -51,7 +53,7 @@ public final class SearchIndex {
           while (true) {
             Map<Long, List<Name>> names = new TreeMap<>();
             h.createQuery(
-                    "SELECT n.* FROM person_names n WHERE n.person_id IN (SELECT id FROM persons WHERE id > :after"
+                    "SELECT n.* FROM person_names n WHERE n.person_id IN (SELECT id FROM persons WHERE id > :after AND merged_into IS NULL"
                         + " ORDER BY id LIMIT :batch) ORDER BY n.person_id, n.position")
                 .bind("after", after)
                 .bind("batch", BATCH)

@@ -234,6 +234,48 @@ class RegistryTest {
   }
 
   @Test
+  void aPrefixOfManyWordsFindsEveryoneItStartsAndLeavesTheTransactionAsItWas() {
+    // more words than one query asks for: the words are asked in several queries
+    for (int i = 0; i < 70; i++) {
+      String family = "Ко" + "бвгдклмнпр".charAt(i / 7) + "аеиоуяю".charAt(i % 7) + "нко";
+      app.registry().add(person(family, "Юрій", "", "1990"), TODAY, "r");
+    }
+    app.registry().add(person("Шевчук", "Іван", "", "1990"), TODAY, "r");
+    long words =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM search_words WHERE word LIKE 'к%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(words).isGreaterThan(64);
+    assertThat(app.registry().search(Search.parse("К"), "uk", 1, 10).total()).isEqualTo(70);
+    String after =
+        app.database()
+            .jdbi()
+            .inTransaction(
+                h -> {
+                  PersonFinder.find(h, Search.parse("Ков"), "uk", 1, 10);
+                  return h.createQuery("SHOW enable_seqscan").mapTo(String.class).one();
+                });
+    assertThat(after).isEqualTo("on");
+  }
+
+  @Test
+  void aPersonWithoutWordsKeepsNone() {
+    long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
+    app.database().jdbi().useTransaction(h -> SearchWords.store(h, id, java.util.Set.of()));
+    assertThat(names("Ковальчук")).isEmpty();
+    long rows =
+        app.database()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM person_words").mapTo(Long.class).one());
+    assertThat(rows).isZero();
+  }
+
+  @Test
   void aStaleUpdateIsRefusedAndChangesNothing() {
     long id = app.registry().add(person("Ковальчук", "Юрій", "Петрович", "1998"), TODAY, "r");
     app.registry().update(id, 1, person("Ковальчук", "Юрій", "Петрович", "1999"), TODAY, "a");
