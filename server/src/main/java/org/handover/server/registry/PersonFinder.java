@@ -169,13 +169,17 @@ final class PersonFinder {
    * Persons holding any of the words. Each word is asked of the index on its own, the answers
    * OR-ed: asked for thirty words at once, the index walked them side by side (78 ms at a million
    * for what this takes in 5; a first letter's 1,545 words 250 ms, where that took seconds). The
-   * words go {@value #PER_QUERY} to a query of one text, the last repeated to fill it.
+   * words go up to {@value #PER_QUERY} to a query whose text is one of seven (1, 2, 4 ... 64 words,
+   * the last repeated to fill it), so that no statement is made and cached per prefix.
    */
   private static Set<Long> withAnyWord(Handle h, Set<Integer> numbers) {
     Set<Long> found = new HashSet<>();
     List<Integer> all = new ArrayList<>(numbers);
     for (int from = 0; from < all.size(); from += PER_QUERY) {
       List<Integer> some = all.subList(from, Math.min(all.size(), from + PER_QUERY));
+      // the fewest arms that hold them (a full name's word has one to three numbers: 64 index
+      // scans of the same number tripled the p95 of a search by family and given name)
+      int arms = Integer.highestOneBit(some.size() * 2 - 1);
       found.addAll(
           h.inTransaction(
               t -> {
@@ -183,8 +187,8 @@ final class PersonFinder {
                 // statistics, 200 words took 14 s at a million (85 ms by the index). Reset at the
                 // end: a caller's transaction, if any, goes on as it was
                 t.execute("SET LOCAL enable_seqscan = off");
-                Query q = t.createQuery(ANY_WORD);
-                for (int i = 0; i < PER_QUERY; i++) {
+                Query q = t.createQuery(anyWord(arms));
+                for (int i = 0; i < arms; i++) {
                   q.bind("w" + i, some.get(Math.min(i, some.size() - 1)));
                 }
                 List<Long> ids = q.mapTo(Long.class).list();
@@ -195,15 +199,18 @@ final class PersonFinder {
     return found;
   }
 
+  /** Words per query at most: a power of two, as every query's number of arms. */
   private static final int PER_QUERY = 64;
 
-  private static final String ANY_WORD =
-      "SELECT person_id FROM person_words WHERE "
-          + String.join(
-              " OR ",
-              IntStream.range(0, PER_QUERY)
-                  .mapToObj(i -> "word_ids && ARRAY[CAST(:w" + i + " AS integer)]")
-                  .toList());
+  /** The query of so many words, one index scan each. */
+  private static String anyWord(int arms) {
+    return "SELECT person_id FROM person_words WHERE "
+        + String.join(
+            " OR ",
+            IntStream.range(0, arms)
+                .mapToObj(i -> "word_ids && ARRAY[CAST(:w" + i + " AS integer)]")
+                .toList());
+  }
 
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
