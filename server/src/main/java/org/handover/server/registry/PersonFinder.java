@@ -173,30 +173,31 @@ final class PersonFinder {
    * the last repeated to fill it), so that no statement is made and cached per prefix.
    */
   private static Set<Long> withAnyWord(Handle h, Set<Integer> numbers) {
-    Set<Long> found = new HashSet<>();
-    List<Integer> all = new ArrayList<>(numbers);
-    for (int from = 0; from < all.size(); from += PER_QUERY) {
-      List<Integer> some = all.subList(from, Math.min(all.size(), from + PER_QUERY));
-      // the fewest arms that hold them (a full name's word has one to three numbers: 64 index
-      // scans of the same number tripled the p95 of a search by family and given name)
-      int arms = Integer.highestOneBit(some.size() * 2 - 1);
-      found.addAll(
-          h.inTransaction(
-              t -> {
-                // never a scan of every person testing each word: planned so before the table has
-                // statistics, 200 words took 14 s at a million (85 ms by the index). Reset at the
-                // end: a caller's transaction, if any, goes on as it was
-                t.execute("SET LOCAL enable_seqscan = off");
-                Query q = t.createQuery(anyWord(arms));
-                for (int i = 0; i < arms; i++) {
-                  q.bind("w" + i, some.get(Math.min(i, some.size() - 1)));
-                }
-                List<Long> ids = q.mapTo(Long.class).list();
-                t.execute("SET LOCAL enable_seqscan TO DEFAULT");
-                return ids;
-              }));
+    if (numbers.isEmpty()) {
+      return new HashSet<>();
     }
-    return found;
+    List<Integer> all = new ArrayList<>(numbers);
+    return h.inTransaction(
+        t -> {
+          // never a scan of every person testing each word: planned so before the table has
+          // statistics, 200 words took 14 s at a million (85 ms by the index). Reset at the end: a
+          // caller's transaction, if any, goes on as it was
+          t.execute("SET LOCAL enable_seqscan = off");
+          Set<Long> found = new HashSet<>();
+          for (int from = 0; from < all.size(); from += PER_QUERY) {
+            List<Integer> some = all.subList(from, Math.min(all.size(), from + PER_QUERY));
+            // the fewest arms that hold them (a full name's word has one to three numbers: 64
+            // index scans of the same number tripled the p95 of a search by family and given name)
+            int arms = Integer.highestOneBit(some.size() * 2 - 1);
+            Query q = t.createQuery(anyWord(arms));
+            for (int i = 0; i < arms; i++) {
+              q.bind("w" + i, some.get(Math.min(i, some.size() - 1)));
+            }
+            found.addAll(q.mapTo(Long.class).list());
+          }
+          t.execute("SET LOCAL enable_seqscan TO DEFAULT");
+          return found;
+        });
   }
 
   /** Words per query at most: a power of two, as every query's number of arms. */

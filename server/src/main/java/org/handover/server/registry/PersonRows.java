@@ -74,8 +74,7 @@ final class PersonRows {
       return false;
     }
     h.createUpdate("DELETE FROM person_names WHERE person_id = :id").bind("id", id).execute();
-    SearchWords.remove(h, id);
-    writeNames(h, id, p);
+    writeNames(h, id, p); // its search words in place of the old ones
     return true;
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.handover.core.registry.Name;
 import org.handover.core.registry.Script;
@@ -91,7 +92,7 @@ public final class SearchIndex {
   }
 
   private static void write(Handle h, Map<Long, List<Name>> names) {
-    Map<Long, java.util.Set<String>> words = new TreeMap<>();
+    Map<Long, Set<String>> words = new TreeMap<>();
     names.forEach((id, list) -> words.put(id, SearchKeys.tokens(list)));
     SearchWords.store(h, words);
   }
