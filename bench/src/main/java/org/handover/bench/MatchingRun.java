@@ -47,7 +47,8 @@ final class MatchingRun {
               null,
               result.blockMillis(),
               result.trainMillis(),
-              result.scoreMillis()),
+              result.scoreMillis(),
+              result.inRegistry()),
           prepareMillis,
           seconds,
           peakHeap);
@@ -68,7 +69,8 @@ final class MatchingRun {
               result.model(),
               o.blockMillis(),
               o.trainMillis(),
-              o.scoreMillis()),
+              o.scoreMillis(),
+              result.inRegistry()),
           other.prepareMillis(),
           other.seconds(),
           other.peakHeap());

@@ -83,11 +83,20 @@ final class Population {
         }
       }
     }
-    StringBuilder s =
-        new StringBuilder(
-            "\nReliability of the probability shown (shared among an entry's candidates), links and"
-                + " review alternatives:\n\n| probability | links | right | share right | mean"
-                + " probability |\n|---|---:|---:|---:|---:|\n");
+    StringBuilder s = new StringBuilder();
+    if (Double.isFinite(run.result().inRegistry())) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%nShare of the roster's entries that are someone in the registry, learnt from their"
+                  + " candidates (the prior of every link): %.4f; the truth: %.4f.%n",
+              run.result().inRegistry(),
+              (double) run.inRegistry() / run.rosterSize()));
+    }
+    s.append(
+        "\nReliability of the probability shown (shared among an entry's candidates), links and"
+            + " review alternatives:\n\n| probability | links | right | share right | mean"
+            + " probability |\n|---|---:|---:|---:|---:|\n");
     for (int b = 0; b < all.length; b++) {
       s.append(
           String.format(

@@ -62,16 +62,17 @@ public final class Linker {
     /**
      * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits, evidence
      * beyond the name ({@link #corroborated}), a family name near enough ({@link #familyNear}) and
-     * no field weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW from their review;
-     * else NONE. A namesake born in another year can outweigh its date on names alone; a person
-     * should look.
+     * no field weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW when its entry is, at
+     * their review, one of its candidates ({@link Model.Scored#found}: namesakes of an undated
+     * name, none likely alone, are reviewed together); else NONE. A namesake born in another year
+     * can outweigh its date on names alone; a person should look.
      */
     public Band band(Thresholds thresholds, double minMargin) {
       List<Model.Contribution> why = scored.explanation();
       boolean contradicted = why.stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
       return thresholds.band(
           scored.probability(),
-          scored.alone(),
+          scored.found(),
           margin,
           minMargin,
           contradicted || !corroborated(why) || !familyNear(why) || !named(why));
@@ -174,7 +175,9 @@ public final class Linker {
    * entries, those near the links that took them, for review (their margin is their distance below
    * that link, never enough to be sure); the candidates; the model as trained (its λ the share of
    * matches among the candidates, kept for the next run; the links weigh with the prior of one
-   * pair, {@link #pairPrior}); the time of each phase.
+   * pair, {@link #pairPrior}); the time of each phase; and, when the links weigh with the prior of
+   * one pair, the share of the list's entries that are someone in the registry it rests on ({@link
+   * InRegistry}; NaN otherwise).
    */
   public record Result<T>(
       List<Link> links,
@@ -183,7 +186,8 @@ public final class Linker {
       Model<T> model,
       long blockMillis,
       long trainMillis,
-      long scoreMillis) {}
+      long scoreMillis,
+      double inRegistry) {}
 
   /**
    * How many bits a link must lead its entry's next candidate by to be sure; closer ones are
@@ -231,10 +235,11 @@ public final class Linker {
     }
     // with the model known, each candidate read once for its vector and what its fields weigh
     double[] evidence = new double[c.size()];
-    long[] vectors = Vectors.of(left, right, fields, c, stored, evidence);
+    Model<T> known = stored;
+    long[] vectors = Vectors.of(left, right, fields, c, known, evidence);
     double maxLambda =
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
-    Model<T> model = stored.withLambda(stored.lambdaOf(vectors, maxLambda));
+    Model<T> model = known.withLambda(known.lambdaOf(vectors, maxLambda));
     long t2 = System.nanoTime();
     return scoreAndLink(left, right, c, vectors, evidence, model, options, t0, t1, t2);
   }
@@ -334,25 +339,27 @@ public final class Linker {
       long t0,
       long t1,
       long t2) {
-    Model<T> model =
-        !options.pairPrior() || options.oneList() || right.size() < PAIR_PRIOR_FROM
-            ? trained
-            : trained.withLambda(pairPrior(trained.lambda(), c.size(), left.size(), right.size()));
-    // weights of every pair first; the explanation only for pairs likely enough to be shown
-    double[] weights = new double[c.size()];
-    if (evidence != null) {
-      for (int p = 0; p < weights.length; p++) {
-        weights[p] = model.priorBits() + evidence[p];
-      }
-    } else {
+    // what the fields of every pair say first; the explanation only for pairs likely enough to be
+    // shown
+    if (evidence == null) {
+      double[] read = new double[c.size()];
       c.byRight()
           .forEach(
               right,
               (b, pairs) -> {
                 for (int p : pairs) {
-                  weights[p] = model.weight(vectors[p], b);
+                  read[p] = trained.evidence(vectors[p], b);
                 }
               });
+      evidence = read;
+    }
+    boolean byPair = options.pairPrior() && !options.oneList() && right.size() >= PAIR_PRIOR_FROM;
+    double inRegistry =
+        byPair ? InRegistry.share(c, evidence, left.size(), right.size()) : Double.NaN;
+    Model<T> model = byPair ? trained.withLambda(pairPrior(inRegistry, right.size())) : trained;
+    double[] weights = new double[c.size()];
+    for (int p = 0; p < weights.length; p++) {
+      weights[p] = model.priorBits() + evidence[p];
     }
     double minWeight =
         Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
@@ -363,7 +370,7 @@ public final class Linker {
       if (weights[p] >= minWeight) {
         Model.Scored s = model.score(vectors[p], right.get(c.right(p)));
         if (shared != null) {
-          s = s.withProbability(probability(weights[p], shared, c.left(p)));
+          s = s.withShares(probability(weights[p], shared, c.left(p)), found(shared, c.left(p)));
         }
         links.add(new Link(c.left(p), c.right(p), s, Double.POSITIVE_INFINITY));
       }
@@ -387,7 +394,8 @@ public final class Linker {
         trained,
         (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000,
-        (t3 - t2) / 1_000_000);
+        (t3 - t2) / 1_000_000,
+        inRegistry);
   }
 
   /**
@@ -399,18 +407,13 @@ public final class Linker {
   static final int PAIR_PRIOR_FROM = 1_000;
 
   /**
-   * The prior of one pair of records being one person, from the share of matches among the
-   * candidates ({@code lambda}): the entries that are someone in the registry ({@code lambda} times
-   * the candidates, over the entries), each one of its persons. The candidates were chosen for
-   * agreeing on a name; the share among them, put beside weights that count that agreement again (u
-   * is how often random pairs agree), counted it twice: pairs shown as 0.9–0.99 likely were right a
-   * quarter of the time.
+   * The prior of one pair of records being one person: the share of entries that are someone in the
+   * registry ({@code inRegistry}, {@link InRegistry}), each one of its persons. The share of
+   * matches among the candidates, put beside weights that count the names they were chosen by again
+   * (u is how often random pairs agree), counted that agreement twice: pairs shown as 0.9–0.99
+   * likely were right a quarter of the time.
    */
-  static double pairPrior(double lambda, int candidates, int lefts, int rights) {
-    if (!Double.isFinite(lambda)) {
-      return lambda;
-    }
-    double inRegistry = Math.min(0.99, Math.max(0.01, lambda * candidates / Math.max(1, lefts)));
+  static double pairPrior(double inRegistry, int rights) {
     double odds = inRegistry / (1 - inRegistry) / Math.max(1, rights);
     return odds / (1 + odds);
   }
@@ -448,6 +451,12 @@ public final class Linker {
   static double probability(double weight, double[] shared, int left) {
     double max = shared[2 * left];
     return Math.pow(2, weight - max) / (Math.pow(2, -max) + shared[2 * left + 1]);
+  }
+
+  /** The probability that an entry is one of its candidates: the sum of their shares. */
+  static double found(double[] shared, int left) {
+    double sum = shared[2 * left + 1];
+    return sum / (Math.pow(2, -shared[2 * left]) + sum);
   }
 
   /**

@@ -25,6 +25,14 @@ public final class Model<T> {
   private final double lambda;
   private final List<Map<String, Double>> termFrequency;
 
+  /**
+   * Per field, how many entries of the list being linked carry each term, and how many entries it
+   * has: {@link #withList}; empty when unknown.
+   */
+  private final List<Map<String, Integer>> listTerms;
+
+  private final int listSize;
+
   /** log2(m/u) by field and level, and the prior's bits: worked out once, not once a pair. */
   private final double[][] plainBits;
 
@@ -39,11 +47,24 @@ public final class Model<T> {
       double[][] u,
       double lambda,
       List<Map<String, Double>> termFrequency) {
+    this(fields, m, u, lambda, termFrequency, List.of(), 0);
+  }
+
+  private Model(
+      List<FieldComparison<T>> fields,
+      double[][] m,
+      double[][] u,
+      double lambda,
+      List<Map<String, Double>> termFrequency,
+      List<Map<String, Integer>> listTerms,
+      int listSize) {
     this.fields = List.copyOf(fields);
     this.m = m;
     this.u = u;
     this.lambda = lambda;
     this.termFrequency = termFrequency;
+    this.listTerms = listTerms;
+    this.listSize = listSize;
     this.plainBits = new double[m.length][];
     this.same = new double[m.length];
     for (int k = 0; k < m.length; k++) {
@@ -61,20 +82,33 @@ public final class Model<T> {
   /** One field's share of a pair's weight. */
   public record Contribution(String field, String level, double bits) {}
 
-  /** A scored pair: the weight in bits, its probability, and the contributions that sum to it. */
+  /**
+   * A scored pair: the weight in bits, its probability, the contributions that sum to it, and the
+   * probability that its entry is any one of its candidates ({@code found}; a pair scored alone,
+   * its own).
+   */
   public record Scored(
-      double weight, double probability, double priorBits, List<Contribution> explanation) {
-    /**
-     * The probability of this pair taken alone, from its weight: what a reviewer is shown a
-     * candidate for, whatever the entry's other candidates.
-     */
+      double weight,
+      double probability,
+      double priorBits,
+      List<Contribution> explanation,
+      double found) {
+    public Scored(
+        double weight, double probability, double priorBits, List<Contribution> explanation) {
+      this(weight, probability, priorBits, explanation, probability);
+    }
+
+    /** The probability of this pair taken alone, from its weight, whatever the other candidates. */
     public double alone() {
       return Model.probability(weight);
     }
 
-    /** The same pair with the probability it keeps among its entry's other candidates. */
-    public Scored withProbability(double shared) {
-      return new Scored(weight, shared, priorBits, explanation);
+    /**
+     * The same pair with the probability it keeps among its entry's other candidates, and the
+     * entry's of being one of them: ten namesakes of an undated name a tenth each, 0.8 together.
+     */
+    public Scored withShares(double shared, double entryFound) {
+      return new Scored(weight, shared, priorBits, explanation, Math.max(shared, entryFound));
     }
   }
 
@@ -293,7 +327,7 @@ public final class Model<T> {
    * candidates to another.
    */
   public Model<T> withLambda(double newLambda) {
-    return new Model<>(fields, m, u, newLambda, termFrequency);
+    return new Model<>(fields, m, u, newLambda, termFrequency, listTerms, listSize);
   }
 
   /**

@@ -46,13 +46,13 @@ public record Thresholds(double auto, double review) {
   /**
    * As {@link #band(double, double, double, boolean)}, where a link's probability is shared with
    * its entry's other candidates ({@code shared}: three namesakes a third each) while a reviewer is
-   * shown every candidate that, taken {@code alone}, could be the person.
+   * shown the candidates of every entry likely to be one of them ({@code found}).
    */
   public Band band(
-      double shared, double alone, double marginBits, double minMarginBits, boolean contradicted) {
+      double shared, double found, double marginBits, double minMarginBits, boolean contradicted) {
     if (shared >= auto && marginBits >= minMarginBits && !contradicted) {
       return Band.AUTO;
     }
-    return alone >= review ? Band.REVIEW : Band.NONE;
+    return found >= review ? Band.REVIEW : Band.NONE;
   }
 }

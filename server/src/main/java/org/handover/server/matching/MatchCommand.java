@@ -182,6 +182,9 @@ final class MatchCommand implements Callable<Integer> {
               run.auto(),
               run.review(),
               run.noMatch()));
+      if (Double.isFinite(r.inRegistry())) {
+        System.out.println(m.get("match.share", Math.round(100 * r.inRegistry())));
+      }
       System.out.println(
           m.get("match.timings", r.blockMillis(), r.trainMillis(), r.scoreMillis())
               + " "

@@ -1,6 +1,7 @@
 package org.handover.server.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,6 +50,16 @@ class NamesakesTest {
               Optional.of(PartialDate.parse(b)),
               Map.of()));
     }
+    for (int k = 0; k < 10; k++) { // ten of another name, none likely alone for an undated entry
+      registry.add(
+          MatchRecords.of(
+              registry.size() + 1,
+              "Кравчишин",
+              "Степан",
+              "Ількович",
+              Optional.of(PartialDate.parse("0" + (k % 9 + 1) + ".03." + (1970 + 2 * k))),
+              Map.of()));
+    }
     roster = new ArrayList<>();
     for (int i = 0; i < 400; i++) { // what the engine learns from: people of the registry again
       roster.add(MatchRecords.of(i + 1, people.get(i * 7)));
@@ -58,6 +69,7 @@ class NamesakesTest {
     // a year: namesakes' too. Not 1987, whose man the entry above takes one to one, and whose year
     // brings only the two born in a year a slip makes of it (1985 and 1987; not 1990)
     roster.add(entry(403, Optional.of(PartialDate.parse("1990"))));
+    roster.add(MatchRecords.of(404, "Кравчишин", "Степан", "Ількович", Optional.empty(), Map.of()));
     result =
         Linker.link(
             roster,
@@ -91,6 +103,30 @@ class NamesakesTest {
               assertThat(l.scored().probability()).isBetween(0.2, 0.34);
               assertThat(l.band(T, Linker.MIN_MARGIN)).isEqualTo(Band.REVIEW);
             });
+  }
+
+  @Test
+  void tenNamesakesATenthEachAreReviewedTogetherAsTheEntryIsLikelyOneOfThem() {
+    List<Linker.Link> links = of(403);
+    assertThat(links)
+        .extracting(Linker.Link::right)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(first + 3, first + 13).boxed().toList());
+    double found = links.stream().mapToDouble(l -> l.scored().probability()).sum();
+    assertThat(found).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+    assertThat(links)
+        .allSatisfy(
+            l -> {
+              assertThat(l.scored().probability()).isLessThan(0.15);
+              assertThat(l.scored().found()).isCloseTo(found, within(1e-9));
+              assertThat(l.band(T, Linker.MIN_MARGIN)).isEqualTo(Band.REVIEW);
+            });
+  }
+
+  @Test
+  void theShareOfTheListInTheRegistryIsLearntFromItsEntries() {
+    // every entry of this list is someone in the registry
+    assertThat(result.inRegistry()).isGreaterThan(0.95).isLessThanOrEqualTo(0.99);
   }
 
   @Test
