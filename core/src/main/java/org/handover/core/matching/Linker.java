@@ -229,13 +229,14 @@ public final class Linker {
       long[] vectors = Vectors.of(left, right, fields, c);
       Model<T> model =
           Model.train(
-              left, right, fields, rules, c, Vectors.unpack(vectors, fields.size()), options);
+                  left, right, fields, rules, c, Vectors.unpack(vectors, fields.size()), options)
+              .withList(left);
       long t2 = System.nanoTime();
       return scoreAndLink(left, right, c, vectors, null, model, options, t0, t1, t2);
     }
     // with the model known, each candidate read once for its vector and what its fields weigh
     double[] evidence = new double[c.size()];
-    Model<T> known = stored;
+    Model<T> known = stored.withList(left);
     long[] vectors = Vectors.of(left, right, fields, c, known, evidence);
     double maxLambda =
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));

@@ -244,11 +244,42 @@ public final class Model<T> {
       if (tf != null) {
         // how often a random pair agrees on this very value, shared among the levels that mean
         // "same"
-        double uk = Math.max(tf * u[k][l] / same[k], 1e-6);
+        double uk = Math.max(Math.max(tf, listShare(k, term.get())) * u[k][l] / same[k], 1e-6);
         return log2(m[k][l] / uk);
       }
     }
     return plainBits[k][l];
+  }
+
+  /**
+   * How often the list's other entries carry this term: a stranger on the list is drawn from the
+   * list's names, not the registry's, and a Russian form common on a Russian list (Андрей) may be
+   * rare in a Ukrainian registry (Андрій). The entry's own term is left out.
+   */
+  private double listShare(int k, String term) {
+    if (listSize < 2 || listTerms.isEmpty()) {
+      return 0;
+    }
+    Integer n = listTerms.get(k).get(term);
+    return n == null || n < 2 ? 0 : (n - 1.0) / (listSize - 1);
+  }
+
+  /**
+   * The same model, each value's frequency also counted on the list it links ({@code list}): u of a
+   * value is its share in the registry or on the list, whichever is larger.
+   */
+  public Model<T> withList(List<T> list) {
+    List<Map<String, Integer>> terms = new ArrayList<>();
+    for (FieldComparison<T> f : fields) {
+      Map<String, Integer> counts = new HashMap<>();
+      if (f.termLevels() > 0) {
+        for (T r : list) {
+          f.termOf(r).ifPresent(t -> counts.merge(t, 1, Integer::sum));
+        }
+      }
+      terms.add(counts);
+    }
+    return new Model<>(fields, m, u, lambda, termFrequency, terms, list.size());
   }
 
   /**
