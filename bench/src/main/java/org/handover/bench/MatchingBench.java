@@ -187,6 +187,7 @@ public final class MatchingBench {
             undated[0],
             undated[1],
             undated[2]));
+    s.append(reviewThresholds(run));
     s.append('\n').append(population);
     String byNoise = run.byNoise(examples);
     if (!byNoise.isEmpty()) {
@@ -203,6 +204,35 @@ public final class MatchingBench {
     }
     s.append(Population.reliability(run));
     s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
+    return s.toString();
+  }
+
+  /**
+   * What a lower review threshold (`match --review P`) finds and costs: the probabilities are
+   * calibrated, so an entry likely 0.3 to be one of its candidates is its person about a third of
+   * the time.
+   */
+  static String reviewThresholds(MatchingRun.Run run) {
+    StringBuilder s =
+        new StringBuilder(
+            "\nBy review threshold (`match --review P`; auto-links as above):\n\n| review from |"
+                + " recall, auto + review | precision, auto + review | review band, entries |"
+                + " review band of dated entries |\n|---:|---:|---:|---:|---:|\n");
+    for (double review : new double[] {0.5, 0.3, 0.2, 0.1, 0.05}) {
+      Thresholds t = new Thresholds(THRESHOLDS.auto(), review);
+      MatchingRun.Band b = run.band(true, t);
+      long[] dated = run.reviewByDate(true, t);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %.2f | %.4f | %.4f | %,d | %,d (%.1f%%) |%n",
+              review,
+              b.recall(),
+              b.precision(),
+              run.reviewed(t).size(),
+              dated[1],
+              100.0 * dated[1] / Math.max(1, dated[0])));
+    }
     return s.toString();
   }
 

@@ -94,11 +94,15 @@ final class MatchingRun {
      * their person.
      */
     Band band(boolean withReview) {
+      return band(withReview, MatchingBench.THRESHOLDS);
+    }
+
+    /** As {@link #band(boolean)}, with other thresholds. */
+    Band band(boolean withReview, org.handover.core.matching.Thresholds t) {
       Map<Integer, Set<Integer>> reviewed = new HashMap<>();
       if (withReview) {
         for (Linker.Link l : result.alternatives()) {
-          if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-              == org.handover.core.matching.Band.REVIEW) {
+          if (l.band(t, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW) {
             reviewed.computeIfAbsent(l.left(), k -> new HashSet<>()).add(l.right());
           }
         }
@@ -106,8 +110,7 @@ final class MatchingRun {
       long links = 0;
       long correct = 0;
       for (Map.Entry<Integer, Linker.Link> e : best().entrySet()) {
-        org.handover.core.matching.Band b =
-            e.getValue().band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN);
+        org.handover.core.matching.Band b = e.getValue().band(t, MatchingBench.MIN_MARGIN);
         if (withReview
             ? b != org.handover.core.matching.Band.NONE
             : b == org.handover.core.matching.Band.AUTO) {
@@ -138,19 +141,21 @@ final class MatchingRun {
 
     /** The entries in review: their link, or only candidates beside links that took them. */
     Set<Integer> reviewed() {
+      return reviewed(MatchingBench.THRESHOLDS);
+    }
+
+    Set<Integer> reviewed(org.handover.core.matching.Thresholds t) {
       Map<Integer, Linker.Link> linked = best();
       Set<Integer> entries = new HashSet<>();
       linked.forEach(
           (entry, l) -> {
-            if (l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                == org.handover.core.matching.Band.REVIEW) {
+            if (l.band(t, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW) {
               entries.add(entry);
             }
           });
       for (Linker.Link l : result.alternatives()) { // beside the link that took their person
         if (!linked.containsKey(l.left())
-            && l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                == org.handover.core.matching.Band.REVIEW) {
+            && l.band(t, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.REVIEW) {
           entries.add(l.left());
         }
       }
@@ -164,18 +169,21 @@ final class MatchingRun {
 
     /** Entries given a whole date of birth, or not, and how many of them are in review. */
     long[] reviewByDate(boolean dated) {
+      return reviewByDate(dated, MatchingBench.THRESHOLDS);
+    }
+
+    long[] reviewByDate(boolean dated, org.handover.core.matching.Thresholds t) {
       long entries = 0;
       for (int i = 0; i < drawn.entries().size(); i++) {
         if (dated(i) == dated) {
           entries++;
         }
       }
-      long review = reviewed().stream().filter(i -> dated(i) == dated).count();
+      long review = reviewed(t).stream().filter(i -> dated(i) == dated).count();
       long auto = 0;
       for (Linker.Link l : best().values()) {
         if (dated(l.left()) == dated
-            && l.band(MatchingBench.THRESHOLDS, MatchingBench.MIN_MARGIN)
-                == org.handover.core.matching.Band.AUTO) {
+            && l.band(t, MatchingBench.MIN_MARGIN) == org.handover.core.matching.Band.AUTO) {
           auto++;
         }
       }
