@@ -4,8 +4,8 @@ package org.handover.core.matching;
  * The share of a list's entries that are someone in the registry, learnt from the entries
  * themselves: each entry is one of the registry's persons or none of them, and what its candidates'
  * fields say (their weights without a prior) tells how likely each is. An EM over entries, not over
- * pairs: a pair's EM counted an entry's namesakes as so many matches and, at 100,000 persons, put
- * 98% of a list in the registry where 80% were.
+ * pairs: a pair's EM counted an entry's namesakes as so many matches and, at 100,000 persons, put a
+ * list at its ceiling of 99% in the registry where 80% were.
  */
 final class InRegistry {
   private InRegistry() {}

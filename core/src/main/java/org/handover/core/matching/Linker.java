@@ -62,17 +62,18 @@ public final class Linker {
     /**
      * AUTO at or above the thresholds' auto with a margin of {@code minMargin} bits, evidence
      * beyond the name ({@link #corroborated}), a family name near enough ({@link #familyNear}) and
-     * no field weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW when its entry is, at
-     * their review, one of its candidates ({@link Model.Scored#found}: namesakes of an undated
-     * name, none likely alone, are reviewed together); else NONE. A namesake born in another year
-     * can outweigh its date on names alone; a person should look.
+     * no field weighing {@link #MAX_AGAINST_BITS} or more against it; REVIEW when, at their review,
+     * it is likely alone or its entry is likely one of its near-tied candidates ({@link
+     * Model.Scored#found}: namesakes of an undated name, none likely alone, are reviewed together);
+     * else NONE. A namesake born in another year can outweigh its date on names alone; a person
+     * should look.
      */
     public Band band(Thresholds thresholds, double minMargin) {
       List<Model.Contribution> why = scored.explanation();
       boolean contradicted = why.stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
       return thresholds.band(
           scored.probability(),
-          scored.found(),
+          Math.max(scored.alone(), scored.found()),
           margin,
           minMargin,
           contradicted || !corroborated(why) || !familyNear(why) || !named(why));
@@ -209,10 +210,12 @@ public final class Linker {
 
   /**
    * Links the candidates given (blocked elsewhere, in {@code blockMillis}). With a {@code stored}
-   * model (trained on the same fields), nothing is trained: only the prior share of matches is
-   * estimated on these candidates, as training estimates it, so that a list with more strangers
-   * gets a lower prior; without one, the model is trained as {@link #link(List, List, List, List,
-   * Options)} trains it, and the result holds it for storing.
+   * model (trained on the same fields), nothing is trained: the prior is estimated on these
+   * candidates (with {@link Options#pairPrior}, the share of the entries in the registry, {@link
+   * InRegistry}; else the share of matches among them), so that a list with more strangers gets a
+   * lower one; without one, the model is trained as {@link #link(List, List, List, List, Options)}
+   * trains it, and the result holds it for storing. Either way the names' frequencies count on this
+   * list too ({@link Model#withList}).
    */
   public static <T> Result<T> link(
       List<T> left,
@@ -371,7 +374,11 @@ public final class Linker {
       if (weights[p] >= minWeight) {
         Model.Scored s = model.score(vectors[p], right.get(c.right(p)));
         if (shared != null) {
-          s = s.withShares(probability(weights[p], shared, c.left(p)), found(shared, c.left(p)));
+          double share = probability(weights[p], shared, c.left(p));
+          // the entry's chance counts for its near-ties only: a namesake far behind a sure link
+          // is not reviewed for it
+          boolean near = weights[p] > shared[2 * c.left(p)] - MIN_MARGIN;
+          s = s.withShares(share, near ? found(shared, c.left(p)) : share);
         }
         links.add(new Link(c.left(p), c.right(p), s, Double.POSITIVE_INFINITY));
       }

@@ -83,9 +83,9 @@ public final class Model<T> {
   public record Contribution(String field, String level, double bits) {}
 
   /**
-   * A scored pair: the weight in bits, its probability, the contributions that sum to it, and the
-   * probability that its entry is any one of its candidates ({@code found}; a pair scored alone,
-   * its own).
+   * A scored pair: the weight in bits, its probability, the contributions that sum to it, and, for
+   * a candidate within {@link Linker#MIN_MARGIN} bits of its entry's heaviest, the probability that
+   * the entry is any one of its candidates ({@code found}; else, or scored alone, its own).
    */
   public record Scored(
       double weight,
@@ -244,7 +244,7 @@ public final class Model<T> {
       if (tf != null) {
         // how often a random pair agrees on this very value, shared among the levels that mean
         // "same"
-        double uk = Math.max(Math.max(tf, listShare(k, term.get())) * u[k][l] / same[k], 1e-6);
+        double uk = Math.max(Math.max(tf, listShare(k, term.get(), tf)) * u[k][l] / same[k], 1e-6);
         return log2(m[k][l] / uk);
       }
     }
@@ -254,15 +254,31 @@ public final class Model<T> {
   /**
    * How often the list's other entries carry this term: a stranger on the list is drawn from the
    * list's names, not the registry's, and a Russian form common on a Russian list (Андрей) may be
-   * rare in a Ukrainian registry (Андрій). The entry's own term is left out.
+   * rare in a Ukrainian registry (Андрій). One entry is left out (the person's term stands for the
+   * entry's, which at another script's level may differ). Counted only where the list can tell:
+   * {@link #LIST_FROM} entries or more, {@link #LIST_TERM_FROM} others carrying it, drawn towards
+   * the registry's share as if it had counted {@link #LIST_PRIOR} entries more; two brothers on a
+   * short list, or a village's list, do not make their name or place common.
    */
-  private double listShare(int k, String term) {
-    if (listSize < 2 || listTerms.isEmpty()) {
+  private double listShare(int k, String term, double registryShare) {
+    if (listSize < LIST_FROM || listTerms.isEmpty()) {
       return 0;
     }
     Integer n = listTerms.get(k).get(term);
-    return n == null || n < 2 ? 0 : (n - 1.0) / (listSize - 1);
+    if (n == null || n - 1 < LIST_TERM_FROM) {
+      return 0;
+    }
+    return (n - 1.0 + LIST_PRIOR * registryShare) / (listSize - 1.0 + LIST_PRIOR);
   }
+
+  /** From how many entries a list's own frequencies count. */
+  static final int LIST_FROM = 1_000;
+
+  /** From how many other entries carrying a term its share on the list counts. */
+  static final int LIST_TERM_FROM = 10;
+
+  /** How many entries the registry's share counts for beside the list's. */
+  static final int LIST_PRIOR = 1_000;
 
   /**
    * The same model, each value's frequency also counted on the list it links ({@code list}): u of a

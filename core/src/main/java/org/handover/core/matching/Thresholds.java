@@ -46,7 +46,8 @@ public record Thresholds(double auto, double review) {
   /**
    * As {@link #band(double, double, double, boolean)}, where a link's probability is shared with
    * its entry's other candidates ({@code shared}: three namesakes a third each) while a reviewer is
-   * shown the candidates of every entry likely to be one of them ({@code found}).
+   * shown every candidate likely alone or whose entry is likely one of its near-tied candidates
+   * ({@code found}).
    */
   public Band band(
       double shared, double found, double marginBits, double minMarginBits, boolean contradicted) {

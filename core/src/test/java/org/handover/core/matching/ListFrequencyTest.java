@@ -31,17 +31,22 @@ class ListFrequencyTest {
         FIELDS,
         Map.of("given name", levels),
         0.5,
-        List.of(Map.of("Андрій", 0.05, "Андрей", 0.001, "Ярема", 0.001)));
+        List.of(Map.of("Андрій", 0.05, "Андрей", 0.001, "Ярема", 0.001, "Олег", 0.3)));
   }
 
   private static double bits(Model<String> m, String name) {
     return m.score(name, name).weight() - m.score(name, name).priorBits();
   }
 
-  /** A thousand entries of a Russian list: 50 are Андрей, one Ярема, the rest Андрій. */
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  /** A thousand entries of a Russian list: 50 Андрей, 20 Олег, one Ярема, the rest Андрій. */
   private static List<String> list() {
-    List<String> list = new ArrayList<>(Collections.nCopies(949, "Андрій"));
+    List<String> list = new ArrayList<>(Collections.nCopies(929, "Андрій"));
     list.addAll(Collections.nCopies(50, "Андрей"));
+    list.addAll(Collections.nCopies(20, "Олег"));
     list.add("Ярема");
     return list;
   }
@@ -49,21 +54,28 @@ class ListFrequencyTest {
   @Test
   void aNameCommonOnTheListWeighsAsCommonThoughRareInTheRegistry() {
     Model<String> onList = MODEL.withList(list());
-    // registry: 0.9 / 0.001 (9.8 bits); on the list 49 others of 999 carry it
-    assertThat(bits(MODEL, "Андрей")).isCloseTo(Math.log(0.9 / 0.001) / Math.log(2), within(1e-9));
+    assertThat(bits(MODEL, "Андрей")).isCloseTo(log2(0.9 / 0.001), within(1e-9));
+    // 49 others of 999, drawn towards the registry's 0.001 as if by a thousand entries more
     assertThat(bits(onList, "Андрей"))
-        .isCloseTo(Math.log(0.9 / (49.0 / 999)) / Math.log(2), within(1e-9));
+        .isCloseTo(log2(0.9 / ((49 + 1000 * 0.001) / (999 + 1000))), within(1e-9));
+    // Андрій: 0.05 in the registry, 928 others of 999 on this list: the larger
+    assertThat(bits(onList, "Андрій"))
+        .isCloseTo(log2(0.9 / ((928 + 1000 * 0.05) / (999 + 1000))), within(1e-9));
   }
 
   @Test
-  void aNameRareOnBothSidesKeepsItsWeightAndTheRegistrysCommonerShareStands() {
+  void theRegistrysShareStandsWhereItIsLargerOrTheListCannotTell() {
     Model<String> onList = MODEL.withList(list());
+    // Олег: 0.3 in the registry, 19 others of 999 on the list
+    assertThat(bits(onList, "Олег")).isEqualTo(bits(MODEL, "Олег"));
     // Ярема: the entry itself is the only one on the list
     assertThat(bits(onList, "Ярема")).isEqualTo(bits(MODEL, "Ярема"));
-    // Андрій: 0.05 in the registry, 948 / 999 on this list: the larger
-    assertThat(bits(onList, "Андрій"))
-        .isCloseTo(Math.log(0.9 / (948.0 / 999)) / Math.log(2), within(1e-9));
-    assertThat(MODEL.withList(List.of("Андрій", "Андрій")).score("Андрій", "Андрій").weight())
-        .isLessThan(MODEL.score("Андрій", "Андрій").weight());
+    // two brothers on a short list do not make their name common
+    assertThat(bits(MODEL.withList(List.of("Ярема", "Ярема", "Андрій")), "Ярема"))
+        .isEqualTo(bits(MODEL, "Ярема"));
+    // nor a name five others carry on a long list
+    List<String> five = new ArrayList<>(Collections.nCopies(1994, "Андрій"));
+    five.addAll(Collections.nCopies(6, "Ярема"));
+    assertThat(bits(MODEL.withList(five), "Ярема")).isEqualTo(bits(MODEL, "Ярема"));
   }
 }

@@ -55,8 +55,9 @@ class PairPriorTest {
         .isEqualTo(Band.REVIEW);
     Model.Scored stranger = new Model.Scored(-2, 0.2, -18, List.of()).withShares(0.1, 0.3);
     assertThat(new Linker.Link(0, 1, stranger, 0).band(Thresholds.DEFAULT, 5)).isEqualTo(Band.NONE);
-    // scored alone, a pair's entry is as likely someone as the pair is
-    assertThat(new Model.Scored(3, 0.7, -18, List.of()).found()).isEqualTo(0.7);
+    // likely alone, a pair is reviewed whatever its entry's other candidates
+    Model.Scored likely = new Model.Scored(1, 0.6, -18, List.of()).withShares(0.3, 0.3);
+    assertThat(new Linker.Link(0, 1, likely, 0).band(Thresholds.DEFAULT, 5)).isEqualTo(Band.REVIEW);
   }
 
   @Test
@@ -66,5 +67,7 @@ class PairPriorTest {
     assertThat(InRegistry.share(c, new double[] {60}, 100, 10)).isCloseTo(0.01, within(1e-9));
     // every entry's evidence absurdly strong: at most 0.99, not 1
     assertThat(InRegistry.share(c, new double[] {5000}, 1, 10)).isEqualTo(0.99);
+    // and absurdly weak: no one, without dividing by nothing
+    assertThat(InRegistry.share(c, new double[] {-5000}, 1, 10)).isEqualTo(0.01);
   }
 }

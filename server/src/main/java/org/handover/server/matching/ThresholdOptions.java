@@ -19,7 +19,9 @@ final class ThresholdOptions {
   @Option(
       names = "--review",
       defaultValue = "0.5",
-      description = "probability from which a link goes to review (default ${DEFAULT-VALUE})")
+      description =
+          "probability from which a candidate goes to review: its own, or its entry's of being one"
+              + " of its near-tied candidates (default ${DEFAULT-VALUE})")
   double review;
 
   /** The thresholds, when they keep the rule; otherwise empty, the rule said on standard error. */

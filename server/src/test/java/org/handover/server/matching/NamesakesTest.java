@@ -124,6 +124,36 @@ class NamesakesTest {
   }
 
   @Test
+  void aSureLinksNamesakesFarBehindItTakeNoShareOfItsEntrysChance() {
+    // without one-to-one every candidate likely enough is kept: a Кравчишин born in another year
+    // trails the dated entry's link by far more than a near-tie, and its being someone is not his
+    List<PersonRecord> list = new ArrayList<>(roster);
+    list.add(
+        MatchRecords.of(
+            405,
+            "Кравчишин",
+            "Степан",
+            "Ількович",
+            Optional.of(PartialDate.parse("01.03.1970")),
+            Map.of()));
+    Linker.Result<PersonRecord> every =
+        Linker.link(
+            list,
+            registry,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            Linker.Options.defaults().pairPrior(true));
+    List<Linker.Link> links = every.links().stream().filter(l -> l.left() == 404).toList();
+    assertThat(links).hasSizeGreaterThan(1).extracting(Linker.Link::right).contains(first + 3);
+    assertThat(links)
+        .filteredOn(l -> l.right() == first + 3)
+        .allSatisfy(l -> assertThat(l.band(T, Linker.MIN_MARGIN)).isEqualTo(Band.AUTO));
+    assertThat(links)
+        .filteredOn(l -> l.right() != first + 3)
+        .allSatisfy(l -> assertThat(l.scored().found()).isEqualTo(l.scored().probability()));
+  }
+
+  @Test
   void theShareOfTheListInTheRegistryIsLearntFromItsEntries() {
     // every entry of this list is someone in the registry
     assertThat(result.inRegistry()).isGreaterThan(0.95).isLessThanOrEqualTo(0.99);
