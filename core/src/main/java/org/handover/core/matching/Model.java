@@ -208,14 +208,10 @@ public final class Model<T> {
   }
 
   /**
-   * A pair's weight alone from its vector packed by {@link Vectors}, as {@link #score(int[],
-   * Object)} sums it, for the many pairs no one will read.
+   * The weight without the prior, from a vector packed by {@link Vectors}, as {@link #score(int[],
+   * Object)} sums it: what the fields say, the same whatever the prior, for the many pairs no one
+   * will read.
    */
-  double weight(long packed, T b) {
-    return priorBits + evidence(packed, b);
-  }
-
-  /** The weight without the prior: what the fields say, the same whatever the share of matches. */
   double evidence(long packed, T b) {
     double weight = 0;
     for (int k = 0; k < fields.size(); k++) {
