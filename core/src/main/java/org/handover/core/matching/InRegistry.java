@@ -11,11 +11,12 @@ final class InRegistry {
   private InRegistry() {}
 
   /**
-   * The share, at least 0.01 and at most 0.99, given each candidate's {@code evidence} in bits, the
-   * number of entries (those without a candidate count too) and of persons in the registry.
+   * The share, at least 0.01 and at most 0.99, given what each entry's candidates say ({@code
+   * byEntry}: {@link Linker#sharedOdds} of their evidence in bits), the number of entries (those
+   * without a candidate count too) and of persons in the registry.
    */
-  static double share(Candidates c, double[] evidence, int entries, int persons) {
-    double[] likelihood = likelihoods(c, evidence, entries, persons);
+  static double share(double[] byEntry, int entries, int persons) {
+    double[] likelihood = likelihoods(byEntry, persons);
     double share = 0.5;
     for (int round = 0; round < 500; round++) {
       double odds = share / (1 - share);
@@ -34,26 +35,20 @@ final class InRegistry {
   }
 
   /**
-   * Per entry, how much likelier its fields are if it is one of the registry's persons, each as
-   * likely as another, than if it is none of them: the mean over the persons of 2^bits. Persons
-   * never paired with it count nothing: they disagree on every key it was blocked by.
+   * Per entry with candidates, how much likelier its fields are if it is one of the registry's
+   * persons, each as likely as another, than if it is none of them: the mean over the persons of
+   * 2^bits. Persons never paired with it count nothing: they disagree on every key it was blocked
+   * by.
    */
-  private static double[] likelihoods(Candidates c, double[] evidence, int entries, int persons) {
-    double[] max = new double[entries];
-    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    for (int p = 0; p < c.size(); p++) {
-      max[c.left(p)] = Math.max(max[c.left(p)], evidence[p]);
-    }
-    double[] sum = new double[entries];
-    for (int p = 0; p < c.size(); p++) {
-      sum[c.left(p)] += Math.pow(2, evidence[p] - max[c.left(p)]);
-    }
-    double[] out = new double[entries];
+  private static double[] likelihoods(double[] byEntry, int persons) {
+    double[] out = new double[byEntry.length / 2];
     double log2Persons = Math.log(Math.max(1, persons)) / Math.log(2);
-    for (int l = 0; l < entries; l++) {
-      if (sum[l] > 0) {
+    for (int l = 0; l < out.length; l++) {
+      double sum = byEntry[2 * l + 1];
+      if (sum > 0) {
         // capped: past 2^1000 the entry is someone for any share
-        out[l] = Math.pow(2, Math.min(1000, max[l] + Math.log(sum[l]) / Math.log(2) - log2Persons));
+        out[l] =
+            Math.pow(2, Math.min(1000, byEntry[2 * l] + Math.log(sum) / Math.log(2) - log2Persons));
       }
     }
     return out;

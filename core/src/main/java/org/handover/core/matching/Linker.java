@@ -357,18 +357,23 @@ public final class Linker {
               });
       evidence = read;
     }
+    // an entry is one person at most: its candidates share one probability, with "none of them";
+    // summed once from the evidence, the prior (the same for every pair) added to it after
+    double[] shared = options.oneList() ? null : sharedOdds(c, evidence);
     boolean byPair = options.pairPrior() && !options.oneList() && right.size() >= PAIR_PRIOR_FROM;
-    double inRegistry =
-        byPair ? InRegistry.share(c, evidence, left.size(), right.size()) : Double.NaN;
+    double inRegistry = byPair ? InRegistry.share(shared, left.size(), right.size()) : Double.NaN;
     Model<T> model = byPair ? trained.withLambda(pairPrior(inRegistry, right.size())) : trained;
     double[] weights = new double[c.size()];
     for (int p = 0; p < weights.length; p++) {
       weights[p] = model.priorBits() + evidence[p];
     }
+    if (shared != null) {
+      for (int l = 0; l < shared.length; l += 2) {
+        shared[l] += model.priorBits(); // the heaviest weight; the scaled sum stays
+      }
+    }
     double minWeight =
         Math.log(options.minProbability() / (1 - options.minProbability())) / Math.log(2);
-    // an entry is one person at most: its candidates share one probability, with "none of them"
-    double[] shared = options.oneList() ? null : sharedOdds(c, weights);
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
       if (weights[p] >= minWeight) {
@@ -431,7 +436,7 @@ public final class Linker {
    * that weight ({@code [2 * left]} and {@code [2 * left + 1]}): against "none of them", whose odds
    * are 1, each candidate's probability is its odds over one plus all of theirs.
    */
-  private static double[] sharedOdds(Candidates c, double[] weights) {
+  static double[] sharedOdds(Candidates c, double[] weights) {
     int lefts = 0;
     for (int p = 0; p < c.size(); p++) {
       lefts = Math.max(lefts, c.left(p) + 1);

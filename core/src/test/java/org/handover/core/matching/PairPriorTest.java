@@ -44,7 +44,8 @@ class PairPriorTest {
       }
     }
     Candidates c = new Candidates(pairs, persons, Map.of(), Map.of(), Map.of());
-    assertThat(InRegistry.share(c, evidence, entries, persons)).isCloseTo(0.8, within(0.01));
+    assertThat(InRegistry.share(Linker.sharedOdds(c, evidence), entries, persons))
+        .isCloseTo(0.8, within(0.01));
   }
 
   @Test
@@ -64,10 +65,11 @@ class PairPriorTest {
   void entriesWithoutCandidatesCountAsNoOneAndTheShareStaysWithinItsBounds() {
     Candidates c = new Candidates(new long[] {0}, 10, Map.of(), Map.of(), Map.of());
     // one entry of a hundred found, beyond any doubt: the rest are no one
-    assertThat(InRegistry.share(c, new double[] {60}, 100, 10)).isCloseTo(0.01, within(1e-9));
+    assertThat(InRegistry.share(Linker.sharedOdds(c, new double[] {60}), 100, 10))
+        .isCloseTo(0.01, within(1e-9));
     // every entry's evidence absurdly strong: at most 0.99, not 1
-    assertThat(InRegistry.share(c, new double[] {5000}, 1, 10)).isEqualTo(0.99);
+    assertThat(InRegistry.share(Linker.sharedOdds(c, new double[] {5000}), 1, 10)).isEqualTo(0.99);
     // and absurdly weak: no one, without dividing by nothing
-    assertThat(InRegistry.share(c, new double[] {-5000}, 1, 10)).isEqualTo(0.01);
+    assertThat(InRegistry.share(Linker.sharedOdds(c, new double[] {-5000}), 1, 10)).isEqualTo(0.01);
   }
 }
