@@ -34,6 +34,16 @@ final class CliProcess {
     return process(command);
   }
 
+  /**
+   * The command as a user types it, through {@code ./handover}: the launcher's choice of heap and
+   * collector (or {@code HANDOVER_JAVA_OPTS}'s), its process the JVM's.
+   */
+  static Result launcher(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", "handover"));
+    command.addAll(List.of(args));
+    return process(command);
+  }
+
   /** Any command, timed and measured the same way. */
   static Result process(List<String> command) throws IOException, InterruptedException {
     Path log = Files.createTempFile("handover-cli", ".log");

@@ -27,7 +27,7 @@ import org.handover.server.App;
  * database, timed as a whole process, then {@code journal verify} on the result.
  *
  * <pre>
- * bench/run registry-import [--persons 1000000] [--runs 3] [--out FILE.md]
+ * bench/run registry-import [--persons 1000000] [--runs 3] [--csv registry.csv] [--out FILE.md]
  * </pre>
  */
 public final class RegistryImportBench {
@@ -37,20 +37,29 @@ public final class RegistryImportBench {
     int n = 1_000_000;
     int runs = 3;
     Path out = null;
+    Path given = null; // a file written by an earlier run, to time the same one again
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--persons" -> n = Integer.parseInt(args[i + 1]);
         case "--runs" -> runs = Math.max(1, Integer.parseInt(args[i + 1]));
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--csv" -> given = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path dir = Files.createTempDirectory("registry-import");
-    Path csv =
-        write(
-            DemoPeople.realistic(1, LocalDate.of(2025, 6, 2)).generate(n),
-            dir.resolve("registry.csv"));
-    System.err.printf(Locale.ROOT, "%,d persons written to %s%n", n, csv);
+    Path csv = given;
+    if (csv == null) {
+      csv =
+          write(
+              DemoPeople.realistic(1, LocalDate.of(2025, 6, 2)).generate(n),
+              dir.resolve("registry.csv"));
+      System.err.printf(Locale.ROOT, "%,d persons written to %s%n", n, csv);
+    } else {
+      try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+        n = (int) lines.count() - 1; // the header
+      }
+    }
     List<Double> seconds = new ArrayList<>();
     List<Long> peaks = new ArrayList<>();
     String verified = "";
@@ -61,7 +70,7 @@ public final class RegistryImportBench {
         app.parties().choose(Optional.of(Party.of("UA")), "bench");
       }
       CliProcess.Result imported =
-          CliProcess.run("registry", "import", csv.toString(), "--db", db, "--lang", "en");
+          CliProcess.launcher("registry", "import", csv.toString(), "--db", db, "--lang", "en");
       if (imported.exit() != 0) {
         throw new IllegalStateException("registry import failed:\n" + imported.output());
       }
@@ -90,9 +99,9 @@ public final class RegistryImportBench {
         String.format(
             Locale.ROOT,
             "# Registry import as a whole process%n%n- date: %s%n- machine: %s%n- command:"
-                + " `bench/run registry-import %s` (each run: `java -jar server/target/handover.jar"
-                + " registry import registry.csv --db embedded:DIR` on a fresh database, the JVM's"
-                + " default heap)%n- file: %,d generated persons with realistic name frequencies,"
+                + " `bench/run registry-import %s` (each run: `./handover registry import"
+                + " registry.csv --db embedded:DIR` on a fresh database, with the launcher's choice"
+                + " of heap and collector)%n- file: %,d generated persons with realistic name frequencies,"
                 + " UTF-8 CSV, Ukrainian headers (family, given name, patronymic, date of birth,"
                 + " place of birth, service number), %,d MB%n%n"
                 + "| | figure |%n|---|---:|%n"

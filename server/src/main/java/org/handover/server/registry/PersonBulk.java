@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PersonBulk {
 
-  /** Persons per COPY: rows made in parallel, then sent. */
+  /** Persons per block of a list given whole: rows made in parallel, then sent by COPY. */
   private static final int COPY = 10_000;
 
   private static final List<String> TABLES =
@@ -73,7 +73,7 @@ final class PersonBulk {
   static long[] store(
       Handle h,
       Journal journal,
-      List<New> persons,
+      Blocks persons,
       String source,
       String actor,
       Registry.Progress progress) {
@@ -103,44 +103,97 @@ final class PersonBulk {
       Registry.Progress progress,
       Sizes sizes,
       Digest digest) {
+    return store(h, journal, Blocks.of(persons), source, actor, progress, sizes, digest);
+  }
+
+  /**
+   * Persons to store, a block at a time: the next block is read on another thread while this one's
+   * rows are made and the last one's sent, and no more than three blocks are held at once.
+   */
+  interface Blocks {
+    /** The next block, empty when there are no more; asked in order, one call at a time. */
+    List<New> next();
+
+    /** How many persons there will be in all, as far as known once the first block is read. */
+    long expected();
+
+    /** The persons of a list, {@value #COPY} to a block. */
+    static Blocks of(List<New> all) {
+      return new Blocks() {
+        private int from;
+
+        @Override
+        public List<New> next() {
+          int to = Math.min(all.size(), from + COPY);
+          List<New> block = all.subList(from, to);
+          from = to;
+          return block;
+        }
+
+        @Override
+        public long expected() {
+          return all.size();
+        }
+      };
+    }
+  }
+
+  static long[] store(
+      Handle h,
+      Journal journal,
+      Blocks blocks,
+      String source,
+      String actor,
+      Registry.Progress progress,
+      Sizes sizes,
+      Digest digest) {
     int perEntry = sizes.perEntry();
-    long[] ids = reserve(h, persons.size());
-    long[] statusIds = statusIds(h, persons.size());
-    String[] digests = new String[persons.size()];
+    Ids stored = new Ids();
+    List<String> made = new ArrayList<>();
     Map<String, Integer> words = new HashMap<>();
+    List<New> block = blocks.next();
     Optional<DeferredIndexes> deferred = Optional.empty();
-    if (persons.size() >= sizes.deferFrom()
-        && persons.size()
-            >= h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one()) {
+    long expected = Math.max(block.size(), blocks.expected());
+    if (expected >= sizes.deferFrom()
+        && expected >= h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one()) {
       deferred = Optional.of(DeferredIndexes.drop(h, TABLES));
     }
-    // the next block's rows are made in the common pool while this one's are sent
-    CompletableFuture<List<Made>> next = make(persons, ids, statusIds, 0, digest);
-    for (int from = 0; from < persons.size(); from += COPY) {
-      int to = Math.min(persons.size(), from + COPY);
-      List<Made> made = Background.join(next);
-      next = to < persons.size() ? make(persons, ids, statusIds, to, digest) : null;
-      for (int i = from; i < to; i++) {
-        digests[i] = made.get(i - from).digest();
-      }
-      try {
-        send(h, made, words);
-      } catch (RuntimeException e) {
-        if (next != null) {
-          next.cancel(false); // the transaction is lost: no more rows for it
+    CompletableFuture<List<New>> reading =
+        block.isEmpty() ? null : CompletableFuture.supplyAsync(blocks::next);
+    CompletableFuture<List<Made>> making = null;
+    try {
+      while (!block.isEmpty()) {
+        long[] ids = reserve(h, block.size());
+        CompletableFuture<List<Made>> next = make(block, ids, statusIds(h, block.size()), digest);
+        stored.add(ids);
+        if (making != null) {
+          sent(h, Background.join(making), words, made, progress);
         }
-        throw e;
+        making = next;
+        block = Background.join(reading);
+        reading = block.isEmpty() ? null : CompletableFuture.supplyAsync(blocks::next);
       }
-      progress.at(Registry.Progress.STORED, to);
+      if (making != null) {
+        sent(h, Background.join(making), words, made, progress);
+      }
+    } catch (RuntimeException e) {
+      // the transaction is lost: the block being read is waited for, so that nothing reads on
+      if (reading != null) {
+        reading.handle((v, t) -> null).join();
+      }
+      throw e;
     }
+    long[] ids = stored.all();
+    String[] digests = made.toArray(String[]::new);
     if (deferred.isPresent()) {
+      progress.at(Registry.Progress.INDEXING, ids.length);
       deferred.get().rebuild(h);
       h.execute("ANALYZE persons, person_names, person_words, search_words, status_history");
     }
     boolean digested = agree(h, journal, ids, digests);
     List<Journal.Members> entries = new ArrayList<>();
-    for (int from = 0; from < persons.size(); from += perEntry) {
-      int to = Math.min(persons.size(), from + perEntry);
+    for (int from = 0; from < ids.length; from += perEntry) {
+      int to = Math.min(ids.length, from + perEntry);
       Map<String, Object> after = new LinkedHashMap<>();
       if (!source.isEmpty()) {
         after.put("file", source);
@@ -235,16 +288,45 @@ final class PersonBulk {
     return LongStream.rangeClosed(last - n + 1, last).toArray();
   }
 
-  /** The rows of the block of persons from {@code from}, made in parallel. */
+  /** The rows of a block of persons, made in parallel. */
   private static CompletableFuture<List<Made>> make(
-      List<New> persons, long[] ids, long[] statusIds, int from, Digest digest) {
-    int to = Math.min(persons.size(), from + COPY);
+      List<New> block, long[] ids, long[] statusIds, Digest digest) {
     return CompletableFuture.supplyAsync(
         () ->
-            IntStream.range(from, to)
+            IntStream.range(0, block.size())
                 .parallel()
-                .mapToObj(i -> made(ids[i], statusIds[i], persons.get(i), digest))
+                .mapToObj(i -> made(ids[i], statusIds[i], block.get(i), digest))
                 .toList());
+  }
+
+  /** A block's rows sent, their digests kept, and how many are stored told. */
+  private static void sent(
+      Handle h,
+      List<Made> block,
+      Map<String, Integer> words,
+      List<String> digests,
+      Registry.Progress progress) {
+    send(h, block, words);
+    block.forEach(m -> digests.add(m.digest()));
+    progress.at(Registry.Progress.STORED, digests.size());
+  }
+
+  /** The ids given so far, in order. */
+  private static final class Ids {
+    private long[] ids = new long[1024];
+    private int size;
+
+    void add(long[] more) {
+      if (size + more.length > ids.length) {
+        ids = Arrays.copyOf(ids, Math.max(ids.length * 2, size + more.length));
+      }
+      System.arraycopy(more, 0, ids, size, more.length);
+      size += more.length;
+    }
+
+    long[] all() {
+      return Arrays.copyOf(ids, size);
+    }
   }
 
   /**

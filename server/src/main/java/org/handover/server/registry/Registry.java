@@ -3,6 +3,8 @@ package org.handover.server.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,29 +60,77 @@ public final class Registry {
   public record Imported(Person person, StatusBasis basis, ReleaseFacts facts) {}
 
   /**
-   * Adds the persons of a list and their release facts in one transaction: all or none. The persons
-   * are journaled 10,000 to an entry ({@code person.import}, naming the file and each person with
-   * the digest of its rows, not its values); {@code progress} hears how many are stored, then
-   * journaled.
+   * Adds the persons of a list and their release facts in one transaction, as they are read: all or
+   * none. The persons are journaled 10,000 to an entry ({@code person.import}, naming the file and
+   * each person with the digest of its rows, not its values); {@code progress} hears how many are
+   * stored, then journaled. Returns how many were added.
    */
-  public void importAll(List<Imported> imported, String file, String actor, Progress progress) {
+  public int importAll(Reading reading, String file, String actor, Progress progress) {
     long now = clock.millis();
-    List<PersonBulk.New> persons =
-        imported.stream()
-            .map(
-                i ->
-                    new PersonBulk.New(
-                        i.person(), change(i.person().status(), i.basis(), actor, now)))
-            .toList();
-    jdbi.useTransaction(
-        h -> {
-          long[] ids = PersonBulk.store(h, journal, persons, file, actor, progress);
-          for (int i = 0; i < ids.length; i++) {
-            if (!imported.get(i).facts().equals(ReleaseFacts.none())) {
-              releaseFacts.save(h, ids[i], imported.get(i).facts(), actor);
+    Map<Integer, ReleaseFacts> facts = new HashMap<>(); // by the person's place in the file
+    PersonBulk.Blocks blocks =
+        new PersonBulk.Blocks() {
+          private int seen;
+
+          @Override
+          public List<PersonBulk.New> next() {
+            List<Imported> read = reading.next();
+            List<PersonBulk.New> block = new ArrayList<>(read.size());
+            for (Imported i : read) {
+              if (!i.facts().equals(ReleaseFacts.none())) {
+                facts.put(seen, i.facts());
+              }
+              seen++;
+              block.add(
+                  new PersonBulk.New(
+                      i.person(), change(i.person().status(), i.basis(), actor, now)));
             }
+            return block;
           }
+
+          @Override
+          public long expected() {
+            return reading.expected();
+          }
+        };
+    return jdbi.inTransaction(
+        h -> {
+          long[] ids = PersonBulk.store(h, journal, blocks, file, actor, progress);
+          facts.forEach((at, f) -> releaseFacts.save(h, ids[at], f, actor));
+          return ids.length;
         });
+  }
+
+  /**
+   * A list's persons as they are read, a block at a time, on a thread other than the caller's;
+   * throwing stores none of them.
+   */
+  public interface Reading {
+    /** The next block of persons read, empty at the end of the list. */
+    List<Imported> next();
+
+    /** How many persons the list holds, as far as known once its first block is read. */
+    long expected();
+
+    /** The persons of a list already read, 10,000 to a block. */
+    static Reading of(List<Imported> all) {
+      return new Reading() {
+        private int from;
+
+        @Override
+        public List<Imported> next() {
+          int to = Math.min(all.size(), from + 10_000);
+          List<Imported> block = all.subList(from, to);
+          from = to;
+          return block;
+        }
+
+        @Override
+        public long expected() {
+          return all.size();
+        }
+      };
+    }
   }
 
   /** Stores a new person with its first status, and journals it. Returns the id. */
@@ -96,10 +146,12 @@ public final class Registry {
   /** How far storing many persons has come. */
   public interface Progress {
     String STORED = "stored";
+    String INDEXING = "indexing";
     String JOURNALED = "journaled";
 
     /**
-     * {@code done} persons have gone through {@code stage} ({@link #STORED}, {@link #JOURNALED}).
+     * {@code done} persons have gone through {@code stage} ({@link #STORED}, {@link #JOURNALED}),
+     * or are stored and their indexes being built ({@link #INDEXING}).
      */
     void at(String stage, int done);
   }
@@ -112,7 +164,8 @@ public final class Registry {
         persons.stream()
             .map(p -> new PersonBulk.New(p, change(p.status(), basis, actor, now)))
             .toList();
-    return jdbi.inTransaction(h -> PersonBulk.store(h, journal, all, "", actor, (stage, n) -> {}));
+    return jdbi.inTransaction(
+        h -> PersonBulk.store(h, journal, PersonBulk.Blocks.of(all), "", actor, (stage, n) -> {}));
   }
 
   private long add(Handle h, Person p, StatusBasis basis, String actor) {

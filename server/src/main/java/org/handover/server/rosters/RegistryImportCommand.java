@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.rosters.ColumnMapping;
-import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
 import org.handover.core.rosters.RosterFileException;
 import org.handover.core.rosters.Table;
@@ -71,9 +67,6 @@ final class RegistryImportCommand implements Callable<Integer> {
               + " storing nothing when one row cannot be read")
   boolean skipBadRows;
 
-  /** Rows read one by one, then made persons on every core this many at a time. */
-  private static final int BATCH = 10_000;
-
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
@@ -88,9 +81,6 @@ final class RegistryImportCommand implements Callable<Integer> {
 
   private int load(App app, Messages m) throws IOException {
     LocalDate today = LocalDate.now();
-    List<Registry.Imported> persons = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int skipped = 0;
     try (Table t =
         Tables.open(
             file, file.getFileName().toString(), Tables.Options.detect().withSheet(sheet - 1))) {
@@ -99,60 +89,61 @@ final class RegistryImportCommand implements Callable<Integer> {
         throw new RosterFileException(
             "error.file.no-name-column", "no name column", String.join(", ", t.header()));
       }
-      EntryReader reader = new EntryReader(t.header(), mapping, today);
-      RegistryRows rows =
-          new RegistryRows(mapping, t.header(), app.parties().book(), m, today, kind, status);
-      List<Entry> batch = new ArrayList<>(BATCH);
-      int read = 0;
-      for (Optional<Table.Row> r = t.next(); ; r = t.next()) {
-        if (r.isPresent()) {
-          batch.add(reader.read(r.get()));
-          read++;
-        }
-        if (batch.size() == BATCH || (r.isEmpty() && !batch.isEmpty())) {
-          for (RegistryRows.Read one : batch.parallelStream().map(rows::read).toList()) {
-            problems.addAll(one.problems());
-            one.person().ifPresent(persons::add);
-            skipped += one.person().isPresent() ? 0 : 1;
-          }
-          batch.clear();
-          System.err.print(
-              "\r" + Progress.bar(t.progress()) + " " + m.get("registry.import.reading", read));
-        }
-        if (r.isEmpty()) {
-          break;
-        }
-      }
-      System.err.println();
+      RegistryReading reading =
+          new RegistryReading(
+              t,
+              new EntryReader(t.header(), mapping, today),
+              new RegistryRows(mapping, t.header(), app.parties().book(), m, today, kind, status),
+              skipBadRows);
+      return load(app, m, reading);
     } catch (RosterFileException e) {
-      System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+      return unreadable(m, e);
+    }
+  }
+
+  /** Stores what is read, as it is read: all of it, or the rows without problems when so asked. */
+  private int load(App app, Messages m, RegistryReading reading) {
+    int stored;
+    try {
+      stored =
+          app.registry()
+              .importAll(
+                  reading,
+                  file.getFileName().toString(),
+                  actor,
+                  (stage, n) -> System.err.print("\r" + progress(m, reading, stage, n)));
+      System.err.println();
+    } catch (RegistryReading.Refused e) {
+      System.err.println();
+      if (e.unreadable().isPresent()) {
+        return unreadable(m, e.unreadable().get());
+      }
+      reading.problems().forEach(System.err::println);
       System.err.println(m.get("roster.nothing-stored"));
+      System.err.println(m.get("registry.import.skip-hint"));
       return 2;
     }
-    if (!problems.isEmpty()) {
-      problems.forEach(System.err::println);
-      if (!skipBadRows) {
-        System.err.println(m.get("roster.nothing-stored"));
-        System.err.println(m.get("registry.import.skip-hint"));
-        return 2;
-      }
+    reading.problems().forEach(System.err::println);
+    System.out.println(m.get("registry.imported", stored));
+    if (reading.skipped() > 0) {
+      System.out.println(m.get("registry.import.skipped", reading.skipped()));
     }
-    app.registry()
-        .importAll(
-            persons,
-            file.getFileName().toString(),
-            actor,
-            (stage, n) ->
-                System.err.print(
-                    "\r"
-                        + Progress.bar((double) n / persons.size())
-                        + " "
-                        + m.get("registry.import." + stage, n, persons.size())));
-    System.err.println();
-    System.out.println(m.get("registry.imported", persons.size()));
-    if (skipped > 0) {
-      System.out.println(m.get("registry.import.skipped", skipped));
+    return reading.skipped() > 0 ? 1 : 0;
+  }
+
+  private int unreadable(Messages m, RosterFileException e) {
+    System.err.println(file.getFileName() + ": " + m.get(e.key(), e.args().toArray()));
+    System.err.println(m.get("roster.nothing-stored"));
+    return 2;
+  }
+
+  /** A line of the load's progress: the rows read and persons stored, then the stage after. */
+  private static String progress(Messages m, RegistryReading reading, String stage, int n) {
+    if (stage.equals(Registry.Progress.STORED)) {
+      return Progress.bar(reading.progress())
+          + " "
+          + m.get("registry.import.stored", reading.read(), n);
     }
-    return skipped > 0 ? 1 : 0;
+    return Progress.bar(1) + " " + m.get("registry.import." + stage, n);
   }
 }

@@ -790,6 +790,46 @@ class CliTest {
   }
 
   @Test
+  void aLargeRegistryFileIsStoredAsItIsReadAndStillAllOrNothing() throws Exception {
+    // three blocks of the reader: the bad row is read after two blocks were stored
+    List<Person> people = new DemoPeople(31, LocalDate.of(2025, 6, 2)).generate(25_000);
+    StringBuilder csv = new StringBuilder("Surname,Given name,DOB,Case number\n");
+    for (int i = 0; i < people.size(); i++) {
+      Person p = people.get(i);
+      String born = i == 22_999 ? "31.02.1990" : p.birthDate().map(Object::toString).orElse("");
+      csv.append(p.names().get(0).family())
+          .append(',')
+          .append(p.names().get(0).given())
+          .append(',')
+          .append(born)
+          .append(",UA-")
+          .append(i + 1)
+          .append('\n');
+    }
+    Path big = dir.resolve("big.csv");
+    Files.writeString(big, csv);
+    Cli.Run refused = run("registry", "import", big.toString(), "--db", db(), "--lang", "en");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("row 23,000, column 3 (DOB) '31.02.1990'")
+        .contains("Nothing was stored.")
+        .contains("--skip-bad-rows");
+    assertThat(persons()).isZero();
+    Cli.Run skipped =
+        run("registry", "import", big.toString(), "--skip-bad-rows", "--db", db(), "--lang", "uk");
+    assertThat(skipped.exit()).as(skipped.err()).isEqualTo(1);
+    assertThat(skipped.err())
+        .contains("прочитано рядків: 25\u00a0000, завантажено осіб: 24\u00a0999");
+    assertThat(skipped.out()).contains("до реєстру додано: 24\u00a0999 осіб").contains("1 рядок");
+    assertThat(persons()).isEqualTo(24_999);
+    assertThat(run("registry", "find", "ua-25000", "--db", db(), "--lang", "en").out())
+        .contains(people.get(24_999).names().get(0).family());
+    assertThat(run("journal", "verify", "--db", db(), "--lang", "en").out())
+        .contains("journal intact")
+        .contains("records compared");
+  }
+
+  @Test
   void aDatabaseThatDoesNotExistIsRefusedAndNotMade() throws Exception {
     Cli.Run r = run("registry", "find", "x", "--db", "embedded:" + dir.resolve("typo"));
     assertThat(r.exit()).isEqualTo(2);

@@ -231,6 +231,75 @@ class PersonBulkTest {
     assertThat(app.journal().audit().clean()).isTrue();
   }
 
+  @Test
+  void aLoadIsStoredBlockByBlockAsItIsReadAndNothingOfItWhenTheReadingFails() {
+    String before = schema();
+    List<PersonBulk.New> news =
+        new DemoPeople(26, TODAY)
+            .generate(50).stream().map(p -> new PersonBulk.New(p, first(p))).toList();
+    List<Integer> asked = new java.util.ArrayList<>();
+    class Reading implements PersonBulk.Blocks {
+      final int failAt;
+      int from;
+
+      Reading(int failAt) {
+        this.failAt = failAt;
+      }
+
+      @Override
+      public List<PersonBulk.New> next() {
+        if (from >= failAt) {
+          throw new IllegalStateException("the file ends in the middle of a row");
+        }
+        int to = Math.min(news.size(), from + 12);
+        asked.add(to - from);
+        List<PersonBulk.New> block = news.subList(from, to);
+        from = to;
+        return block;
+      }
+
+      @Override
+      public long expected() {
+        return 50; // more than stored: the indexes are set aside and built again
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store(new Reading(36)))
+        .hasMessageContaining("in the middle of a row");
+    assertThat(asked).containsExactly(12, 12, 12);
+    assertThat(schema()).isEqualTo(before);
+    assertThat(app.registry().count()).isEqualTo(30);
+    assertThat(app.journal().audit().clean()).isTrue();
+    asked.clear();
+    long[] more = store(new Reading(Integer.MAX_VALUE));
+    assertThat(asked).containsExactly(12, 12, 12, 12, 2, 0); // the last: the end
+    assertThat(more).hasSize(50).isSorted().doesNotHaveDuplicates();
+    assertThat(more[0]).isGreaterThan(ids[29]);
+    assertThat(schema()).isEqualTo(before);
+    for (int i = 0; i < more.length; i += 7) {
+      assertThat(app.registry().find(more[i]).orElseThrow().person().withId(0))
+          .isEqualTo(news.get(i).person().withId(0));
+    }
+    StateAudit.Result audit = app.journal().audit();
+    assertThat(audit.clean()).as(audit.findings().toString()).isTrue();
+    assertThat(audit.compared()).isEqualTo(80);
+  }
+
+  private long[] store(PersonBulk.Blocks blocks) {
+    return app.database()
+        .jdbi()
+        .inTransaction(
+            h ->
+                PersonBulk.store(
+                    h,
+                    app.journal(),
+                    blocks,
+                    "their.csv",
+                    "olena",
+                    (stage, n) -> {},
+                    new PersonBulk.Sizes(15, 35),
+                    PersonAudit::digest));
+  }
+
   @AfterEach
   void close() {
     app.close();
