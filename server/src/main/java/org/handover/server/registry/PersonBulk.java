@@ -353,7 +353,13 @@ final class PersonBulk {
 
   private static void sendWords(Handle h, List<Made> made, Map<String, Integer> words) {
     Set<String> unknown = new HashSet<>();
-    made.forEach(m -> m.words().stream().filter(w -> !words.containsKey(w)).forEach(unknown::add));
+    for (Made m : made) {
+      for (String w : m.words()) {
+        if (!words.containsKey(w)) {
+          unknown.add(w);
+        }
+      }
+    }
     words.putAll(SearchWords.ids(h, unknown));
     CopyRows rows = new CopyRows(1 << 20);
     StringBuilder array = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.handover.server.registry;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +82,13 @@ final class SearchWords {
 
   /** The words' numbers, in order (as an array's text for COPY, or bound). */
   static Integer[] numbers(Set<String> words, Map<String, Integer> ids) {
-    return words.stream().map(ids::get).sorted().toArray(Integer[]::new);
+    Integer[] numbers = new Integer[words.size()];
+    int i = 0;
+    for (String w : words) {
+      numbers[i++] = ids.get(w);
+    }
+    Arrays.sort(numbers);
+    return numbers;
   }
 
   /** Removes the person's words (the words themselves stay, for others). */
