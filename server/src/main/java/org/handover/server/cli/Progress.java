@@ -18,4 +18,15 @@ public final class Progress {
         + "] "
         + String.format("%3d%%", Math.round(share * 100));
   }
+
+  /** One line of a terminal rewritten in place, each text clearing what a longer one left. */
+  public static final class Line {
+    private int last;
+
+    /** Shows {@code text} in place of the line before (on standard error). */
+    public void show(String text) {
+      System.err.print("\r" + text + " ".repeat(Math.max(0, last - text.length())));
+      last = text.length();
+    }
+  }
 }

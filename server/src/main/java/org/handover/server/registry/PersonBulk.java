@@ -68,7 +68,8 @@ final class PersonBulk {
 
   /**
    * Stores the persons in the handle's transaction and journals them as {@code person.import};
-   * returns their ids, in order. {@code progress} hears how many are stored, then journaled.
+   * returns their ids, in order. {@code progress} hears how many are stored, that their indexes are
+   * being built (when they were set aside), then how many are journaled.
    */
   static long[] store(
       Handle h,
@@ -107,15 +108,22 @@ final class PersonBulk {
   }
 
   /**
-   * Persons to store, a block at a time: the next block is read on another thread while this one's
-   * rows are made and the last one's sent, and no more than three blocks are held at once.
+   * Persons to store, a block at a time: the first is read on the caller's thread, each next one on
+   * another while this one's rows are made and the last one's sent; no more than three blocks are
+   * held at once.
    */
   interface Blocks {
     /** The next block, empty when there are no more; asked in order, one call at a time. */
     List<New> next();
 
-    /** How many persons there will be in all, as far as known once the first block is read. */
+    /**
+     * How many persons there will be in all, as far as known once the first block is read (those
+     * read so far when it cannot tell).
+     */
     long expected();
+
+    /** Asked when the load has failed: read no further than need be. */
+    default void stop() {}
 
     /** The persons of a list, {@value #COPY} to a block. */
     static Blocks of(List<New> all) {
@@ -153,16 +161,19 @@ final class PersonBulk {
     Map<String, Integer> words = new HashMap<>();
     List<New> block = blocks.next();
     Optional<DeferredIndexes> deferred = Optional.empty();
-    long expected = Math.max(block.size(), blocks.expected());
-    if (expected >= sizes.deferFrom()
-        && expected >= h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one()) {
-      deferred = Optional.of(DeferredIndexes.drop(h, TABLES));
-    }
+    long before =
+        block.isEmpty() ? 0 : h.createQuery("SELECT count(*) FROM persons").mapTo(Long.class).one();
     CompletableFuture<List<New>> reading =
         block.isEmpty() ? null : CompletableFuture.supplyAsync(blocks::next);
     CompletableFuture<List<Made>> making = null;
     try {
       while (!block.isEmpty()) {
+        // set aside once the load is known to be large: from the start when the reader can tell
+        // its size, else (a workbook) when so many are stored
+        long large = Math.max(blocks.expected(), stored.size() + block.size());
+        if (deferred.isEmpty() && large >= sizes.deferFrom() && large >= before) {
+          deferred = Optional.of(DeferredIndexes.drop(h, TABLES));
+        }
         long[] ids = reserve(h, block.size());
         CompletableFuture<List<Made>> next = make(block, ids, statusIds(h, block.size()), digest);
         stored.add(ids);
@@ -176,9 +187,11 @@ final class PersonBulk {
       if (making != null) {
         sent(h, Background.join(making), words, made, progress);
       }
-    } catch (RuntimeException e) {
-      // the transaction is lost: the block being read is waited for, so that nothing reads on
+    } catch (RuntimeException | Error e) {
+      // the transaction is lost: the block being read is stopped and waited for, so that nothing
+      // reads on once the list is closed
       if (reading != null) {
+        blocks.stop();
         reading.handle((v, t) -> null).join();
       }
       throw e;
@@ -322,6 +335,10 @@ final class PersonBulk {
       }
       System.arraycopy(more, 0, ids, size, more.length);
       size += more.length;
+    }
+
+    int size() {
+      return size;
     }
 
     long[] all() {

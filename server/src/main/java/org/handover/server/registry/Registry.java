@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.handover.core.parties.Party;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
@@ -67,7 +67,7 @@ public final class Registry {
    */
   public int importAll(Reading reading, String file, String actor, Progress progress) {
     long now = clock.millis();
-    Map<Integer, ReleaseFacts> facts = new HashMap<>(); // by the person's place in the file
+    Map<Integer, ReleaseFacts> facts = new TreeMap<>(); // by the person's place in the file
     PersonBulk.Blocks blocks =
         new PersonBulk.Blocks() {
           private int seen;
@@ -92,6 +92,11 @@ public final class Registry {
           public long expected() {
             return reading.expected();
           }
+
+          @Override
+          public void stop() {
+            reading.stop();
+          }
         };
     return jdbi.inTransaction(
         h -> {
@@ -102,15 +107,21 @@ public final class Registry {
   }
 
   /**
-   * A list's persons as they are read, a block at a time, on a thread other than the caller's;
-   * throwing stores none of them.
+   * A list's persons as they are read, a block at a time: the first on the caller's thread, the
+   * others on another while the blocks before are stored; throwing stores none of them.
    */
   public interface Reading {
     /** The next block of persons read, empty at the end of the list. */
     List<Imported> next();
 
-    /** How many persons the list holds, as far as known once its first block is read. */
+    /**
+     * How many persons the list holds, as far as known once its first block is read (those read so
+     * far when it cannot tell).
+     */
     long expected();
+
+    /** Asked, from another thread, when the load has failed: read no further than need be. */
+    default void stop() {}
 
     /** The persons of a list already read, 10,000 to a block. */
     static Reading of(List<Imported> all) {

@@ -107,11 +107,7 @@ final class RegistryImportCommand implements Callable<Integer> {
     try {
       stored =
           app.registry()
-              .importAll(
-                  reading,
-                  file.getFileName().toString(),
-                  actor,
-                  (stage, n) -> System.err.print("\r" + progress(m, reading, stage, n)));
+              .importAll(reading, file.getFileName().toString(), actor, progress(m, reading));
       System.err.println();
     } catch (RegistryReading.Refused e) {
       System.err.println();
@@ -137,13 +133,28 @@ final class RegistryImportCommand implements Callable<Integer> {
     return 2;
   }
 
-  /** A line of the load's progress: the rows read and persons stored, then the stage after. */
-  private static String progress(Messages m, RegistryReading reading, String stage, int n) {
-    if (stage.equals(Registry.Progress.STORED)) {
-      return Progress.bar(reading.progress())
-          + " "
-          + m.get("registry.import.stored", reading.read(), n);
-    }
-    return Progress.bar(1) + " " + m.get("registry.import." + stage, n);
+  /**
+   * The load's progress on one line: the rows read and persons loaded, then the index build and how
+   * many of them are journaled.
+   */
+  private static Registry.Progress progress(Messages m, RegistryReading reading) {
+    Progress.Line line = new Progress.Line();
+    int[] loaded = {0};
+    return (stage, n) -> {
+      if (stage.equals(Registry.Progress.JOURNALED)) {
+        line.show(
+            Progress.bar((double) n / Math.max(1, loaded[0]))
+                + " "
+                + m.get("registry.import.journaled", n));
+        return;
+      }
+      loaded[0] = n;
+      line.show(
+          stage.equals(Registry.Progress.STORED)
+              ? Progress.bar(reading.progress())
+                  + " "
+                  + m.get("registry.import.stored", reading.read(), n)
+              : Progress.bar(1) + " " + m.get("registry.import." + stage, n));
+    };
   }
 }

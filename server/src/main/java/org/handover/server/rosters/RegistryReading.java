@@ -94,6 +94,11 @@ final class RegistryReading implements Registry.Reading {
   }
 
   @Override
+  public void stop() {
+    ended = true;
+  }
+
+  @Override
   public long expected() {
     return share > 0 && share <= 1 ? Math.round(read.get() / share) : read.get();
   }

@@ -791,7 +791,7 @@ class CliTest {
 
   @Test
   void aLargeRegistryFileIsStoredAsItIsReadAndStillAllOrNothing() throws Exception {
-    // three blocks of the reader: the bad row is read after two blocks were stored
+    // three blocks of the reader: the bad row is in the third, read while the first is stored
     List<Person> people = new DemoPeople(31, LocalDate.of(2025, 6, 2)).generate(25_000);
     StringBuilder csv = new StringBuilder("Surname,Given name,DOB,Case number\n");
     for (int i = 0; i < people.size(); i++) {

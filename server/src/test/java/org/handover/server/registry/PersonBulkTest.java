@@ -260,11 +260,13 @@ class PersonBulkTest {
 
       @Override
       public long expected() {
-        return 50; // more than stored: the indexes are set aside and built again
+        // as a workbook's reader, which cannot tell: the indexes are set aside once 35 are loaded
+        return from;
       }
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> store(new Reading(36)))
-        .hasMessageContaining("in the middle of a row");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the file ends in the middle of a row");
     assertThat(asked).containsExactly(12, 12, 12);
     assertThat(schema()).isEqualTo(before);
     assertThat(app.registry().count()).isEqualTo(30);
