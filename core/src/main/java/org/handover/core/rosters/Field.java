@@ -61,6 +61,7 @@ public enum Field {
   SERVICE_NUMBER(
       "номер",
       "особовий номер",
+      "особистий номер", // as often written
       "личный номер",
       "жетон",
       "service number",

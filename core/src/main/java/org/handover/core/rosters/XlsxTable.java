@@ -111,6 +111,13 @@ final class XlsxTable implements Table {
         if (cells.isEmpty()) {
           continue;
         }
+        if (cells.size() < header.size()) {
+          // a workbook stores no empty cell: one absent at the end of a row is empty, not missing
+          cells = new ArrayList<>(cells);
+          while (cells.size() < header.size()) {
+            cells.add("");
+          }
+        }
         number++;
         return Optional.of(new Row(number, r.getRowNum(), cells));
       }

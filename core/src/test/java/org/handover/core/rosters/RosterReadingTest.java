@@ -203,6 +203,31 @@ class RosterReadingTest {
   }
 
   @Test
+  void aWorkbookRowWhoseLastCellsAreEmptyHasNoCellMissing() throws Exception {
+    Path file = dir.resolve("short.xlsx");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("Список");
+      List<String> header = List.of("Прізвище", "Ім'я", "Дата народження", "Особистий номер");
+      for (int c = 0; c < header.size(); c++) {
+        ws.value(0, c, header.get(c));
+      }
+      ws.value(1, 0, "Ковальчук"); // no number, no date: Excel writes no cell for them
+      ws.value(1, 1, "Юрій");
+      ws.value(2, 0, "Бойко");
+      ws.value(2, 1, "Іван");
+      ws.value(2, 2, "12.03.1998");
+      ws.value(2, 3, "ГК138075");
+      wb.finish();
+    }
+    List<Entry> e = entries(file, "short.xlsx", Tables.Options.detect());
+    assertThat(e).extracting(Entry::family).containsExactly("Ковальчук", "Бойко");
+    assertThat(e).allSatisfy(x -> assertThat(x.problems()).isEmpty());
+    assertThat(e.get(0).birthDate()).isEmpty();
+    assertThat(e.get(1).value(Field.SERVICE_NUMBER)).isEqualTo("ГК138075");
+  }
+
+  @Test
   void refusesAnEmptyFile() throws Exception {
     Path p = write("empty.csv", new byte[0]);
     assertThatThrownBy(() -> entries(p, "empty.csv", Tables.Options.detect()))

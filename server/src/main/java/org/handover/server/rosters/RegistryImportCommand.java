@@ -151,9 +151,10 @@ final class RegistryImportCommand implements Callable<Integer> {
       loaded[0] = n;
       line.show(
           stage.equals(Registry.Progress.STORED)
-              ? Progress.bar(reading.progress())
-                  + " "
-                  + m.get("registry.import.stored", reading.read(), n)
+              ? (Progress.bar(reading.progress())
+                      + " " // no bar: a workbook cannot tell
+                      + m.get("registry.import.stored", reading.read(), n))
+                  .strip()
               : Progress.bar(1) + " " + m.get("registry.import." + stage, n));
     };
   }
