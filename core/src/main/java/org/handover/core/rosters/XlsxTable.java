@@ -39,24 +39,31 @@ final class XlsxTable implements Table {
           file.getFileName().toString(),
           "xlsx");
     }
-    Optional<Sheet> sheet = workbook.getSheet(sheetIndex);
-    if (sheet.isEmpty()) {
-      long count = workbook.getSheets().count();
+    List<String> h = null;
+    try {
+      Optional<Sheet> sheet = workbook.getSheet(sheetIndex);
+      if (sheet.isEmpty()) {
+        long count = workbook.getSheets().count();
+        workbook.close();
+        throw new RosterFileException(
+            "error.file.no-sheet",
+            "the workbook has " + count + " sheets; there is no sheet " + (sheetIndex + 1),
+            String.valueOf(sheetIndex + 1),
+            String.valueOf(count));
+      }
+      this.stream = sheet.get().openStream();
+      this.rows = stream.iterator();
+      while (h == null && rows.hasNext()) {
+        List<String> cells = cells(rows.next());
+        if (cells.stream().anyMatch(c -> !c.isBlank())) {
+          h = cells;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a part the workbook names is missing or broken (a file cut short, a zip mended by hand)
       workbook.close();
       throw new RosterFileException(
-          "error.file.no-sheet",
-          "the workbook has " + count + " sheets; there is no sheet " + (sheetIndex + 1),
-          String.valueOf(sheetIndex + 1),
-          String.valueOf(count));
-    }
-    this.stream = sheet.get().openStream();
-    this.rows = stream.iterator();
-    List<String> h = null;
-    while (h == null && rows.hasNext()) {
-      List<String> cells = cells(rows.next());
-      if (cells.stream().anyMatch(c -> !c.isBlank())) {
-        h = cells;
-      }
+          "error.file.damaged-workbook", "the workbook is damaged: " + e.getMessage());
     }
     if (h == null) {
       close();

@@ -228,6 +228,31 @@ class RosterReadingTest {
   }
 
   @Test
+  void aDamagedWorkbookIsRefusedByName() throws Exception {
+    Path whole = dir.resolve("whole.xlsx");
+    try (OutputStream out = Files.newOutputStream(whole)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      wb.newWorksheet("Список").value(0, 0, "Прізвище");
+      wb.finish();
+    }
+    Path cut = dir.resolve("cut.xlsx"); // its sheet's part lost, as a file mended by hand
+    try (var in = new java.util.zip.ZipFile(whole.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(cut))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        if (!e.getName().contains("worksheets/")) {
+          out.putNextEntry(new ZipEntry(e.getName()));
+          in.getInputStream(e).transferTo(out);
+          out.closeEntry();
+        }
+      }
+    }
+    assertThatThrownBy(() -> entries(cut, "cut.xlsx", Tables.Options.detect()))
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> assertThat(e.key()).isEqualTo("error.file.damaged-workbook"));
+  }
+
+  @Test
   void refusesAnEmptyFile() throws Exception {
     Path p = write("empty.csv", new byte[0]);
     assertThatThrownBy(() -> entries(p, "empty.csv", Tables.Options.detect()))

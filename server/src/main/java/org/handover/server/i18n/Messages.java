@@ -103,7 +103,23 @@ public final class Messages {
     MessageFormat f =
         formats.computeIfAbsent(key, k -> new MessageFormat(pattern, new ULocale(language)));
     synchronized (f) {
-      return f.format(args);
+      try {
+        return f.format(args);
+      } catch (IllegalArgumentException e) {
+        // a count kept as text (a list row's problem stores its arguments so) where the message
+        // counts with it: read as the number it is
+        return f.format(numbers(args));
+      }
     }
+  }
+
+  private static Object[] numbers(Object[] args) {
+    Object[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof String s && s.matches("-?\\d{1,18}")) {
+        out[i] = Long.parseLong(s);
+      }
+    }
+    return out;
   }
 }

@@ -870,6 +870,24 @@ class CliTest {
   }
 
   @Test
+  void aStrayQuoteInARegistryFileIsNamedInTheUsersLanguage() throws Exception {
+    Path list = dir.resolve("quotes.csv");
+    Files.writeString(
+        list,
+        "Прізвище;Ім'я;Дата народження\nКовальчук;Юрій;12.03.1998\n\"Шевченко;Петро;1990\n"
+            + "Бойко;Іван;1985\nМельник;Олег;1977\nТкаченко;Анна;1969\"\n");
+    Cli.Run refused = run("registry", "import", list.toString(), "--db", db(), "--lang", "uk");
+    assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+    // the count of lines is kept as text with the row's problem: once a crash ("'4' is not a
+    // Number")
+    assertThat(refused.err())
+        .contains("лапка, відкрита в рядку 3, тягнеться через 4 рядки")
+        .contains("Нічого не збережено")
+        .doesNotContain("Number");
+    assertThat(persons()).isZero();
+  }
+
+  @Test
   void aStrayQuoteIsNamedAndTheListCanBeReadWithQuotesTakenLiterally() throws Exception {
     Path list = dir.resolve("quotes.csv");
     Files.writeString(
