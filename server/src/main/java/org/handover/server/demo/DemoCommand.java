@@ -157,13 +157,14 @@ final class DemoCommand implements Runnable {
             Registry.Reading.of(
                 withSources(new DemoPeople(20250602L, today).generate(PERSONS), today)),
             "",
+            "",
             "demo",
             (stage, n) -> {});
     DemoPeople atTheRound = new DemoPeople(20250603L, DemoRecord.ROUND);
     List<Person> more = new ArrayList<>(atTheRound.exchangeable(THEIRS, OURS, 100_001));
     more.addAll(atTheRound.children(CHILDREN, 100_001));
     app.registry()
-        .importAll(Registry.Reading.of(withSources(more, today)), "", "demo", (stage, n) -> {});
+        .importAll(Registry.Reading.of(withSources(more, today)), "", "", "demo", (stage, n) -> {});
     System.out.println("The Istanbul rounds, their exchanges, remains and children...");
     story.day(DemoRecord.ROUND);
     long agreement = DemoRecord.rounds(app);

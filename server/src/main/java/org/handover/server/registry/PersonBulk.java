@@ -76,9 +76,11 @@ final class PersonBulk {
       Journal journal,
       Blocks persons,
       String source,
+      String sha256,
       String actor,
       Registry.Progress progress) {
-    return store(h, journal, persons, source, actor, progress, Sizes.USED, PersonAudit::digest);
+    return store(
+        h, journal, persons, source, sha256, actor, progress, Sizes.USED, PersonAudit::digest);
   }
 
   /** The digest of a new person's rows: {@link PersonAudit#digest}, or a test's. */
@@ -155,6 +157,20 @@ final class PersonBulk {
       Registry.Progress progress,
       Sizes sizes,
       Digest digest) {
+    return store(h, journal, blocks, source, "", actor, progress, sizes, digest);
+  }
+
+  /** {@code sha256}: the file's, named in each entry so that a second import of it is seen. */
+  static long[] store(
+      Handle h,
+      Journal journal,
+      Blocks blocks,
+      String source,
+      String sha256,
+      String actor,
+      Registry.Progress progress,
+      Sizes sizes,
+      Digest digest) {
     int perEntry = sizes.perEntry();
     Ids stored = new Ids();
     List<String> made = new ArrayList<>();
@@ -210,6 +226,9 @@ final class PersonBulk {
       Map<String, Object> after = new LinkedHashMap<>();
       if (!source.isEmpty()) {
         after.put("file", source);
+      }
+      if (!sha256.isEmpty()) {
+        after.put("sha256", sha256);
       }
       after.put("persons", to - from);
       after.put("person_ids", ids[from] + "-" + ids[to - 1]);

@@ -65,7 +65,8 @@ public final class Registry {
    * each person with the digest of its rows, not its values); {@code progress} hears how many are
    * stored, then journaled. Returns how many were added.
    */
-  public int importAll(Reading reading, String file, String actor, Progress progress) {
+  public int importAll(
+      Reading reading, String file, String sha256, String actor, Progress progress) {
     long now = clock.millis();
     Map<Integer, ReleaseFacts> facts = new TreeMap<>(); // by the person's place in the file
     PersonBulk.Blocks blocks =
@@ -100,10 +101,38 @@ public final class Registry {
         };
     return jdbi.inTransaction(
         h -> {
-          long[] ids = PersonBulk.store(h, journal, blocks, file, actor, progress);
+          long[] ids = PersonBulk.store(h, journal, blocks, file, sha256, actor, progress);
           facts.forEach((at, f) -> releaseFacts.save(h, ids[at], f, actor));
           return ids.length;
         });
+  }
+
+  /** An import of a file before: when (epoch milliseconds), by whom, under what name. */
+  public record Earlier(long at, String actor, String file) {}
+
+  /**
+   * The first import of the file whose SHA-256 this is ({@code person.import} names it), if it was
+   * imported before.
+   */
+  public Optional<Earlier> importedBefore(String sha256) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT at_millis, actor, after_state FROM journal WHERE action ="
+                        + " 'person.import' AND after_state LIKE :sha ORDER BY seq LIMIT 1")
+                .bind("sha", "%\"sha256\":\"" + sha256 + "\"%")
+                .map(
+                    (rs, ctx) ->
+                        new Earlier(
+                            rs.getLong("at_millis"),
+                            rs.getString("actor"),
+                            String.valueOf(
+                                Json.read(
+                                        rs.getString("after_state"),
+                                        new com.fasterxml.jackson.core.type.TypeReference<
+                                            Map<String, Object>>() {})
+                                    .getOrDefault("file", ""))))
+                .findFirst());
   }
 
   /**
@@ -176,7 +205,9 @@ public final class Registry {
             .map(p -> new PersonBulk.New(p, change(p.status(), basis, actor, now)))
             .toList();
     return jdbi.inTransaction(
-        h -> PersonBulk.store(h, journal, PersonBulk.Blocks.of(all), "", actor, (stage, n) -> {}));
+        h ->
+            PersonBulk.store(
+                h, journal, PersonBulk.Blocks.of(all), "", "", actor, (stage, n) -> {}));
   }
 
   private long add(Handle h, Person p, StatusBasis basis, String actor) {

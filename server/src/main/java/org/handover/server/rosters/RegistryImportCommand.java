@@ -3,7 +3,11 @@ package org.handover.server.rosters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.handover.core.accounts.Permission;
 import org.handover.core.rosters.ColumnMapping;
@@ -61,6 +65,13 @@ final class RegistryImportCommand implements Callable<Integer> {
   @Acting String actor;
 
   @Option(
+      names = "--again",
+      description =
+          "import a file imported before once more (without it, the same file, byte for byte, is"
+              + " refused: its persons would be in the registry twice)")
+  boolean again;
+
+  @Option(
       names = "--skip-bad-rows",
       description =
           "store the rows that read and list the others by row and column (exit 1), instead of"
@@ -75,11 +86,26 @@ final class RegistryImportCommand implements Callable<Integer> {
       return 2;
     }
     try (App app = options.open()) {
-      return load(app, m);
+      String sha256 = Rosters.sha256(file);
+      Optional<Registry.Earlier> earlier = app.registry().importedBefore(sha256);
+      if (earlier.isPresent() && !again) {
+        Registry.Earlier e = earlier.get();
+        System.err.println(
+            m.get(
+                "registry.import.earlier",
+                file.getFileName().toString(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(Instant.ofEpochMilli(e.at()).atZone(ZoneId.systemDefault())),
+                e.actor(),
+                e.file()));
+        System.err.println(m.get("roster.nothing-stored"));
+        return 2;
+      }
+      return load(app, m, sha256);
     }
   }
 
-  private int load(App app, Messages m) throws IOException {
+  private int load(App app, Messages m, String sha256) throws IOException {
     LocalDate today = LocalDate.now();
     try (Table t =
         Tables.open(
@@ -95,19 +121,20 @@ final class RegistryImportCommand implements Callable<Integer> {
               new EntryReader(t.header(), mapping, today),
               new RegistryRows(mapping, t.header(), app.parties().book(), m, today, kind, status),
               skipBadRows);
-      return load(app, m, reading);
+      return load(app, m, reading, sha256);
     } catch (RosterFileException e) {
       return unreadable(m, e);
     }
   }
 
   /** Stores what is read, as it is read: all of it, or the rows without problems when so asked. */
-  private int load(App app, Messages m, RegistryReading reading) {
+  private int load(App app, Messages m, RegistryReading reading, String sha256) {
     int stored;
     try {
       stored =
           app.registry()
-              .importAll(reading, file.getFileName().toString(), actor, progress(m, reading));
+              .importAll(
+                  reading, file.getFileName().toString(), sha256, actor, progress(m, reading));
       System.err.println();
     } catch (RegistryReading.Refused e) {
       System.err.println();

@@ -787,6 +787,21 @@ class CliTest {
     assertThat(run("registry", "find", "ua-1", "--db", db(), "--lang", "en").out())
         .contains("1 person")
         .contains("Kovalchuk Yurii");
+    // the same file again, under another name: its persons would be there twice
+    Path copy = dir.resolve("good-again.csv");
+    Files.copy(good, copy);
+    Cli.Run twice = run("registry", "import", copy.toString(), "--db", db(), "--lang", "uk");
+    assertThat(twice.exit()).isEqualTo(2);
+    assertThat(twice.err())
+        .contains("good-again.csv уже імпортовано")
+        .contains("(як good.csv)")
+        .contains("--again")
+        .contains("Нічого не збережено");
+    assertThat(persons()).isEqualTo(1);
+    Cli.Run again =
+        run("registry", "import", copy.toString(), "--again", "--db", db(), "--lang", "en");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(persons()).isEqualTo(2);
   }
 
   @Test
