@@ -23,8 +23,8 @@ public final class Progress {
   public static final class Line {
     private int last;
 
-    /** Shows {@code text} in place of the line before (on standard error). */
-    public void show(String text) {
+    /** Shows {@code text} in place of the line before (on standard error), from any thread. */
+    public synchronized void show(String text) {
       System.err.print("\r" + text + " ".repeat(Math.max(0, last - text.length())));
       last = text.length();
     }

@@ -82,7 +82,10 @@ final class RegistryImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages m = options.messages();
     if (!Files.isRegularFile(file)) {
-      System.err.println(m.get("error.file.not-found", file.toString()));
+      System.err.println(
+          m.get(
+              Files.isDirectory(file) ? "error.file.is-folder" : "error.file.not-found",
+              file.toString()));
       return 2;
     }
     try (App app = options.open()) {
@@ -142,8 +145,13 @@ final class RegistryImportCommand implements Callable<Integer> {
         return unreadable(m, e.unreadable().get());
       }
       reading.problems().forEach(System.err::println);
+      System.err.println(m.get("registry.import.bad-rows", reading.skipped()));
       System.err.println(m.get("roster.nothing-stored"));
       System.err.println(m.get("registry.import.skip-hint"));
+      return 2;
+    }
+    if (reading.read() == 0) {
+      System.err.println(m.get("registry.import.no-rows", file.getFileName().toString()));
       return 2;
     }
     reading.problems().forEach(System.err::println);
@@ -167,6 +175,14 @@ final class RegistryImportCommand implements Callable<Integer> {
   private static Registry.Progress progress(Messages m, RegistryReading reading) {
     Progress.Line line = new Progress.Line();
     int[] loaded = {0};
+    // each block as it is read, before any is stored: a large file's first seconds say something
+    reading.onRead(
+        read ->
+            line.show(
+                (Progress.bar(reading.progress())
+                        + " "
+                        + m.get("registry.import.stored", read, loaded[0]))
+                    .strip()));
     return (stage, n) -> {
       if (stage.equals(Registry.Progress.JOURNALED)) {
         line.show(

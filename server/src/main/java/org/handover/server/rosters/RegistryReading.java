@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.EntryReader;
 import org.handover.core.rosters.RosterFileException;
@@ -44,6 +45,7 @@ final class RegistryReading implements Registry.Reading {
   private final AtomicInteger skipped = new AtomicInteger();
   private volatile double share;
   private volatile boolean ended;
+  private volatile IntConsumer onRead = read -> {};
 
   RegistryReading(Table table, EntryReader reader, RegistryRows rows, boolean skipBadRows) {
     this.table = table;
@@ -88,9 +90,14 @@ final class RegistryReading implements Registry.Reading {
       problems.addAll(one.problems());
       one.person().ifPresentOrElse(persons::add, skipped::incrementAndGet);
     }
-    read.addAndGet(entries.size());
     share = table.progress();
+    onRead.accept(read.addAndGet(entries.size()));
     return persons;
+  }
+
+  /** Tells {@code listener} how many rows are read, block by block, on the reading thread. */
+  void onRead(IntConsumer listener) {
+    this.onRead = listener;
   }
 
   @Override

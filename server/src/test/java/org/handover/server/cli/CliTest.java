@@ -802,6 +802,15 @@ class CliTest {
         run("registry", "import", copy.toString(), "--again", "--db", db(), "--lang", "en");
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(persons()).isEqualTo(2);
+    Path headerOnly = dir.resolve("header.csv");
+    Files.writeString(headerOnly, "Surname,Given name,DOB,Case number\n");
+    Cli.Run none = run("registry", "import", headerOnly.toString(), "--db", db(), "--lang", "ru");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("в header.csv есть заголовок, но под ним нет строк");
+    Cli.Run folder = run("registry", "import", dir.toString(), "--db", db(), "--lang", "en");
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a folder, not a file");
+    assertThat(persons()).isEqualTo(2);
   }
 
   @Test
@@ -827,6 +836,7 @@ class CliTest {
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .contains("row 23,000, column 3 (DOB) '31.02.1990'")
+        .contains("1 row has a problem (listed above).")
         .contains("Nothing was stored.")
         .contains("--skip-bad-rows");
     assertThat(persons()).isZero();
