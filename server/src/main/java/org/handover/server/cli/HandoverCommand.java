@@ -3,6 +3,7 @@ package org.handover.server.cli;
 import java.io.PrintWriter;
 import org.handover.server.App;
 import org.handover.server.Feature;
+import org.handover.server.storage.NoDatabaseException;
 import org.handover.server.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ public final class HandoverCommand implements Runnable {
           if (e.getCause() instanceof OutOfMemoryError oom) {
             throw oom;
           }
+          if (e instanceof NoDatabaseException none) {
+            err.println(
+                Options.messages(language(parseResult)).get(none.key(), none.args().toArray()));
+            return 2;
+          }
           if (e instanceof StorageException || e instanceof IllegalArgumentException) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -54,5 +60,15 @@ public final class HandoverCommand implements Runnable {
           throw e;
         });
     return cl;
+  }
+
+  /** The --lang the command was given, if any (the mixin's field is out of reach here). */
+  private static String language(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--lang")) {
+        return p.matchedOptionValue("--lang", null);
+      }
+    }
+    return null;
   }
 }

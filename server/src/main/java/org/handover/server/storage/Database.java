@@ -105,10 +105,12 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       if (ExternalDatabases.missing(e)) {
         throw new NoDatabaseException(
+            "error.db.external-none",
             "the database at "
                 + safe(shownUrl)
                 + " does not exist: create it"
-                + " (createdb -E UTF8 -T template0 NAME) or start with ./handover serve --init --db ...");
+                + " (createdb -E UTF8 -T template0 NAME) or start with ./handover serve --init --db ...",
+            safe(shownUrl));
       }
       throw new StorageException(
           "cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);

@@ -60,17 +60,21 @@ public final class EmbeddedServer implements AutoCloseable {
         && !Files.exists(root.resolve("postgres").resolve("PG_VERSION"))
         && Files.exists(root.resolve("handover.mv.db"))) {
       throw new NoDatabaseException(
+          "error.db.earlier-h2",
           "the folder "
               + root.toAbsolutePath()
               + " holds a database of an earlier Handover (handover.mv.db, H2), which this version does"
               + " not read: it stores in PostgreSQL. Keep the earlier version to read that one, or start"
-              + " a new PostgreSQL store beside it with ./handover serve --init");
+              + " a new PostgreSQL store beside it with ./handover serve --init",
+          root.toAbsolutePath().toString());
     }
     if (!create && !Files.exists(root.resolve("postgres").resolve("PG_VERSION"))) {
       throw new NoDatabaseException(
+          "error.db.none",
           "no Handover database under "
               + root.toAbsolutePath()
-              + ": make one with ./handover serve --init (or try ./handover demo), or give --db");
+              + ": make one with ./handover serve --init (or try ./handover demo), or give --db",
+          root.toAbsolutePath().toString());
     }
     try {
       Files.createDirectories(root);

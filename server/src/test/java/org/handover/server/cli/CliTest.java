@@ -864,6 +864,13 @@ class CliTest {
     Cli.Run external = run("registry", "find", "x", "--db", missing);
     assertThat(external.exit()).isEqualTo(2);
     assertThat(external.err()).contains("does not exist").contains("serve --init");
+    // in the user's language, as every other refusal
+    Cli.Run uk =
+        run("registry", "find", "x", "--db", "embedded:" + dir.resolve("typo"), "--lang", "uk");
+    assertThat(uk.exit()).isEqualTo(2);
+    assertThat(uk.err()).contains("немає бази даних Handover").doesNotContain("error:");
+    Cli.Run ru = run("registry", "find", "x", "--db", missing, "--lang", "ru");
+    assertThat(ru.err()).contains("нет: создайте её");
   }
 
   @Test
