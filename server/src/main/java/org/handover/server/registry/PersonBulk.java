@@ -106,7 +106,7 @@ final class PersonBulk {
       Registry.Progress progress,
       Sizes sizes,
       Digest digest) {
-    return store(h, journal, Blocks.of(persons), source, actor, progress, sizes, digest);
+    return store(h, journal, Blocks.of(persons), source, "", actor, progress, sizes, digest);
   }
 
   /**
@@ -146,18 +146,6 @@ final class PersonBulk {
         }
       };
     }
-  }
-
-  static long[] store(
-      Handle h,
-      Journal journal,
-      Blocks blocks,
-      String source,
-      String actor,
-      Registry.Progress progress,
-      Sizes sizes,
-      Digest digest) {
-    return store(h, journal, blocks, source, "", actor, progress, sizes, digest);
   }
 
   /** {@code sha256}: the file's, named in each entry so that a second import of it is seen. */

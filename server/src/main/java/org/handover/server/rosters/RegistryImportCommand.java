@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.handover.core.accounts.Permission;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.EntryReader;
@@ -174,31 +175,30 @@ final class RegistryImportCommand implements Callable<Integer> {
    */
   private static Registry.Progress progress(Messages m, RegistryReading reading) {
     Progress.Line line = new Progress.Line();
-    int[] loaded = {0};
+    AtomicInteger loaded = new AtomicInteger(); // told on this thread, read on the reader's too
     // each block as it is read, before any is stored: a large file's first seconds say something
-    reading.onRead(
-        read ->
-            line.show(
-                (Progress.bar(reading.progress())
-                        + " "
-                        + m.get("registry.import.stored", read, loaded[0]))
-                    .strip()));
+    reading.onRead(read -> line.show(loading(m, reading, read, loaded.get())));
     return (stage, n) -> {
       if (stage.equals(Registry.Progress.JOURNALED)) {
         line.show(
-            Progress.bar((double) n / Math.max(1, loaded[0]))
+            Progress.bar((double) n / Math.max(1, loaded.get()))
                 + " "
                 + m.get("registry.import.journaled", n));
         return;
       }
-      loaded[0] = n;
+      loaded.set(n);
       line.show(
           stage.equals(Registry.Progress.STORED)
-              ? (Progress.bar(reading.progress())
-                      + " " // no bar: a workbook cannot tell
-                      + m.get("registry.import.stored", reading.read(), n))
-                  .strip()
+              ? loading(m, reading, reading.read(), n)
               : Progress.bar(1) + " " + m.get("registry.import." + stage, n));
     };
+  }
+
+  /** The rows read and the persons loaded, with how far through the file when it can tell. */
+  private static String loading(Messages m, RegistryReading reading, int read, int loaded) {
+    return (Progress.bar(reading.progress()) // no bar: a workbook cannot tell
+            + " "
+            + m.get("registry.import.stored", read, loaded))
+        .strip();
   }
 }

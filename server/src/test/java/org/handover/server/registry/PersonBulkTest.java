@@ -296,6 +296,7 @@ class PersonBulkTest {
                     app.journal(),
                     blocks,
                     "their.csv",
+                    "",
                     "olena",
                     (stage, n) -> {},
                     new PersonBulk.Sizes(15, 35),
