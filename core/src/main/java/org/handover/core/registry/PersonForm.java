@@ -252,9 +252,13 @@ public final class PersonForm {
     }
   }
 
+  /** Between categories: commas or spaces (a String.split of it made a pattern each row). */
+  private static final java.util.regex.Pattern CATEGORY_BREAK =
+      java.util.regex.Pattern.compile("[,\\s]+");
+
   private Set<Category> categories(List<Problem> problems) {
     EnumSet<Category> set = EnumSet.noneOf(Category.class);
-    for (String key : get("categories").split("[,\\s]+")) {
+    for (String key : CATEGORY_BREAK.split(get("categories"))) {
       if (key.isEmpty()) {
         continue;
       }

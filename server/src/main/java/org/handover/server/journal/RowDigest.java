@@ -127,20 +127,26 @@ public final class RowDigest {
   // space; within quotes a quote and a backslash are doubled
   private void quoted(String s) {
     boolean quote = s.isEmpty();
-    for (int i = 0; i < s.length() && !quote; i++) {
+    boolean doubled = false;
+    for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      quote = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ';
-      quote |= c >= '\t' && c <= '\r';
+      doubled |= c == '"' || c == '\\';
+      quote |= c == '(' || c == ')' || c == ',' || c == ' ' || (c >= '\t' && c <= '\r');
     }
+    quote |= doubled;
     if (quote) {
       row.append('"');
     }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
+    if (!doubled) {
+      row.append(s); // most values: appended whole, not a character at a time
+    } else {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\\') {
+          row.append(c);
+        }
         row.append(c);
       }
-      row.append(c);
     }
     if (quote) {
       row.append('"');

@@ -56,7 +56,8 @@ final class SearchKeys {
   /** Words kept with their search words, at most: a registry's names are a few thousand words. */
   private static final int WORDS_KEPT = 200_000;
 
-  private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
+  /** By a name's conventions (bits of a handful of flags), each word's search words. */
+  private static final Map<Integer, Map<String, List<String>>> WORDS = new ConcurrentHashMap<>();
 
   /**
    * A word's search words in a name of these conventions: the word folded, then its skeletons.
@@ -64,35 +65,67 @@ final class SearchKeys {
    * a quarter of a registry import's work).
    */
   private static List<String> wordTokens(String word, int conventions) {
-    String key = conventions + " " + word; // a word holds no space
-    List<String> made = WORDS.get(key);
+    Map<String, List<String>> kept =
+        WORDS.computeIfAbsent(conventions, k -> new ConcurrentHashMap<>());
+    List<String> made = kept.get(word);
     if (made == null) {
       List<String> t = new ArrayList<>();
       t.add(Folding.fold(word).replace(" ", ""));
       t.addAll(Skeleton.all(word, conventions));
       made = List.copyOf(t);
-      if (WORDS.size() >= WORDS_KEPT) {
-        WORDS.clear();
+      if (kept.size() >= WORDS_KEPT) {
+        kept.clear();
       }
-      WORDS.put(key, made);
+      kept.put(word, made);
     }
     return made;
   }
 
-  /** Where a name's words part: what is neither a letter, a mark, a digit nor an apostrophe. */
-  private static final java.util.regex.Pattern WORD_BREAK =
-      java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}'’ʼ`‘ʹʺ′″]+");
-
-  /** A name's words as written, marks kept; none that folds to nothing. */
+  /**
+   * A name's words as written, marks kept: runs of letters, marks, digits and apostrophes, each
+   * with a letter or digit. Read character by character: a pattern's split was a tenth of a
+   * registry import's work.
+   */
   static List<String> words(String text) {
-    List<String> out = new java.util.ArrayList<>();
-    for (String w : WORD_BREAK.split(text)) {
-      if (!Folding.fold(w).isEmpty()) {
-        out.add(w);
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    boolean letter = false;
+    for (int i = 0; i <= text.length(); ) {
+      int c = i < text.length() ? text.codePointAt(i) : ' ';
+      if (i < text.length() && inWord(c)) {
+        if (start < 0) {
+          start = i;
+          letter = false;
+        }
+        letter |= Character.isLetterOrDigit(c) && APOSTROPHES.indexOf(c) < 0; // ʼ is a letter
+      } else if (start >= 0) {
+        if (letter) {
+          out.add(text.substring(start, i));
+        }
+        start = -1;
       }
+      i += Character.charCount(c);
     }
     return out;
   }
+
+  /** What a name's word holds: a letter, a mark, a decimal digit or an apostrophe. */
+  private static boolean inWord(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER ->
+          true;
+      default -> APOSTROPHES.indexOf(c) >= 0;
+    };
+  }
+
+  /** Apostrophes, with the primes of library systems for the soft and hard signs, as folded. */
+  private static final String APOSTROPHES = "'’ʼ`‘ʹʺ′″";
 
   /**
    * What a word typed into search, among the other words of the name typed, may be stored as:

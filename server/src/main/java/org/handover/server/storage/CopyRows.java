@@ -98,6 +98,10 @@ public final class CopyRows {
    * A value in COPY's text format: backslash, tab, line breaks escaped; nothing else is special.
    */
   public static void text(StringBuilder out, String s) {
+    if (plain(s)) {
+      out.append(s); // most values: appended whole, not a character at a time
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -108,5 +112,15 @@ public final class CopyRows {
         default -> out.append(c);
       }
     }
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 }
