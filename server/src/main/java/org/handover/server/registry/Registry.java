@@ -67,6 +67,18 @@ public final class Registry {
    */
   public int importAll(
       Reading reading, String file, String sha256, String actor, Progress progress) {
+    return importAll(reading, file, sha256, true, actor, progress);
+  }
+
+  /**
+   * The same, refusing a file imported before unless {@code again}: asked under a lock on the
+   * file's SHA-256, so that of two imports of one file started together the second waits for the
+   * first and is refused, rather than both passing a check made before either stored anything.
+   *
+   * @throws ImportedBefore naming the first import, nothing stored
+   */
+  public int importAll(
+      Reading reading, String file, String sha256, boolean again, String actor, Progress progress) {
     long now = clock.millis();
     Map<Integer, ReleaseFacts> facts = new TreeMap<>(); // by the person's place in the file
     PersonBulk.Blocks blocks =
@@ -101,6 +113,16 @@ public final class Registry {
         };
     return jdbi.inTransaction(
         h -> {
+          if (!sha256.isEmpty()) {
+            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:sha, 0))")
+                .bind("sha", "registry import " + sha256)
+                .mapTo(Integer.class)
+                .one();
+            Optional<Earlier> earlier = again ? Optional.empty() : importedBefore(h, sha256);
+            if (earlier.isPresent()) {
+              throw new ImportedBefore(earlier.get());
+            }
+          }
           long[] ids = PersonBulk.store(h, journal, blocks, file, sha256, actor, progress);
           facts.forEach((at, f) -> releaseFacts.save(h, ids[at], f, actor));
           return ids.length;
@@ -110,29 +132,45 @@ public final class Registry {
   /** An import of a file before: when (epoch milliseconds), by whom, under what name. */
   public record Earlier(long at, String actor, String file) {}
 
+  /** A file imported before, found once the import had begun: nothing of it was stored. */
+  public static final class ImportedBefore extends RuntimeException {
+    private final transient Earlier earlier;
+
+    ImportedBefore(Earlier earlier) {
+      super("imported before, on " + earlier.at() + " by " + earlier.actor());
+      this.earlier = earlier;
+    }
+
+    public Earlier earlier() {
+      return earlier;
+    }
+  }
+
   /**
    * The first import of the file whose SHA-256 this is ({@code person.import} names it), if it was
    * imported before.
    */
   public Optional<Earlier> importedBefore(String sha256) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT at_millis, actor, after_state FROM journal WHERE action ="
-                        + " 'person.import' AND after_state LIKE :sha ORDER BY seq LIMIT 1")
-                .bind("sha", "%\"sha256\":\"" + sha256 + "\"%")
-                .map(
-                    (rs, ctx) ->
-                        new Earlier(
-                            rs.getLong("at_millis"),
-                            rs.getString("actor"),
-                            String.valueOf(
-                                Json.read(
-                                        rs.getString("after_state"),
-                                        new com.fasterxml.jackson.core.type.TypeReference<
-                                            Map<String, Object>>() {})
-                                    .getOrDefault("file", ""))))
-                .findFirst());
+    return jdbi.withHandle(h -> importedBefore(h, sha256));
+  }
+
+  private static Optional<Earlier> importedBefore(Handle h, String sha256) {
+    return h.createQuery(
+            "SELECT at_millis, actor, after_state FROM journal WHERE action ="
+                + " 'person.import' AND after_state LIKE :sha ORDER BY seq LIMIT 1")
+        .bind("sha", "%\"sha256\":\"" + sha256 + "\"%")
+        .map(
+            (rs, ctx) ->
+                new Earlier(
+                    rs.getLong("at_millis"),
+                    rs.getString("actor"),
+                    String.valueOf(
+                        Json.read(
+                                rs.getString("after_state"),
+                                new com.fasterxml.jackson.core.type.TypeReference<
+                                    Map<String, Object>>() {})
+                            .getOrDefault("file", ""))))
+        .findFirst();
   }
 
   /**

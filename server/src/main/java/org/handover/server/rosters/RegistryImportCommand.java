@@ -93,20 +93,23 @@ final class RegistryImportCommand implements Callable<Integer> {
       String sha256 = Rosters.sha256(file);
       Optional<Registry.Earlier> earlier = app.registry().importedBefore(sha256);
       if (earlier.isPresent() && !again) {
-        Registry.Earlier e = earlier.get();
-        System.err.println(
-            m.get(
-                "registry.import.earlier",
-                file.getFileName().toString(),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .format(Instant.ofEpochMilli(e.at()).atZone(ZoneId.systemDefault())),
-                e.actor(),
-                e.file()));
-        System.err.println(m.get("roster.nothing-stored"));
-        return 2;
+        return importedBefore(m, earlier.get());
       }
       return load(app, m, sha256);
     }
+  }
+
+  private int importedBefore(Messages m, Registry.Earlier e) {
+    System.err.println(
+        m.get(
+            "registry.import.earlier",
+            file.getFileName().toString(),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(Instant.ofEpochMilli(e.at()).atZone(ZoneId.systemDefault())),
+            e.actor(),
+            e.file()));
+    System.err.println(m.get("roster.nothing-stored"));
+    return 2;
   }
 
   private int load(App app, Messages m, String sha256) throws IOException {
@@ -117,7 +120,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       ColumnMapping mapping = ColumnMapping.guess(t.header());
       if (!mapping.hasName()) {
         throw new RosterFileException(
-            "error.file.no-name-column", "no name column", String.join(", ", t.header()));
+            "error.file.no-name-column.registry", "no name column", String.join(", ", t.header()));
       }
       RegistryReading reading =
           new RegistryReading(
@@ -138,8 +141,16 @@ final class RegistryImportCommand implements Callable<Integer> {
       stored =
           app.registry()
               .importAll(
-                  reading, file.getFileName().toString(), sha256, actor, progress(m, reading));
+                  reading,
+                  file.getFileName().toString(),
+                  sha256,
+                  again,
+                  actor,
+                  progress(m, reading));
       System.err.println();
+    } catch (Registry.ImportedBefore e) {
+      System.err.println();
+      return importedBefore(m, e.earlier()); // by another import that began before this one ended
     } catch (RegistryReading.Refused e) {
       System.err.println();
       if (e.unreadable().isPresent()) {

@@ -810,6 +810,15 @@ class CliTest {
     Cli.Run folder = run("registry", "import", dir.toString(), "--db", db(), "--lang", "en");
     assertThat(folder.exit()).isEqualTo(2);
     assertThat(folder.err()).contains("is a folder, not a file");
+    // no column of names: the columns to rename, not a mapping registry import cannot take
+    Path nameless = dir.resolve("nameless.csv");
+    Files.writeString(nameless, "Особа,Дата\nКовальчук Юрій,12.03.1998\n");
+    Cli.Run noName = run("registry", "import", nameless.toString(), "--db", db(), "--lang", "uk");
+    assertThat(noName.exit()).isEqualTo(2);
+    assertThat(noName.err())
+        .contains("заголовки: Особа, Дата")
+        .contains("«ПІБ» і імпортуйте файл знову")
+        .doesNotContain("відповідність");
     assertThat(persons()).isEqualTo(2);
   }
 

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.handover.core.demo.DemoPeople;
 import org.handover.core.registry.Person;
 import org.handover.core.registry.PersonForm;
+import org.handover.core.registry.ReleaseFacts;
 import org.handover.core.registry.Status;
+import org.handover.core.registry.StatusBasis;
 import org.handover.server.App;
 import org.handover.server.journal.Journal;
 import org.handover.server.storage.Database;
@@ -305,5 +307,115 @@ class RegistryTest {
     assertThat(app.registry().count()).isEqualTo(1);
     assertThat(names("")).containsExactly("Бойко Іван");
     assertThat(app.journal().verify().intact()).isTrue();
+  }
+
+  /**
+   * Two imports of one file started together: the second waits for the first and is refused,
+   * nothing of it stored (both had passed the check made before either began).
+   */
+  @Test
+  void ofTwoImportsOfOneFileStartedTogetherTheSecondIsRefused() throws Exception {
+    String sha = "ab".repeat(32);
+    List<Registry.Imported> persons =
+        List.of(
+            new Registry.Imported(
+                person("Ковальчук", "Юрій", "Петрович", "12.03.1998"),
+                StatusBasis.since(TODAY),
+                ReleaseFacts.none()),
+            new Registry.Imported(
+                person("Шевчук", "Іван", "", "1990"),
+                StatusBasis.since(TODAY),
+                ReleaseFacts.none()));
+    assertThat(app.registry().importedBefore(sha)).isEmpty();
+    java.util.concurrent.CountDownLatch secondWaits = new java.util.concurrent.CountDownLatch(1);
+    Registry.Reading first =
+        new Registry.Reading() {
+          private final Registry.Reading all = Registry.Reading.of(persons);
+
+          @Override
+          public List<Registry.Imported> next() {
+            try {
+              secondWaits.await(); // the first import holds its lock until the second waits on it
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            return all.next();
+          }
+
+          @Override
+          public long expected() {
+            return persons.size();
+          }
+        };
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var one =
+          pool.submit(
+              () -> app.registry().importAll(first, "a.csv", sha, false, "olena", (st, n) -> {}));
+      while (!lockHeld()) {
+        assertThat(one.isDone()).as("the first import takes its lock and reads").isFalse();
+        Thread.sleep(20);
+      }
+      var two =
+          pool.submit(
+              () ->
+                  app.registry()
+                      .importAll(
+                          Registry.Reading.of(persons),
+                          "b.csv",
+                          sha,
+                          false,
+                          "petro",
+                          (st, n) -> {}));
+      while (advisoryWaits() == 0) {
+        assertThat(two.isDone()).as("the second import waits for the first").isFalse();
+        Thread.sleep(20);
+      }
+      secondWaits.countDown();
+      assertThat(one.get()).isEqualTo(2);
+      assertThatThrownBy(two::get)
+          .hasCauseInstanceOf(Registry.ImportedBefore.class)
+          .cause()
+          .satisfies(
+              e -> {
+                Registry.Earlier earlier = ((Registry.ImportedBefore) e).earlier();
+                assertThat(earlier.actor()).isEqualTo("olena");
+                assertThat(earlier.file()).isEqualTo("a.csv");
+              });
+    } finally {
+      secondWaits.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(app.registry().count()).isEqualTo(2);
+    // asked again, the file goes in a second time
+    assertThat(
+            app.registry()
+                .importAll(
+                    Registry.Reading.of(persons), "a.csv", sha, true, "olena", (st, n) -> {}))
+        .isEqualTo(2);
+    assertThat(app.registry().count()).isEqualTo(4);
+  }
+
+  private long advisoryWaits() {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private boolean lockHeld() {
+    return app.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+                        .mapTo(Long.class)
+                        .one())
+        > 0;
   }
 }
