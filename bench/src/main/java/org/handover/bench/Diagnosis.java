@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.FieldComparison;
 import org.handover.core.matching.Linker;
+import org.handover.core.matching.Model;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 
@@ -69,7 +70,7 @@ final class Diagnosis {
                             ? "family name two letters apart or an initial"
                             : "against: "
                                 + b.scored().explanation().stream()
-                                    .filter(c -> c.bits() <= -Linker.MAX_AGAINST_BITS)
+                                    .filter(Model.Contribution::contradicts)
                                     .map(c -> c.field() + " " + c.level())
                                     .findFirst()
                                     .orElse("?");
@@ -228,6 +229,43 @@ final class Diagnosis {
       k++;
     }
     return s.toString();
+  }
+
+  /**
+   * To standard error: up to {@code most} links and review alternatives shown at least {@code from}
+   * likely that join an entry to someone not its person, with their evidence field by field.
+   */
+  static void sureButWrong(
+      RosterNoise.Drawn drawn,
+      List<PersonRecord> registry,
+      Linker.Result<PersonRecord> r,
+      double from,
+      int most) {
+    List<Linker.Link> links = new java.util.ArrayList<>(r.links());
+    links.addAll(r.alternatives());
+    int shown = 0;
+    for (Linker.Link l : links) {
+      int truth = drawn.truth().get(l.left());
+      if (l.scored().probability() < from || truth == l.right() || shown++ >= most) {
+        continue;
+      }
+      StringBuilder why = new StringBuilder();
+      for (var c : l.scored().explanation()) {
+        why.append(String.format(Locale.ROOT, " %s=%s(%+.1f)", c.field(), c.level(), c.bits()));
+      }
+      System.err.printf(
+          Locale.ROOT,
+          "SURE BUT WRONG p=%.4f alone=%.4f w=%.1f prior=%.1f%n  entry  %s%n  linked %s%n"
+              + "  truth  %s%n  why   %s%n",
+          l.scored().probability(),
+          l.scored().alone(),
+          l.scored().weight(),
+          l.scored().priorBits(),
+          show(drawn.entries().get(l.left())),
+          show(registry.get(l.right())),
+          truth < 0 ? "(stranger)" : show(registry.get(truth)),
+          why);
+    }
   }
 
   private static String show(PersonRecord p) {

@@ -203,6 +203,9 @@ public final class MatchingBench {
               + " too), half from the names dictionary.\n");
     }
     s.append(Population.reliability(run));
+    if (examples) {
+      Diagnosis.sureButWrong(run.drawn(), run.registry(), r, 0.99, 40);
+    }
     s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
     return s.toString();
   }

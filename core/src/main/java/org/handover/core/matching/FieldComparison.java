@@ -41,6 +41,61 @@ public interface FieldComparison<T> {
   }
 
   /**
+   * Whether this field is a part of the name whose terms are also counted together (family with
+   * given name, and with the patronymic): parts are not independent, Андрей is far commoner beside
+   * Кузнецов than beside Шевчук.
+   */
+  default boolean partOfName() {
+    return false;
+  }
+
+  /** This comparison, a part of the name ({@link #partOfName}). */
+  default FieldComparison<T> asPartOfName() {
+    FieldComparison<T> self = this;
+    return new FieldComparison<>() {
+      @Override
+      public String name() {
+        return self.name();
+      }
+
+      @Override
+      public List<String> levels() {
+        return self.levels();
+      }
+
+      @Override
+      public int compare(T a, T b) {
+        return self.compare(a, b);
+      }
+
+      @Override
+      public Optional<String> termOf(T record) {
+        return self.termOf(record);
+      }
+
+      @Override
+      public int termLevels() {
+        return self.termLevels();
+      }
+
+      @Override
+      public double[] typicalM() {
+        return self.typicalM();
+      }
+
+      @Override
+      public int agreeingLevels() {
+        return self.agreeingLevels();
+      }
+
+      @Override
+      public boolean partOfName() {
+        return true;
+      }
+    };
+  }
+
+  /**
    * How records of one person usually compare on this field, level by level (summing to 1), or
    * null: used instead of the m that EM finds when the data cannot teach it (a registry without
    * duplicates gives EM nothing to learn from, and it then fits noise): see {@link Training}.
@@ -110,6 +165,11 @@ public interface FieldComparison<T> {
       @Override
       public int agreeingLevels() {
         return agreeing;
+      }
+
+      @Override
+      public boolean partOfName() {
+        return self.partOfName();
       }
     };
   }

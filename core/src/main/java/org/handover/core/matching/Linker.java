@@ -70,7 +70,7 @@ public final class Linker {
      */
     public Band band(Thresholds thresholds, double minMargin) {
       List<Model.Contribution> why = scored.explanation();
-      boolean contradicted = why.stream().anyMatch(c -> c.bits() <= -MAX_AGAINST_BITS);
+      boolean contradicted = why.stream().anyMatch(Model.Contribution::contradicts);
       return thresholds.band(
           scored.probability(),
           Math.max(scored.alone(), scored.found()),

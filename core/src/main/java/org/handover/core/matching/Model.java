@@ -33,6 +33,9 @@ public final class Model<T> {
 
   private final int listSize;
 
+  /** The registry's counts of the name's parts together. */
+  private final NamesTogether together;
+
   /** log2(m/u) by field and level, and the prior's bits: worked out once, not once a pair. */
   private final double[][] plainBits;
 
@@ -47,7 +50,7 @@ public final class Model<T> {
       double[][] u,
       double lambda,
       List<Map<String, Double>> termFrequency) {
-    this(fields, m, u, lambda, termFrequency, List.of(), 0);
+    this(fields, m, u, lambda, termFrequency, List.of(), 0, NamesTogether.none());
   }
 
   private Model(
@@ -57,7 +60,9 @@ public final class Model<T> {
       double lambda,
       List<Map<String, Double>> termFrequency,
       List<Map<String, Integer>> listTerms,
-      int listSize) {
+      int listSize,
+      NamesTogether together) {
+    this.together = together;
     this.fields = List.copyOf(fields);
     this.m = m;
     this.u = u;
@@ -80,7 +85,15 @@ public final class Model<T> {
   }
 
   /** One field's share of a pair's weight. */
-  public record Contribution(String field, String level, double bits) {}
+  public record Contribution(String field, String level, double bits) {
+    /**
+     * Whether this field weighs so much against the pair ({@link Linker#MAX_AGAINST_BITS}) that it
+     * waits for a person; the name's parts weighed together are not a field that disagrees.
+     */
+    public boolean contradicts() {
+      return bits <= -Linker.MAX_AGAINST_BITS && !field.equals(TOGETHER);
+    }
+  }
 
   /**
    * A scored pair: the weight in bits, its probability, the contributions that sum to it, and, for
@@ -149,23 +162,28 @@ public final class Model<T> {
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     double lambda = Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
     List<Map<String, Double>> tf = new ArrayList<>();
-    for (FieldComparison<T> f : fields) {
-      Map<String, Double> freq = new HashMap<>();
-      int seen = 0;
-      for (T r : right) {
-        Optional<String> t = f.termOf(r);
+    int[] seen = new int[fields.size()];
+    for (int k = 0; k < fields.size(); k++) {
+      tf.add(new HashMap<>());
+    }
+    NamesTogether.Counter<T> together = new NamesTogether.Counter<>(fields);
+    for (T r : right) { // once: a registry read from its stored bytes decodes each record as read
+      for (int k = 0; k < fields.size(); k++) {
+        Optional<String> t = fields.get(k).termOf(r);
         if (t.isPresent()) {
-          freq.merge(t.get(), 1.0, Double::sum);
-          seen++;
+          tf.get(k).merge(t.get(), 1.0, Double::sum);
+          seen[k]++;
         }
       }
-      int total = seen;
-      if (total > 0) {
-        freq.replaceAll((k, v) -> v / total);
-      }
-      tf.add(freq);
+      together.add(r);
     }
-    return new Model<>(fields, m, u, lambda, tf);
+    for (int k = 0; k < fields.size(); k++) {
+      int total = seen[k];
+      if (total > 0) {
+        tf.get(k).replaceAll((key, v) -> v / total);
+      }
+    }
+    return new Model<>(fields, m, u, lambda, tf, List.of(), 0, together.counted());
   }
 
   static <T> int[] vector(List<FieldComparison<T>> fields, T a, T b) {
@@ -199,6 +217,11 @@ public final class Model<T> {
       weight += bits;
       out.add(new Contribution(f.name(), f.levels().get(l), bits));
     }
+    double together = this.together.bits(fields, k -> vector[k], b, this::share);
+    if (together != 0) {
+      weight += together;
+      out.add(new Contribution(TOGETHER, TOGETHER_LEVEL, together));
+    }
     return new Scored(weight, probability(weight), prior, out);
   }
 
@@ -220,7 +243,7 @@ public final class Model<T> {
         weight += bits(k, l, b);
       }
     }
-    return weight;
+    return weight + together.bits(fields, k -> Vectors.level(packed, k), b, this::share);
   }
 
   /** The prior share of matches in bits, added to every pair's evidence. */
@@ -245,6 +268,20 @@ public final class Model<T> {
       }
     }
     return plainBits[k][l];
+  }
+
+  /** The explanation's line for the name's parts weighed together ({@link NamesTogether}). */
+  public static final String TOGETHER = "name's parts together";
+
+  public static final String TOGETHER_LEVEL = "commoner together than apart";
+
+  /**
+   * A term's share as {@link #bits} weighs agreement on it (the registry's, or the list's where
+   * larger); NaN when the registry has no share for it.
+   */
+  private double share(int k, String term) {
+    Double tf = termFrequency.get(k).get(term);
+    return tf == null ? Double.NaN : Math.max(tf, listShare(k, term, tf));
   }
 
   /**
@@ -291,7 +328,7 @@ public final class Model<T> {
       }
       terms.add(counts);
     }
-    return new Model<>(fields, m, u, lambda, termFrequency, terms, list.size());
+    return new Model<>(fields, m, u, lambda, termFrequency, terms, list.size(), together);
   }
 
   /**
@@ -322,6 +359,16 @@ public final class Model<T> {
       Map<String, Map<String, double[]>> tables,
       double lambda,
       List<Map<String, Double>> termFrequency) {
+    return restore(fields, tables, lambda, termFrequency, NamesTogether.none());
+  }
+
+  /** As stored, with the registry's names counted together ({@link #namesTogether()}). */
+  public static <T> Model<T> restore(
+      List<FieldComparison<T>> fields,
+      Map<String, Map<String, double[]>> tables,
+      double lambda,
+      List<Map<String, Double>> termFrequency,
+      NamesTogether together) {
     if (tables.size() != fields.size() || termFrequency.size() != fields.size()) {
       throw new IllegalArgumentException(
           "the stored model has " + tables.size() + " fields, the engine " + fields.size());
@@ -344,7 +391,12 @@ public final class Model<T> {
     }
     List<Map<String, Double>> tf = new ArrayList<>();
     termFrequency.forEach(t -> tf.add(new HashMap<>(t)));
-    return new Model<>(fields, m, u, lambda, tf);
+    return new Model<>(fields, m, u, lambda, tf, List.of(), 0, together);
+  }
+
+  /** How often the registry's names' parts go together, for storing the model. */
+  public NamesTogether namesTogether() {
+    return together;
   }
 
   /** How often each value of a field occurs in the registry, per field (empty where unused). */
@@ -370,7 +422,7 @@ public final class Model<T> {
    * candidates to another.
    */
   public Model<T> withLambda(double newLambda) {
-    return new Model<>(fields, m, u, newLambda, termFrequency, listTerms, listSize);
+    return new Model<>(fields, m, u, newLambda, termFrequency, listTerms, listSize, together);
   }
 
   /**

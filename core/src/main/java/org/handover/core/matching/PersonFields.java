@@ -275,9 +275,9 @@ public final class PersonFields {
   public static List<FieldComparison<PersonRecord>> all() {
     double[] name = {0.6, 0.15, 0.15, 0.01, 0.02, 0.03, 0.01, 0.02, 0.01};
     return List.of(
-        namePart(FAMILY, 0).typically(8, name),
-        namePart(GIVEN, 1).typically(8, name),
-        namePart(PATRONYMIC, 2).typically(8, name),
+        namePart(FAMILY, 0).asPartOfName().typically(8, name),
+        namePart(GIVEN, 1).asPartOfName().typically(8, name),
+        namePart(PATRONYMIC, 2).asPartOfName().typically(8, name),
         BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.1335, 0.0005, 0.0005, 0.005, 0.0005),
         BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
         FATHER.typically(0.95, 0.05),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.core.matching.FieldComparison;
 import org.handover.core.matching.Model;
+import org.handover.core.matching.NamesTogether;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
 import org.handover.server.journal.Journal;
@@ -208,8 +209,29 @@ public final class MatchModels {
                             return out;
                           })
                       .toList();
-          return Model.restore(PersonFields.all(), tables(stored.get("fields")), lambda, tf);
+          return Model.restore(
+              PersonFields.all(), tables(stored.get("fields")), lambda, tf, together(stored));
         });
+  }
+
+  /** The registry's names counted together, as a model stored them. */
+  @SuppressWarnings("unchecked")
+  private static NamesTogether together(Map<String, Object> stored) {
+    Map<String, Object> t = (Map<String, Object>) stored.get("together");
+    if (t == null) {
+      return NamesTogether.none(); // stored before names were counted together: trained again
+    }
+    List<Map<String, Number>> counts = (List<Map<String, Number>>) t.get("counts");
+    List<Map<String, Integer>> ints =
+        counts.stream()
+            .map(
+                c -> {
+                  Map<String, Integer> out = new java.util.HashMap<>();
+                  c.forEach((k, v) -> out.put(k, v.intValue()));
+                  return out;
+                })
+            .toList();
+    return NamesTogether.restore(PersonFields.all(), ints, ((Number) t.get("registry")).intValue());
   }
 
   @SuppressWarnings("unchecked")
@@ -243,6 +265,9 @@ public final class MatchModels {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("fields", t.model().tables());
     stored.put("terms", t.model().termFrequencies());
+    NamesTogether together = t.model().namesTogether();
+    stored.put(
+        "together", Map.of("registry", together.registrySize(), "counts", together.stored()));
     String features = Model.features(PersonFields.all());
     String version =
         Optional.ofNullable(MatchModels.class.getPackage().getImplementationVersion())

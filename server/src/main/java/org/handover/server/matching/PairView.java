@@ -125,7 +125,7 @@ public final class PairView {
    */
   public static List<String> against(Model.Scored s) {
     return s.explanation().stream()
-        .filter(c -> c.bits() <= -org.handover.core.matching.Linker.MAX_AGAINST_BITS)
+        .filter(Model.Contribution::contradicts)
         .map(Model.Contribution::field)
         .toList();
   }

@@ -15,6 +15,7 @@ import org.handover.core.matching.DuplicateBlocking;
 import org.handover.core.matching.FieldComparison;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.Model;
+import org.handover.core.matching.NamesTogether;
 import org.handover.core.matching.PersonBlocking;
 import org.handover.core.matching.PersonFields;
 import org.handover.core.matching.PersonRecord;
@@ -127,7 +128,13 @@ class StoredRecordsTest {
         registry.stream().map(r -> RecordCodec.read(RecordCodec.write(r))).toList();
     Model<PersonRecord> model = trained.model();
     Model<PersonRecord> stored =
-        Model.restore(fields, model.tables(), model.lambda(), model.termFrequencies());
+        Model.restore(
+            fields,
+            model.tables(),
+            model.lambda(),
+            model.termFrequencies(),
+            NamesTogether.restore(
+                fields, model.namesTogether().stored(), model.namesTogether().registrySize()));
     Candidates c = streamed(roster, readBack, PersonBlocking.rules(), 1000);
     Linker.Result<PersonRecord> again =
         Linker.link(roster, readBack, c, 0, fields, PersonBlocking.rules(), options, stored);

@@ -1,0 +1,134 @@
+package org.handover.core.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NamesTogetherTest {
+  /** A name's parts compared exactly: family, given name, patronymic. */
+  private static final List<FieldComparison<String[]>> FIELDS =
+      List.of(part("family name", 0), part("given name", 1), part("patronymic", 2));
+
+  private static FieldComparison<String[]> part(String name, int i) {
+    return FieldComparison.<String[]>of(
+            name,
+            List.of("exact", "different"),
+            (a, b) -> a[i].isEmpty() || b[i].isEmpty() ? -1 : a[i].equals(b[i]) ? 0 : 1,
+            r -> r[i].isEmpty() ? Optional.empty() : Optional.of(r[i]),
+            1)
+        .asPartOfName();
+  }
+
+  /**
+   * A thousand persons: 30 Кузнецов Андрей Евгеньевич, 70 other Кузнецов, 100 other Андрей, 100
+   * other Евгеньевич, the rest of names carried once.
+   */
+  private static List<String[]> registry() {
+    List<String[]> r = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      r.add(new String[] {"Кузнецов", "Андрей", "Евгеньевич"});
+    }
+    for (int i = 0; i < 70; i++) {
+      r.add(new String[] {"Кузнецов", "Иван" + i, "Петрович" + i});
+    }
+    for (int i = 0; i < 100; i++) {
+      r.add(new String[] {"Шевчук" + i, "Андрей", "Олегович" + i});
+    }
+    for (int i = 0; i < 100; i++) {
+      r.add(new String[] {"Бойко" + i, "Олег" + i, "Евгеньевич"});
+    }
+    while (r.size() < 1000) {
+      int i = r.size();
+      r.add(new String[] {"Рід" + i, "Ім'я" + i, "Батькович" + i});
+    }
+    return r;
+  }
+
+  private static Model<String[]> model(List<String[]> registry, NamesTogether together) {
+    Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
+    List<Map<String, Double>> shares = new ArrayList<>();
+    for (FieldComparison<String[]> f : FIELDS) {
+      Map<String, double[]> levels = new LinkedHashMap<>();
+      levels.put("exact", new double[] {0.9, 0.01});
+      levels.put("different", new double[] {0.1, 0.99});
+      tables.put(f.name(), levels);
+      Map<String, Double> share = new HashMap<>();
+      registry.forEach(
+          p -> share.merge(f.termOf(p).orElseThrow(), 1.0 / registry.size(), Double::sum));
+      shares.add(share);
+    }
+    return Model.restore(FIELDS, tables, 0.5, shares, together);
+  }
+
+  private static NamesTogether counted(List<String[]> registry) {
+    NamesTogether.Counter<String[]> counter = new NamesTogether.Counter<>(FIELDS);
+    registry.forEach(counter::add);
+    return counter.counted();
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  @Test
+  void partsCommonerTogetherThanApartWeighLessAndDoNotCountAsAgainst() {
+    List<String[]> registry = registry();
+    Model<String[]> apart = model(registry, NamesTogether.none());
+    Model<String[]> together = model(registry, counted(registry));
+    String[] kuznetsov = {"Кузнецов", "Андрей", "Евгеньевич"};
+    Model.Scored s = together.score(kuznetsov, kuznetsov);
+    // 29 others carry the three together where 999 × 0.1 × 0.13 × 0.13 predict 1.69
+    double expected = 999 * 0.1 * 0.13 * 0.13;
+    double lost = log2((29 + NamesTogether.PSEUDO) / (expected + NamesTogether.PSEUDO));
+    assertThat(apart.score(kuznetsov, kuznetsov).weight() - s.weight())
+        .isCloseTo(lost, within(1e-9));
+    Model.Contribution c = s.explanation().get(s.explanation().size() - 1);
+    assertThat(c.field()).isEqualTo(Model.TOGETHER);
+    assertThat(c.bits()).isCloseTo(-lost, within(1e-9));
+    // however much a common name loses, it is not a field that disagrees
+    assertThat(new Model.Contribution(Model.TOGETHER, Model.TOGETHER_LEVEL, -7).contradicts())
+        .isFalse();
+    assertThat(new Model.Contribution("patronymic", "different", -7).contradicts()).isTrue();
+    // the evidence the linker sums for every pair is the explanation's
+    long packed = Vectors.of(FIELDS, kuznetsov, kuznetsov);
+    assertThat(together.evidence(packed, kuznetsov))
+        .isCloseTo(s.weight() - s.priorBits(), within(1e-9));
+  }
+
+  @Test
+  void aNameCarriedOnceOrPartsThatDisagreeLoseNothing() {
+    List<String[]> registry = registry();
+    Model<String[]> apart = model(registry, NamesTogether.none());
+    Model<String[]> together = model(registry, counted(registry));
+    String[] once = registry.get(500);
+    assertThat(together.score(once, once).weight()).isEqualTo(apart.score(once, once).weight());
+    String[] other = {"Кузнецов", "Андрей", "Олегович7"}; // the patronymic differs
+    String[] kuznetsov = {"Кузнецов", "Андрей", "Евгеньевич"};
+    // family and given name together: 29 others carry them beside Кузнецов Андрей Евгеньевич
+    double lost = log2((29 + NamesTogether.PSEUDO) / (999 * 0.1 * 0.13 + NamesTogether.PSEUDO));
+    assertThat(apart.score(other, kuznetsov).weight() - together.score(other, kuznetsov).weight())
+        .isCloseTo(lost, within(1e-9));
+    String[] ivan = {"Кузнецов", "Іван", "Евгеньевич"}; // the given name differs: nothing together
+    assertThat(together.score(ivan, kuznetsov).weight())
+        .isEqualTo(apart.score(ivan, kuznetsov).weight());
+  }
+
+  @Test
+  void theCountsStoredWithAModelWeighAsCounted() {
+    List<String[]> registry = registry();
+    NamesTogether counted = counted(registry);
+    NamesTogether restored =
+        NamesTogether.restore(FIELDS, counted.stored(), counted.registrySize());
+    assertThat(counted.stored().get(1)).hasSize(1); // only the three parts carried more than once
+    String[] kuznetsov = {"Кузнецов", "Андрей", "Евгеньевич"};
+    assertThat(model(registry, restored).score(kuznetsov, kuznetsov).weight())
+        .isEqualTo(model(registry, counted).score(kuznetsov, kuznetsov).weight());
+  }
+}
