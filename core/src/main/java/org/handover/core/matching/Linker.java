@@ -319,13 +319,15 @@ public final class Linker {
     }
     Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
     return Model.train(
-        sample,
-        sample,
-        fields,
-        trainingRules,
-        sc,
-        Training.vectors(sample, sample, fields, sc),
-        one);
+            sample,
+            sample,
+            fields,
+            trainingRules,
+            sc,
+            Training.vectors(sample, sample, fields, sc),
+            one)
+        // the names counted on every record, each pair's own two among them
+        .withNamesTogether(NamesTogether.of(fields, records, true));
   }
 
   /**
@@ -352,7 +354,7 @@ public final class Linker {
               right,
               (b, pairs) -> {
                 for (int p : pairs) {
-                  read[p] = trained.evidence(vectors[p], b);
+                  read[p] = trained.evidence(vectors[p], left.get(c.left(p)), b);
                 }
               });
       evidence = read;
@@ -377,7 +379,7 @@ public final class Linker {
     List<Link> links = new ArrayList<>();
     for (int p = 0; p < c.size(); p++) {
       if (weights[p] >= minWeight) {
-        Model.Scored s = model.score(vectors[p], right.get(c.right(p)));
+        Model.Scored s = model.score(vectors[p], left.get(c.left(p)), right.get(c.right(p)));
         if (shared != null) {
           double share = probability(weights[p], shared, c.left(p));
           // the entry's chance counts for its near-ties only: a namesake far behind a sure link

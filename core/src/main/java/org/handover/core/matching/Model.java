@@ -166,7 +166,7 @@ public final class Model<T> {
     for (int k = 0; k < fields.size(); k++) {
       tf.add(new HashMap<>());
     }
-    NamesTogether.Counter<T> together = new NamesTogether.Counter<>(fields);
+    NamesTogether.Counter<T> together = new NamesTogether.Counter<>(fields, false);
     for (T r : right) { // once: a registry read from its stored bytes decodes each record as read
       for (int k = 0; k < fields.size(); k++) {
         Optional<String> t = fields.get(k).termOf(r);
@@ -195,14 +195,14 @@ public final class Model<T> {
   }
 
   public Scored score(T a, T b) {
-    return score(vector(fields, a, b), b);
+    return score(vector(fields, a, b), a, b);
   }
 
   /**
    * A pair scored from its comparison vector; {@code b} gives the values whose frequency adjusts
    * the weight.
    */
-  public Scored score(int[] vector, T b) {
+  public Scored score(int[] vector, T a, T b) {
     double prior = priorBits;
     double weight = prior;
     List<Contribution> out = new ArrayList<>(fields.size());
@@ -217,7 +217,7 @@ public final class Model<T> {
       weight += bits;
       out.add(new Contribution(f.name(), f.levels().get(l), bits));
     }
-    double together = this.together.bits(fields, k -> vector[k], b, this::share);
+    double together = this.together.bits(fields, k -> vector[k], a, b, this::share);
     if (together != 0) {
       weight += together;
       out.add(new Contribution(TOGETHER, TOGETHER_LEVEL, together));
@@ -226,8 +226,8 @@ public final class Model<T> {
   }
 
   /** A pair scored from its vector packed by {@link Vectors}. */
-  Scored score(long packed, T b) {
-    return score(Vectors.unpack(packed, fields.size()), b);
+  Scored score(long packed, T a, T b) {
+    return score(Vectors.unpack(packed, fields.size()), a, b);
   }
 
   /**
@@ -235,7 +235,7 @@ public final class Model<T> {
    * Object)} sums it: what the fields say, the same whatever the prior, for the many pairs no one
    * will read.
    */
-  double evidence(long packed, T b) {
+  double evidence(long packed, T a, T b) {
     double weight = 0;
     for (int k = 0; k < fields.size(); k++) {
       int l = Vectors.level(packed, k);
@@ -243,7 +243,7 @@ public final class Model<T> {
         weight += bits(k, l, b);
       }
     }
-    return weight + together.bits(fields, k -> Vectors.level(packed, k), b, this::share);
+    return weight + together.bits(fields, k -> Vectors.level(packed, k), a, b, this::share);
   }
 
   /** The prior share of matches in bits, added to every pair's evidence. */
@@ -397,6 +397,11 @@ public final class Model<T> {
   /** How often the registry's names' parts go together, for storing the model. */
   public NamesTogether namesTogether() {
     return together;
+  }
+
+  /** The same model with the names' parts counted otherwise (a whole registry, not a sample). */
+  Model<T> withNamesTogether(NamesTogether counted) {
+    return new Model<>(fields, m, u, lambda, termFrequency, listTerms, listSize, counted);
   }
 
   /** How often each value of a field occurs in the registry, per field (empty where unused). */

@@ -25,6 +25,12 @@ public final class NamesTogether {
   private final int registrySize;
 
   /**
+   * Whether the pairs weighed are of the registry with itself (deduplication): then both persons of
+   * a pair are among those counted, not only the registry's side.
+   */
+  private final boolean oneList;
+
+  /**
    * Persons a set of terms is counted with beside those seen, and beside those expected: one other
    * namesake where 0.07 were expected makes the name about twice as common, not fifteen times
    * (measured at a million: a quarter of this took 17 more auto-links away and was no better
@@ -32,15 +38,16 @@ public final class NamesTogether {
    */
   static final double PSEUDO = 1.0;
 
-  private NamesTogether(int[] parts, Counts[] counts, int registrySize) {
+  private NamesTogether(int[] parts, Counts[] counts, int registrySize, boolean oneList) {
     this.parts = parts;
     this.counts = counts;
     this.registrySize = registrySize;
+    this.oneList = oneList;
   }
 
   /** None counted: every pair weighed as if the parts were independent. */
   public static NamesTogether none() {
-    return new NamesTogether(new int[0], new Counts[0], 0);
+    return new NamesTogether(new int[0], new Counts[0], 0, false);
   }
 
   /** Counts the registry's names as {@link #add} is given them. */
@@ -48,11 +55,13 @@ public final class NamesTogether {
     private final List<FieldComparison<T>> fields;
     private final int[] parts;
     private final Counts[] counts;
-    private final StringBuilder key = new StringBuilder();
+    private final boolean oneList;
     private int size;
 
-    Counter(List<FieldComparison<T>> fields) {
+    /** {@code oneList}: the registry will be weighed against itself. */
+    Counter(List<FieldComparison<T>> fields, boolean oneList) {
       this.fields = fields;
+      this.oneList = oneList;
       this.parts = parts(fields);
       this.counts = new Counts[Math.max(0, parts.length - 1)];
       for (int i = 0; i < counts.length; i++) {
@@ -62,27 +71,57 @@ public final class NamesTogether {
 
     void add(T registryPerson) {
       size++;
-      key.setLength(0);
-      for (int j = 0; j < parts.length; j++) {
-        Optional<String> t = fields.get(parts[j]).termOf(registryPerson);
-        if (t.isEmpty()) {
-          return;
-        }
-        key.append(t.get()).append('\u001f');
-        if (j >= 1) {
-          counts[j - 1].add(RecordCodec.hash(key.toString()), 1);
-        }
+      long[] keys = keys(fields, parts, registryPerson, parts.length);
+      for (int j = 0; j < keys.length; j++) {
+        counts[j].add(keys[j], 1);
       }
     }
 
+    /** The counts, those of sets carried once let go (an absent set counts one). */
     NamesTogether counted() {
-      return new NamesTogether(parts, counts, size);
+      Counts[] kept = new Counts[counts.length];
+      for (int i = 0; i < kept.length; i++) {
+        kept[i] = counts[i].aboveOne();
+      }
+      return new NamesTogether(parts, kept, size, oneList);
     }
+  }
+
+  /** The registry's names counted together, every record a registry person. */
+  static <T> NamesTogether of(List<FieldComparison<T>> fields, List<T> registry, boolean oneList) {
+    Counter<T> counter = new Counter<>(fields, oneList);
+    registry.forEach(counter::add);
+    return counter.counted();
+  }
+
+  /**
+   * The hashes of a record's first two, three ... parts' terms together, as many as it has of the
+   * first {@code most} in a row.
+   */
+  private static <T> long[] keys(List<FieldComparison<T>> fields, int[] parts, T record, int most) {
+    long[] out = new long[Math.max(0, most - 1)];
+    StringBuilder key = new StringBuilder();
+    for (int j = 0; j < most; j++) {
+      Optional<String> t = fields.get(parts[j]).termOf(record);
+      if (t.isEmpty()) {
+        return java.util.Arrays.copyOf(out, Math.max(0, j - 1));
+      }
+      key.append(t.get()).append('\u001f');
+      if (j >= 1) {
+        out[j - 1] = RecordCodec.hash(key.toString());
+      }
+    }
+    return out;
   }
 
   /** The counts as stored with a model: per number of parts, hash to count, where above one. */
   public List<Map<String, Integer>> stored() {
-    return java.util.Arrays.stream(counts).map(Counts::aboveOne).toList();
+    return java.util.Arrays.stream(counts).map(Counts::asMap).toList();
+  }
+
+  /** Whether the registry is weighed against itself ({@link #oneList}). */
+  public boolean oneList() {
+    return oneList;
   }
 
   public int registrySize() {
@@ -91,7 +130,10 @@ public final class NamesTogether {
 
   /** The counts a model was stored with ({@link #stored}), for these fields. */
   public static <T> NamesTogether restore(
-      List<FieldComparison<T>> fields, List<Map<String, Integer>> stored, int registrySize) {
+      List<FieldComparison<T>> fields,
+      List<Map<String, Integer>> stored,
+      int registrySize,
+      boolean oneList) {
     int[] parts = parts(fields);
     if (stored.size() != Math.max(0, parts.length - 1)) {
       throw new IllegalArgumentException(
@@ -106,7 +148,7 @@ public final class NamesTogether {
       Counts c = counts[i];
       stored.get(i).forEach((hash, n) -> c.add(Long.parseLong(hash), n));
     }
-    return new NamesTogether(parts, counts, registrySize);
+    return new NamesTogether(parts, counts, registrySize, oneList);
   }
 
   private static <T> int[] parts(List<FieldComparison<T>> fields) {
@@ -124,15 +166,21 @@ public final class NamesTogether {
    * The bits a pair agreeing on the name's first parts loses (0 or less): the registry's other
    * persons carrying the registry person's terms together, against as many as the terms' shares
    * multiplied predict, each counted with {@link #PSEUDO} more. {@code level} gives each field's
-   * level; a part agrees at the levels that share its term's frequency.
+   * level; a part agrees at the levels that share its term's frequency. The registry person is
+   * among those counted, and so is {@code other} where the registry is weighed against itself and
+   * it carries the same terms.
    */
   <T> double bits(
-      List<FieldComparison<T>> fields, IntUnaryOperator level, T registryPerson, Shares shares) {
+      List<FieldComparison<T>> fields,
+      IntUnaryOperator level,
+      T other,
+      T registryPerson,
+      Shares shares) {
     if (parts.length < 2 || registrySize < 2) {
       return 0;
     }
     StringBuilder key = new StringBuilder();
-    double expected = registrySize - 1.0;
+    double shared = 1; // the share of persons the parts' shares multiplied predict
     int agreeing = 0;
     for (int k : parts) {
       FieldComparison<T> f = fields.get(k);
@@ -146,18 +194,28 @@ public final class NamesTogether {
         break;
       }
       key.append(t.get()).append('\u001f');
-      expected *= share;
+      shared *= share;
       agreeing++;
     }
     if (agreeing < 2) {
       return 0;
     }
-    int count = Math.max(1, counts[agreeing - 2].get(RecordCodec.hash(key.toString())));
-    double ratio = (count - 1 + PSEUDO) / (expected + PSEUDO);
+    long hash = RecordCodec.hash(key.toString());
+    int selves = 1;
+    if (oneList && other != null) {
+      long[] its = keys(fields, parts, other, agreeing);
+      selves = its.length == agreeing - 1 && its[agreeing - 2] == hash ? 2 : 1;
+    }
+    int others = Math.max(0, counts[agreeing - 2].get(hash) - selves);
+    double expected = (registrySize - selves) * shared;
+    double ratio = (others + PSEUDO) / (expected + PSEUDO);
     return ratio > 1 ? -Math.log(ratio) / Math.log(2) : 0;
   }
 
-  /** Counts by 64-bit hash, open addressing: a million persons' sets of terms in a few MB. */
+  /**
+   * Counts by 64-bit hash, open addressing: a million persons' one and a half million sets of terms
+   * counted in some 50 MB, the half carried more than once kept.
+   */
   private static final class Counts {
     private long[] keys;
     private int[] values;
@@ -213,7 +271,18 @@ public final class NamesTogether {
       }
     }
 
-    Map<String, Integer> aboveOne() {
+    /** Only the sets counted more than once. */
+    Counts aboveOne() {
+      Counts kept = new Counts(16);
+      for (int i = 0; i < keys.length; i++) {
+        if (used[i] && values[i] > 1) {
+          kept.add(keys[i], values[i]);
+        }
+      }
+      return kept;
+    }
+
+    Map<String, Integer> asMap() {
       Map<String, Integer> out = new HashMap<>();
       for (int i = 0; i < keys.length; i++) {
         if (used[i] && values[i] > 1) {

@@ -102,9 +102,10 @@ final class Vectors {
             right,
             (b, pairs) -> {
               for (int p : pairs) {
-                out[p] = of(fields, left.get(c.left(p)), b);
+                T a = left.get(c.left(p));
+                out[p] = of(fields, a, b);
                 if (model != null) {
-                  evidence[p] = model.evidence(out[p], b);
+                  evidence[p] = model.evidence(out[p], a, b);
                 }
               }
             });

@@ -68,9 +68,7 @@ class NamesTogetherTest {
   }
 
   private static NamesTogether counted(List<String[]> registry) {
-    NamesTogether.Counter<String[]> counter = new NamesTogether.Counter<>(FIELDS);
-    registry.forEach(counter::add);
-    return counter.counted();
+    return NamesTogether.of(FIELDS, registry, false);
   }
 
   private static double log2(double x) {
@@ -98,7 +96,7 @@ class NamesTogetherTest {
     assertThat(new Model.Contribution("patronymic", "different", -7).contradicts()).isTrue();
     // the evidence the linker sums for every pair is the explanation's
     long packed = Vectors.of(FIELDS, kuznetsov, kuznetsov);
-    assertThat(together.evidence(packed, kuznetsov))
+    assertThat(together.evidence(packed, kuznetsov, kuznetsov))
         .isCloseTo(s.weight() - s.priorBits(), within(1e-9));
   }
 
@@ -125,10 +123,37 @@ class NamesTogetherTest {
     List<String[]> registry = registry();
     NamesTogether counted = counted(registry);
     NamesTogether restored =
-        NamesTogether.restore(FIELDS, counted.stored(), counted.registrySize());
+        NamesTogether.restore(FIELDS, counted.stored(), counted.registrySize(), false);
     assertThat(counted.stored().get(1)).hasSize(1); // only the three parts carried more than once
     String[] kuznetsov = {"Кузнецов", "Андрей", "Евгеньевич"};
     assertThat(model(registry, restored).score(kuznetsov, kuznetsov).weight())
         .isEqualTo(model(registry, counted).score(kuznetsov, kuznetsov).weight());
+  }
+
+  /**
+   * Two persons of the registry weighed against each other: both are among those counted, so a name
+   * two carry is not commoner than it seems, and its true duplicates lose nothing.
+   */
+  @Test
+  void aRegistryWeighedAgainstItselfCountsBothPersonsOfAPair() {
+    List<String[]> registry = registry();
+    registry.set(999, new String[] {"Ярема", "Остап", "Тарасович"});
+    registry.set(998, new String[] {"Ярема", "Остап", "Тарасович"});
+    String[] a = registry.get(998);
+    String[] b = registry.get(999);
+    Model<String[]> apart = model(registry, NamesTogether.none());
+    Model<String[]> linked = model(registry, NamesTogether.of(FIELDS, registry, false));
+    Model<String[]> itself = model(registry, NamesTogether.of(FIELDS, registry, true));
+    // linking a list, one other of the registry carries the name: it weighs a little less
+    assertThat(linked.score(a, b).weight()).isLessThan(apart.score(a, b).weight());
+    // the registry with itself: the pair is the two who carry it, no one else
+    assertThat(itself.score(a, b).weight()).isEqualTo(apart.score(a, b).weight());
+    // Кузнецов Андрей Евгеньевич thirty times: 28 others beside the pair
+    String[] k1 = registry.get(0);
+    String[] k2 = registry.get(1);
+    double expected = 998 * 0.1 * 0.13 * 0.13;
+    assertThat(apart.score(k1, k2).weight() - itself.score(k1, k2).weight())
+        .isCloseTo(
+            log2((28 + NamesTogether.PSEUDO) / (expected + NamesTogether.PSEUDO)), within(1e-9));
   }
 }

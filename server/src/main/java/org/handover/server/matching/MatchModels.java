@@ -231,7 +231,11 @@ public final class MatchModels {
                   return out;
                 })
             .toList();
-    return NamesTogether.restore(PersonFields.all(), ints, ((Number) t.get("registry")).intValue());
+    return NamesTogether.restore(
+        PersonFields.all(),
+        ints,
+        ((Number) t.get("registry")).intValue(),
+        Boolean.TRUE.equals(t.get("one_list")));
   }
 
   @SuppressWarnings("unchecked")
@@ -267,7 +271,14 @@ public final class MatchModels {
     stored.put("terms", t.model().termFrequencies());
     NamesTogether together = t.model().namesTogether();
     stored.put(
-        "together", Map.of("registry", together.registrySize(), "counts", together.stored()));
+        "together",
+        Map.of(
+            "registry",
+            together.registrySize(),
+            "one_list",
+            together.oneList(),
+            "counts",
+            together.stored()));
     String features = Model.features(PersonFields.all());
     String version =
         Optional.ofNullable(MatchModels.class.getPackage().getImplementationVersion())

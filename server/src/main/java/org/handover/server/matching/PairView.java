@@ -146,6 +146,9 @@ public final class PairView {
     if (c.level().equalsIgnoreCase("missing")) {
       return "evidence.no-data";
     }
+    if (c.field().equals(Model.TOGETHER)) {
+      return "evidence.common-name"; // what the name's parts said, weighed again: not a field
+    }
     double bits = c.bits();
     if (bits >= 3) {
       return "evidence.strong-for";

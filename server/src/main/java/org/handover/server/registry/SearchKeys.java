@@ -53,7 +53,10 @@ final class SearchKeys {
     return tokens;
   }
 
-  /** Words kept with their search words, at most: a registry's names are a few thousand words. */
+  /**
+   * Words kept with their search words, at most, for each name convention: a registry's names are a
+   * few thousand words.
+   */
   private static final int WORDS_KEPT = 200_000;
 
   /** By a name's conventions (bits of a handful of flags), each word's search words. */
@@ -97,7 +100,12 @@ final class SearchKeys {
           start = i;
           letter = false;
         }
-        letter |= Character.isLetterOrDigit(c) && APOSTROPHES.indexOf(c) < 0; // ʼ is a letter
+        // ʼ is a letter, and folding reads a char at a time: a word of letters beyond the first
+        // plane folds to nothing and is no word, as with the pattern
+        letter |=
+            Character.isBmpCodePoint(c)
+                && Character.isLetterOrDigit(c)
+                && APOSTROPHES.indexOf(c) < 0;
       } else if (start >= 0) {
         if (letter) {
           out.add(text.substring(start, i));

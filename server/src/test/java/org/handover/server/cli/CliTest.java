@@ -817,7 +817,7 @@ class CliTest {
     assertThat(noName.exit()).isEqualTo(2);
     assertThat(noName.err())
         .contains("заголовки: Особа, Дата")
-        .contains("«ПІБ» і імпортуйте файл знову")
+        .contains("«ПІБ» та імпортуйте файл знову")
         .doesNotContain("відповідність");
     assertThat(persons()).isEqualTo(2);
   }

@@ -134,7 +134,10 @@ class StoredRecordsTest {
             model.lambda(),
             model.termFrequencies(),
             NamesTogether.restore(
-                fields, model.namesTogether().stored(), model.namesTogether().registrySize()));
+                fields,
+                model.namesTogether().stored(),
+                model.namesTogether().registrySize(),
+                model.namesTogether().oneList()));
     Candidates c = streamed(roster, readBack, PersonBlocking.rules(), 1000);
     Linker.Result<PersonRecord> again =
         Linker.link(roster, readBack, c, 0, fields, PersonBlocking.rules(), options, stored);

@@ -314,6 +314,7 @@ class RegistryTest {
    * nothing of it stored (both had passed the check made before either began).
    */
   @Test
+  @org.junit.jupiter.api.Timeout(120)
   void ofTwoImportsOfOneFileStartedTogetherTheSecondIsRefused() throws Exception {
     String sha = "ab".repeat(32);
     List<Registry.Imported> persons =
@@ -352,7 +353,7 @@ class RegistryTest {
       var one =
           pool.submit(
               () -> app.registry().importAll(first, "a.csv", sha, false, "olena", (st, n) -> {}));
-      while (!lockHeld()) {
+      while (importLocks(sha, true) == 0) {
         assertThat(one.isDone()).as("the first import takes its lock and reads").isFalse();
         Thread.sleep(20);
       }
@@ -367,7 +368,7 @@ class RegistryTest {
                           false,
                           "petro",
                           (st, n) -> {}));
-      while (advisoryWaits() == 0) {
+      while (importLocks(sha, false) == 0) {
         assertThat(two.isDone()).as("the second import waits for the first").isFalse();
         Thread.sleep(20);
       }
@@ -396,26 +397,20 @@ class RegistryTest {
     assertThat(app.registry().count()).isEqualTo(4);
   }
 
-  private long advisoryWaits() {
+  /** Sessions holding ({@code granted}) or waiting for the lock on this file's SHA-256. */
+  private long importLocks(String sha, boolean granted) {
     return app.database()
         .jdbi()
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = :g"
+                            + " AND database = (SELECT oid FROM pg_database WHERE datname ="
+                            + " current_database()) AND ((classid::bigint << 32) | objid::bigint)"
+                            + " = hashtextextended(:key, 0)")
+                    .bind("g", granted)
+                    .bind("key", "registry import " + sha)
                     .mapTo(Long.class)
                     .one());
-  }
-
-  private boolean lockHeld() {
-    return app.database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
-                        .mapTo(Long.class)
-                        .one())
-        > 0;
   }
 }

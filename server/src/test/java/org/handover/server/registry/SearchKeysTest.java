@@ -25,12 +25,14 @@ class SearchKeysTest {
   @Test
   void aNamesWordsAreThoseThePatternFinds() {
     Pattern wordBreak = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}'’ʼ`‘ʹʺ′″]+");
-    String alphabet = "аБвЇїєґЁёAbzŠš\u030c\u0301 -,.()'’ʼ`‘ʹʺ′″019٣\t/";
+    String alphabet = "аБвЇїєґЁёAbzŠš\u030c\u0301 -,.()'’ʼ`‘ʹʺ′″019٣\t/𝐈𝐯";
     Random random = new Random(7);
+    int letters = alphabet.codePointCount(0, alphabet.length());
     for (int n = 0; n < 20_000; n++) {
       StringBuilder text = new StringBuilder();
       for (int k = random.nextInt(14); k > 0; k--) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        text.appendCodePoint(
+            alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(letters))));
       }
       List<String> expected = new ArrayList<>();
       for (String w : wordBreak.split(text)) {
