@@ -51,48 +51,7 @@ public interface FieldComparison<T> {
 
   /** This comparison, a part of the name ({@link #partOfName}). */
   default FieldComparison<T> asPartOfName() {
-    FieldComparison<T> self = this;
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return self.name();
-      }
-
-      @Override
-      public List<String> levels() {
-        return self.levels();
-      }
-
-      @Override
-      public int compare(T a, T b) {
-        return self.compare(a, b);
-      }
-
-      @Override
-      public Optional<String> termOf(T record) {
-        return self.termOf(record);
-      }
-
-      @Override
-      public int termLevels() {
-        return self.termLevels();
-      }
-
-      @Override
-      public double[] typicalM() {
-        return self.typicalM();
-      }
-
-      @Override
-      public int agreeingLevels() {
-        return self.agreeingLevels();
-      }
-
-      @Override
-      public boolean partOfName() {
-        return true;
-      }
-    };
+    return new Wrapped<>(this, typicalM(), agreeingLevels(), true);
   }
 
   /**
@@ -125,53 +84,67 @@ public interface FieldComparison<T> {
    * agree.
    */
   default FieldComparison<T> typically(int agreeing, double... m) {
-    FieldComparison<T> self = this;
     double[] copy = m.clone();
     if (copy.length != levels().size()) {
       throw new IllegalArgumentException(
           name() + ": " + copy.length + " typical m for " + levels().size() + " levels");
     }
-    return new FieldComparison<>() {
-      @Override
-      public String name() {
-        return self.name();
-      }
+    return new Wrapped<>(this, copy, agreeing, partOfName());
+  }
 
-      @Override
-      public List<String> levels() {
-        return self.levels();
-      }
+  /** A comparison as another makes it, with its typical m, agreeing levels or part told anew. */
+  final class Wrapped<T> implements FieldComparison<T> {
+    private final FieldComparison<T> self;
+    private final double[] typicalM;
+    private final int agreeing;
+    private final boolean partOfName;
 
-      @Override
-      public int compare(T a, T b) {
-        return self.compare(a, b);
-      }
+    private Wrapped(FieldComparison<T> self, double[] typicalM, int agreeing, boolean partOfName) {
+      this.self = self;
+      this.typicalM = typicalM;
+      this.agreeing = agreeing;
+      this.partOfName = partOfName;
+    }
 
-      @Override
-      public Optional<String> termOf(T record) {
-        return self.termOf(record);
-      }
+    @Override
+    public String name() {
+      return self.name();
+    }
 
-      @Override
-      public int termLevels() {
-        return self.termLevels();
-      }
+    @Override
+    public List<String> levels() {
+      return self.levels();
+    }
 
-      @Override
-      public double[] typicalM() {
-        return copy.clone();
-      }
+    @Override
+    public int compare(T a, T b) {
+      return self.compare(a, b);
+    }
 
-      @Override
-      public int agreeingLevels() {
-        return agreeing;
-      }
+    @Override
+    public Optional<String> termOf(T record) {
+      return self.termOf(record);
+    }
 
-      @Override
-      public boolean partOfName() {
-        return self.partOfName();
-      }
-    };
+    @Override
+    public int termLevels() {
+      return self.termLevels();
+    }
+
+    @Override
+    public double[] typicalM() {
+      return typicalM == null ? null : typicalM.clone();
+    }
+
+    @Override
+    public int agreeingLevels() {
+      return agreeing;
+    }
+
+    @Override
+    public boolean partOfName() {
+      return partOfName;
+    }
   }
 
   /**
