@@ -114,10 +114,19 @@ public final class Registry {
     return jdbi.inTransaction(
         h -> {
           if (!sha256.isEmpty()) {
-            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:sha, 0))")
-                .bind("sha", "registry import " + sha256)
-                .mapTo(Integer.class)
-                .one();
+            String key = "registry import " + sha256;
+            boolean free =
+                h.createQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .bind("key", key)
+                    .mapTo(Boolean.class)
+                    .one();
+            if (!free) { // another import of this file: said, then waited for
+              progress.at(Progress.WAITING, 0);
+              h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                  .bind("key", key)
+                  .mapTo(Integer.class)
+                  .one();
+            }
             Optional<Earlier> earlier = again ? Optional.empty() : importedBefore(h, sha256);
             if (earlier.isPresent()) {
               throw new ImportedBefore(earlier.get());
@@ -226,10 +235,12 @@ public final class Registry {
     String STORED = "stored";
     String INDEXING = "indexing";
     String JOURNALED = "journaled";
+    String WAITING = "waiting";
 
     /**
      * {@code done} persons have gone through {@code stage} ({@link #STORED}, {@link #JOURNALED}),
-     * or are stored and their indexes being built ({@link #INDEXING}).
+     * or are stored and their indexes being built ({@link #INDEXING}); or none yet, as another
+     * import of the same file is waited for ({@link #WAITING}).
      */
     void at(String stage, int done);
   }

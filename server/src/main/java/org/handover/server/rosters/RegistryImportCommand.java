@@ -190,6 +190,10 @@ final class RegistryImportCommand implements Callable<Integer> {
     // each block as it is read, before any is stored: a large file's first seconds say something
     reading.onRead(read -> line.show(loading(m, reading, read, loaded.get())));
     return (stage, n) -> {
+      if (stage.equals(Registry.Progress.WAITING)) {
+        line.show(m.get("registry.import.waiting"));
+        return;
+      }
       if (stage.equals(Registry.Progress.JOURNALED)) {
         line.show(
             Progress.bar((double) n / Math.max(1, loaded.get()))

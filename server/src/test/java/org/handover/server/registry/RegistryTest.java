@@ -349,10 +349,15 @@ class RegistryTest {
           }
         };
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<String> firstHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> secondHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
     try {
       var one =
           pool.submit(
-              () -> app.registry().importAll(first, "a.csv", sha, false, "olena", (st, n) -> {}));
+              () ->
+                  app.registry()
+                      .importAll(
+                          first, "a.csv", sha, false, "olena", (st, n) -> firstHeard.add(st)));
       while (importLocks(sha, true) == 0) {
         assertThat(one.isDone()).as("the first import takes its lock and reads").isFalse();
         Thread.sleep(20);
@@ -367,13 +372,16 @@ class RegistryTest {
                           sha,
                           false,
                           "petro",
-                          (st, n) -> {}));
+                          (st, n) -> secondHeard.add(st)));
       while (importLocks(sha, false) == 0) {
         assertThat(two.isDone()).as("the second import waits for the first").isFalse();
         Thread.sleep(20);
       }
+      // the second said that it waits, before it waited
+      assertThat(secondHeard).containsExactly(Registry.Progress.WAITING);
       secondWaits.countDown();
       assertThat(one.get()).isEqualTo(2);
+      assertThat(firstHeard).doesNotContain(Registry.Progress.WAITING).isNotEmpty();
       assertThatThrownBy(two::get)
           .hasCauseInstanceOf(Registry.ImportedBefore.class)
           .cause()
