@@ -99,19 +99,29 @@ public final class NamesTogether {
    * first {@code most} in a row.
    */
   private static <T> long[] keys(List<FieldComparison<T>> fields, int[] parts, T record, int most) {
-    long[] out = new long[Math.max(0, most - 1)];
-    StringBuilder key = new StringBuilder();
+    String[] terms = new String[most];
     for (int j = 0; j < most; j++) {
       Optional<String> t = fields.get(parts[j]).termOf(record);
       if (t.isEmpty()) {
-        return java.util.Arrays.copyOf(out, Math.max(0, j - 1));
+        most = j;
+        break;
       }
-      key.append(t.get()).append('\u001f');
-      if (j >= 1) {
-        out[j - 1] = RecordCodec.hash(key.toString());
-      }
+      terms[j] = t.get();
+    }
+    long[] out = new long[Math.max(0, most - 1)];
+    for (int n = 2; n <= most; n++) {
+      out[n - 2] = hash(terms, n);
     }
     return out;
+  }
+
+  /** The hash of the first {@code n} terms together: one way for counting and for looking up. */
+  private static long hash(String[] terms, int n) {
+    StringBuilder key = new StringBuilder();
+    for (int j = 0; j < n; j++) {
+      key.append(terms[j]).append('\u001f');
+    }
+    return RecordCodec.hash(key.toString());
   }
 
   /** The counts as stored with a model: per number of parts, hash to count, where above one. */
@@ -179,7 +189,7 @@ public final class NamesTogether {
     if (parts.length < 2 || registrySize < 2) {
       return 0;
     }
-    StringBuilder key = new StringBuilder();
+    String[] terms = new String[parts.length];
     double shared = 1; // the share of persons the parts' shares multiplied predict
     int agreeing = 0;
     for (int k : parts) {
@@ -193,14 +203,13 @@ public final class NamesTogether {
       if (Double.isNaN(share)) {
         break;
       }
-      key.append(t.get()).append('\u001f');
+      terms[agreeing++] = t.get();
       shared *= share;
-      agreeing++;
     }
     if (agreeing < 2) {
       return 0;
     }
-    long hash = RecordCodec.hash(key.toString());
+    long hash = hash(terms, agreeing);
     int selves = 1;
     if (oneList && other != null) {
       long[] its = keys(fields, parts, other, agreeing);

@@ -28,5 +28,13 @@ public final class Progress {
       System.err.print("\r" + text + " ".repeat(Math.max(0, last - text.length())));
       last = text.length();
     }
+
+    /** Ends the line, if anything was shown on it, so that what follows starts on its own. */
+    public synchronized void end() {
+      if (last > 0) {
+        System.err.println();
+        last = 0;
+      }
+    }
   }
 }

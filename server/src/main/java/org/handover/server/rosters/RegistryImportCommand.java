@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.handover.core.accounts.Permission;
@@ -90,12 +89,7 @@ final class RegistryImportCommand implements Callable<Integer> {
       return 2;
     }
     try (App app = options.open()) {
-      String sha256 = Rosters.sha256(file);
-      Optional<Registry.Earlier> earlier = app.registry().importedBefore(sha256);
-      if (earlier.isPresent() && !again) {
-        return importedBefore(m, earlier.get());
-      }
-      return load(app, m, sha256);
+      return load(app, m, Rosters.sha256(file));
     }
   }
 
@@ -137,6 +131,7 @@ final class RegistryImportCommand implements Callable<Integer> {
   /** Stores what is read, as it is read: all of it, or the rows without problems when so asked. */
   private int load(App app, Messages m, RegistryReading reading, String sha256) {
     int stored;
+    Progress.Line line = new Progress.Line();
     try {
       stored =
           app.registry()
@@ -146,13 +141,13 @@ final class RegistryImportCommand implements Callable<Integer> {
                   sha256,
                   again,
                   actor,
-                  progress(m, reading));
-      System.err.println();
+                  progress(m, reading, line));
+      line.end();
     } catch (Registry.ImportedBefore e) {
-      System.err.println();
-      return importedBefore(m, e.earlier()); // by another import that began before this one ended
+      line.end(); // asked under a lock: two imports of one file begun together store it once
+      return importedBefore(m, e.earlier());
     } catch (RegistryReading.Refused e) {
-      System.err.println();
+      line.end();
       if (e.unreadable().isPresent()) {
         return unreadable(m, e.unreadable().get());
       }
@@ -184,8 +179,8 @@ final class RegistryImportCommand implements Callable<Integer> {
    * The load's progress on one line: the rows read and persons loaded, then the index build and how
    * many of them are journaled.
    */
-  private static Registry.Progress progress(Messages m, RegistryReading reading) {
-    Progress.Line line = new Progress.Line();
+  private static Registry.Progress progress(
+      Messages m, RegistryReading reading, Progress.Line line) {
     AtomicInteger loaded = new AtomicInteger(); // told on this thread, read on the reader's too
     // each block as it is read, before any is stored: a large file's first seconds say something
     reading.onRead(read -> line.show(loading(m, reading, read, loaded.get())));
