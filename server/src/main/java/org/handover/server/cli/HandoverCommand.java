@@ -1,12 +1,18 @@
 package org.handover.server.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.handover.server.App;
 import org.handover.server.Feature;
 import org.handover.server.storage.NoDatabaseException;
 import org.handover.server.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.IParameterExceptionHandler;
 
 /** The {@code handover} command: {@code serve}, and every feature's commands. */
 @Command(
@@ -41,7 +47,25 @@ public final class HandoverCommand implements Runnable {
                   commands.forEach(c -> cl.getSubcommands().get(parent).addSubcommand(c)));
     }
     cl.addSubcommand(new CommandLine.HelpCommand());
-    cl.setExecutionStrategy(new PermissionCheck(new CommandLine.RunLast()));
+    // picocli's own writers (usage help, its error messages) in UTF-8 as Main's streams are: under
+    // a locale that is not installed, help in Ukrainian or Russian would be all "?"
+    cl.setOut(utf8(System.out));
+    cl.setErr(utf8(System.err));
+    // the help in the user's language, chosen from the whole command line before picocli prints
+    // any: --help is answered inside the execution strategy, a bad option's usage by the parameter
+    // exception handler, each before the subcommand's own --lang has reached its field
+    IExecutionStrategy run = new PermissionCheck(new CommandLine.RunLast());
+    cl.setExecutionStrategy(
+        parsed -> {
+          HelpLanguage.apply(cl, HelpLanguage.of(parsed.originalArgs().toArray(String[]::new)));
+          return run.execute(parsed);
+        });
+    IParameterExceptionHandler badArgs = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          HelpLanguage.apply(cl, HelpLanguage.of(args));
+          return badArgs.handleParseException(e, args);
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
@@ -60,6 +84,11 @@ public final class HandoverCommand implements Runnable {
           throw e;
         });
     return cl;
+  }
+
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 
   /** The --lang the command was given, if any (the mixin's field is out of reach here). */

@@ -14,6 +14,7 @@ public final class Options {
   @Option(
       names = "--db",
       paramLabel = "URL",
+      descriptionKey = "options.db",
       description =
           "JDBC URL of the database (default: env HANDOVER_DB_URL, else ${DEFAULT-VALUE})",
       defaultValue = "${env:HANDOVER_DB_URL:-" + Database.DEFAULT_URL + "}")
@@ -23,6 +24,7 @@ public final class Options {
       names = "--lang",
       paramLabel = "uk|en|ru",
       converter = Language.class,
+      descriptionKey = "options.lang",
       description = "language of messages (default: from env LANG, else en)")
   public String lang;
 
@@ -30,6 +32,7 @@ public final class Options {
       names = "--token-file",
       paramLabel = "FILE",
       defaultValue = "${env:HANDOVER_TOKEN_FILE}",
+      descriptionKey = "options.token-file",
       description =
           "act with the API token on this file's first line (default: env HANDOVER_TOKEN_FILE, or"
               + " the token itself in HANDOVER_TOKEN); without one, as the account your"
@@ -61,11 +64,18 @@ public final class Options {
 
   /** Messages in {@code lang}, else in the language of env LANG, else English. */
   public static Messages messages(String lang) {
+    return Messages.of(language(lang));
+  }
+
+  /**
+   * The language to speak: {@code lang} when given, else the language of env LANG (its first two
+   * letters); {@link Messages#of} reads anything but uk, en or ru as English.
+   */
+  public static String language(String lang) {
     if (lang != null) {
-      return Messages.of(lang);
+      return lang;
     }
     String env = System.getenv("LANG");
-    return Messages.of(
-        env == null || env.length() < 2 ? "en" : env.substring(0, 2).toLowerCase(Locale.ROOT));
+    return env == null || env.length() < 2 ? "en" : env.substring(0, 2).toLowerCase(Locale.ROOT);
   }
 }
