@@ -255,7 +255,7 @@ final class Diagnosis {
       }
       System.err.printf(
           Locale.ROOT,
-          "SURE BUT WRONG p=%.4f alone=%.4f w=%.1f prior=%.1f%n  entry  %s%n  linked %s%n"
+          "LIKELY BUT WRONG p=%.4f alone=%.4f w=%.1f prior=%.1f%n  entry  %s%n  linked %s%n"
               + "  truth  %s%n  why   %s%n",
           l.scored().probability(),
           l.scored().alone(),

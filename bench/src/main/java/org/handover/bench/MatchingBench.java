@@ -204,7 +204,7 @@ public final class MatchingBench {
     }
     s.append(Population.reliability(run));
     if (examples) {
-      Diagnosis.sureButWrong(run.drawn(), run.registry(), r, 0.99, 40);
+      Diagnosis.sureButWrong(run.drawn(), run.registry(), r, 0.9, 60);
     }
     s.append(Diagnosis.of(run.drawn(), run.registry(), r, MIN_MARGIN, examples));
     return s.toString();

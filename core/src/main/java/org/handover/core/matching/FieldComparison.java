@@ -3,6 +3,7 @@ package org.handover.core.matching;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.ToIntBiFunction;
 
 /**
@@ -51,7 +52,35 @@ public interface FieldComparison<T> {
 
   /** This comparison, a part of the name ({@link #partOfName}). */
   default FieldComparison<T> asPartOfName() {
-    return new Wrapped<>(this, typicalM(), agreeingLevels(), true);
+    return new Wrapped<>(this, typicalM(), agreeingLevels(), true, companion());
+  }
+
+  /**
+   * The part of the name this field's values go with, if they do: Russian family names with Russian
+   * places of birth, Софія with the years she was most often given. An agreement on both then says
+   * less than the two weights summed, and is weighed by how often the registry carries the two
+   * together ({@link NamesTogether}).
+   */
+  default Optional<Companion<T>> companion() {
+    return Optional.empty();
+  }
+
+  /**
+   * A field's values as they go with a part of the name: {@code part} the part's place among the
+   * name's parts (0 the family name, 1 the given name), {@code term} the value counted with it, and
+   * {@code agrees} the levels at which two records share that value.
+   */
+  record Companion<T>(int part, Function<T, Optional<String>> term, IntPredicate agrees) {}
+
+  /** This comparison, its values going with a part of the name ({@link #companion}). */
+  default FieldComparison<T> goesWith(
+      int part, Function<T, Optional<String>> term, IntPredicate agrees) {
+    return new Wrapped<>(
+        this,
+        typicalM(),
+        agreeingLevels(),
+        partOfName(),
+        Optional.of(new Companion<>(part, term, agrees)));
   }
 
   /**
@@ -89,21 +118,31 @@ public interface FieldComparison<T> {
       throw new IllegalArgumentException(
           name() + ": " + copy.length + " typical m for " + levels().size() + " levels");
     }
-    return new Wrapped<>(this, copy, agreeing, partOfName());
+    return new Wrapped<>(this, copy, agreeing, partOfName(), companion());
   }
 
-  /** A comparison as another makes it, with its typical m, agreeing levels or part told anew. */
+  /**
+   * A comparison as another makes it, with its typical m, agreeing levels, part or companion told
+   * anew.
+   */
   final class Wrapped<T> implements FieldComparison<T> {
     private final FieldComparison<T> self;
     private final double[] typicalM;
     private final int agreeing;
     private final boolean partOfName;
+    private final Optional<Companion<T>> companion;
 
-    private Wrapped(FieldComparison<T> self, double[] typicalM, int agreeing, boolean partOfName) {
+    private Wrapped(
+        FieldComparison<T> self,
+        double[] typicalM,
+        int agreeing,
+        boolean partOfName,
+        Optional<Companion<T>> companion) {
       this.self = self;
       this.typicalM = typicalM;
       this.agreeing = agreeing;
       this.partOfName = partOfName;
+      this.companion = companion;
     }
 
     @Override
@@ -144,6 +183,11 @@ public interface FieldComparison<T> {
     @Override
     public boolean partOfName() {
       return partOfName;
+    }
+
+    @Override
+    public Optional<Companion<T>> companion() {
+      return companion;
     }
   }
 

@@ -88,10 +88,11 @@ public final class Model<T> {
   public record Contribution(String field, String level, double bits) {
     /**
      * Whether this field weighs so much against the pair ({@link Linker#MAX_AGAINST_BITS}) that it
-     * waits for a person; the name's parts weighed together are not a field that disagrees.
+     * waits for a person; what goes together, weighed again ({@link #TOGETHER_LEVEL}), is not a
+     * field that disagrees.
      */
     public boolean contradicts() {
-      return bits <= -Linker.MAX_AGAINST_BITS && !field.equals(TOGETHER);
+      return bits <= -Linker.MAX_AGAINST_BITS && !level.equals(TOGETHER_LEVEL);
     }
   }
 
@@ -217,11 +218,18 @@ public final class Model<T> {
       weight += bits;
       out.add(new Contribution(f.name(), f.levels().get(l), bits));
     }
-    double together = this.together.bits(fields, k -> vector[k], a, b, this::share);
-    if (together != 0) {
-      weight += together;
-      out.add(new Contribution(TOGETHER, TOGETHER_LEVEL, together));
-    }
+    double[] together = {0};
+    this.together.weigh(
+        fields,
+        k -> vector[k],
+        a,
+        b,
+        this::share,
+        (name, bits) -> {
+          together[0] += bits;
+          out.add(new Contribution(name, TOGETHER_LEVEL, bits));
+        });
+    weight += together[0];
     return new Scored(weight, probability(weight), prior, out);
   }
 
@@ -271,8 +279,12 @@ public final class Model<T> {
   }
 
   /** The explanation's line for the name's parts weighed together ({@link NamesTogether}). */
-  public static final String TOGETHER = "name's parts together";
+  public static final String TOGETHER = NamesTogether.PARTS;
 
+  /**
+   * The level of every line of what goes together ({@link NamesTogether}): the name's parts, and a
+   * field with a part of the name.
+   */
   public static final String TOGETHER_LEVEL = "commoner together than apart";
 
   /**

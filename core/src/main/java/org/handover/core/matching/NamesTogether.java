@@ -14,6 +14,10 @@ import java.util.function.IntUnaryOperator;
  * pair agreeing on the parts is weighed down by how much commoner the parts are together than
  * apart. Sets of terms are kept by a 64-bit hash; those carried by one person only are not stored
  * (one is what an absent set counts).
+ *
+ * <p>A field that goes with a part of the name ({@link FieldComparison#companion}) is counted with
+ * it the same way: Егоров is born in Москва far oftener than Москва's share of the registry says,
+ * and Софія in 2009, so a pair agreeing on both is weighed down by as much.
  */
 public final class NamesTogether {
   /** The field indexes of the name's parts, in order (family, given name, patronymic). */
@@ -21,6 +25,17 @@ public final class NamesTogether {
 
   /** By how many parts (2, 3 ...: index 0, 1 ...), the registry's count of each set of terms. */
   private final Counts[] counts;
+
+  /** The fields that go with a part of the name ({@link FieldComparison#companion}). */
+  private final int[] companions;
+
+  /**
+   * Per companion, the registry's count of each part's term with the companion's, where above one.
+   */
+  private final Counts[] pairs;
+
+  /** Per companion, the registry's count of each of the companion's terms. */
+  private final Counts[] terms;
 
   private final int registrySize;
 
@@ -38,16 +53,27 @@ public final class NamesTogether {
    */
   static final double PSEUDO = 1.0;
 
-  private NamesTogether(int[] parts, Counts[] counts, int registrySize, boolean oneList) {
+  private NamesTogether(
+      int[] parts,
+      Counts[] counts,
+      int[] companions,
+      Counts[] pairs,
+      Counts[] terms,
+      int registrySize,
+      boolean oneList) {
     this.parts = parts;
     this.counts = counts;
+    this.companions = companions;
+    this.pairs = pairs;
+    this.terms = terms;
     this.registrySize = registrySize;
     this.oneList = oneList;
   }
 
   /** None counted: every pair weighed as if the parts were independent. */
   public static NamesTogether none() {
-    return new NamesTogether(new int[0], new Counts[0], 0, false);
+    return new NamesTogether(
+        new int[0], new Counts[0], new int[0], new Counts[0], new Counts[0], 0, false);
   }
 
   /** Counts the registry's names as {@link #add} is given them. */
@@ -55,6 +81,9 @@ public final class NamesTogether {
     private final List<FieldComparison<T>> fields;
     private final int[] parts;
     private final Counts[] counts;
+    private final int[] companions;
+    private final Counts[] pairs;
+    private final Counts[] terms;
     private final boolean oneList;
     private int size;
 
@@ -67,6 +96,13 @@ public final class NamesTogether {
       for (int i = 0; i < counts.length; i++) {
         counts[i] = new Counts(1 << 16);
       }
+      this.companions = companions(fields, parts);
+      this.pairs = new Counts[companions.length];
+      this.terms = new Counts[companions.length];
+      for (int i = 0; i < companions.length; i++) {
+        pairs[i] = new Counts(1 << 16);
+        terms[i] = new Counts(1 << 10);
+      }
     }
 
     void add(T registryPerson) {
@@ -75,15 +111,31 @@ public final class NamesTogether {
       for (int j = 0; j < keys.length; j++) {
         counts[j].add(keys[j], 1);
       }
+      for (int i = 0; i < companions.length; i++) {
+        FieldComparison.Companion<T> c = fields.get(companions[i]).companion().orElseThrow();
+        Optional<String> term = c.term().apply(registryPerson);
+        if (term.isEmpty()) {
+          continue;
+        }
+        terms[i].add(hash(new String[] {term.get()}, 1), 1);
+        Optional<String> part = fields.get(parts[c.part()]).termOf(registryPerson);
+        if (part.isPresent()) {
+          pairs[i].add(hash(new String[] {part.get(), term.get()}, 2), 1);
+        }
+      }
     }
 
     /** The counts, those of sets carried once let go (an absent set counts one). */
     NamesTogether counted() {
       Counts[] kept = new Counts[counts.length];
       for (int i = 0; i < kept.length; i++) {
-        kept[i] = counts[i].aboveOne();
+        kept[i] = counts[i].above(1);
       }
-      return new NamesTogether(parts, kept, size, oneList);
+      Counts[] keptPairs = new Counts[pairs.length];
+      for (int i = 0; i < pairs.length; i++) {
+        keptPairs[i] = pairs[i].above(1);
+      }
+      return new NamesTogether(parts, kept, companions, keptPairs, terms, size, oneList);
     }
   }
 
@@ -124,9 +176,20 @@ public final class NamesTogether {
     return RecordCodec.hash(key.toString());
   }
 
-  /** The counts as stored with a model: per number of parts, hash to count, where above one. */
+  /**
+   * The counts as stored with a model, hash to count: per number of parts, where above one; then
+   * per companion its pairs with the part, where above one, and its terms alone.
+   */
   public List<Map<String, Integer>> stored() {
-    return java.util.Arrays.stream(counts).map(Counts::asMap).toList();
+    List<Map<String, Integer>> out = new java.util.ArrayList<>();
+    for (Counts c : counts) {
+      out.add(c.asMap(1));
+    }
+    for (int i = 0; i < companions.length; i++) {
+      out.add(pairs[i].asMap(1));
+      out.add(terms[i].asMap(0));
+    }
+    return out;
   }
 
   /** Whether the registry is weighed against itself ({@link #oneList}). */
@@ -145,20 +208,36 @@ public final class NamesTogether {
       int registrySize,
       boolean oneList) {
     int[] parts = parts(fields);
-    if (stored.size() != Math.max(0, parts.length - 1)) {
+    int[] companions = companions(fields, parts);
+    int names = Math.max(0, parts.length - 1);
+    if (stored.size() != names + 2 * companions.length) {
       throw new IllegalArgumentException(
-          "the stored model counts names of "
-              + (stored.size() + 1)
-              + " parts, the engine's "
-              + parts.length);
+          "the stored model counts "
+              + stored.size()
+              + " sets of terms, the engine "
+              + (names + 2 * companions.length));
     }
-    Counts[] counts = new Counts[stored.size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = new Counts(stored.get(i).size() * 2 + 16);
-      Counts c = counts[i];
-      stored.get(i).forEach((hash, n) -> c.add(Long.parseLong(hash), n));
+    Counts[] all = stored.stream().map(NamesTogether::restored).toArray(Counts[]::new);
+    Counts[] pairs = new Counts[companions.length];
+    Counts[] terms = new Counts[companions.length];
+    for (int i = 0; i < companions.length; i++) {
+      pairs[i] = all[names + 2 * i];
+      terms[i] = all[names + 2 * i + 1];
     }
-    return new NamesTogether(parts, counts, registrySize, oneList);
+    return new NamesTogether(
+        parts,
+        java.util.Arrays.copyOf(all, names),
+        companions,
+        pairs,
+        terms,
+        registrySize,
+        oneList);
+  }
+
+  private static Counts restored(Map<String, Integer> stored) {
+    Counts c = new Counts(stored.size() * 2 + 16);
+    stored.forEach((hash, n) -> c.add(Long.parseLong(hash), n));
+    return c;
   }
 
   private static <T> int[] parts(List<FieldComparison<T>> fields) {
@@ -167,18 +246,35 @@ public final class NamesTogether {
         .toArray();
   }
 
+  /** The fields that go with one of the name's {@code parts}. */
+  private static <T> int[] companions(List<FieldComparison<T>> fields, int[] parts) {
+    return java.util.stream.IntStream.range(0, fields.size())
+        .filter(
+            k ->
+                fields
+                    .get(k)
+                    .companion()
+                    .map(c -> c.part() >= 0 && c.part() < parts.length)
+                    .orElse(false))
+        .toArray();
+  }
+
   /** A term's share, as the model weighs a field's agreement on it; NaN where it has none. */
   interface Shares {
     double of(int field, String term);
   }
 
+  /** A line of what the counts took from a pair: its name and its bits (less than 0). */
+  interface Lines {
+    void line(String name, double bits);
+  }
+
+  /** The explanation's name of the line for the name's parts together. */
+  static final String PARTS = "name's parts together";
+
   /**
-   * The bits a pair agreeing on the name's first parts loses (0 or less): the registry's other
-   * persons carrying the registry person's terms together, against as many as the terms' shares
-   * multiplied predict, each counted with {@link #PSEUDO} more. {@code level} gives each field's
-   * level; a part agrees at the levels that share its term's frequency. The registry person is
-   * among those counted, and so is {@code other} where the registry is weighed against itself and
-   * it carries the same terms.
+   * The bits a pair loses (0 or less) for agreeing on what goes together: {@link #weigh}'s lines
+   * summed.
    */
   <T> double bits(
       List<FieldComparison<T>> fields,
@@ -186,9 +282,45 @@ public final class NamesTogether {
       T other,
       T registryPerson,
       Shares shares) {
-    if (parts.length < 2 || registrySize < 2) {
-      return 0;
+    double[] sum = {0};
+    weigh(fields, level, other, registryPerson, shares, (name, bits) -> sum[0] += bits);
+    return sum[0];
+  }
+
+  /**
+   * What a pair loses, line by line: agreeing on the name's first parts ({@link #PARTS}), by the
+   * registry's other persons carrying the registry person's terms together against as many as the
+   * terms' shares multiplied predict, each counted with {@link #PSEUDO} more; and agreeing on a
+   * companion and its part of the name (named "place of birth with the family name"), alike. {@code
+   * level} gives each field's level; a part agrees at the levels that share its term's frequency.
+   * The registry person is among those counted, and so is {@code other} where the registry is
+   * weighed against itself and it carries the same terms.
+   */
+  <T> void weigh(
+      List<FieldComparison<T>> fields,
+      IntUnaryOperator level,
+      T other,
+      T registryPerson,
+      Shares shares,
+      Lines out) {
+    if (registrySize < 2) {
+      return;
     }
+    if (parts.length >= 2) {
+      names(fields, level, other, registryPerson, shares, out);
+    }
+    for (int i = 0; i < companions.length; i++) {
+      companion(i, fields, level, other, registryPerson, shares, out);
+    }
+  }
+
+  private <T> void names(
+      List<FieldComparison<T>> fields,
+      IntUnaryOperator level,
+      T other,
+      T registryPerson,
+      Shares shares,
+      Lines out) {
     String[] terms = new String[parts.length];
     double shared = 1; // the share of persons the parts' shares multiplied predict
     int agreeing = 0;
@@ -207,7 +339,7 @@ public final class NamesTogether {
       shared *= share;
     }
     if (agreeing < 2) {
-      return 0;
+      return;
     }
     long hash = hash(terms, agreeing);
     int selves = 1;
@@ -215,10 +347,68 @@ public final class NamesTogether {
       long[] its = keys(fields, parts, other, agreeing);
       selves = its.length == agreeing - 1 && its[agreeing - 2] == hash ? 2 : 1;
     }
-    int others = Math.max(0, counts[agreeing - 2].get(hash) - selves);
+    lose(PARTS, counts[agreeing - 2].get(hash), selves, shared, out);
+  }
+
+  private <T> void companion(
+      int i,
+      List<FieldComparison<T>> fields,
+      IntUnaryOperator level,
+      T other,
+      T registryPerson,
+      Shares shares,
+      Lines out) {
+    FieldComparison<T> f = fields.get(companions[i]);
+    FieldComparison.Companion<T> c = f.companion().orElseThrow();
+    int l = level.applyAsInt(companions[i]);
+    int p = parts[c.part()];
+    FieldComparison<T> part = fields.get(p);
+    int pl = level.applyAsInt(p);
+    if (l < 0 || !c.agrees().test(l) || pl < 0 || pl >= part.termLevels()) {
+      return;
+    }
+    Optional<String> partTerm = part.termOf(registryPerson);
+    Optional<String> term = c.term().apply(registryPerson);
+    if (partTerm.isEmpty() || term.isEmpty()) {
+      return;
+    }
+    double partShare = shares.of(p, partTerm.get());
+    if (Double.isNaN(partShare)) {
+      return;
+    }
+    double termShare =
+        Math.max(1, terms[i].get(hash(new String[] {term.get()}, 1))) / (double) registrySize;
+    long hash = hash(new String[] {partTerm.get(), term.get()}, 2);
+    int selves = 1;
+    if (oneList && other != null) {
+      Optional<String> itsPart = part.termOf(other);
+      Optional<String> its = c.term().apply(other);
+      if (itsPart.isPresent()
+          && its.isPresent()
+          && hash(new String[] {itsPart.get(), its.get()}, 2) == hash) {
+        selves = 2;
+      }
+    }
+    lose(
+        f.name() + " with the " + part.name(),
+        pairs[i].get(hash),
+        selves,
+        partShare * termShare,
+        out);
+  }
+
+  /**
+   * A line for a set of terms the registry carries {@code counted} times, the pair's own persons
+   * ({@code selves}) among them, where its terms' shares multiplied predict {@code shared} of a
+   * person: the bits by which the others are more than expected, if they are.
+   */
+  private void lose(String name, int counted, int selves, double shared, Lines out) {
+    int others = Math.max(0, counted - selves);
     double expected = (registrySize - selves) * shared;
     double ratio = (others + PSEUDO) / (expected + PSEUDO);
-    return ratio > 1 ? -Math.log(ratio) / Math.log(2) : 0;
+    if (ratio > 1) {
+      out.line(name, -Math.log(ratio) / Math.log(2));
+    }
   }
 
   /**
@@ -280,21 +470,22 @@ public final class NamesTogether {
       }
     }
 
-    /** Only the sets counted more than once. */
-    Counts aboveOne() {
+    /** Only the sets counted more than {@code n} times. */
+    Counts above(int n) {
       Counts kept = new Counts(16);
       for (int i = 0; i < keys.length; i++) {
-        if (used[i] && values[i] > 1) {
+        if (used[i] && values[i] > n) {
           kept.add(keys[i], values[i]);
         }
       }
       return kept;
     }
 
-    Map<String, Integer> asMap() {
+    /** The sets counted more than {@code n} times, by their hashes as text. */
+    Map<String, Integer> asMap(int n) {
       Map<String, Integer> out = new HashMap<>();
       for (int i = 0; i < keys.length; i++) {
-        if (used[i] && values[i] > 1) {
+        if (used[i] && values[i] > n) {
           out.put(Long.toString(keys[i]), values[i]);
         }
       }

@@ -103,6 +103,19 @@ public final class PersonFields {
               "different"),
           PersonFields::birthDates);
 
+  /** The year of birth, as counted with the given name (names go in and out of fashion). */
+  private static Optional<String> birthYear(PersonRecord r) {
+    return r.birthDate().map(d -> Integer.toString(d.year()));
+  }
+
+  /**
+   * The levels of {@link #BIRTH_DATE} at which the two share the year and agree (the same date, day
+   * and month swapped, a year or month and year against a whole date).
+   */
+  private static boolean sameYear(int level) {
+    return level == 0 || level == 1 || level == 3 || level == 4;
+  }
+
   private static int birthDates(PersonRecord a, PersonRecord b) {
     if (a.birthDate().isEmpty() || b.birthDate().isEmpty()) {
       return FieldComparison.MISSING;
@@ -278,8 +291,10 @@ public final class PersonFields {
         namePart(FAMILY, 0).asPartOfName().typically(8, name),
         namePart(GIVEN, 1).asPartOfName().typically(8, name),
         namePart(PATRONYMIC, 2).asPartOfName().typically(8, name),
-        BIRTH_DATE.typically(5, 0.78, 0.01, 0.03, 0.04, 0.1335, 0.0005, 0.0005, 0.005, 0.0005),
-        BIRTH_PLACE.typically(2, 0.7, 0.2, 0.1),
+        BIRTH_DATE
+            .goesWith(1, PersonFields::birthYear, PersonFields::sameYear)
+            .typically(5, 0.78, 0.01, 0.03, 0.04, 0.1335, 0.0005, 0.0005, 0.005, 0.0005),
+        BIRTH_PLACE.goesWith(0, BIRTH_PLACE::termOf, l -> l == 0).typically(2, 0.7, 0.2, 0.1),
         FATHER.typically(0.95, 0.05),
         SERVICE_NUMBER.typically(2, 0.95, 0.04, 0.01),
         sameOrNot("sex", PersonRecord::sex).typically(0.99, 0.01),

@@ -29,7 +29,7 @@ final class Training {
   static final double TYPICAL_EXAMPLES = 30;
 
   /** Changes whenever training does, so that a stored model is trained again (in its features). */
-  static final String VERSION = "train-3"; // 3: names' parts counted together
+  static final String VERSION = "train-4"; // 3: names' parts counted together; 4: and companions
 
   /** Pairs per session at most, taken evenly from the rule's pairs. */
   static final int MAX_SESSION_PAIRS = 300_000;

@@ -1,6 +1,7 @@
 package org.handover.core.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -155,5 +156,102 @@ class NamesTogetherTest {
     assertThat(apart.score(k1, k2).weight() - itself.score(k1, k2).weight())
         .isCloseTo(
             log2((28 + NamesTogether.PSEUDO) / (expected + NamesTogether.PSEUDO)), within(1e-9));
+  }
+
+  /** The name's parts and a place of birth that goes with the family name. */
+  private static final List<FieldComparison<String[]>> WITH_PLACE =
+      List.of(
+          part("family name", 0),
+          part("given name", 1),
+          part("patronymic", 2),
+          FieldComparison.<String[]>of(
+                  "place of birth",
+                  List.of("same", "different"),
+                  (a, b) -> a[3].isEmpty() || b[3].isEmpty() ? -1 : a[3].equals(b[3]) ? 0 : 1,
+                  r -> r[3].isEmpty() ? Optional.empty() : Optional.of(r[3]),
+                  1)
+              .goesWith(
+                  0, r -> r[3].isEmpty() ? Optional.empty() : Optional.of(r[3]), l -> l == 0));
+
+  /**
+   * A thousand persons with a place of birth: 60 Егоров, 50 of them born in Москва, where 50 others
+   * of other names are too; 100 Бойко born in Київ as often as anyone (a tenth); the rest of names
+   * and places carried once.
+   */
+  private static List<String[]> placed() {
+    List<String[]> r = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      r.add(
+          new String[] {"Егоров", "Андрей" + i, "Андреевич" + i, i < 50 ? "Москва" : "Місто" + i});
+    }
+    for (int i = 0; i < 50; i++) {
+      r.add(new String[] {"Рід" + i, "Ім'я" + i, "Батькович" + i, "Москва"});
+    }
+    for (int i = 0; i < 100; i++) {
+      r.add(new String[] {"Бойко", "Роман" + i, "Петрович" + i, i < 10 ? "Київ" : "Село" + i});
+    }
+    for (int i = 0; i < 90; i++) {
+      r.add(new String[] {"Коваль" + i, "Іван" + i, "Олегович" + i, "Київ"});
+    }
+    while (r.size() < 1000) {
+      int i = r.size();
+      r.add(new String[] {"Рід" + i, "Ім'я" + i, "Батькович" + i, "Хутір" + i});
+    }
+    return r;
+  }
+
+  private static Model<String[]> placedModel(List<String[]> registry, NamesTogether together) {
+    Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
+    List<Map<String, Double>> shares = new ArrayList<>();
+    for (FieldComparison<String[]> f : WITH_PLACE) {
+      Map<String, double[]> levels = new LinkedHashMap<>();
+      levels.put(f.levels().get(0), new double[] {0.9, 0.01});
+      levels.put("different", new double[] {0.1, 0.99});
+      tables.put(f.name(), levels);
+      Map<String, Double> share = new HashMap<>();
+      registry.forEach(
+          p -> share.merge(f.termOf(p).orElseThrow(), 1.0 / registry.size(), Double::sum));
+      shares.add(share);
+    }
+    return Model.restore(WITH_PLACE, tables, 0.5, shares, together);
+  }
+
+  @Test
+  void aPlaceThatGoesWithTheFamilyNameWeighsLessBesideIt() {
+    List<String[]> registry = placed();
+    NamesTogether counted = NamesTogether.of(WITH_PLACE, registry, false);
+    Model<String[]> apart = placedModel(registry, NamesTogether.none());
+    Model<String[]> together = placedModel(registry, counted);
+    String[] entry = {"Егоров", "Павел", "Ильич", "Москва"};
+    String[] person = registry.get(0);
+    // 49 other Егоров of Москва where 999 × 0.06 × 0.1 predict 6
+    double lost = log2((49 + NamesTogether.PSEUDO) / (999 * 0.06 * 0.1 + NamesTogether.PSEUDO));
+    Model.Scored s = together.score(entry, person);
+    assertThat(apart.score(entry, person).weight() - s.weight()).isCloseTo(lost, within(1e-9));
+    Model.Contribution c = s.explanation().get(s.explanation().size() - 1);
+    assertThat(c.field()).isEqualTo("place of birth with the family name");
+    assertThat(c.level()).isEqualTo(Model.TOGETHER_LEVEL);
+    assertThat(c.contradicts()).isFalse();
+    long packed = Vectors.of(WITH_PLACE, entry, person);
+    assertThat(together.evidence(packed, entry, person))
+        .isCloseTo(s.weight() - s.priorBits(), within(1e-9));
+    // Бойко of Київ: ten where 999 × 0.1 × 0.1 predict ten, nothing lost
+    String[] boiko = {"Бойко", "Павло", "Ілліч", "Київ"};
+    assertThat(together.score(boiko, registry.get(160)).weight())
+        .isEqualTo(apart.score(boiko, registry.get(160)).weight());
+    // another place, or another family name: the two do not agree together
+    String[] elsewhere = {"Егоров", "Павел", "Ильич", "Тула"};
+    assertThat(together.score(elsewhere, person).weight())
+        .isEqualTo(apart.score(elsewhere, person).weight());
+    // stored with a model and restored, the counts weigh alike
+    NamesTogether restored =
+        NamesTogether.restore(WITH_PLACE, counted.stored(), counted.registrySize(), false);
+    assertThat(placedModel(registry, restored).score(entry, person).weight()).isEqualTo(s.weight());
+    // counts stored without the companion's (an older model) are refused, not misread
+    assertThatThrownBy(
+            () ->
+                NamesTogether.restore(
+                    WITH_PLACE, counted.stored().subList(0, 2), counted.registrySize(), false))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

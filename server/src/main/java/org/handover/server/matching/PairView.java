@@ -146,8 +146,9 @@ public final class PairView {
     if (c.level().equalsIgnoreCase("missing")) {
       return "evidence.no-data";
     }
-    if (c.field().equals(Model.TOGETHER)) {
-      return "evidence.common-name"; // what the name's parts said, weighed again: not a field
+    if (c.level().equals(Model.TOGETHER_LEVEL)) {
+      // what the name's parts, or a field with a part, said, weighed again: not a field
+      return c.field().equals(Model.TOGETHER) ? "evidence.common-name" : "evidence.common-together";
     }
     double bits = c.bits();
     if (bits >= 3) {
