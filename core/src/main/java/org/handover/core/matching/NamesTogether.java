@@ -306,21 +306,29 @@ public final class NamesTogether {
     if (registrySize < 2) {
       return;
     }
+    Pair<T> pair = new Pair<>(fields, level, other, registryPerson, shares);
     if (parts.length >= 2) {
-      names(fields, level, other, registryPerson, shares, out);
+      names(pair, out);
     }
     for (int i = 0; i < companions.length; i++) {
-      companion(i, fields, level, other, registryPerson, shares, out);
+      companion(i, pair, out);
     }
   }
 
-  private <T> void names(
+  /** A pair being weighed: its levels, its other record, and its registry person. */
+  private record Pair<T>(
       List<FieldComparison<T>> fields,
       IntUnaryOperator level,
       T other,
       T registryPerson,
-      Shares shares,
-      Lines out) {
+      Shares shares) {}
+
+  private <T> void names(Pair<T> pair, Lines out) {
+    List<FieldComparison<T>> fields = pair.fields();
+    IntUnaryOperator level = pair.level();
+    T other = pair.other();
+    T registryPerson = pair.registryPerson();
+    Shares shares = pair.shares();
     String[] terms = new String[parts.length];
     double shared = 1; // the share of persons the parts' shares multiplied predict
     int agreeing = 0;
@@ -350,14 +358,12 @@ public final class NamesTogether {
     lose(PARTS, counts[agreeing - 2].get(hash), selves, shared, out);
   }
 
-  private <T> void companion(
-      int i,
-      List<FieldComparison<T>> fields,
-      IntUnaryOperator level,
-      T other,
-      T registryPerson,
-      Shares shares,
-      Lines out) {
+  private <T> void companion(int i, Pair<T> pair, Lines out) {
+    List<FieldComparison<T>> fields = pair.fields();
+    IntUnaryOperator level = pair.level();
+    T other = pair.other();
+    T registryPerson = pair.registryPerson();
+    Shares shares = pair.shares();
     FieldComparison<T> f = fields.get(companions[i]);
     FieldComparison.Companion<T> c = f.companion().orElseThrow();
     int l = level.applyAsInt(companions[i]);

@@ -53,11 +53,17 @@ class NamesTogetherTest {
   }
 
   private static Model<String[]> model(List<String[]> registry, NamesTogether together) {
+    return model(FIELDS, registry, together);
+  }
+
+  /** Every field agreeing at its first level nine times in ten, a random pair once in a hundred. */
+  private static Model<String[]> model(
+      List<FieldComparison<String[]>> fields, List<String[]> registry, NamesTogether together) {
     Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
     List<Map<String, Double>> shares = new ArrayList<>();
-    for (FieldComparison<String[]> f : FIELDS) {
+    for (FieldComparison<String[]> f : fields) {
       Map<String, double[]> levels = new LinkedHashMap<>();
-      levels.put("exact", new double[] {0.9, 0.01});
+      levels.put(f.levels().get(0), new double[] {0.9, 0.01});
       levels.put("different", new double[] {0.1, 0.99});
       tables.put(f.name(), levels);
       Map<String, Double> share = new HashMap<>();
@@ -65,7 +71,7 @@ class NamesTogetherTest {
           p -> share.merge(f.termOf(p).orElseThrow(), 1.0 / registry.size(), Double::sum));
       shares.add(share);
     }
-    return Model.restore(FIELDS, tables, 0.5, shares, together);
+    return Model.restore(fields, tables, 0.5, shares, together);
   }
 
   private static NamesTogether counted(List<String[]> registry) {
@@ -200,28 +206,12 @@ class NamesTogetherTest {
     return r;
   }
 
-  private static Model<String[]> placedModel(List<String[]> registry, NamesTogether together) {
-    Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
-    List<Map<String, Double>> shares = new ArrayList<>();
-    for (FieldComparison<String[]> f : WITH_PLACE) {
-      Map<String, double[]> levels = new LinkedHashMap<>();
-      levels.put(f.levels().get(0), new double[] {0.9, 0.01});
-      levels.put("different", new double[] {0.1, 0.99});
-      tables.put(f.name(), levels);
-      Map<String, Double> share = new HashMap<>();
-      registry.forEach(
-          p -> share.merge(f.termOf(p).orElseThrow(), 1.0 / registry.size(), Double::sum));
-      shares.add(share);
-    }
-    return Model.restore(WITH_PLACE, tables, 0.5, shares, together);
-  }
-
   @Test
   void aPlaceThatGoesWithTheFamilyNameWeighsLessBesideIt() {
     List<String[]> registry = placed();
     NamesTogether counted = NamesTogether.of(WITH_PLACE, registry, false);
-    Model<String[]> apart = placedModel(registry, NamesTogether.none());
-    Model<String[]> together = placedModel(registry, counted);
+    Model<String[]> apart = model(WITH_PLACE, registry, NamesTogether.none());
+    Model<String[]> together = model(WITH_PLACE, registry, counted);
     String[] entry = {"Егоров", "Павел", "Ильич", "Москва"};
     String[] person = registry.get(0);
     // 49 other Егоров of Москва where 999 × 0.06 × 0.1 predict 6
@@ -246,7 +236,8 @@ class NamesTogetherTest {
     // stored with a model and restored, the counts weigh alike
     NamesTogether restored =
         NamesTogether.restore(WITH_PLACE, counted.stored(), counted.registrySize(), false);
-    assertThat(placedModel(registry, restored).score(entry, person).weight()).isEqualTo(s.weight());
+    assertThat(model(WITH_PLACE, registry, restored).score(entry, person).weight())
+        .isEqualTo(s.weight());
     // counts stored without the companion's (an older model) are refused, not misread
     assertThatThrownBy(
             () ->
