@@ -1,6 +1,5 @@
 package org.handover.core.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -51,29 +50,62 @@ public final class StreamedBlocking {
               i ->
                   hashes[i] =
                       rule.probeKeys(left.get(i)).stream().mapToLong(RecordCodec::hash).toArray());
-      Slots slots = new Slots();
-      List<List<Integer>> members = new ArrayList<>();
-      for (int i = 0; i < left.size(); i++) {
-        for (long hash : hashes[i]) {
-          int slot = slots.slotOf(hash, members.size());
-          if (slot == members.size()) {
-            members.add(new ArrayList<>(2));
-          }
-          List<Integer> m = members.get(slot);
-          if (m.isEmpty() || m.get(m.size() - 1) != i) {
-            m.add(i);
+      index[r] = new Slots();
+      lefts[r] = members(hashes, index[r]);
+      counts[r] = new int[lefts[r].size()];
+    }
+  }
+
+  /**
+   * Each key's slot in {@code slots}, numbered as first seen, and the list's entries that carry it,
+   * in order and each once: two passes over primitive arrays, as a list's keys with their near
+   * years are too many to box one by one.
+   */
+  private static List<int[]> members(long[][] hashes, Slots slots) {
+    int total = 0;
+    for (long[] h : hashes) {
+      total += h.length;
+    }
+    int[] slotOf = new int[total]; // per key in order, its slot, or -1 where its entry has it
+    int[] sizes = new int[1024];
+    int[] lastEntry = new int[1024];
+    int slotsUsed = 0;
+    int n = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      for (long hash : hashes[i]) {
+        int slot = slots.slotOf(hash, slotsUsed);
+        if (slot == slotsUsed) {
+          slotsUsed++;
+          if (slotsUsed > sizes.length) {
+            sizes = Arrays.copyOf(sizes, sizes.length * 2);
+            lastEntry = Arrays.copyOf(lastEntry, lastEntry.length * 2);
           }
         }
+        if (lastEntry[slot] == i + 1) {
+          slotOf[n++] = -1;
+        } else {
+          lastEntry[slot] = i + 1;
+          sizes[slot]++;
+          slotOf[n++] = slot;
+        }
       }
-      slots.seal();
-      index[r] = slots;
-      List<int[]> out = new ArrayList<>(members.size());
-      for (List<Integer> m : members) {
-        out.add(m.stream().mapToInt(Integer::intValue).toArray());
-      }
-      lefts[r] = out;
-      counts[r] = new int[out.size()];
     }
+    slots.seal();
+    int[][] members = new int[slotsUsed][];
+    for (int slot = 0; slot < slotsUsed; slot++) {
+      members[slot] = new int[sizes[slot]];
+    }
+    int[] filled = new int[slotsUsed];
+    n = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      for (int k = 0; k < hashes[i].length; k++) {
+        int slot = slotOf[n++];
+        if (slot >= 0) {
+          members[slot][filled[slot]++] = i;
+        }
+      }
+    }
+    return Arrays.asList(members);
   }
 
   /** The next registry record's stored key hashes, per rule of {@link PersonBlocking#stored()}. */

@@ -164,13 +164,32 @@ public final class MatchModels {
 
   /** The same for a kind of model; a deduplication model's entries are the persons it saw. */
   Optional<Model<PersonRecord>> usable(Kind kind, int entries) {
+    return newest(kind).flatMap(k -> k.forList(entries));
+  }
+
+  /**
+   * The newest stored model of a kind while usable, read before the list it is for is known (a
+   * match reads it while the list is read).
+   */
+  Optional<Kept> newest(Kind kind) {
     Status s = status(kind);
-    if (!s.usable()
-        || (s.latest().get().entries() < MIN_TRAINING_ENTRIES
-            && entries > s.latest().get().entries())) {
+    if (!s.usable()) {
       return Optional.empty();
     }
-    return Optional.of(restore(s.latest().get().id()));
+    return Optional.of(new Kept(restore(s.latest().get().id()), s.latest().get().entries()));
+  }
+
+  /** A stored model and how many entries it learnt from. */
+  record Kept(Model<PersonRecord> model, int entries) {
+    /**
+     * The model for a list of {@code listed} entries: not one learnt from a small list where this
+     * one is larger.
+     */
+    Optional<Model<PersonRecord>> forList(int listed) {
+      return entries < MIN_TRAINING_ENTRIES && listed > entries
+          ? Optional.empty()
+          : Optional.of(model);
+    }
   }
 
   /** A stored model's m and u, per field and level. */

@@ -238,6 +238,9 @@ public final class Matching {
             runnable -> new Thread(runnable, "match-list").start());
     StoredRecords.refresh(jdbi, preparing);
     step.accept("job.match.reading");
+    // the stored model read while the list is still being read: it does not depend on it
+    Optional<MatchModels.Kept> newest =
+        train ? Optional.empty() : models.newest(MatchModels.Kind.MATCH);
     Listed list = Background.join(listed);
     List<PersonRecord> entries = list.entries();
     StreamedBlocking blocking = list.blocking();
@@ -251,7 +254,7 @@ public final class Matching {
     Candidates c = blocking.candidates(options.maxBlock());
     List<PersonRecord> persons = StoredRecords.view(stored);
     long blockMillis = (System.nanoTime() - t0) / 1_000_000;
-    Optional<Model<PersonRecord>> kept = train ? Optional.empty() : models.usable(entries.size());
+    Optional<Model<PersonRecord>> kept = newest.flatMap(k -> k.forList(entries.size()));
     step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");
     Linker.Result<PersonRecord> r =
         Linker.link(
