@@ -82,9 +82,10 @@ public final class Linker {
 
   /**
    * Whether a link rests on more than a name: a whole date of birth that agrees, a service number
-   * (one character off at most), or an uncommon place of birth ({@link #PLACE_MIN_BITS}) with the
-   * year. A name, however rare, can be a namesake's: thousands of men share one name and
-   * patronymic, many of them the year too, and in a big city the place as well.
+   * (one character off at most), or an uncommon place of birth ({@link #PLACE_MIN_BITS}, less what
+   * it loses for going with the family name) with the year. A name, however rare, can be a
+   * namesake's: thousands of men share one name and patronymic, many of them the year too, and in a
+   * big city the place as well.
    */
   public static boolean corroborated(List<Model.Contribution> explanation) {
     if (serviceAgrees(explanation)) {
@@ -98,9 +99,12 @@ public final class Linker {
       return true;
     }
     Model.Contribution place = contribution(explanation, PersonFields.PLACE);
+    // the place as much less as it goes with the family name: a village of one family's namesakes
+    Model.Contribution withFamily =
+        contribution(explanation, NamesTogether.line(PersonFields.PLACE, PersonFields.FAMILY));
     return place != null
         && place.level().equals("same")
-        && place.bits() >= PLACE_MIN_BITS
+        && place.bits() + (withFamily == null ? 0 : withFamily.bits()) >= PLACE_MIN_BITS
         && SAME_YEAR.contains(birth);
   }
 

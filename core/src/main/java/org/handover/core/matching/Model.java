@@ -430,6 +430,8 @@ public final class Model<T> {
     StringBuilder b = new StringBuilder(RecordCodec.VERSION).append(';').append(Training.VERSION);
     for (FieldComparison<T> f : fields) {
       b.append(';').append(f.name()).append('=').append(String.join(",", f.levels()));
+      // a field counted with another part of the name is counted otherwise
+      f.companion().ifPresent(c -> b.append(" with part ").append(c.part()));
     }
     return b.toString();
   }

@@ -135,7 +135,11 @@ public final class NamesTogether {
       for (int i = 0; i < pairs.length; i++) {
         keptPairs[i] = pairs[i].above(1);
       }
-      return new NamesTogether(parts, kept, companions, keptPairs, terms, size, oneList);
+      Counts[] keptTerms = new Counts[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        keptTerms[i] = terms[i].above(1); // one is what an absent term counts
+      }
+      return new NamesTogether(parts, kept, companions, keptPairs, keptTerms, size, oneList);
     }
   }
 
@@ -178,7 +182,7 @@ public final class NamesTogether {
 
   /**
    * The counts as stored with a model, hash to count: per number of parts, where above one; then
-   * per companion its pairs with the part, where above one, and its terms alone.
+   * per companion its pairs with the part and its terms alone, each where above one.
    */
   public List<Map<String, Integer>> stored() {
     List<Map<String, Integer>> out = new java.util.ArrayList<>();
@@ -187,7 +191,7 @@ public final class NamesTogether {
     }
     for (int i = 0; i < companions.length; i++) {
       out.add(pairs[i].asMap(1));
-      out.add(terms[i].asMap(0));
+      out.add(terms[i].asMap(1));
     }
     return out;
   }
@@ -248,15 +252,18 @@ public final class NamesTogether {
 
   /** The fields that go with one of the name's {@code parts}. */
   private static <T> int[] companions(List<FieldComparison<T>> fields, int[] parts) {
-    return java.util.stream.IntStream.range(0, fields.size())
-        .filter(
-            k ->
-                fields
-                    .get(k)
-                    .companion()
-                    .map(c -> c.part() >= 0 && c.part() < parts.length)
-                    .orElse(false))
-        .toArray();
+    int[] out =
+        java.util.stream.IntStream.range(0, fields.size())
+            .filter(k -> fields.get(k).companion().isPresent())
+            .toArray();
+    for (int k : out) {
+      int part = fields.get(k).companion().orElseThrow().part();
+      if (part < 0 || part >= parts.length) {
+        throw new IllegalArgumentException(
+            fields.get(k).name() + " goes with part " + part + " of a name of " + parts.length);
+      }
+    }
+    return out;
   }
 
   /** A term's share, as the model weighs a field's agreement on it; NaN where it has none. */
@@ -271,6 +278,14 @@ public final class NamesTogether {
 
   /** The explanation's name of the line for the name's parts together. */
   static final String PARTS = "name's parts together";
+
+  /**
+   * The explanation's name of the line for a field weighed with a part of the name: "place of birth
+   * with the family name".
+   */
+  public static String line(String field, String part) {
+    return field + " with the " + part;
+  }
 
   /**
    * The bits a pair loses (0 or less) for agreeing on what goes together: {@link #weigh}'s lines
@@ -382,8 +397,13 @@ public final class NamesTogether {
     if (Double.isNaN(partShare)) {
       return;
     }
-    double termShare =
-        Math.max(1, terms[i].get(hash(new String[] {term.get()}, 1))) / (double) registrySize;
+    // the companion's share as its own weight took it (a place's, the list's where larger), else
+    // counted here (a year has no frequency of its own)
+    double termShare = shares.of(companions[i], term.get());
+    if (Double.isNaN(termShare)) {
+      termShare =
+          Math.max(1, terms[i].get(hash(new String[] {term.get()}, 1))) / (double) registrySize;
+    }
     long hash = hash(new String[] {partTerm.get(), term.get()}, 2);
     int selves = 1;
     if (oneList && other != null) {
@@ -395,12 +415,7 @@ public final class NamesTogether {
         selves = 2;
       }
     }
-    lose(
-        f.name() + " with the " + part.name(),
-        pairs[i].get(hash),
-        selves,
-        partShare * termShare,
-        out);
+    lose(line(f.name(), part.name()), pairs[i].get(hash), selves, partShare * termShare, out);
   }
 
   /**

@@ -227,8 +227,11 @@ class NamesTogetherTest {
         .isCloseTo(s.weight() - s.priorBits(), within(1e-9));
     // Бойко of Київ: ten where 999 × 0.1 × 0.1 predict ten, nothing lost
     String[] boiko = {"Бойко", "Павло", "Ілліч", "Київ"};
-    assertThat(together.score(boiko, registry.get(160)).weight())
-        .isEqualTo(apart.score(boiko, registry.get(160)).weight());
+    assertThat(registry.get(110)).containsExactly("Бойко", "Роман0", "Петрович0", "Київ");
+    assertThat(together.score(boiko, registry.get(110)).weight())
+        .isEqualTo(apart.score(boiko, registry.get(110)).weight());
+    // however much it loses, a place with the family name is not a field that disagrees
+    assertThat(new Model.Contribution(c.field(), c.level(), -7).contradicts()).isFalse();
     // another place, or another family name: the two do not agree together
     String[] elsewhere = {"Егоров", "Павел", "Ильич", "Тула"};
     assertThat(together.score(elsewhere, person).weight())
@@ -244,5 +247,30 @@ class NamesTogetherTest {
                 NamesTogether.restore(
                     WITH_PLACE, counted.stored().subList(0, 2), counted.registrySize(), false))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * A place goes with the family name and a year with the given name in the engine's fields, and an
+   * uncommon place with the year corroborates a link only as much as it is uncommon beside the
+   * family name.
+   */
+  @Test
+  void thePersonsFieldsCountPlaceWithFamilyAndYearWithGivenName() {
+    List<FieldComparison<PersonRecord>> fields = PersonFields.all();
+    Map<String, Integer> partOf = new HashMap<>();
+    fields.forEach(f -> f.companion().ifPresent(c -> partOf.put(f.name(), c.part())));
+    assertThat(partOf).containsOnly(Map.entry("place of birth", 0), Map.entry("date of birth", 1));
+    assertThat(Model.features(fields)).contains("with part 0", "with part 1");
+    List<Model.Contribution> village =
+        new ArrayList<>(
+            List.of(
+                new Model.Contribution("family name", "exact", 9),
+                new Model.Contribution("date of birth", "same year", 5),
+                new Model.Contribution("place of birth", "same", 9)));
+    assertThat(Linker.corroborated(village)).isTrue();
+    village.add(
+        new Model.Contribution(
+            NamesTogether.line("place of birth", "family name"), Model.TOGETHER_LEVEL, -2));
+    assertThat(Linker.corroborated(village)).isFalse();
   }
 }

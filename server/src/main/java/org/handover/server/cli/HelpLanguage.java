@@ -69,12 +69,15 @@ final class HelpLanguage {
   }
 
   /**
-   * Speaks {@code language} in the usage help of {@code root} and all its subcommands: English
-   * leaves the annotations' text.
+   * Speaks {@code language} in the usage help of {@code root} and all its subcommands: English is
+   * the annotations' text.
    */
   static void apply(CommandLine root, String language) {
     ResourceBundle bundle = bundle(language);
     if (bundle == null) {
+      // a command line that spoke another language before speaks English again
+      root.setResourceBundle(null);
+      root.setHelpFactory(Help::new);
       return;
     }
     root.setResourceBundle(bundle);

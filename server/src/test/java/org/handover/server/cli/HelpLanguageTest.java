@@ -70,6 +70,14 @@ class HelpLanguageTest {
 
     Cli.Run en = Cli.run("registry", "import", "--help", "--lang", "en");
     assertThat(en.out()).contains("Usage: handover registry import", "Load persons", "FILE");
+
+    // one command line asked in Ukrainian, then in English, answers the second in English
+    CommandLine once = HandoverCommand.commandLine();
+    HelpLanguage.apply(once, "uk");
+    HelpLanguage.apply(once, "en");
+    String usage =
+        once.getSubcommands().get("registry").getSubcommands().get("import").getUsageMessage();
+    assertThat(usage).contains("Usage: handover registry import", "FILE").doesNotContain("ФАЙЛ");
   }
 
   @Test
