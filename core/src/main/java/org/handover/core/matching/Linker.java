@@ -99,7 +99,7 @@ public final class Linker {
       return true;
     }
     Model.Contribution place = contribution(explanation, PersonFields.PLACE);
-    // the place as much less as it goes with the family name: a village of one family's namesakes
+    // the place weighs as much less as it goes with the family name (a village of namesakes)
     Model.Contribution withFamily =
         contribution(explanation, NamesTogether.line(PersonFields.PLACE, PersonFields.FAMILY));
     return place != null

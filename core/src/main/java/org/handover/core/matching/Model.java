@@ -430,7 +430,7 @@ public final class Model<T> {
     StringBuilder b = new StringBuilder(RecordCodec.VERSION).append(';').append(Training.VERSION);
     for (FieldComparison<T> f : fields) {
       b.append(';').append(f.name()).append('=').append(String.join(",", f.levels()));
-      // a field counted with another part of the name is counted otherwise
+      // a field counted with another part of the name is another model
       f.companion().ifPresent(c -> b.append(" with part ").append(c.part()));
     }
     return b.toString();
