@@ -22,6 +22,14 @@ import org.handover.names.Level;
 public final class Linker {
   private Linker() {}
 
+  /** How many of a run's pairs are compared, of how many; told from the comparing threads. */
+  public interface Progress {
+    /** Told nothing. */
+    Progress NONE = (done, of) -> {};
+
+    void at(int done, int of);
+  }
+
   /** Settings of a run. */
   public record Options(
       int maxBlock,
@@ -30,18 +38,21 @@ public final class Linker {
       boolean oneToOne,
       double minProbability,
       boolean oneList,
-      boolean pairPrior) {
+      boolean pairPrior,
+      Progress progress) {
     public static Options defaults() {
-      return new Options(1000, 50_000, 42, false, 0.01, false, false);
+      return new Options(1000, 50_000, 42, false, 0.01, false, false, Progress.NONE);
     }
 
     public Options oneToOne(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, on, minProbability, oneList, pairPrior);
+      return new Options(
+          maxBlock, randomPairs, seed, on, minProbability, oneList, pairPrior, progress);
     }
 
     /** Deduplication: left and right are the same list; no record is paired with itself. */
     public Options oneList(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, on, pairPrior);
+      return new Options(
+          maxBlock, randomPairs, seed, oneToOne, minProbability, on, pairPrior, progress);
     }
 
     /**
@@ -49,7 +60,14 @@ public final class Linker {
      * Linker#PAIR_PRIOR_FROM} persons), not from the share of matches among the candidates.
      */
     public Options pairPrior(boolean on) {
-      return new Options(maxBlock, randomPairs, seed, oneToOne, minProbability, oneList, on);
+      return new Options(
+          maxBlock, randomPairs, seed, oneToOne, minProbability, oneList, on, progress);
+    }
+
+    /** Told, a hundred times at most, how many of the candidate pairs are compared. */
+    public Options progress(Progress told) {
+      return new Options(
+          maxBlock, randomPairs, seed, oneToOne, minProbability, oneList, pairPrior, told);
     }
   }
 
@@ -233,7 +251,7 @@ public final class Linker {
     long t1 = System.nanoTime();
     long t0 = t1 - blockMillis * 1_000_000;
     if (stored == null) {
-      long[] vectors = Vectors.of(left, right, fields, c);
+      long[] vectors = Vectors.of(left, right, fields, c, null, null, options.progress());
       Model<T> model =
           Model.train(
                   left, right, fields, rules, c, Vectors.unpack(vectors, fields.size()), options)
@@ -244,7 +262,7 @@ public final class Linker {
     // with the model known, each candidate read once for its vector and what its fields weigh
     double[] evidence = new double[c.size()];
     Model<T> known = stored.withList(left);
-    long[] vectors = Vectors.of(left, right, fields, c, known, evidence);
+    long[] vectors = Vectors.of(left, right, fields, c, known, evidence, options.progress());
     double maxLambda =
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     Model<T> model = known.withLambda(known.lambdaOf(vectors, maxLambda));
@@ -292,7 +310,7 @@ public final class Linker {
     long t1 = System.nanoTime();
     long t0 = t1 - blockMillis * 1_000_000;
     Model<T> trained = stored == null ? dedupeModel(records, fields, trainingRules, one) : stored;
-    long[] vectors = Vectors.of(records, records, fields, c);
+    long[] vectors = Vectors.of(records, records, fields, c, null, null, options.progress());
     // at most even odds: in a small registry a handful of candidates, all alike, would otherwise
     // make the prior itself argue for every pair
     Model<T> model =

@@ -141,7 +141,8 @@ public final class Model<T> {
         List.of(),
         candidates,
         Training.vectors(left, right, fields, candidates),
-        new Linker.Options(1000, randomPairs, seed, false, 0.01, false, false));
+        new Linker.Options(
+            1000, randomPairs, seed, false, 0.01, false, false, Linker.Progress.NONE));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.handover.core.matching;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Comparison vectors packed into one long a pair, four bits a field (the level plus one, 0 for
@@ -81,12 +82,13 @@ final class Vectors {
    * pairs (a registry read from its stored bytes is decoded once, not once a pair).
    */
   static <T> long[] of(List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
-    return of(left, right, fields, c, null, null);
+    return of(left, right, fields, c, null, null, Linker.Progress.NONE);
   }
 
   /**
    * The same, and with a {@code model}, each pair's evidence under it (its weight without the
-   * prior) written to {@code evidence} in the same pass.
+   * prior) written to {@code evidence} in the same pass; {@code progress} told of each further
+   * hundredth compared.
    */
   static <T> long[] of(
       List<T> left,
@@ -94,9 +96,12 @@ final class Vectors {
       List<FieldComparison<T>> fields,
       Candidates c,
       Model<T> model,
-      double[] evidence) {
+      double[] evidence,
+      Linker.Progress progress) {
     check(fields);
     long[] out = new long[c.size()];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger told = new AtomicInteger(); // the hundredths told so far
     c.byRight()
         .forEach(
             right,
@@ -107,6 +112,12 @@ final class Vectors {
                 if (model != null) {
                   evidence[p] = model.evidence(out[p], a, b);
                 }
+              }
+              int now = done.addAndGet(pairs.length);
+              int hundredths = (int) (100L * now / out.length);
+              int before = told.get();
+              if (hundredths > before && told.compareAndSet(before, hundredths)) {
+                progress.at(now, out.length);
               }
             });
     return out;

@@ -37,4 +37,30 @@ class VectorsTest {
         .hasMessageContaining("wide");
     Vectors.check(PersonFields.all());
   }
+
+  /**
+   * The pairs compared are told as they go, from the comparing threads: never more than a hundred
+   * times, never backwards in hundredths, and the last time all of them.
+   */
+  @Test
+  void comparingTellsHowManyPairsAreDone() {
+    List<String> left = new ArrayList<>();
+    List<String> right = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      left.add("k" + (i % 300) + "-" + i);
+      right.add("k" + (i % 300) + "-r" + i);
+    }
+    BlockingRule<String> prefix = BlockingRule.of("prefix", s -> List.of(s.split("-")[0]));
+    Candidates c = Candidates.of(left, right, List.of(prefix), 1000, false);
+    FieldComparison<String> same =
+        FieldComparison.of("same", List.of("same", "different"), (a, b) -> a.equals(b) ? 0 : 1);
+    List<int[]> told = java.util.Collections.synchronizedList(new ArrayList<>());
+    Vectors.of(
+        left, right, List.of(same), c, null, null, (done, of) -> told.add(new int[] {done, of}));
+    assertThat(c.size()).isEqualTo(30_000);
+    assertThat(told).isNotEmpty().hasSizeLessThanOrEqualTo(100);
+    assertThat(told).allSatisfy(t -> assertThat(t[1]).isEqualTo(30_000));
+    assertThat(told.stream().filter(t -> t[0] == 30_000)).hasSize(1);
+    assertThat(told.stream().mapToInt(t -> t[0]).max()).hasValue(30_000);
+  }
 }

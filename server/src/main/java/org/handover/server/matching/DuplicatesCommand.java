@@ -59,9 +59,8 @@ final class DuplicatesCommand implements Callable<Integer> {
     try (App app = options.open()) {
       Duplicates.Found found;
       try {
-        found =
-            app.duplicates()
-                .search(thresholds, actor, step -> System.err.println(m.get(step)), retrain);
+        StepLines steps = new StepLines(m);
+        found = app.duplicates().search(thresholds, actor, steps, retrain, steps);
       } catch (IllegalArgumentException e) {
         long n = app.registry().count();
         System.err.println(m.get("error.match.empty", n, n));

@@ -79,17 +79,6 @@ final class MatchCommand implements Callable<Integer> {
           "write one row per proposed link: entry_row,entry_id,person_id,person_reference,weight,probability,band,decision")
   Path out;
 
-  /** A bar for the registry's new and changed persons as they are prepared. */
-  static StoredRecords.Progress preparing(Messages m) {
-    return (done, of) ->
-        System.err.print(
-            "\r"
-                + org.handover.server.cli.Progress.bar((double) done / of)
-                + " "
-                + m.get("match.prepared", done, of)
-                + (done == of ? "\n" : ""));
-  }
-
   @Override
   public Integer call() throws IOException {
     Messages m = options.messages();
@@ -104,6 +93,7 @@ final class MatchCommand implements Callable<Integer> {
         return 2;
       }
       Matching.Run run;
+      StepLines steps = new StepLines(m);
       List<BlockingRule<PersonRecord>> chosen;
       try {
         chosen = rules == null ? PersonBlocking.rules() : PersonBlocking.rules(rules);
@@ -116,17 +106,7 @@ final class MatchCommand implements Callable<Integer> {
         return 2;
       }
       try {
-        run =
-            app.matching()
-                .run(
-                    roster,
-                    oneToOne,
-                    thresholds,
-                    chosen,
-                    actor,
-                    s -> System.err.println(m.get(s)),
-                    false,
-                    preparing(m));
+        run = app.matching().run(roster, oneToOne, thresholds, chosen, actor, steps, false, steps);
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());
         return 2;

@@ -74,7 +74,8 @@ final class MatchRoutes {
                                       chosenRules,
                                       user.username(),
                                       step,
-                                      retrain)
+                                      retrain,
+                                      step::at)
                                   .id();
                         } catch (Matching.NothingToLink e) {
                           throw new org.handover.server.web.Jobs.Failed("error.match.nothing", e);

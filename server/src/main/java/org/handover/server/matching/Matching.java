@@ -107,8 +107,9 @@ public final class Matching {
   }
 
   /**
-   * The same, {@code preparing} hearing how many of the registry's new and changed persons are
-   * prepared (a command shows it as a bar; nothing when none is).
+   * The same, {@code progress} hearing how far the step under way is: how many of the registry's
+   * new and changed persons are prepared (nothing when none is), then how many of the candidate
+   * pairs are compared (a command shows each as a bar, {@link StepLines}).
    */
   Run run(
       long rosterId,
@@ -118,8 +119,8 @@ public final class Matching {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain,
-      StoredRecords.Progress preparing) {
-    Linked done = link(rosterId, rules, oneToOne, retrain, actor, step, preparing);
+      StoredRecords.Progress progress) {
+    Linked done = link(rosterId, rules, oneToOne, retrain, actor, step, progress);
     List<PersonRecord> entries = done.entries();
     List<PersonRecord> persons = done.persons();
     Linker.Result<PersonRecord> r = done.result();
@@ -225,7 +226,7 @@ public final class Matching {
       boolean train,
       String actor,
       java.util.function.Consumer<String> step,
-      StoredRecords.Progress preparing) {
+      StoredRecords.Progress progress) {
     step.accept("job.match.preparing");
     // the list read and its keys indexed on another thread while the database finds the stale
     record Listed(List<PersonRecord> entries, StreamedBlocking blocking) {}
@@ -236,7 +237,7 @@ public final class Matching {
               return new Listed(read, new StreamedBlocking(read, rules));
             },
             runnable -> new Thread(runnable, "match-list").start());
-    StoredRecords.refresh(jdbi, preparing);
+    StoredRecords.refresh(jdbi, progress);
     step.accept("job.match.reading");
     // the stored model read while the list is still being read: it does not depend on it
     Optional<MatchModels.Kept> newest =
@@ -244,7 +245,11 @@ public final class Matching {
     Listed list = Background.join(listed);
     List<PersonRecord> entries = list.entries();
     StreamedBlocking blocking = list.blocking();
-    Linker.Options options = Linker.Options.defaults().oneToOne(oneToOne).pairPrior(true);
+    Linker.Options options =
+        Linker.Options.defaults()
+            .oneToOne(oneToOne)
+            .pairPrior(true)
+            .progress((done, of) -> progress.at(done, of));
     long t0 = System.nanoTime();
     List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
     if (entries.isEmpty() || stored.isEmpty()) {
@@ -294,8 +299,8 @@ public final class Matching {
       long rosterId,
       String actor,
       java.util.function.Consumer<String> step,
-      StoredRecords.Progress preparing) {
-    link(rosterId, PersonBlocking.rules(), false, true, actor, step, preparing);
+      StoredRecords.Progress progress) {
+    link(rosterId, PersonBlocking.rules(), false, true, actor, step, progress);
     return models.latest(MatchModels.Kind.MATCH).orElseThrow();
   }
 

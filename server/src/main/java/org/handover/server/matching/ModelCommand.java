@@ -170,12 +170,8 @@ final class ModelCommand {
           return 2;
         }
         try {
-          app.matching()
-              .train(
-                  list.get(),
-                  actor,
-                  step -> System.err.println(m.get(step)),
-                  MatchCommand.preparing(m));
+          StepLines steps = new StepLines(m);
+          app.matching().train(list.get(), actor, steps, steps);
         } catch (IllegalArgumentException e) {
           System.err.println(e.getMessage());
           return 2;

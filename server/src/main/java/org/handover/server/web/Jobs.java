@@ -26,7 +26,12 @@ public final class Jobs {
 
   /** The work: told each step by its message key, it returns where its result is shown. */
   public interface Work {
-    String run(Consumer<String> step) throws Exception;
+    String run(Steps step) throws Exception;
+  }
+
+  /** What the work tells its page: each step by its message key, and how far the step is. */
+  public interface Steps extends Consumer<String> {
+    void at(int done, int of);
   }
 
   /** A job as its page shows it; {@code result} is set when done, {@code error} when it failed. */
@@ -36,6 +41,7 @@ public final class Jobs {
     private final String title;
     private final long startedMillis;
     private volatile String step = "job.waiting";
+    private volatile long progress; // done in the high half, of how many in the low, for the step
     private volatile String result;
     private volatile RuntimeException error;
 
@@ -56,6 +62,16 @@ public final class Jobs {
 
     public String step() {
       return step;
+    }
+
+    /** How much of the step is done, 0 when it does not tell. */
+    public int done() {
+      return (int) (progress >>> 32);
+    }
+
+    /** Of how much, 0 when the step does not tell. */
+    public int of() {
+      return (int) progress;
     }
 
     public long startedMillis() {
@@ -99,7 +115,20 @@ public final class Jobs {
     worker.execute(
         () -> {
           try {
-            job.result = work.run(s -> job.step = s);
+            job.result =
+                work.run(
+                    new Steps() {
+                      @Override
+                      public void accept(String s) {
+                        job.progress = 0;
+                        job.step = s;
+                      }
+
+                      @Override
+                      public void at(int done, int of) {
+                        job.progress = ((long) done << 32) | (of & 0xffffffffL);
+                      }
+                    });
           } catch (Failed e) {
             job.error = e;
           } catch (Throwable e) {

@@ -626,6 +626,8 @@ class CliTest {
         .contains("date of birth | exact |");
     Cli.Run again = run("match", "--roster", "1", "--db", db(), "--lang", "en");
     assertThat(again.err()).doesNotContain("Training").contains("Comparing the entries");
+    // under the step, a bar of the pairs compared, whole at the end
+    assertThat(again.err()).containsPattern("100% ([\\d,]+) of \\1 candidate pairs compared");
     Cli.Run trained = run("model", "train", "--db", db(), "--lang", "uk");
     assertThat(trained.exit()).as(trained.err()).isZero();
     assertThat(trained.out()).contains("модель 2: навчено").contains("стан: використовується");
@@ -759,7 +761,10 @@ class CliTest {
         .contains("модель поиска дубликатов 1: обучена")
         .contains("состояние: используется");
     Cli.Run again = run("duplicates", "--db", db(), "--lang", "en");
-    assertThat(again.err()).doesNotContain("Training").contains("Comparing the persons");
+    assertThat(again.err())
+        .doesNotContain("Training")
+        .contains("Comparing the persons")
+        .containsPattern("100% ([\\d,]+) of \\1 candidate pairs compared");
     Cli.Run trained = run("model", "train", "--duplicates", "--db", db(), "--lang", "uk");
     assertThat(trained.exit()).as(trained.err()).isZero();
     assertThat(trained.out()).contains("модель пошуку дублікатів 2: навчена");
