@@ -59,7 +59,7 @@ final class DuplicatesCommand implements Callable<Integer> {
     try (App app = options.open()) {
       Duplicates.Found found;
       try {
-        StepLines steps = new StepLines(m);
+        MatchCommand.StepLines steps = new MatchCommand.StepLines(m);
         found = app.duplicates().search(thresholds, actor, steps, retrain, steps);
       } catch (IllegalArgumentException e) {
         long n = app.registry().count();

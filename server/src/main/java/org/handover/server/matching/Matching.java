@@ -109,7 +109,7 @@ public final class Matching {
   /**
    * The same, {@code progress} hearing how far the step under way is: how many of the registry's
    * new and changed persons are prepared (nothing when none is), then how many of the candidate
-   * pairs are compared (a command shows each as a bar, {@link StepLines}).
+   * pairs are compared (a command shows each as a bar, {@link MatchCommand.StepLines}).
    */
   Run run(
       long rosterId,

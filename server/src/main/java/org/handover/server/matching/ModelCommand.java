@@ -170,7 +170,7 @@ final class ModelCommand {
           return 2;
         }
         try {
-          StepLines steps = new StepLines(m);
+          MatchCommand.StepLines steps = new MatchCommand.StepLines(m);
           app.matching().train(list.get(), actor, steps, steps);
         } catch (IllegalArgumentException e) {
           System.err.println(e.getMessage());
