@@ -197,6 +197,7 @@ final class MatchCommand implements Callable<Integer> {
     private final Messages m;
     private String step = "";
     private int shown = -1;
+    private boolean open; // a bar's line not yet ended
 
     StepLines(Messages m) {
       this.m = m;
@@ -204,7 +205,11 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public synchronized void accept(String key) {
-      endBar();
+      if (open) {
+        System.err.println();
+      }
+      open = false;
+      shown = -1;
       step = key;
       System.err.println(m.get(key));
     }
@@ -212,7 +217,7 @@ final class MatchCommand implements Callable<Integer> {
     @Override
     public synchronized void at(int done, int of) {
       if (done <= shown || of <= 0) {
-        return;
+        return; // told late by another thread: the bar is past it
       }
       shown = done;
       String what = step.equals("job.match.preparing") ? "match.prepared" : "match.compared";
@@ -221,17 +226,10 @@ final class MatchCommand implements Callable<Integer> {
               + org.handover.server.cli.Progress.bar((double) done / of)
               + " "
               + m.get(what, done, of));
-      if (done >= of) {
-        endBar();
-      }
-    }
-
-    /** The bar's line ended, if one is open, so that the next step starts on its own. */
-    private void endBar() {
-      if (shown >= 0) {
+      open = done < of;
+      if (!open) {
         System.err.println();
       }
-      shown = -1;
     }
   }
 }

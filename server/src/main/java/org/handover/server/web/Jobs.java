@@ -119,14 +119,17 @@ public final class Jobs {
                 work.run(
                     new Steps() {
                       @Override
-                      public void accept(String s) {
+                      public synchronized void accept(String s) {
                         job.progress = 0;
                         job.step = s;
                       }
 
+                      // told from several threads: a share told late does not take it back
                       @Override
-                      public void at(int done, int of) {
-                        job.progress = ((long) done << 32) | (of & 0xffffffffL);
+                      public synchronized void at(int done, int of) {
+                        if (done > job.done()) {
+                          job.progress = ((long) done << 32) | (of & 0xffffffffL);
+                        }
                       }
                     });
           } catch (Failed e) {
