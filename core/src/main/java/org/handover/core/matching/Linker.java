@@ -22,7 +22,10 @@ import org.handover.names.Level;
 public final class Linker {
   private Linker() {}
 
-  /** How many of a run's pairs are compared, of how many; told from the comparing threads. */
+  /**
+   * How far a step of a run has come: how many done of how many (the candidate pairs compared, told
+   * from the comparing threads).
+   */
   public interface Progress {
     /** Told nothing. */
     Progress NONE = (done, of) -> {};

@@ -117,29 +117,18 @@ public final class NamesTogether {
         if (term.isEmpty()) {
           continue;
         }
-        terms[i].add(hash(new String[] {term.get()}, 1), 1);
+        terms[i].add(termKey(term.get()), 1);
         Optional<String> part = fields.get(parts[c.part()]).termOf(registryPerson);
         if (part.isPresent()) {
-          pairs[i].add(hash(new String[] {part.get(), term.get()}, 2), 1);
+          pairs[i].add(pairKey(part.get(), term.get()), 1);
         }
       }
     }
 
     /** The counts, those of sets carried once let go (an absent set counts one). */
     NamesTogether counted() {
-      Counts[] kept = new Counts[counts.length];
-      for (int i = 0; i < kept.length; i++) {
-        kept[i] = counts[i].above(1);
-      }
-      Counts[] keptPairs = new Counts[pairs.length];
-      for (int i = 0; i < pairs.length; i++) {
-        keptPairs[i] = pairs[i].above(1);
-      }
-      Counts[] keptTerms = new Counts[terms.length];
-      for (int i = 0; i < terms.length; i++) {
-        keptTerms[i] = terms[i].above(1); // one is what an absent term counts
-      }
-      return new NamesTogether(parts, kept, companions, keptPairs, keptTerms, size, oneList);
+      return new NamesTogether(
+          parts, aboveOne(counts), companions, aboveOne(pairs), aboveOne(terms), size, oneList);
     }
   }
 
@@ -171,6 +160,25 @@ public final class NamesTogether {
     return out;
   }
 
+  /** Each of the counts, those counted once let go (one is what an absent set or term counts). */
+  private static Counts[] aboveOne(Counts[] all) {
+    Counts[] kept = new Counts[all.length];
+    for (int i = 0; i < all.length; i++) {
+      kept[i] = all[i].aboveOne();
+    }
+    return kept;
+  }
+
+  /** A companion's term alone, as counted and looked up. */
+  private static long termKey(String term) {
+    return hash(new String[] {term}, 1);
+  }
+
+  /** A part of the name's term with a companion's, as counted and looked up. */
+  private static long pairKey(String part, String term) {
+    return hash(new String[] {part, term}, 2);
+  }
+
   /** The hash of the first {@code n} terms together: one way for counting and for looking up. */
   private static long hash(String[] terms, int n) {
     StringBuilder key = new StringBuilder();
@@ -187,11 +195,11 @@ public final class NamesTogether {
   public List<Map<String, Integer>> stored() {
     List<Map<String, Integer>> out = new java.util.ArrayList<>();
     for (Counts c : counts) {
-      out.add(c.asMap(1));
+      out.add(c.asMap());
     }
     for (int i = 0; i < companions.length; i++) {
-      out.add(pairs[i].asMap(1));
-      out.add(terms[i].asMap(1));
+      out.add(pairs[i].asMap());
+      out.add(terms[i].asMap());
     }
     return out;
   }
@@ -401,17 +409,14 @@ public final class NamesTogether {
     // counted here (a year has no frequency of its own)
     double termShare = shares.of(companions[i], term.get());
     if (Double.isNaN(termShare)) {
-      termShare =
-          Math.max(1, terms[i].get(hash(new String[] {term.get()}, 1))) / (double) registrySize;
+      termShare = Math.max(1, terms[i].get(termKey(term.get()))) / (double) registrySize;
     }
-    long hash = hash(new String[] {partTerm.get(), term.get()}, 2);
+    long hash = pairKey(partTerm.get(), term.get());
     int selves = 1;
     if (oneList && other != null) {
       Optional<String> itsPart = part.termOf(other);
       Optional<String> its = c.term().apply(other);
-      if (itsPart.isPresent()
-          && its.isPresent()
-          && hash(new String[] {itsPart.get(), its.get()}, 2) == hash) {
+      if (itsPart.isPresent() && its.isPresent() && pairKey(itsPart.get(), its.get()) == hash) {
         selves = 2;
       }
     }
@@ -491,22 +496,21 @@ public final class NamesTogether {
       }
     }
 
-    /** Only the sets counted more than {@code n} times. */
-    Counts above(int n) {
+    /** Only the sets counted more than once. */
+    Counts aboveOne() {
       Counts kept = new Counts(16);
       for (int i = 0; i < keys.length; i++) {
-        if (used[i] && values[i] > n) {
+        if (used[i] && values[i] > 1) {
           kept.add(keys[i], values[i]);
         }
       }
       return kept;
     }
 
-    /** The sets counted more than {@code n} times, by their hashes as text. */
-    Map<String, Integer> asMap(int n) {
+    Map<String, Integer> asMap() {
       Map<String, Integer> out = new HashMap<>();
       for (int i = 0; i < keys.length; i++) {
-        if (used[i] && values[i] > n) {
+        if (used[i] && values[i] > 1) {
           out.put(Long.toString(keys[i]), values[i]);
         }
       }

@@ -146,7 +146,7 @@ public final class Duplicates {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain) {
-    return search(thresholds, actor, step, retrain, (done, of) -> {});
+    return search(thresholds, actor, step, retrain, Linker.Progress.NONE);
   }
 
   /** The same, {@code progress} hearing how many of the candidate pairs are compared. */
@@ -155,7 +155,7 @@ public final class Duplicates {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain,
-      StoredRecords.Progress progress) {
+      Linker.Progress progress) {
     step.accept("job.duplicates.reading");
     long t0 = System.nanoTime();
     DuplicateBlocking blocking = new DuplicateBlocking(PersonBlocking.dedupeRules());
@@ -165,8 +165,7 @@ public final class Duplicates {
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     Set<Long> different = differentPairs();
-    Linker.Options options =
-        Linker.Options.defaults().progress((done, of) -> progress.at(done, of));
+    Linker.Options options = Linker.Options.defaults().progress(progress);
     Candidates candidates = blocking.candidates(options.maxBlock());
     long blockMillis = (System.nanoTime() - t0) / 1_000_000;
     Optional<Model<PersonRecord>> model =

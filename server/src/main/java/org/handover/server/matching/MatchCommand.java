@@ -193,7 +193,7 @@ final class MatchCommand implements Callable<Integer> {
    * it is: the registry's new and changed persons prepared, then the candidate pairs compared. Told
    * from several threads; a bar never goes back.
    */
-  static final class StepLines implements Consumer<String>, StoredRecords.Progress {
+  static final class StepLines implements Consumer<String>, Linker.Progress {
     private final Messages m;
     private String step = "";
     private int shown = -1;

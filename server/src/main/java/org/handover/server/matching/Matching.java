@@ -103,7 +103,7 @@ public final class Matching {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain) {
-    return run(rosterId, oneToOne, thresholds, rules, actor, step, retrain, (done, of) -> {});
+    return run(rosterId, oneToOne, thresholds, rules, actor, step, retrain, Linker.Progress.NONE);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class Matching {
       String actor,
       java.util.function.Consumer<String> step,
       boolean retrain,
-      StoredRecords.Progress progress) {
+      Linker.Progress progress) {
     Linked done = link(rosterId, rules, oneToOne, retrain, actor, step, progress);
     List<PersonRecord> entries = done.entries();
     List<PersonRecord> persons = done.persons();
@@ -226,7 +226,7 @@ public final class Matching {
       boolean train,
       String actor,
       java.util.function.Consumer<String> step,
-      StoredRecords.Progress progress) {
+      Linker.Progress progress) {
     step.accept("job.match.preparing");
     // the list read and its keys indexed on another thread while the database finds the stale
     record Listed(List<PersonRecord> entries, StreamedBlocking blocking) {}
@@ -246,10 +246,7 @@ public final class Matching {
     List<PersonRecord> entries = list.entries();
     StreamedBlocking blocking = list.blocking();
     Linker.Options options =
-        Linker.Options.defaults()
-            .oneToOne(oneToOne)
-            .pairPrior(true)
-            .progress((done, of) -> progress.at(done, of));
+        Linker.Options.defaults().oneToOne(oneToOne).pairPrior(true).progress(progress);
     long t0 = System.nanoTime();
     List<byte[]> stored = jdbi.withHandle(h -> StoredRecords.stream(h, blocking::accept, n -> {}));
     if (entries.isEmpty() || stored.isEmpty()) {
@@ -292,14 +289,14 @@ public final class Matching {
    */
   public MatchModels.Info train(
       long rosterId, String actor, java.util.function.Consumer<String> step) {
-    return train(rosterId, actor, step, (done, of) -> {});
+    return train(rosterId, actor, step, Linker.Progress.NONE);
   }
 
   MatchModels.Info train(
       long rosterId,
       String actor,
       java.util.function.Consumer<String> step,
-      StoredRecords.Progress progress) {
+      Linker.Progress progress) {
     link(rosterId, PersonBlocking.rules(), false, true, actor, step, progress);
     return models.latest(MatchModels.Kind.MATCH).orElseThrow();
   }

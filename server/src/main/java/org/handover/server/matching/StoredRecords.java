@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.handover.core.matching.Candidates;
+import org.handover.core.matching.Linker;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.RecordCodec;
 import org.jdbi.v3.core.Handle;
@@ -44,7 +45,7 @@ final class StoredRecords {
    * returns how many were prepared. {@code done} hears how many are done of how many, chunk by
    * chunk.
    */
-  static int refresh(Jdbi jdbi, Progress done) {
+  static int refresh(Jdbi jdbi, Linker.Progress done) {
     List<Long> stale = new ArrayList<>();
     List<Long> merged = new ArrayList<>();
     jdbi.useHandle(
@@ -94,11 +95,6 @@ final class StoredRecords {
                 .bind("codec", RecordCodec.VERSION)
                 .mapTo(Boolean.class)
                 .one());
-  }
-
-  /** How far a long step has come. */
-  interface Progress {
-    void at(int done, int of);
   }
 
   private static void write(Handle h, List<MatchRecords.Versioned> records) {
@@ -201,7 +197,7 @@ final class StoredRecords {
 
   /** The same, each person's stored key hashes passed to {@code keys} as it is read. */
   static List<PersonRecord> all(Jdbi jdbi, Consumer<byte[]> keys) {
-    refresh(jdbi, (done, of) -> {});
+    refresh(jdbi, Linker.Progress.NONE);
     List<PersonRecord> out = new ArrayList<>();
     List<byte[]> chunk = new ArrayList<>(CHUNK);
     jdbi.useHandle(
