@@ -25,6 +25,10 @@ final class CsvTable implements Table {
   private final char delimiter;
   private final List<String> header;
   private int number;
+
+  /** The line the next record starts on, or after (empty lines are passed over). */
+  private long nextLine = 1;
+
   private final long size;
   private volatile long consumed;
 
@@ -87,13 +91,22 @@ final class CsvTable implements Table {
 
   private Optional<CsvRecord> read() throws RosterFileException {
     try {
-      return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
+      if (!rows.hasNext()) {
+        return Optional.empty();
+      }
+      CsvRecord r = rows.next();
+      long breaks = 0;
+      for (String cell : r.getFields()) {
+        breaks += lineBreaks(cell);
+      }
+      nextLine = r.getStartingLineNumber() + breaks + 1;
+      return Optional.of(r);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         throw new RosterFileException(
             "error.file.undecodable",
-            "bytes after row " + number + " are not valid " + charset.name(),
-            String.valueOf(number + 1),
+            "bytes from line " + nextLine + " on are not valid " + charset.name(),
+            String.valueOf(nextLine),
             charset.name());
       }
       throw new RosterFileException(
@@ -101,8 +114,8 @@ final class CsvTable implements Table {
     } catch (CsvParseException e) {
       throw new RosterFileException(
           "error.file.csv",
-          "the text after row " + number + " is not valid CSV: " + e.getMessage(),
-          String.valueOf(number + 1),
+          "the text from line " + nextLine + " on is not valid CSV: " + e.getMessage(),
+          String.valueOf(nextLine),
           String.valueOf(e.getMessage()));
     }
   }

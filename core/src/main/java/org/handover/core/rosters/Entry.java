@@ -9,7 +9,9 @@ import org.handover.core.registry.PartialDate;
  * One row of a roster: its raw cells exactly as read, the fields parsed from them, and what could
  * not be read. An entry with problems is kept, never dropped.
  *
- * @param row the row in the file's data, 1 = first row after the header
+ * @param row the entry's number in the file's data, 1 = first row after the header
+ * @param line the row as the file shows it, the header counted (a sheet's row number, a text file's
+ *     line): what every message names, so that the user finds the row where it says
  * @param values the mapped cells, trimmed, by field
  */
 public record Entry(
@@ -22,7 +24,10 @@ public record Entry(
     String patronymic,
     Optional<PartialDate> birthDate,
     List<Problem> problems) {
-  /** What is wrong with one cell (or the row, when {@code column} is 0). */
+  /**
+   * What is wrong with one cell (or the row, when {@code column} is 0); {@code row} as the file
+   * shows it (the entry's {@code line}).
+   */
   public record Problem(
       int row, int column, String header, String value, String key, List<String> args) {
     public Problem {

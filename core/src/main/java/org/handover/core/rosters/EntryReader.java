@@ -53,7 +53,7 @@ public final class EntryReader {
       String cell = c < cells.size() ? cells.get(c) : "";
       problems.add(
           new Entry.Problem(
-              row.number(),
+              fileRow(row),
               c + 1,
               c < header.size() ? header.get(c) : "",
               cell.length() > 60 ? cell.substring(0, 60) + "…" : cell,
@@ -65,7 +65,7 @@ public final class EntryReader {
       if (extra.stream().anyMatch(c -> !c.isBlank())) {
         problems.add(
             new Entry.Problem(
-                row.number(),
+                fileRow(row),
                 header.size() + 1,
                 "",
                 String.join(" | ", extra),
@@ -75,7 +75,7 @@ public final class EntryReader {
     } else if (cells.size() < header.size() && cells.size() > 0) {
       problems.add(
           new Entry.Problem(
-              row.number(),
+              fileRow(row),
               cells.size() + 1,
               header.get(cells.size()),
               "",
@@ -148,11 +148,16 @@ public final class EntryReader {
   private Entry.Problem problem(
       Table.Row row, int column, String value, String key, String... args) {
     return new Entry.Problem(
-        row.number(),
+        fileRow(row),
         column + 1,
         column < header.size() ? header.get(column) : "",
         value,
         key,
         List.of(args));
+  }
+
+  /** The row as the file shows it: a sheet's row number, a text file's line, the header counted. */
+  private static int fileRow(Table.Row row) {
+    return Math.toIntExact(row.line());
   }
 }

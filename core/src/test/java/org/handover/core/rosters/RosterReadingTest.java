@@ -151,7 +151,7 @@ class RosterReadingTest {
         .satisfies(
             p -> {
               assertThat(p.key()).isEqualTo("error.date.impossible");
-              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.row()).isEqualTo(3); // the file's third line, the header first
               assertThat(p.column()).isEqualTo(2);
               assertThat(p.header()).isEqualTo("Дата рождения");
               assertThat(p.value()).isEqualTo("31.02.1999");
@@ -200,6 +200,39 @@ class RosterReadingTest {
     assertThat(e)
         .extracting(x -> x.birthDate().orElseThrow())
         .containsOnly(PartialDate.of(1998, 3, 12));
+  }
+
+  @Test
+  void aProblemNamesTheRowWhereTheFileShowsIt() throws Exception {
+    // an empty line and a cell over two lines come before the bad date: a text editor shows it on
+    // line 7, the fourth entry
+    String csv =
+        "Прізвище,Ім'я,Дата народження\nБойко,Іван,01.02.1990\n\n\"Мельник\nМельников\",Петро,"
+            + "02.03.1991\nКоваль,Ігор,03.04.1992\nШевчук,Олег,31.02.1999\n";
+    List<Entry> text =
+        entries(
+            write("lines.csv", csv.getBytes(StandardCharsets.UTF_8)),
+            "lines.csv",
+            Tables.Options.detect());
+    assertThat(text.get(3).row()).isEqualTo(4);
+    assertThat(text.get(3).line()).isEqualTo(7);
+    assertThat(text.get(3).problems()).extracting(Entry.Problem::row).containsExactly(7);
+    // a sheet's row number, an empty row between (a workbook stores none for it)
+    Path file = dir.resolve("gap.xlsx");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("Список");
+      ws.value(0, 0, "Прізвище");
+      ws.value(0, 1, "Дата народження");
+      ws.value(1, 0, "Бойко");
+      ws.value(1, 1, "01.02.1990");
+      ws.value(3, 0, "Шевчук");
+      ws.value(3, 1, "31.02.1999");
+      wb.finish();
+    }
+    List<Entry> sheet = entries(file, "gap.xlsx", Tables.Options.detect());
+    assertThat(sheet).extracting(Entry::row).containsExactly(1, 2);
+    assertThat(sheet.get(1).problems()).extracting(Entry.Problem::row).containsExactly(4);
   }
 
   @Test

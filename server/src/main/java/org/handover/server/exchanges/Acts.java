@@ -105,7 +105,7 @@ final class Acts {
           problems.add(
               m.get(
                   "roster.problem",
-                  e.row(),
+                  e.line(),
                   outcomeColumn.get() + 1,
                   t.header().get(outcomeColumn.get()),
                   cell,
@@ -118,7 +118,7 @@ final class Acts {
         }
         rows.add(
             new Row(
-                e.row(),
+                Math.toIntExact(e.line()), // as the file shows it, for the act's messages
                 String.join(" ", e.family(), e.given(), e.patronymic()).strip(),
                 MatchRecords.of(
                     e.row(), e.family(), e.given(), e.patronymic(), e.birthDate(), fields),

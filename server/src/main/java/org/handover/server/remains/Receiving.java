@@ -76,18 +76,17 @@ public final class Receiving {
       EntryReader reader = new EntryReader(t.header(), mapping, LocalDate.now(clock));
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
+        int row = Math.toIntExact(e.line()); // as the file shows it
         String tag = e.value(Field.TAG).strip();
         if (tag.isEmpty()) {
-          problems.add(new Problem(e.row(), tag, "error.remains.tag-blank", List.of(e.row())));
+          problems.add(new Problem(row, tag, "error.remains.tag-blank", List.of(row)));
         } else if (tag.length() > MAX_TAG) {
-          problems.add(
-              new Problem(e.row(), tag, "error.remains.tag-long", List.of(e.row(), MAX_TAG)));
+          problems.add(new Problem(row, tag, "error.remains.tag-long", List.of(row, MAX_TAG)));
         } else if (seen.containsKey(tag)) {
           problems.add(
-              new Problem(
-                  e.row(), tag, "error.remains.tag-twice", List.of(e.row(), tag, seen.get(tag))));
+              new Problem(row, tag, "error.remains.tag-twice", List.of(row, tag, seen.get(tag))));
         } else {
-          seen.put(tag, e.row());
+          seen.put(tag, row);
         }
       }
     }

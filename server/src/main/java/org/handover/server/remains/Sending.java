@@ -63,19 +63,19 @@ public final class Sending {
       EntryReader reader = new EntryReader(t.header(), mapping, LocalDate.now(clock));
       for (Optional<Table.Row> r = t.next(); r.isPresent(); r = t.next()) {
         Entry e = reader.read(r.get());
+        int row = Math.toIntExact(e.line()); // as the file shows it
         String tag = e.value(Field.TAG).strip();
         if (!e.family().isBlank() || !e.given().isBlank()) {
           stated++;
         }
         if (tag.isEmpty()) {
-          problems.add(
-              new Receiving.Problem(e.row(), tag, "error.remains.tag-blank", List.of(e.row())));
+          problems.add(new Receiving.Problem(row, tag, "error.remains.tag-blank", List.of(row)));
         } else if (tags.containsKey(tag)) {
           problems.add(
               new Receiving.Problem(
-                  e.row(), tag, "error.remains.tag-twice", List.of(e.row(), tag, tags.get(tag))));
+                  row, tag, "error.remains.tag-twice", List.of(row, tag, tags.get(tag))));
         } else {
-          tags.put(tag, e.row());
+          tags.put(tag, row);
         }
       }
     }

@@ -11,6 +11,6 @@ record CellProblem(ColumnMapping mapping, List<String> header, Messages m) {
   /** The problem of the cell that holds {@code f}, a mapped field. */
   String of(Entry e, Field f, String what) {
     int column = mapping.column(f).orElseThrow();
-    return m.get("roster.problem", e.row(), column + 1, header.get(column), e.value(f), what);
+    return m.get("roster.problem", e.line(), column + 1, header.get(column), e.value(f), what);
   }
 }

@@ -88,7 +88,7 @@ final class RegistryRows {
     cells(e, v, problems);
     PersonForm.Result read = new PersonForm(v, parties::knows).read(0, today);
     for (Problem p : read.problems()) {
-      problems.add(m.get("roster.problem", e.row(), 0, "", "", m.problem(p)));
+      problems.add(m.get("roster.problem", e.line(), 0, "", "", m.problem(p)));
     }
     ReleaseFacts facts = release.read(e, today, problems);
     if (!problems.isEmpty() || read.person().isEmpty()) {

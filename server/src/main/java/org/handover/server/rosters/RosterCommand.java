@@ -451,7 +451,7 @@ public final class RosterCommand {
     }
   }
 
-  /** "row 2, column 4 (Дата народження) '31.02.1999': not a possible date". */
+  /** "row 3, column 4 (Дата народження) '31.02.1999': not a possible date". */
   static String problem(Messages m, Entry.Problem p) {
     return m.get(
         "roster.problem",

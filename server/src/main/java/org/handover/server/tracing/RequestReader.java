@@ -102,31 +102,31 @@ final class RequestReader {
         String consent = e.value(Field.CONSENT).strip();
         int before = problems.size();
         if (reference.isEmpty()) {
-          problems.add(m.get("error.tracing.row", e.row(), m.get("error.tracing.no-reference")));
+          problems.add(m.get("error.tracing.row", e.line(), m.get("error.tracing.no-reference")));
         }
         if (relative.isEmpty()) {
-          problems.add(m.get("error.tracing.row", e.row(), m.get("error.tracing.no-relative")));
+          problems.add(m.get("error.tracing.row", e.line(), m.get("error.tracing.no-relative")));
         }
         if (!relation.isEmpty() && !RELATIONS.containsKey(relation)) {
           problems.add(
               m.get(
                   "error.tracing.row",
-                  e.row(),
+                  e.line(),
                   m.get("error.tracing.relation", e.value(Field.RELATION))));
         }
         if (!yes(consent)) {
           problems.add(
-              m.get("error.tracing.row", e.row(), m.get("error.tracing.no-consent", consent)));
+              m.get("error.tracing.row", e.line(), m.get("error.tracing.no-consent", consent)));
         }
         if (e.family().isBlank() && e.given().isBlank()) {
-          problems.add(m.get("error.tracing.row", e.row(), m.get("error.tracing.no-child")));
+          problems.add(m.get("error.tracing.row", e.line(), m.get("error.tracing.no-child")));
         }
         Map<CardField, String> later = new java.util.EnumMap<>(CardField.class);
         for (Map.Entry<CardField, Field> f : LATER.entrySet()) {
           try {
             later.put(f.getKey(), f.getKey().checked(e.value(f.getValue()), today));
           } catch (TracingException x) {
-            problems.add(m.get("error.tracing.row", e.row(), m.get(x.key(), x.args().toArray())));
+            problems.add(m.get("error.tracing.row", e.line(), m.get(x.key(), x.args().toArray())));
           }
         }
         if (problems.size() > before) {
@@ -145,7 +145,7 @@ final class RequestReader {
           problems.add(
               m.get(
                   "error.tracing.row",
-                  e.row(),
+                  e.line(),
                   m.get("error.tracing.other-relative", reference, known.relative())));
           continue;
         }

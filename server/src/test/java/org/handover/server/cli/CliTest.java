@@ -250,12 +250,12 @@ class CliTest {
     Cli.Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "ru");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("строка 1, столбец 3 (Вид) «генерал»")
+        .contains("строка 2, столбец 3 (Вид) «генерал»")
         .contains("«Марс» — неизвестное значение")
         .contains("«может быть» — ни «да», ни «нет»")
         .contains("(Дата пленения) «31.02.2024»: дата пленения: «31.02.2024» не является датой")
         .contains("«возможно» — ни «да», ни «нет», ни «не спрашивали»")
-        .contains("строка 2, столбец 6 (Дата пленения) «01.01.2099»")
+        .contains("строка 3, столбец 6 (Дата пленения) «01.01.2099»")
         .contains("01.01.2099 — дата в будущем")
         .contains("Ничего не сохранено");
     assertThat(persons()).isEqualTo(3);
@@ -293,7 +293,7 @@ class CliTest {
     Cli.Run shown = run("roster", "show", "1", "--problems", "--db", db(), "--lang", "uk");
     assertThat(shown.out())
         .contains("windows-1251")
-        .contains("рядок 2, стовпець 3 (Дата народження) «31.02.1999»");
+        .contains("рядок 3, стовпець 3 (Дата народження) «31.02.1999»");
     Cli.Run bad =
         run(
             "roster",
@@ -781,7 +781,7 @@ class CliTest {
     Cli.Run refused = run("registry", "import", bad.toString(), "--db", db(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 2, column 3 (DOB) '2099'")
+        .contains("row 3, column 3 (DOB) '2099'")
         .contains("Nothing was stored.");
     assertThat(persons()).isZero();
     Path good = dir.resolve("good.csv");
@@ -849,7 +849,7 @@ class CliTest {
     Cli.Run refused = run("registry", "import", big.toString(), "--db", db(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 23,000, column 3 (DOB) '31.02.1990'")
+        .contains("row 23,001, column 3 (DOB) '31.02.1990'")
         .contains("1 row has a problem (listed above).")
         .contains("Nothing was stored.")
         .contains("--skip-bad-rows");

@@ -334,7 +334,7 @@ class ExchangesTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("act: 2 rows; recorded 1; to review 1; planned but absent from the act 1")
-        .contains("to review (no sure link to a person of the batch): row 2");
+        .contains("to review (no sure link to a person of the batch): row 3");
     assertThat(app.registry().find(woundedOfOurs).orElseThrow().person().status())
         .isEqualTo(Status.RETURNED);
     // an outcome in no known words: nothing recorded, the row named

@@ -211,9 +211,9 @@ class VerifiedListTest {
     String other = row.group(1).equals("1") ? "2" : "1";
     assertThat(page)
         .contains("id=\"also-for\"")
-        .contains("запропоновано також для рядка " + other + " цього списку");
+        .contains("запропоновано також для запису " + other + " цього списку");
     assertThat(reviewer().get("/matches/" + run + "?lang=en").body())
-        .contains("also proposed for row " + other + " of this list");
+        .contains("also proposed for entry " + other + " of this list");
   }
 
   @Test
@@ -234,13 +234,13 @@ class VerifiedListTest {
     assertThat(asked.statusCode()).isEqualTo(409);
     assertThat(asked.body())
         .contains("id=\"twice\"")
-        .contains("вже пов’язано з рядком 1 цього списку")
+        .contains("вже пов’язано із записом 1 цього списку")
         .contains("name=\"twice\" value=\"1\"")
         .contains("name=\"entry_row\" value=\"2\"");
     assertThat(state(2)).isEqualTo(EntryLinks.State.REVIEW);
     b.submit("/lang", "lang", "en", "back", "/home");
     assertThat(b.submit("/matches/" + run + "/decide", second).body())
-        .contains("already stands linked to row 1 of this list")
+        .contains("already stands linked to entry 1 of this list")
         .contains("Kovalchuk"); // the name romanized for a reader of English
     // on the reviewer's word: confirmed, and the journal says it knew of the other row
     String[] twice = java.util.Arrays.copyOf(second, second.length + 2);
@@ -296,7 +296,7 @@ class VerifiedListTest {
     HttpResponse<String> asked = b.submit("/rosters/" + roster + "/verified/confirm", confirm);
     assertThat(asked.statusCode()).isEqualTo(409);
     assertThat(asked.body())
-        .contains("вже пов’язано з рядком 1")
+        .contains("вже пов’язано із записом 1")
         .contains("action=\"/rosters/" + roster + "/verified/confirm\"");
     assertThat(state(2)).isEqualTo(EntryLinks.State.AUTO);
     String[] twice = java.util.Arrays.copyOf(confirm, confirm.length + 2);

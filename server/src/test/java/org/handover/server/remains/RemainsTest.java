@@ -320,8 +320,8 @@ class RemainsTest {
     Run refused = cli("remains", "send", ours.toString(), "--to", "RU", "--on", "2025-09-02");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 1: tag RU-2025-0001 is a case we received that is not recorded as theirs")
-        .contains("row 2: the case RU-2025-0003 was returned already (transfer 2)");
+        .contains("row 2: tag RU-2025-0001 is a case we received that is not recorded as theirs")
+        .contains("row 3: the case RU-2025-0003 was returned already (transfer 2)");
     assertThat(app.journal().audit().clean()).isTrue();
     assertThat(cli("journal", "verify").exit()).isZero();
     // DNA serves identification only: once the person is identified and the period is over, the
@@ -554,7 +554,7 @@ class RemainsTest {
               Files.readAllBytes(theirList()));
       assertThat(again.statusCode()).isEqualTo(422);
       assertThat(again.body())
-          .contains("рядок 1: бирку RU-2025-0001 вже отримано раніше (передача 1)");
+          .contains("рядок 2: бирку RU-2025-0001 вже отримано раніше (передача 1)");
       // handing over from the browser: one of ours cannot be sent
       assertThat(b.get("/remains/send").body()).contains("Передати останки");
       HttpResponse<String> ours =
@@ -565,7 +565,7 @@ class RemainsTest {
               "sent.csv",
               "Tag\nRU-2025-0001\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       assertThat(ours.statusCode()).isEqualTo(422);
-      assertThat(ours.body()).contains("рядок 1: бирка RU-2025-0001 — справа, яку ми отримали");
+      assertThat(ours.body()).contains("рядок 2: бирка RU-2025-0001 — справа, яку ми отримали");
       b.get("/remains/send");
       HttpResponse<String> sent =
           b.upload(
@@ -680,9 +680,9 @@ class RemainsTest {
     Run again = receive(theirList("RU-2025-0009;Мельник;Петр;", ";Ткач;Иван;", "RU-2025-0009;;;"));
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err())
-        .contains("row 1: tag RU-2025-0001 was received before (transfer 1)")
-        .contains("row 6: no tag")
-        .contains("row 7: tag RU-2025-0009 is already on row 5 of this list")
+        .contains("row 2: tag RU-2025-0001 was received before (transfer 1)")
+        .contains("row 7: no tag")
+        .contains("row 8: tag RU-2025-0009 is already on row 6 of this list")
         .contains("Nothing was stored");
     assertThat(app.rosters().list()).hasSize((int) rosters);
     Path noTags = dir.resolve("no-tags.csv");

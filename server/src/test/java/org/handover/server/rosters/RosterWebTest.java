@@ -77,7 +77,7 @@ class RosterWebTest {
             "name=\"col.0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"family\" selected>");
     assertThat(preview.body())
         .contains("з цією відповідністю прочитано 2 рядки, з помилками: 1")
-        .contains("рядок 2, стовпець 4 (Дата рождения) «31.02.1999»");
+        .contains("рядок 3, стовпець 4 (Дата рождения) «31.02.1999»");
     assertThat(rosters()).isZero();
     Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview.body());
     assertThat(token.find()).isTrue();
@@ -111,11 +111,11 @@ class RosterWebTest {
         .contains("spisok.csv")
         .contains("Ковальчук Юрий Петрович")
         .contains("03.06.2025")
-        .contains("рядок 2, стовпець 4 (Дата рождения) «31.02.1999»");
+        .contains("рядок 3, стовпець 4 (Дата рождения) «31.02.1999»");
     String report = b.get(location + "/problems.csv").body();
     assertThat(report)
         .contains("Рядок,Стовпець,Заголовок,Значення,Причина")
-        .contains("2,4,Дата рождения,31.02.1999");
+        .contains("3,4,Дата рождения,31.02.1999");
     assertThat(b.bytes(location + "/file")).isEqualTo(LIST);
     assertThat(b.get("/rosters").body()).contains("spisok.csv");
     // a download from the web carries the journal's signed head, as the CLI writes one beside it

@@ -88,8 +88,8 @@ class ChildCardTest {
     Run refused = cli("tracing", "import", bad.toString());
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 1: \"Z+\" is not a blood group")
-        .contains("row 2: the date 01.01.2099 is in the future")
+        .contains("row 2: \"Z+\" is not a blood group")
+        .contains("row 3: the date 01.01.2099 is in the future")
         .contains("Nothing was stored");
     assertThat(Board.requests(app.database().jdbi())).isZero();
     Path good = dir.resolve("good.csv");

@@ -161,9 +161,9 @@ class TracingTest {
     Run refused = cli("tracing", "import", file.toString(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 1: no relative who asks")
-        .contains("row 2: \"сусідка\" is no known relation")
-        .contains("row 3: no consent to trace (\"ні\")")
+        .contains("row 2: no relative who asks")
+        .contains("row 3: \"сусідка\" is no known relation")
+        .contains("row 4: no consent to trace (\"ні\")")
         .contains("Nothing was stored");
     assertThat(Board.requests(app.database().jdbi())).isZero();
   }
@@ -199,7 +199,7 @@ class TracingTest {
               (HEADER + "Р-050;Ткач;Іра;;2016;;;;;Ткач Ганна;мати;;ні;;;;;;\n")
                   .getBytes(StandardCharsets.UTF_8));
       assertThat(refused.statusCode()).isEqualTo(422);
-      assertThat(refused.body()).contains("рядок 1: немає згоди на розшук");
+      assertThat(refused.body()).contains("рядок 2: немає згоди на розшук");
       b.get("/tracing/import");
       var imported =
           b.upload(
