@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -97,6 +96,8 @@ public final class Database implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(8);
+    // a command needs two or three at once: eight opened up front took a core from its start
+    config.setMinimumIdle(2);
     config.setPoolName("handover");
     config.setInitializationFailTimeout(10_000);
     HikariDataSource ds;
@@ -116,12 +117,7 @@ public final class Database implements AutoCloseable {
           "cannot open the database at " + safe(shownUrl) + ": " + safe(rootMessage(e)), e);
     }
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .target(schema)
-          .load()
-          .migrate();
+      Migrations.migrate(ds, schema);
     } catch (RuntimeException e) {
       ds.close();
       throw new StorageException(

@@ -53,6 +53,45 @@ class EmbeddedServerTest {
   }
 
   @Test
+  void aDatabaseAtTheNewestMigrationIsOpenedWithoutFlywayAndConnectsCheaply() throws Exception {
+    // the newest migration this build has: what a database at it must show to be left as it is
+    Path migrations = Path.of(getClass().getClassLoader().getResource("db/migration").toURI());
+    String newest;
+    try (var files = Files.list(migrations)) {
+      newest =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(f -> f.matches("V\\d+__.*\\.sql"))
+              .map(f -> f.substring(1, f.indexOf("__")))
+              .max(java.util.Comparator.comparingInt(Integer::parseInt))
+              .orElseThrow();
+    }
+    assertThat(Migrations.NEWEST).isEqualTo(newest);
+    try (Database db = Database.create("embedded:" + dir)) {
+      Boolean atNewest = db.jdbi().withHandle(h -> Migrations.current(h.getConnection()));
+      assertThat(atNewest).isTrue();
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "UPDATE flyway_schema_history SET success = FALSE WHERE installed_rank ="
+                          + " (SELECT max(installed_rank) FROM flyway_schema_history)"));
+      // a failed migration goes to Flyway
+      Boolean failed = db.jdbi().withHandle(h -> Migrations.current(h.getConnection()));
+      assertThat(failed).isFalse();
+      // the random password is not stretched: one round, not PostgreSQL's 4,096
+      String verifier =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(verifier).startsWith("SCRAM-SHA-256$1:");
+    }
+  }
+
+  @Test
   void aSecondUserJoinsTheRunningServerAndTheFirstLeavingDoesNotStopIt() throws Exception {
     try (EmbeddedServer first = EmbeddedServer.start(dir, true)) {
       // a second process is played by a lease of a live process other than this one: the test's
