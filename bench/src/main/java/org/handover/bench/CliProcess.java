@@ -44,6 +44,16 @@ final class CliProcess {
     return process(command);
   }
 
+  /** Through {@code ./handover} with {@code HANDOVER_JAVA_OPTS} set to {@code jvm}. */
+  static Result launcher(List<String> jvm, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of("env", "HANDOVER_JAVA_OPTS=" + String.join(" ", jvm), "bash", "handover"));
+    command.addAll(List.of(args));
+    return process(command);
+  }
+
   /** Any command, timed and measured the same way. */
   static Result process(List<String> command) throws IOException, InterruptedException {
     Path log = Files.createTempFile("handover-cli", ".log");

@@ -197,8 +197,11 @@ public final class PeerBench {
                 + " (RussianByRules, family name included) and half from the names dictionary;"
                 + " 30%% romanized; typos, missing patronymics, year-only and missing dates,"
                 + " swapped columns)%n- each tool a whole process from those files, heap -Xmx%s,"
-                + " %d cores (Duke `--threads=%d`; Handover's JVM `-XX:ActiveProcessorCount=%d`;"
-                + " Handover's embedded PostgreSQL is a process of its own beside it)%n%n",
+                + " %d cores (Duke `java -jar` with `--threads=%d`; Handover as a user runs it,"
+                + " `./handover` with `HANDOVER_JAVA_OPTS=\"-Xmx.. -XX:ActiveProcessorCount=%d\"`, the"
+                + " launcher adding its own choices: the throughput collector, its class archive, and"
+                + " for `match` the C1 compiler alone; Handover's embedded PostgreSQL is a process of"
+                + " its own beside it)%n%n",
             LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
             Machine.describe(),
             command,
@@ -378,7 +381,9 @@ public final class PeerBench {
       throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--lang", "en"));
-    CliProcess.Result r = CliProcess.run(jvm, all.toArray(String[]::new));
+    // as a user runs it: through ./handover, whose choices (collector, compiler, class archive) are
+    // Handover's own; the heap and the cores as Duke's
+    CliProcess.Result r = CliProcess.launcher(jvm, all.toArray(String[]::new));
     log.append("$ handover ").append(String.join(" ", args)).append("   (exit ");
     log.append(r.exit()).append(")\n").append(r.output());
     if (r.exit() != 0) {

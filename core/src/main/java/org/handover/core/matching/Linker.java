@@ -31,6 +31,24 @@ public final class Linker {
     Progress NONE = (done, of) -> {};
 
     void at(int done, int of);
+
+    /**
+     * A stage begun, of training or after it; {@link #at} then tells that stage's work. A run that
+     * trains nothing tells none.
+     */
+    default void stage(Stage stage) {}
+  }
+
+  /** The stages of training after the candidates' comparing, each told as it begins. */
+  public enum Stage {
+    /** Every candidate pair compared with a model just trained on a sample (deduplication). */
+    COMPARING,
+    /** u: random pairs of records compared (how often fields agree by chance). */
+    RANDOM_PAIRS,
+    /** m: one EM session per blocking rule. */
+    FITTING,
+    /** How common each name and value is, counted over the registry. */
+    COUNTING
   }
 
   /** Settings of a run. */
@@ -313,6 +331,9 @@ public final class Linker {
     long t1 = System.nanoTime();
     long t0 = t1 - blockMillis * 1_000_000;
     Model<T> trained = stored == null ? dedupeModel(records, fields, trainingRules, one) : stored;
+    if (stored == null) {
+      options.progress().stage(Stage.COMPARING); // after the training's own stages
+    }
     long[] vectors = Vectors.of(records, records, fields, c, null, null, options.progress());
     // at most even odds: in a small registry a handful of candidates, all alike, would otherwise
     // make the prior itself argue for every pair

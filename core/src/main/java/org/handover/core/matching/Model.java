@@ -158,8 +158,11 @@ public final class Model<T> {
       Candidates candidates,
       int[][] vectors,
       Linker.Options options) {
-    double[][] u = Training.u(left, right, fields, options.randomPairs(), options.seed());
-    double[][] m = Training.m(left, right, fields, rules, candidates, vectors, u);
+    Linker.Progress progress = options.progress();
+    progress.stage(Linker.Stage.RANDOM_PAIRS);
+    double[][] u = Training.u(left, right, fields, options.randomPairs(), options.seed(), progress);
+    progress.stage(Linker.Stage.FITTING);
+    double[][] m = Training.m(left, right, fields, rules, candidates, vectors, u, progress);
     double maxLambda =
         Math.min(0.999, (double) Math.min(left.size(), right.size()) / Math.max(1, vectors.length));
     double lambda = Em.lambda(vectors, m, u, Math.min(0.1, maxLambda), maxLambda);
@@ -169,7 +172,13 @@ public final class Model<T> {
       tf.add(new HashMap<>());
     }
     NamesTogether.Counter<T> together = new NamesTogether.Counter<>(fields, false);
+    progress.stage(Linker.Stage.COUNTING);
+    int counted = 0;
+    int tell = Math.max(1, right.size() / 100);
     for (T r : right) { // once: a registry read from its stored bytes decodes each record as read
+      if (++counted % tell == 0 || counted == right.size()) {
+        progress.at(counted, right.size());
+      }
       for (int k = 0; k < fields.size(); k++) {
         Optional<String> t = fields.get(k).termOf(r);
         if (t.isPresent()) {

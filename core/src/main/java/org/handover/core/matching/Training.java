@@ -38,6 +38,18 @@ final class Training {
 
   static <T> double[][] u(
       List<T> left, List<T> right, List<FieldComparison<T>> fields, int randomPairs, long seed) {
+    return u(left, right, fields, randomPairs, seed, Linker.Progress.NONE);
+  }
+
+  /** {@code progress} told how many of the random pairs are compared, a hundred times at most. */
+  static <T> double[][] u(
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      int randomPairs,
+      long seed,
+      Linker.Progress progress) {
+    int tell = Math.max(1, randomPairs / 100);
     double[][] counts = new double[fields.size()][];
     for (int k = 0; k < fields.size(); k++) {
       counts[k] = new double[fields.get(k).levels().size()];
@@ -51,6 +63,9 @@ final class Training {
         if (l >= 0) {
           counts[k][l]++;
         }
+      }
+      if ((s + 1) % tell == 0 || s + 1 == randomPairs) {
+        progress.at(s + 1, randomPairs);
       }
     }
     double[][] u = new double[fields.size()][];
@@ -99,7 +114,8 @@ final class Training {
       List<BlockingRule<T>> rules,
       Candidates c,
       int[][] all,
-      double[][] u) {
+      double[][] u,
+      Linker.Progress progress) {
     int[] levels = fields.stream().mapToInt(f -> f.levels().size()).toArray();
     List<Session> sessions = new ArrayList<>();
     for (BlockingRule<T> rule : rules) {
@@ -126,7 +142,9 @@ final class Training {
     sessions.sort(Comparator.comparingInt((Session x) -> -x.usable).thenComparingInt(x -> x.order));
     double[][] m = new double[fields.size()][];
     double[] support = new double[fields.size()];
-    for (Session session : sessions) {
+    for (int s = 0; s < sessions.size(); s++) {
+      progress.at(s, sessions.size());
+      Session session = sessions.get(s);
       double maxLambda =
           Math.min(
               0.999,
@@ -140,6 +158,7 @@ final class Training {
         }
       }
     }
+    progress.at(sessions.size(), sessions.size());
     // with hardly any pair sure to be one person (a registry nearly free of duplicates), EM's
     // "match"
     // class is whatever else the pairs share; it is not used where a typical m is known

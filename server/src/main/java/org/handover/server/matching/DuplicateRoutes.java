@@ -53,7 +53,12 @@ final class DuplicateRoutes {
                       "job.duplicates",
                       step -> {
                         try {
-                          duplicates.search(t.get(), user.username(), step, retrain, step::at);
+                          duplicates.search(
+                              t.get(),
+                              user.username(),
+                              step,
+                              retrain,
+                              TrainingStages.of(step, step::at));
                           return "/duplicates";
                         } catch (Matching.NothingToLink e) {
                           throw new org.handover.server.web.Jobs.Failed("duplicates.too-few", e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.Candidates;
 import org.handover.core.matching.DuplicateBlocking;
@@ -90,16 +91,22 @@ public final class Duplicates {
    * Trains the deduplication model on the registry and keeps it for the searches after (`model
    * train --duplicates`); nothing is searched.
    */
-  public MatchModels.Info train(String actor) {
+  public MatchModels.Info train(String actor, Consumer<String> step, Linker.Progress progress) {
+    step.accept("job.duplicates.reading");
     List<PersonRecord> persons = StoredRecords.all(jdbi);
     if (persons.size() < 2) {
       throw new Matching.NothingToLink(
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     long t0 = System.nanoTime();
+    step.accept("job.duplicates.training");
     Model<PersonRecord> model =
         Linker.dedupeModel(
-            persons, PersonFields.all(), PersonBlocking.rules(), Linker.Options.defaults());
+            persons,
+            PersonFields.all(),
+            PersonBlocking.rules(),
+            Linker.Options.defaults().progress(progress));
+    step.accept("job.train.storing");
     save(model, persons.size(), 0, (System.nanoTime() - t0) / 1_000_000, actor);
     return models.latest(MatchModels.Kind.DUPLICATES).orElseThrow();
   }
@@ -135,17 +142,12 @@ public final class Duplicates {
   }
 
   /** The same, telling each step by its message key (a page shows it while the search runs). */
-  public Found search(
-      Thresholds thresholds, String actor, java.util.function.Consumer<String> step) {
+  public Found search(Thresholds thresholds, String actor, Consumer<String> step) {
     return search(thresholds, actor, step, false);
   }
 
   /** The same, the model trained again first when {@code retrain} (else the kept one applied). */
-  public Found search(
-      Thresholds thresholds,
-      String actor,
-      java.util.function.Consumer<String> step,
-      boolean retrain) {
+  public Found search(Thresholds thresholds, String actor, Consumer<String> step, boolean retrain) {
     return search(thresholds, actor, step, retrain, Linker.Progress.NONE);
   }
 
@@ -153,7 +155,7 @@ public final class Duplicates {
   Found search(
       Thresholds thresholds,
       String actor,
-      java.util.function.Consumer<String> step,
+      Consumer<String> step,
       boolean retrain,
       Linker.Progress progress) {
     step.accept("job.duplicates.reading");
@@ -181,6 +183,7 @@ public final class Duplicates {
             options,
             model.orElse(null));
     if (model.isEmpty()) {
+      step.accept("job.train.storing");
       save(r.model(), persons.size(), candidates.size(), r.trainMillis(), actor);
     }
     step.accept("job.duplicates.storing");

@@ -215,12 +215,17 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     @Override
+    public void stage(Linker.Stage stage) {
+      accept(TrainingStages.step(stage));
+    }
+
+    @Override
     public synchronized void at(int done, int of) {
       if (done <= shown || of <= 0) {
         return; // told late by another thread: the bar is past it
       }
       shown = done;
-      String what = step.equals("job.match.preparing") ? "match.prepared" : "match.compared";
+      String what = TrainingStages.bar(step);
       System.err.print(
           "\r"
               + org.handover.server.cli.Progress.bar((double) done / of)

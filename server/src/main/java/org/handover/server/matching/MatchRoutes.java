@@ -75,7 +75,7 @@ final class MatchRoutes {
                                       user.username(),
                                       step,
                                       retrain,
-                                      step::at)
+                                      TrainingStages.of(step, step::at))
                                   .id();
                         } catch (Matching.NothingToLink e) {
                           throw new org.handover.server.web.Jobs.Failed("error.match.nothing", e);

@@ -269,6 +269,7 @@ public final class Matching {
             options,
             kept.orElse(null));
     if (kept.isEmpty()) {
+      step.accept("job.train.storing");
       models.save(
           new MatchModels.Trained(
               MatchModels.Kind.MATCH,

@@ -138,8 +138,8 @@ final class ModelCommand {
       try (App app = options.open()) {
         if (duplicates) {
           try {
-            System.err.println(m.get("job.duplicates.reading"));
-            app.duplicates().train(actor);
+            MatchCommand.StepLines steps = new MatchCommand.StepLines(m);
+            app.duplicates().train(actor, steps, steps);
           } catch (Matching.NothingToLink e) {
             long n = app.registry().count();
             System.err.println(m.get("error.match.empty", n, n));

@@ -616,6 +616,14 @@ class CliTest {
         .contains("there is no roster 9");
     // the first run trained a model and kept it; the next ones apply it, until trained again
     assertThat(r.err()).contains("Training the model on this list");
+    // after the pairs, each stage of the training on its line, with its own bar
+    assertThat(r.err())
+        .containsSubsequence(
+            "Comparing random pairs of persons",
+            "100% 50,000 of 50,000 random pairs compared",
+            "Learning how often one person's records agree",
+            "Counting how common each name",
+            "100% 401 of 401 persons counted");
     assertThat(r.out()).contains("model 1 applied, trained");
     Cli.Run shown = run("model", "show", "--db", db(), "--lang", "en");
     assertThat(shown.exit()).as(shown.err()).isZero();
@@ -755,6 +763,12 @@ class CliTest {
         .satisfies(l -> assertThat(l).contains("UA-A").contains("UA-B"));
     // the search trained the deduplication model and kept it; the next one applies it
     assertThat(r.err()).contains("Training the model and comparing the persons");
+    assertThat(r.err())
+        .containsSubsequence(
+            "persons counted",
+            "Comparing every candidate pair with the model just trained",
+            "candidate pairs compared",
+            "Storing the model");
     Cli.Run shown = run("model", "show", "--db", db(), "--lang", "ru");
     assertThat(shown.out())
         .contains("Модель сопоставления ещё не обучена")
