@@ -364,16 +364,24 @@ public final class Linker {
       }
     }
     Candidates sc = Candidates.of(sample, sample, trainingRules, one.maxBlock(), true);
-    return Model.train(
+    Model<T> trained =
+        Model.train(
             sample,
             sample,
             fields,
             trainingRules,
             sc,
-            Training.vectors(sample, sample, fields, sc),
-            one)
-        // the names counted on every record, each pair's own two among them
-        .withNamesTogether(NamesTogether.of(fields, records, true));
+            Vectors.unpack(
+                Vectors.of(sample, sample, fields, sc, null, null, one.progress()), fields.size()),
+            one);
+    // the names counted on every record, each pair's own two among them: counted again when the
+    // sample was not the whole list
+    if (sample != records) {
+      one.progress().stage(Stage.COUNTING);
+    }
+    return trained.withNamesTogether(
+        NamesTogether.of(
+            fields, records, true, sample != records ? one.progress() : Progress.NONE));
   }
 
   /**

@@ -134,8 +134,23 @@ public final class NamesTogether {
 
   /** The registry's names counted together, every record a registry person. */
   static <T> NamesTogether of(List<FieldComparison<T>> fields, List<T> registry, boolean oneList) {
+    return of(fields, registry, oneList, Linker.Progress.NONE);
+  }
+
+  /** {@code progress} told how many records are counted, a hundred times at most. */
+  static <T> NamesTogether of(
+      List<FieldComparison<T>> fields,
+      List<T> registry,
+      boolean oneList,
+      Linker.Progress progress) {
     Counter<T> counter = new Counter<>(fields, oneList);
-    registry.forEach(counter::add);
+    int tell = Math.max(1, registry.size() / 100);
+    for (int i = 0; i < registry.size(); i++) {
+      counter.add(registry.get(i));
+      if ((i + 1) % tell == 0 || i + 1 == registry.size()) {
+        progress.at(i + 1, registry.size());
+      }
+    }
     return counter.counted();
   }
 

@@ -29,6 +29,9 @@ final class CsvTable implements Table {
   /** The line the next record starts on, or after (empty lines are passed over). */
   private long nextLine = 1;
 
+  private final Path file;
+  private final int bomLength;
+
   private final long size;
   private volatile long consumed;
 
@@ -38,6 +41,8 @@ final class CsvTable implements Table {
   CsvTable(Path file, Charset charset, int bomLength, char delimiter, boolean literalQuotes)
       throws RosterFileException, IOException {
     this.charset = charset;
+    this.file = file;
+    this.bomLength = bomLength;
     this.delimiter = delimiter;
     this.size = Math.max(1, Files.size(file));
     InputStream in =
@@ -105,8 +110,8 @@ final class CsvTable implements Table {
       if (e.getCause() instanceof CharacterCodingException) {
         throw new RosterFileException(
             "error.file.undecodable",
-            "bytes from line " + nextLine + " on are not valid " + charset.name(),
-            String.valueOf(nextLine),
+            "bytes on line " + badLine() + " are not valid " + charset.name(),
+            String.valueOf(badLine()),
             charset.name());
       }
       throw new RosterFileException(
@@ -178,6 +183,39 @@ final class CsvTable implements Table {
       reader.close();
     } catch (IOException e) {
       // reading is over; a failure to close a read-only file loses nothing
+    }
+  }
+
+  /**
+   * The line of the first bytes that do not decode, found by decoding the file again: the parser
+   * reads ahead, and the decoder drops what it decoded of a chunk that holds bad bytes.
+   */
+  private long badLine() {
+    java.nio.charset.CharsetDecoder decoder = Encodings.strictDecoder(charset);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+    long line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(bomLength);
+      boolean end = false;
+      while (true) {
+        int n = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        bytes.position(bytes.position() + Math.max(0, n));
+        bytes.flip();
+        java.nio.charset.CoderResult r = decoder.decode(bytes, chars, end);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          line += chars.get() == '\n' ? 1 : 0;
+        }
+        chars.clear();
+        if (r.isError() || (end && !bytes.hasRemaining())) {
+          return line;
+        }
+        bytes.compact();
+      }
+    } catch (IOException e) {
+      return line;
     }
   }
 }

@@ -167,16 +167,19 @@ public final class InterchangeTable implements Table {
       String at = "$.entries[" + number + "]";
       expect(t == JsonToken.START_OBJECT, at, "an object");
       Map<String, String> values = new HashMap<>();
-      long line = parser.currentLocation().getLineNr();
+      // a JSON file has no rows to show: an entry is named by its own "row", else its place
+      long line = number + 1;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
         switch (name) {
-          case "row" ->
-              expect(
-                  parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 1,
-                  at + ".row",
-                  "a whole number from 1");
+          case "row" -> {
+            expect(
+                parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 1,
+                at + ".row",
+                "a whole number from 1");
+            line = parser.getLongValue();
+          }
           case "family", "given", "patronymic", "birthDate" -> {
             expect(parser.currentToken() == JsonToken.VALUE_STRING, at + "." + name, "a string");
             values.put(name.equals("birthDate") ? "birth-date" : name, parser.getText());

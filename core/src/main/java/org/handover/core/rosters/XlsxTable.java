@@ -25,6 +25,10 @@ final class XlsxTable implements Table {
   private final Stream<org.dhatim.fastexcel.reader.Row> stream;
   private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
   private final List<String> header;
+
+  /** Added to the reader's row numbers to give the sheet's own (from 1). */
+  private int firstRowOffset;
+
   private int number;
 
   XlsxTable(Path file, int sheetIndex, long maxInflatedBytes)
@@ -54,7 +58,10 @@ final class XlsxTable implements Table {
       this.stream = sheet.get().openStream();
       this.rows = stream.iterator();
       while (h == null && rows.hasNext()) {
-        List<String> cells = cells(rows.next());
+        org.dhatim.fastexcel.reader.Row first = rows.next();
+        // a sheet whose rows name no number of their own ("r", optional) is counted from 0
+        firstRowOffset = first.getRowNum() == 0 ? 1 : 0;
+        List<String> cells = cells(first);
         if (cells.stream().anyMatch(c -> !c.isBlank())) {
           h = cells;
         }
@@ -126,7 +133,7 @@ final class XlsxTable implements Table {
           }
         }
         number++;
-        return Optional.of(new Row(number, r.getRowNum(), cells));
+        return Optional.of(new Row(number, r.getRowNum() + firstRowOffset, cells));
       }
       return Optional.empty();
     } catch (RuntimeException e) {

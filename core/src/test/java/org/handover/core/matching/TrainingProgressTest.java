@@ -13,10 +13,12 @@ class TrainingProgressTest {
     List<String> left = new ArrayList<>();
     List<String> right = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
-      left.add("k" + (i % 40) + "-" + (i % 7));
-      right.add("k" + (i % 40) + "-" + (i % 5));
+      left.add("k" + (i % 40) + "-" + (i % 7) + "-" + (i % 3));
+      right.add("k" + (i % 40) + "-" + (i % 5) + "-" + (i % 2));
     }
-    BlockingRule<String> prefix = BlockingRule.of("prefix", s -> List.of(s.split("-")[0]));
+    // a rule that fixes the prefix: its pairs make one EM session, on the other two fields
+    BlockingRule<String> prefix =
+        BlockingRule.of("prefix", java.util.Set.of("prefix"), s -> List.of(s.split("-")[0]));
     FieldComparison<String> prefixes =
         FieldComparison.of(
             "prefix",
@@ -27,6 +29,11 @@ class TrainingProgressTest {
             "tail",
             List.of("same", "different"),
             (a, b) -> a.split("-")[1].equals(b.split("-")[1]) ? 0 : 1);
+    FieldComparison<String> lasts =
+        FieldComparison.of(
+            "last",
+            List.of("same", "different"),
+            (a, b) -> a.split("-")[2].equals(b.split("-")[2]) ? 0 : 1);
     List<String> told = new ArrayList<>();
     Linker.Progress recorder =
         new Linker.Progress() {
@@ -43,7 +50,7 @@ class TrainingProgressTest {
     Linker.link(
         left,
         right,
-        List.of(prefixes, tails),
+        List.of(prefixes, tails, lasts),
         List.of(prefix),
         Linker.Options.defaults().progress(recorder));
     // the candidates compared first (40 prefixes, 10 by 10 each), then the three stages in turn
@@ -56,6 +63,7 @@ class TrainingProgressTest {
     assertThat(told.subList(random + 1, fitting))
         .hasSizeLessThanOrEqualTo(100)
         .endsWith("50000/50000");
+    assertThat(told.subList(fitting + 1, counting)).containsExactly("0/1", "1/1");
     assertThat(told.subList(counting + 1, told.size()))
         .hasSizeLessThanOrEqualTo(100)
         .endsWith("400/400");

@@ -236,6 +236,66 @@ class RosterReadingTest {
   }
 
   @Test
+  void aWorkbookWhoseRowsCarryNoNumberIsCountedFromOne() throws Exception {
+    // a sheet whose rows and cells carry no reference ("r" is optional): row 3 is the second entry
+    Path written = dir.resolve("numbered.xlsx");
+    try (OutputStream out = Files.newOutputStream(written)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("Список");
+      ws.value(0, 0, "Прізвище");
+      ws.value(0, 1, "Дата народження");
+      ws.value(1, 0, "Бойко");
+      ws.value(1, 1, "01.02.1990");
+      ws.value(2, 0, "Шевчук");
+      ws.value(2, 1, "31.02.1999");
+      wb.finish();
+    }
+    Path file = dir.resolve("unnumbered.xlsx");
+    try (var in = new java.util.zip.ZipFile(written.toFile());
+        var out = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        byte[] bytes = in.getInputStream(e).readAllBytes();
+        if (e.getName().startsWith("xl/worksheets/")) {
+          bytes =
+              new String(bytes, StandardCharsets.UTF_8)
+                  .replaceAll(" r=\"[A-Z]*\\d+\"", "")
+                  .getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    List<Entry> e = entries(file, "unnumbered.xlsx", Tables.Options.detect());
+    assertThat(e).extracting(Entry::family).containsExactly("Бойко", "Шевчук");
+    assertThat(e).extracting(Entry::line).containsExactly(2L, 3L);
+    assertThat(e.get(1).problems()).extracting(Entry.Problem::row).containsExactly(3);
+  }
+
+  @Test
+  void bytesThatDoNotDecodeAreNamedByTheirLine() throws Exception {
+    // far past the parser's read-ahead: the line is the one that holds them, not the last record's
+    StringBuilder csv = new StringBuilder("Прізвище;Ім'я\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append("Коваль").append(i).append(";Іван\n");
+    }
+    byte[] good = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "Бойко;Ол\u0435г\n".getBytes(Encodings.WINDOWS_1251);
+    byte[] all = java.util.Arrays.copyOf(good, good.length + bad.length);
+    System.arraycopy(bad, 0, all, good.length, bad.length);
+    Path p = write("late.csv", all);
+    assertThatThrownBy(
+            () ->
+                entries(p, "late.csv", Tables.Options.detect().withCharset(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            RosterFileException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("error.file.undecodable");
+              assertThat(e.args()).first().isEqualTo("302");
+            });
+  }
+
+  @Test
   void aWorkbookRowWhoseLastCellsAreEmptyHasNoCellMissing() throws Exception {
     Path file = dir.resolve("short.xlsx");
     try (OutputStream out = Files.newOutputStream(file)) {

@@ -99,7 +99,7 @@ public final class Duplicates {
           "the registry has " + persons.size() + " persons: nothing to compare");
     }
     long t0 = System.nanoTime();
-    step.accept("job.duplicates.training");
+    step.accept("job.duplicates.model");
     Model<PersonRecord> model =
         Linker.dedupeModel(
             persons,

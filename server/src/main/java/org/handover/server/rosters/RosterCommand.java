@@ -290,7 +290,7 @@ public final class RosterCommand {
                   + "\t"
                   + e.born());
           for (Entry.Problem p : e.problems()) {
-            System.out.println("\t! " + problem(m, p));
+            System.out.println("\t! " + problem(m, p, e.line()));
           }
         }
         return 0;
@@ -453,9 +453,17 @@ public final class RosterCommand {
 
   /** "row 3, column 4 (Дата народження) '31.02.1999': not a possible date". */
   static String problem(Messages m, Entry.Problem p) {
+    return problem(m, p, p.row());
+  }
+
+  /**
+   * The problem of a stored entry on {@code row}, its line: a problem stored before 2 December
+   * counted the data rows, not the file's.
+   */
+  static String problem(Messages m, Entry.Problem p, long row) {
     return m.get(
         "roster.problem",
-        p.row(),
+        row,
         p.column(),
         p.header(),
         p.value(),

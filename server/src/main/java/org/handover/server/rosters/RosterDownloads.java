@@ -153,7 +153,7 @@ final class RosterDownloads {
           for (Entry.Problem p : e.problems()) {
             csv.row(
                 List.of(
-                    String.valueOf(p.row()),
+                    String.valueOf(e.line()), // the file's row, as stored with the entry
                     String.valueOf(p.column()),
                     p.header(),
                     p.value(),

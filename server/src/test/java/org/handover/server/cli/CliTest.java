@@ -863,7 +863,7 @@ class CliTest {
     Cli.Run refused = run("registry", "import", big.toString(), "--db", db(), "--lang", "en");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("row 23,001, column 3 (DOB) '31.02.1990'")
+        .contains("row 23001, column 3 (DOB) '31.02.1990'")
         .contains("1 row has a problem (listed above).")
         .contains("Nothing was stored.")
         .contains("--skip-bad-rows");

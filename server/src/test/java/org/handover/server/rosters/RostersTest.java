@@ -17,6 +17,7 @@ import org.handover.core.parties.PartyKind;
 import org.handover.core.parties.PartyProfile;
 import org.handover.core.rosters.ColumnMapping;
 import org.handover.core.rosters.Encodings;
+import org.handover.core.rosters.Entry;
 import org.handover.core.rosters.Purpose;
 import org.handover.core.rosters.RosterDetails;
 import org.handover.core.rosters.RosterFileException;
@@ -157,6 +158,22 @@ class RostersTest {
     }
     json.append("{\"row\":").append(good + 1).append(",\"family\":\"\"}]}");
     return file("broken.json", json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anEntryOfAJsonRosterIsNamedByItsOwnRow() throws Exception {
+    // one line of JSON: its entries are told apart by their own "row", not by the text's line
+    String json =
+        "{\"format\":\"handover-roster\",\"version\":1,\"roster\":{\"from\":\"RU\",\"to\":\"UA\","
+            + "\"receivedOn\":\"2025-06-03\",\"purpose\":\"exchange\"},\"entries\":["
+            + "{\"row\":4,\"family\":\"Коваль\",\"birthDate\":\"01.02.1990\"},"
+            + "{\"row\":7,\"family\":\"Бойко\",\"birthDate\":\"31.02.1999\"}]}";
+    Rosters.Imported r =
+        importList(file("rows.json", json.getBytes(StandardCharsets.UTF_8)), "rows.json");
+    Rosters.StoredEntry e = app.rosters().entries(r.id(), true, 0, 10).get(0);
+    assertThat(e.family()).isEqualTo("Бойко");
+    assertThat(e.line()).isEqualTo(7);
+    assertThat(e.problems()).extracting(Entry.Problem::row).containsExactly(7);
   }
 
   @Test
