@@ -131,7 +131,7 @@ class BrowserTest {
     // the one Kovalchuk stands linked to the dated row: confirmed here only on the word that the
     // list names him twice
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("twice")));
-    assertThat(driver.findElement(By.id("twice")).getText()).contains("рядком 1");
+    assertThat(driver.findElement(By.id("twice")).getText()).contains("записом 1");
     shot("twice-uk");
     driver.findElement(By.id("confirm-twice")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
