@@ -39,9 +39,14 @@ final class CliProcess {
    * collector (or {@code HANDOVER_JAVA_OPTS}'s), its process the JVM's.
    */
   static Result launcher(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "handover"));
+    List<String> command = new ArrayList<>(List.of("bash", launcherPath()));
     command.addAll(List.of(args));
     return process(command);
+  }
+
+  /** ./handover beside the built jar: the bench runs from the repository or from its module. */
+  private static String launcherPath() {
+    return CrashBench.jar().getParent().getParent().getParent().resolve("handover").toString();
   }
 
   /** Through {@code ./handover} with {@code HANDOVER_JAVA_OPTS} set to {@code jvm}. */
@@ -49,7 +54,7 @@ final class CliProcess {
       throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
-            List.of("env", "HANDOVER_JAVA_OPTS=" + String.join(" ", jvm), "bash", "handover"));
+            List.of("env", "HANDOVER_JAVA_OPTS=" + String.join(" ", jvm), "bash", launcherPath()));
     command.addAll(List.of(args));
     return process(command);
   }
