@@ -108,10 +108,11 @@ final class CsvTable implements Table {
       return Optional.of(r);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
+        long line = badLine();
         throw new RosterFileException(
             "error.file.undecodable",
-            "bytes on line " + badLine() + " are not valid " + charset.name(),
-            String.valueOf(badLine()),
+            "bytes on line " + line + " are not valid " + charset.name(),
+            String.valueOf(line),
             charset.name());
       }
       throw new RosterFileException(

@@ -202,6 +202,22 @@ class RosterReadingTest {
         .containsOnly(PartialDate.of(1998, 3, 12));
   }
 
+  /** A workbook of text cells, a row of null left empty. */
+  private Path sheet(String name, String[][] rows) throws IOException {
+    Path file = dir.resolve(name);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("Список");
+      for (int r = 0; r < rows.length; r++) {
+        for (int c = 0; rows[r] != null && c < rows[r].length; c++) {
+          ws.value(r, c, rows[r][c]);
+        }
+      }
+      wb.finish();
+    }
+    return file;
+  }
+
   @Test
   void aProblemNamesTheRowWhereTheFileShowsIt() throws Exception {
     // an empty line and a cell over two lines come before the bad date: a text editor shows it on
@@ -218,18 +234,15 @@ class RosterReadingTest {
     assertThat(text.get(3).line()).isEqualTo(7);
     assertThat(text.get(3).problems()).extracting(Entry.Problem::row).containsExactly(7);
     // a sheet's row number, an empty row between (a workbook stores none for it)
-    Path file = dir.resolve("gap.xlsx");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      Workbook wb = new Workbook(out, "test", "1.0");
-      Worksheet ws = wb.newWorksheet("Список");
-      ws.value(0, 0, "Прізвище");
-      ws.value(0, 1, "Дата народження");
-      ws.value(1, 0, "Бойко");
-      ws.value(1, 1, "01.02.1990");
-      ws.value(3, 0, "Шевчук");
-      ws.value(3, 1, "31.02.1999");
-      wb.finish();
-    }
+    Path file =
+        sheet(
+            "gap.xlsx",
+            new String[][] {
+              {"Прізвище", "Дата народження"},
+              {"Бойко", "01.02.1990"},
+              null,
+              {"Шевчук", "31.02.1999"}
+            });
     List<Entry> sheet = entries(file, "gap.xlsx", Tables.Options.detect());
     assertThat(sheet).extracting(Entry::row).containsExactly(1, 2);
     assertThat(sheet.get(1).problems()).extracting(Entry.Problem::row).containsExactly(4);
@@ -238,18 +251,12 @@ class RosterReadingTest {
   @Test
   void aWorkbookWhoseRowsCarryNoNumberIsCountedFromOne() throws Exception {
     // a sheet whose rows and cells carry no reference ("r" is optional): row 3 is the second entry
-    Path written = dir.resolve("numbered.xlsx");
-    try (OutputStream out = Files.newOutputStream(written)) {
-      Workbook wb = new Workbook(out, "test", "1.0");
-      Worksheet ws = wb.newWorksheet("Список");
-      ws.value(0, 0, "Прізвище");
-      ws.value(0, 1, "Дата народження");
-      ws.value(1, 0, "Бойко");
-      ws.value(1, 1, "01.02.1990");
-      ws.value(2, 0, "Шевчук");
-      ws.value(2, 1, "31.02.1999");
-      wb.finish();
-    }
+    Path written =
+        sheet(
+            "numbered.xlsx",
+            new String[][] {
+              {"Прізвище", "Дата народження"}, {"Бойко", "01.02.1990"}, {"Шевчук", "31.02.1999"}
+            });
     Path file = dir.resolve("unnumbered.xlsx");
     try (var in = new java.util.zip.ZipFile(written.toFile());
         var out = new ZipOutputStream(Files.newOutputStream(file))) {
