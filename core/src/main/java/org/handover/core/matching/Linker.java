@@ -37,6 +37,16 @@ public final class Linker {
      * trains nothing tells none.
      */
     default void stage(Stage stage) {}
+
+    /**
+     * {@code done} of {@code of} told when it reaches another hundredth, or the end: a loop that
+     * counts one at a time tells at most a hundred times.
+     */
+    default void counted(int done, int of) {
+      if (done == of || done % Math.max(1, of / 100) == 0) {
+        at(done, of);
+      }
+    }
   }
 
   /** The stages of training after the candidates' comparing, each told as it begins. */
@@ -371,17 +381,16 @@ public final class Linker {
             fields,
             trainingRules,
             sc,
-            Vectors.unpack(
-                Vectors.of(sample, sample, fields, sc, null, null, one.progress()), fields.size()),
+            Training.vectors(sample, sample, fields, sc, one.progress()),
             one);
-    // the names counted on every record, each pair's own two among them: counted again when the
-    // sample was not the whole list
-    if (sample != records) {
+    // the names counted on every record, each pair's own two among them: counted again, and told,
+    // when the sample was not the whole list
+    boolean sampled = sample != records;
+    if (sampled) {
       one.progress().stage(Stage.COUNTING);
     }
     return trained.withNamesTogether(
-        NamesTogether.of(
-            fields, records, true, sample != records ? one.progress() : Progress.NONE));
+        NamesTogether.of(fields, records, true, sampled ? one.progress() : Progress.NONE));
   }
 
   /**

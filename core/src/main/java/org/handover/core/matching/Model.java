@@ -140,7 +140,7 @@ public final class Model<T> {
         fields,
         List.of(),
         candidates,
-        Training.vectors(left, right, fields, candidates),
+        Training.vectors(left, right, fields, candidates, Linker.Progress.NONE),
         new Linker.Options(
             1000, randomPairs, seed, false, 0.01, false, false, Linker.Progress.NONE));
   }
@@ -174,11 +174,8 @@ public final class Model<T> {
     NamesTogether.Counter<T> together = new NamesTogether.Counter<>(fields, false);
     progress.stage(Linker.Stage.COUNTING);
     int counted = 0;
-    int tell = Math.max(1, right.size() / 100);
     for (T r : right) { // once: a registry read from its stored bytes decodes each record as read
-      if (++counted % tell == 0 || counted == right.size()) {
-        progress.at(counted, right.size());
-      }
+      progress.counted(++counted, right.size());
       for (int k = 0; k < fields.size(); k++) {
         Optional<String> t = fields.get(k).termOf(r);
         if (t.isPresent()) {

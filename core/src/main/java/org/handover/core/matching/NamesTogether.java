@@ -144,12 +144,9 @@ public final class NamesTogether {
       boolean oneList,
       Linker.Progress progress) {
     Counter<T> counter = new Counter<>(fields, oneList);
-    int tell = Math.max(1, registry.size() / 100);
     for (int i = 0; i < registry.size(); i++) {
       counter.add(registry.get(i));
-      if ((i + 1) % tell == 0 || i + 1 == registry.size()) {
-        progress.at(i + 1, registry.size());
-      }
+      progress.counted(i + 1, registry.size());
     }
     return counter.counted();
   }

@@ -36,11 +36,6 @@ final class Training {
 
   private Training() {}
 
-  static <T> double[][] u(
-      List<T> left, List<T> right, List<FieldComparison<T>> fields, int randomPairs, long seed) {
-    return u(left, right, fields, randomPairs, seed, Linker.Progress.NONE);
-  }
-
   /** {@code progress} told how many of the random pairs are compared, a hundred times at most. */
   static <T> double[][] u(
       List<T> left,
@@ -49,7 +44,6 @@ final class Training {
       int randomPairs,
       long seed,
       Linker.Progress progress) {
-    int tell = Math.max(1, randomPairs / 100);
     double[][] counts = new double[fields.size()][];
     for (int k = 0; k < fields.size(); k++) {
       counts[k] = new double[fields.get(k).levels().size()];
@@ -64,9 +58,7 @@ final class Training {
           counts[k][l]++;
         }
       }
-      if ((s + 1) % tell == 0 || s + 1 == randomPairs) {
-        progress.at(s + 1, randomPairs);
-      }
+      progress.counted(s + 1, randomPairs);
     }
     double[][] u = new double[fields.size()][];
     for (int k = 0; k < fields.size(); k++) {
@@ -83,10 +75,17 @@ final class Training {
     return u;
   }
 
-  /** The comparison vectors of every candidate pair ({@link Vectors#of}), as arrays. */
+  /**
+   * The comparison vectors of every candidate pair ({@link Vectors#of}), as arrays; {@code
+   * progress} told how many are compared.
+   */
   static <T> int[][] vectors(
-      List<T> left, List<T> right, List<FieldComparison<T>> fields, Candidates c) {
-    return Vectors.unpack(Vectors.of(left, right, fields, c), fields.size());
+      List<T> left,
+      List<T> right,
+      List<FieldComparison<T>> fields,
+      Candidates c,
+      Linker.Progress progress) {
+    return Vectors.unpack(Vectors.of(left, right, fields, c, null, null, progress), fields.size());
   }
 
   /**

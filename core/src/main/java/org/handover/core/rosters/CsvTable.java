@@ -88,24 +88,18 @@ final class CsvTable implements Table {
           "error.file.empty", "the file has no rows", file.getFileName().toString());
     }
     List<String> h = new ArrayList<>();
+    int breaks = 0;
     for (String cell : first.get().getFields()) {
       h.add(cell.strip());
+      breaks += lineBreaks(cell);
     }
+    nextLine = first.get().getStartingLineNumber() + breaks + 1;
     this.header = List.copyOf(h);
   }
 
   private Optional<CsvRecord> read() throws RosterFileException {
     try {
-      if (!rows.hasNext()) {
-        return Optional.empty();
-      }
-      CsvRecord r = rows.next();
-      long breaks = 0;
-      for (String cell : r.getFields()) {
-        breaks += lineBreaks(cell);
-      }
-      nextLine = r.getStartingLineNumber() + breaks + 1;
-      return Optional.of(r);
+      return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         long line = badLine();
@@ -159,6 +153,7 @@ final class CsvTable implements Table {
       // it
       runaway |= inCell > 0 && cell.indexOf(delimiter) >= 0;
     }
+    nextLine = r.get().getStartingLineNumber() + breaks + 1;
     return Optional.of(
         new Row(number, r.get().getStartingLineNumber(), cells, 1 + breaks, runaway));
   }
