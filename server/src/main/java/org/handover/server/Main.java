@@ -17,7 +17,7 @@ public final class Main {
     System.setErr(utf8(FileDescriptor.err));
     int code;
     try {
-      code = HandoverCommand.commandLine().execute(args);
+      code = HandoverCommand.commandLine(args).execute(args);
     } catch (OutOfMemoryError e) {
       code = outOfMemory(args);
     }

@@ -39,21 +39,29 @@ public final class StreamedBlocking {
     this.hits = new long[n][1024];
     this.hitCount = new int[n];
     this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
-    for (int r = 0; r < n; r++) {
-      stored[r] = PersonBlocking.storedIndex(rules.get(r));
-      BlockingRule<PersonRecord> rule = rules.get(r);
-      // the keys made and hashed on every core, then indexed in the list's order
-      long[][] hashes = new long[left.size()][];
-      IntStream.range(0, left.size())
-          .parallel()
-          .forEach(
-              i ->
-                  hashes[i] =
-                      rule.probeKeys(left.get(i)).stream().mapToLong(RecordCodec::hash).toArray());
-      index[r] = new Slots();
-      lefts[r] = members(hashes, index[r]);
-      counts[r] = new int[lefts[r].size()];
-    }
+    // every rule's keys made and hashed in one pass over the list on every core, then each rule's
+    // indexed in the list's order, the rules side by side
+    long[][][] hashes = new long[n][left.size()][];
+    IntStream.range(0, left.size())
+        .parallel()
+        .forEach(
+            i -> {
+              for (int r = 0; r < n; r++) {
+                hashes[r][i] =
+                    rules.get(r).probeKeys(left.get(i)).stream()
+                        .mapToLong(RecordCodec::hash)
+                        .toArray();
+              }
+            });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            r -> {
+              stored[r] = PersonBlocking.storedIndex(rules.get(r));
+              index[r] = new Slots(hashes[r]);
+              lefts[r] = members(hashes[r], index[r]);
+              counts[r] = new int[lefts[r].size()];
+            });
   }
 
   /**
@@ -176,8 +184,19 @@ public final class StreamedBlocking {
    * one miss of memory, not one per array.
    */
   private static final class Slots {
-    private long[] table = new long[2 * 1024];
+    private long[] table;
     private int size;
+
+    /** Sized for the keys to come, that it seldom grows while they go in. */
+    Slots(long[][] keys) {
+      long total = 0;
+      for (long[] k : keys) {
+        total += k.length;
+      }
+      // at most half full: four longs per key (a key and its slot), grown past 16 million keys
+      table =
+          new long[Integer.highestOneBit((int) Math.min(1 << 26, Math.max(1024, 4 * total))) * 2];
+    }
 
     /**
      * Two bits of each key in one word, eight to sixteen bits a key: most of a million records'

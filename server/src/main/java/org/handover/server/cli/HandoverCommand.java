@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.handover.server.App;
 import org.handover.server.Feature;
 import org.handover.server.storage.NoDatabaseException;
@@ -34,19 +36,43 @@ public final class HandoverCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The whole command line, every command in it (usage help, tests). */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: when the first names a command, that command alone (with
+   * its subcommands), else all. picocli reads every command's annotations to model it, which was
+   * 0.3 s of every command's start; the usage help, {@code help} and a mistyped name get all.
+   */
+  public static CommandLine commandLine(String... line) {
     CommandLine cl = new CommandLine(new HandoverCommand());
-    cl.addSubcommand(new ServeCommand());
+    List<Object> commands = new ArrayList<>();
+    commands.add(new ServeCommand());
     for (Feature f : App.FEATURES) {
-      f.commands().forEach(cl::addSubcommand);
+      commands.addAll(f.commands());
+    }
+    String named = line.length > 0 ? line[0] : "";
+    boolean one = commands.stream().anyMatch(c -> names(c).contains(named));
+    for (Object c : commands) {
+      if (!one || names(c).contains(named)) {
+        cl.addSubcommand(c);
+      }
     }
     for (Feature f : App.FEATURES) {
       f.subcommands()
           .forEach(
-              (parent, commands) ->
-                  commands.forEach(c -> cl.getSubcommands().get(parent).addSubcommand(c)));
+              (parent, children) -> {
+                CommandLine under = cl.getSubcommands().get(parent);
+                if (under != null) {
+                  children.forEach(under::addSubcommand);
+                }
+              });
     }
-    cl.addSubcommand(new CommandLine.HelpCommand());
+    if (!one) {
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
     // picocli's own writers (usage help, its error messages) in UTF-8 as Main's streams are: under
     // a locale that is not installed, help in Ukrainian or Russian would be all "?"
     cl.setOut(utf8(System.out));
@@ -84,6 +110,14 @@ public final class HandoverCommand implements Runnable {
           throw e;
         });
     return cl;
+  }
+
+  /** A command's name and aliases, as its annotation gives them. */
+  private static List<String> names(Object command) {
+    Command c = command.getClass().getAnnotation(Command.class);
+    List<String> names = new ArrayList<>(List.of(c.aliases()));
+    names.add(c.name());
+    return names;
   }
 
   private static PrintWriter utf8(OutputStream stream) {

@@ -134,34 +134,19 @@ public final class MatchRecords {
    * problems or not (an impossible date is compared as unknown); the id is the row.
    */
   public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
-    List<Rosters.StoredEntry> named = new ArrayList<>();
-    for (int offset = 0; ; offset += 5000) {
-      List<Rosters.StoredEntry> page = rosters.entries(rosterId, false, offset, 5000);
-      for (Rosters.StoredEntry e : page) {
-        // a row with neither a name nor a service number has nothing to find it by (the list shows
-        // its problem); one with a service number is found by it, and never linked unreviewed
-        if (!e.family().isEmpty()
-            || !e.given().isEmpty()
-            || !e.fields().getOrDefault(Field.SERVICE_NUMBER.key(), "").isBlank()) {
-          named.add(e);
-        }
-      }
-      if (page.size() < 5000) {
-        break;
-      }
-    }
-    // names prepared on every core, in the list's order
-    return named.parallelStream().map(MatchRecords::of).toList();
-  }
-
-  private static PersonRecord of(Rosters.StoredEntry e) {
-    Optional<PartialDate> born = Optional.empty();
-    try {
-      born = e.born().isEmpty() ? Optional.empty() : Optional.of(PartialDate.parse(e.born()));
-    } catch (IllegalArgumentException ex) {
-      // stored dates are valid; an unreadable one is treated as unknown
-    }
-    return of(e.row(), e.family(), e.given(), e.patronymic(), born, e.fields());
+    // a row with neither a name nor a service number has nothing to find it by (the list shows its
+    // problem); one with a service number is found by it, and never linked unreviewed. Names
+    // prepared on every core, in the list's order
+    return rosters.named(rosterId).stream()
+        .filter(
+            e ->
+                !e.family().isEmpty()
+                    || !e.given().isEmpty()
+                    || !e.fields().getOrDefault(Field.SERVICE_NUMBER.key(), "").isBlank())
+        .toList()
+        .parallelStream()
+        .map(e -> of(e.row(), e.family(), e.given(), e.patronymic(), e.born(), e.fields()))
+        .toList();
   }
 
   /**

@@ -219,6 +219,41 @@ public final class Rosters {
       Map<String, String> fields,
       List<Entry.Problem> problems) {}
 
+  /** An entry as matching reads it: no cells, no problems (a list's problems do not stop it). */
+  public record NamedEntry(
+      int row,
+      String family,
+      String given,
+      String patronymic,
+      Optional<PartialDate> born,
+      Map<String, String> fields) {}
+
+  /**
+   * Every entry of a list as matching reads it, in row order, in one query: the cells and problems
+   * left unread (their JSON was half of reading a list of 5,000 for a match).
+   */
+  public List<NamedEntry> named(long rosterId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT row_no, family, given, patronymic, birth_year, birth_month, birth_day,"
+                        + " fields FROM roster_entries WHERE roster_id = :id ORDER BY row_no")
+                .bind("id", rosterId)
+                .setFetchSize(5000)
+                .map(
+                    (rs, ctx) ->
+                        new NamedEntry(
+                            rs.getInt("row_no"),
+                            rs.getString("family"),
+                            rs.getString("given"),
+                            rs.getString("patronymic"),
+                            Columns.birthDate(rs),
+                            parse(
+                                rs.getString("fields"),
+                                new TypeReference<LinkedHashMap<String, String>>() {})))
+                .list());
+  }
+
   public List<StoredEntry> entries(long rosterId, boolean onlyProblems, int offset, int limit) {
     return entries(rosterId, onlyProblems ? " AND e.has_problems = TRUE" : "", offset, limit);
   }

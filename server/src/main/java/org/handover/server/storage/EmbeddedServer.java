@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,8 @@ public final class EmbeddedServer implements AutoCloseable {
                 "-t",
                 "60",
                 "stop"),
-            root);
+            root,
+            () -> !Files.exists(root.resolve("postgres").resolve("postmaster.pid")));
       }
     } catch (IOException | StorageException e) {
       LOG.warn("the embedded PostgreSQL under {} could not be stopped: {}", root, e.getMessage());
@@ -182,6 +184,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
   private static int startPostmaster(Path bin, Path root, Path cluster) {
     int port = freePort();
+    long stale = postmaster(cluster).map(lines -> pid(lines)).orElse(-1L);
     run(
         List.of(
             bin.resolve("bin/pg_ctl").toString(),
@@ -201,8 +204,40 @@ public final class EmbeddedServer implements AutoCloseable {
                 // checkpoint took a match run's 12,000 links 1.9 s to store instead of 0.6 s
                 + " -c max_wal_size=4GB",
             "start"),
-        root);
+        root,
+        () -> ready(cluster, stale));
     return port;
+  }
+
+  /**
+   * Whether a postmaster other than {@code stale} (the one a crash left in the pid file) says in
+   * its pid file that it accepts connections.
+   */
+  private static boolean ready(Path cluster, long stale) {
+    return postmaster(cluster)
+        .filter(lines -> lines.size() > 7 && lines.get(7).strip().equals("ready"))
+        .map(lines -> pid(lines))
+        .filter(
+            pid -> pid != stale && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        .isPresent();
+  }
+
+  /** The lines of the cluster's postmaster.pid, when it has one. */
+  private static Optional<List<String>> postmaster(Path cluster) {
+    try {
+      return Optional.of(
+          Files.readAllLines(cluster.resolve("postmaster.pid"), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Optional.empty(); // none, or being written
+    }
+  }
+
+  private static long pid(List<String> lines) {
+    try {
+      return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The port of a server already running on the cluster, if it answers with our password. */
@@ -295,6 +330,15 @@ public final class EmbeddedServer implements AutoCloseable {
    * namespace of their own ({@code unshare -U}), where they are nobody and the cluster is theirs.
    */
   static void run(List<String> command, Path root) {
+    run(command, root, () -> false);
+  }
+
+  /**
+   * The same, returning as soon as {@code done} holds (asked every 2 ms) while the program still
+   * runs: pg_ctl's own wait asks every 100 ms, a tenth of a second of each command's start and
+   * again of its stop. A program that fails before that fails as ever.
+   */
+  static void run(List<String> command, Path root, BooleanSupplier done) {
     List<String> full = new ArrayList<>();
     if (Root.is()) {
       full.addAll(List.of("unshare", "-U"));
@@ -307,7 +351,14 @@ public final class EmbeddedServer implements AutoCloseable {
               .redirectOutput(
                   ProcessBuilder.Redirect.appendTo(root.resolve("postgres-tools.log").toFile()))
               .start();
-      if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (!p.waitFor(2, TimeUnit.MILLISECONDS)) {
+        if (done.getAsBoolean()) {
+          return;
+        }
+        if (System.nanoTime() < deadline) {
+          continue;
+        }
         p.destroyForcibly();
         throw new StorageException(
             command.get(0)

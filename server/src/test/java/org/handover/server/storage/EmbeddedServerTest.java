@@ -127,6 +127,29 @@ class EmbeddedServerTest {
   }
 
   @Test
+  void aPidFileACrashLeftSayingReadyIsNotTakenForTheNewServer() throws Exception {
+    EmbeddedServer.start(dir, true).close();
+    // what a crash of the machine leaves: the pid file of a postmaster long gone, saying "ready"
+    Files.write(
+        dir.resolve("postgres/postmaster.pid"),
+        java.util.List.of(
+            "999999999",
+            dir.resolve("postgres").toString(),
+            "1700000000",
+            "1",
+            "",
+            "127.0.0.1",
+            "     0         0",
+            "ready   "));
+    try (Database db = Database.open("embedded:" + dir)) {
+      assertThat(count(db)).isEqualTo(4);
+      assertThat(postmasterRunning()).isTrue();
+    }
+    assertThat(postmasterRunning()).isFalse();
+    assertThat(dir.resolve("postgres/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
   void anErrorNeverShowsThePassword() {
     assertThatThrownBy(
             () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=s3cret"))
