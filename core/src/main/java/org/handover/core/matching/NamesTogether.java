@@ -216,6 +216,28 @@ public final class NamesTogether {
     return out;
   }
 
+  /**
+   * The same counts as {@link #stored}, as bytes: per set the number of hashes, then each hash and
+   * its count. Read back in milliseconds where their megabyte of JSON took a match 0.15 s.
+   */
+  public byte[] storedBytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      List<Counts> all = new java.util.ArrayList<>(List.of(counts));
+      for (int i = 0; i < companions.length; i++) {
+        all.add(pairs[i]);
+        all.add(terms[i]);
+      }
+      out.writeInt(all.size());
+      for (Counts c : all) {
+        c.write(out);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   /** Whether the registry is weighed against itself ({@link #oneList}). */
   public boolean oneList() {
     return oneList;
@@ -231,17 +253,37 @@ public final class NamesTogether {
       List<Map<String, Integer>> stored,
       int registrySize,
       boolean oneList) {
+    Counts[] all = stored.stream().map(NamesTogether::restored).toArray(Counts[]::new);
+    return restore(fields, all, registrySize, oneList);
+  }
+
+  /** The counts a model was stored with as {@link #storedBytes}, for these fields. */
+  public static <T> NamesTogether restore(
+      List<FieldComparison<T>> fields, byte[] stored, int registrySize, boolean oneList) {
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(stored))) {
+      Counts[] all = new Counts[in.readInt()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = Counts.read(in);
+      }
+      return restore(fields, all, registrySize, oneList);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the stored counts of names together are cut short", e);
+    }
+  }
+
+  private static <T> NamesTogether restore(
+      List<FieldComparison<T>> fields, Counts[] all, int registrySize, boolean oneList) {
     int[] parts = parts(fields);
     int[] companions = companions(fields, parts);
     int names = Math.max(0, parts.length - 1);
-    if (stored.size() != names + 2 * companions.length) {
+    if (all.length != names + 2 * companions.length) {
       throw new IllegalArgumentException(
           "the stored model counts "
-              + stored.size()
+              + all.length
               + " sets of terms, the engine "
               + (names + 2 * companions.length));
     }
-    Counts[] all = stored.stream().map(NamesTogether::restored).toArray(Counts[]::new);
     Counts[] pairs = new Counts[companions.length];
     Counts[] terms = new Counts[companions.length];
     for (int i = 0; i < companions.length; i++) {
@@ -517,6 +559,30 @@ public final class NamesTogether {
         }
       }
       return kept;
+    }
+
+    /** Those counted more than once, as {@link #asMap} has them. */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+      int n = 0;
+      for (int i = 0; i < keys.length; i++) {
+        n += used[i] && values[i] > 1 ? 1 : 0;
+      }
+      out.writeInt(n);
+      for (int i = 0; i < keys.length; i++) {
+        if (used[i] && values[i] > 1) {
+          out.writeLong(keys[i]);
+          out.writeInt(values[i]);
+        }
+      }
+    }
+
+    static Counts read(java.io.DataInputStream in) throws java.io.IOException {
+      int n = in.readInt();
+      Counts c = new Counts(n * 2 + 16);
+      for (int i = 0; i < n; i++) {
+        c.add(in.readLong(), in.readInt());
+      }
+      return c;
     }
 
     Map<String, Integer> asMap() {

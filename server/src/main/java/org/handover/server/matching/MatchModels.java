@@ -210,13 +210,23 @@ public final class MatchModels {
     return jdbi.withHandle(
         h -> {
           Map<String, Object> row =
-              h.createQuery("SELECT model, lambda FROM match_models WHERE id = :id")
+              h.createQuery("SELECT model, lambda, counts FROM match_models WHERE id = :id")
                   .bind("id", id)
                   .mapToMap()
                   .one();
           Map<String, Object> stored =
               Json.read((String) row.get("model"), new TypeReference<>() {});
           double lambda = ((Number) row.get("lambda")).doubleValue();
+          if (row.get("counts") instanceof byte[] counts) {
+            ModelCounts.Read read = ModelCounts.read(counts);
+            return Model.restore(
+                PersonFields.all(),
+                tables(stored.get("fields")),
+                lambda,
+                read.terms(),
+                read.together());
+          }
+          // stored before the counts were kept as bytes
           @SuppressWarnings("unchecked")
           List<Map<String, Double>> tf =
               ((List<Map<String, Number>>) stored.get("terms"))
@@ -287,17 +297,7 @@ public final class MatchModels {
   long save(Trained t, String actor) {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("fields", t.model().tables());
-    stored.put("terms", t.model().termFrequencies());
-    NamesTogether together = t.model().namesTogether();
-    stored.put(
-        "together",
-        Map.of(
-            "registry",
-            together.registrySize(),
-            "one_list",
-            together.oneList(),
-            "counts",
-            together.stored()));
+    byte[] counts = ModelCounts.write(t.model());
     String features = Model.features(PersonFields.all());
     String version =
         Optional.ofNullable(MatchModels.class.getPackage().getImplementationVersion())
@@ -307,9 +307,9 @@ public final class MatchModels {
           long id =
               h.createUpdate(
                       "INSERT INTO match_models (kind, features, handover_version, trained_at,"
-                          + " trained_by, roster_id, persons, entries, pairs, train_ms, lambda, model)"
-                          + " VALUES (:kind, :f, :v, :at, :by, :roster, :persons, :entries, :pairs, :ms,"
-                          + " :lambda, :model)")
+                          + " trained_by, roster_id, persons, entries, pairs, train_ms, lambda, model,"
+                          + " counts) VALUES (:kind, :f, :v, :at, :by, :roster, :persons, :entries,"
+                          + " :pairs, :ms, :lambda, :model, :counts)")
                   .bind("kind", t.kind().column())
                   .bind("f", features)
                   .bind("v", version)
@@ -322,6 +322,7 @@ public final class MatchModels {
                   .bind("ms", t.trainMillis())
                   .bind("lambda", t.model().lambda())
                   .bind("model", Json.write(stored))
+                  .bind("counts", counts)
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one();

@@ -106,6 +106,45 @@ class StoredMatchingTest {
   }
 
   @Test
+  void aStoredModelWeighsEveryPairAsTheModelTrainedDidInEitherStoredForm() throws Exception {
+    long list = roster(1_200);
+    Matching.Run trained = app.matching().run(list, true, THRESHOLDS, "test");
+    Matching.Run kept = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(weights(kept)).isEqualTo(weights(trained));
+    assertThat(count("SELECT COUNT(*) FROM match_models WHERE counts IS NOT NULL")).isEqualTo(1);
+
+    // a model stored before its counts were kept as bytes holds them in its JSON
+    var model = trained.result().model();
+    var together = model.namesTogether();
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("fields", model.tables());
+    json.put("terms", model.termFrequencies());
+    json.put(
+        "together",
+        java.util.Map.of(
+            "registry", together.registrySize(),
+            "one_list", together.oneList(),
+            "counts", together.stored()));
+    app.database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE match_models SET model = :m, counts = NULL")
+                    .bind("m", org.handover.server.storage.Json.write(json))
+                    .execute());
+    Matching.Run older = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(weights(older)).isEqualTo(weights(trained));
+    assertThat(count("SELECT COUNT(*) FROM match_models")).isEqualTo(1);
+  }
+
+  /** Each link's entry, person and weight, in order. */
+  private static List<String> weights(Matching.Run run) {
+    return run.result().links().stream()
+        .map(l -> l.left() + ":" + l.right() + ":" + l.scored().weight())
+        .toList();
+  }
+
+  @Test
   void aModelLearntFromAHandfulGivesWayToOneFromALargerList() throws Exception {
     app.matching().run(roster(20), true, THRESHOLDS, "test");
     assertThat(app.matching().models().status().latest().get().entries()).isEqualTo(20);
