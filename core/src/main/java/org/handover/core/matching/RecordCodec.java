@@ -84,9 +84,21 @@ public final class RecordCodec {
    * for each rule a count, then the keys' hashes.
    */
   public static byte[] keys(PersonRecord r) {
+    return keys(r, false);
+  }
+
+  /**
+   * A list's entry's keys as {@link #keys} writes a person's, but the keys it probes the registry
+   * with ({@link BlockingRule#probeKeys}: near years too).
+   */
+  public static byte[] probeKeys(PersonRecord r) {
+    return keys(r, true);
+  }
+
+  private static byte[] keys(PersonRecord r, boolean probe) {
     Bytes.Writer out = new Bytes.Writer();
     for (BlockingRule<PersonRecord> rule : PersonBlocking.stored()) {
-      List<String> keys = rule.keys(r);
+      List<String> keys = probe ? rule.probeKeys(r) : rule.keys(r);
       out.putShort(keys.size());
       for (String k : keys) {
         out.putLong(hash(k));

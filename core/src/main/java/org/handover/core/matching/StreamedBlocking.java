@@ -28,19 +28,37 @@ public final class StreamedBlocking {
   private final int[] hitCount;
   private int rights;
 
-  @SuppressWarnings("unchecked")
   public StreamedBlocking(List<PersonRecord> left, List<BlockingRule<PersonRecord>> rules) {
-    this.rules = List.copyOf(rules);
+    this(rules, hashes(left, rules));
+  }
+
+  /**
+   * The list's keys as {@link RecordCodec#probeKeys} stored them, one per entry in the list's
+   * order: what the constructor makes from the entries, read instead of made again.
+   */
+  public static StreamedBlocking ofStored(
+      List<byte[]> probeKeys, List<BlockingRule<PersonRecord>> rules) {
     int n = rules.size();
-    this.stored = new int[n];
-    this.index = new Slots[n];
-    this.lefts = new List[n];
-    this.counts = new int[n][];
-    this.hits = new long[n][1024];
-    this.hitCount = new int[n];
-    this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
-    // every rule's keys made and hashed in one pass over the list on every core, then each rule's
-    // indexed in the list's order, the rules side by side
+    int[] ruleOf = PersonBlocking.ruleOfStored(rules);
+    long[][][] hashes = new long[n][probeKeys.size()][];
+    IntStream.range(0, probeKeys.size())
+        .parallel()
+        .forEach(
+            i -> {
+              long[][] all = RecordCodec.readKeys(probeKeys.get(i));
+              for (int s = 0; s < all.length; s++) {
+                if (ruleOf[s] >= 0) {
+                  hashes[ruleOf[s]][i] = all[s];
+                }
+              }
+            });
+    return new StreamedBlocking(rules, hashes);
+  }
+
+  /** Every rule's keys of every entry, made and hashed in one pass over the list on every core. */
+  private static long[][][] hashes(
+      List<PersonRecord> left, List<BlockingRule<PersonRecord>> rules) {
+    int n = rules.size();
     long[][][] hashes = new long[n][left.size()][];
     IntStream.range(0, left.size())
         .parallel()
@@ -53,6 +71,22 @@ public final class StreamedBlocking {
                         .toArray();
               }
             });
+    return hashes;
+  }
+
+  /** Each rule's keys of the list, {@code hashes[rule][entry]}, indexed in the list's order. */
+  @SuppressWarnings("unchecked")
+  private StreamedBlocking(List<BlockingRule<PersonRecord>> rules, long[][][] hashes) {
+    this.rules = List.copyOf(rules);
+    int n = rules.size();
+    this.stored = new int[n];
+    this.index = new Slots[n];
+    this.lefts = new List[n];
+    this.counts = new int[n][];
+    this.hits = new long[n][1024];
+    this.hitCount = new int[n];
+    this.ruleOfStored = PersonBlocking.ruleOfStored(rules);
+    // each rule's keys indexed on its own, the rules side by side
     IntStream.range(0, n)
         .parallel()
         .forEach(

@@ -159,7 +159,8 @@ public final class Backup {
           h.createQuery(
                   "SELECT table_name FROM information_schema.tables WHERE table_schema ="
                       + " current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN"
-                      + " ('flyway_schema_history', 'web_sessions', 'match_records') ORDER BY table_name")
+                      + " ('flyway_schema_history', 'web_sessions', 'match_records',"
+                      + " 'roster_match_records') ORDER BY table_name")
               .mapTo(String.class)
               .list();
       Map<String, List<String>> parents = new LinkedHashMap<>();

@@ -16,7 +16,6 @@ import org.handover.names.Folding;
 import org.handover.names.Names;
 import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
-import org.handover.server.rosters.Rosters;
 import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -130,26 +129,6 @@ public final class MatchRecords {
       String rank) {}
 
   /**
-   * A roster's entries that have a name, a family or a given one, or else a service number,
-   * problems or not (an impossible date is compared as unknown); the id is the row.
-   */
-  public static List<PersonRecord> roster(Rosters rosters, long rosterId) {
-    // a row with neither a name nor a service number has nothing to find it by (the list shows its
-    // problem); one with a service number is found by it, and never linked unreviewed. Names
-    // prepared on every core, in the list's order
-    return rosters.named(rosterId).stream()
-        .filter(
-            e ->
-                !e.family().isEmpty()
-                    || !e.given().isEmpty()
-                    || !e.fields().getOrDefault(Field.SERVICE_NUMBER.key(), "").isBlank())
-        .toList()
-        .parallelStream()
-        .map(e -> of(e.row(), e.family(), e.given(), e.patronymic(), e.born(), e.fields()))
-        .toList();
-  }
-
-  /**
    * A list's row as the engine compares it: its name as read (and, when the order of a full name
    * was a guess, the other reading too), date of birth, and the fields the list gives, by field
    * key.
@@ -161,11 +140,11 @@ public final class MatchRecords {
       String patronymic,
       Optional<PartialDate> born,
       Map<String, String> f) {
-    String sex = f.getOrDefault(Field.SEX.key(), "").toLowerCase(Locale.ROOT);
+    String sex = value(f, Field.SEX).toLowerCase(Locale.ROOT);
     List<PreparedName> names = new ArrayList<>();
     names.add(
         Names.prepare(new ParsedName(family, given, patronymic, ParsedName.Order.FAMILY_FIRST, 1)));
-    String full = f.getOrDefault(Field.FULL_NAME.key(), "");
+    String full = value(f, Field.FULL_NAME);
     if (!full.isEmpty() && !given.isEmpty() && Names.parse(full).confidence() < 0.75) {
       // "VOVK IVAN": the order was a guess, so the other reading is compared too
       names.add(
@@ -176,14 +155,23 @@ public final class MatchRecords {
         String.valueOf(row),
         names,
         born,
-        place(f.getOrDefault(Field.BIRTH_PLACE.key(), "")),
-        f.getOrDefault(Field.FATHER_NAME.key(), ""),
-        Folding.fold(f.getOrDefault(Field.SERVICE_NUMBER.key(), "")).replace(" ", ""),
+        place(value(f, Field.BIRTH_PLACE)),
+        value(f, Field.FATHER_NAME),
+        Folding.fold(value(f, Field.SERVICE_NUMBER)).replace(" ", ""),
         sex.startsWith("ч") || sex.startsWith("м") || sex.startsWith("m")
             ? "male"
             : sex.startsWith("ж") || sex.startsWith("f") ? "female" : "",
-        unit(f.getOrDefault(Field.UNIT.key(), "")),
-        Ranks.grade(f.getOrDefault(Field.RANK.key(), "")));
+        unit(value(f, Field.UNIT)),
+        Ranks.grade(value(f, Field.RANK)));
+  }
+
+  /**
+   * A field's value, at most 500 characters: a cell that swallowed half a file through a stray
+   * quote is no place of birth, and a record is kept in bytes that hold 64 KB a string.
+   */
+  private static String value(Map<String, String> f, Field field) {
+    String v = f.getOrDefault(field.key(), "");
+    return v.length() > 500 ? v.substring(0, 500) : v;
   }
 
   /** A person not yet stored (benchmarks, tests), compared as the registry's are. */

@@ -228,13 +228,14 @@ public final class Matching {
       java.util.function.Consumer<String> step,
       Linker.Progress progress) {
     step.accept("job.match.preparing");
-    // the list read and its keys indexed on another thread while the database finds the stale
+    // the list's kept entries read and their keys indexed on another thread while the database
+    // finds the registry's stale records
     record Listed(List<PersonRecord> entries, StreamedBlocking blocking) {}
     CompletableFuture<Listed> listed =
         CompletableFuture.supplyAsync(
             () -> {
-              List<PersonRecord> read = MatchRecords.roster(rosters, rosterId);
-              return new Listed(read, new StreamedBlocking(read, rules));
+              ListRecords.Kept read = ListRecords.read(jdbi, rosters, rosterId);
+              return new Listed(read.entries(), StreamedBlocking.ofStored(read.probeKeys(), rules));
             },
             runnable -> new Thread(runnable, "match-list").start());
     StoredRecords.refresh(jdbi, progress);

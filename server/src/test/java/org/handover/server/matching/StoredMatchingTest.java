@@ -137,6 +137,52 @@ class StoredMatchingTest {
     assertThat(count("SELECT COUNT(*) FROM match_models")).isEqualTo(1);
   }
 
+  @Test
+  void aListIsPreparedByItsFirstMatchAndEveryMatchAfterReadsItSo() throws Exception {
+    long list = roster(1_200);
+    String kept = "SELECT COUNT(*) FROM roster_match_records WHERE roster_id = " + list;
+    assertThat(count(kept)).isZero();
+    Matching.Run first = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(first.entries()).isEqualTo(1_200);
+    assertThat(count(kept)).isEqualTo(1_200);
+    Matching.Run again = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(weights(again)).isEqualTo(weights(first));
+
+    // made under another record format: made again, and the run links as before
+    app.database()
+        .jdbi()
+        .useHandle(h -> h.execute("UPDATE roster_match_records SET codec = 'older'"));
+    Matching.Run remade = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(weights(remade)).isEqualTo(weights(first));
+    assertThat(count("SELECT COUNT(*) FROM roster_match_records WHERE codec <> 'older'"))
+        .isEqualTo(1_200);
+    assertThat(count("SELECT COUNT(*) FROM roster_match_records WHERE codec = 'older'")).isZero();
+  }
+
+  @Test
+  void aRowWithNothingToFindItByIsNotKeptAndAnOverlongCellIsKeptCut() throws Exception {
+    Person p = people.get(0);
+    Name n = p.primaryName();
+    String csv =
+        "Прізвище,Ім'я,Дата народження,Місце народження\n"
+            + n.family()
+            + ","
+            + n.given()
+            + ","
+            + p.birthDate().map(Object::toString).orElse("")
+            + ","
+            + "Київ ".repeat(20_000)
+            + "\n"
+            + ",,01.01.1990,Харків\n";
+    Path file = dir.resolve("odd.csv");
+    long list = TheirLists.imported(app, file, "odd.csv", csv, "test", TODAY);
+    assertThat(count("SELECT COUNT(*) FROM roster_entries WHERE roster_id = " + list)).isEqualTo(2);
+    Matching.Run run = app.matching().run(list, true, THRESHOLDS, "test");
+    assertThat(run.entries()).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM roster_match_records WHERE roster_id = " + list))
+        .isEqualTo(1);
+  }
+
   /** Each link's entry, person and weight, in order. */
   private static List<String> weights(Matching.Run run) {
     return run.result().links().stream()

@@ -1,0 +1,129 @@
+package org.handover.server.matching;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.handover.core.matching.PersonRecord;
+import org.handover.core.matching.RecordCodec;
+import org.handover.core.rosters.Field;
+import org.handover.server.rosters.Rosters;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+
+/**
+ * A list's entries as matching compares them, kept in {@code roster_match_records}: each prepared
+ * (names parsed and reduced, the keys it probes the registry with hashed) by the list's first
+ * match, so that every match after reads them instead of preparing them again (0.7 s of a list of
+ * 5,000); made again when the engine's record format changed ({@link RecordCodec#VERSION}). Not at
+ * the import: preparing is 0.1-0.2 ms of CPU an entry, which a list of 100,000 would add to its
+ * import whether it is ever matched or not. Entries never change once stored.
+ */
+final class ListRecords {
+  private ListRecords() {}
+
+  /** A list's entries prepared, in row order, and each one's probe keys. */
+  record Kept(List<PersonRecord> entries, List<byte[]> probeKeys) {}
+
+  /**
+   * Prepares and stores these entries of a list (those with a name, a family or a given one, or
+   * else a service number: the others have nothing to be found by), on every core.
+   */
+  private static Kept keep(Handle h, long rosterId, List<Rosters.NamedEntry> entries) {
+    List<Rosters.NamedEntry> findable = entries.stream().filter(ListRecords::findable).toList();
+    int n = findable.size();
+    PersonRecord[] records = new PersonRecord[n];
+    byte[][] keys = new byte[n][];
+    String[] lines = new String[n];
+    HexFormat hex = HexFormat.of();
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              Rosters.NamedEntry e = findable.get(i);
+              records[i] =
+                  MatchRecords.of(
+                      e.row(), e.family(), e.given(), e.patronymic(), e.born(), e.fields());
+              keys[i] = RecordCodec.probeKeys(records[i]);
+              lines[i] =
+                  rosterId
+                      + "\t"
+                      + e.row()
+                      + "\t"
+                      + RecordCodec.VERSION
+                      + "\t\\\\x"
+                      + hex.formatHex(RecordCodec.write(records[i]))
+                      + "\t\\\\x"
+                      + hex.formatHex(keys[i])
+                      + "\n";
+            });
+    if (n > 0) {
+      try {
+        h.getConnection()
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN",
+                new StringReader(String.join("", lines)));
+      } catch (SQLException | IOException e) {
+        throw new IllegalStateException(
+            "storing list " + rosterId + "'s prepared entries: " + e.getMessage(), e);
+      }
+    }
+    return new Kept(List.of(records), List.of(keys));
+  }
+
+  /**
+   * A list's entries as kept; prepared and kept now when none is kept under the engine's record
+   * format (its first match, or the first under another version).
+   */
+  static Kept read(Jdbi jdbi, Rosters rosters, long rosterId) {
+    List<byte[]> records = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT record, keys FROM roster_match_records WHERE roster_id = :id AND codec ="
+                        + " :codec ORDER BY row_no")
+                .bind("id", rosterId)
+                .bind("codec", RecordCodec.VERSION)
+                .setFetchSize(10_000)
+                .map(
+                    (rs, ctx) -> {
+                      records.add(rs.getBytes(1));
+                      return keys.add(rs.getBytes(2));
+                    })
+                .forEach(added -> {}));
+    if (records.isEmpty()) {
+      List<Rosters.NamedEntry> entries = rosters.named(rosterId);
+      return jdbi.inTransaction(
+          h -> {
+            // two runs making them at once make them one after the other, the later one's standing
+            h.execute("SELECT pg_advisory_xact_lock(7302)");
+            h.createUpdate("DELETE FROM roster_match_records WHERE roster_id = :id")
+                .bind("id", rosterId)
+                .execute();
+            return keep(h, rosterId, entries);
+          });
+    }
+    PersonRecord[] decoded = new PersonRecord[records.size()];
+    IntStream.range(0, decoded.length)
+        .parallel()
+        .forEach(i -> decoded[i] = RecordCodec.read(records.get(i)));
+    return new Kept(List.of(decoded), keys);
+  }
+
+  /**
+   * Whether an entry has something to be found by: a name, or a service number (one found by it
+   * alone is never linked unreviewed); the list shows the others' problems.
+   */
+  private static boolean findable(Rosters.NamedEntry e) {
+    return !e.family().isEmpty()
+        || !e.given().isEmpty()
+        || !e.fields().getOrDefault(Field.SERVICE_NUMBER.key(), "").isBlank();
+  }
+}
