@@ -46,6 +46,11 @@ public final class RecordCodec {
     return out.toArray();
   }
 
+  /** The id of a record {@link #write} wrote, without reading the rest. */
+  public static long id(byte[] bytes) {
+    return (long) LONG.get(bytes, 0);
+  }
+
   public static PersonRecord read(byte[] bytes) {
     Bytes.Reader in = new Bytes.Reader(bytes);
     long id = in.getLong();

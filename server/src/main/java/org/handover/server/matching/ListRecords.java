@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.RecordCodec;
@@ -26,20 +27,22 @@ import org.postgresql.PGConnection;
 final class ListRecords {
   private ListRecords() {}
 
-  /** A list's entries prepared, in row order, and each one's probe keys. */
-  record Kept(List<PersonRecord> entries, List<byte[]> probeKeys) {}
+  /**
+   * A list's entries prepared, in row order, each one's probe keys, and their storing when they
+   * were prepared now (done at once when they were read as kept).
+   */
+  record Kept(List<PersonRecord> entries, List<byte[]> probeKeys, CompletableFuture<Void> stored) {}
 
   /**
-   * Prepares and stores these entries of a list (those with a name, a family or a given one, or
-   * else a service number: the others have nothing to be found by), on every core.
+   * Prepares these entries of a list (those with a name, a family or a given one, or else a service
+   * number: the others have nothing to be found by) on every core, and stores them on another
+   * thread while the run goes on: they are not needed before the next run.
    */
-  private static Kept keep(Handle h, long rosterId, List<Rosters.NamedEntry> entries) {
+  private static Kept prepare(Jdbi jdbi, long rosterId, List<Rosters.NamedEntry> entries) {
     List<Rosters.NamedEntry> findable = entries.stream().filter(ListRecords::findable).toList();
     int n = findable.size();
     PersonRecord[] records = new PersonRecord[n];
     byte[][] keys = new byte[n][];
-    String[] lines = new String[n];
-    HexFormat hex = HexFormat.of();
     IntStream.range(0, n)
         .parallel()
         .forEach(
@@ -49,32 +52,46 @@ final class ListRecords {
                   MatchRecords.of(
                       e.row(), e.family(), e.given(), e.patronymic(), e.born(), e.fields());
               keys[i] = RecordCodec.probeKeys(records[i]);
-              lines[i] =
-                  rosterId
-                      + "\t"
-                      + e.row()
-                      + "\t"
-                      + RecordCodec.VERSION
-                      + "\t\\\\x"
-                      + hex.formatHex(RecordCodec.write(records[i]))
-                      + "\t\\\\x"
-                      + hex.formatHex(keys[i])
-                      + "\n";
             });
-    if (n > 0) {
-      try {
-        h.getConnection()
-            .unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn(
-                "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN",
-                new StringReader(String.join("", lines)));
-      } catch (SQLException | IOException e) {
-        throw new IllegalStateException(
-            "storing list " + rosterId + "'s prepared entries: " + e.getMessage(), e);
-      }
+    CompletableFuture<Void> stored =
+        CompletableFuture.runAsync(
+            () -> jdbi.useTransaction(h -> store(h, rosterId, records, keys)),
+            runnable -> new Thread(runnable, "list-records").start());
+    return new Kept(List.of(records), List.of(keys), stored);
+  }
+
+  private static void store(Handle h, long rosterId, PersonRecord[] records, byte[][] keys) {
+    // two runs making them at once store one after the other, the later one's standing
+    h.execute("SELECT pg_advisory_xact_lock(7302)");
+    h.createUpdate("DELETE FROM roster_match_records WHERE roster_id = :id")
+        .bind("id", rosterId)
+        .execute();
+    HexFormat hex = HexFormat.of();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < records.length; i++) {
+      lines
+          .append(rosterId)
+          .append('\t')
+          .append(records[i].id())
+          .append('\t')
+          .append(RecordCodec.VERSION)
+          .append("\t\\\\x")
+          .append(hex.formatHex(RecordCodec.write(records[i])))
+          .append("\t\\\\x")
+          .append(hex.formatHex(keys[i]))
+          .append('\n');
     }
-    return new Kept(List.of(records), List.of(keys));
+    try {
+      h.getConnection()
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN",
+              new StringReader(lines.toString()));
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException(
+          "storing list " + rosterId + "'s prepared entries: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -99,22 +116,13 @@ final class ListRecords {
                     })
                 .forEach(added -> {}));
     if (records.isEmpty()) {
-      List<Rosters.NamedEntry> entries = rosters.named(rosterId);
-      return jdbi.inTransaction(
-          h -> {
-            // two runs making them at once make them one after the other, the later one's standing
-            h.execute("SELECT pg_advisory_xact_lock(7302)");
-            h.createUpdate("DELETE FROM roster_match_records WHERE roster_id = :id")
-                .bind("id", rosterId)
-                .execute();
-            return keep(h, rosterId, entries);
-          });
+      return prepare(jdbi, rosterId, rosters.named(rosterId));
     }
     PersonRecord[] decoded = new PersonRecord[records.size()];
     IntStream.range(0, decoded.length)
         .parallel()
         .forEach(i -> decoded[i] = RecordCodec.read(records.get(i)));
-    return new Kept(List.of(decoded), keys);
+    return new Kept(List.of(decoded), keys, CompletableFuture.completedFuture(null));
   }
 
   /**

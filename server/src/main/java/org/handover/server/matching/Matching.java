@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.handover.core.matching.Band;
 import org.handover.core.matching.BlockingRule;
 import org.handover.core.matching.Candidates;
@@ -33,6 +34,8 @@ import org.jdbi.v3.core.Jdbi;
  * Decisions are kept per pair, so a later run shows them again instead of asking twice.
  */
 public final class Matching {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Matching.class);
+
   /**
    * How many bits a link must weigh more than the entry's next candidate to be sure without review.
    */
@@ -122,7 +125,7 @@ public final class Matching {
       Linker.Progress progress) {
     Linked done = link(rosterId, rules, oneToOne, retrain, actor, step, progress);
     List<PersonRecord> entries = done.entries();
-    List<PersonRecord> persons = done.persons();
+    StoredRecords.View persons = done.persons();
     Linker.Result<PersonRecord> r = done.result();
     step.accept("job.match.storing");
     return jdbi.inTransaction(
@@ -162,27 +165,40 @@ public final class Matching {
           List<Linker.Link> proposed = new ArrayList<>(r.links());
           // near-ties, for review: beside the entry's link, or beside the link that took its person
           proposed.addAll(r.alternatives());
-          for (Linker.Link l : proposed) {
-            double p = l.scored().probability();
-            Band band = l.band(thresholds, MIN_MARGIN);
-            if (band == Band.NONE) {
+          Band[] bands = new Band[proposed.size()];
+          CopyRows[] made = new CopyRows[proposed.size()];
+          // each link's row made on every core: its explanation as JSON is most of the storing
+          IntStream.range(0, proposed.size())
+              .parallel()
+              .forEach(
+                  i -> {
+                    Linker.Link l = proposed.get(i);
+                    bands[i] = l.band(thresholds, MIN_MARGIN);
+                    if (bands[i] != Band.NONE) {
+                      made[i] =
+                          new CopyRows(1024)
+                              .number(id)
+                              .number(rosterId)
+                              .number((int) entries.get(l.left()).id())
+                              .number(persons.id(l.right()))
+                              .number(l.scored().weight())
+                              .number(l.scored().probability())
+                              .text(bands[i].key())
+                              .text(StoredJson.write(l.scored()))
+                              .end();
+                    }
+                  });
+          for (int i = 0; i < made.length; i++) {
+            if (bands[i] == Band.NONE) {
               continue;
             }
-            if (band == Band.AUTO) {
+            if (bands[i] == Band.AUTO) {
               sure++;
             } else {
               toReview++;
             }
-            linked.add(l.left());
-            rows.number(id)
-                .number(rosterId)
-                .number((int) entries.get(l.left()).id())
-                .number(persons.get(l.right()).id())
-                .number(l.scored().weight())
-                .number(p)
-                .text(band.key())
-                .text(StoredJson.write(l.scored()))
-                .end();
+            linked.add(proposed.get(i).left());
+            rows.append(made[i]);
           }
           if (!rows.isEmpty()) {
             rows.copy(
@@ -213,7 +229,7 @@ public final class Matching {
 
   /** A list linked to the registry: its entries, the registry's persons as read, the result. */
   private record Linked(
-      List<PersonRecord> entries, List<PersonRecord> persons, Linker.Result<PersonRecord> result) {}
+      List<PersonRecord> entries, StoredRecords.View persons, Linker.Result<PersonRecord> result) {}
 
   /**
    * Brings the stored records up to date, streams them past the list's keys, and links with the
@@ -230,12 +246,12 @@ public final class Matching {
     step.accept("job.match.preparing");
     // the list's kept entries read and their keys indexed on another thread while the database
     // finds the registry's stale records
-    record Listed(List<PersonRecord> entries, StreamedBlocking blocking) {}
+    record Listed(ListRecords.Kept kept, StreamedBlocking blocking) {}
     CompletableFuture<Listed> listed =
         CompletableFuture.supplyAsync(
             () -> {
               ListRecords.Kept read = ListRecords.read(jdbi, rosters, rosterId);
-              return new Listed(read.entries(), StreamedBlocking.ofStored(read.probeKeys(), rules));
+              return new Listed(read, StreamedBlocking.ofStored(read.probeKeys(), rules));
             },
             runnable -> new Thread(runnable, "match-list").start());
     StoredRecords.refresh(jdbi, progress);
@@ -244,7 +260,7 @@ public final class Matching {
     Optional<MatchModels.Kept> newest =
         train ? Optional.empty() : models.newest(MatchModels.Kind.MATCH);
     Listed list = Background.join(listed);
-    List<PersonRecord> entries = list.entries();
+    List<PersonRecord> entries = list.kept().entries();
     StreamedBlocking blocking = list.blocking();
     Linker.Options options =
         Linker.Options.defaults().oneToOne(oneToOne).pairPrior(true).progress(progress);
@@ -255,7 +271,7 @@ public final class Matching {
           "nothing to link: " + entries.size() + " entries, " + stored.size() + " persons");
     }
     Candidates c = blocking.candidates(options.maxBlock());
-    List<PersonRecord> persons = StoredRecords.view(stored);
+    StoredRecords.View persons = StoredRecords.view(stored);
     long blockMillis = (System.nanoTime() - t0) / 1_000_000;
     Optional<Model<PersonRecord>> kept = newest.flatMap(k -> k.forList(entries.size()));
     step.accept(kept.isPresent() ? "job.match.comparing" : "job.match.training");
@@ -281,6 +297,12 @@ public final class Matching {
               c.size(),
               r.trainMillis()),
           actor);
+    }
+    try {
+      Background.join(list.kept().stored());
+    } catch (RuntimeException e) {
+      // what is kept only saves the next run its preparing, which it does again
+      LOG.warn("list {}'s prepared entries could not be kept: {}", rosterId, e.getMessage());
     }
     return new Linked(entries, persons, r);
   }

@@ -233,17 +233,31 @@ final class StoredRecords {
    * engine reads each candidate once per pass ({@link Candidates#byRight()}), and holding the
    * decoded candidates measured slower at a million (more for the collector to trace).
    */
-  static List<PersonRecord> view(List<byte[]> records) {
-    return new AbstractList<>() {
-      @Override
-      public PersonRecord get(int index) {
-        return RecordCodec.read(records.get(index));
-      }
+  static View view(List<byte[]> records) {
+    return new View(records);
+  }
 
-      @Override
-      public int size() {
-        return records.size();
-      }
-    };
+  /** The streamed records, each decoded when asked. */
+  static final class View extends AbstractList<PersonRecord> {
+    private final List<byte[]> records;
+
+    private View(List<byte[]> records) {
+      this.records = records;
+    }
+
+    @Override
+    public PersonRecord get(int index) {
+      return RecordCodec.read(records.get(index));
+    }
+
+    /** A record's person, without decoding the record. */
+    long id(int index) {
+      return RecordCodec.id(records.get(index));
+    }
+
+    @Override
+    public int size() {
+      return records.size();
+    }
   }
 }
