@@ -251,7 +251,11 @@ public final class Matching {
         CompletableFuture.supplyAsync(
             () -> {
               ListRecords.Kept read = ListRecords.read(jdbi, rosters, rosterId);
-              return new Listed(read, StreamedBlocking.ofStored(read.probeKeys(), rules));
+              Listed done = new Listed(read, StreamedBlocking.ofStored(read.probeKeys(), rules));
+              // the names' dictionaries and tables loaded here, while the registry streams, and
+              // not by the first comparison, which every comparing thread would wait on (70 ms)
+              org.handover.names.Names.compare("Ковальчук Юрій", "Kovalchuk Yurii");
+              return done;
             },
             runnable -> new Thread(runnable, "match-list").start());
     StoredRecords.refresh(jdbi, progress);
