@@ -15,6 +15,8 @@ public final class Main {
     // for every Cyrillic letter
     System.setOut(utf8(FileDescriptor.out));
     System.setErr(utf8(FileDescriptor.err));
+    // the embedded server's last checkpoint goes on after the command has ended
+    org.handover.server.storage.EmbeddedServer.stopWithoutWaiting();
     int code;
     try {
       code = HandoverCommand.commandLine(args).execute(args);

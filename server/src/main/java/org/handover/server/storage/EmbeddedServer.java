@@ -91,6 +91,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
           initdb(bin, root, cluster);
         }
+        awaitStopped(cluster);
         int port = running(cluster, password).orElseGet(() -> startPostmaster(bin, root, cluster));
         createDatabase(port, password);
         Leases.take(root);
@@ -125,6 +126,23 @@ public final class EmbeddedServer implements AutoCloseable {
     return root;
   }
 
+  /**
+   * Whether {@link #close} waits for the server it stops to end. A command (through {@code Main})
+   * does not: the server's last checkpoint, 0.2-0.5 s of every command, goes on after it has
+   * exited, and the next to start waits for it.
+   */
+  private static volatile boolean waitForStop = true;
+
+  /** Servers stopped from now on end after this process may have exited. */
+  public static void stopWithoutWaiting() {
+    waitForStop = false;
+  }
+
+  /** Servers stopped from now on have ended when {@link #close} returns (the default). */
+  static void stopWaiting() {
+    waitForStop = true;
+  }
+
   /** Leaves the server; stops it when no other live Handover holds a lease on it. */
   @Override
   public synchronized void close() {
@@ -139,19 +157,24 @@ public final class EmbeddedServer implements AutoCloseable {
                 StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       if (Leases.release(root) == 0) {
+        Path cluster = root.resolve("postgres");
         run(
             List.of(
                 PostgresBinaries.unpack(root).resolve("bin/pg_ctl").toString(),
                 "-D",
-                root.resolve("postgres").toString(),
+                cluster.toString(),
                 "-m",
                 "fast",
-                "-w",
+                waitForStop ? "-w" : "-W",
                 "-t",
                 "60",
                 "stop"),
             root,
-            () -> !Files.exists(root.resolve("postgres").resolve("postmaster.pid")));
+            () -> !Files.exists(cluster.resolve("postmaster.pid")));
+        if (!waitForStop) {
+          // told: from here on a command starting waits for it to end ({@link #awaitStopped})
+          await(() -> !status(cluster).equals("ready"), 1_000);
+        }
       }
     } catch (IOException | StorageException e) {
       LOG.warn("the embedded PostgreSQL under {} could not be stopped: {}", root, e.getMessage());
@@ -207,6 +230,49 @@ public final class EmbeddedServer implements AutoCloseable {
         root,
         () -> ready(cluster, stale));
     return port;
+  }
+
+  /**
+   * Waits for a server still stopping (a command before this one stopped it without waiting) to
+   * end, a minute at most.
+   */
+  private static void awaitStopped(Path cluster) {
+    if (status(cluster).equals("stopping")
+        && !await(() -> !status(cluster).equals("stopping"), 60_000)) {
+      throw new StorageException(
+          "the embedded PostgreSQL under "
+              + cluster.getParent().toAbsolutePath()
+              + " is still stopping after a minute (see its log, postgres.log)");
+    }
+  }
+
+  /**
+   * What the cluster's pid file says of a live postmaster ("ready", "stopping", "starting"), or ""
+   * when none runs.
+   */
+  private static String status(Path cluster) {
+    return postmaster(cluster)
+        .filter(lines -> lines.size() > 7)
+        .filter(lines -> ProcessHandle.of(pid(lines)).map(ProcessHandle::isAlive).orElse(false))
+        .map(lines -> lines.get(7).strip())
+        .orElse("");
+  }
+
+  /** Whether {@code done} came to hold within {@code millis}, asked every 2 ms. */
+  private static boolean await(BooleanSupplier done, long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

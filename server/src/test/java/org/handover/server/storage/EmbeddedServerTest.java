@@ -150,6 +150,25 @@ class EmbeddedServerTest {
   }
 
   @Test
+  void aStartWhileTheServerStillStopsWaitsForItToEndAndStartsItAgain() throws Exception {
+    long first;
+    try (Database db = Database.create("embedded:" + dir)) {
+      first = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0));
+      EmbeddedServer.stopWithoutWaiting();
+    } finally {
+      EmbeddedServer.stopWaiting();
+    }
+    // the command stopping it has gone on; the server may still be writing its checkpoint
+    try (Database db = Database.open("embedded:" + dir)) {
+      assertThat(count(db)).isEqualTo(4);
+      long second =
+          Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0));
+      assertThat(second).isNotEqualTo(first);
+    }
+    assertThat(postmasterRunning()).isFalse();
+  }
+
+  @Test
   void anErrorNeverShowsThePassword() {
     assertThatThrownBy(
             () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=s3cret"))
