@@ -201,12 +201,6 @@ final class MatchCommand implements Callable<Integer> {
 
     StepLines(Messages m) {
       this.m = m;
-      // the first message with numbers loads ICU's number and plural data, 0.1 s: loaded beside
-      // the command's start rather than in the first bar of the comparing, which holds every
-      // comparing thread's next bar waiting
-      Thread warm = new Thread(() -> m.get(TrainingStages.bar("job.match.comparing"), 1, 2));
-      warm.setDaemon(true);
-      warm.start();
     }
 
     @Override
