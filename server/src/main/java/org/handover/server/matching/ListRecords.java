@@ -1,10 +1,6 @@
 package org.handover.server.matching;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -12,9 +8,9 @@ import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.RecordCodec;
 import org.handover.core.rosters.Field;
 import org.handover.server.rosters.Rosters;
+import org.handover.server.storage.BinaryCopyRows;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
 
 /**
  * A list's entries as matching compares them, kept in {@code roster_match_records}: each prepared
@@ -66,32 +62,19 @@ final class ListRecords {
     h.createUpdate("DELETE FROM roster_match_records WHERE roster_id = :id")
         .bind("id", rosterId)
         .execute();
-    HexFormat hex = HexFormat.of();
-    StringBuilder lines = new StringBuilder();
+    BinaryCopyRows rows = new BinaryCopyRows();
     for (int i = 0; i < records.length; i++) {
-      lines
-          .append(rosterId)
-          .append('\t')
-          .append(records[i].id())
-          .append('\t')
-          .append(RecordCodec.VERSION)
-          .append("\t\\\\x")
-          .append(hex.formatHex(RecordCodec.write(records[i])))
-          .append("\t\\\\x")
-          .append(hex.formatHex(keys[i]))
-          .append('\n');
+      rows.row(5)
+          .int8(rosterId)
+          .int4((int) records[i].id())
+          .text(RecordCodec.VERSION)
+          .bytes(RecordCodec.write(records[i]))
+          .bytes(keys[i]);
     }
-    try {
-      h.getConnection()
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN",
-              new StringReader(lines.toString()));
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException(
-          "storing list " + rosterId + "'s prepared entries: " + e.getMessage(), e);
-    }
+    rows.copy(
+        h,
+        "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN"
+            + " (FORMAT binary)");
   }
 
   /**

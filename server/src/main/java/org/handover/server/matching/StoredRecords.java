@@ -5,12 +5,10 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -19,6 +17,7 @@ import org.handover.core.matching.Candidates;
 import org.handover.core.matching.Linker;
 import org.handover.core.matching.PersonRecord;
 import org.handover.core.matching.RecordCodec;
+import org.handover.server.storage.BinaryCopyRows;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -106,35 +105,29 @@ final class StoredRecords {
     h.createUpdate("DELETE FROM match_records WHERE person_id IN (<ids>)")
         .bindList("ids", records.stream().map(v -> v.record().id()).toList())
         .execute();
-    String[] lines = new String[records.size()];
-    HexFormat hex = HexFormat.of();
+    byte[][] record = new byte[records.size()][];
+    byte[][] keys = new byte[records.size()][];
     IntStream.range(0, records.size())
         .parallel()
         .forEach(
             i -> {
-              PersonRecord r = records.get(i).record();
-              lines[i] =
-                  r.id()
-                      + "\t"
-                      + records.get(i).version()
-                      + "\t"
-                      + RecordCodec.VERSION
-                      + "\t\\\\x"
-                      + hex.formatHex(RecordCodec.write(r))
-                      + "\t\\\\x"
-                      + hex.formatHex(RecordCodec.keys(r))
-                      + "\n";
+              record[i] = RecordCodec.write(records.get(i).record());
+              keys[i] = RecordCodec.keys(records.get(i).record());
             });
-    try {
-      h.getConnection()
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "COPY match_records (person_id, person_version, codec, record, keys) FROM STDIN",
-              new StringReader(String.join("", lines)));
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("storing prepared records: " + e.getMessage(), e);
+    // in binary: the text format sent each record as twice its size in hexadecimal
+    BinaryCopyRows rows = new BinaryCopyRows();
+    for (int i = 0; i < record.length; i++) {
+      rows.row(5)
+          .int8(records.get(i).record().id())
+          .int4(records.get(i).version())
+          .text(RecordCodec.VERSION)
+          .bytes(record[i])
+          .bytes(keys[i]);
     }
+    rows.copy(
+        h,
+        "COPY match_records (person_id, person_version, codec, record, keys) FROM STDIN"
+            + " (FORMAT binary)");
   }
 
   /**
