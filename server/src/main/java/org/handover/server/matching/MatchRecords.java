@@ -203,13 +203,16 @@ public final class MatchRecords {
 
   /** A place as written, without "м.", "с.", "г." and the like before it ("м. Київ" is Київ). */
   static String place(String p) {
-    return p.isBlank()
-        ? ""
-        : p.strip().replaceFirst("^(?iu)(м|с|смт|г|пос|с-ще|сел|село|місто|город)\\.?\\s+", "");
+    return p.isBlank() ? "" : SETTLEMENT.matcher(p.strip()).replaceFirst("");
   }
+
+  private static final java.util.regex.Pattern SETTLEMENT =
+      java.util.regex.Pattern.compile("^(?iu)(м|с|смт|г|пос|с-ще|сел|село|місто|город)\\.?\\s+");
+
+  private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("\\D");
 
   /** A unit by its digits: "в/ч А1234" and "A-1234" are one unit. */
   static String unit(String u) {
-    return u.replaceAll("\\D", "");
+    return NOT_DIGIT.matcher(u).replaceAll("");
   }
 }
