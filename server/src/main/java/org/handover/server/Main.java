@@ -15,8 +15,11 @@ public final class Main {
     // for every Cyrillic letter
     System.setOut(utf8(FileDescriptor.out));
     System.setErr(utf8(FileDescriptor.err));
-    // the embedded server's last checkpoint goes on after the command has ended
-    org.handover.server.storage.EmbeddedServer.stopWithoutWaiting();
+    // a command's embedded server finishes its last checkpoint after the command has ended; a web
+    // server, stopped by its service manager, waits for it to end (else the manager kills it)
+    if (args.length > 0 && !args[0].equals("serve") && !args[0].equals("demo")) {
+      org.handover.server.storage.EmbeddedServer.stopWithoutWaiting();
+    }
     int code;
     try {
       code = HandoverCommand.commandLine(args).execute(args);

@@ -128,7 +128,8 @@ public final class PersonBlocking {
     List<BlockingRule<PersonRecord>> out = new ArrayList<>();
     List<BlockingRule<PersonRecord>> known = new ArrayList<>(rules());
     known.addAll(dedupeRules());
-    for (String name : names) {
+    // each rule once, as first named: a rule named twice would be indexed twice
+    for (String name : new java.util.LinkedHashSet<>(names.stream().map(String::strip).toList())) {
       out.add(
           known.stream()
               .filter(r -> r.name().equals(name.strip()))

@@ -227,9 +227,10 @@ public final class StreamedBlocking {
       for (long[] k : keys) {
         total += k.length;
       }
-      // at most half full: four longs per key (a key and its slot), grown past 16 million keys
+      // at most half full, four longs a key (a key and its slot): presized for up to two million
+      // keys (64 MB), grown past them
       table =
-          new long[Integer.highestOneBit((int) Math.min(1 << 26, Math.max(1024, 4 * total))) * 2];
+          new long[Integer.highestOneBit((int) Math.min(1 << 22, Math.max(1024, 4 * total))) * 2];
     }
 
     /**

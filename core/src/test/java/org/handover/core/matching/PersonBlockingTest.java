@@ -43,6 +43,13 @@ class PersonBlockingTest {
   }
 
   @Test
+  void aRuleNamedTwiceIsTakenOnce() {
+    String name = PersonBlocking.SERVICE_NUMBER.name();
+    assertThat(PersonBlocking.rules(List.of(name, " " + name)))
+        .containsExactly(PersonBlocking.SERVICE_NUMBER);
+  }
+
+  @Test
   void aPersonWithoutAFamilyNameMeetsByTheDateAndAGivenInitial() {
     BlockingRule<PersonRecord> rule = PersonBlocking.DATE_GIVEN_INITIAL;
     PartialDate day = PartialDate.of(1986, 3, 1);

@@ -16,12 +16,23 @@ import org.jdbi.v3.core.Jdbi;
  * A list's entries as matching compares them, kept in {@code roster_match_records}: each prepared
  * (names parsed and reduced, the keys it probes the registry with hashed) by the list's first
  * match, so that every match after reads them instead of preparing them again (0.7 s of a list of
- * 5,000); made again when the engine's record format changed ({@link RecordCodec#VERSION}). Not at
- * the import: preparing is 0.1-0.2 ms of CPU an entry, which a list of 100,000 would add to its
- * import whether it is ever matched or not. Entries never change once stored.
+ * 5,000); made again when the engine's record format or the reading of a list's row changed ({@link
+ * #FORMAT}). Not at the import: preparing is 0.1-0.2 ms of CPU an entry, which a list of 100,000
+ * would add to its import whether it is ever matched or not. Entries never change once stored.
  */
 final class ListRecords {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ListRecords.class);
+
   private ListRecords() {}
+
+  /**
+   * What a kept entry was made by: the engine's record format and this class's reading of a list's
+   * row ({@link MatchRecords#of}); a change of either makes every list's entries again.
+   */
+  static final String FORMAT = "list-1/" + RecordCodec.VERSION;
+
+  /** Entries sent per COPY: a list of 100,000 is not held twice over as one message. */
+  private static final int CHUNK = 10_000;
 
   /**
    * A list's entries prepared, in row order, each one's probe keys, and their storing when they
@@ -51,7 +62,14 @@ final class ListRecords {
             });
     CompletableFuture<Void> stored =
         CompletableFuture.runAsync(
-            () -> jdbi.useTransaction(h -> store(h, rosterId, records, keys)),
+            () -> {
+              try {
+                jdbi.useTransaction(h -> store(h, rosterId, records, keys));
+              } catch (Throwable e) { // out of memory too: the run goes on without them
+                LOG.warn(
+                    "list {}'s prepared entries could not be kept: {}", rosterId, e.toString());
+              }
+            },
             runnable -> new Thread(runnable, "list-records").start());
     return new Kept(List.of(records), List.of(keys), stored);
   }
@@ -62,19 +80,21 @@ final class ListRecords {
     h.createUpdate("DELETE FROM roster_match_records WHERE roster_id = :id")
         .bind("id", rosterId)
         .execute();
-    BinaryCopyRows rows = new BinaryCopyRows();
-    for (int i = 0; i < records.length; i++) {
-      rows.row(5)
-          .int8(rosterId)
-          .int4((int) records[i].id())
-          .text(RecordCodec.VERSION)
-          .bytes(RecordCodec.write(records[i]))
-          .bytes(keys[i]);
+    for (int from = 0; from < records.length; from += CHUNK) {
+      BinaryCopyRows rows = new BinaryCopyRows();
+      for (int i = from; i < Math.min(records.length, from + CHUNK); i++) {
+        rows.row(5)
+            .int8(rosterId)
+            .int4((int) records[i].id())
+            .text(FORMAT)
+            .bytes(RecordCodec.write(records[i]))
+            .bytes(keys[i]);
+      }
+      rows.copy(
+          h,
+          "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN"
+              + " (FORMAT binary)");
     }
-    rows.copy(
-        h,
-        "COPY roster_match_records (roster_id, row_no, codec, record, keys) FROM STDIN"
-            + " (FORMAT binary)");
   }
 
   /**
@@ -90,7 +110,7 @@ final class ListRecords {
                     "SELECT record, keys FROM roster_match_records WHERE roster_id = :id AND codec ="
                         + " :codec ORDER BY row_no")
                 .bind("id", rosterId)
-                .bind("codec", RecordCodec.VERSION)
+                .bind("codec", FORMAT)
                 .setFetchSize(10_000)
                 .map(
                     (rs, ctx) -> {

@@ -18,19 +18,10 @@ import org.handover.names.ParsedName;
 import org.handover.names.PreparedName;
 import org.handover.server.storage.Columns;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /** The registry's persons and a roster's entries as the matching engine compares them. */
 public final class MatchRecords {
   private MatchRecords() {}
-
-  /**
-   * Every person of the registry not merged into another, every spelling of the name prepared (in
-   * parallel: preparing a million names is most of the loading).
-   */
-  public static List<PersonRecord> registry(Jdbi jdbi) {
-    return jdbi.withHandle(h -> persons(h, List.of()));
-  }
 
   /**
    * The persons of these ids not merged into another (every such person when {@code ids} is empty),

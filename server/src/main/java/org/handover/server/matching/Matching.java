@@ -34,8 +34,6 @@ import org.jdbi.v3.core.Jdbi;
  * Decisions are kept per pair, so a later run shows them again instead of asking twice.
  */
 public final class Matching {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Matching.class);
-
   /**
    * How many bits a link must weigh more than the entry's next candidate to be sure without review.
    */
@@ -302,12 +300,8 @@ public final class Matching {
               r.trainMillis()),
           actor);
     }
-    try {
-      Background.join(list.kept().stored());
-    } catch (RuntimeException e) {
-      // what is kept only saves the next run its preparing, which it does again
-      LOG.warn("list {}'s prepared entries could not be kept: {}", rosterId, e.getMessage());
-    }
+    // what is kept only saves the next run its preparing: a failure to keep it is logged there
+    list.kept().stored().join();
     return new Linked(entries, persons, r);
   }
 

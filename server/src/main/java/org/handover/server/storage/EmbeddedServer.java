@@ -171,9 +171,10 @@ public final class EmbeddedServer implements AutoCloseable {
                 "stop"),
             root,
             () -> !Files.exists(cluster.resolve("postmaster.pid")));
-        if (!waitForStop) {
-          // told: from here on a command starting waits for it to end ({@link #awaitStopped})
-          await(() -> !status(cluster).equals("ready"), 1_000);
+        if (!waitForStop && !await(() -> !status(cluster).equals("ready"), 1_000)) {
+          // a command starting waits for a server that says it is stopping ({@link
+          // #awaitStopped}); one that has not said so yet is waited for here
+          await(() -> !Files.exists(cluster.resolve("postmaster.pid")), 60_000);
         }
       }
     } catch (IOException | StorageException e) {
@@ -253,7 +254,7 @@ public final class EmbeddedServer implements AutoCloseable {
   private static String status(Path cluster) {
     return postmaster(cluster)
         .filter(lines -> lines.size() > 7)
-        .filter(lines -> ProcessHandle.of(pid(lines)).map(ProcessHandle::isAlive).orElse(false))
+        .filter(lines -> alive(pid(lines)))
         .map(lines -> lines.get(7).strip())
         .orElse("");
   }
@@ -283,8 +284,7 @@ public final class EmbeddedServer implements AutoCloseable {
     return postmaster(cluster)
         .filter(lines -> lines.size() > 7 && lines.get(7).strip().equals("ready"))
         .map(lines -> pid(lines))
-        .filter(
-            pid -> pid != stale && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        .filter(pid -> pid != stale && alive(pid))
         .isPresent();
   }
 
@@ -296,6 +296,10 @@ public final class EmbeddedServer implements AutoCloseable {
     } catch (IOException e) {
       return Optional.empty(); // none, or being written
     }
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private static long pid(List<String> lines) {
@@ -318,8 +322,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     long process = Long.parseLong(lines.get(0).strip());
     int port = Integer.parseInt(lines.get(3).strip());
-    if (ProcessHandle.of(process).map(ProcessHandle::isAlive).orElse(false)
-        && answers(port, "postgres", password)) {
+    if (alive(process) && answers(port, "postgres", password)) {
       return Optional.of(port);
     }
     return Optional.empty();
