@@ -416,6 +416,7 @@ public final class PeerBench {
     // as a user runs it: through ./handover, whose choices (collector, compiler, class archive) are
     // Handover's own; the heap and the cores as Duke's
     CliProcess.Result r = CliProcess.launcher(jvm, all.toArray(String[]::new));
+    settled(args);
     log.append("$ handover ").append(String.join(" ", args)).append("   (exit ");
     log.append(r.exit()).append(")\n").append(r.output());
     if (r.exit() != 0) {
@@ -423,6 +424,23 @@ public final class PeerBench {
           "handover " + String.join(" ", args) + " failed:\n" + r.output());
     }
     return r;
+  }
+
+  /**
+   * Waits, untimed, for the embedded PostgreSQL a command left to finish stopping: its last
+   * checkpoint would otherwise run beside whatever is timed next (Duke's run among them).
+   */
+  private static void settled(String... args) throws InterruptedException {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--db") && args[i + 1].startsWith("embedded:")) {
+        Path pid =
+            Path.of(args[i + 1].substring("embedded:".length())).resolve("postgres/postmaster.pid");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Files.exists(pid) && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+      }
+    }
   }
 
   private static String tail(StringBuilder log) {
