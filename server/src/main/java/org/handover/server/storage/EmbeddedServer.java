@@ -91,8 +91,20 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
           initdb(bin, root, cluster);
         }
-        awaitStopped(cluster);
-        int port = running(cluster, password).orElseGet(() -> startPostmaster(bin, root, cluster));
+        awaitSettled(cluster);
+        Optional<Integer> running = running(cluster, password);
+        int port;
+        if (running.isPresent()) {
+          port = running.get();
+        } else {
+          try {
+            port = startPostmaster(bin, root, cluster);
+          } catch (StorageException e) {
+            // another start won the cluster (a command killed while its server came up): join it
+            awaitSettled(cluster);
+            port = running(cluster, password).orElseThrow(() -> e);
+          }
+        }
         createDatabase(port, password);
         Leases.take(root);
         return new EmbeddedServer(root, port, password);
@@ -173,7 +185,7 @@ public final class EmbeddedServer implements AutoCloseable {
             () -> !Files.exists(cluster.resolve("postmaster.pid")));
         if (!waitForStop && !await(() -> !status(cluster).equals("ready"), 1_000)) {
           // a command starting waits for a server that says it is stopping ({@link
-          // #awaitStopped}); one that has not said so yet is waited for here
+          // #awaitSettled}); one that has not said so yet is waited for here
           await(() -> !Files.exists(cluster.resolve("postmaster.pid")), 60_000);
         }
       }
@@ -229,21 +241,24 @@ public final class EmbeddedServer implements AutoCloseable {
                 + " -c max_wal_size=4GB",
             "start"),
         root,
-        () -> ready(cluster, stale));
+        () -> ready(cluster, stale, port));
     return port;
   }
 
   /**
    * Waits for a server still stopping (a command before this one stopped it without waiting) to
-   * end, a minute at most.
+   * end, or still starting to be ready, two minutes at most.
    */
-  private static void awaitStopped(Path cluster) {
-    if (status(cluster).equals("stopping")
-        && !await(() -> !status(cluster).equals("stopping"), 60_000)) {
+  private static void awaitSettled(Path cluster) {
+    // also one still starting: a command killed while its server came up leaves it to finish
+    if (List.of("stopping", "starting").contains(status(cluster))
+        && !await(() -> !List.of("stopping", "starting").contains(status(cluster)), 120_000)) {
       throw new StorageException(
           "the embedded PostgreSQL under "
               + cluster.getParent().toAbsolutePath()
-              + " is still stopping after a minute (see its log, postgres.log)");
+              + " is still "
+              + status(cluster)
+              + " after two minutes (see its log, postgres.log)");
     }
   }
 
@@ -278,11 +293,12 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /**
    * Whether a postmaster other than {@code stale} (the one a crash left in the pid file) says in
-   * its pid file that it accepts connections.
+   * its pid file that it accepts connections on {@code port}.
    */
-  private static boolean ready(Path cluster, long stale) {
+  private static boolean ready(Path cluster, long stale, int port) {
     return postmaster(cluster)
         .filter(lines -> lines.size() > 7 && lines.get(7).strip().equals("ready"))
+        .filter(lines -> lines.get(3).strip().equals(String.valueOf(port)))
         .map(lines -> pid(lines))
         .filter(pid -> pid != stale && alive(pid))
         .isPresent();

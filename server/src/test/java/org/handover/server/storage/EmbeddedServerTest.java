@@ -169,6 +169,34 @@ class EmbeddedServerTest {
   }
 
   @Test
+  void aServerStillComingUpForACommandKilledMeanwhileIsJoined() throws Exception {
+    EmbeddedServer.start(dir, true).close();
+    // what a command killed while its server came up leaves: pg_ctl starting it, nobody waiting
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    EmbeddedServer.run(
+        java.util.List.of(
+            PostgresBinaries.unpack(dir).resolve("bin/pg_ctl").toString(),
+            "-D",
+            dir.resolve("postgres").toString(),
+            "-W",
+            "-l",
+            dir.resolve("postgres.log").toString(),
+            "-o",
+            "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+            "start"),
+        dir);
+    try (Database db = Database.open("embedded:" + dir)) {
+      assertThat(count(db)).isEqualTo(4);
+      assertThat(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(3).strip())
+          .isEqualTo(String.valueOf(port));
+    }
+    assertThat(postmasterRunning()).isFalse();
+  }
+
+  @Test
   void anErrorNeverShowsThePassword() {
     assertThatThrownBy(
             () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=s3cret"))
