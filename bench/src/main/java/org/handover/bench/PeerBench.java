@@ -169,36 +169,14 @@ public final class PeerBench {
         throw new IllegalStateException("no roster id in: " + lists.get(k).output());
       }
       id = listed.group(1);
-      matches.add(
-          cli(
-              log,
-              jvm,
-              "match",
-              "--roster",
-              id,
-              "--one-to-one",
-              "--out",
-              links.toString(),
-              "--db",
-              db));
+      matches.add(match(log, jvm, id, links, db));
       System.err.printf(Locale.ROOT, "Handover match %d: %.1f s%n", k, matches.get(k).seconds());
     }
     // the last list matched again (a changed threshold, a registry grown since): its entries are
     // kept prepared by its first match
     List<CliProcess.Result> again = new ArrayList<>();
     for (int k = 0; k < runs; k++) {
-      again.add(
-          cli(
-              log,
-              jvm,
-              "match",
-              "--roster",
-              id,
-              "--one-to-one",
-              "--out",
-              links.toString(),
-              "--db",
-              db));
+      again.add(match(log, jvm, id, links, db));
     }
     Map<String, String[]> best = handoverBest(links);
     Predicate<String> all = e -> true;
@@ -424,6 +402,14 @@ public final class PeerBench {
           "handover " + String.join(" ", args) + " failed:\n" + r.output());
     }
     return r;
+  }
+
+  /** Handover's `match --one-to-one` of a list, its links written to {@code links}. */
+  private static CliProcess.Result match(
+      StringBuilder log, List<String> jvm, String id, Path links, String db)
+      throws IOException, InterruptedException {
+    return cli(
+        log, jvm, "match", "--roster", id, "--one-to-one", "--out", links.toString(), "--db", db);
   }
 
   /**

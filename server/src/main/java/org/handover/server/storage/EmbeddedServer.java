@@ -327,21 +327,11 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /** The port of a server already running on the cluster, if it answers with our password. */
-  private static Optional<Integer> running(Path cluster, String password) throws IOException {
-    Path pid = cluster.resolve("postmaster.pid");
-    if (!Files.exists(pid)) {
-      return Optional.empty();
-    }
-    List<String> lines = Files.readAllLines(pid, StandardCharsets.UTF_8);
-    if (lines.size() < 4) {
-      return Optional.empty();
-    }
-    long process = Long.parseLong(lines.get(0).strip());
-    int port = Integer.parseInt(lines.get(3).strip());
-    if (alive(process) && answers(port, "postgres", password)) {
-      return Optional.of(port);
-    }
-    return Optional.empty();
+  private static Optional<Integer> running(Path cluster, String password) {
+    return postmaster(cluster)
+        .filter(lines -> lines.size() >= 4 && alive(pid(lines)))
+        .map(lines -> Integer.parseInt(lines.get(3).strip()))
+        .filter(port -> answers(port, "postgres", password));
   }
 
   private static boolean answers(int port, String database, String password) {
